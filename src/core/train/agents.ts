@@ -1,0 +1,74 @@
+/**
+ * The stack of K gallery agents of MASST (MASST_SPEC §5). At step t the agent k = t mod K forms
+ * the SST pair with the probe. K = 1 with the defaults is SST exactly.
+ * Open choices of the paper, each configurable (MasstConfig):
+ * - agentUpdate 'active': only the agent used this step gets the EMA (its horizon is ~K/(1−α)
+ *   steps); 'all': every initialised agent gets it each step.
+ * - agentAlpha 'shared' α; 'perAgent' α_k; 'horizonMatched' α^K with 'active' updates, so an agent
+ *   averaged every K steps keeps SST's horizon of 1/(1−α) steps (with 'all' it is α).
+ * - agentInit 'copyProbe': all agents copy the initial probe; 'staggered': agent k copies the
+ *   probe just before its first turn (after k steps), so the agents start apart.
+ */
+import type { MasstConfig } from '../config';
+import { emaUpdate } from '../model/ema';
+import type { Net } from '../model/net';
+
+export class AgentStack {
+  readonly agents: Net[];
+  readonly alphas: number[];
+  private readonly started: boolean[];
+
+  constructor(
+    probe: Net,
+    readonly count: number,
+    private readonly masst: MasstConfig,
+    baseAlpha: number,
+  ) {
+    this.agents = Array.from({ length: count }, () => probe.clone(false));
+    this.alphas = Array.from({ length: count }, (_, k) => agentAlpha(masst, baseAlpha, count, k));
+    this.started = Array.from({ length: count }, (_, k) => masst.agentInit === 'copyProbe' || k === 0);
+  }
+
+  /** Index of the agent paired with the probe at 0-based step t. */
+  activeIndex(t: number): number {
+    return t % this.count;
+  }
+
+  /** Before step t: a staggered agent takes its copy of the probe at its first turn. */
+  prepare(t: number, probe: Net): Net {
+    const k = this.activeIndex(t);
+    const agent = this.agents[k] as Net;
+    if (!this.started[k]) {
+      agent.copyWeightsFrom(probe);
+      this.started[k] = true;
+    }
+    return agent;
+  }
+
+  /** After the optimizer step t: the EMA of the agents that this step updates. */
+  update(t: number, probe: Net): void {
+    const active = this.activeIndex(t);
+    this.agents.forEach((agent, k) => {
+      const due = this.masst.agentUpdate === 'all' ? this.started[k] : k === active;
+      if (due) emaUpdate(agent, probe, this.alphas[k] as number);
+    });
+  }
+
+  dispose(): void {
+    for (const a of this.agents) a.dispose();
+  }
+}
+
+export function agentAlpha(masst: MasstConfig, alpha: number, count: number, k: number): number {
+  switch (masst.agentAlpha) {
+    case 'shared':
+      return alpha;
+    case 'perAgent': {
+      const a = masst.agentAlphas[k];
+      if (a === undefined) throw new Error(`masst.agentAlphas has no entry for agent ${k} (K = ${count})`);
+      return a;
+    }
+    case 'horizonMatched':
+      return masst.agentUpdate === 'active' ? alpha ** count : alpha;
+  }
+}

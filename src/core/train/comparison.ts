@@ -1,0 +1,138 @@
+/**
+ * A comparison: several runs (e.g. Conventional, SST, MASST K=4) on the same data, from the same
+ * initial probe weights and with the same batch order, stepped in lock-step. It owns every tensor
+ * of every run and the uploaded images; dispose() frees them all.
+ */
+import type { ExperimentConfig, RunSpec } from '../config';
+import { runLabel } from '../config';
+import type { FaceDataset, ImageSet } from '../data/types';
+import { architectureFor, paramSpecsFor } from '../model/architecture';
+import type { ConvImpl } from '../model/conv';
+import { embedImages } from '../model/embed';
+import { initialWeights } from '../model/init';
+import { Net } from '../model/net';
+import { createRng, deriveSeed } from '../rng';
+import * as tf from '../tf';
+import { ConventionalTrainer } from './conventional';
+import { imagesById, PairSampler } from './sampler';
+import { learningRateAt } from './schedule';
+import { SemiSiameseTrainer } from './semiSiamese';
+import type { Trainer, TrainerContext } from './trainer';
+
+export interface Run {
+  readonly spec: RunSpec;
+  readonly label: string;
+  readonly trainer: Trainer;
+  readonly sampler: PairSampler;
+}
+
+export function imagesTensor(set: ImageSet): tf.Tensor4D {
+  return tf.tensor4d(set.pixels, [set.count, set.size, set.size, set.channels]);
+}
+
+/** Unit-norm random columns, [D, C] row-major: FaceX-Zoo's renormalised head init. */
+function headInit(dim: number, classes: number, seed: number): Float32Array {
+  const rng = createRng(seed);
+  const w = new Float32Array(dim * classes);
+  for (let i = 0; i < w.length; i++) w[i] = rng.normal();
+  for (let c = 0; c < classes; c++) {
+    let norm = 0;
+    for (let d = 0; d < dim; d++) norm += (w[d * classes + c] as number) ** 2;
+    const inv = 1 / Math.sqrt(norm);
+    for (let d = 0; d < dim; d++) w[d * classes + c] = (w[d * classes + c] as number) * inv;
+  }
+  return w;
+}
+
+/** Batches whose identities sit in the run's queue(s): Q/B, or K·Q/B with per-agent queues. */
+export function queueBatchesFor(spec: RunSpec, config: ExperimentConfig): number {
+  const perQueue = config.gallery.queueSize / config.batchSize;
+  const perAgent = spec.method === 'masst' && config.masst.queueMode === 'perAgent';
+  return perAgent ? perQueue * spec.agents : perQueue;
+}
+
+export class Comparison {
+  readonly runs: Run[];
+  readonly initial: Float32Array[];
+  private readonly trainImages: tf.Tensor4D;
+  private readonly testImages: tf.Tensor4D;
+  private t = 0;
+
+  constructor(
+    readonly config: ExperimentConfig,
+    readonly dataset: FaceDataset,
+    readonly impl: ConvImpl,
+  ) {
+    const arch = architectureFor(config.model.backbone, config.model.embedDim);
+    const specs = paramSpecsFor(arch, dataset.train.channels);
+    this.initial = initialWeights(specs, createRng(deriveSeed(config.seed, 'init')));
+    this.trainImages = imagesTensor(dataset.train);
+    this.testImages = imagesTensor(dataset.test);
+    const ctx: TrainerContext = { images: this.trainImages, loss: config.loss, optim: config.optim, impl };
+    const byId = imagesById(dataset.train.labels, dataset.trainIds);
+    this.runs = config.runs.map((spec) => {
+      const probe = Net.fromValues(arch, specs, this.initial, true);
+      const trainer = this.createTrainer(spec, probe, ctx);
+      const orderRng = createRng(deriveSeed(config.seed, 'order'));
+      const sampler = new PairSampler(byId, config.batchSize, queueBatchesFor(spec, config), orderRng);
+      return { spec, label: runLabel(spec), trainer, sampler };
+    });
+  }
+
+  private createTrainer(spec: RunSpec, probe: Net, ctx: TrainerContext): Trainer {
+    const c = this.config;
+    if (spec.method === 'conventional') {
+      const head = headInit(c.model.embedDim, this.dataset.trainIds, deriveSeed(c.seed, 'head'));
+      return new ConventionalTrainer(probe, head, this.dataset.trainIds, ctx);
+    }
+    return new SemiSiameseTrainer(probe, ctx, {
+      spec,
+      masst: c.masst,
+      alpha: c.gallery.alpha,
+      queueSize: c.gallery.queueSize,
+      enqueueRng: createRng(deriveSeed(c.seed, 'enqueue')),
+      queueRng: createRng(deriveSeed(c.seed, 'queue')),
+    });
+  }
+
+  /** Lock-step iterations taken. */
+  get steps(): number {
+    return this.t;
+  }
+
+  get learningRate(): number {
+    return learningRateAt(this.t, this.config.steps, this.config.optim);
+  }
+
+  /** One iteration of every run; returns each run's loss tensor (the caller reads and disposes). */
+  stepAll(): tf.Scalar[] {
+    const lr = this.learningRate;
+    const losses = this.runs.map((run) => run.trainer.step(run.sampler.next(), lr));
+    this.t += 1;
+    return losses;
+  }
+
+  /** Test-image embeddings of run i's probe, [testCount, D]. */
+  embedTest(i: number): Promise<Float32Array> {
+    const run = this.runs[i];
+    if (!run) throw new Error(`Comparison.embedTest: no run ${i} (have ${this.runs.length})`);
+    return embedImages(run.trainer.probe, this.testImages, this.impl);
+  }
+
+  /** Test-image embeddings of the untrained probe (the shared initial weights). */
+  async embedTestUntrained(): Promise<Float32Array> {
+    const first = this.runs[0];
+    if (!first) throw new Error('Comparison has no runs');
+    const net = Net.fromValues(first.trainer.probe.arch, first.trainer.probe.specs, this.initial, false);
+    try {
+      return await embedImages(net, this.testImages, this.impl);
+    } finally {
+      net.dispose();
+    }
+  }
+
+  dispose(): void {
+    for (const run of this.runs) run.trainer.dispose();
+    tf.dispose([this.trainImages, this.testImages]);
+  }
+}

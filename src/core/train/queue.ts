@@ -1,0 +1,80 @@
+/**
+ * The prototype queue (MASST_SPEC §4): a ring buffer of Q L2-normalised, stop-gradient gallery
+ * features, one slot per identity, initialised with random unit vectors. Each enqueue writes B
+ * rows at the pointer and advances it by B modulo Q. The slot owners stay on the host so the
+ * sampler can exclude identities whose features sit in the queue.
+ */
+import type { Rng } from '../rng';
+import * as tf from '../tf';
+
+/** Marks a slot still holding its random initial vector. */
+export const EMPTY_SLOT = -1;
+
+export class PrototypeQueue {
+  /** [Q, D] */
+  readonly features: tf.Variable<tf.Rank.R2>;
+  /** Identity of each slot, [Q]; EMPTY_SLOT before the first write. */
+  readonly slotIds: Int32Array;
+  private ptr = 0;
+
+  constructor(
+    readonly size: number,
+    readonly dim: number,
+    rng: Rng,
+  ) {
+    const init = new Float32Array(size * dim);
+    for (let i = 0; i < size; i++) {
+      let norm = 0;
+      for (let j = 0; j < dim; j++) {
+        const v = rng.normal();
+        init[i * dim + j] = v;
+        norm += v * v;
+      }
+      const inv = 1 / Math.sqrt(norm);
+      for (let j = 0; j < dim; j++) init[i * dim + j] = (init[i * dim + j] as number) * inv;
+    }
+    this.features = tf.tidy(() => tf.variable(tf.tensor2d(init, [size, dim]), false));
+    this.slotIds = new Int32Array(size).fill(EMPTY_SLOT);
+  }
+
+  get pointer(): number {
+    return this.ptr;
+  }
+
+  /** Writes g [B, D] at the pointer for identities `ids` [B] and advances the pointer. */
+  enqueue(g: tf.Tensor2D, ids: Int32Array): void {
+    const b = g.shape[0];
+    if (ids.length !== b) throw new Error(`enqueue: ${ids.length} ids for ${b} features`);
+    if (this.size % b !== 0) throw new Error(`enqueue: batch ${b} does not divide queue size ${this.size}`);
+    const p = this.ptr;
+    tf.tidy(() => {
+      const parts: tf.Tensor2D[] = [];
+      if (p > 0) parts.push(tf.slice(this.features, [0, 0], [p, this.dim]));
+      parts.push(tf.stopGradient(g));
+      if (p + b < this.size) parts.push(tf.slice(this.features, [p + b, 0], [this.size - p - b, this.dim]));
+      this.features.assign(parts.length === 1 ? (parts[0] as tf.Tensor2D) : tf.concat(parts, 0));
+    });
+    this.slotIds.set(ids, p);
+    this.ptr = (p + b) % this.size;
+  }
+
+  /** Identities whose features sit in the queue now. */
+  idsInQueue(): Set<number> {
+    const ids = new Set<number>();
+    for (const id of this.slotIds) if (id !== EMPTY_SLOT) ids.add(id);
+    return ids;
+  }
+
+  /** Host copy of the state, for snapshots and bit-identity checks. */
+  async state(): Promise<{ features: Float32Array; slotIds: Int32Array; pointer: number }> {
+    return {
+      features: (await this.features.data()) as Float32Array,
+      slotIds: this.slotIds.slice(),
+      pointer: this.ptr,
+    };
+  }
+
+  dispose(): void {
+    this.features.dispose();
+  }
+}
