@@ -5,6 +5,7 @@
  */
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
+import { registerWasmConvGrads } from '../backends/wasmConvGrads';
 import * as tf from '../core/tf';
 
 export type NodeBackend = 'cpu' | 'wasm';
@@ -14,6 +15,7 @@ export async function useNodeBackend(name: NodeBackend): Promise<string> {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   // PROD silences the cpu backend's "install tfjs-node" banner (tfjs-node cannot install here).
   tf.env().set('PROD', true);
+  registerWasmConvGrads();
   const ok = await tf.setBackend(name);
   await tf.ready();
   const active = tf.getBackend();

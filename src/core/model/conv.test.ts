@@ -49,10 +49,10 @@ describe('conv2dSame', () => {
     expect(Array.from(out)).toEqual([0, 2, 8, 10]);
   });
 
-  it('uses native kernels on GPU backends and im2col elsewhere', () => {
+  it('uses native kernels except on the cpu backend', () => {
     expect(convImplFor('webgpu')).toBe('native');
     expect(convImplFor('webgl')).toBe('native');
-    expect(convImplFor('wasm')).toBe('im2col');
+    expect(convImplFor('wasm')).toBe('native');
     expect(convImplFor('cpu')).toBe('im2col');
   });
 });

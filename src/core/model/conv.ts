@@ -1,10 +1,11 @@
 /**
- * 2-D convolution ('same' padding, stride 1 or 2) in two interchangeable forms:
- * - `native`: tf.conv2d, the right choice on webgl/webgpu where the backward kernels are shaders;
- * - `im2col`: patches gathered by k² shifted slices and one matMul. Its gradient is made of
- *   pad/slice/concat/reshape/matMul only, so it trains on the wasm backend (which has no
- *   Conv2DBackpropFilter) and is ~3.5× faster than the cpu backend's naive backward kernels
- *   (measured: 8.5 s vs 2.4 s for a 64×32×32×3 → 16 layer's forward + backward).
+ * 2-D convolution ('same' padding as TF defines it, stride 1 or 2) in two interchangeable forms:
+ * - `native`: tf.conv2d, on webgl/webgpu (shader kernels) and wasm (XNNPACK forward; the missing
+ *   filter gradient is registered by src/backends/wasmConvGrads.ts);
+ * - `im2col`: patches gathered by k² shifted slices and one matMul, for the cpu backend, whose
+ *   native backward kernels are naive loops: ~3.5× faster there (measured: 8.5 s vs 2.4 s for a
+ *   64×32×32×3 → 16 layer's forward + backward). Its gradient needs only pad/slice/concat/
+ *   reshape/matMul, so it also trains on any backend that lacks conv gradients.
  * Both give the same values within float tolerance (conv.test.ts).
  */
 import * as tf from '../tf';
@@ -13,7 +14,7 @@ export type ConvImpl = 'native' | 'im2col';
 
 /** The implementation a backend should use. */
 export function convImplFor(backend: string): ConvImpl {
-  return backend === 'webgl' || backend === 'webgpu' ? 'native' : 'im2col';
+  return backend === 'cpu' ? 'im2col' : 'native';
 }
 
 /**
