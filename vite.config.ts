@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { tfjsNodeAliases } from './vite.shared.ts';
 
 // COOP/COEP make the page crossOriginIsolated (SharedArrayBuffer for threaded WASM later).
 const isolation = {
@@ -20,14 +21,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
-    // tfjs is transformed by Vite and every tfjs package is pinned to its ES2017 module build:
-    // left to Node's resolution the backends load the ES5 CommonJS `main` builds (~2.5x slower
-    // on the cpu backend, TFJS_NOTES.md) next to a second copy of tfjs-core.
+    // tfjs is transformed by Vite and pinned to its ES2017 module builds (vite.shared.ts).
     server: { deps: { inline: [/@tensorflow\//] } },
-    alias: ['tfjs-core', 'tfjs-backend-cpu', 'tfjs-backend-wasm'].map((name) => ({
-      find: new RegExp(`^@tensorflow/${name}$`),
-      replacement: `${import.meta.dirname}/node_modules/@tensorflow/${name}/dist/index.js`,
-    })),
+    alias: tfjsNodeAliases(import.meta.dirname),
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -3,18 +3,27 @@
  * or 'wasm' (XNNPACK with SIMD, single-threaded: threads gain nothing on 2 cores and make results
  * depend on scheduling). Returns the backend that really runs: tf.setBackend can fail quietly.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-wasm';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerWasmConvGrads } from '../backends/wasmConvGrads';
 import * as tf from '../core/tf';
 
 export type NodeBackend = 'cpu' | 'wasm';
 export const NODE_BACKENDS: readonly NodeBackend[] = ['wasm', 'cpu'];
 
+/** The package's .wasm binaries: a bundled CLI cannot find them next to its own file. */
+function wasmDir(): string {
+  const require = createRequire(import.meta.url);
+  return `${join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`;
+}
+
 export async function useNodeBackend(name: NodeBackend): Promise<string> {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  if (name === 'wasm') setWasmPaths(wasmDir());
   // PROD silences the cpu backend's "install tfjs-node" banner (tfjs-node cannot install here).
-  tf.env().set('PROD', true);
+  tf.env().set('PROD', process.env.TFJS_DEBUG === undefined);
   registerWasmConvGrads();
   const ok = await tf.setBackend(name);
   await tf.ready();

@@ -126,6 +126,7 @@ export function deriveSeed(seed: number, purpose: SeedPurpose | string, index = 
  * Runs `fn` with Math.random replaced by a seeded stream, restoring it afterwards. Used only to
  * wrap third-party code (facesjs) that calls Math.random; `fn` must be synchronous.
  */
+/* eslint-disable no-restricted-properties -- the one place that swaps Math.random, to seed it */
 export function withSeededMathRandom<T>(rng: Rng, fn: () => T): T {
   const original = Math.random;
   Math.random = rng.next;
@@ -135,3 +136,4 @@ export function withSeededMathRandom<T>(rng: Rng, fn: () => T): T {
     Math.random = original;
   }
 }
+/* eslint-enable no-restricted-properties */

@@ -3,7 +3,7 @@ import { syntheticDataset, tinyConfig, useCpu } from '../../test/tfCpu';
 import type { ExperimentConfig, RunSpec } from '../config';
 import * as tf from '../tf';
 import { Comparison } from './comparison';
-import { SemiSiameseTrainer } from './semiSiamese';
+import type { SemiSiameseTrainer } from './semiSiamese';
 
 beforeAll(useCpu);
 

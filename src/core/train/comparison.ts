@@ -54,6 +54,11 @@ export function queueBatchesFor(spec: RunSpec, config: ExperimentConfig): number
 export class Comparison {
   readonly runs: Run[];
   readonly initial: Float32Array[];
+  /**
+   * Host time spent in each run's step calls so far, ms. On GPU backends this is the time to
+   * record the work, not to finish it; the reads that follow absorb the rest.
+   */
+  readonly stepMsTotal: number[];
   private readonly trainImages: tf.Tensor4D;
   private readonly testImages: tf.Tensor4D;
   private t = 0;
@@ -77,6 +82,7 @@ export class Comparison {
       const sampler = new PairSampler(byId, config.batchSize, queueBatchesFor(spec, config), orderRng);
       return { spec, label: runLabel(spec), trainer, sampler };
     });
+    this.stepMsTotal = this.runs.map(() => 0);
   }
 
   private createTrainer(spec: RunSpec, probe: Net, ctx: TrainerContext): Trainer {
@@ -107,7 +113,12 @@ export class Comparison {
   /** One iteration of every run; returns each run's loss tensor (the caller reads and disposes). */
   stepAll(): tf.Scalar[] {
     const lr = this.learningRate;
-    const losses = this.runs.map((run) => run.trainer.step(run.sampler.next(), lr));
+    const losses = this.runs.map((run, i) => {
+      const start = performance.now();
+      const loss = run.trainer.step(run.sampler.next(), lr);
+      this.stepMsTotal[i] = (this.stepMsTotal[i] as number) + performance.now() - start;
+      return loss;
+    });
     this.t += 1;
     return losses;
   }

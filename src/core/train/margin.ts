@@ -13,7 +13,7 @@ import * as tf from '../tf';
 export function marginLogits(cos: tf.Tensor2D, targets: tf.Tensor1D, loss: LossConfig): tf.Tensor2D {
   const c = tf.clipByValue(cos, -1, 1);
   const numClasses = c.shape[1];
-  const mask = tf.oneHot(targets, numClasses, 1, 0, 'float32');
+  const mask = oneHotFloat(targets, numClasses);
   const modified = targetLogit(c, loss);
   // Replace the target column only: c + mask·(modified − c).
   const mixed = tf.add(c, tf.mul(mask, tf.sub(modified, c)));
@@ -34,9 +34,17 @@ function targetLogit(c: tf.Tensor2D, loss: LossConfig): tf.Tensor2D {
   }
 }
 
+/**
+ * One-hot rows as float32, [N, C]. Built as int32 and cast: the wasm backend's OneHot kernel
+ * ignores dtype 'float32' and writes int32 bits (1 reads back as 1.4e-45; tfjs 4.22).
+ */
+export function oneHotFloat(targets: tf.Tensor1D, classes: number): tf.Tensor2D {
+  return tf.cast(tf.oneHot(targets, classes), 'float32') as tf.Tensor2D;
+}
+
 /** Mean softmax cross-entropy of logits [N, C] against int32 targets [N]. */
 export function crossEntropy(logits: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar {
-  const mask = tf.oneHot(targets, logits.shape[1], 1, 0, 'float32');
+  const mask = oneHotFloat(targets, logits.shape[1]);
   const logp = tf.logSoftmax(logits);
   return tf.neg(tf.mean(tf.sum(tf.mul(mask, logp), 1))) as tf.Scalar;
 }

@@ -1,0 +1,71 @@
+/**
+ * Command-line flags of the experiment runner and the benchmark. Every bad flag is reported by
+ * name with the value given and what is allowed; nothing is guessed.
+ */
+import type { PresetName } from '../core/presets';
+import { isPresetName, PRESET_NAMES } from '../core/presets';
+import type { NodeBackend } from './backend-node';
+import { NODE_BACKENDS } from './backend-node';
+
+export interface ExperimentArgs {
+  preset: PresetName;
+  steps: number | null;
+  seeds: number[];
+  backend: NodeBackend;
+  out: string;
+  evalEvery: number | null;
+}
+
+export const EXPERIMENT_USAGE = `Usage: npm run experiment -- [--preset ${PRESET_NAMES.join('|')}] [--steps N] [--seeds 1,2,3]
+                              [--backend ${NODE_BACKENDS.join('|')}] [--eval-every N] [--out DIR]`;
+
+function fail(flag: string, value: string | undefined, allowed: string): never {
+  throw new Error(`${flag} ${value === undefined ? '(missing value)' : `"${value}"`} is not allowed: expected ${allowed}.\n${EXPERIMENT_USAGE}`);
+}
+
+function positiveInt(flag: string, value: string | undefined, min: number): number {
+  const n = Number(value);
+  if (value === undefined || !/^\d+$/.test(value) || n < min) fail(flag, value, `an integer ≥ ${min}`);
+  return n;
+}
+
+export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
+  const args: ExperimentArgs = { preset: 'smoke', steps: null, seeds: [1], backend: 'wasm', out: 'out/smoke', evalEvery: null };
+  let outGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] as string;
+    const value = argv[i + 1];
+    i += 1;
+    switch (flag) {
+      case '--preset':
+        if (value === undefined || !isPresetName(value)) fail(flag, value, `one of ${PRESET_NAMES.join(', ')}`);
+        args.preset = value;
+        break;
+      case '--steps':
+        args.steps = positiveInt(flag, value, 1);
+        break;
+      case '--seeds':
+        if (value === undefined || !/^\d+(,\d+)*$/.test(value)) fail(flag, value, 'a comma-separated list of integers ≥ 0, e.g. 1,2,3');
+        args.seeds = [...new Set(value.split(',').map(Number))];
+        if (args.seeds.some((s) => s > 0xffffffff)) fail(flag, value, 'seeds from 0 to 4294967295');
+        break;
+      case '--backend':
+        if (value === undefined || !(NODE_BACKENDS as readonly string[]).includes(value)) fail(flag, value, `one of ${NODE_BACKENDS.join(', ')}`);
+        args.backend = value as NodeBackend;
+        break;
+      case '--eval-every':
+        args.evalEvery = positiveInt(flag, value, 0);
+        break;
+      case '--out':
+        if (value === undefined || value.startsWith('--')) fail(flag, value, 'a directory path');
+        args.out = value;
+        outGiven = true;
+        break;
+      default:
+        i -= 1;
+        fail('flag', flag, 'one of --preset, --steps, --seeds, --backend, --eval-every, --out');
+    }
+  }
+  if (!outGiven) args.out = `out/${args.preset}`;
+  return args;
+}

@@ -1,0 +1,97 @@
+/**
+ * results.json, one CSV per run and the summary table (method × metric, mean ± sd over seeds).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExperimentConfig } from '../core/config';
+import { emaHorizon } from '../core/config';
+import type { EvalReport } from '../core/eval/report';
+import type { RunResult, SeedResult } from './runSeed';
+
+export interface ResultsFile {
+  config: ExperimentConfig;
+  /** The seeds that ran; `config.seed` is the first. */
+  seeds: number[];
+  backend: string;
+  runs: RunResult[];
+  untrained: Array<{ seed: number; eval: EvalReport }>;
+}
+
+export function collectResults(config: ExperimentConfig, seeds: SeedResult[], backend: string): ResultsFile {
+  return {
+    config,
+    seeds: seeds.map((s) => s.seed),
+    backend,
+    runs: seeds.flatMap((s) => s.runs),
+    untrained: seeds.map((s) => ({ seed: s.seed, eval: s.untrained })),
+  };
+}
+
+function slug(label: string): string {
+  return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+export async function writeResults(dir: string, results: ResultsFile): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const written = [join(dir, 'results.json')];
+  await writeFile(written[0] as string, `${JSON.stringify(results, null, 1)}\n`);
+  for (const run of results.runs) {
+    const path = join(dir, `${slug(run.label)}-seed${run.seed}.csv`);
+    const rows = run.history.map((h) => `${h.step},${h.loss},${h.lr}`);
+    await writeFile(path, `step,loss,lr\n${rows.join('\n')}\n`);
+    written.push(path);
+  }
+  return written;
+}
+
+/** Mean ± sample standard deviation ("0.712 ± 0.013"; no ± for one value, "n/a" for none). */
+export function meanSd(values: Array<number | null>): string {
+  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (xs.length === 0) return 'n/a';
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  if (xs.length === 1) return mean.toFixed(3);
+  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
+  return `${mean.toFixed(3)} ± ${sd.toFixed(3)}`;
+}
+
+const METRICS: Array<[string, (e: EvalReport) => number | null]> = [
+  ['accuracy', (e) => e.accuracy],
+  ['AUC', (e) => e.auc],
+  ['rank-1', (e) => e.rank1],
+  ['TAR@FAR=0.1', (e) => e.tarAtFar['0.1'] ?? null],
+  ['TAR@FAR=0.01', (e) => e.tarAtFar['0.01'] ?? null],
+  ['look-alike rej.', (e) => e.lookalikeAccuracy],
+];
+
+function pad(cells: string[], widths: number[]): string {
+  return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+}
+
+/** The table printed on stdout. */
+export function summaryTable(results: ResultsFile): string {
+  const groups = new Map<string, EvalReport[]>();
+  groups.set('Untrained probe', results.untrained.map((u) => u.eval));
+  for (const run of results.runs) groups.set(run.label, [...(groups.get(run.label) ?? []), run.eval]);
+  const losses = new Map<string, number[]>();
+  for (const run of results.runs) {
+    const tail = run.history.slice(-Math.max(1, Math.floor(run.history.length / 10)));
+    const mean = tail.reduce((a, h) => a + h.loss, 0) / tail.length;
+    losses.set(run.label, [...(losses.get(run.label) ?? []), mean]);
+  }
+  const header = ['method', ...METRICS.map(([m]) => m), 'final loss'];
+  const rows = [...groups.entries()].map(([label, evals]) => [
+    label,
+    ...METRICS.map(([, f]) => meanSd(evals.map(f))),
+    losses.has(label) ? meanSd(losses.get(label) ?? []) : '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const c = results.config;
+  const lines = [
+    `preset config: ${c.data.regime}, ${c.data.trainIds} train IDs, ${c.data.imageSize}px×${c.data.channels}, ${c.model.backbone} backbone, ${c.steps} steps, batch ${c.batchSize}, queue ${c.gallery.queueSize}, α ${c.gallery.alpha} (horizon ${emaHorizon(c.gallery.alpha).toFixed(0)} steps), backend ${results.backend}, seeds ${results.seeds.join(',')}`,
+    `verification: ${c.data.pairs} pairs, 10 folds, mean ± sd over seeds`,
+    pad(header, widths),
+    pad(widths.map((w) => '-'.repeat(w)), widths),
+    ...rows.map((r) => pad(r, widths)),
+  ];
+  return lines.join('\n');
+}

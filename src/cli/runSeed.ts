@@ -1,0 +1,75 @@
+/**
+ * One seed of an experiment: generate (or load) the dataset, build the lock-step comparison,
+ * train every run for the configured steps, evaluate at the configured interval and at the end.
+ */
+import type { ExperimentConfig } from '../core/config';
+import type { EvalReport } from '../core/eval/report';
+import { convImplFor } from '../core/model/conv';
+import * as tf from '../core/tf';
+import { Comparison } from '../core/train/comparison';
+import { evaluateRun, evaluateUntrained } from '../core/train/evaluateRuns';
+import { loadOrGenerateDataset } from './dataset-cache-node';
+import { ProgressBar } from './progress';
+
+export interface RunResult {
+  method: string;
+  agents: number;
+  label: string;
+  seed: number;
+  history: Array<{ step: number; loss: number; lr: number }>;
+  /** Evaluations during training, by step. */
+  evals: Array<{ step: number } & EvalReport>;
+  /** The evaluation after the last step. */
+  eval: EvalReport;
+  /** Mean wall time of one training step of this run, ms. */
+  msPerStep: number;
+}
+
+export interface SeedResult {
+  seed: number;
+  runs: RunResult[];
+  untrained: EvalReport;
+  datasetSeconds: number;
+}
+
+export async function runSeed(config: ExperimentConfig, backend: string): Promise<SeedResult> {
+  const t0 = performance.now();
+  const gen = new ProgressBar(`seed ${config.seed}: faces`, 0);
+  const dataset = await loadOrGenerateDataset(config.data, config.seed, undefined, (done, total) =>
+    gen.update(done, 'images', total),
+  );
+  const datasetSeconds = (performance.now() - t0) / 1000;
+  const cmp = new Comparison(config, dataset, convImplFor(backend));
+  try {
+    const untrained = await evaluateUntrained(cmp);
+    const runs: RunResult[] = cmp.runs.map((r) => ({
+      method: r.spec.method, agents: r.spec.agents, label: r.label, seed: config.seed,
+      history: [], evals: [], eval: untrained, msPerStep: 0,
+    }));
+    const bar = new ProgressBar(`seed ${config.seed}: train`, config.steps);
+    for (let step = 1; step <= config.steps; step++) {
+      const lr = cmp.learningRate;
+      const losses = cmp.stepAll();
+      const values = await Promise.all(losses.map(async (l) => (await l.data())[0] as number));
+      tf.dispose(losses);
+      values.forEach((loss, i) => runs[i]?.history.push({ step, loss, lr }));
+      const due = config.eval.every > 0 && step % config.eval.every === 0 && step < config.steps;
+      if (due) await evaluateAll(cmp, runs, step, 'evals');
+      bar.update(step, `loss ${values.map((v) => v.toFixed(3)).join(' / ')}`);
+    }
+    await evaluateAll(cmp, runs, config.steps, 'eval');
+    runs.forEach((r, i) => (r.msPerStep = (cmp.stepMsTotal[i] ?? 0) / config.steps));
+    return { seed: config.seed, runs, untrained, datasetSeconds };
+  } finally {
+    cmp.dispose();
+  }
+}
+
+async function evaluateAll(cmp: Comparison, runs: RunResult[], step: number, into: 'evals' | 'eval'): Promise<void> {
+  for (let i = 0; i < runs.length; i++) {
+    const report = await evaluateRun(cmp, i);
+    const run = runs[i] as RunResult;
+    if (into === 'eval') run.eval = report;
+    else run.evals.push({ step, ...report });
+  }
+}

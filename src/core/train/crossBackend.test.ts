@@ -1,0 +1,30 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { useNodeBackend } from '../../cli/backend-node';
+import { syntheticDataset, tinyConfig } from '../../test/tfCpu';
+import { convImplFor } from '../model/conv';
+import * as tf from '../tf';
+import { Comparison } from './comparison';
+
+/** Losses of three lock-steps of Conventional, SST and MASST K=4 on one backend. */
+async function lossesOn(backend: 'cpu' | 'wasm'): Promise<number[]> {
+  await useNodeBackend(backend);
+  const cmp = new Comparison(tinyConfig(), syntheticDataset(24, 6, 8), convImplFor(backend));
+  const out: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const losses = cmp.stepAll();
+    for (const l of losses) out.push((await l.data())[0] as number);
+    tf.dispose(losses);
+  }
+  cmp.dispose();
+  return out;
+}
+
+describe('backends agree', () => {
+  afterAll(() => useNodeBackend('cpu'));
+  it('wasm (native conv + registered gradients) trains like cpu (im2col) within float tolerance', async () => {
+    const cpu = await lossesOn('cpu');
+    const wasm = await lossesOn('wasm');
+    expect(wasm).toHaveLength(9);
+    wasm.forEach((l, i) => expect(Math.abs(l - (cpu[i] as number))).toBeLessThan(1e-3 * Math.max(1, Math.abs(cpu[i] as number))));
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * Evaluation of a comparison's probes on the held-out pairs (MASST_SPEC §7): probe only, BN in
+ * inference mode, cosine scores. The untrained probe (the shared initial weights) is evaluated on
+ * the same pairs so a reader sees what training added.
+ */
+import type { EvalReport } from '../eval/report';
+import { evaluateEmbeddings } from '../eval/report';
+import type { Comparison } from './comparison';
+
+export async function evaluateRun(cmp: Comparison, index: number): Promise<EvalReport> {
+  const embeddings = await cmp.embedTest(index);
+  return report(cmp, embeddings);
+}
+
+export async function evaluateUntrained(cmp: Comparison): Promise<EvalReport> {
+  return report(cmp, await cmp.embedTestUntrained());
+}
+
+function report(cmp: Comparison, embeddings: Float32Array): EvalReport {
+  const { test, pairs } = cmp.dataset;
+  return evaluateEmbeddings(embeddings, cmp.config.model.embedDim, test, pairs, cmp.config.eval);
+}

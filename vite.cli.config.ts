@@ -1,0 +1,36 @@
+/**
+ * Builds the Node entry points (experiment runner, benchmark) into dist-cli/ so they run with
+ * plain `node`, with tfjs bundled from its ES2017 module builds (the same resolution as Vitest).
+ */
+import { defineConfig } from 'vite';
+import { tfjsNodeAliases } from './vite.shared.ts';
+
+export default defineConfig({
+  resolve: { alias: tfjsNodeAliases(import.meta.dirname) },
+  ssr: { noExternal: [/@tensorflow\//] },
+  build: {
+    ssr: true,
+    outDir: 'dist-cli',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    sourcemap: true,
+    rolldownOptions: {
+      input: { experiment: 'src/cli/experiment.ts' },
+      output: {
+        entryFileNames: '[name].js',
+        format: 'es',
+        // The wasm backend's Emscripten loader is CommonJS: it needs these in Node.
+        banner: [
+          "import { createRequire as __createRequire } from 'node:module';",
+          "import { dirname as __pathDirname } from 'node:path';",
+          "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+          'const require = __createRequire(import.meta.url);',
+          'const __filename = __fileURLToPath(import.meta.url);',
+          'const __dirname = __pathDirname(__filename);',
+        ].join('\n'),
+      },
+    },
+  },
+  logLevel: 'warn',
+});
