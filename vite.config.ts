@@ -12,6 +12,21 @@ const isolation = {
 export default defineConfig({
   plugins: [react()],
   server: { headers: isolation },
+  // Pre-bundle every tfjs entry the worker imports in one pass: found one by one, they are
+  // optimised separately and tfjs-core ends up twice ("Cannot evaluate flag").
+  optimizeDeps: {
+    include: [
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-core/dist/register_all_gradients',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow/tfjs-backend-webgpu',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-wasm/dist/kernels/BatchMatMul',
+      'facesjs',
+      '@resvg/resvg-wasm',
+    ],
+  },
   preview: { headers: isolation },
   worker: {
     format: 'es',

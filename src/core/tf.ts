@@ -4,9 +4,10 @@
  * converter and data, none of which the core uses). Backends are registered by the entry that
  * picks one (the worker, the CLI, the tests), never here.
  */
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
-
+// Order matters: tfjs-core's own side effects (flag registration) must run before the gradient
+// registrations, which read the DEBUG flag.
 export * from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 
 import { clone, customGrad, zerosLike } from '@tensorflow/tfjs-core';
 import type { GradSaveFunc, Tensor } from '@tensorflow/tfjs-core';

@@ -1,0 +1,196 @@
+/**
+ * One training session in the worker: backend, dataset, lock-step comparison and the play loop.
+ * Steps run back to back while playing, yielding to the message queue between steps so Pause is
+ * handled at once. Losses stay on the device until a flush (about every 100 ms), which stacks
+ * them into one tensor and reads it with a single async data() — never dataSync() in the loop.
+ */
+import type { ExperimentConfig } from '../core/config';
+import { generateDatasetWithStats } from '../core/data/dataset';
+import { initRasterizer, isRasterizerReady } from '../core/data/rasterize';
+import type { FaceDataset } from '../core/data/types';
+import { convImplFor } from '../core/model/conv';
+import * as tf from '../core/tf';
+import { Comparison } from '../core/train/comparison';
+import { evaluateRun, evaluateUntrained } from '../core/train/evaluateRuns';
+import { validate } from '../core/validate';
+import resvgWasmUrl from '@resvg/resvg-wasm/index_bg.wasm?url';
+import { selectBackend } from './backend';
+import { loadCachedDataset, storeDataset } from './datasetCache';
+import { summarizeDataset, summaryTransfer } from './datasetSummary';
+import type { BackendChoice, FromWorker, StatsBatch } from './protocol';
+
+export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+
+const FLUSH_MS = 100;
+
+/** Yields to the worker's event loop so queued messages (Pause) run between steps. */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export class Session {
+  private cmp: Comparison | null = null;
+  private playing = false;
+  private looping = false;
+  private disposed = false;
+  private pending: tf.Scalar[][] = [];
+  private pendingSteps: number[] = [];
+  private windowStart = performance.now();
+  private windowMs: number[] = [];
+
+  constructor(
+    readonly runId: number,
+    private readonly post: Post,
+  ) {}
+
+  async init(config: ExperimentConfig, choice: BackendChoice): Promise<void> {
+    const issues = validate(config);
+    if (issues.length > 0) throw new Error(issues.map((i) => i.message).join(' '));
+    const report = await selectBackend(choice);
+    this.post({ type: 'backend', runId: this.runId, report });
+    this.watchDeviceLoss(report.backend);
+    const dataset = await this.dataset(config);
+    if (this.disposed) return;
+    this.post({ type: 'progress', runId: this.runId, phase: 'build', done: 0, total: 1 });
+    this.cmp = new Comparison(config, dataset, convImplFor(report.backend));
+    this.windowMs = this.cmp.runs.map(() => 0);
+    const untrained = await evaluateUntrained(this.cmp);
+    if (this.disposed) return;
+    this.post({ type: 'ready', runId: this.runId, runs: config.runs, untrained });
+    this.postState();
+  }
+
+  private async dataset(config: ExperimentConfig): Promise<FaceDataset> {
+    const cached = await loadCachedDataset(config.data, config.seed);
+    if (cached) {
+      const summary = summarizeDataset(cached, null);
+      this.post({ type: 'dataset', runId: this.runId, summary }, summaryTransfer(summary));
+      return cached;
+    }
+    if (!isRasterizerReady()) await initRasterizer(fetch(resvgWasmUrl));
+    let last = 0;
+    const { dataset, imagesPerSecond } = await generateDatasetWithStats(config.data, config.seed, (done, total) => {
+      const now = performance.now();
+      if (now - last < FLUSH_MS && done < total) return;
+      last = now;
+      this.post({ type: 'progress', runId: this.runId, phase: 'data', done, total });
+    });
+    await storeDataset(config.data, config.seed, dataset);
+    const summary = summarizeDataset(dataset, imagesPerSecond);
+    this.post({ type: 'dataset', runId: this.runId, summary }, summaryTransfer(summary));
+    return dataset;
+  }
+
+  private watchDeviceLoss(backend: string): void {
+    if (backend !== 'webgpu') return;
+    const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string }> } }).device;
+    void device?.lost?.then((info) => {
+      if (this.disposed) return;
+      this.playing = false;
+      this.post({
+        type: 'error',
+        runId: this.runId,
+        recoverable: true,
+        message: `The WebGPU device was lost (${info.message || 'no reason given'}). Training stopped; the charts keep every point. Choose another backend (webgl or wasm) and press Reset to go on.`,
+      });
+    });
+  }
+
+  play(): void {
+    if (!this.cmp || this.playing) return;
+    this.playing = true;
+    this.postState();
+    if (!this.looping) void this.loop();
+  }
+
+  pause(): void {
+    this.playing = false;
+  }
+
+  /** One lock-step iteration while paused. */
+  async step(): Promise<void> {
+    if (!this.cmp || this.playing || this.looping) return;
+    this.looping = true;
+    try {
+      await this.advance();
+      await this.flush();
+    } finally {
+      this.looping = false;
+    }
+    this.postState();
+  }
+
+  private async loop(): Promise<void> {
+    this.looping = true;
+    try {
+      while (this.playing && !this.disposed && this.cmp && this.cmp.steps < this.cmp.config.steps) {
+        await this.advance();
+        if (performance.now() - this.windowStart >= FLUSH_MS) await this.flush();
+        await yieldToEvents();
+      }
+      await this.flush();
+    } finally {
+      this.looping = false;
+      this.playing = false;
+    }
+    if (!this.disposed) this.postState();
+  }
+
+  private async advance(): Promise<void> {
+    const cmp = this.cmp as Comparison;
+    const before = [...cmp.stepMsTotal];
+    this.pending.push(cmp.stepAll());
+    this.pendingSteps.push(cmp.steps);
+    cmp.stepMsTotal.forEach((ms, i) => (this.windowMs[i] = (this.windowMs[i] ?? 0) + ms - (before[i] ?? 0)));
+    const every = cmp.config.eval.every;
+    if ((every > 0 && cmp.steps % every === 0) || cmp.steps === cmp.config.steps) {
+      await this.flush();
+      await this.evaluate();
+    }
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0 || !this.cmp) return;
+    const rows = this.pending;
+    const steps = Int32Array.from(this.pendingSteps);
+    this.pending = [];
+    this.pendingSteps = [];
+    const stacked = tf.tidy(() => tf.stack(rows.map((r) => tf.stack(r)))); // [n, runs]
+    tf.dispose(rows.flat());
+    const values = (await stacked.data()) as Float32Array;
+    stacked.dispose();
+    const runs = this.cmp.runs.length;
+    const losses = this.cmp.runs.map((_, r) => Float32Array.from({ length: steps.length }, (_, k) => values[k * runs + r] as number));
+    const elapsed = performance.now() - this.windowStart;
+    const batch: StatsBatch = {
+      steps,
+      losses,
+      msPerStep: this.windowMs.map((ms) => ms / steps.length),
+      stepsPerSecond: (steps.length * 1000) / Math.max(1, elapsed),
+    };
+    this.windowStart = performance.now();
+    this.windowMs = this.windowMs.map(() => 0);
+    if (this.disposed) return;
+    this.post({ type: 'stats', runId: this.runId, batch }, [steps.buffer, ...losses.map((l) => l.buffer)] as ArrayBuffer[]);
+  }
+
+  private async evaluate(): Promise<void> {
+    const cmp = this.cmp as Comparison;
+    const reports = [];
+    for (let i = 0; i < cmp.runs.length; i++) reports.push(await evaluateRun(cmp, i));
+    if (!this.disposed) this.post({ type: 'eval', runId: this.runId, result: { step: cmp.steps, reports } });
+  }
+
+  private postState(): void {
+    this.post({ type: 'state', runId: this.runId, playing: this.playing, step: this.cmp?.steps ?? 0 });
+  }
+
+  /** Stops the loop and frees every tensor; waits for a step in progress to finish first. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    this.playing = false;
+    while (this.looping) await yieldToEvents();
+    tf.dispose(this.pending.flat());
+    this.pending = [];
+    this.cmp?.dispose();
+    this.cmp = null;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The training worker's entry: one Session at a time; an init replaces the current session
+ * (after its step in progress finishes). Errors are reported with the session's runId and never
+ * kill the worker.
+ */
+import type { FromWorker, ToWorker } from './protocol';
+import { assertNever } from './protocol';
+import { Session } from './session';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (msg: FromWorker, transfer: Transferable[] = []): void => scope.postMessage(msg, transfer);
+
+let session: Session | null = null;
+
+function reportError(runId: number, e: unknown): void {
+  post({ type: 'error', runId, recoverable: true, message: e instanceof Error ? e.message : String(e) });
+}
+
+async function handle(msg: ToWorker): Promise<void> {
+  switch (msg.type) {
+    case 'init': {
+      const previous = session;
+      session = new Session(msg.runId, post);
+      const current = session;
+      await previous?.dispose();
+      await current.init(msg.config, msg.backend);
+      return;
+    }
+    case 'play':
+      if (session?.runId === msg.runId) session.play();
+      return;
+    case 'pause':
+      if (session?.runId === msg.runId) session.pause();
+      return;
+    case 'step':
+      if (session?.runId === msg.runId) await session.step();
+      return;
+    default:
+      assertNever(msg);
+  }
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  handle(event.data).catch((e: unknown) => reportError(event.data.runId, e));
+};
