@@ -1,9 +1,88 @@
+/**
+ * The playground end to end, in the system Chromium against the built app. Sizes are tiny (the
+ * smoke preset at 16 px) because the GPU here is SwiftShader and CI has two cores.
+ */
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
-test('the built page loads without errors', async ({ page }) => {
+/** The smoke scenario; `extra` adds URL parameters. */
+const smokeUrl = (extra = '') => `/?preset=smoke&steps=400${extra}`;
+
+function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
+  return errors;
+}
+
+/** Step number shown in each run's status element (role=status, "… step N …"). */
+async function stepsOf(page: Page): Promise<number[]> {
+  const texts = await page.getByRole('status').filter({ hasText: /step \d+/ }).allTextContents();
+  return texts.map((t) => Number(/step (\d+)/.exec(t)?.[1] ?? NaN));
+}
+
+async function expectAllSteps(page: Page, predicate: (n: number) => boolean, timeout = 120_000): Promise<number[]> {
+  let last: number[] = [];
+  await expect
+    .poll(async () => {
+      last = await stepsOf(page);
+      return last.length === 3 && last.every(predicate);
+    }, { timeout })
+    .toBe(true);
+  return last;
+}
+
+test('loads, trains every run, pauses, steps by one and resets', async ({ page }, info) => {
+  const errors = collectErrors(page);
+  await page.goto(smokeUrl());
   await expect(page.getByRole('heading', { name: 'MASST Playground' })).toBeVisible();
+  await page.getByRole('button', { name: 'Train' }).click();
+  for (const label of ['Conventional', 'SST', 'MASST K=4']) {
+    await expect(page.getByRole('status').filter({ hasText: label })).toBeVisible({ timeout: 120_000 });
+  }
+  await expectAllSteps(page, (n) => n >= 3);
+
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Train' })).toBeVisible();
+  const paused = await stepsOf(page);
+  await page.waitForTimeout(1500);
+  expect(await stepsOf(page)).toEqual(paused);
+
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expectAllSteps(page, (n) => n === (paused[0] ?? 0) + 1, 60_000);
+  expect(new Set(paused).size).toBe(1);
+
+  await page.screenshot({ path: info.outputPath('trained.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expectAllSteps(page, (n) => n === 0, 60_000);
   expect(errors).toEqual([]);
+});
+
+test('a URL with settings restores them', async ({ page }) => {
+  await page.goto(smokeUrl('&seed=7&batch=4&queue=16&lr=0.05&loss=arc'));
+  await expect(page.getByLabel(/seed/i).first()).toHaveValue('7');
+  await expect(page.getByLabel(/batch/i).first()).toHaveValue('4');
+  await expect(page.getByLabel(/learning rate/i).first()).toHaveValue('0.05');
+  await page.reload();
+  await expect(page.getByLabel(/seed/i).first()).toHaveValue('7');
+});
+
+test('a bad URL value is reported by name and replaced by its default', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(smokeUrl('&batch=abc&loss=triplet'));
+  const alert = page.getByRole('alert').filter({ hasText: 'batch' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('abc');
+  await expect(page.getByRole('alert').filter({ hasText: 'loss' })).toContainText('triplet');
+  await expect(page.getByLabel(/batch/i).first()).toHaveValue('8');
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  expect(errors).toEqual([]);
+});
+
+test('WebGPU (SwiftShader, --enable-unsafe-webgpu) reports the webgpu backend and trains', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto(smokeUrl('&backend=webgpu&batch=4&queue=16&trainIds=24&size=16'));
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByText(/webgpu/i).first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/swiftshader/i).first()).toBeVisible();
+  await expectAllSteps(page, (n) => n >= 1, 240_000);
 });

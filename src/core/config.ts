@@ -135,6 +135,20 @@ export interface EvalConfig {
   farTargets: number[];
 }
 
+/** Loss-landscape and smoothness measurements (MASST_SPEC §6). */
+export interface AnalysisConfig {
+  /** Santurkar probes every this many steps (0 = off). */
+  every: number;
+  /** Step sizes η from etaMin·lr to etaMax·lr, geometric, etaPoints of them. */
+  etaMin: number;
+  etaMax: number;
+  etaPoints: number;
+  /** Points of the landscape grid over [−1, 1] per axis (21 interactive, 51 for the paper). */
+  gridPoints: number;
+  /** Compute the 2-D slice too (gridPoints² forward passes per run). */
+  slice2d: boolean;
+}
+
 export interface ExperimentConfig {
   seed: number;
   steps: number;
@@ -148,6 +162,7 @@ export interface ExperimentConfig {
   masst: MasstConfig;
   runs: RunSpec[];
   eval: EvalConfig;
+  analysis: AnalysisConfig;
 }
 
 /** Label of a run for tables and charts: "Conventional", "SST", "MASST K=4". */

@@ -77,6 +77,7 @@ export function validate(config: ExperimentConfig): ConfigIssue[] {
   checkGallery(c, config);
   checkRuns(c, config);
   checkEval(c, config);
+  checkAnalysis(c, config);
   return c.issues;
 }
 
@@ -193,4 +194,14 @@ function checkEval(c: Checker, config: ExperimentConfig): void {
   c.int('eval.every', config.eval.every, 0, config.steps);
   c.oneOf('eval.thresholdRule', config.eval.thresholdRule, CHOICES.thresholdRule);
   config.eval.farTargets.forEach((f, i) => c.range(`eval.farTargets[${i}]`, f, 1e-6, 1, true));
+}
+
+function checkAnalysis(c: Checker, config: ExperimentConfig): void {
+  const a = config.analysis;
+  c.int('analysis.every', a.every, 0, config.steps);
+  if (c.positive('analysis.etaMin', a.etaMin) && !(a.etaMax >= a.etaMin)) {
+    c.fail('analysis.etaMax', a.etaMax, `a number ≥ analysis.etaMin (${a.etaMin})`);
+  }
+  c.int('analysis.etaPoints', a.etaPoints, 1, 9);
+  c.int('analysis.gridPoints', a.gridPoints, 3, 101);
 }

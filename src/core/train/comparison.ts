@@ -101,6 +101,11 @@ export class Comparison {
     });
   }
 
+  /** The uploaded training images, [N, H, W, C] (owned by the comparison). */
+  get images(): tf.Tensor4D {
+    return this.trainImages;
+  }
+
   /** Lock-step iterations taken. */
   get steps(): number {
     return this.t;

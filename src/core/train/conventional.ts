@@ -4,6 +4,8 @@
  * two views per identity the SST runs see (loss averaged over the views).
  */
 import type { RunSpec } from '../config';
+import type { ProbeObjective } from '../analysis/objective';
+import { forward } from '../model/forward';
 import type { Net } from '../model/net';
 import * as tf from '../tf';
 import { crossEntropy, marginLogits } from './margin';
@@ -41,10 +43,7 @@ export class ConventionalTrainer implements Trainer {
       const weights = [...this.probe.weights, this.head];
       const { value, grads } = tf.variableGrads(() => {
         const [p1, p2] = probeViews(this.probe, x1, x2, this.ctx.impl);
-        const w = tf.div(this.head, tf.sqrt(tf.add(tf.sum(tf.square(this.head), 0, true), 1e-12)));
-        const l1 = crossEntropy(marginLogits(tf.matMul(p1, w), targets, this.ctx.loss), targets);
-        const l2 = crossEntropy(marginLogits(tf.matMul(p2, w), targets, this.ctx.loss), targets);
-        return tf.div(tf.add(l1, l2), 2) as tf.Scalar;
+        return this.headLoss(p1, p2, targets);
       }, weights);
       this.optimizer.apply(weights.map((w) => grads[w.name] as tf.Tensor), lr);
       return value;
@@ -54,6 +53,30 @@ export class ConventionalTrainer implements Trainer {
   }
 
   /** Disposes everything it holds, the probe included (the trainer owns it). */
+  /** Mean over the two views of the margin cross-entropy against the normalised head. */
+  private headLoss(p1: tf.Tensor2D, p2: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar {
+    const w = tf.div(this.head, tf.sqrt(tf.add(tf.sum(tf.square(this.head), 0, true), 1e-12)));
+    const l1 = crossEntropy(marginLogits(tf.matMul(p1, w), targets, this.ctx.loss), targets);
+    const l2 = crossEntropy(marginLogits(tf.matMul(p2, w), targets, this.ctx.loss), targets);
+    return tf.div(tf.add(l1, l2), 2) as tf.Scalar;
+  }
+
+  objective(batch: PairBatch): ProbeObjective {
+    const frozen = tf.tidy(() => {
+      const [x1, x2] = gatherViews(this.ctx.images, batch);
+      return { x1, x2, targets: tf.tensor1d(batch.ids, 'int32') };
+    });
+    return {
+      weights: this.probe.weights,
+      loss: () => {
+        const p1 = forward(this.probe, frozen.x1, 'batch', this.ctx.impl).embedding;
+        const p2 = forward(this.probe, frozen.x2, 'batch', this.ctx.impl).embedding;
+        return this.headLoss(p1, p2, frozen.targets);
+      },
+      dispose: () => tf.dispose(Object.values(frozen)),
+    };
+  }
+
   dispose(): void {
     this.probe.dispose();
     this.head.dispose();

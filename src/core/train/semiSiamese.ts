@@ -6,6 +6,7 @@
 import type { MasstConfig, RunSpec } from '../config';
 import { forward } from '../model/forward';
 import type { Net } from '../model/net';
+import type { ProbeObjective } from '../analysis/objective';
 import type { Rng } from '../rng';
 import * as tf from '../tf';
 import { AgentStack } from './agents';
@@ -86,6 +87,28 @@ export class SemiSiameseTrainer implements Trainer {
     this.activeHistory.push(k);
     this.t += 1;
     return loss;
+  }
+
+  objective(batch: PairBatch): ProbeObjective {
+    const k = this.agents.activeIndex(this.t);
+    const agent = this.agents.agents[k] as Net;
+    const queue = this.queueFor(k);
+    const pointer = queue.pointer;
+    const frozen = tf.tidy(() => {
+      const [x1, x2] = gatherViews(this.ctx.images, batch);
+      const g1 = forward(agent, x1, 'batch', this.ctx.impl).embedding;
+      const g2 = forward(agent, x2, 'batch', this.ctx.impl).embedding;
+      return { x1, x2, g1, g2, queue: tf.clone(queue.features) };
+    });
+    return {
+      weights: this.probe.weights,
+      loss: () => {
+        const p1 = forward(this.probe, frozen.x1, 'batch', this.ctx.impl).embedding;
+        const p2 = forward(this.probe, frozen.x2, 'batch', this.ctx.impl).embedding;
+        return sstLoss({ p1, p2, g1: frozen.g1, g2: frozen.g2, queue: frozen.queue, pointer }, this.ctx.loss).loss;
+      },
+      dispose: () => tf.dispose(Object.values(frozen)),
+    };
   }
 
   /** Disposes everything it holds, the probe included (the trainer owns it). */

@@ -8,6 +8,7 @@ import type { BatchMoments } from '../model/forward';
 import { forward, updateRunningStats } from '../model/forward';
 import type { Net } from '../model/net';
 import * as tf from '../tf';
+import type { ProbeObjective } from '../analysis/objective';
 import type { PairBatch } from './sampler';
 
 export interface TrainerContext {
@@ -28,6 +29,11 @@ export interface Trainer {
    * the loss as a scalar tensor the caller reads (asynchronously) and disposes.
    */
   step(batch: PairBatch, lr: number): tf.Scalar;
+  /**
+   * The loss of `batch` as a function of the probe weights only, everything else frozen as it is
+   * now (for smoothness probes and landscape slices). The caller disposes it.
+   */
+  objective(batch: PairBatch): ProbeObjective;
   dispose(): void;
 }
 
