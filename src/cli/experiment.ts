@@ -8,7 +8,7 @@ import { assertValid } from '../core/validate';
 import { presetConfig } from '../core/presets';
 import { parseExperimentArgs } from './args';
 import { useNodeBackend } from './backend-node';
-import { collectResults, summaryTable, writeResults } from './results';
+import { collectResults, smoothnessTable, summaryTable, writeResults } from './results';
 import type { SeedResult } from './runSeed';
 import { runSeed } from './runSeed';
 
@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const results = collectResults({ ...base, seed: args.seeds[0] ?? base.seed }, seeds, backend);
   const files = await writeResults(args.out, results);
   process.stdout.write(`${summaryTable(results)}\n`);
+  if (base.analysis.every > 0) process.stdout.write(`\n${smoothnessTable(results)}\n`);
   process.stderr.write(`wrote ${files.length} files to ${args.out} (results.json, ${files.length - 1} CSV)\n`);
 }
 

@@ -67,6 +67,34 @@ function pad(cells: string[], widths: number[]): string {
   return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
 }
 
+function median(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** Median effective β and Lipschitz estimate per method over the run (mean ± sd over seeds). */
+export function smoothnessTable(results: ResultsFile): string {
+  const groups = new Map<string, { beta: Array<number | null>; lip: Array<number | null> }>();
+  for (const run of results.runs) {
+    const g = groups.get(run.label) ?? { beta: [], lip: [] };
+    g.beta.push(median(run.analysis.lipschitz.map((p) => p.beta)));
+    g.lip.push(median(run.analysis.lipschitz.map((p) => p.lipschitz)));
+    groups.set(run.label, g);
+  }
+  const rows = [...groups.entries()].map(([label, g]) => [label, meanSd(g.beta), meanSd(g.lip)]);
+  const header = ['method', 'median β', 'median Lipschitz'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const a = results.config.analysis;
+  return [
+    `smoothness on a fixed batch every ${a.every} steps, η in [${a.etaMin}, ${a.etaMax}]·lr (${a.etaPoints} points)`,
+    pad(header, widths),
+    pad(widths.map((w) => '-'.repeat(w)), widths),
+    ...rows.map((r) => pad(r, widths)),
+  ].join('\n');
+}
+
 /** The table printed on stdout. */
 export function summaryTable(results: ResultsFile): string {
   const groups = new Map<string, EvalReport[]>();

@@ -2,6 +2,8 @@
  * One seed of an experiment: generate (or load) the dataset, build the lock-step comparison,
  * train every run for the configured steps, evaluate at the configured interval and at the end.
  */
+import type { Landscape1d, Landscape2d, LipschitzPoint } from '../core/analysis/analyzer';
+import { Analyzer } from '../core/analysis/analyzer';
 import type { ExperimentConfig } from '../core/config';
 import type { EvalReport } from '../core/eval/report';
 import { convImplFor } from '../core/model/conv';
@@ -10,6 +12,13 @@ import { Comparison } from '../core/train/comparison';
 import { evaluateRun, evaluateUntrained } from '../core/train/evaluateRuns';
 import { loadOrGenerateDataset } from './dataset-cache-node';
 import { ProgressBar } from './progress';
+
+export interface RunAnalysis {
+  lipschitz: LipschitzPoint[];
+  landscape1d: Landscape1d | null;
+  landscape2d: Landscape2d | null;
+  agents: Array<{ step: number; distance: number[]; featureCosine: number[] }>;
+}
 
 export interface RunResult {
   method: string;
@@ -23,6 +32,7 @@ export interface RunResult {
   eval: EvalReport;
   /** Mean wall time of one training step of this run, ms. */
   msPerStep: number;
+  analysis: RunAnalysis;
 }
 
 export interface SeedResult {
@@ -45,7 +55,9 @@ export async function runSeed(config: ExperimentConfig, backend: string): Promis
     const runs: RunResult[] = cmp.runs.map((r) => ({
       method: r.spec.method, agents: r.spec.agents, label: r.label, seed: config.seed,
       history: [], evals: [], eval: untrained, msPerStep: 0,
+      analysis: { lipschitz: [], landscape1d: null, landscape2d: null, agents: [] },
     }));
+    const analyzer = new Analyzer(cmp);
     const bar = new ProgressBar(`seed ${config.seed}: train`, config.steps);
     for (let step = 1; step <= config.steps; step++) {
       const lr = cmp.learningRate;
@@ -55,13 +67,33 @@ export async function runSeed(config: ExperimentConfig, backend: string): Promis
       values.forEach((loss, i) => runs[i]?.history.push({ step, loss, lr }));
       const due = config.eval.every > 0 && step % config.eval.every === 0 && step < config.steps;
       if (due) await evaluateAll(cmp, runs, step, 'evals');
+      const every = config.analysis.every;
+      if (every > 0 && (step % every === 0 || step === config.steps)) await measure(analyzer, runs);
       bar.update(step, `loss ${values.map((v) => v.toFixed(3)).join(' / ')}`);
     }
     await evaluateAll(cmp, runs, config.steps, 'eval');
+    await landscapes(analyzer, runs, config.analysis.slice2d);
     runs.forEach((r, i) => (r.msPerStep = (cmp.stepMsTotal[i] ?? 0) / config.steps));
     return { seed: config.seed, runs, untrained, datasetSeconds };
   } finally {
     cmp.dispose();
+  }
+}
+
+async function measure(analyzer: Analyzer, runs: RunResult[]): Promise<void> {
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i] as RunResult;
+    run.analysis.lipschitz.push(await analyzer.smoothness(i));
+    const agents = await analyzer.agents(i);
+    if (agents) run.analysis.agents.push(agents);
+  }
+}
+
+async function landscapes(analyzer: Analyzer, runs: RunResult[], with2d: boolean): Promise<void> {
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i] as RunResult;
+    run.analysis.landscape1d = await analyzer.landscape1d(i);
+    if (with2d) run.analysis.landscape2d = await analyzer.landscape2d(i);
   }
 }
 
