@@ -16,7 +16,7 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rolldownOptions: {
-      input: { experiment: 'src/cli/experiment.ts' },
+      input: { experiment: 'src/cli/experiment.ts', bench: 'src/cli/bench.ts' },
       output: {
         entryFileNames: '[name].js',
         format: 'es',

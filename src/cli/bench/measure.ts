@@ -1,0 +1,86 @@
+/**
+ * The benchmark's measurements on the current backend: the reference step, one SST and one MASST
+ * (K = 4) lock-step of the shallow preset on random images, and the costs of a smoothness probe
+ * and a 1-D landscape slice. Every time is a median after warm-up that includes reading the loss
+ * back, so GPU backends are timed to completion.
+ */
+import { Analyzer } from '../../core/analysis/analyzer';
+import type { ExperimentConfig } from '../../core/config';
+import type { FaceDataset, ImageSet } from '../../core/data/types';
+import { convImplFor } from '../../core/model/conv';
+import { presetConfig } from '../../core/presets';
+import { createRng } from '../../core/rng';
+import * as tf from '../../core/tf';
+import { Comparison } from '../../core/train/comparison';
+import { referenceStep } from './reference';
+import { medianMs } from './timing';
+
+export interface BackendTimes {
+  reference: number;
+  sst: number;
+  masst: number;
+  probe: number;
+  slice1d: number;
+}
+
+function randomSet(ids: number, depth: number, size: number, seed: number): ImageSet {
+  const rng = createRng(seed);
+  const count = ids * depth;
+  const pixels = Float32Array.from({ length: count * size * size }, () => rng.next());
+  const labels = Int32Array.from({ length: count }, (_, i) => Math.floor(i / depth));
+  return { pixels, count, size, channels: 1, labels };
+}
+
+function randomDataset(config: ExperimentConfig): FaceDataset {
+  const n = config.data.trainIds;
+  const test = randomSet(10, 2, config.data.imageSize, 2);
+  const pairs = 20;
+  return {
+    train: randomSet(n, 2, config.data.imageSize, 1),
+    trainIds: n,
+    depthPerId: new Int32Array(n).fill(2),
+    test,
+    testIds: 10,
+    pairs: {
+      a: Int32Array.from({ length: pairs }, (_, i) => i),
+      b: Int32Array.from({ length: pairs }, (_, i) => (i % 2 ? i - 1 : i + 1)),
+      same: Uint8Array.from({ length: pairs }, (_, i) => (i < 10 ? 1 : 0)),
+      lookalike: new Uint8Array(pairs),
+      fold: Uint8Array.from({ length: pairs }, (_, i) => i % 10),
+    },
+  };
+}
+
+async function lockStepMs(config: ExperimentConfig, backend: string, warmup: number, reps: number): Promise<number> {
+  const cmp = new Comparison(config, randomDataset(config), convImplFor(backend));
+  try {
+    return await medianMs(async () => {
+      const losses = cmp.stepAll();
+      await (losses[0] as tf.Scalar).data();
+      tf.dispose(losses);
+    }, warmup, reps);
+  } finally {
+    cmp.dispose();
+  }
+}
+
+export async function measureBackend(backend: string, quick: boolean): Promise<BackendTimes> {
+  const warmup = quick ? 1 : 3;
+  const reps = quick ? 3 : 10;
+  const ref = referenceStep(convImplFor(backend));
+  const reference = await medianMs(async () => {
+    const l = ref.step();
+    await l.data();
+    l.dispose();
+  }, warmup, reps);
+  ref.dispose();
+  const base = presetConfig('shallow');
+  const sst = await lockStepMs({ ...base, runs: [{ method: 'sst', agents: 1 }] }, backend, warmup, reps);
+  const masst = await lockStepMs({ ...base, runs: [{ method: 'masst', agents: 4 }] }, backend, warmup, reps);
+  const cmp = new Comparison({ ...base, runs: [{ method: 'sst', agents: 1 }] }, randomDataset(base), convImplFor(backend));
+  const analyzer = new Analyzer(cmp);
+  const probe = await medianMs(async () => void (await analyzer.smoothness(0)), 1, quick ? 1 : 3);
+  const slice1d = await medianMs(async () => void (await analyzer.landscape1d(0)), 0, 1);
+  cmp.dispose();
+  return { reference, sst, masst, probe, slice1d };
+}
