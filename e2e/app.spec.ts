@@ -37,7 +37,7 @@ test('loads, trains every run, pauses, steps by one and resets', async ({ page }
   await expect(page.getByRole('heading', { name: 'MASST Playground' })).toBeVisible();
   await page.getByRole('button', { name: 'Train' }).click();
   for (const label of ['Conventional', 'SST', 'MASST K=4']) {
-    await expect(page.getByRole('status').filter({ hasText: label })).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByRole('status').filter({ hasText: new RegExp(`^${label}: step`) })).toBeVisible({ timeout: 120_000 });
   }
   await expectAllSteps(page, (n) => n >= 3);
 

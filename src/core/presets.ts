@@ -63,7 +63,7 @@ export function presetConfig(name: PresetName): ExperimentConfig {
       c.data = { ...c.data, trainIds: 64, testIds: 20, imageSize: 16, pairs: 200 };
       c.model = { backbone: 'tiny', embedDim: 32 };
       c.gallery = { alpha: 0.9, queueSize: 32 };
-      c.eval.every = 0;
+      c.eval.every = 10;
       c.analysis = { ...c.analysis, every: 10, slice2d: true };
       return c;
     case 'shallow':

@@ -29,6 +29,10 @@ const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(r
 export class Session {
   private cmp: Comparison | null = null;
   private playing = false;
+  /** Play pressed while the session was still being built: start as soon as it is ready. */
+  private playRequested = false;
+  /** Step pressed while the session was still being built. */
+  private stepRequested = false;
   private looping = false;
   private disposed = false;
   private pending: tf.Scalar[][] = [];
@@ -56,6 +60,8 @@ export class Session {
     if (this.disposed) return;
     this.post({ type: 'ready', runId: this.runId, runs: config.runs, untrained });
     this.postState();
+    if (this.playRequested) this.play();
+    else if (this.stepRequested) await this.step();
   }
 
   private async dataset(config: ExperimentConfig): Promise<FaceDataset> {
@@ -95,19 +101,28 @@ export class Session {
   }
 
   play(): void {
-    if (!this.cmp || this.playing) return;
+    if (!this.cmp) {
+      this.playRequested = true;
+      return;
+    }
+    if (this.playing) return;
     this.playing = true;
     this.postState();
     if (!this.looping) void this.loop();
   }
 
   pause(): void {
+    this.playRequested = false;
     this.playing = false;
   }
 
   /** One lock-step iteration while paused. */
   async step(): Promise<void> {
-    if (!this.cmp || this.playing || this.looping) return;
+    if (!this.cmp) {
+      this.stepRequested = true;
+      return;
+    }
+    if (this.playing || this.looping) return;
     this.looping = true;
     try {
       await this.advance();

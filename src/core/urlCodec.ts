@@ -1,0 +1,156 @@
+/**
+ * The experiment configuration in the URL, so a link reproduces a run. Short flat parameters
+ * over a preset: only values that differ from the preset are written. Decoding never fails: a
+ * parameter that does not parse or that validate() rejects is reported by name with its value and
+ * what is allowed, and the preset's value is used instead.
+ */
+import type { ExperimentConfig, RunSpec } from './config';
+import { isPresetName, PRESET_NAMES, presetConfig } from './presets';
+import type { PresetName } from './presets';
+import { CHOICES, MAX_AGENTS, validate } from './validate';
+
+export const BACKEND_PARAM_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+
+export interface UrlProblem {
+  param: string;
+  value: string;
+  message: string;
+}
+
+export interface DecodedUrl {
+  preset: PresetName;
+  config: ExperimentConfig;
+  backend: string;
+  problems: UrlProblem[];
+}
+
+interface Param {
+  /** The config field validate() names for this parameter. */
+  field: string;
+  get(c: ExperimentConfig): string;
+  /** Applies the text to the config; returns what is allowed when it does not parse. */
+  set(c: ExperimentConfig, text: string): string | null;
+}
+
+const num = (field: string, get: (c: ExperimentConfig) => number, put: (c: ExperimentConfig, v: number) => void): Param => ({
+  field,
+  get: (c) => String(get(c)),
+  set: (c, text) => {
+    const v = Number(text);
+    if (text.trim() === '' || !Number.isFinite(v)) return 'a number';
+    put(c, v);
+    return null;
+  },
+});
+
+const choice = <T extends string | number>(field: string, options: readonly T[], get: (c: ExperimentConfig) => T, put: (c: ExperimentConfig, v: T) => void): Param => ({
+  field,
+  get: (c) => String(get(c)),
+  set: (c, text) => {
+    const v = options.find((o) => String(o) === text);
+    if (v === undefined) return `one of ${options.join(', ')}`;
+    put(c, v);
+    return null;
+  },
+});
+
+/** "conventional,sst,masst4" ↔ runs. */
+export function encodeRuns(runs: readonly RunSpec[]): string {
+  return runs.map((r) => (r.method === 'masst' ? `masst${r.agents}` : r.method)).join(',');
+}
+
+export function decodeRuns(text: string): RunSpec[] | null {
+  const runs: RunSpec[] = [];
+  for (const part of text.split(',')) {
+    if (part === 'conventional' || part === 'sst') runs.push({ method: part, agents: 1 });
+    else if (/^masst\d+$/.test(part)) runs.push({ method: 'masst', agents: Number(part.slice(5)) });
+    else return null;
+  }
+  return runs.length > 0 ? runs : null;
+}
+
+export const PARAMS: Record<string, Param> = {
+  seed: num('seed', (c) => c.seed, (c, v) => (c.seed = v)),
+  steps: num('steps', (c) => c.steps, (c, v) => (c.steps = v)),
+  batch: num('batchSize', (c) => c.batchSize, (c, v) => (c.batchSize = v)),
+  lr: num('optim.lr', (c) => c.optim.lr, (c, v) => (c.optim.lr = v)),
+  queue: num('gallery.queueSize', (c) => c.gallery.queueSize, (c, v) => (c.gallery.queueSize = v)),
+  alpha: num('gallery.alpha', (c) => c.gallery.alpha, (c, v) => (c.gallery.alpha = v)),
+  loss: choice('loss.type', CHOICES.lossType, (c) => c.loss.type, (c, v) => (c.loss.type = v)),
+  scale: num('loss.scale', (c) => c.loss.scale, (c, v) => (c.loss.scale = v)),
+  margin: num('loss.margin', (c) => c.loss.margin, (c, v) => (c.loss.margin = v)),
+  backbone: choice('model.backbone', CHOICES.backbone, (c) => c.model.backbone, (c, v) => (c.model.backbone = v)),
+  embed: num('model.embedDim', (c) => c.model.embedDim, (c, v) => (c.model.embedDim = v)),
+  size: num('data.imageSize', (c) => c.data.imageSize, (c, v) => (c.data.imageSize = v)),
+  channels: choice('data.channels', CHOICES.channels, (c) => c.data.channels, (c, v) => (c.data.channels = v)),
+  regime: choice('data.regime', CHOICES.regime, (c) => c.data.regime, (c, v) => (c.data.regime = v)),
+  trainIds: num('data.trainIds', (c) => c.data.trainIds, (c, v) => (c.data.trainIds = v)),
+  agentUpdate: choice('masst.agentUpdate', CHOICES.agentUpdate, (c) => c.masst.agentUpdate, (c, v) => (c.masst.agentUpdate = v)),
+  agentAlpha: choice('masst.agentAlpha', CHOICES.agentAlpha, (c) => c.masst.agentAlpha, (c, v) => (c.masst.agentAlpha = v)),
+  agentInit: choice('masst.agentInit', CHOICES.agentInit, (c) => c.masst.agentInit, (c, v) => (c.masst.agentInit = v)),
+  queueMode: choice('masst.queueMode', CHOICES.queueMode, (c) => c.masst.queueMode, (c, v) => (c.masst.queueMode = v)),
+  evalEvery: num('eval.every', (c) => c.eval.every, (c, v) => (c.eval.every = v)),
+  methods: {
+    field: 'runs',
+    get: (c) => encodeRuns(c.runs),
+    set: (c, text) => {
+      const runs = decodeRuns(text);
+      if (!runs) return `a comma-separated list of conventional, sst, masstK (K from 1 to ${MAX_AGENTS})`;
+      c.runs = runs;
+      return null;
+    },
+  },
+};
+
+function copy(c: ExperimentConfig): ExperimentConfig {
+  return structuredClone(c);
+}
+
+/** URL parameters for a config: `preset`, then every value that differs from the preset. */
+export function encodeConfig(preset: PresetName, config: ExperimentConfig, backend: string): URLSearchParams {
+  const base = presetConfig(preset);
+  const params = new URLSearchParams({ preset });
+  for (const [name, p] of Object.entries(PARAMS)) {
+    if (p.get(config) !== p.get(base)) params.set(name, p.get(config));
+  }
+  if (backend !== 'auto') params.set('backend', backend);
+  return params;
+}
+
+export function decodeConfig(params: URLSearchParams): DecodedUrl {
+  const problems: UrlProblem[] = [];
+  const presetText = params.get('preset');
+  let preset: PresetName = 'smoke';
+  if (presetText !== null) {
+    if (isPresetName(presetText)) preset = presetText;
+    else problems.push({ param: 'preset', value: presetText, message: `preset = "${presetText}" is not allowed: expected one of ${PRESET_NAMES.join(', ')}; using smoke.` });
+  }
+  const base = presetConfig(preset);
+  let config = copy(base);
+  const applied: string[] = [];
+  for (const [name, p] of Object.entries(PARAMS)) {
+    const text = params.get(name);
+    if (text === null) continue;
+    const next = copy(config);
+    const allowed = p.set(next, text);
+    if (allowed !== null) {
+      problems.push({ param: name, value: text, message: `${name} = "${text}" is not allowed: expected ${allowed}; using ${p.get(base)}.` });
+      continue;
+    }
+    config = next;
+    applied.push(name);
+  }
+  // Values that parse but break a rule (range, batch divides queue…): back to the preset's value.
+  for (const issue of validate(config)) {
+    const name = applied.find((n) => PARAMS[n]?.field === issue.field || issue.field.startsWith(`${PARAMS[n]?.field ?? '-'}[`));
+    if (name === undefined) continue;
+    const p = PARAMS[name] as Param;
+    problems.push({ param: name, value: params.get(name) ?? '', message: `${name}: ${issue.message} Using ${p.get(base)}.` });
+    p.set(config, p.get(base));
+  }
+  const backendText = params.get('backend') ?? 'auto';
+  let backend = 'auto';
+  if ((BACKEND_PARAM_CHOICES as readonly string[]).includes(backendText)) backend = backendText;
+  else problems.push({ param: 'backend', value: backendText, message: `backend = "${backendText}" is not allowed: expected one of ${BACKEND_PARAM_CHOICES.join(', ')}; using auto.` });
+  return { preset, config, backend, problems };
+}

@@ -1,0 +1,23 @@
+/** URL problems and worker errors: each named, none of them clears the charts. */
+import type { UrlProblem } from '../../core/urlCodec';
+
+interface Props {
+  urlProblems: readonly UrlProblem[];
+  errors: readonly string[];
+  onDismiss: () => void;
+}
+
+export function Alerts({ urlProblems, errors, onDismiss }: Props) {
+  if (urlProblems.length === 0 && errors.length === 0) return null;
+  return (
+    <section className="alerts">
+      {urlProblems.map((p) => (
+        <p key={p.param} className="alert" role="alert">URL parameter {p.message}</p>
+      ))}
+      {errors.map((e, i) => (
+        <p key={`${i}-${e}`} className="alert error" role="alert">{e}</p>
+      ))}
+      {errors.length > 0 && <button type="button" onClick={onDismiss}>Dismiss errors</button>}
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+/** Which backend and adapter run the training, and a warning for software adapters. */
+import type { BackendReport } from '../../worker/protocol';
+
+export function BackendBadge({ report }: { report: BackendReport | null }) {
+  if (!report) return <span className="badge muted">backend: not started</span>;
+  const a = report.adapter;
+  return (
+    <div className="backend">
+      <span className="badge">backend: {report.backend}</span>
+      {a && (
+        <span className={a.software ? 'badge warn' : 'badge'}>
+          adapter: {a.vendor} {a.architecture} ({a.software ? 'software' : 'hardware'})
+        </span>
+      )}
+      {report.notice && <p className="notice">{report.notice}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/** Sample identities, the images-per-ID histogram and held-out pairs with look-alike negatives. */
+import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { DatasetSummary } from '../../worker/protocol';
+import { FaceCanvas } from './FaceCanvas';
+
+function histogram(depths: Int32Array): Array<{ depth: number; ids: number }> {
+  const counts = new Map<number, number>();
+  for (const d of depths) counts.set(d, (counts.get(d) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([depth, ids]) => ({ depth, ids }));
+}
+
+interface Props {
+  summary: DatasetSummary | null;
+  progress: { phase: 'data' | 'build'; done: number; total: number } | null;
+}
+
+export function DatasetView({ summary, progress }: Props) {
+  return (
+    <section className="dataset">
+      <h2>Data</h2>
+      {progress?.phase === 'data' && (
+        <p>
+          Generating faces {progress.done}/{progress.total} <progress value={progress.done} max={progress.total} />
+        </p>
+      )}
+      {progress?.phase === 'build' && <p>Building the models and evaluating the untrained probe…</p>}
+      {summary && (
+        <>
+          <p>
+            {summary.trainIds} training identities, {summary.trainImages} images, {summary.testIds} held-out identities ·{' '}
+            {summary.cached ? 'from cache' : `${(summary.imagesPerSecond ?? 0).toFixed(0)} images/s`}
+          </p>
+          <div className="samples">
+            {summary.samples.map((s) => (
+              <FaceCanvas key={s.id} pixels={s.pixels} count={s.count} size={summary.size} channels={summary.channels} label={`identity ${s.id}`} />
+            ))}
+          </div>
+          <h3>Images per training identity</h3>
+          <ResponsiveContainer width="100%" height={140}>
+            <BarChart data={histogram(summary.depthPerId)}>
+              <XAxis dataKey="depth" />
+              <YAxis />
+              <Tooltip />
+              <Bar dataKey="ids" fill="#1c7ed6" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+          <h3>Held-out pairs</h3>
+          <div className="pairs">
+            {summary.pairs.map((p, i) => (
+              <figure key={i}>
+                <FaceCanvas pixels={p.pixels} count={2} size={summary.size} channels={summary.channels} label="pair" />
+                <figcaption>{p.same ? 'same' : p.lookalike ? 'different · look-alike' : 'different'}</figcaption>
+              </figure>
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
