@@ -3,25 +3,12 @@
  * other images are probes; a probe is correct when its most similar gallery image (cosine) is of
  * its own identity.
  */
+import { cosineAt } from './scores';
 
 export interface Rank1Result {
   rank1: number;
   probes: number;
   galleries: number;
-}
-
-function cosine(e: Float32Array, dim: number, a: number, b: number): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let d = 0; d < dim; d++) {
-    const x = e[a * dim + d] as number;
-    const y = e[b * dim + d] as number;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
 /** embeddings [n, dim], labels [n] → rank-1 accuracy over all probes. */
@@ -44,7 +31,7 @@ export function rank1(embeddings: Float32Array, dim: number, labels: Int32Array)
     let bestId = -1;
     let best = -Infinity;
     for (const [gid, gi] of galleries) {
-      const s = cosine(embeddings, dim, i, gi);
+      const s = cosineAt(embeddings, dim, i, gi);
       if (s > best) {
         best = s;
         bestId = gid;
