@@ -6,7 +6,13 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
 /** The smoke scenario; `extra` adds URL parameters. */
-const smokeUrl = (extra = '') => `/?preset=smoke&steps=400${extra}`;
+const smokeUrl = (extra = '') => {
+  const params = new URLSearchParams(`preset=smoke&steps=400${extra}`);
+  // A later value of a parameter replaces the default given first.
+  const merged = new URLSearchParams();
+  for (const [k, v] of params) merged.set(k, v);
+  return `/?${merged.toString()}`;
+};
 
 function collectErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -85,4 +91,20 @@ test('WebGPU (SwiftShader, --enable-unsafe-webgpu) reports the webgpu backend an
   await expect(page.getByText(/webgpu/i).first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/swiftshader/i).first()).toBeVisible();
   await expectAllSteps(page, (n) => n >= 1, 240_000);
+});
+
+test('smoothness probes stream per run and a 2-D landscape arrives row by row', async ({ page }, info) => {
+  const errors = collectErrors(page);
+  await page.goto(smokeUrl('&steps=10'));
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expectAllSteps(page, (n) => n === 10);
+  await expect(page.getByText(/\+8 forward, \+8 backward every 10 steps/)).toBeVisible();
+  await expect(page.getByText('Loss along the gradient, L(w − ηg)')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: '2-D slice' }).click();
+  for (const label of ['Conventional', 'SST', 'MASST K=4']) {
+    await expect(page.getByRole('img', { name: `${label} 2-D loss landscape` })).toBeVisible({ timeout: 120_000 });
+  }
+  await expect(page.getByText(/Feature cosine agent·probe/)).toBeVisible();
+  await page.locator('.analysis').screenshot({ path: info.outputPath('analysis.png') });
+  expect(errors).toEqual([]);
 });

@@ -11,6 +11,9 @@ import { decodeConfig, encodeConfig } from '../core/urlCodec';
 import { validate } from '../core/validate';
 import type { BackendChoice } from '../worker/protocol';
 import { AccuracyChart } from './charts/AccuracyChart';
+import { AgentDriftChart } from './charts/AgentDriftChart';
+import { LandscapeView } from './charts/LandscapeView';
+import { SmoothnessCharts } from './charts/SmoothnessCharts';
 import { LossChart } from './charts/LossChart';
 import { RocChart } from './charts/RocChart';
 import { Alerts } from './components/Alerts';
@@ -97,6 +100,19 @@ export function App() {
         </div>
       </section>
       <ResultsTable runs={s.runs} untrained={s.untrained} farTargets={config.eval.farTargets} />
+      <section className="analysis">
+        <h2>
+          Smoothness of the loss{' '}
+          {s.probeCost && s.probeCost.every > 0 && (
+            <span className="badge">+{s.probeCost.forward} forward, +{s.probeCost.backward} backward every {s.probeCost.every} steps</span>
+          )}
+        </h2>
+        <SmoothnessCharts runs={s.runs} />
+        <h2>Loss landscape</h2>
+        <LandscapeView runs={s.runs} busy={s.phase !== 'ready'} onSlice={training.landscape} />
+        <h2>Agent drift</h2>
+        <AgentDriftChart runs={s.runs} />
+      </section>
       <DatasetView summary={s.dataset} progress={s.progress} />
     </main>
   );

@@ -18,6 +18,7 @@ export interface Training {
   play(): void;
   pause(): void;
   step(): void;
+  landscape(dims: 1 | 2): void;
   dismissErrors(): void;
 }
 
@@ -46,6 +47,7 @@ export function useTraining(): Training {
     play: () => client.current?.play(),
     pause: () => client.current?.pause(),
     step: () => client.current?.step(),
+    landscape: (dims) => client.current?.landscape(dims),
     dismissErrors: () => store.dismissErrors(),
   };
 }

@@ -40,6 +40,10 @@ export class WorkerClient {
     this.send({ type: 'step', runId: this.runId });
   }
 
+  landscape(dims: 1 | 2): void {
+    this.send({ type: 'landscape', runId: this.runId, dims });
+  }
+
   get hasSession(): boolean {
     return this.runId > 0;
   }

@@ -5,6 +5,7 @@
  * the last flush.
  */
 import type { ExperimentConfig, RunSpec } from '../core/config';
+import type { LipschitzPoint } from '../core/analysis/analyzer';
 import type { EvalReport } from '../core/eval/report';
 
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -17,7 +18,9 @@ export type ToWorker =
   | { type: 'play'; runId: number }
   | { type: 'pause'; runId: number }
   /** One lock-step iteration of every run (only while paused). */
-  | { type: 'step'; runId: number };
+  | { type: 'step'; runId: number }
+  /** Loss-landscape slices of every run now (1-D, or 2-D streamed row by row). */
+  | { type: 'landscape'; runId: number; dims: 1 | 2 };
 
 export interface AdapterInfo {
   vendor: string;
@@ -75,6 +78,34 @@ export interface StatsBatch {
   stepsPerSecond: number;
 }
 
+/** What a smoothness probe costs, for the badge: "+k forward, +k backward every N steps". */
+export interface ProbeCost {
+  forward: number;
+  backward: number;
+  every: number;
+}
+
+export interface AgentPoint {
+  step: number;
+  /** ‖θ_k − θ_P‖ per agent. */
+  distance: number[];
+  /** Mean cosine of agent k's and the probe's features on the fixed batch. */
+  featureCosine: number[];
+  /** The agent paired with the probe at this step (k = (step − 1) mod K). */
+  active: number;
+}
+
+/** One row of a landscape slice of one run: losses over betas at alphas[index] (1-D: betas [0]). */
+export interface LandscapeRow {
+  run: number;
+  dims: 1 | 2;
+  step: number;
+  alphas: number[];
+  betas: number[];
+  index: number;
+  losses: number[];
+}
+
 export interface EvalMessage {
   step: number;
   /** One report per run, in config order. */
@@ -86,7 +117,10 @@ export type FromWorker =
   | { type: 'backend'; runId: number; report: BackendReport }
   | { type: 'progress'; runId: number; phase: 'data' | 'build'; done: number; total: number }
   | { type: 'dataset'; runId: number; summary: DatasetSummary }
-  | { type: 'ready'; runId: number; runs: RunSpec[]; untrained: EvalReport }
+  | { type: 'ready'; runId: number; runs: RunSpec[]; untrained: EvalReport; probeCost: ProbeCost }
+  | { type: 'smoothness'; runId: number; run: number; point: LipschitzPoint }
+  | { type: 'agents'; runId: number; run: number; point: AgentPoint }
+  | { type: 'landscape'; runId: number; row: LandscapeRow }
   | { type: 'stats'; runId: number; batch: StatsBatch }
   | { type: 'eval'; runId: number; result: EvalMessage }
   | { type: 'state'; runId: number; playing: boolean; step: number }

@@ -14,6 +14,7 @@ import { Comparison } from '../core/train/comparison';
 import { evaluateRun, evaluateUntrained } from '../core/train/evaluateRuns';
 import { validate } from '../core/validate';
 import resvgWasmUrl from '@resvg/resvg-wasm/index_bg.wasm?url';
+import { AnalysisStream } from './analysisStream';
 import { selectBackend } from './backend';
 import { loadCachedDataset, storeDataset } from './datasetCache';
 import { summarizeDataset, summaryTransfer } from './datasetSummary';
@@ -28,6 +29,9 @@ const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(r
 
 export class Session {
   private cmp: Comparison | null = null;
+  private analysis: AnalysisStream | null = null;
+  /** A landscape asked for while steps run: computed between two steps. */
+  private landscapeRequested: 1 | 2 | null = null;
   private playing = false;
   /** Play pressed while the session was still being built: start as soon as it is ready. */
   private playRequested = false;
@@ -56,9 +60,10 @@ export class Session {
     this.post({ type: 'progress', runId: this.runId, phase: 'build', done: 0, total: 1 });
     this.cmp = new Comparison(config, dataset, convImplFor(report.backend));
     this.windowMs = this.cmp.runs.map(() => 0);
+    this.analysis = new AnalysisStream(this.cmp, this.runId, this.post, () => !this.disposed);
     const untrained = await evaluateUntrained(this.cmp);
     if (this.disposed) return;
-    this.post({ type: 'ready', runId: this.runId, runs: config.runs, untrained });
+    this.post({ type: 'ready', runId: this.runId, runs: config.runs, untrained, probeCost: this.analysis.cost });
     this.postState();
     if (this.playRequested) this.play();
     else if (this.stepRequested) await this.step();
@@ -159,6 +164,30 @@ export class Session {
     if ((every > 0 && cmp.steps % every === 0) || cmp.steps === cmp.config.steps) {
       await this.flush();
       await this.evaluate();
+    }
+    if (this.analysis?.due()) {
+      await this.flush();
+      await this.analysis.measure();
+    }
+    if (this.landscapeRequested !== null) {
+      const dims = this.landscapeRequested;
+      this.landscapeRequested = null;
+      await this.analysis?.landscape(dims);
+    }
+  }
+
+  /** Landscape slices now when idle, else between the next two steps. */
+  async landscape(dims: 1 | 2): Promise<void> {
+    if (!this.analysis) return;
+    if (this.looping) {
+      this.landscapeRequested = dims;
+      return;
+    }
+    this.looping = true;
+    try {
+      await this.analysis.landscape(dims);
+    } finally {
+      this.looping = false;
     }
   }
 

@@ -35,6 +35,9 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'step':
       if (session?.runId === msg.runId) await session.step();
       return;
+    case 'landscape':
+      if (session?.runId === msg.runId) await session.landscape(msg.dims);
+      return;
     default:
       assertNever(msg);
   }

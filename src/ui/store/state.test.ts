@@ -10,7 +10,7 @@ function stats(runId: number, steps: number[], a: number[], b: number[]): FromWo
 }
 
 describe('UI state reducer', () => {
-  const ready = reduce(startSession(3), { type: 'ready', runId: 3, runs, untrained });
+  const ready = reduce(startSession(3), { type: 'ready', runId: 3, runs, untrained, probeCost: { forward: 8, backward: 8, every: 10 } });
 
   it('creates one series per run, labelled', () => {
     expect(ready.runs.map((r) => r.label)).toEqual(['SST', 'MASST K=4']);

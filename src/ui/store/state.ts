@@ -5,7 +5,8 @@
 import type { RunSpec } from '../../core/config';
 import { runLabel } from '../../core/config';
 import type { EvalReport } from '../../core/eval/report';
-import type { BackendReport, DatasetSummary, FromWorker } from '../../worker/protocol';
+import type { LipschitzPoint } from '../../core/analysis/analyzer';
+import type { AgentPoint, BackendReport, DatasetSummary, FromWorker, LandscapeRow, ProbeCost } from '../../worker/protocol';
 
 export const MAX_POINTS = 2000;
 /** EMA factor of the smoothed loss line. */
@@ -20,6 +21,11 @@ export interface RunSeries {
   msPerStep: number;
   evals: Array<{ step: number; accuracy: number; stdErr: number }>;
   latest: EvalReport | null;
+  smoothness: LipschitzPoint[];
+  agents: AgentPoint[];
+  landscape1d: { step: number; alphas: number[]; losses: number[] } | null;
+  /** Rows arrive one by one; a missing row is null. */
+  landscape2d: { step: number; alphas: number[]; betas: number[]; rows: Array<number[] | null> } | null;
 }
 
 export interface UiState {
@@ -33,6 +39,7 @@ export interface UiState {
   untrained: EvalReport | null;
   runs: RunSeries[];
   stepsPerSecond: number;
+  probeCost: ProbeCost | null;
   errors: string[];
 }
 
@@ -47,6 +54,7 @@ export const initialState: UiState = {
   untrained: null,
   runs: [],
   stepsPerSecond: 0,
+  probeCost: null,
   errors: [],
 };
 
@@ -56,7 +64,10 @@ export function startSession(runId: number): UiState {
 }
 
 function emptyRun(spec: RunSpec): RunSeries {
-  return { spec, label: runLabel(spec), steps: [], loss: [], smooth: [], msPerStep: 0, evals: [], latest: null };
+  return {
+    spec, label: runLabel(spec), steps: [], loss: [], smooth: [], msPerStep: 0, evals: [], latest: null,
+    smoothness: [], agents: [], landscape1d: null, landscape2d: null,
+  };
 }
 
 /** Keeps every other point once a series is longer than MAX_POINTS. */
@@ -79,6 +90,18 @@ function appendLoss(run: RunSeries, steps: Int32Array, losses: Float32Array, ms:
   return { ...run, steps: keep ? decimate(s) : s, loss: keep ? decimate(l) : l, smooth: keep ? decimate(sm) : sm, msPerStep: ms };
 }
 
+function updateRun(state: UiState, index: number, change: (r: RunSeries) => RunSeries): UiState {
+  return { ...state, runs: state.runs.map((r, i) => (i === index ? change(r) : r)) };
+}
+
+function withLandscapeRow(r: RunSeries, row: LandscapeRow): RunSeries {
+  if (row.dims === 1) return { ...r, landscape1d: { step: row.step, alphas: row.alphas, losses: row.losses } };
+  const fresh = !r.landscape2d || r.landscape2d.step !== row.step || row.index === 0;
+  const rows = fresh ? row.alphas.map((): number[] | null => null) : [...(r.landscape2d?.rows ?? [])];
+  rows[row.index] = row.losses;
+  return { ...r, landscape2d: { step: row.step, alphas: row.alphas, betas: row.betas, rows } };
+}
+
 export function reduce(state: UiState, msg: FromWorker): UiState {
   if (msg.runId !== state.runId) return state;
   switch (msg.type) {
@@ -89,7 +112,13 @@ export function reduce(state: UiState, msg: FromWorker): UiState {
     case 'dataset':
       return { ...state, dataset: msg.summary };
     case 'ready':
-      return { ...state, phase: 'ready', progress: null, untrained: msg.untrained, runs: msg.runs.map(emptyRun) };
+      return { ...state, phase: 'ready', progress: null, untrained: msg.untrained, probeCost: msg.probeCost, runs: msg.runs.map(emptyRun) };
+    case 'smoothness':
+      return updateRun(state, msg.run, (r) => ({ ...r, smoothness: [...r.smoothness, msg.point] }));
+    case 'agents':
+      return updateRun(state, msg.run, (r) => ({ ...r, agents: [...r.agents, msg.point] }));
+    case 'landscape':
+      return updateRun(state, msg.row.run, (r) => withLandscapeRow(r, msg.row));
     case 'stats': {
       const b = msg.batch;
       const runs = state.runs.map((r, i) => appendLoss(r, b.steps, b.losses[i] ?? new Float32Array(), b.msPerStep[i] ?? 0));

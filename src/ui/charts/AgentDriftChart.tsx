@@ -1,0 +1,41 @@
+/** MASST agents' weight distance to the probe over training, one line per agent and run. */
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { RunSeries } from '../store/state';
+import { colorOf } from './colors';
+
+export function AgentDriftChart({ runs }: { runs: readonly RunSeries[] }) {
+  const withAgents = runs.map((r, i) => ({ r, i })).filter(({ r }) => r.agents.length > 0);
+  if (withAgents.length === 0) return <p className="empty">Agent drift appears for SST and MASST runs with the smoothness probes.</p>;
+  const steps = withAgents[0]?.r.agents.map((a) => a.step) ?? [];
+  const data = steps.map((step, k) => {
+    const row: Record<string, number> = { step };
+    for (const { r } of withAgents) {
+      const p = r.agents[k];
+      p?.distance.forEach((d, a) => (row[`${r.label} agent ${a}`] = d));
+    }
+    return row;
+  });
+  const last = withAgents.map(({ r }) => r.agents[r.agents.length - 1]);
+  return (
+    <div>
+      <ResponsiveContainer width="100%" height={220}>
+        <LineChart data={data}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
+          <YAxis domain={['auto', 'auto']} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+          <Legend />
+          {withAgents.flatMap(({ r, i }) =>
+            (r.agents[0]?.distance ?? []).map((_, a) => (
+              <Line key={`${r.label}-${a}`} dataKey={`${r.label} agent ${a}`} stroke={colorOf(r.spec, i)} strokeDasharray={a === 0 ? "0" : `${2 + 2 * a} 3`} dot={false} isAnimationActive={false} />
+            )),
+          )}
+        </LineChart>
+      </ResponsiveContainer>
+      <p className="caption">
+        ‖θ_agent − θ_probe‖ on trainable weights. Feature cosine agent·probe (latest):{' '}
+        {withAgents.map(({ r }, j) => `${r.label}: ${(last[j]?.featureCosine ?? []).map((c) => c.toFixed(3)).join(', ')}`).join(' · ')}
+      </p>
+    </div>
+  );
+}

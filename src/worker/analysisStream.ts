@@ -1,0 +1,62 @@
+/**
+ * Streams the MASST_SPEC §6 measurements of a session to the page as they are computed: a
+ * smoothness probe and agent drift per run every `analysis.every` steps, and landscape slices on
+ * demand (a 2-D grid row by row). Training state is left bit-identical (core/analysis).
+ */
+import { Analyzer, probeCost } from '../core/analysis/analyzer';
+import type { Comparison } from '../core/train/comparison';
+import type { ProbeCost } from './protocol';
+import type { Post } from './session';
+
+export class AnalysisStream {
+  private readonly analyzer: Analyzer;
+
+  constructor(
+    private readonly cmp: Comparison,
+    private readonly runId: number,
+    private readonly post: Post,
+    private readonly alive: () => boolean,
+  ) {
+    this.analyzer = new Analyzer(cmp);
+  }
+
+  get cost(): ProbeCost {
+    const a = this.cmp.config.analysis;
+    return { ...probeCost(a.etaPoints), every: a.every };
+  }
+
+  /** Whether the step just taken is a measurement step. */
+  due(): boolean {
+    const every = this.cmp.config.analysis.every;
+    return every > 0 && this.cmp.steps % every === 0;
+  }
+
+  async measure(): Promise<void> {
+    for (let run = 0; run < this.cmp.runs.length && this.alive(); run++) {
+      const point = await this.analyzer.smoothness(run);
+      if (this.alive()) this.post({ type: 'smoothness', runId: this.runId, run, point });
+      const agents = await this.analyzer.agents(run);
+      if (agents && this.alive()) {
+        const k = agents.distance.length;
+        this.post({ type: 'agents', runId: this.runId, run, point: { ...agents, active: (this.cmp.steps - 1 + k) % k } });
+      }
+    }
+  }
+
+  async landscape(dims: 1 | 2): Promise<void> {
+    const step = this.cmp.steps;
+    for (let run = 0; run < this.cmp.runs.length && this.alive(); run++) {
+      if (dims === 1) {
+        const s = await this.analyzer.landscape1d(run);
+        this.post({ type: 'landscape', runId: this.runId, row: { run, dims, step, alphas: s.alphas, betas: [0], index: 0, losses: s.losses } });
+        continue;
+      }
+      await this.analyzer.landscape2d(run, (index, losses) => {
+        if (!this.alive()) return;
+        const grid = this.cmp.config.analysis.gridPoints;
+        const axis = Array.from({ length: grid }, (_, i) => -1 + (2 * i) / (grid - 1));
+        this.post({ type: 'landscape', runId: this.runId, row: { run, dims, step, alphas: axis, betas: axis, index, losses } });
+      });
+    }
+  }
+}
