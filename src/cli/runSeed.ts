@@ -15,8 +15,10 @@ import { ProgressBar } from './progress';
 
 export interface RunAnalysis {
   lipschitz: LipschitzPoint[];
+  /** The final 1-D slice (and 2-D if enabled), and the 1-D slices taken every landscapeEvery steps. */
   landscape1d: Landscape1d | null;
   landscape2d: Landscape2d | null;
+  landscape1dHistory: Landscape1d[];
   agents: Array<{ step: number; distance: number[]; featureCosine: number[] }>;
 }
 
@@ -55,7 +57,7 @@ export async function runSeed(config: ExperimentConfig, backend: string): Promis
     const runs: RunResult[] = cmp.runs.map((r) => ({
       method: r.spec.method, agents: r.spec.agents, label: r.label, seed: config.seed,
       history: [], evals: [], eval: untrained, msPerStep: 0,
-      analysis: { lipschitz: [], landscape1d: null, landscape2d: null, agents: [] },
+      analysis: { lipschitz: [], landscape1d: null, landscape2d: null, landscape1dHistory: [], agents: [] },
     }));
     const analyzer = new Analyzer(cmp);
     const bar = new ProgressBar(`seed ${config.seed}: train`, config.steps);
@@ -69,6 +71,8 @@ export async function runSeed(config: ExperimentConfig, backend: string): Promis
       if (due) await evaluateAll(cmp, runs, step, 'evals');
       const every = config.analysis.every;
       if (every > 0 && (step % every === 0 || step === config.steps)) await measure(analyzer, runs);
+      const sliceEvery = config.analysis.landscapeEvery;
+      if (sliceEvery > 0 && step % sliceEvery === 0 && step < config.steps) await slices(analyzer, runs);
       bar.update(step, `loss ${values.map((v) => v.toFixed(3)).join(' / ')}`);
     }
     await evaluateAll(cmp, runs, config.steps, 'eval');
@@ -87,6 +91,10 @@ async function measure(analyzer: Analyzer, runs: RunResult[]): Promise<void> {
     const agents = await analyzer.agents(i);
     if (agents) run.analysis.agents.push(agents);
   }
+}
+
+async function slices(analyzer: Analyzer, runs: RunResult[]): Promise<void> {
+  for (let i = 0; i < runs.length; i++) (runs[i] as RunResult).analysis.landscape1dHistory.push(await analyzer.landscape1d(i));
 }
 
 async function landscapes(analyzer: Analyzer, runs: RunResult[], with2d: boolean): Promise<void> {

@@ -145,6 +145,8 @@ export interface AnalysisConfig {
   etaPoints: number;
   /** Points of the landscape grid over [−1, 1] per axis (21 interactive, 51 for the paper). */
   gridPoints: number;
+  /** A 1-D landscape slice every this many steps (0 = only on demand and at the end). */
+  landscapeEvery: number;
   /** Compute the 2-D slice too (gridPoints² forward passes per run). */
   slice2d: boolean;
 }

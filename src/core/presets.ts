@@ -48,7 +48,7 @@ function base(): ExperimentConfig {
     masst: { ...DEFAULT_MASST, agentAlphas: [...DEFAULT_MASST.agentAlphas] },
     runs: DEFAULT_RUNS.map((r) => ({ ...r })),
     eval: { every: 100, thresholdRule: 'tprMinusFpr', farTargets: [0.1, 0.01, 0.001] },
-    analysis: { every: 50, etaMin: 0.5, etaMax: 4, etaPoints: 7, gridPoints: 21, slice2d: false },
+    analysis: { every: 50, etaMin: 0.5, etaMax: 4, etaPoints: 7, gridPoints: 21, landscapeEvery: 100, slice2d: false },
   };
 }
 
@@ -64,7 +64,7 @@ export function presetConfig(name: PresetName): ExperimentConfig {
       c.model = { backbone: 'tiny', embedDim: 32 };
       c.gallery = { alpha: 0.9, queueSize: 32 };
       c.eval.every = 10;
-      c.analysis = { ...c.analysis, every: 10, slice2d: true };
+      c.analysis = { ...c.analysis, every: 10, landscapeEvery: 10, slice2d: true };
       return c;
     case 'shallow':
       // The paper's shallow setting (2 images per ID) scaled to ~15 CPU minutes.

@@ -90,6 +90,9 @@ export const PARAMS: Record<string, Param> = {
   agentInit: choice('masst.agentInit', CHOICES.agentInit, (c) => c.masst.agentInit, (c, v) => (c.masst.agentInit = v)),
   queueMode: choice('masst.queueMode', CHOICES.queueMode, (c) => c.masst.queueMode, (c, v) => (c.masst.queueMode = v)),
   evalEvery: num('eval.every', (c) => c.eval.every, (c, v) => (c.eval.every = v)),
+  probeEvery: num('analysis.every', (c) => c.analysis.every, (c, v) => (c.analysis.every = v)),
+  sliceEvery: num('analysis.landscapeEvery', (c) => c.analysis.landscapeEvery, (c, v) => (c.analysis.landscapeEvery = v)),
+  grid: num('analysis.gridPoints', (c) => c.analysis.gridPoints, (c, v) => (c.analysis.gridPoints = v)),
   methods: {
     field: 'runs',
     get: (c) => encodeRuns(c.runs),

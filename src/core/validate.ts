@@ -204,4 +204,5 @@ function checkAnalysis(c: Checker, config: ExperimentConfig): void {
   }
   c.int('analysis.etaPoints', a.etaPoints, 1, 9);
   c.int('analysis.gridPoints', a.gridPoints, 3, 101);
+  c.int('analysis.landscapeEvery', a.landscapeEvery, 0, config.steps);
 }

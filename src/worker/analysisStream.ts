@@ -31,6 +31,12 @@ export class AnalysisStream {
     return every > 0 && this.cmp.steps % every === 0;
   }
 
+  /** Whether the step just taken is a periodic 1-D slice step. */
+  sliceDue(): boolean {
+    const every = this.cmp.config.analysis.landscapeEvery;
+    return every > 0 && this.cmp.steps % every === 0;
+  }
+
   async measure(): Promise<void> {
     for (let run = 0; run < this.cmp.runs.length && this.alive(); run++) {
       const point = await this.analyzer.smoothness(run);

@@ -169,6 +169,7 @@ export class Session {
       await this.flush();
       await this.analysis.measure();
     }
+    if (this.analysis?.sliceDue() && this.landscapeRequested === null) this.landscapeRequested = 1;
     if (this.landscapeRequested !== null) {
       const dims = this.landscapeRequested;
       this.landscapeRequested = null;

@@ -61,6 +61,9 @@ export function Controls({ preset, config: c, backend, errors, disabled, onPrese
         <SelectField label="Agent init" value={c.masst.agentInit} options={CHOICES.agentInit} error={err('masst.agentInit')} onChange={(v) => onChange((d) => (d.masst.agentInit = v))} />
         <SelectField label="Queue mode" value={c.masst.queueMode} options={CHOICES.queueMode} error={err('masst.queueMode')} onChange={(v) => onChange((d) => (d.masst.queueMode = v))} />
         <NumberField label="Evaluate every (steps)" value={c.eval.every} error={err('eval.every')} step={1} onChange={(v) => onChange((d) => (d.eval.every = v))} />
+        <NumberField label="Probe every (steps)" value={c.analysis.every} error={err('analysis.every')} step={1} onChange={(v) => onChange((d) => (d.analysis.every = v))} />
+        <NumberField label="1-D slice every (steps)" value={c.analysis.landscapeEvery} error={err('analysis.landscapeEvery')} step={1} onChange={(v) => onChange((d) => (d.analysis.landscapeEvery = v))} />
+        <SelectField label="Landscape grid" value={c.analysis.gridPoints} options={[11, 21, 51] as const} error={err('analysis.gridPoints')} onChange={(v) => onChange((d) => (d.analysis.gridPoints = v))} />
         <SelectField label="Backend" value={backend} options={BACKEND_PARAM_CHOICES} error={undefined} onChange={onBackend} />
       </div>
     </fieldset>
