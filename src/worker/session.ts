@@ -2,7 +2,7 @@
  * One training session in the worker: backend, dataset, lock-step comparison and the play loop.
  * Steps run back to back while playing, yielding to the message queue between steps so Pause is
  * handled at once. Losses stay on the device until a flush (about every 100 ms), which stacks
- * them into one tensor and reads it with a single async data() — never dataSync() in the loop.
+ * them into one tensor and reads it with a single async data(), never a synchronous read.
  */
 import type { ExperimentConfig } from '../core/config';
 import { generateDatasetWithStats } from '../core/data/dataset';
