@@ -30,6 +30,7 @@ describe('validate', () => {
     ['pairs not a multiple of 20', (c) => (c.data.pairs = 210), 'data.pairs', 'data.pairs = 210 is not allowed: expected a multiple of 20'],
     ['probability above 1', (c) => (c.data.variation.glasses = 1.5), 'data.variation.glasses', 'data.variation.glasses = 1.5 is not allowed: expected a number in [0, 1].'],
     ['max depth below min', (c) => { c.data.longTail.minDepth = 4; c.data.longTail.maxDepth = 2; }, 'data.longTail.maxDepth', 'expected an integer ≥ data.longTail.minDepth (4)'],
+    ['two held-out IDs with look-alikes', (c) => (c.data.testIds = 2), 'data.testIds', 'data.testIds = 2 is not allowed: expected an integer ≥ 3 when 0 < data.lookalikeFraction < 1.'],
     ['AM margin of 1', (c) => (c.loss.margin = 1), 'loss.margin', 'loss.margin = 1 is not allowed: expected a number in [0, 1).'],
     ['unknown loss', (c) => (c.loss.type = 'triplet' as 'am'), 'loss.type', 'expected one of "softmax", "am", "arc"'],
     ['milestones not increasing', (c) => (c.optim.milestones = [0.8, 0.5]), 'optim.milestones', 'expected increasing fractions of the run, each in (0, 1)'],

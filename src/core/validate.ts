@@ -111,6 +111,10 @@ function checkData(c: Checker, config: ExperimentConfig): void {
     c.fail('data.pairs', d.pairs, 'a multiple of 20 (10 folds, half positive, half negative)');
   }
   c.range('data.lookalikeFraction', d.lookalikeFraction, 0, 1);
+  if (d.lookalikeFraction > 0 && d.lookalikeFraction < 1 && d.testIds < 3) {
+    // Relatives pair the held-out IDs up; random negatives then need a third ID.
+    c.fail('data.testIds', d.testIds, 'an integer ≥ 3 when 0 < data.lookalikeFraction < 1');
+  }
   for (const [key, value] of Object.entries(d.variation)) {
     const isProbability = ['glasses', 'expression', 'hair', 'facialHair'].includes(key);
     if (isProbability) c.range(`data.variation.${key}`, value, 0, 1);
