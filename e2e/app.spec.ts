@@ -108,3 +108,13 @@ test('smoothness probes stream per run and a 2-D landscape arrives row by row', 
   await page.locator('.analysis').screenshot({ path: info.outputPath('analysis.png') });
   expect(errors).toEqual([]);
 });
+
+test('generated faces are cached by seed: a reload does not regenerate them', async ({ page }) => {
+  await page.goto(smokeUrl('&seed=11'));
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByText(/images\/s/)).toBeVisible({ timeout: 60_000 });
+  await expectAllSteps(page, (n) => n === 1, 60_000);
+  await page.reload();
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByText(/from cache/)).toBeVisible({ timeout: 60_000 });
+});
