@@ -104,7 +104,7 @@ test('smoothness probes stream per run and a 2-D landscape arrives row by row', 
   for (const label of ['Conventional', 'SST', 'MASST K=4']) {
     await expect(page.getByRole('img', { name: `${label} 2-D loss landscape` })).toBeVisible({ timeout: 120_000 });
   }
-  await expect(page.getByText(/Feature cosine agent·probe/)).toBeVisible();
+  await expect(page.getByText(/feature cosine agent·probe and active agent/)).toBeVisible();
   await page.locator('.analysis').screenshot({ path: info.outputPath('analysis.png') });
   expect(errors).toEqual([]);
 });

@@ -33,8 +33,11 @@ export function AgentDriftChart({ runs }: { runs: readonly RunSeries[] }) {
         </LineChart>
       </ResponsiveContainer>
       <p className="caption">
-        ‖θ_agent − θ_probe‖ on trainable weights. Feature cosine agent·probe (latest):{' '}
-        {withAgents.map(({ r }, j) => `${r.label}: ${(last[j]?.featureCosine ?? []).map((c) => c.toFixed(3)).join(', ')}`).join(' · ')}
+        ‖θ_agent − θ_probe‖ on trainable weights (agent k is paired with the probe at steps t with t − 1 ≡ k mod K). Latest
+        feature cosine agent·probe and active agent:{' '}
+        {withAgents
+          .map(({ r }, j) => `${r.label}: ${(last[j]?.featureCosine ?? []).map((c) => c.toFixed(3)).join(', ')} (step ${last[j]?.step ?? 0}: agent ${last[j]?.active ?? 0})`)
+          .join(' · ')}
       </p>
     </div>
   );
