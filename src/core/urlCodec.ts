@@ -2,17 +2,14 @@
  * The experiment configuration in the URL, so a link reproduces a run. Short flat parameters
  * over a preset: only values that differ from the preset are written. Decoding never fails: a
  * parameter that does not parse or that validate() rejects is reported by name with its value and
- * what is allowed, and the preset's value is used instead. Unknown parameters are reported too
- * (and ignored): a misspelt `?bacth=4` would otherwise silently train with the default.
+ * what is allowed, and the preset's value is used instead.
  */
 import type { ExperimentConfig, RunSpec } from './config';
 import { isPresetName, PRESET_NAMES, presetConfig } from './presets';
 import type { PresetName } from './presets';
 import { CHOICES, MAX_AGENTS, validate } from './validate';
 
-/** The worker's BackendChoice, repeated here because core must not import the worker. */
 export const BACKEND_PARAM_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendParam = (typeof BACKEND_PARAM_CHOICES)[number];
 
 export interface UrlProblem {
   param: string;
@@ -23,7 +20,7 @@ export interface UrlProblem {
 export interface DecodedUrl {
   preset: PresetName;
   config: ExperimentConfig;
-  backend: BackendParam;
+  backend: string;
   problems: UrlProblem[];
 }
 
@@ -112,10 +109,6 @@ function copy(c: ExperimentConfig): ExperimentConfig {
   return structuredClone(c);
 }
 
-function isBackendParam(text: string): text is BackendParam {
-  return (BACKEND_PARAM_CHOICES as readonly string[]).includes(text);
-}
-
 /** URL parameters for a config: `preset`, then every value that differs from the preset. */
 export function encodeConfig(preset: PresetName, config: ExperimentConfig, backend: string): URLSearchParams {
   const base = presetConfig(preset);
@@ -127,79 +120,40 @@ export function encodeConfig(preset: PresetName, config: ExperimentConfig, backe
   return params;
 }
 
-/** Whether a validate() issue is about the field this parameter sets (runs[i].agents is "runs"). */
-function owns(p: Param, field: string): boolean {
-  return field === p.field || field.startsWith(`${p.field}[`) || field.startsWith(`${p.field}.`);
-}
-
-/**
- * The applied parameter to blame for an issue on a field no parameter sets (batch=64 makes the
- * preset's queue size invalid): the latest one whose preset value clears the issue.
- */
-function culprit(config: ExperimentConfig, base: ExperimentConfig, pending: readonly string[], field: string): string | undefined {
-  for (const name of [...pending].reverse()) {
-    const p = PARAMS[name] as Param;
-    const trial = copy(config);
-    p.set(trial, p.get(base));
-    if (!validate(trial).some((i) => i.field === field)) return name;
-  }
-  return pending[pending.length - 1];
-}
-
-/**
- * Puts back the preset's value of each parameter validate() objects to, one at a time, until the
- * config is valid. The preset is valid, so this ends with a valid config.
- */
-function resolveIssues(config: ExperimentConfig, base: ExperimentConfig, applied: readonly string[], params: URLSearchParams, problems: UrlProblem[]): void {
-  const pending = [...applied];
-  for (let issue = validate(config)[0]; issue !== undefined; issue = validate(config)[0]) {
-    const field = issue.field;
-    const own = pending.find((n) => owns(PARAMS[n] as Param, field));
-    const name = own ?? culprit(config, base, pending, field);
-    if (name === undefined) return;
-    const p = PARAMS[name] as Param;
-    const text = params.get(name) ?? '';
-    const why = own !== undefined ? `${field} must be ${issue.allowed}` : `with the other settings, ${field} must be ${issue.allowed}`;
-    problems.push({ param: name, value: text, message: `${name} = "${text}" is not allowed: ${why}; using ${p.get(base)}.` });
-    p.set(config, p.get(base));
-    pending.splice(pending.indexOf(name), 1);
-  }
-}
-
-function decodePreset(params: URLSearchParams, problems: UrlProblem[]): PresetName {
-  const text = params.get('preset');
-  if (text === null || isPresetName(text)) return text ?? 'smoke';
-  problems.push({ param: 'preset', value: text, message: `preset = "${text}" is not allowed: expected one of ${PRESET_NAMES.join(', ')}; using smoke.` });
-  return 'smoke';
-}
-
-function decodeBackend(params: URLSearchParams, problems: UrlProblem[]): BackendParam {
-  const text = params.get('backend') ?? 'auto';
-  if (isBackendParam(text)) return text;
-  problems.push({ param: 'backend', value: text, message: `backend = "${text}" is not allowed: expected one of ${BACKEND_PARAM_CHOICES.join(', ')}; using auto.` });
-  return 'auto';
-}
-
-export const KNOWN_PARAMS: readonly string[] = ['preset', ...Object.keys(PARAMS), 'backend'];
-
 export function decodeConfig(params: URLSearchParams): DecodedUrl {
   const problems: UrlProblem[] = [];
-  const preset = decodePreset(params, problems);
+  const presetText = params.get('preset');
+  let preset: PresetName = 'smoke';
+  if (presetText !== null) {
+    if (isPresetName(presetText)) preset = presetText;
+    else problems.push({ param: 'preset', value: presetText, message: `preset = "${presetText}" is not allowed: expected one of ${PRESET_NAMES.join(', ')}; using smoke.` });
+  }
   const base = presetConfig(preset);
-  const config = copy(base);
+  let config = copy(base);
   const applied: string[] = [];
   for (const [name, p] of Object.entries(PARAMS)) {
     const text = params.get(name);
     if (text === null) continue;
-    const allowed = p.set(config, text);
-    if (allowed === null) applied.push(name);
-    else problems.push({ param: name, value: text, message: `${name} = "${text}" is not allowed: expected ${allowed}; using ${p.get(base)}.` });
+    const next = copy(config);
+    const allowed = p.set(next, text);
+    if (allowed !== null) {
+      problems.push({ param: name, value: text, message: `${name} = "${text}" is not allowed: expected ${allowed}; using ${p.get(base)}.` });
+      continue;
+    }
+    config = next;
+    applied.push(name);
   }
-  resolveIssues(config, base, applied, params, problems);
-  const backend = decodeBackend(params, problems);
-  for (const [name, value] of params) {
-    if (KNOWN_PARAMS.includes(name)) continue;
-    problems.push({ param: name, value, message: `${name} = "${value}" is not a known parameter (known: ${KNOWN_PARAMS.join(', ')}); ignored.` });
+  // Values that parse but break a rule (range, batch divides queue…): back to the preset's value.
+  for (const issue of validate(config)) {
+    const name = applied.find((n) => PARAMS[n]?.field === issue.field || issue.field.startsWith(`${PARAMS[n]?.field ?? '-'}[`));
+    if (name === undefined) continue;
+    const p = PARAMS[name] as Param;
+    problems.push({ param: name, value: params.get(name) ?? '', message: `${name}: ${issue.message} Using ${p.get(base)}.` });
+    p.set(config, p.get(base));
   }
+  const backendText = params.get('backend') ?? 'auto';
+  let backend = 'auto';
+  if ((BACKEND_PARAM_CHOICES as readonly string[]).includes(backendText)) backend = backendText;
+  else problems.push({ param: 'backend', value: backendText, message: `backend = "${backendText}" is not allowed: expected one of ${BACKEND_PARAM_CHOICES.join(', ')}; using auto.` });
   return { preset, config, backend, problems };
 }

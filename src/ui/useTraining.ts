@@ -1,75 +1,53 @@
 /**
- * The page's handle on training: one store and one worker client for the page's lifetime, the
- * form mirrored into the URL, and the run controls' rules. Train after Pause resumes the session;
- * Train after an edit starts a new one (the old series belong to the old config).
+ * The page's handle on the training worker: one store and one worker client for the page's
+ * lifetime, and which (config, backend) the current session was started with, so Train after an
+ * edit starts a new session while Train after Pause resumes.
  */
-import { useEffect, useRef, useState } from 'react';
-import type { FormState } from './store/form';
-import { formFromUrl, formSearch, sessionKey, withNextSeed } from './store/form';
-import type { UiState } from './store/state';
+import { useEffect, useMemo, useRef } from 'react';
+import type { ExperimentConfig } from '../core/config';
+import type { BackendChoice } from '../worker/protocol';
 import { Store, useStore } from './store/store';
+import type { UiState } from './store/state';
 import { WorkerClient } from './workerClient';
 
 export interface Training {
   state: UiState;
-  /** Resume, or start a new session and play. */
-  train(): void;
+  /** A new session (all series cleared); `then` runs once it is built: play, one step, or nothing. */
+  start(config: ExperimentConfig, backend: BackendChoice, then: 'play' | 'step' | 'none'): void;
+  isCurrent(config: ExperimentConfig, backend: string): boolean;
+  play(): void;
   pause(): void;
-  /** One lock-step iteration (paused only); starts a session first if needed. */
   step(): void;
-  /** A new session with the form's config (same seed): every series cleared, paused. */
-  reset(): void;
-  /** seed + 1, and a reset if a session was running. */
-  newSeed(): void;
   landscape(dims: 1 | 2): void;
-  edit(change: (form: FormState) => FormState): void;
-  dismissAlerts(): void;
+  dismissErrors(): void;
 }
 
 export function useTraining(): Training {
-  const [store] = useState(() => new Store(formFromUrl(window.location.search)));
+  const store = useMemo(() => new Store(), []);
   const client = useRef<WorkerClient | null>(null);
+  const session = useRef<string | null>(null);
   useEffect(() => {
     client.current = new WorkerClient(store);
     return () => {
       client.current?.dispose();
       client.current = null;
+      session.current = null;
     };
   }, [store]);
   const state = useStore(store);
-  useEffect(() => window.history.replaceState(null, '', formSearch(state.form)), [state.form]);
-
-  /** The current session if it still matches the form, else a new one (null: the form is invalid). */
-  const session = (): WorkerClient | null => {
-    const s = store.get();
-    const c = client.current;
-    if (!c || s.form.issues.length > 0) return null;
-    if (s.session !== sessionKey(s.form) || s.phase === 'idle') c.init(s.form);
-    return c;
-  };
-
   return {
     state,
-    train: () => session()?.play(),
+    start: (config, backend, then) => {
+      session.current = JSON.stringify([config, backend]);
+      client.current?.init(config, backend);
+      if (then === 'play') client.current?.play();
+      if (then === 'step') client.current?.step();
+    },
+    isCurrent: (config, backend) => session.current === JSON.stringify([config, backend]) && state.phase !== 'idle',
+    play: () => client.current?.play(),
     pause: () => client.current?.pause(),
-    step: () => {
-      if (!store.get().playing) session()?.step();
-    },
-    reset: () => {
-      const s = store.get();
-      if (s.form.issues.length === 0) client.current?.init(s.form);
-    },
-    newSeed: () => {
-      const running = store.get().session !== null;
-      store.editForm(withNextSeed);
-      const s = store.get();
-      if (running && s.form.issues.length === 0) client.current?.init(s.form);
-    },
+    step: () => client.current?.step(),
     landscape: (dims) => client.current?.landscape(dims),
-    edit: (change) => store.editForm(change),
-    dismissAlerts: () => {
-      store.dismissErrors();
-      store.editForm((f) => ({ ...f, urlProblems: [] }));
-    },
+    dismissErrors: () => store.dismissErrors(),
   };
 }

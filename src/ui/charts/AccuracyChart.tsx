@@ -1,8 +1,8 @@
 /** Verification accuracy ± standard error at each evaluation, the untrained probe dashed. */
 import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EvalReport } from '../../core/eval/report';
-import { UNTRAINED_COLOR } from '../colors';
 import type { RunSeries } from '../store/state';
+import { colorOf } from './colors';
 
 export function AccuracyChart({ runs, untrained }: { runs: readonly RunSeries[]; untrained: EvalReport | null }) {
   const steps = [...new Set(runs.flatMap((r) => r.evals.map((e) => e.step)))].sort((a, b) => a - b);
@@ -26,12 +26,12 @@ export function AccuracyChart({ runs, untrained }: { runs: readonly RunSeries[];
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
         <YAxis domain={[0.4, 1]} />
-        <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
         <Legend />
-        {untrained && <ReferenceLine y={untrained.accuracy} stroke={UNTRAINED_COLOR} strokeDasharray="6 4" label="untrained" />}
-        {runs.map((r) => (
-          <Line key={r.label} dataKey={r.label} stroke={r.color} strokeWidth={2} isAnimationActive={false}>
-            <ErrorBar dataKey={`${r.label} se`} width={4} stroke={r.color} isAnimationActive={false} />
+        {untrained && <ReferenceLine y={untrained.accuracy} stroke="#495057" strokeDasharray="6 4" label="untrained" />}
+        {runs.map((r, i) => (
+          <Line key={r.label} dataKey={r.label} stroke={colorOf(r.spec, i)} strokeWidth={2} isAnimationActive={false}>
+            <ErrorBar dataKey={`${r.label} se`} width={4} stroke={colorOf(r.spec, i)} />
           </Line>
         ))}
       </LineChart>

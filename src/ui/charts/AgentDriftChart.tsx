@@ -1,9 +1,10 @@
 /** MASST agents' weight distance to the probe over training, one line per agent and run. */
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunSeries } from '../store/state';
+import { colorOf } from './colors';
 
 export function AgentDriftChart({ runs }: { runs: readonly RunSeries[] }) {
-  const withAgents = runs.map((r) => ({ r })).filter(({ r }) => r.agents.length > 0);
+  const withAgents = runs.map((r, i) => ({ r, i })).filter(({ r }) => r.agents.length > 0);
   if (withAgents.length === 0) return <p className="empty">Agent drift appears for SST and MASST runs with the smoothness probes.</p>;
   const steps = withAgents[0]?.r.agents.map((a) => a.step) ?? [];
   const data = steps.map((step, k) => {
@@ -22,11 +23,11 @@ export function AgentDriftChart({ runs }: { runs: readonly RunSeries[] }) {
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
           <YAxis domain={['auto', 'auto']} />
-          <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
           <Legend />
-          {withAgents.flatMap(({ r }) =>
+          {withAgents.flatMap(({ r, i }) =>
             (r.agents[0]?.distance ?? []).map((_, a) => (
-              <Line key={`${r.label}-${a}`} dataKey={`${r.label} agent ${a}`} stroke={r.color} strokeDasharray={a === 0 ? "0" : `${2 + 2 * a} 3`} dot={false} isAnimationActive={false} />
+              <Line key={`${r.label}-${a}`} dataKey={`${r.label} agent ${a}`} stroke={colorOf(r.spec, i)} strokeDasharray={a === 0 ? "0" : `${2 + 2 * a} 3`} dot={false} isAnimationActive={false} />
             )),
           )}
         </LineChart>

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunSeries } from '../store/state';
+import { colorOf } from './colors';
 import { contourSegments, ramp } from './heatmap';
 
 const CELL = 8;
@@ -67,10 +68,10 @@ export function LandscapeView({ runs, busy, onSlice }: { runs: readonly RunSerie
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="alpha" type="number" domain={[-1, 1]} />
             <YAxis domain={['auto', 'auto']} />
-            <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+            <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
             <Legend />
             {withCurve.map((r) => (
-              <Line key={r.label} dataKey={r.label} stroke={r.color} dot={false} isAnimationActive={false} />
+              <Line key={r.label} dataKey={r.label} stroke={colorOf(r.spec, runs.indexOf(r))} dot={false} isAnimationActive={false} />
             ))}
           </LineChart>
         </ResponsiveContainer>

@@ -1,16 +1,17 @@
 /** Training loss per run: raw (thin) and EMA-smoothed (thick); one tooltip for every run. */
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunSeries } from '../store/state';
+import { colorOf } from './colors';
 
 export function LossChart({ runs }: { runs: readonly RunSeries[] }) {
   const first = runs[0];
-  if (!first || first.loss.steps.length === 0) return <p className="empty">Loss appears here once training starts.</p>;
-  // Runs step in lock-step and are thinned alike, so row k is the same step for every run.
-  const rows = first.loss.steps.map((step, k) => {
+  if (!first || first.steps.length === 0) return <p className="empty">Loss appears here once training starts.</p>;
+  // Runs step in lock-step and are decimated alike, so row k is the same step for every run.
+  const rows = first.steps.map((step, k) => {
     const row: Record<string, number> = { step };
     for (const r of runs) {
-      row[`${r.label} (raw)`] = r.loss.raw[k] as number;
-      row[r.label] = r.loss.smooth[k] as number;
+      row[`${r.label} (raw)`] = r.loss[k] as number;
+      row[r.label] = r.smooth[k] as number;
     }
     return row;
   });
@@ -20,13 +21,13 @@ export function LossChart({ runs }: { runs: readonly RunSeries[] }) {
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
         <YAxis domain={['auto', 'auto']} />
-        <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
         <Legend />
-        {runs.map((r) => (
-          <Line key={`${r.label}-raw`} dataKey={`${r.label} (raw)`} stroke={r.color} strokeOpacity={0.35} dot={false} isAnimationActive={false} legendType="none" />
+        {runs.map((r, i) => (
+          <Line key={`${r.label}-raw`} dataKey={`${r.label} (raw)`} stroke={colorOf(r.spec, i)} strokeOpacity={0.35} dot={false} isAnimationActive={false} legendType="none" />
         ))}
-        {runs.map((r) => (
-          <Line key={r.label} dataKey={r.label} stroke={r.color} strokeWidth={2.5} dot={false} isAnimationActive={false} />
+        {runs.map((r, i) => (
+          <Line key={r.label} dataKey={r.label} stroke={colorOf(r.spec, i)} strokeWidth={2.5} dot={false} isAnimationActive={false} />
         ))}
       </LineChart>
     </ResponsiveContainer>

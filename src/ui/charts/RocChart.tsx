@@ -1,8 +1,8 @@
 /** ROC of the latest evaluation on a log-FPR axis, one curve per run plus the untrained probe. */
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EvalReport } from '../../core/eval/report';
-import { UNTRAINED_COLOR } from '../colors';
 import type { RunSeries } from '../store/state';
+import { colorOf } from './colors';
 
 function points(r: EvalReport): Array<{ fpr: number; tpr: number }> {
   return r.roc.fpr.map((fpr, i) => ({ fpr, tpr: r.roc.tpr[i] as number }));
@@ -18,11 +18,11 @@ export function RocChart({ runs, untrained }: { runs: readonly RunSeries[]; untr
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="fpr" type="number" scale="log" domain={[lowest, 1]} allowDataOverflow tickFormatter={(v: number) => v.toPrecision(1)} label={{ value: 'FPR (log)', position: 'insideBottomRight', offset: -4 }} />
         <YAxis dataKey="tpr" domain={[0, 1]} />
-        <Tooltip isAnimationActive={false} formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
         <Legend />
-        {untrained && <Line data={points(untrained)} dataKey="tpr" name="untrained" stroke={UNTRAINED_COLOR} strokeDasharray="6 4" dot={false} isAnimationActive={false} />}
-        {curves.map((r) => (
-          <Line key={r.label} data={points(r.latest as EvalReport)} dataKey="tpr" name={r.label} stroke={r.color} dot={false} isAnimationActive={false} />
+        {untrained && <Line data={points(untrained)} dataKey="tpr" name="untrained" stroke="#495057" strokeDasharray="6 4" dot={false} isAnimationActive={false} />}
+        {curves.map((r, i) => (
+          <Line key={r.label} data={points(r.latest as EvalReport)} dataKey="tpr" name={r.label} stroke={colorOf(r.spec, i)} dot={false} isAnimationActive={false} />
         ))}
       </LineChart>
     </ResponsiveContainer>

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LipschitzPoint } from '../../core/analysis/analyzer';
 import type { RunSeries } from '../store/state';
+import { colorOf } from './colors';
 
 type Row = Record<string, number | [number, number]>;
 
@@ -34,10 +35,10 @@ function Band({ title, runs, value, log }: { title: string; runs: readonly RunSe
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
           <YAxis scale={log ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow={log} tickFormatter={(v: number) => v.toPrecision(2)} />
-          <Tooltip isAnimationActive={false} formatter={fmt} />
+          <Tooltip formatter={fmt} />
           <Legend />
-          {runs.map((r) => (
-            <Area key={r.label} dataKey={r.label} stroke={r.color} fill={r.color} fillOpacity={0.25} isAnimationActive={false} />
+          {runs.map((r, i) => (
+            <Area key={r.label} dataKey={r.label} stroke={colorOf(r.spec, i)} fill={colorOf(r.spec, i)} fillOpacity={0.25} isAnimationActive={false} />
           ))}
         </ComposedChart>
       </ResponsiveContainer>
@@ -64,10 +65,10 @@ export function SmoothnessCharts({ runs }: { runs: readonly RunSeries[] }) {
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
               <YAxis scale={log ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow={log} tickFormatter={(v: number) => v.toPrecision(2)} />
-              <Tooltip isAnimationActive={false} formatter={fmt} />
+              <Tooltip formatter={fmt} />
               <Legend />
-              {runs.map((r) => (
-                <Line key={r.label} dataKey={r.label} stroke={r.color} strokeWidth={2} isAnimationActive={false} />
+              {runs.map((r, i) => (
+                <Line key={r.label} dataKey={r.label} stroke={colorOf(r.spec, i)} strokeWidth={2} isAnimationActive={false} />
               ))}
             </LineChart>
           </ResponsiveContainer>

@@ -1,4 +1,4 @@
-/** URL problems and worker errors, each named; dismissing them never clears the charts. */
+/** URL problems and worker errors: each named, none of them clears the charts. */
 import type { UrlProblem } from '../../core/urlCodec';
 
 interface Props {
@@ -11,18 +11,13 @@ export function Alerts({ urlProblems, errors, onDismiss }: Props) {
   if (urlProblems.length === 0 && errors.length === 0) return null;
   return (
     <section className="alerts">
-      {urlProblems.length > 0 && (
-        <div className="alert" role="alert">
-          <strong>Some URL parameters were not used.</strong>
-          <ul>
-            {urlProblems.map((p) => <li key={p.param}>{p.message}</li>)}
-          </ul>
-        </div>
-      )}
+      {urlProblems.map((p) => (
+        <p key={p.param} className="alert" role="alert">URL parameter {p.message}</p>
+      ))}
       {errors.map((e, i) => (
         <p key={`${i}-${e}`} className="alert error" role="alert">{e}</p>
       ))}
-      <button type="button" onClick={onDismiss}>Dismiss</button>
+      {errors.length > 0 && <button type="button" onClick={onDismiss}>Dismiss errors</button>}
     </section>
   );
 }

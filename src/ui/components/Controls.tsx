@@ -1,87 +1,71 @@
 /**
  * The experiment form. Each field shows validate()'s message for it (field, value, allowed
- * range); issues of fields the form does not show are listed under it, so Train is never
- * disabled without a visible reason.
+ * range); the parent keeps Train disabled while any message is shown.
  */
 import type { ExperimentConfig } from '../../core/config';
 import { emaHorizon } from '../../core/config';
+import type { PresetName } from '../../core/presets';
 import { PRESET_NAMES } from '../../core/presets';
 import { BACKEND_PARAM_CHOICES } from '../../core/urlCodec';
 import { CHOICES } from '../../core/validate';
-import type { FormState } from '../store/form';
-import { editConfig, withPreset } from '../store/form';
 import { NumberField, SelectField } from './Field';
-import { MasstFields } from './MasstFields';
 import { MethodsField } from './MethodsField';
 
 interface Props {
-  form: FormState;
-  /** While training runs the form is read-only: a change applies on the next Train or Reset. */
+  preset: PresetName;
+  config: ExperimentConfig;
+  backend: string;
+  /** validate() messages by field path. */
+  errors: ReadonlyMap<string, string>;
   disabled: boolean;
-  onEdit: (change: (form: FormState) => FormState) => void;
+  onPreset: (name: PresetName) => void;
+  onChange: (edit: (draft: ExperimentConfig) => void) => void;
+  onBackend: (backend: string) => void;
 }
 
-/** Fields with an input here (runs[…] belong to the methods field). */
-const SHOWN = [
-  'seed', 'steps', 'batchSize', 'data.regime', 'data.trainIds', 'data.imageSize', 'data.channels', 'model.backbone',
-  'model.embedDim', 'loss.type', 'loss.scale', 'loss.margin', 'optim.lr', 'gallery.queueSize', 'gallery.alpha',
-  'masst.agentUpdate', 'masst.agentAlpha', 'masst.agentAlphas', 'masst.agentInit', 'masst.queueMode', 'eval.every',
-  'analysis.every', 'analysis.landscapeEvery', 'analysis.gridPoints',
-];
-
-const horizonHint = (alpha: number) => (Number.isFinite(alpha) && alpha >= 0 && alpha < 1 ? `horizon 1/(1−α) ≈ ${emaHorizon(alpha).toFixed(0)} steps` : undefined);
-
-export function Controls({ form, disabled, onEdit }: Props) {
-  const c = form.config;
-  const errors = new Map<string, string>();
-  for (const issue of form.issues) if (!errors.has(issue.field)) errors.set(issue.field, issue.message);
+export function Controls({ preset, config: c, backend, errors, disabled, onPreset, onChange, onBackend }: Props) {
   const err = (field: string) => errors.get(field);
-  const edit = (change: (draft: ExperimentConfig) => void) => onEdit((f) => editConfig(f, change));
-  const others = form.issues.filter((i) => !SHOWN.includes(i.field) && !i.field.startsWith('runs'));
   return (
     <fieldset className="controls" disabled={disabled}>
       <legend>Experiment</legend>
       <div className="row">
-        <SelectField label="Scenario" value={form.preset} options={PRESET_NAMES} error={undefined} onChange={(p) => onEdit((f) => withPreset(f, p))} />
-        <SelectField label="Regime" value={c.data.regime} options={CHOICES.regime} error={err('data.regime')} onChange={(v) => edit((d) => (d.data.regime = v))} />
-        <NumberField label="Training IDs" value={c.data.trainIds} error={err('data.trainIds')} step={1} onChange={(v) => edit((d) => (d.data.trainIds = v))} />
-        <NumberField label="Image size (px)" value={c.data.imageSize} error={err('data.imageSize')} step={4} onChange={(v) => edit((d) => (d.data.imageSize = v))} />
-        <SelectField label="Channels" value={c.data.channels} options={CHOICES.channels} error={err('data.channels')} onChange={(v) => edit((d) => (d.data.channels = v))} />
-        <SelectField label="Backbone" value={c.model.backbone} options={CHOICES.backbone} error={err('model.backbone')} onChange={(v) => edit((d) => (d.model.backbone = v))} />
-        <NumberField label="Embedding D" value={c.model.embedDim} error={err('model.embedDim')} step={1} onChange={(v) => edit((d) => (d.model.embedDim = v))} />
-        <NumberField label="Seed" value={c.seed} error={err('seed')} step={1} onChange={(v) => edit((d) => (d.seed = v))} />
-        <NumberField label="Steps" value={c.steps} error={err('steps')} step={1} onChange={(v) => edit((d) => (d.steps = v))} />
+        <SelectField label="Scenario" value={preset} options={PRESET_NAMES} error={undefined} onChange={onPreset} />
+        <SelectField label="Regime" value={c.data.regime} options={CHOICES.regime} error={err('data.regime')} onChange={(v) => onChange((d) => (d.data.regime = v))} />
+        <NumberField label="Image size (px)" value={c.data.imageSize} error={err('data.imageSize')} step={4} onChange={(v) => onChange((d) => (d.data.imageSize = v))} />
+        <SelectField label="Channels" value={c.data.channels} options={CHOICES.channels} error={err('data.channels')} onChange={(v) => onChange((d) => (d.data.channels = v))} />
+        <NumberField label="Training IDs" value={c.data.trainIds} error={err('data.trainIds')} step={1} onChange={(v) => onChange((d) => (d.data.trainIds = v))} />
+        <SelectField label="Backbone" value={c.model.backbone} options={CHOICES.backbone} error={err('model.backbone')} onChange={(v) => onChange((d) => (d.model.backbone = v))} />
+        <NumberField label="Seed" value={c.seed} error={err('seed')} step={1} onChange={(v) => onChange((d) => (d.seed = v))} />
+        <NumberField label="Steps" value={c.steps} error={err('steps')} step={1} onChange={(v) => onChange((d) => (d.steps = v))} />
       </div>
       <div className="row">
-        <MethodsField runs={c.runs} errors={errors} onChange={(runs) => edit((d) => (d.runs = runs))} />
-        <SelectField label="Loss" value={c.loss.type} options={CHOICES.lossType} error={err('loss.type')} onChange={(v) => edit((d) => (d.loss.type = v))} />
-        <NumberField label="Scale s" value={c.loss.scale} error={err('loss.scale')} onChange={(v) => edit((d) => (d.loss.scale = v))} />
+        <MethodsField runs={c.runs} errors={errors} onChange={(runs) => onChange((d) => (d.runs = runs))} />
+        <SelectField label="Loss" value={c.loss.type} options={CHOICES.lossType} error={err('loss.type')} onChange={(v) => onChange((d) => (d.loss.type = v))} />
+        <NumberField label="Scale s" value={c.loss.scale} error={err('loss.scale')} onChange={(v) => onChange((d) => (d.loss.scale = v))} />
+        <NumberField label="Margin m" value={c.loss.margin} error={err('loss.margin')} step={0.05} onChange={(v) => onChange((d) => (d.loss.margin = v))} />
+        <NumberField label="Learning rate" value={c.optim.lr} error={err('optim.lr')} onChange={(v) => onChange((d) => (d.optim.lr = v))} />
+        <NumberField label="Batch (IDs)" value={c.batchSize} error={err('batchSize')} step={1} onChange={(v) => onChange((d) => (d.batchSize = v))} />
+        <NumberField label="Queue size" value={c.gallery.queueSize} error={err('gallery.queueSize')} step={1} onChange={(v) => onChange((d) => (d.gallery.queueSize = v))} />
         <NumberField
-          label="Margin m"
-          value={c.loss.margin}
-          error={err('loss.margin')}
-          step={0.05}
-          hint={c.loss.type === 'softmax' ? 'unused by softmax' : c.loss.type === 'arc' ? 'radians' : 'cosine'}
-          onChange={(v) => edit((d) => (d.loss.margin = v))}
+          label="EMA α"
+          value={c.gallery.alpha}
+          error={err('gallery.alpha')}
+          step={0.001}
+          hint={Number.isFinite(c.gallery.alpha) && c.gallery.alpha < 1 ? `averages ~${emaHorizon(c.gallery.alpha).toFixed(0)} updates` : undefined}
+          onChange={(v) => onChange((d) => (d.gallery.alpha = v))}
         />
-        <NumberField label="Learning rate" value={c.optim.lr} error={err('optim.lr')} onChange={(v) => edit((d) => (d.optim.lr = v))} />
-        <NumberField label="Batch (IDs)" value={c.batchSize} error={err('batchSize')} step={1} onChange={(v) => edit((d) => (d.batchSize = v))} />
-        <NumberField label="Queue size" value={c.gallery.queueSize} error={err('gallery.queueSize')} step={1} onChange={(v) => edit((d) => (d.gallery.queueSize = v))} />
-        <NumberField label="EMA α" value={c.gallery.alpha} error={err('gallery.alpha')} step={0.001} hint={horizonHint(c.gallery.alpha)} onChange={(v) => edit((d) => (d.gallery.alpha = v))} />
       </div>
-      <MasstFields config={c} err={err} edit={edit} />
       <div className="row">
-        <NumberField label="Evaluate every (steps)" value={c.eval.every} error={err('eval.every')} step={1} onChange={(v) => edit((d) => (d.eval.every = v))} />
-        <NumberField label="Probe every (steps)" value={c.analysis.every} error={err('analysis.every')} step={1} onChange={(v) => edit((d) => (d.analysis.every = v))} />
-        <NumberField label="1-D slice every (steps)" value={c.analysis.landscapeEvery} error={err('analysis.landscapeEvery')} step={1} onChange={(v) => edit((d) => (d.analysis.landscapeEvery = v))} />
-        <SelectField label="Landscape grid" value={c.analysis.gridPoints} options={[11, 21, 51] as const} error={err('analysis.gridPoints')} onChange={(v) => edit((d) => (d.analysis.gridPoints = v))} />
-        <SelectField label="Backend" value={form.backend} options={BACKEND_PARAM_CHOICES} error={undefined} onChange={(v) => onEdit((f) => ({ ...f, backend: v }))} />
+        <SelectField label="Agent update" value={c.masst.agentUpdate} options={CHOICES.agentUpdate} error={err('masst.agentUpdate')} onChange={(v) => onChange((d) => (d.masst.agentUpdate = v))} />
+        <SelectField label="Agent α" value={c.masst.agentAlpha} options={CHOICES.agentAlpha} error={err('masst.agentAlpha') ?? err('masst.agentAlphas')} onChange={(v) => onChange((d) => (d.masst.agentAlpha = v))} />
+        <SelectField label="Agent init" value={c.masst.agentInit} options={CHOICES.agentInit} error={err('masst.agentInit')} onChange={(v) => onChange((d) => (d.masst.agentInit = v))} />
+        <SelectField label="Queue mode" value={c.masst.queueMode} options={CHOICES.queueMode} error={err('masst.queueMode')} onChange={(v) => onChange((d) => (d.masst.queueMode = v))} />
+        <NumberField label="Evaluate every (steps)" value={c.eval.every} error={err('eval.every')} step={1} onChange={(v) => onChange((d) => (d.eval.every = v))} />
+        <NumberField label="Probe every (steps)" value={c.analysis.every} error={err('analysis.every')} step={1} onChange={(v) => onChange((d) => (d.analysis.every = v))} />
+        <NumberField label="1-D slice every (steps)" value={c.analysis.landscapeEvery} error={err('analysis.landscapeEvery')} step={1} onChange={(v) => onChange((d) => (d.analysis.landscapeEvery = v))} />
+        <SelectField label="Landscape grid" value={c.analysis.gridPoints} options={[11, 21, 51] as const} error={err('analysis.gridPoints')} onChange={(v) => onChange((d) => (d.analysis.gridPoints = v))} />
+        <SelectField label="Backend" value={backend} options={BACKEND_PARAM_CHOICES} error={undefined} onChange={onBackend} />
       </div>
-      {others.length > 0 && (
-        <ul className="other-issues" aria-label="Other settings to fix">
-          {others.map((i) => <li key={i.field}>{i.message}</li>)}
-        </ul>
-      )}
     </fieldset>
   );
 }

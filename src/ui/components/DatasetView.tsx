@@ -38,9 +38,9 @@ export function DatasetView({ summary, progress }: Props) {
           <h3>Images per training identity</h3>
           <ResponsiveContainer width="100%" height={140}>
             <BarChart data={histogram(summary.depthPerId)}>
-              <XAxis dataKey="depth" label={{ value: 'images per identity', position: 'insideBottom', offset: -2 }} height={36} />
-              <YAxis label={{ value: 'identities', angle: -90, position: 'insideLeft' }} />
-              <Tooltip isAnimationActive={false} />
+              <XAxis dataKey="depth" />
+              <YAxis />
+              <Tooltip />
               <Bar dataKey="ids" fill="#1c7ed6" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>

@@ -1,23 +1,23 @@
 /**
  * The page's state and how each worker message changes it: a pure reducer, so it is tested in
- * Node. Loss series are bounded (series.ts); the form travels along untouched by worker messages.
+ * Node. Series are bounded: past MAX_POINTS a run's loss series keeps every other point.
  */
 import type { RunSpec } from '../../core/config';
 import { runLabel } from '../../core/config';
 import type { EvalReport } from '../../core/eval/report';
 import type { LipschitzPoint } from '../../core/analysis/analyzer';
 import type { AgentPoint, BackendReport, DatasetSummary, FromWorker, LandscapeRow, ProbeCost } from '../../worker/protocol';
-import { colorOf } from '../colors';
-import type { FormState } from './form';
-import type { LossSeries } from './series';
-import { appendPoints, emptySeries } from './series';
+
+export const MAX_POINTS = 2000;
+/** EMA factor of the smoothed loss line. */
+export const SMOOTHING = 0.9;
 
 export interface RunSeries {
   spec: RunSpec;
   label: string;
-  /** The run's colour in every chart. */
-  color: string;
-  loss: LossSeries;
+  steps: number[];
+  loss: number[];
+  smooth: number[];
   msPerStep: number;
   evals: Array<{ step: number; accuracy: number; stdErr: number }>;
   latest: EvalReport | null;
@@ -29,9 +29,6 @@ export interface RunSeries {
 }
 
 export interface UiState {
-  form: FormState;
-  /** sessionKey() of the form the current session was started with; null before the first. */
-  session: string | null;
   runId: number;
   phase: 'idle' | 'starting' | 'ready';
   playing: boolean;
@@ -46,9 +43,7 @@ export interface UiState {
   errors: string[];
 }
 
-export const initialState = (form: FormState): UiState => ({
-  form,
-  session: null,
+export const initialState: UiState = {
   runId: 0,
   phase: 'idle',
   playing: false,
@@ -61,18 +56,38 @@ export const initialState = (form: FormState): UiState => ({
   stepsPerSecond: 0,
   probeCost: null,
   errors: [],
-});
+};
 
-/** A new session: every series and error of the old one cleared, the form kept. */
-export function startSession(state: UiState, runId: number, session: string): UiState {
-  return { ...initialState(state.form), session, runId, phase: 'starting' };
+/** A new session: every series cleared, errors kept only if asked. */
+export function startSession(runId: number): UiState {
+  return { ...initialState, runId, phase: 'starting' };
 }
 
-function emptyRuns(specs: readonly RunSpec[]): RunSeries[] {
-  return specs.map((spec, i) => ({
-    spec, label: runLabel(spec), color: colorOf(spec, specs.slice(0, i).filter((s) => s.method === 'masst').length),
-    loss: emptySeries(), msPerStep: 0, evals: [], latest: null, smoothness: [], agents: [], landscape1d: null, landscape2d: null,
-  }));
+function emptyRun(spec: RunSpec): RunSeries {
+  return {
+    spec, label: runLabel(spec), steps: [], loss: [], smooth: [], msPerStep: 0, evals: [], latest: null,
+    smoothness: [], agents: [], landscape1d: null, landscape2d: null,
+  };
+}
+
+/** Keeps every other point once a series is longer than MAX_POINTS. */
+export function decimate<T>(xs: T[]): T[] {
+  return xs.length > MAX_POINTS ? xs.filter((_, i) => i % 2 === 1 || i === xs.length - 1) : xs;
+}
+
+function appendLoss(run: RunSeries, steps: Int32Array, losses: Float32Array, ms: number): RunSeries {
+  const s = [...run.steps];
+  const l = [...run.loss];
+  const sm = [...run.smooth];
+  steps.forEach((step, k) => {
+    const value = losses[k] as number;
+    const prev = sm[sm.length - 1];
+    s.push(step);
+    l.push(value);
+    sm.push(prev === undefined ? value : SMOOTHING * prev + (1 - SMOOTHING) * value);
+  });
+  const keep = s.length > MAX_POINTS;
+  return { ...run, steps: keep ? decimate(s) : s, loss: keep ? decimate(l) : l, smooth: keep ? decimate(sm) : sm, msPerStep: ms };
 }
 
 function updateRun(state: UiState, index: number, change: (r: RunSeries) => RunSeries): UiState {
@@ -97,7 +112,7 @@ export function reduce(state: UiState, msg: FromWorker): UiState {
     case 'dataset':
       return { ...state, dataset: msg.summary };
     case 'ready':
-      return { ...state, phase: 'ready', progress: null, untrained: msg.untrained, probeCost: msg.probeCost, runs: emptyRuns(msg.runs) };
+      return { ...state, phase: 'ready', progress: null, untrained: msg.untrained, probeCost: msg.probeCost, runs: msg.runs.map(emptyRun) };
     case 'smoothness':
       return updateRun(state, msg.run, (r) => ({ ...r, smoothness: [...r.smoothness, msg.point] }));
     case 'agents':
@@ -106,7 +121,7 @@ export function reduce(state: UiState, msg: FromWorker): UiState {
       return updateRun(state, msg.row.run, (r) => withLandscapeRow(r, msg.row));
     case 'stats': {
       const b = msg.batch;
-      const runs = state.runs.map((r, i) => ({ ...r, loss: appendPoints(r.loss, b.steps, b.losses[i] ?? new Float32Array()), msPerStep: b.msPerStep[i] ?? r.msPerStep }));
+      const runs = state.runs.map((r, i) => appendLoss(r, b.steps, b.losses[i] ?? new Float32Array(), b.msPerStep[i] ?? 0));
       return { ...state, runs, step: b.steps[b.steps.length - 1] ?? state.step, stepsPerSecond: b.stepsPerSecond };
     }
     case 'eval': {
@@ -121,11 +136,7 @@ export function reduce(state: UiState, msg: FromWorker): UiState {
       return { ...state, playing: msg.playing, step: msg.step };
     case 'error':
       return { ...state, playing: false, phase: state.phase === 'starting' ? 'idle' : state.phase, errors: [...state.errors, msg.message] };
-    default: {
-      // A message type added to the protocol fails to compile here until it is handled.
-      const unhandled: never = msg;
-      void unhandled;
+    default:
       return state;
-    }
   }
 }

@@ -1,27 +1,17 @@
 /**
  * The one store of the page (useSyncExternalStore). Worker messages are queued and applied at
- * most once per animation frame, so a burst of stats costs one render; form edits apply at once.
+ * most once per animation frame, so a burst of stats costs one render.
  */
 import { useSyncExternalStore } from 'react';
 import type { FromWorker } from '../../worker/protocol';
-import type { FormState } from './form';
 import type { UiState } from './state';
 import { initialState, reduce, startSession } from './state';
 
-/** requestAnimationFrame, injectable so tests run in Node. */
-export type Scheduler = (flush: () => void) => void;
-
-const nextFrame: Scheduler = (flush) => requestAnimationFrame(flush);
-
 export class Store {
-  private state: UiState;
+  private state: UiState = initialState;
   private queue: FromWorker[] = [];
-  private scheduled = false;
+  private frame: number | null = null;
   private readonly listeners = new Set<() => void>();
-
-  constructor(form: FormState, private readonly schedule: Scheduler = nextFrame) {
-    this.state = initialState(form);
-  }
 
   get = (): UiState => this.state;
 
@@ -36,27 +26,21 @@ export class Store {
     for (const l of this.listeners) l();
   }
 
-  /** A new session: the series of the old one and its queued messages are dropped. */
-  start(runId: number, session: string): void {
+  /** A new session: the series of the old one are dropped. */
+  start(runId: number): void {
     this.queue = [];
-    this.set(startSession(this.state, runId, session));
+    this.set(startSession(runId));
   }
 
-  /** Queues a worker message; the reducer drops those of other sessions. */
-  dispatch(msg: FromWorker): void {
+  receive(msg: FromWorker): void {
     this.queue.push(msg);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    this.schedule(() => {
-      this.scheduled = false;
+    if (this.frame !== null) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
       const batch = this.queue;
       this.queue = [];
       this.set(batch.reduce(reduce, this.state));
     });
-  }
-
-  editForm(change: (form: FormState) => FormState): void {
-    this.set({ ...this.state, form: change(this.state.form) });
   }
 
   addError(message: string): void {
