@@ -132,6 +132,7 @@ export class Session {
     try {
       await this.advance();
       await this.flush();
+      await this.runPendingLandscape();
     } finally {
       this.looping = false;
     }
@@ -147,6 +148,7 @@ export class Session {
         await yieldToEvents();
       }
       await this.flush();
+      await this.runPendingLandscape();
     } finally {
       this.looping = false;
       this.playing = false;
@@ -170,11 +172,15 @@ export class Session {
       await this.analysis.measure();
     }
     if (this.analysis?.sliceDue() && this.landscapeRequested === null) this.landscapeRequested = 1;
-    if (this.landscapeRequested !== null) {
-      const dims = this.landscapeRequested;
-      this.landscapeRequested = null;
-      await this.analysis?.landscape(dims);
-    }
+    await this.runPendingLandscape();
+  }
+
+  /** A slice asked for while a step ran; also run after the last step, so none is dropped. */
+  private async runPendingLandscape(): Promise<void> {
+    if (this.landscapeRequested === null || !this.analysis) return;
+    const dims = this.landscapeRequested;
+    this.landscapeRequested = null;
+    await this.analysis.landscape(dims);
   }
 
   /** Landscape slices now when idle, else between the next two steps. */
@@ -187,6 +193,7 @@ export class Session {
     this.looping = true;
     try {
       await this.analysis.landscape(dims);
+      await this.runPendingLandscape();
     } finally {
       this.looping = false;
     }
