@@ -2,6 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { tfjsNodeAliases } from './vite.shared.ts';
+import { vulkanEnvForChildren } from './src/cli/vulkan-env.ts';
 
 // COOP/COEP make the page crossOriginIsolated (SharedArrayBuffer for threaded WASM later).
 const isolation = {
@@ -28,6 +29,8 @@ export default defineConfig({
     ],
   },
   preview: { headers: isolation },
+  // Two pages: the playground and the backend benchmark (bench.html, driven by npm run bench).
+  build: { rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } } },
   worker: {
     format: 'es',
     // Vite 8 repeats licence comments per module: ~1 MB of a tfjs worker chunk (TFJS_NOTES).
@@ -42,5 +45,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The forked workers start with a Vulkan loader on LD_LIBRARY_PATH, so the WebGPU tests run
+    // through Dawn (src/cli/vulkan-env.ts): the loader reads it only at process start.
+    env: vulkanEnvForChildren(),
   },
 });

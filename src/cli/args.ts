@@ -14,10 +14,23 @@ export interface ExperimentArgs {
   backend: NodeBackend;
   out: string;
   evalEvery: number | null;
+  /** Steps between smoothness probes (analysis.every); 0 = none. */
+  probeEvery: number | null;
+  /** Steps between landscape slices (analysis.landscapeEvery); 0 = none. */
+  sliceEvery: number | null;
 }
 
 export const EXPERIMENT_USAGE = `Usage: npm run experiment -- [--preset ${PRESET_NAMES.join('|')}] [--steps N] [--seeds 1,2,3]
-                              [--backend ${NODE_BACKENDS.join('|')}] [--eval-every N] [--out DIR]`;
+                              [--backend ${NODE_BACKENDS.join('|')}] [--eval-every N] [--probe-every N]
+                              [--slice-every N] [--out DIR]`;
+
+/** The config field each flag sets, to name the flag when the field is invalid. */
+export const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
+  steps: '--steps',
+  'eval.every': '--eval-every',
+  'analysis.every': '--probe-every',
+  'analysis.landscapeEvery': '--slice-every',
+};
 
 function fail(flag: string, value: string | undefined, allowed: string): never {
   throw new Error(`${flag} ${value === undefined ? '(missing value)' : `"${value}"`} is not allowed: expected ${allowed}.\n${EXPERIMENT_USAGE}`);
@@ -30,7 +43,7 @@ function positiveInt(flag: string, value: string | undefined, min: number): numb
 }
 
 export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
-  const args: ExperimentArgs = { preset: 'smoke', steps: null, seeds: [1], backend: 'wasm', out: 'out/smoke', evalEvery: null };
+  const args: ExperimentArgs = { preset: 'smoke', steps: null, seeds: [1], backend: 'wasm', out: 'out/smoke', evalEvery: null, probeEvery: null, sliceEvery: null };
   let outGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
@@ -56,6 +69,12 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
       case '--eval-every':
         args.evalEvery = positiveInt(flag, value, 0);
         break;
+      case '--probe-every':
+        args.probeEvery = positiveInt(flag, value, 0);
+        break;
+      case '--slice-every':
+        args.sliceEvery = positiveInt(flag, value, 0);
+        break;
       case '--out':
         if (value === undefined || value.startsWith('--')) fail(flag, value, 'a directory path');
         args.out = value;
@@ -63,7 +82,7 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
         break;
       default:
         i -= 1;
-        fail('flag', flag, 'one of --preset, --steps, --seeds, --backend, --eval-every, --out');
+        fail('flag', flag, 'one of --preset, --steps, --seeds, --backend, --eval-every, --probe-every, --slice-every, --out');
     }
   }
   if (!outGiven) args.out = `out/${args.preset}`;

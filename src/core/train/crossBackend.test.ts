@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NodeBackend } from '../../cli/backend-node';
 import { useNodeBackend } from '../../cli/backend-node';
 import { syntheticDataset, tinyConfig } from '../../test/tfCpu';
 import { convImplFor } from '../model/conv';
@@ -6,7 +7,7 @@ import * as tf from '../tf';
 import { Comparison } from './comparison';
 
 /** Losses of three lock-steps of Conventional, SST and MASST K=4 on one backend. */
-async function lossesOn(backend: 'cpu' | 'wasm'): Promise<number[]> {
+async function lossesOn(backend: NodeBackend): Promise<number[]> {
   await useNodeBackend(backend);
   const cmp = new Comparison(tinyConfig(), syntheticDataset(24, 6, 8), convImplFor(backend));
   const out: number[] = [];
@@ -20,11 +21,20 @@ async function lossesOn(backend: 'cpu' | 'wasm'): Promise<number[]> {
 }
 
 describe('backends agree', () => {
-  afterAll(() => useNodeBackend('cpu'));
-  it('wasm (native conv + registered gradients) trains like cpu (im2col) within float tolerance', async () => {
-    const cpu = await lossesOn('cpu');
-    const wasm = await lossesOn('wasm');
-    expect(wasm).toHaveLength(9);
-    wasm.forEach((l, i) => expect(Math.abs(l - (cpu[i] as number))).toBeLessThan(1e-3 * Math.max(1, Math.abs(cpu[i] as number))));
+  let cpu: number[] = [];
+  beforeAll(async () => {
+    cpu = await lossesOn('cpu');
   });
+  afterAll(() => useNodeBackend('cpu'));
+  const agree = (other: number[]) => {
+    expect(other).toHaveLength(9);
+    other.forEach((l, i) => expect(Math.abs(l - (cpu[i] as number))).toBeLessThan(1e-3 * Math.max(1, Math.abs(cpu[i] as number))));
+  };
+  it('wasm (native conv + registered gradients) trains like cpu (im2col) within float tolerance', async () => {
+    agree(await lossesOn('wasm'));
+  });
+  // WebGPU through Dawn in Node (SwiftShader here): the browser's WGSL kernels, no browser.
+  it('webgpu in Node (Dawn) trains like cpu within float tolerance', async () => {
+    agree(await lossesOn('webgpu'));
+  }, 300_000);
 });

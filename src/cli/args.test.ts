@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { parseExperimentArgs } from './args';
+
+describe('experiment runner flags', () => {
+  it('reads every flag, the output folder defaulting to out/<preset>', () => {
+    expect(parseExperimentArgs(['--preset', 'shallow', '--steps', '40', '--seeds', '1,2,2', '--backend', 'webgpu', '--eval-every', '10', '--probe-every', '0', '--slice-every', '20'])).toEqual({
+      preset: 'shallow',
+      steps: 40,
+      seeds: [1, 2],
+      backend: 'webgpu',
+      out: 'out/shallow',
+      evalEvery: 10,
+      probeEvery: 0,
+      sliceEvery: 20,
+    });
+  });
+
+  it('names the flag, the value and what is allowed', () => {
+    expect(() => parseExperimentArgs(['--backend', 'metal'])).toThrow('--backend "metal" is not allowed: expected one of wasm, cpu, webgpu');
+    expect(() => parseExperimentArgs(['--probe-every', '-1'])).toThrow('--probe-every "-1" is not allowed: expected an integer ≥ 0');
+    expect(() => parseExperimentArgs(['--slice-every'])).toThrow('--slice-every (missing value) is not allowed');
+    expect(() => parseExperimentArgs(['--fast'])).toThrow('flag "--fast" is not allowed');
+  });
+});
