@@ -1,4 +1,4 @@
-"""The reference step of src/cli/bench/reference.ts in PyTorch, for the ratio printed by
+"""The reference step of src/bench/reference.ts in PyTorch, for the ratio printed by
 `npm run bench` where torch is installed. Prints the median ms of one SGD step."""
 import statistics
 import sys

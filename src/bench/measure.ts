@@ -4,16 +4,16 @@
  * and a 1-D landscape slice. Every time is a median after warm-up that includes reading the loss
  * back, so GPU backends are timed to completion.
  */
-import { Analyzer } from '../../core/analysis/analyzer';
-import type { ExperimentConfig } from '../../core/config';
-import type { FaceDataset, ImageSet } from '../../core/data/types';
-import { convImplFor } from '../../core/model/conv';
-import { presetConfig } from '../../core/presets';
-import { createRng } from '../../core/rng';
-import * as tf from '../../core/tf';
-import { Comparison } from '../../core/train/comparison';
+import { Analyzer } from '../core/analysis/analyzer';
+import type { ExperimentConfig } from '../core/config';
+import type { FaceDataset, ImageSet } from '../core/data/types';
+import { convImplFor } from '../core/model/conv';
+import { presetConfig } from '../core/presets';
+import { createRng } from '../core/rng';
+import * as tf from '../core/tf';
+import { Comparison } from '../core/train/comparison';
 import { referenceStep } from './reference';
-import { medianMs } from './timing';
+import { interleavedMediansMs, medianMs } from './timing';
 
 export interface BackendTimes {
   reference: number;
@@ -51,17 +51,13 @@ function randomDataset(config: ExperimentConfig): FaceDataset {
   };
 }
 
-async function lockStepMs(config: ExperimentConfig, backend: string, warmup: number, reps: number): Promise<number> {
-  const cmp = new Comparison(config, randomDataset(config), convImplFor(backend));
-  try {
-    return await medianMs(async () => {
-      const losses = cmp.stepAll();
-      await (losses[0] as tf.Scalar).data();
-      tf.dispose(losses);
-    }, warmup, reps);
-  } finally {
-    cmp.dispose();
-  }
+/** One lock-step of a comparison, to completion (the loss read back). */
+function stepOf(cmp: Comparison): () => Promise<void> {
+  return async () => {
+    const losses = cmp.stepAll();
+    await (losses[0] as tf.Scalar).data();
+    tf.dispose(losses);
+  };
 }
 
 export async function measureBackend(backend: string, quick: boolean): Promise<BackendTimes> {
@@ -75,8 +71,11 @@ export async function measureBackend(backend: string, quick: boolean): Promise<B
   }, warmup, reps);
   ref.dispose();
   const base = presetConfig('shallow');
-  const sst = await lockStepMs({ ...base, runs: [{ method: 'sst', agents: 1 }] }, backend, warmup, reps);
-  const masst = await lockStepMs({ ...base, runs: [{ method: 'masst', agents: 4 }] }, backend, warmup, reps);
+  // SST and MASST step in turns, so their ratio is not the drift of a shared machine.
+  const pair = [{ method: 'sst', agents: 1 }, { method: 'masst', agents: 4 }] as const;
+  const cmps = pair.map((run) => new Comparison({ ...base, runs: [run] }, randomDataset(base), convImplFor(backend)));
+  const [sst, masst] = (await interleavedMediansMs(cmps.map(stepOf), warmup, quick ? 5 : 15)) as [number, number];
+  for (const c of cmps) c.dispose();
   const cmp = new Comparison({ ...base, runs: [{ method: 'sst', agents: 1 }] }, randomDataset(base), convImplFor(backend));
   const analyzer = new Analyzer(cmp);
   const probe = await medianMs(async () => void (await analyzer.smoothness(0)), 1, quick ? 1 : 3);

@@ -4,12 +4,12 @@
  * logits against 256 fixed unit prototypes (s = 16), cross-entropy, one SGD step.
  * bench/reference_step.py is the same step in PyTorch.
  */
-import type { ConvImpl } from '../../core/model/conv';
-import { conv2dSame } from '../../core/model/conv';
-import { l2Normalize } from '../../core/model/forward';
-import { crossEntropy } from '../../core/train/margin';
-import { createRng } from '../../core/rng';
-import * as tf from '../../core/tf';
+import type { ConvImpl } from '../core/model/conv';
+import { conv2dSame } from '../core/model/conv';
+import { l2Normalize } from '../core/model/forward';
+import { crossEntropy } from '../core/train/margin';
+import { createRng } from '../core/rng';
+import * as tf from '../core/tf';
 
 export interface ReferenceStep {
   step(): tf.Scalar;

@@ -1,13 +1,30 @@
-/** Median wall time of an async action after warm-up, in ms. */
+/** Wall-time measurements for the benchmark, in ms; every action awaits its own result. */
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** Median wall time of an async action after warm-up. */
 export async function medianMs(action: () => Promise<void>, warmup: number, reps: number): Promise<number> {
-  for (let i = 0; i < warmup; i++) await action();
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    await action();
-    times.push(performance.now() - t);
+  return (await interleavedMediansMs([action], warmup, reps))[0] as number;
+}
+
+/**
+ * Median wall time of each action, the actions taking turns (a, b, a, b, …) after each has warmed
+ * up: a slow spell of a shared machine then hits all of them alike, so their ratio is measured
+ * side by side instead of minutes apart.
+ */
+export async function interleavedMediansMs(actions: ReadonlyArray<() => Promise<void>>, warmup: number, reps: number): Promise<number[]> {
+  for (const action of actions) for (let i = 0; i < warmup; i++) await action();
+  const times = actions.map((): number[] => []);
+  for (let r = 0; r < reps; r++) {
+    for (const [i, action] of actions.entries()) {
+      const t = performance.now();
+      await action();
+      times[i]?.push(performance.now() - t);
+    }
   }
-  times.sort((a, b) => a - b);
-  const m = Math.floor(times.length / 2);
-  return times.length % 2 ? (times[m] as number) : ((times[m - 1] as number) + (times[m] as number)) / 2;
+  return times.map(median);
 }

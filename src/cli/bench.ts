@@ -1,31 +1,61 @@
 /**
- * npm run bench [-- --quick] [--backends wasm,cpu]: speed of the training paths per Node
- * backend, measured side by side in one run, as a table on stdout and bench/results.json.
- * Where `python3 -c "import torch"` works it also times the reference step in PyTorch and prints
- * our ratio to it.
+ * npm run bench [-- --quick] [--node LIST] [--chromium LIST]: speed of the training paths per
+ * backend, measured side by side in one run, in Node (wasm, cpu, webgpu through Dawn) and in the
+ * system Chromium (webgpu, webgl, wasm, cpu, through bench.html), as a table on stdout and
+ * bench/results.json. Where `python3 -c "import torch"` works it also times the reference step in
+ * PyTorch and prints our ratio to it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
+import type { BackendTimes } from '../bench/measure';
+import { measureBackend } from '../bench/measure';
 import { presetConfig } from '../core/presets';
+import type { BackendName } from '../worker/protocol';
 import type { NodeBackend } from './backend-node';
 import { NODE_BACKENDS, useNodeBackend } from './backend-node';
-import type { BackendTimes } from './bench/measure';
-import { measureBackend } from './bench/measure';
+import { BROWSER_BACKENDS, measureInChromium } from './bench/chromium';
 import { measureRendering } from './bench/rendering';
+import { systemHasVulkanLoader } from './vulkan-env';
+import { ensureNodeGpuAdapter, nodeGpuAdapter } from './webgpu-node';
 
-function parse(argv: string[]): { quick: boolean; backends: NodeBackend[] } {
-  let quick = false;
-  let backends: NodeBackend[] = [...NODE_BACKENDS];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--quick') quick = true;
-    else if (argv[i] === '--backends') {
-      const list = (argv[++i] ?? '').split(',');
-      const bad = list.find((b) => !(NODE_BACKENDS as readonly string[]).includes(b));
-      if (bad !== undefined) throw new Error(`--backends "${bad}" is not allowed: expected a list of ${NODE_BACKENDS.join(', ')}`);
-      backends = list as NodeBackend[];
-    } else throw new Error(`flag "${argv[i]}" is not allowed: expected --quick or --backends LIST`);
+interface BenchArgs {
+  quick: boolean;
+  node: NodeBackend[] | null;
+  chromium: BackendName[];
+}
+
+const USAGE = `Usage: npm run bench -- [--quick] [--node ${NODE_BACKENDS.join(',')}|none] [--chromium ${BROWSER_BACKENDS.join(',')}|none]`;
+
+function list<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T[] {
+  if (value === 'none') return [];
+  const items = (value ?? '').split(',');
+  const bad = items.find((b) => !(allowed as readonly string[]).includes(b));
+  if (value === undefined || bad !== undefined) {
+    throw new Error(`${flag} "${value ?? ''}" is not allowed: expected a comma-separated list of ${allowed.join(', ')}, or none.\n${USAGE}`);
   }
-  return { quick, backends };
+  return [...new Set(items)] as T[];
+}
+
+function parse(argv: string[]): BenchArgs {
+  const args: BenchArgs = { quick: false, node: null, chromium: [...BROWSER_BACKENDS] };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] as string;
+    if (flag === '--quick') args.quick = true;
+    else if (flag === '--node') args.node = list(flag, argv[++i], NODE_BACKENDS);
+    else if (flag === '--chromium') args.chromium = list(flag, argv[++i], BROWSER_BACKENDS);
+    else throw new Error(`flag "${flag}" is not allowed: expected --quick, --node LIST or --chromium LIST.\n${USAGE}`);
+  }
+  return args;
+}
+
+/**
+ * Node backends measured when --node is not given: wasm and cpu, plus webgpu where Dawn finds a
+ * hardware adapter without help (a GPU server). On SwiftShader WebGPU is slow and Chromium's
+ * webgpu row already shows it; ask for it with --node wasm,cpu,webgpu.
+ */
+async function defaultNodeBackends(): Promise<NodeBackend[]> {
+  const adapter = systemHasVulkanLoader() ? await nodeGpuAdapter() : null;
+  return adapter !== null && !adapter.software ? ['wasm', 'cpu', 'webgpu'] : ['wasm', 'cpu'];
 }
 
 function torchMs(quick: boolean): number | null {
@@ -39,19 +69,47 @@ function torchMs(quick: boolean): number | null {
 
 const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
+function tableLines(times: Record<string, BackendTimes>, adapters: Record<string, string>): string[] {
+  const a = presetConfig('shallow').analysis;
+  return [
+    `backend           reference  SST      MASST K=4  MASST/SST  probe (+${1 + a.etaPoints} fwd/bwd)  1-D slice (${a.gridPoints} fwd)  adapter`,
+    ...Object.entries(times).map(([b, t]) =>
+      `${b.padEnd(17)} ${f(t.reference).padEnd(10)} ${f(t.sst).padEnd(8)} ${f(t.masst).padEnd(10)} ${(t.masst / t.sst).toFixed(3).padEnd(10)} ${f(t.probe).padEnd(22)} ${f(t.slice1d).padEnd(19)} ${adapters[b] ?? ''}`),
+  ];
+}
+
 async function main(): Promise<void> {
-  const { quick, backends } = parse(process.argv.slice(2));
-  const times: Record<string, BackendTimes> = {};
-  for (const b of backends) {
-    process.stderr.write(`measuring ${b}…\n`);
-    await useNodeBackend(b);
-    times[b] = await measureBackend(b, quick);
+  const args = parse(process.argv.slice(2));
+  const nodeBackends = args.node ?? (await defaultNodeBackends());
+  const adapters: Record<string, string> = {};
+  if (nodeBackends.includes('webgpu')) {
+    const a = await ensureNodeGpuAdapter();
+    adapters.webgpu = `${a.vendor} ${a.architecture}${a.software ? ' (software)' : ''}`;
   }
-  const rendering = await measureRendering(quick ? 40 : 200);
-  const torch = torchMs(quick);
+  const times: Record<string, BackendTimes> = {};
+  const errors: Record<string, string> = {};
+  for (const b of nodeBackends) {
+    process.stderr.write(`measuring node/${b}…\n`);
+    await useNodeBackend(b);
+    times[b] = await measureBackend(b, args.quick);
+    adapters[b] ??= 'CPU';
+  }
+  if (args.chromium.length > 0) {
+    const browser = await measureInChromium(args.chromium, args.quick, (line) => process.stderr.write(`${line}\n`));
+    for (const [b, r] of Object.entries(browser)) {
+      if ('error' in r) errors[`chromium:${b}`] = r.error;
+      else {
+        times[`chromium:${b}`] = r.times;
+        adapters[`chromium:${b}`] = r.adapter;
+      }
+    }
+  }
+  const rendering = await measureRendering(args.quick ? 40 : 200);
+  const torch = torchMs(args.quick);
   const pick = (k: keyof BackendTimes) => Object.fromEntries(Object.entries(times).map(([b, t]) => [b, t[k]]));
   const results = {
-    machine: { node: process.version, quick },
+    machine: { node: process.version, quick: args.quick },
+    adapters,
     reference: { ...pick('reference'), ...(torch !== null ? { pytorch: torch } : {}) },
     sst: pick('sst'),
     masst: pick('masst'),
@@ -59,19 +117,18 @@ async function main(): Promise<void> {
     probe: pick('probe'),
     slice1d: pick('slice1d'),
     imagesPerSecond: rendering,
+    errors,
   };
   await mkdir('bench', { recursive: true });
   await writeFile('bench/results.json', `${JSON.stringify(results, null, 1)}\n`);
-  const a = presetConfig('shallow').analysis;
   const lines = [
-    `median ms after warm-up (${quick ? 'quick' : 'full'}); SST/MASST: one step of the shallow preset (small backbone, 32 px, batch 32)`,
-    `backend  reference  SST      MASST K=4  MASST/SST  probe (+${1 + a.etaPoints} fwd/bwd)  1-D slice (${a.gridPoints} fwd)`,
-    ...Object.entries(times).map(([b, t]) =>
-      `${b.padEnd(8)} ${f(t.reference).padEnd(10)} ${f(t.sst).padEnd(8)} ${f(t.masst).padEnd(10)} ${(t.masst / t.sst).toFixed(3).padEnd(10)} ${f(t.probe).padEnd(22)} ${f(t.slice1d)}`),
+    `median ms after warm-up (${args.quick ? 'quick: 1 warm-up, 3 repeats' : 'full: 3 warm-up, 10 repeats'}); SST/MASST: one step of the shallow preset (small backbone, 32 px, batch 32)`,
+    ...tableLines(times, adapters),
+    ...Object.entries(errors).map(([b, e]) => `${b}: not measured: ${e}`),
     torch !== null
       ? `PyTorch reference step: ${f(torch)} ms; ours/PyTorch: ${Object.entries(times).map(([b, t]) => `${b} ${(t.reference / torch).toFixed(1)}×`).join(', ')}`
       : 'PyTorch: not installed here (python3 -c "import torch" fails), no ratio measured',
-    `faces rendered: ${rendering.toFixed(0)} images/s (32 px grey, one core)`,
+    `faces rendered: ${rendering.toFixed(0)} images/s (32 px grey, one core, Node)`,
     'wrote bench/results.json',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,0 +1,13 @@
+/** Messages between the benchmark page (page.ts) and its worker (bench.worker.ts). */
+import type { BackendName } from '../worker/protocol';
+import type { BackendTimes } from './measure';
+
+export interface BenchRequest {
+  backend: BackendName;
+  quick: boolean;
+}
+
+export type BenchReply =
+  | { type: 'progress'; text: string }
+  | { type: 'result'; backend: BackendName; adapter: string; times: BackendTimes }
+  | { type: 'error'; message: string };
