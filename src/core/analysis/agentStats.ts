@@ -7,6 +7,7 @@ import type { ConvImpl } from '../model/conv';
 import { forward } from '../model/forward';
 import type { Net } from '../model/net';
 import * as tf from '../tf';
+import { globalNorm } from './globalNorm';
 
 export interface AgentStats {
   /** ‖θ_k − θ_P‖₂ per agent. */
@@ -20,8 +21,7 @@ export async function agentStats(probe: Net, agents: readonly Net[], images: tf.
     const p = forward(probe, images, 'batch', impl).embedding;
     const values: tf.Scalar[] = [];
     for (const agent of agents) {
-      const squares = agent.weights.map((w, i) => tf.sum(tf.square(tf.sub(w, probe.weights[i] as tf.Variable))));
-      values.push(tf.sqrt(tf.addN(squares)) as tf.Scalar);
+      values.push(globalNorm(agent.weights, probe.weights));
     }
     for (const agent of agents) {
       const g = forward(agent, images, 'batch', impl).embedding;

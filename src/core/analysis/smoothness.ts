@@ -9,6 +9,7 @@
  * values are read back with one async read.
  */
 import * as tf from '../tf';
+import { globalNorm } from './globalNorm';
 import type { ProbeObjective } from './objective';
 import { withRestoredWeights } from './objective';
 
@@ -34,12 +35,6 @@ export function geometricGrid(lo: number, hi: number, points: number): number[] 
 function gradients(obj: ProbeObjective): { value: tf.Scalar; grads: tf.Tensor[] } {
   const { value, grads } = tf.variableGrads(() => obj.loss(), obj.weights as tf.Variable[]);
   return { value, grads: obj.weights.map((w) => grads[w.name] as tf.Tensor) };
-}
-
-/** √Σ‖a_i − b_i‖² over a list of tensors (b omitted: the norm of a). */
-function globalNorm(a: readonly tf.Tensor[], b?: readonly tf.Tensor[]): tf.Scalar {
-  const squares = a.map((t, i) => tf.sum(tf.square(b ? tf.sub(t, b[i] as tf.Tensor) : t)));
-  return tf.sqrt(tf.addN(squares)) as tf.Scalar;
 }
 
 export async function smoothnessProbe(obj: ProbeObjective, etas: readonly number[]): Promise<SmoothnessResult> {
