@@ -45,6 +45,18 @@ describe('URL codec', () => {
     expect(d.config.gallery.alpha).toBe(0.9);
   });
 
+  it('blames a value that breaks a rule on another field on its own parameter', () => {
+    // smoke: queue 32, so batch 64 breaks "queue a multiple of the batch", an issue of
+    // gallery.queueSize, which the URL did not set.
+    const d = decode('batch=64&lr=0.05');
+    expect(d.problems).toHaveLength(1);
+    expect(d.problems[0]?.param).toBe('batch');
+    expect(d.problems[0]?.message).toMatch(/^batch = "64" breaks a rule: gallery\.queueSize .* Using 8\.$/);
+    expect(d.config.batchSize).toBe(8);
+    expect(d.config.optim.lr).toBe(0.05);
+    expect(validate(d.config)).toEqual([]);
+  });
+
   it('reports an unknown preset and backend', () => {
     const d = decode('preset=huge&backend=tpu');
     expect(d.problems.map((p) => p.message)).toEqual([

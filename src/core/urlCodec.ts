@@ -143,13 +143,30 @@ export function decodeConfig(params: URLSearchParams): DecodedUrl {
     config = next;
     applied.push(name);
   }
-  // Values that parse but break a rule (range, batch divides queue…): back to the preset's value.
+  /** Puts the preset's value of an applied parameter back and reports why. */
+  const revert = (name: string, why: string) => {
+    const p = PARAMS[name] as Param;
+    problems.push({ param: name, value: params.get(name) ?? '', message: `${why} Using ${p.get(base)}.` });
+    p.set(config, p.get(base));
+    applied.splice(applied.indexOf(name), 1);
+  };
+  // Values that parse but break a rule of their own field (a range…): back to the preset's value.
   for (const issue of validate(config)) {
     const name = applied.find((n) => PARAMS[n]?.field === issue.field || issue.field.startsWith(`${PARAMS[n]?.field ?? '-'}[`));
     if (name === undefined) continue;
-    const p = PARAMS[name] as Param;
-    problems.push({ param: name, value: params.get(name) ?? '', message: `${name}: ${issue.message} Using ${p.get(base)}.` });
-    p.set(config, p.get(base));
+    revert(name, `${name}: ${issue.message}`);
+  }
+  // A rule between fields (the queue a multiple of the batch…) can fail on a field the URL did not
+  // set: blame the parameter whose preset value clears the issue, until the config is valid.
+  for (let issues = validate(config); issues.length > 0; issues = validate(config)) {
+    const issue = issues[0] as (typeof issues)[number];
+    const culprit = applied.find((n) => {
+      const trial = copy(config);
+      (PARAMS[n] as Param).set(trial, (PARAMS[n] as Param).get(base));
+      return !validate(trial).some((i) => i.message === issue.message);
+    });
+    if (culprit === undefined) break;
+    revert(culprit, `${culprit} = "${params.get(culprit) ?? ''}" breaks a rule: ${issue.message}`);
   }
   const backendText = params.get('backend') ?? 'auto';
   let backend = 'auto';
