@@ -4,7 +4,7 @@
  * through the vendor's Vulkan driver, here on SwiftShader (software; slow, but it proves the path
  * and lets tests run WebGPU code without a browser).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chromiumVulkanEnv, systemHasVulkanLoader } from './vulkan-env';
 
 /** Set in a process this module relaunched, so it never relaunches twice. */
@@ -39,25 +39,27 @@ export async function nodeGpuAdapter(): Promise<NodeGpuAdapter | null> {
   return { vendor, architecture, description, software };
 }
 
-function relaunch(env: Record<string, string>): never {
-  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+/** Runs this command again with env added and exits with its status; signals pass through to it. */
+function relaunch(env: Record<string, string>): Promise<never> {
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
     env: { ...process.env, ...env, [RELAUNCHED]: '1' },
   });
-  process.exit(child.status ?? 1);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
+  return new Promise(() => child.on('exit', (code, signal) => process.exit(code ?? (signal !== null ? 128 : 1))));
 }
 
 /**
  * An adapter for this process, relaunching the process once with Chromium's Vulkan loader and
- * SwiftShader where the system offers no adapter (vulkan-env.ts): call it before any work, the
- * relaunched process starts over and this one exits with its status.
+ * SwiftShader where the system offers no adapter (vulkan-env.ts): call it before any work. The
+ * relaunched process starts over; this one never resolves and exits with the child's status.
  * @throws Error naming what is missing when no adapter can be had.
  */
 export async function ensureNodeGpuAdapter(): Promise<NodeGpuAdapter> {
   const adapter = systemHasVulkanLoader() ? await nodeGpuAdapter() : null;
   if (adapter !== null) return adapter;
   const chromium = chromiumVulkanEnv();
-  if (process.env[RELAUNCHED] === undefined && chromium !== null) relaunch(chromium);
+  if (process.env[RELAUNCHED] === undefined && chromium !== null) return relaunch(chromium);
   throw new Error(
     'backend "webgpu" found no WebGPU adapter in Node: Dawn needs a Vulkan loader (libvulkan.so.1) and driver. ' +
       "Install the GPU's Vulkan driver, or Chromium (apt-get install -y chromium) for its software SwiftShader copy.",
