@@ -18,6 +18,8 @@ import { AnalysisStream } from './analysisStream';
 import { selectBackend } from './backend';
 import { loadCachedDataset, storeDataset } from './datasetCache';
 import { summarizeDataset, summaryTransfer } from './datasetSummary';
+import type { WatchedDevice } from './gpuWatch';
+import { gpuFailureMessage, watchGpuDevice } from './gpuWatch';
 import type { BackendChoice, FromWorker, StatsBatch } from './protocol';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
@@ -54,7 +56,7 @@ export class Session {
     if (issues.length > 0) throw new Error(issues.map((i) => i.message).join(' '));
     const report = await selectBackend(choice);
     this.post({ type: 'backend', runId: this.runId, report });
-    this.watchDeviceLoss(report.backend);
+    this.watchDevice(report.backend);
     const dataset = await this.dataset(config);
     if (this.disposed) return;
     this.post({ type: 'progress', runId: this.runId, phase: 'build', done: 0, total: 1 });
@@ -90,18 +92,12 @@ export class Session {
     return dataset;
   }
 
-  private watchDeviceLoss(backend: string): void {
+  private watchDevice(backend: string): void {
     if (backend !== 'webgpu') return;
-    const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string }> } }).device;
-    void device?.lost?.then((info) => {
+    watchGpuDevice((tf.backend() as unknown as { device?: WatchedDevice }).device, (failure) => {
       if (this.disposed) return;
       this.playing = false;
-      this.post({
-        type: 'error',
-        runId: this.runId,
-        recoverable: true,
-        message: `The WebGPU device was lost (${info.message || 'no reason given'}). Training stopped; the charts keep every point. Choose another backend (webgl or wasm) and press Reset to go on.`,
-      });
+      this.post({ type: 'error', runId: this.runId, recoverable: true, message: gpuFailureMessage(failure) });
     });
   }
 
