@@ -16,7 +16,7 @@ self.onmessage = async (e: MessageEvent<BenchRequest>) => {
     if (report.backend !== backend) throw new Error(`backend "${backend}" is not available in this browser: ${report.notice ?? `tfjs runs on ${report.backend}`}`);
     const adapter = report.adapter ? `${report.adapter.vendor} ${report.adapter.architecture}${report.adapter.software ? ' (software)' : ''}` : 'CPU';
     post({ type: 'progress', text: `measuring ${backend} (${adapter})…` });
-    const times = await measureBackend(backend, quick);
+    const times = await measureBackend(backend, quick, (partial) => post({ type: 'partial', adapter, times: partial }));
     post({ type: 'result', backend, adapter, times });
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) });

@@ -13,6 +13,8 @@ declare global {
   interface Window {
     /** The last run's outcome: a result or an error. */
     benchReply?: BenchReply;
+    /** What the current run has measured so far, and on which adapter. */
+    benchPartial?: { adapter: string; times: Partial<BackendTimes> };
   }
 }
 
@@ -50,6 +52,11 @@ function run(request: BenchRequest): Promise<void> {
       const reply = e.data;
       if (reply.type === 'progress') {
         status.textContent = reply.text;
+        return;
+      }
+      if (reply.type === 'partial') {
+        window.benchPartial = { adapter: reply.adapter, times: reply.times };
+        status.textContent = `${request.backend}: measured ${Object.keys(reply.times).join(', ')}…`;
         return;
       }
       if (reply.type === 'result') {

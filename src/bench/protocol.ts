@@ -9,5 +9,7 @@ export interface BenchRequest {
 
 export type BenchReply =
   | { type: 'progress'; text: string }
+  /** The times measured so far, after each path. */
+  | { type: 'partial'; adapter: string; times: Partial<BackendTimes> }
   | { type: 'result'; backend: BackendName; adapter: string; times: BackendTimes }
   | { type: 'error'; message: string };

@@ -1,8 +1,9 @@
 /**
- * npm run bench [-- --quick] [--node LIST] [--chromium LIST]: speed of the training paths per
- * backend, measured side by side in one run, in Node (wasm, cpu, webgpu through Dawn) and in the
- * system Chromium (webgpu, webgl, wasm, cpu, through bench.html), as a table on stdout and
- * bench/results.json. Where `python3 -c "import torch"` works it also times the reference step in
+ * npm run bench [-- --quick] [--node LIST] [--chromium LIST] [--chromium-minutes N]: speed of the
+ * training paths per backend, measured side by side in one run, in Node (wasm, cpu, webgpu through
+ * Dawn) and in the system Chromium (webgpu, webgl, wasm, cpu, through bench.html), as a table on
+ * stdout and bench/results.json. A Chromium backend that runs past its minutes keeps what it
+ * measured by then. Where `python3 -c "import torch"` works it also times the reference step in
  * PyTorch and prints our ratio to it.
  */
 import { execFileSync } from 'node:child_process';
@@ -22,9 +23,12 @@ interface BenchArgs {
   quick: boolean;
   node: NodeBackend[] | null;
   chromium: BackendName[];
+  /** Minutes each Chromium backend may take; what it measured by then is kept. */
+  chromiumMinutes: number;
 }
 
-const USAGE = `Usage: npm run bench -- [--quick] [--node ${NODE_BACKENDS.join(',')}|none] [--chromium ${BROWSER_BACKENDS.join(',')}|none]`;
+const USAGE = `Usage: npm run bench -- [--quick] [--node ${NODE_BACKENDS.join(',')}|none] [--chromium ${BROWSER_BACKENDS.join(',')}|none]
+                         [--chromium-minutes N]`;
 
 function list<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T[] {
   if (value === 'none') return [];
@@ -37,13 +41,17 @@ function list<T extends string>(flag: string, value: string | undefined, allowed
 }
 
 function parse(argv: string[]): BenchArgs {
-  const args: BenchArgs = { quick: false, node: null, chromium: [...BROWSER_BACKENDS] };
+  const args: BenchArgs = { quick: false, node: null, chromium: [...BROWSER_BACKENDS], chromiumMinutes: 20 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
     if (flag === '--quick') args.quick = true;
     else if (flag === '--node') args.node = list(flag, argv[++i], NODE_BACKENDS);
     else if (flag === '--chromium') args.chromium = list(flag, argv[++i], BROWSER_BACKENDS);
-    else throw new Error(`flag "${flag}" is not allowed: expected --quick, --node LIST or --chromium LIST.\n${USAGE}`);
+    else if (flag === '--chromium-minutes') {
+      const value = argv[++i];
+      args.chromiumMinutes = Number(value);
+      if (value === undefined || !(args.chromiumMinutes > 0)) throw new Error(`--chromium-minutes "${value ?? ''}" is not allowed: expected a number of minutes > 0.\n${USAGE}`);
+    } else throw new Error(`flag "${flag}" is not allowed: expected --quick, --node LIST, --chromium LIST or --chromium-minutes N.\n${USAGE}`);
   }
   return args;
 }
@@ -67,14 +75,17 @@ function torchMs(quick: boolean): number | null {
   }
 }
 
-const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+/** ms as printed; '—' for a time not measured. */
+const f = (ms: number | undefined) => (ms === undefined ? '—' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
-function tableLines(times: Record<string, BackendTimes>, adapters: Record<string, string>): string[] {
+const ratio = (t: Partial<BackendTimes>) => (t.masst !== undefined && t.sst !== undefined ? t.masst / t.sst : undefined);
+
+function tableLines(times: Record<string, Partial<BackendTimes>>, adapters: Record<string, string>): string[] {
   const a = presetConfig('shallow').analysis;
   return [
     `backend           reference  SST      MASST K=4  MASST/SST  probe (+${1 + a.etaPoints} fwd/bwd)  1-D slice (${a.gridPoints} fwd)  adapter`,
     ...Object.entries(times).map(([b, t]) =>
-      `${b.padEnd(17)} ${f(t.reference).padEnd(10)} ${f(t.sst).padEnd(8)} ${f(t.masst).padEnd(10)} ${(t.masst / t.sst).toFixed(3).padEnd(10)} ${f(t.probe).padEnd(22)} ${f(t.slice1d).padEnd(19)} ${adapters[b] ?? ''}`),
+      `${b.padEnd(17)} ${f(t.reference).padEnd(10)} ${f(t.sst).padEnd(8)} ${f(t.masst).padEnd(10)} ${(ratio(t)?.toFixed(3) ?? '—').padEnd(10)} ${f(t.probe).padEnd(22)} ${f(t.slice1d).padEnd(19)} ${adapters[b] ?? ''}`),
   ];
 }
 
@@ -86,7 +97,7 @@ async function main(): Promise<void> {
     const a = await ensureNodeGpuAdapter();
     adapters.webgpu = `${a.vendor} ${a.architecture}${a.software ? ' (software)' : ''}`;
   }
-  const times: Record<string, BackendTimes> = {};
+  const times: Record<string, Partial<BackendTimes>> = {};
   const errors: Record<string, string> = {};
   for (const b of nodeBackends) {
     process.stderr.write(`measuring node/${b}…\n`);
@@ -95,13 +106,12 @@ async function main(): Promise<void> {
     adapters[b] ??= 'CPU';
   }
   if (args.chromium.length > 0) {
-    const browser = await measureInChromium(args.chromium, args.quick, (line) => process.stderr.write(`${line}\n`));
+    const browser = await measureInChromium(args.chromium, args.quick, args.chromiumMinutes, (line) => process.stderr.write(`${line}\n`));
     for (const [b, r] of Object.entries(browser)) {
-      if ('error' in r) errors[`chromium:${b}`] = r.error;
-      else {
-        times[`chromium:${b}`] = r.times;
-        adapters[`chromium:${b}`] = r.adapter;
-      }
+      const key = `chromium:${b}`;
+      if (r.error !== null) errors[key] = r.error;
+      if (Object.keys(r.times).length > 0) times[key] = r.times;
+      if (r.adapter !== null) adapters[key] = r.adapter;
     }
   }
   const rendering = await measureRendering(args.quick ? 40 : 200);
@@ -113,7 +123,7 @@ async function main(): Promise<void> {
     reference: { ...pick('reference'), ...(torch !== null ? { pytorch: torch } : {}) },
     sst: pick('sst'),
     masst: pick('masst'),
-    masstOverSst: Object.fromEntries(Object.entries(times).map(([b, t]) => [b, t.masst / t.sst])),
+    masstOverSst: Object.fromEntries(Object.entries(times).map(([b, t]) => [b, ratio(t)])),
     probe: pick('probe'),
     slice1d: pick('slice1d'),
     imagesPerSecond: rendering,
@@ -124,9 +134,9 @@ async function main(): Promise<void> {
   const lines = [
     `median ms after warm-up (${args.quick ? 'quick: 1 warm-up, 3 repeats' : 'full: 3 warm-up, 10 repeats'}); SST/MASST: one step of the shallow preset (small backbone, 32 px, batch 32)`,
     ...tableLines(times, adapters),
-    ...Object.entries(errors).map(([b, e]) => `${b}: not measured: ${e}`),
+    ...Object.entries(errors).map(([b, e]) => `${b}: ${b in times ? 'partly measured' : 'not measured'}: ${e}`),
     torch !== null
-      ? `PyTorch reference step: ${f(torch)} ms; ours/PyTorch: ${Object.entries(times).map(([b, t]) => `${b} ${(t.reference / torch).toFixed(1)}×`).join(', ')}`
+      ? `PyTorch reference step: ${f(torch)} ms; ours/PyTorch: ${Object.entries(times).map(([b, t]) => `${b} ${t.reference !== undefined ? (t.reference / torch).toFixed(1) : '—'}×`).join(', ')}`
       : 'PyTorch: not installed here (python3 -c "import torch" fails), no ratio measured',
     `faces rendered: ${rendering.toFixed(0)} images/s (32 px grey, one core, Node)`,
     'wrote bench/results.json',

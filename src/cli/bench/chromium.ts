@@ -12,31 +12,46 @@ import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium';
 
 export const BROWSER_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
-export interface BrowserTimes {
-  adapter: string;
-  times: BackendTimes;
+/** One backend's outcome: what it measured (all of it, or what it had when it failed or ran out of time). */
+export interface BrowserOutcome {
+  adapter: string | null;
+  times: Partial<BackendTimes>;
+  /** Why some times are missing: the page's error, or the time limit; null when complete. */
+  error: string | null;
 }
 
-/** Per backend: its times, or the error the page reported (e.g. no WebGPU adapter). */
-export type BrowserResults = Record<string, BrowserTimes | { error: string }>;
-
-/** One page's run of one backend; a full (non-quick) run of a software backend takes minutes. */
-const PAGE_TIMEOUT_MS = 30 * 60_000;
-
-export async function measureInChromium(backends: readonly BackendName[], quick: boolean, log: (line: string) => void): Promise<BrowserResults> {
+export async function measureInChromium(
+  backends: readonly BackendName[],
+  quick: boolean,
+  limitMinutes: number,
+  log: (line: string) => void,
+): Promise<Record<string, BrowserOutcome>> {
   const server = await preview({ preview: { host: '127.0.0.1', port: 4190 }, logLevel: 'warn' });
   const base = server.resolvedUrls?.local[0];
   const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: [...CHROMIUM_ARGS] });
-  const out: BrowserResults = {};
+  const out: Record<string, BrowserOutcome> = {};
   try {
     if (base === undefined) throw new Error('vite preview started without a local URL');
     for (const backend of backends) {
-      log(`measuring chromium/${backend}…`);
+      log(`measuring chromium/${backend} (at most ${limitMinutes} min)…`);
       const page = await browser.newPage();
       await page.goto(`${base}bench.html?backend=${backend}&quick=${quick ? 1 : 0}`);
-      const handle = await page.waitForFunction(() => window.benchReply ?? null, null, { timeout: PAGE_TIMEOUT_MS, polling: 500 });
-      const reply = (await handle.jsonValue()) as BenchReply;
-      out[backend] = reply.type === 'result' ? { adapter: reply.adapter, times: reply.times } : { error: reply.type === 'error' ? reply.message : 'no result' };
+      try {
+        const handle = await page.waitForFunction(() => window.benchReply ?? null, null, { timeout: limitMinutes * 60_000, polling: 500 });
+        const reply = (await handle.jsonValue()) as BenchReply;
+        if (reply.type === 'result') out[backend] = { adapter: reply.adapter, times: reply.times, error: null };
+      } catch (err) {
+        if (!(err instanceof Error && err.name === 'TimeoutError')) throw err;
+      }
+      if (out[backend] === undefined) {
+        const reply = await page.evaluate(() => window.benchReply);
+        const partial = await page.evaluate(() => window.benchPartial);
+        out[backend] = {
+          adapter: partial?.adapter ?? null,
+          times: partial?.times ?? {},
+          error: reply?.type === 'error' ? reply.message : `stopped after the ${limitMinutes}-minute limit (--chromium-minutes)`,
+        };
+      }
       await page.close();
     }
   } finally {
