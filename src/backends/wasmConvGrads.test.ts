@@ -37,14 +37,22 @@ describe('wasm conv gradient kernels', () => {
     [[2, 9, 9, 2], [3, 3, 2, 3], 1, 'valid'],
     [[2, 9, 9, 2], [3, 3, 2, 3], 2, 'valid'],
     [[1, 7, 7, 1], [3, 3, 1, 2], 2, 'same'],
-    [[1, 6, 10, 4], [5, 5, 4, 3], 1, 'same'],
-    [[2, 10, 6, 3], [5, 5, 3, 2], 2, 'same'],
-    [[2, 11, 7, 3], [5, 3, 3, 2], 2, 'valid'],
-    [[2, 5, 5, 8], [1, 1, 8, 16], 1, 'valid'],
-    [[2, 16, 16, 16], [3, 3, 16, 32], 2, 'same'],
+    // batch 1, non-square inputs and kernels, odd sizes
+    [[1, 6, 10, 3], [3, 3, 3, 4], 1, 'same'],
+    [[1, 5, 11, 3], [3, 2, 3, 4], 2, 'same'],
+    [[2, 7, 5, 2], [2, 3, 2, 3], 1, 'valid'],
+    [[2, 11, 8, 3], [5, 3, 3, 2], 2, 'valid'],
+    // k = 1 (stride 2 leaves phases without taps) and k = 5
+    [[2, 7, 6, 3], [1, 1, 3, 5], 1, 'valid'],
+    [[2, 7, 9, 3], [1, 1, 3, 5], 2, 'valid'],
+    [[2, 9, 9, 2], [5, 5, 2, 3], 1, 'same'],
+    [[2, 10, 9, 2], [5, 5, 2, 3], 2, 'same'],
+    [[1, 13, 13, 2], [5, 5, 2, 3], 3, 'same'],
+    // kernel as large as the input; larger channel counts
+    [[2, 5, 5, 3], [5, 5, 3, 4], 1, 'valid'],
+    [[2, 8, 8, 32], [3, 3, 32, 64], 2, 'same'],
+    [[1, 6, 6, 64], [3, 3, 64, 48], 1, 'same'],
   ];
-  // Dilations > 1 have no gradient in tfjs-core itself (its Conv2D gradient throws), so the
-  // backprop kernels never see them.
   for (const [xs, ws, stride, pad] of cases) {
     it(`matches the cpu backend's gradients (x ${xs.join('×')}, w ${ws.join('×')}, stride ${stride}, ${pad})`, async () => {
       const cpu = await convGrads('cpu', xs, ws, stride, pad);
