@@ -3,7 +3,7 @@ import { parseExperimentArgs } from './args';
 
 describe('experiment runner flags', () => {
   it('reads every flag, the output folder defaulting to out/<preset>', () => {
-    expect(parseExperimentArgs(['--preset', 'shallow', '--steps', '40', '--seeds', '1,2,2', '--backend', 'webgpu', '--eval-every', '10', '--probe-every', '0', '--slice-every', '20'])).toEqual({
+    expect(parseExperimentArgs(['--preset', 'shallow', '--steps', '40', '--seeds', '1,2,2', '--backend', 'webgpu', '--eval-every', '10', '--probe-every', '0', '--slice-every', '20', '--workers', '3', '--set', 'data.imageSize=16', '--set', 'gallery.alpha=0.95'])).toEqual({
       preset: 'shallow',
       steps: 40,
       seeds: [1, 2],
@@ -12,7 +12,11 @@ describe('experiment runner flags', () => {
       evalEvery: 10,
       probeEvery: 0,
       sliceEvery: 20,
+      workers: 3,
+      methods: null,
+      overrides: ['data.imageSize=16', 'gallery.alpha=0.95'],
     });
+    expect(parseExperimentArgs([]).seeds).toBeNull();
   });
 
   it('names the flag, the value and what is allowed', () => {
@@ -20,5 +24,7 @@ describe('experiment runner flags', () => {
     expect(() => parseExperimentArgs(['--probe-every', '-1'])).toThrow('--probe-every "-1" is not allowed: expected an integer ≥ 0');
     expect(() => parseExperimentArgs(['--slice-every'])).toThrow('--slice-every (missing value) is not allowed');
     expect(() => parseExperimentArgs(['--fast'])).toThrow('flag "--fast" is not allowed');
+    expect(() => parseExperimentArgs(['--workers', '0'])).toThrow('--workers "0" is not allowed: expected an integer ≥ 1');
+    expect(() => parseExperimentArgs(['--set', 'imageSize'])).toThrow('--set "imageSize" is not allowed: expected field=value');
   });
 });

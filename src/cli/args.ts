@@ -2,7 +2,9 @@
  * Command-line flags of the experiment runner and the benchmark. Every bad flag is reported by
  * name with the value given and what is allowed; nothing is guessed.
  */
+import type { RunSpec } from '../core/config';
 import type { PresetName } from '../core/presets';
+import { decodeRuns } from '../core/urlCodec';
 import { isPresetName, PRESET_NAMES } from '../core/presets';
 import type { NodeBackend } from './backend-node';
 import { NODE_BACKENDS } from './backend-node';
@@ -10,7 +12,8 @@ import { NODE_BACKENDS } from './backend-node';
 export interface ExperimentArgs {
   preset: PresetName;
   steps: number | null;
-  seeds: number[];
+  /** null = the preset's seeds (presetSeeds). */
+  seeds: number[] | null;
   backend: NodeBackend;
   out: string;
   evalEvery: number | null;
@@ -18,11 +21,18 @@ export interface ExperimentArgs {
   probeEvery: number | null;
   /** Steps between landscape slices (analysis.landscapeEvery); 0 = none. */
   sliceEvery: number | null;
+  /** Worker threads of the pool; null = the cores available (1 on webgpu: one device). */
+  workers: number | null;
+  /** The methods to compare (`conventional,sst,masst4`); null = the preset's. */
+  methods: RunSpec[] | null;
+  /** `field=value` overrides of any config value, in order (configOverride.ts). */
+  overrides: string[];
 }
 
 export const EXPERIMENT_USAGE = `Usage: npm run experiment -- [--preset ${PRESET_NAMES.join('|')}] [--steps N] [--seeds 1,2,3]
                               [--backend ${NODE_BACKENDS.join('|')}] [--eval-every N] [--probe-every N]
-                              [--slice-every N] [--out DIR]`;
+                              [--slice-every N] [--workers N] [--methods conventional,sst,masst4]
+                              [--set field=value ...] [--out DIR]`;
 
 /** The config field each flag sets, to name the flag when the field is invalid. */
 export const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
@@ -43,7 +53,7 @@ function positiveInt(flag: string, value: string | undefined, min: number): numb
 }
 
 export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
-  const args: ExperimentArgs = { preset: 'smoke', steps: null, seeds: [1], backend: 'wasm', out: 'out/smoke', evalEvery: null, probeEvery: null, sliceEvery: null };
+  const args: ExperimentArgs = { preset: 'smoke', steps: null, seeds: null, backend: 'wasm', out: 'out/smoke', evalEvery: null, probeEvery: null, sliceEvery: null, workers: null, methods: null, overrides: [] };
   let outGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
@@ -75,6 +85,19 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
       case '--slice-every':
         args.sliceEvery = positiveInt(flag, value, 0);
         break;
+      case '--workers':
+        args.workers = positiveInt(flag, value, 1);
+        break;
+      case '--methods': {
+        const runs = value === undefined ? null : decodeRuns(value);
+        if (runs === null) fail(flag, value, 'a comma-separated list of conventional, sst, masstK (K from 1 to 8)');
+        args.methods = runs;
+        break;
+      }
+      case '--set':
+        if (value === undefined || !/^[A-Za-z][\w.]*=/.test(value)) fail(flag, value, 'field=value, e.g. --set data.imageSize=24');
+        args.overrides.push(value);
+        break;
       case '--out':
         if (value === undefined || value.startsWith('--')) fail(flag, value, 'a directory path');
         args.out = value;
@@ -82,7 +105,7 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
         break;
       default:
         i -= 1;
-        fail('flag', flag, 'one of --preset, --steps, --seeds, --backend, --eval-every, --probe-every, --slice-every, --out');
+        fail('flag', flag, 'one of --preset, --steps, --seeds, --backend, --eval-every, --probe-every, --slice-every, --workers, --methods, --set, --out');
     }
   }
   if (!outGiven) args.out = `out/${args.preset}`;

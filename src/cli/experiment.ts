@@ -1,51 +1,66 @@
 /**
  * The headless experiment runner:
- *   npm run experiment -- --preset smoke [--steps N] [--seeds 1,2,3] [--backend wasm|cpu|webgpu]
- *     [--eval-every N] [--probe-every N] [--slice-every N] [--out DIR]
- * Trains the preset's runs in lock-step for each seed, prints a method × metric table on stdout
- * (progress on stderr) and writes DIR/results.json plus one CSV of the loss per run.
+ *   npm run experiment -- --preset demo [--steps N] [--seeds 1,2,3] [--backend wasm|cpu|webgpu]
+ *     [--eval-every N] [--probe-every N] [--slice-every N] [--workers N] [--methods …] [--set field=value] [--out DIR]
+ * Trains every run (method × seed) on a pool of worker threads, prints a method × metric table,
+ * the paired differences and their summary on stdout (progress on stderr) and writes
+ * DIR/results.json plus one CSV of the loss per run.
  */
+import { availableParallelism } from 'node:os';
+import { applyOverride } from '../core/configOverride';
 import type { ExperimentConfig } from '../core/config';
 import { validate } from '../core/validate';
-import { presetConfig } from '../core/presets';
+import { presetConfig, presetSeeds } from '../core/presets';
 import { FLAG_OF_FIELD, parseExperimentArgs } from './args';
-import { useNodeBackend } from './backend-node';
 import { ensureNodeGpuAdapter } from './webgpu-node';
-import { collectResults, smoothnessTable, summaryTable, writeResults } from './results';
-import type { SeedResult } from './runSeed';
-import { runSeed } from './runSeed';
+import { runPooled } from './pool/runPool';
+import { ProgressBar } from './progress';
+import { collectResults, pairedTable, smoothnessTable, summaryTable, writeResults } from './results';
 
 /** The config, or throws an Error listing every problem with the flag that sets each field. */
-function checked(config: ExperimentConfig, preset: string): ExperimentConfig {
+function checked(config: ExperimentConfig, preset: string, overrides: readonly string[]): ExperimentConfig {
   const issues = validate(config);
   if (issues.length === 0) return config;
-  const lines = issues.map((i) => `  - ${i.message} (${FLAG_OF_FIELD[i.field] !== undefined ? `set with ${FLAG_OF_FIELD[i.field]}` : `from --preset ${preset}`})`);
+  const source = (field: string): string => {
+    const set = overrides.find((o) => o.startsWith(`${field}=`));
+    if (set !== undefined) return `set with --set ${set}`;
+    return FLAG_OF_FIELD[field] !== undefined ? `set with ${FLAG_OF_FIELD[field]}` : `from --preset ${preset}`;
+  };
+  const lines = issues.map((i) => `  - ${i.message} (${source(i.field)})`);
   throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
 }
 
 async function main(): Promise<void> {
   const args = parseExperimentArgs(process.argv.slice(2));
-  const base = presetConfig(args.preset);
+  let base = presetConfig(args.preset);
   if (args.steps !== null) base.steps = args.steps;
   if (args.evalEvery !== null) base.eval.every = args.evalEvery;
   if (args.probeEvery !== null) base.analysis.every = args.probeEvery;
   if (args.sliceEvery !== null) base.analysis.landscapeEvery = args.sliceEvery;
-  checked(base, args.preset);
+  if (args.methods !== null) base.runs = args.methods;
+  for (const o of args.overrides) base = applyOverride(base, o);
+  const seeds = args.seeds ?? presetSeeds(args.preset);
+  for (const seed of seeds) checked({ ...base, seed }, args.preset, args.overrides);
   if (args.backend === 'webgpu') {
     const adapter = await ensureNodeGpuAdapter();
     process.stderr.write(`WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`);
   }
-  const backend = await useNodeBackend(args.backend);
-  const seeds: SeedResult[] = [];
-  for (const seed of args.seeds) {
-    const config = checked({ ...base, seed }, args.preset);
-    seeds.push(await runSeed(config, backend));
-  }
-  const results = collectResults({ ...base, seed: args.seeds[0] ?? base.seed }, seeds, backend);
+  // One GPU is one device: its workers would queue on it, so webgpu defaults to one worker.
+  const workers = args.workers ?? (args.backend === 'webgpu' ? 1 : availableParallelism());
+  const runs = seeds.length * base.runs.length;
+  process.stderr.write(`${runs} runs (${base.runs.length} methods × ${seeds.length} seeds) on ${Math.min(workers, runs + seeds.length)} workers\n`);
+  const bar = new ProgressBar('train', runs * base.steps);
+  const pooled = await runPooled({ ...base, seed: seeds[0] ?? base.seed }, seeds, {
+    backend: args.backend,
+    workers,
+    workerUrl: new URL('./run-worker.js', import.meta.url),
+    onProgress: (p) => bar.update(p.steps[0], `steps · faces ${p.datasets[0]}/${p.datasets[1]} · runs ${p.runs[0]}/${p.runs[1]}`, p.steps[1]),
+  });
+  const results = collectResults({ ...base, seed: seeds[0] ?? base.seed }, pooled.seeds, pooled.backend, { workers, wallSeconds: pooled.wallSeconds });
   const files = await writeResults(args.out, results);
-  process.stdout.write(`${summaryTable(results)}\n`);
+  process.stdout.write(`${summaryTable(results)}\n\n${pairedTable(results)}\n\n${results.summary}\n`);
   if (base.analysis.every > 0) process.stdout.write(`\n${smoothnessTable(results)}\n`);
-  process.stderr.write(`wrote ${files.length} files to ${args.out} (results.json, ${files.length - 1} CSV)\n`);
+  process.stderr.write(`${pooled.wallSeconds.toFixed(1)} s wall on ${workers} workers; wrote ${files.length} files to ${args.out} (results.json, ${files.length - 1} CSV)\n`);
 }
 
 main().catch((e: unknown) => {

@@ -6,25 +6,54 @@ import { join } from 'node:path';
 import type { ExperimentConfig } from '../core/config';
 import { emaHorizon } from '../core/config';
 import type { EvalReport } from '../core/eval/report';
-import type { RunResult, SeedResult } from './runSeed';
+import { runLabel } from '../core/config';
+import type { PairedRow } from '../core/stats/paired';
+import { formatCell, pairedDifferences } from '../core/stats/paired';
+import { summarySentence } from '../core/stats/verdict';
+import type { RunResult, SeedResult } from './trainRuns';
+
+/** Bump on any change of meaning or layout; readers refuse newer versions. */
+export const RESULTS_VERSION = 2;
 
 export interface ResultsFile {
+  version: number;
   config: ExperimentConfig;
   /** The seeds that ran; `config.seed` is the first. */
   seeds: number[];
   backend: string;
+  /** Worker threads of the pool and the wall time of the whole comparison (faces included), s. */
+  pool: { workers: number; wallSeconds: number };
   runs: RunResult[];
   untrained: Array<{ seed: number; eval: EvalReport }>;
+  /** Final 10-fold accuracy and AUC of each method minus each earlier one, paired by seed. */
+  pairedDifferences: PairedRow[];
+  /** The paired table in words (core/stats/verdict.ts). */
+  summary: string;
 }
 
-export function collectResults(config: ExperimentConfig, seeds: SeedResult[], backend: string): ResultsFile {
+export function collectResults(config: ExperimentConfig, seeds: SeedResult[], backend: string, pool: ResultsFile['pool']): ResultsFile {
+  const runs = seeds.flatMap((s) => s.runs);
+  const outcomes = runs.map((r) => ({ label: r.label, seed: r.seed, accuracy: r.eval.accuracy, auc: r.eval.auc }));
+  const paired = pairedDifferences(outcomes, config.runs.map(runLabel));
   return {
+    version: RESULTS_VERSION,
     config,
     seeds: seeds.map((s) => s.seed),
     backend,
-    runs: seeds.flatMap((s) => s.runs),
+    pool,
+    runs,
     untrained: seeds.map((s) => ({ seed: s.seed, eval: s.untrained })),
+    pairedDifferences: paired,
+    summary: summarySentence(paired),
   };
+}
+
+/** The paired-differences table as text: one row per comparison, accuracy and AUC. */
+export function pairedTable(results: ResultsFile): string {
+  const header = ['paired differences (by seed)', '10-fold accuracy', 'AUC'];
+  const rows = results.pairedDifferences.map((r) => [r.label, formatCell(r.accuracy), formatCell(r.auc)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  return [pad(header, widths), pad(widths.map((w) => '-'.repeat(w)), widths), ...rows.map((r) => pad(r, widths))].join('\n');
 }
 
 function slug(label: string): string {

@@ -7,7 +7,7 @@
 import type { ExperimentConfig, MasstConfig, OptimConfig, RunSpec } from './config';
 import { defaultDataConfig } from './data/defaults';
 
-export const PRESET_NAMES = ['smoke', 'shallow', 'longtail', 'deep'] as const;
+export const PRESET_NAMES = ['demo', 'smoke', 'shallow', 'longtail', 'deep'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 export const DEFAULT_RUNS: RunSpec[] = [
@@ -56,6 +56,24 @@ function base(): ExperimentConfig {
 export function presetConfig(name: PresetName): ExperimentConfig {
   const c = base();
   switch (name) {
+    case 'demo':
+      // The page's default: SST's gain over Conventional on shallow data, visible within minutes
+      // on 2 cores (docs/DEMO_SEARCH.md has every configuration tried and what it gave).
+      c.steps = 400;
+      c.batchSize = 32;
+      c.data = {
+        ...c.data,
+        trainIds: 256,
+        testIds: 150,
+        imageSize: 24,
+        pairs: 2000,
+        variation: { ...c.data.variation, featureJitter: 0.1, lighting: 0.3, pose: 0.5, hair: 0.3, expression: 0.3, color: 0.2 },
+      };
+      c.model = { backbone: 'tiny', embedDim: 32 };
+      c.gallery = { alpha: 0.98, queueSize: 128 };
+      c.eval.every = 100;
+      c.analysis = { ...c.analysis, every: 0, landscapeEvery: 0 };
+      return c;
     case 'smoke':
       // All three methods in well under a minute on 2 cores: 16 px, tiny backbone, 30 steps.
       c.steps = 30;
@@ -81,4 +99,9 @@ export function presetConfig(name: PresetName): ExperimentConfig {
 
 export function isPresetName(name: string): name is PresetName {
   return (PRESET_NAMES as readonly string[]).includes(name);
+}
+
+/** The seeds a preset runs by default: the demo compares three, the others one. */
+export function presetSeeds(name: PresetName): number[] {
+  return name === 'demo' ? [1, 2, 3] : [1];
 }

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The search behind the `demo` preset (docs/DEMO_SEARCH.md): each named configuration is the demo
+# preset plus `--set` overrides, trained on a pool of 2 workers, seeds as given. Prints one line
+# per run (label, seed, accuracy at each evaluation, final, ms/step) and the wall time.
+#   bash bench/demo-search.sh NAME [SEEDS] [METHODS]     e.g. bash bench/demo-search.sh b16-600 1,2,3
+# Needs `npm run experiment` built once (dist-cli/), or CLI=dir pointing at a copy of it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cli="${CLI:-dist-cli}"
+name="$1"
+seeds="${2:-1,2,3}"
+methods="${3:-conventional,sst,masst4}"
+case "$name" in
+  demo) sets=() ;;
+  b16-600) sets=(batchSize=16 steps=600) ;;
+  px16-600) sets=(data.imageSize=16 steps=600) ;;
+  px16-b16-1000) sets=(data.imageSize=16 batchSize=16 steps=1000) ;;
+  *) echo "unknown configuration $name" >&2; exit 2 ;;
+esac
+args=()
+for s in "${sets[@]}"; do args+=(--set "$s"); done
+out="out/search/$name-$seeds-$methods"
+IFS=, read -ra ms <<< "$methods"
+runs=""
+for m in "${ms[@]}"; do runs="$runs,$m"; done
+start=$(date +%s)
+node "$cli/experiment.js" --preset demo --seeds "$seeds" --workers 2 --set "eval.every=100" "${args[@]}" \
+  --methods "$methods" --out "$out" > "$out.txt" 2> "$out.err" || { tail -5 "$out.err"; exit 1; }
+end=$(date +%s)
+node -e '
+const r = require(process.argv[1]);
+for (const run of r.runs) console.log([run.label, run.seed, ...run.evals.map((e) => `${e.step}:${e.accuracy.toFixed(3)}`), `final:${run.eval.accuracy.toFixed(3)}±${run.eval.accuracyStdErr.toFixed(3)}`, `${run.msPerStep.toFixed(0)}ms/step`].join(" "));
+for (const u of r.untrained) console.log(`untrained ${u.seed} ${u.eval.accuracy.toFixed(3)}`);
+for (const p of r.pairedDifferences) console.log(`${p.label}: ${p.accuracy.perSeed.map((d) => d.toFixed(3)).join(" ")}`);
+console.log(`wall ${r.pool.wallSeconds.toFixed(0)} s`);
+' "$PWD/$out/results.json"
+echo "($name, seeds $seeds, $methods: $((end - start)) s with start-up)"

@@ -1,0 +1,156 @@
+/**
+ * The runner's pool: every run (seed × method) trains in its own job on a pool of worker_threads,
+ * each worker one job at a time. The faces of a seed are made once, by a 'dataset' job (disk cache
+ * or generation), and shared with the training jobs of that seed as one SharedArrayBuffer. A
+ * run's numbers do not depend on the pool: same seed → same initial weights, batches, probe batch
+ * and directions, whichever worker trains it.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ExperimentConfig } from '../../core/config';
+import { runLabel } from '../../core/config';
+import type { NodeBackend } from '../backend-node';
+import type { SeedResult } from '../trainRuns';
+import type { FromRunWorker, ToRunWorker } from './protocol';
+
+export interface PoolProgress {
+  /** Datasets ready / all. */
+  datasets: [number, number];
+  /** Training steps done over all runs / all. */
+  steps: [number, number];
+  /** Runs finished / all. */
+  runs: [number, number];
+}
+
+export interface PoolOptions {
+  backend: NodeBackend;
+  /** Worker threads (≥ 1); more than the jobs that can run at once gains nothing. */
+  workers: number;
+  /** The bundled worker entry (dist-cli/run-worker.js). */
+  workerUrl: URL;
+  onProgress?: (p: PoolProgress) => void;
+}
+
+export interface PoolResult {
+  seeds: SeedResult[];
+  /** The backend the workers really run. */
+  backend: string;
+  /** Wall time of the whole pool, data generation included, s. */
+  wallSeconds: number;
+}
+
+type Job =
+  | { kind: 'dataset'; seed: number }
+  | { kind: 'train'; seed: number; run: number; config: ExperimentConfig };
+
+function describe(job: Job): string {
+  return job.kind === 'dataset' ? `the faces of seed ${job.seed}` : `${runLabel(job.config.runs[0] ?? { method: 'sst', agents: 1 })} on seed ${job.seed}`;
+}
+
+export function runPooled(base: ExperimentConfig, seeds: readonly number[], options: PoolOptions): Promise<PoolResult> {
+  const start = performance.now();
+  const jobs: Job[] = [
+    ...seeds.map((seed): Job => ({ kind: 'dataset', seed })),
+    ...seeds.flatMap((seed) => base.runs.map((spec, run): Job => ({ kind: 'train', seed, run, config: { ...base, seed, runs: [spec] } }))),
+  ];
+  const pending = jobs.map((_, i) => i);
+  const datasets = new Map<number, SharedArrayBuffer>();
+  const results = new Map<string, SeedResult>();
+  const stepsDone = jobs.map(() => 0);
+  const totalSteps = seeds.length * base.runs.length * base.steps;
+  const workers: Worker[] = [];
+  let backend = options.backend as string;
+  let finishedRuns = 0;
+
+  return new Promise<PoolResult>((resolve, reject) => {
+    let failed = false;
+    let settled = false;
+    const fail = (message: string): void => {
+      if (failed || settled) return;
+      failed = true;
+      for (const w of workers) void w.terminate();
+      reject(new Error(message));
+    };
+    const report = (): void =>
+      options.onProgress?.({
+        datasets: [datasets.size, seeds.length],
+        steps: [stepsDone.reduce((a, b) => a + b, 0), totalSteps],
+        runs: [finishedRuns, seeds.length * base.runs.length],
+      });
+    const finish = (): void => {
+      if (settled) return;
+      settled = true;
+      for (const w of workers) void w.terminate();
+      const out = seeds.map((seed): SeedResult => {
+        const runs = base.runs.map((_, run) => results.get(`${seed}/${run}`) as SeedResult);
+        return { seed, runs: runs.flatMap((r) => r.runs), untrained: (runs[0] as SeedResult).untrained };
+      });
+      resolve({ seeds: out, backend, wallSeconds: (performance.now() - start) / 1000 });
+    };
+    const next = (worker: Worker): void => {
+      if (failed) return;
+      const at = pending.findIndex((j) => {
+        const job = jobs[j] as Job;
+        return job.kind === 'dataset' || datasets.has(job.seed);
+      });
+      if (at < 0) {
+        if (results.size === seeds.length * base.runs.length) finish();
+        return;
+      }
+      const index = pending.splice(at, 1)[0] as number;
+      const job = jobs[index] as Job;
+      busy.set(worker, index);
+      const msg: ToRunWorker = job.kind === 'dataset'
+        ? { type: 'dataset', job: index, seed: job.seed, data: base.data }
+        : { type: 'train', job: index, config: job.config, dataset: datasets.get(job.seed) as SharedArrayBuffer };
+      worker.postMessage(msg);
+    };
+    const busy = new Map<Worker, number>();
+    const idle = (): void => {
+      for (const w of workers) if (!busy.has(w)) next(w);
+    };
+    const onMessage = (worker: Worker, msg: FromRunWorker): void => {
+      switch (msg.type) {
+        case 'ready':
+          backend = msg.backend;
+          next(worker);
+          return;
+        case 'progress': {
+          const job = jobs[msg.job];
+          if (job?.kind === 'train') stepsDone[msg.job] = msg.done;
+          report();
+          return;
+        }
+        case 'dataset': {
+          const job = jobs[msg.job] as Job;
+          const shared = new SharedArrayBuffer(msg.bytes.byteLength);
+          new Uint8Array(shared).set(new Uint8Array(msg.bytes));
+          datasets.set(job.seed, shared);
+          busy.delete(worker);
+          report();
+          idle();
+          return;
+        }
+        case 'trained': {
+          const job = jobs[msg.job] as Job & { kind: 'train' };
+          results.set(`${job.seed}/${job.run}`, msg.result);
+          finishedRuns += 1;
+          busy.delete(worker);
+          report();
+          next(worker);
+          idle();
+          return;
+        }
+        case 'error':
+          fail(msg.job === null ? `a runner worker could not start: ${msg.message}` : `${describe(jobs[msg.job] as Job)} failed: ${msg.message}`);
+          return;
+      }
+    };
+    const count = Math.max(1, Math.min(options.workers, jobs.length));
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(options.workerUrl, { workerData: { backend: options.backend } });
+      worker.on('message', (msg: FromRunWorker) => onMessage(worker, msg));
+      worker.on('error', (e) => fail(`a runner worker crashed: ${e.message}`));
+      workers.push(worker);
+    }
+  });
+}

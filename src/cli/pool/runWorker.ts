@@ -1,0 +1,60 @@
+/**
+ * Entry of one runner worker thread: sets up the backend named in workerData, then runs the jobs
+ * the main thread sends, one at a time (see protocol.ts). A failed job is reported with its number
+ * and the worker stays usable.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { deserializeDataset, serializeDataset } from '../../core/data/cache';
+import type { NodeBackend } from '../backend-node';
+import { useNodeBackend } from '../backend-node';
+import { loadOrGenerateDataset } from '../dataset-cache-node';
+import { trainRuns } from '../trainRuns';
+import type { FromRunWorker, ToRunWorker } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('runWorker.ts runs only as a worker thread');
+const post = (msg: FromRunWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(msg, transfer);
+
+/** Progress messages at most every this many ms per job (the main thread redraws one bar). */
+const PROGRESS_MS = 250;
+
+async function handle(msg: ToRunWorker, backend: string): Promise<void> {
+  let last = 0;
+  const progress = (job: number, done: number, total: number, loss: number | null): void => {
+    const now = performance.now();
+    if (now - last < PROGRESS_MS && done < total) return;
+    last = now;
+    post({ type: 'progress', job, done, total, loss });
+  };
+  switch (msg.type) {
+    case 'dataset': {
+      // Only a generation reports progress; a cache hit does not.
+      let generated = false;
+      const dataset = await loadOrGenerateDataset(msg.data, msg.seed, undefined, (done, total) => {
+        generated = true;
+        progress(msg.job, done, total, null);
+      });
+      const bytes = serializeDataset(dataset);
+      post({ type: 'dataset', job: msg.job, bytes, generated }, [bytes]);
+      return;
+    }
+    case 'train': {
+      // TypedArray.slice copies into a plain ArrayBuffer (TextDecoder refuses shared memory).
+      const dataset = deserializeDataset(new Uint8Array(msg.dataset).slice().buffer);
+      const steps = msg.config.steps;
+      const result = await trainRuns(msg.config, dataset, backend, (step, losses) => progress(msg.job, step, steps, losses[0] ?? null));
+      post({ type: 'trained', job: msg.job, result });
+      return;
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const backend = await useNodeBackend((workerData as { backend: NodeBackend }).backend);
+  post({ type: 'ready', backend });
+  port?.on('message', (msg: ToRunWorker) => {
+    handle(msg, backend).catch((e: unknown) => post({ type: 'error', job: msg.job, message: e instanceof Error ? e.message : String(e) }));
+  });
+}
+
+main().catch((e: unknown) => post({ type: 'error', job: null, message: e instanceof Error ? e.message : String(e) }));

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { applyOverride, leafPaths } from './configOverride';
+import { presetConfig } from './presets';
+
+describe('config overrides (field=value)', () => {
+  it('sets a value of the type the preset holds, on a copy', () => {
+    const base = presetConfig('demo');
+    const next = applyOverride(applyOverride(applyOverride(base, 'data.imageSize=16'), 'optim.milestones=0.5,0.9'), 'analysis.slice2d=true');
+    expect(next.data.imageSize).toBe(16);
+    expect(next.optim.milestones).toEqual([0.5, 0.9]);
+    expect(next.analysis.slice2d).toBe(true);
+    expect(base.data.imageSize).toBe(24);
+    expect(applyOverride(base, 'masst.agentUpdate=all').masst.agentUpdate).toBe('all');
+  });
+
+  it('names the field, the value and what is allowed', () => {
+    const base = presetConfig('demo');
+    expect(() => applyOverride(base, 'data.imageSize=big')).toThrow('override data.imageSize = "big" is not allowed: expected a finite number');
+    expect(() => applyOverride(base, 'analysis.slice2d=yes')).toThrow('expected true or false');
+    expect(() => applyOverride(base, 'data.imagesize=16')).toThrow(/override field "data.imagesize" is not allowed: expected one of .*data\.imageSize/);
+    expect(() => applyOverride(base, 'imageSize')).toThrow('expected field=value');
+  });
+
+  it('lists only leaves, not objects or the runs', () => {
+    const paths = leafPaths(presetConfig('smoke'));
+    expect(paths.get('gallery.alpha')).toBe('number');
+    expect(paths.has('gallery')).toBe(false);
+    expect(paths.has('runs')).toBe(false);
+  });
+});
