@@ -20,9 +20,7 @@ esac
 args=()
 for s in "${sets[@]}"; do args+=(--set "$s"); done
 out="out/search/$name-$seeds-$methods"
-IFS=, read -ra ms <<< "$methods"
-runs=""
-for m in "${ms[@]}"; do runs="$runs,$m"; done
+mkdir -p "$out"
 start=$(date +%s)
 node "$cli/experiment.js" --preset demo --seeds "$seeds" --workers 2 --set "eval.every=100" "${args[@]}" \
   --methods "$methods" --out "$out" > "$out.txt" 2> "$out.err" || { tail -5 "$out.err"; exit 1; }

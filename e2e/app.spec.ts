@@ -63,6 +63,35 @@ test('loads, trains every run, pauses, steps by one and resets', async ({ page }
   expect(errors).toEqual([]);
 });
 
+test('several seeds train in parallel: bands, the paired table and the summary', async ({ page }, info) => {
+  const errors = collectErrors(page);
+  await page.goto('/?preset=smoke&seeds=2&workers=2');
+  await expect(page.getByLabel('Seeds')).toHaveValue('2');
+  await page.getByRole('button', { name: 'Train' }).click();
+  // one status per method × seed
+  for (const label of ['Conventional', 'SST', 'MASST K=4']) {
+    for (const seed of [1, 2]) {
+      await expect(page.getByRole('status').filter({ hasText: `${label} · seed ${seed}: step` })).toBeVisible({ timeout: 120_000 });
+    }
+  }
+  const table = page.getByRole('table', { name: 'Paired differences' });
+  await expect(table).toBeVisible({ timeout: 120_000 });
+  await expect(table.locator('caption')).toContainText('Paired differences');
+  for (const row of ['SST − Conventional', 'MASST K=4 − SST', 'MASST K=4 − Conventional']) {
+    await expect(table.getByRole('row', { name: new RegExp(row) })).toContainText(/[+−±]\d\.\d{3} ± \d\.\d{3} · [0-2]\/2/);
+  }
+  await expect(page.getByRole('radiogroup', { name: 'Band over seeds' })).toBeVisible();
+  await expect(page.getByText('SST (mean of 2)').first()).toBeVisible();
+  await page.getByRole('radio', { name: 'min–max' }).check();
+  // the summary appears once every run has finished, and follows the table
+  const summary = page.getByRole('region', { name: 'What the comparison found' });
+  await expect(summary).toBeVisible({ timeout: 180_000 });
+  await expect(summary).toContainText(/SST .* Conventional/);
+  await expect(table.locator('caption')).toContainText('after the last step');
+  await page.screenshot({ path: info.outputPath('seeds.png'), fullPage: true });
+  expect(errors).toEqual([]);
+});
+
 test('a URL with settings restores them', async ({ page }) => {
   await page.goto(smokeUrl('&seed=7&batch=4&queue=16&lr=0.05&loss=arc'));
   await expect(page.getByLabel(/seed/i).first()).toHaveValue('7');

@@ -21,10 +21,10 @@ describe('URL codec', () => {
     expect(back.problems).toEqual([]);
   });
 
-  it('an empty URL is the smoke preset', () => {
+  it('an empty URL is the demo preset', () => {
     const d = decode('');
-    expect(d.config).toEqual(presetConfig('smoke'));
-    expect(d.preset).toBe('smoke');
+    expect(d.config).toEqual(presetConfig('demo'));
+    expect(d.preset).toBe('demo');
     expect(d.backend).toBe('auto');
   });
 
@@ -38,7 +38,7 @@ describe('URL codec', () => {
   });
 
   it('reports a value that parses but breaks a rule, with the rule, and uses the default', () => {
-    const d = decode('queue=30&alpha=1.5');
+    const d = decode('preset=smoke&queue=30&alpha=1.5');
     expect(d.problems.map((p) => p.param).sort()).toEqual(['alpha', 'queue']);
     expect(d.problems.find((p) => p.param === 'queue')?.message).toContain('expected a multiple of batchSize (8)');
     expect(d.config.gallery.queueSize).toBe(32);
@@ -48,7 +48,7 @@ describe('URL codec', () => {
   it('blames a value that breaks a rule on another field on its own parameter', () => {
     // smoke: queue 32, so batch 64 breaks "queue a multiple of the batch", an issue of
     // gallery.queueSize, which the URL did not set.
-    const d = decode('batch=64&lr=0.05');
+    const d = decode('preset=smoke&batch=64&lr=0.05');
     expect(d.problems).toHaveLength(1);
     expect(d.problems[0]?.param).toBe('batch');
     expect(d.problems[0]?.message).toMatch(/^batch = "64" breaks a rule: gallery\.queueSize .* Using 8\.$/);
@@ -60,7 +60,7 @@ describe('URL codec', () => {
   it('reports an unknown preset and backend', () => {
     const d = decode('preset=huge&backend=tpu');
     expect(d.problems.map((p) => p.message)).toEqual([
-      'preset = "huge" is not allowed: expected one of smoke, shallow, longtail, deep; using smoke.',
+      'preset = "huge" is not allowed: expected one of demo, smoke, shallow, longtail, deep; using demo.',
       'backend = "tpu" is not allowed: expected one of auto, webgpu, webgl, wasm, cpu; using auto.',
     ]);
   });

@@ -123,10 +123,10 @@ export function encodeConfig(preset: PresetName, config: ExperimentConfig, backe
 export function decodeConfig(params: URLSearchParams): DecodedUrl {
   const problems: UrlProblem[] = [];
   const presetText = params.get('preset');
-  let preset: PresetName = 'smoke';
+  let preset: PresetName = 'demo';
   if (presetText !== null) {
     if (isPresetName(presetText)) preset = presetText;
-    else problems.push({ param: 'preset', value: presetText, message: `preset = "${presetText}" is not allowed: expected one of ${PRESET_NAMES.join(', ')}; using smoke.` });
+    else problems.push({ param: 'preset', value: presetText, message: `preset = "${presetText}" is not allowed: expected one of ${PRESET_NAMES.join(', ')}; using demo.` });
   }
   const base = presetConfig(preset);
   let config = copy(base);

@@ -1,52 +1,78 @@
 /**
- * The playground page: the experiment form (its state mirrored in the URL), run controls, live
- * charts and the dataset view. All training happens in the worker; this component only sends
- * commands and renders the store.
+ * The playground page: the experiment form (its state mirrored in the URL), run controls, the
+ * summary and paired differences, live charts and the dataset view. All training happens in the
+ * worker pool; this component only sends commands and renders the store.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ExperimentConfig } from '../core/config';
 import type { PresetName } from '../core/presets';
 import { presetConfig } from '../core/presets';
+import { consecutiveSeeds, decodePageParams, defaultSeeds, encodePageParams } from '../core/seeds';
+import type { BandKind } from '../core/stats/bands';
 import { decodeConfig, encodeConfig } from '../core/urlCodec';
 import { validate } from '../core/validate';
 import type { BackendChoice } from '../worker/protocol';
 import { AccuracyChart } from './charts/AccuracyChart';
 import { AgentDriftChart } from './charts/AgentDriftChart';
+import { DifferenceChart } from './charts/DifferenceChart';
 import { LandscapeView } from './charts/LandscapeView';
 import { SmoothnessCharts } from './charts/SmoothnessCharts';
 import { LossChart } from './charts/LossChart';
 import { RocChart } from './charts/RocChart';
 import { Alerts } from './components/Alerts';
 import { BackendBadge } from './components/BackendBadge';
+import { BandToggle } from './components/BandToggle';
 import { Controls } from './components/Controls';
 import { DatasetView } from './components/DatasetView';
+import { PairedTable } from './components/PairedTable';
 import { ResultsTable } from './components/ResultsTable';
 import { RunControls } from './components/RunControls';
 import { RunStatus } from './components/RunStatus';
+import { Summary } from './components/Summary';
+import { defaultWorkers } from './pool/plan';
+import { isFinished, methodGroups, pairedAtCommonStep } from './store/views';
+import type { SessionSetup } from './useTraining';
 import { useTraining } from './useTraining';
 
-const initial = decodeConfig(new URLSearchParams(window.location.search));
+const params = new URLSearchParams(window.location.search);
+const initial = decodeConfig(params);
+const initialPage = decodePageParams(params, initial.preset, initial.config.seed);
+const urlProblems = [...initial.problems, ...initialPage.problems];
 
 export function App() {
   const [preset, setPreset] = useState<PresetName>(initial.preset);
   const [config, setConfig] = useState<ExperimentConfig>(initial.config);
+  const [seeds, setSeeds] = useState<number[]>(initialPage.seeds);
+  const [workers, setWorkers] = useState<number | null>(initialPage.workers);
   const [backend, setBackend] = useState<string>(initial.backend);
+  const [band, setBand] = useState<BandKind>('sd');
   const errors = useMemo(() => new Map(validate(config).map((i) => [i.field, i.message])), [config]);
   const training = useTraining();
   const s = training.state;
+  const groups = useMemo(() => methodGroups(s.runs), [s.runs]);
+  const paired = useMemo(() => pairedAtCommonStep(s), [s]);
 
   useEffect(() => {
-    const params = encodeConfig(preset, config, backend);
-    window.history.replaceState(null, '', `?${params.toString()}`);
-  }, [preset, config, backend]);
+    const next = encodeConfig(preset, config, backend);
+    encodePageParams(next, preset, config.seed, seeds, workers);
+    window.history.replaceState(null, '', `?${next.toString()}`);
+  }, [preset, config, seeds, workers, backend]);
 
   const edit = (change: (draft: ExperimentConfig) => void) => {
     const next = structuredClone(config);
     change(next);
     setConfig(next);
+    // The seeds follow the first seed unless the URL gave a list of others.
+    if (next.seed !== config.seed && seeds.every((x, i) => x === (config.seed + i) >>> 0)) setSeeds(consecutiveSeeds(next.seed, seeds.length));
   };
   const canTrain = errors.size === 0;
-  const start = (c: ExperimentConfig, then: 'play' | 'step' | 'none') => training.start(c, backend as BackendChoice, then);
+  const setup = (c: ExperimentConfig, list = seeds): SessionSetup => ({
+    config: c,
+    seeds: list,
+    backend: backend as BackendChoice,
+    workers: workers ?? defaultWorkers(navigator.hardwareConcurrency),
+  });
+  const start = (c: ExperimentConfig, then: 'play' | 'step' | 'none', list = seeds) => training.start(setup(c, list), then);
 
   return (
     <main>
@@ -55,18 +81,24 @@ export function App() {
         <p className="lead">Conventional, SST and MASST face-embedding training, side by side, on the same synthetic faces and the same batches.</p>
         <BackendBadge report={s.backend} />
       </header>
-      <Alerts urlProblems={initial.problems} errors={s.errors} onDismiss={training.dismissErrors} />
+      <Alerts urlProblems={urlProblems} errors={s.errors} onDismiss={training.dismissErrors} />
       <Controls
         preset={preset}
         config={config}
+        seedCount={seeds.length}
+        workers={workers}
         backend={backend}
         errors={errors}
         disabled={s.playing}
         onPreset={(name) => {
+          const next = presetConfig(name);
           setPreset(name);
-          setConfig(presetConfig(name));
+          setConfig(next);
+          setSeeds(defaultSeeds(name, next.seed));
         }}
         onChange={edit}
+        onSeedCount={(n) => setSeeds(consecutiveSeeds(config.seed, n))}
+        onWorkers={setWorkers}
         onBackend={setBackend}
       />
       <RunControls
@@ -74,32 +106,41 @@ export function App() {
         canTrain={canTrain}
         hasSession={s.phase !== 'idle'}
         stepsPerSecond={s.playing ? s.stepsPerSecond : 0}
-        onTrain={() => (training.isCurrent(config, backend) ? training.play() : start(config, 'play'))}
+        onTrain={() => (training.isCurrent(setup(config)) ? training.play() : start(config, 'play'))}
         onPause={training.pause}
-        onStep={() => (training.isCurrent(config, backend) ? training.step() : start(config, 'step'))}
+        onStep={() => (training.isCurrent(setup(config)) ? training.step() : start(config, 'step'))}
         onReset={() => start(config, 'none')}
         onNewSeed={() => {
-          const next = { ...config, seed: (config.seed + 1) >>> 0 };
+          const next = { ...config, seed: (config.seed + seeds.length) >>> 0 };
+          const list = consecutiveSeeds(next.seed, seeds.length);
           setConfig(next);
-          if (s.phase !== 'idle') start(next, 'none');
+          setSeeds(list);
+          if (s.phase !== 'idle') start(next, 'none', list);
         }}
       />
-      <RunStatus runs={s.runs} step={s.step} />
+      <RunStatus runs={s.runs} seeds={s.seeds.length} />
+      {isFinished(s) && paired && <Summary rows={paired.rows} />}
+      <PairedTable paired={paired} totalSteps={s.totalSteps} />
+      <BandToggle band={band} seeds={s.seeds.length} onChange={setBand} />
       <section className="charts">
         <div>
           <h2>Loss</h2>
-          <LossChart runs={s.runs} />
+          <LossChart groups={groups} band={band} />
         </div>
         <div>
           <h2>Verification accuracy</h2>
-          <AccuracyChart runs={s.runs} untrained={s.untrained} />
+          <AccuracyChart groups={groups} untrained={s.untrained} band={band} />
+        </div>
+        <div>
+          <h2>Accuracy difference, paired by seed</h2>
+          <DifferenceChart groups={groups} band={band} />
         </div>
         <div>
           <h2>ROC (latest evaluation)</h2>
-          <RocChart runs={s.runs} untrained={s.untrained} />
+          <RocChart groups={groups} untrained={s.untrained} band={band} />
         </div>
       </section>
-      <ResultsTable runs={s.runs} untrained={s.untrained} farTargets={config.eval.farTargets} />
+      <ResultsTable groups={groups} untrained={s.untrained} farTargets={config.eval.farTargets} />
       <section className="analysis">
         <h2>
           Smoothness of the loss{' '}
@@ -107,11 +148,11 @@ export function App() {
             <span className="badge">+{s.probeCost.forward} forward, +{s.probeCost.backward} backward every {s.probeCost.every} steps</span>
           )}
         </h2>
-        <SmoothnessCharts runs={s.runs} />
+        <SmoothnessCharts groups={groups} band={band} />
         <h2>Loss landscape</h2>
-        <LandscapeView runs={s.runs} busy={s.phase !== 'ready'} onSlice={training.landscape} />
+        <LandscapeView groups={groups} band={band} busy={s.phase !== 'ready'} onSlice={training.landscape} />
         <h2>Agent drift</h2>
-        <AgentDriftChart runs={s.runs} />
+        <AgentDriftChart runs={s.runs.filter((r) => r.seed === s.seeds[0])} />
       </section>
       <DatasetView summary={s.dataset} progress={s.progress} />
     </main>

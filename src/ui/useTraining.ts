@@ -1,20 +1,27 @@
 /**
- * The page's handle on the training worker: one store and one worker client for the page's
- * lifetime, and which (config, backend) the current session was started with, so Train after an
- * edit starts a new session while Train after Pause resumes.
+ * The page's handle on the training pool: one store and one worker pool for the page's lifetime,
+ * and which (config, seeds, backend, pool size) the current session was started with, so Train
+ * after an edit starts a new session while Train after Pause resumes.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { ExperimentConfig } from '../core/config';
 import type { BackendChoice } from '../worker/protocol';
 import { Store, useStore } from './store/store';
 import type { UiState } from './store/state';
-import { WorkerClient } from './workerClient';
+import { WorkerPool } from './workerPool';
+
+export interface SessionSetup {
+  config: ExperimentConfig;
+  seeds: number[];
+  backend: BackendChoice;
+  workers: number;
+}
 
 export interface Training {
   state: UiState;
   /** A new session (all series cleared); `then` runs once it is built: play, one step, or nothing. */
-  start(config: ExperimentConfig, backend: BackendChoice, then: 'play' | 'step' | 'none'): void;
-  isCurrent(config: ExperimentConfig, backend: string): boolean;
+  start(setup: SessionSetup, then: 'play' | 'step' | 'none'): void;
+  isCurrent(setup: SessionSetup): boolean;
   play(): void;
   pause(): void;
   step(): void;
@@ -24,30 +31,30 @@ export interface Training {
 
 export function useTraining(): Training {
   const store = useMemo(() => new Store(), []);
-  const client = useRef<WorkerClient | null>(null);
+  const pool = useRef<WorkerPool | null>(null);
   const session = useRef<string | null>(null);
   useEffect(() => {
-    client.current = new WorkerClient(store);
+    pool.current = new WorkerPool(store);
     return () => {
-      client.current?.dispose();
-      client.current = null;
+      pool.current?.dispose();
+      pool.current = null;
       session.current = null;
     };
   }, [store]);
   const state = useStore(store);
   return {
     state,
-    start: (config, backend, then) => {
-      session.current = JSON.stringify([config, backend]);
-      client.current?.init(config, backend);
-      if (then === 'play') client.current?.play();
-      if (then === 'step') client.current?.step();
+    start: (setup, then) => {
+      session.current = JSON.stringify(setup);
+      pool.current?.init(setup.config, setup.seeds, setup.backend, setup.workers);
+      if (then === 'play') pool.current?.play();
+      if (then === 'step') pool.current?.step();
     },
-    isCurrent: (config, backend) => session.current === JSON.stringify([config, backend]) && state.phase !== 'idle',
-    play: () => client.current?.play(),
-    pause: () => client.current?.pause(),
-    step: () => client.current?.step(),
-    landscape: (dims) => client.current?.landscape(dims),
+    isCurrent: (setup) => session.current === JSON.stringify(setup) && state.phase !== 'idle',
+    play: () => pool.current?.play(),
+    pause: () => pool.current?.pause(),
+    step: () => pool.current?.step(),
+    landscape: (dims) => pool.current?.landscape(dims),
     dismissErrors: () => store.dismissErrors(),
   };
 }

@@ -1,10 +1,12 @@
 /**
- * The typed boundary between the page and the training worker. Every message carries the runId
- * of the session it belongs to; the page drops messages of sessions that are no longer current.
- * Per-step scalars travel as typed arrays (transferred, not copied), only the points new since
- * the last flush.
+ * The typed boundary between the page and its pool of training workers. A comparison of R
+ * methods over S seeds has S·R runs ("units", numbered seed-major: unit = seedIndex·R + run); the
+ * page hands each worker some of them, and a worker trains its units in lock-step. Every message
+ * carries the runId of the session it belongs to; the page drops messages of sessions that are no
+ * longer current. Per-step scalars travel as typed arrays (transferred, not copied), only the
+ * points new since the last flush.
  */
-import type { ExperimentConfig, RunSpec } from '../core/config';
+import type { ExperimentConfig } from '../core/config';
 import type { LipschitzPoint } from '../core/analysis/analyzer';
 import type { EvalReport } from '../core/eval/report';
 
@@ -12,14 +14,36 @@ export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as con
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 export type BackendName = Exclude<BackendChoice, 'auto'>;
 
+/** One run a worker trains: the config's run `run` on seed `seed`, known to the page as `unit`. */
+export interface UnitSpec {
+  unit: number;
+  seed: number;
+  run: number;
+}
+
 /** Page → worker. */
 export type ToWorker =
-  | { type: 'init'; runId: number; config: ExperimentConfig; backend: BackendChoice }
+  | {
+      type: 'init';
+      runId: number;
+      /** This worker's place in the pool (echoed in 'ready' and 'state'). */
+      worker: number;
+      /** The experiment; `seed` is ignored in favour of each unit's seed. */
+      config: ExperimentConfig;
+      backend: BackendChoice;
+      units: UnitSpec[];
+      /** Seeds whose faces this worker makes (cache or generation) and hands to the page. */
+      makes: number[];
+      /** The seed whose dataset the page shows (its summary is posted by its maker). */
+      shownSeed: number;
+    }
+  /** The serialized faces of a seed made by another worker (core/data/cache.ts layout). */
+  | { type: 'faces'; runId: number; seed: number; bytes: ArrayBuffer | SharedArrayBuffer }
   | { type: 'play'; runId: number }
   | { type: 'pause'; runId: number }
-  /** One lock-step iteration of every run (only while paused). */
+  /** One lock-step iteration of every unit (only while paused). */
   | { type: 'step'; runId: number }
-  /** Loss-landscape slices of every run now (1-D, or 2-D streamed row by row). */
+  /** Loss-landscape slices of every unit now (1-D, or 2-D streamed row by row). */
   | { type: 'landscape'; runId: number; dims: 1 | 2 };
 
 export interface AdapterInfo {
@@ -66,15 +90,17 @@ export interface DatasetSummary {
   cached: boolean;
 }
 
-/** New points since the last flush, per run (index into the config's runs). */
+/** New points since the last flush, for the units of one worker. */
 export interface StatsBatch {
+  /** The units, [u]. */
+  units: number[];
   /** Step numbers (1-based) of the new points, [n]. */
   steps: Int32Array;
-  /** Loss of each run at those steps, [runs][n]. */
+  /** Loss of each unit at those steps, [u][n]. */
   losses: Float32Array[];
-  /** Mean ms per step of each run over this batch, [runs]. */
+  /** Mean ms per step of each unit over this batch, [u]. */
   msPerStep: number[];
-  /** Lock-step iterations per second over this batch. */
+  /** Lock-step iterations per second of this worker over this batch. */
   stepsPerSecond: number;
 }
 
@@ -95,7 +121,7 @@ export interface AgentPoint {
   active: number;
 }
 
-/** One row of a landscape slice of one run: losses over betas at alphas[index] (1-D: betas [0]). */
+/** One row of a landscape slice of one unit: losses over betas at alphas[index] (1-D: betas [0]). */
 export interface LandscapeRow {
   run: number;
   dims: 1 | 2;
@@ -108,7 +134,8 @@ export interface LandscapeRow {
 
 export interface EvalMessage {
   step: number;
-  /** One report per run, in config order. */
+  units: number[];
+  /** One report per unit, in the order of `units`. */
   reports: EvalReport[];
 }
 
@@ -117,13 +144,16 @@ export type FromWorker =
   | { type: 'backend'; runId: number; report: BackendReport }
   | { type: 'progress'; runId: number; phase: 'data' | 'build'; done: number; total: number }
   | { type: 'dataset'; runId: number; summary: DatasetSummary }
-  | { type: 'ready'; runId: number; runs: RunSpec[]; untrained: EvalReport; probeCost: ProbeCost }
+  /** The serialized faces of a seed this worker made, for the page to hand to the other workers. */
+  | { type: 'faces'; runId: number; seed: number; bytes: ArrayBuffer }
+  | { type: 'ready'; runId: number; worker: number; untrained: Array<{ seed: number; report: EvalReport }>; probeCost: ProbeCost }
+  /** `run` is the unit. */
   | { type: 'smoothness'; runId: number; run: number; point: LipschitzPoint }
   | { type: 'agents'; runId: number; run: number; point: AgentPoint }
   | { type: 'landscape'; runId: number; row: LandscapeRow }
   | { type: 'stats'; runId: number; batch: StatsBatch }
   | { type: 'eval'; runId: number; result: EvalMessage }
-  | { type: 'state'; runId: number; playing: boolean; step: number }
+  | { type: 'state'; runId: number; worker: number; playing: boolean; step: number }
   | { type: 'error'; runId: number; message: string; recoverable: boolean };
 
 export function assertNever(x: never): never {

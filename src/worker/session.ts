@@ -1,37 +1,50 @@
 /**
- * One training session in the worker: backend, dataset, lock-step comparison and the play loop.
- * Steps run back to back while playing, yielding to the message queue between steps so Pause is
- * handled at once. Losses stay on the device until a flush (about every 100 ms), which stacks
- * them into one tensor and reads it with a single async data(), never a synchronous read.
+ * One training session in a pool worker: backend, the faces of the seeds it trains, one
+ * comparison per seed holding this worker's runs of that seed, and the play loop. All its units
+ * step in lock-step, yielding to the message queue between steps so Pause is handled at once.
+ * Losses stay on the device until a flush (about every 100 ms), which stacks them into one tensor
+ * and reads it with a single async data(), never a synchronous read.
  */
 import type { ExperimentConfig } from '../core/config';
-import { generateDatasetWithStats } from '../core/data/dataset';
-import { initRasterizer, isRasterizerReady } from '../core/data/rasterize';
+import { deserializeDataset, serializeDataset } from '../core/data/cache';
 import type { FaceDataset } from '../core/data/types';
 import { convImplFor } from '../core/model/conv';
 import * as tf from '../core/tf';
 import { Comparison } from '../core/train/comparison';
 import { evaluateRun, evaluateUntrained } from '../core/train/evaluateRuns';
 import { validate } from '../core/validate';
-import resvgWasmUrl from '@resvg/resvg-wasm/index_bg.wasm?url';
 import { AnalysisStream } from './analysisStream';
 import { selectBackend } from './backend';
-import { loadCachedDataset, storeDataset } from './datasetCache';
-import { summarizeDataset, summaryTransfer } from './datasetSummary';
+import { makeFaces } from './faces';
 import type { WatchedDevice } from './gpuWatch';
 import { gpuFailureMessage, watchGpuDevice } from './gpuWatch';
-import type { BackendChoice, FromWorker, StatsBatch } from './protocol';
+import type { EvalReport } from '../core/eval/report';
+import type { FromWorker, StatsBatch, ToWorker } from './protocol';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+export type InitMessage = Extract<ToWorker, { type: 'init' }>;
 
 const FLUSH_MS = 100;
 
 /** Yields to the worker's event loop so queued messages (Pause) run between steps. */
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** This worker's runs of one seed. */
+interface Group {
+  seed: number;
+  units: number[];
+  cmp: Comparison;
+  analysis: AnalysisStream;
+}
+
 export class Session {
-  private cmp: Comparison | null = null;
-  private analysis: AnalysisStream | null = null;
+  private groups: Group[] = [];
+  private worker = 0;
+  private steps = 0;
+  private totalSteps = 0;
+  /** Faces of seeds made by other workers: arrived, or awaited. */
+  private readonly arrived = new Map<number, ArrayBuffer | SharedArrayBuffer>();
+  private readonly waiting = new Map<number, (bytes: ArrayBuffer | SharedArrayBuffer) => void>();
   /** A landscape asked for while steps run: computed between two steps. */
   private landscapeRequested: 1 | 2 | null = null;
   private playing = false;
@@ -51,45 +64,72 @@ export class Session {
     private readonly post: Post,
   ) {}
 
-  async init(config: ExperimentConfig, choice: BackendChoice): Promise<void> {
-    const issues = validate(config);
-    if (issues.length > 0) throw new Error(issues.map((i) => i.message).join(' '));
-    const report = await selectBackend(choice);
+  private get ready(): boolean {
+    return this.groups.length > 0;
+  }
+
+  private get units(): number[] {
+    return this.groups.flatMap((g) => g.units);
+  }
+
+  async init(msg: InitMessage): Promise<void> {
+    this.worker = msg.worker;
+    const seeds = [...new Set(msg.units.map((u) => u.seed))];
+    for (const seed of seeds) {
+      const issues = validate({ ...msg.config, seed });
+      if (issues.length > 0) throw new Error(issues.map((i) => i.message).join(' '));
+    }
+    const report = await selectBackend(msg.backend);
     this.post({ type: 'backend', runId: this.runId, report });
     this.watchDevice(report.backend);
-    const dataset = await this.dataset(config);
-    if (this.disposed) return;
+    // Every worker first makes the faces it was asked to, then waits for the others': no worker
+    // ever waits on one that is itself waiting.
+    const faces = new Map<number, FaceDataset>();
+    for (const seed of msg.makes) {
+      const dataset = await makeFaces(msg.config.data, seed, seed === msg.shownSeed, this.runId, this.post);
+      if (this.disposed) return;
+      faces.set(seed, dataset);
+      const bytes = serializeDataset(dataset);
+      this.post({ type: 'faces', runId: this.runId, seed, bytes }, [bytes]);
+    }
+    for (const seed of seeds) {
+      if (!faces.has(seed)) faces.set(seed, deserializeDataset(copyOf(await this.facesFromPage(seed))));
+      if (this.disposed) return;
+    }
     this.post({ type: 'progress', runId: this.runId, phase: 'build', done: 0, total: 1 });
-    this.cmp = new Comparison(config, dataset, convImplFor(report.backend));
-    this.windowMs = this.cmp.runs.map(() => 0);
-    this.analysis = new AnalysisStream(this.cmp, this.runId, this.post, () => !this.disposed);
-    const untrained = await evaluateUntrained(this.cmp);
-    if (this.disposed) return;
-    this.post({ type: 'ready', runId: this.runId, runs: config.runs, untrained, probeCost: this.analysis.cost });
+    const impl = convImplFor(report.backend);
+    const untrained: Array<{ seed: number; report: EvalReport }> = [];
+    for (const seed of seeds) {
+      const mine = msg.units.filter((u) => u.seed === seed);
+      const config: ExperimentConfig = { ...msg.config, seed, runs: mine.map((u) => msg.config.runs[u.run] ?? { method: 'sst', agents: 1 }) };
+      const cmp = new Comparison(config, faces.get(seed) as FaceDataset, impl);
+      const units = mine.map((u) => u.unit);
+      this.groups.push({ seed, units, cmp, analysis: new AnalysisStream(cmp, units, this.runId, this.post, () => !this.disposed) });
+      untrained.push({ seed, report: await evaluateUntrained(cmp) });
+      if (this.disposed) return;
+    }
+    this.totalSteps = msg.config.steps;
+    this.windowMs = this.units.map(() => 0);
+    const probeCost = (this.groups[0] as Group).analysis.cost;
+    this.post({ type: 'ready', runId: this.runId, worker: this.worker, untrained, probeCost });
     this.postState();
     if (this.playRequested) this.play();
     else if (this.stepRequested) await this.step();
   }
 
-  private async dataset(config: ExperimentConfig): Promise<FaceDataset> {
-    const cached = await loadCachedDataset(config.data, config.seed);
-    if (cached) {
-      const summary = summarizeDataset(cached, null);
-      this.post({ type: 'dataset', runId: this.runId, summary }, summaryTransfer(summary));
-      return cached;
-    }
-    if (!isRasterizerReady()) await initRasterizer(fetch(resvgWasmUrl));
-    let last = 0;
-    const { dataset, imagesPerSecond } = await generateDatasetWithStats(config.data, config.seed, (done, total) => {
-      const now = performance.now();
-      if (now - last < FLUSH_MS && done < total) return;
-      last = now;
-      this.post({ type: 'progress', runId: this.runId, phase: 'data', done, total });
-    });
-    await storeDataset(config.data, config.seed, dataset);
-    const summary = summarizeDataset(dataset, imagesPerSecond);
-    this.post({ type: 'dataset', runId: this.runId, summary }, summaryTransfer(summary));
-    return dataset;
+  /** Faces of a seed that another worker makes, delivered through the page. */
+  receiveFaces(seed: number, bytes: ArrayBuffer | SharedArrayBuffer): void {
+    const resolve = this.waiting.get(seed);
+    if (resolve) {
+      this.waiting.delete(seed);
+      resolve(bytes);
+    } else this.arrived.set(seed, bytes);
+  }
+
+  private facesFromPage(seed: number): Promise<ArrayBuffer | SharedArrayBuffer> {
+    const bytes = this.arrived.get(seed);
+    if (bytes) return Promise.resolve(bytes);
+    return new Promise((resolve) => this.waiting.set(seed, resolve));
   }
 
   private watchDevice(backend: string): void {
@@ -102,7 +142,7 @@ export class Session {
   }
 
   play(): void {
-    if (!this.cmp) {
+    if (!this.ready) {
       this.playRequested = true;
       return;
     }
@@ -119,11 +159,11 @@ export class Session {
 
   /** One lock-step iteration while paused. */
   async step(): Promise<void> {
-    if (!this.cmp) {
+    if (!this.ready) {
       this.stepRequested = true;
       return;
     }
-    if (this.playing || this.looping) return;
+    if (this.playing || this.looping || this.steps >= this.totalSteps) return;
     this.looping = true;
     try {
       await this.advance();
@@ -138,7 +178,7 @@ export class Session {
   private async loop(): Promise<void> {
     this.looping = true;
     try {
-      while (this.playing && !this.disposed && this.cmp && this.cmp.steps < this.cmp.config.steps) {
+      while (this.playing && !this.disposed && this.steps < this.totalSteps) {
         await this.advance();
         if (performance.now() - this.windowStart >= FLUSH_MS) await this.flush();
         await yieldToEvents();
@@ -153,42 +193,48 @@ export class Session {
   }
 
   private async advance(): Promise<void> {
-    const cmp = this.cmp as Comparison;
-    const before = [...cmp.stepMsTotal];
-    this.pending.push(cmp.stepAll());
-    this.pendingSteps.push(cmp.steps);
-    cmp.stepMsTotal.forEach((ms, i) => (this.windowMs[i] = (this.windowMs[i] ?? 0) + ms - (before[i] ?? 0)));
-    const every = cmp.config.eval.every;
-    if ((every > 0 && cmp.steps % every === 0) || cmp.steps === cmp.config.steps) {
+    let u = 0;
+    const row: tf.Scalar[] = [];
+    for (const g of this.groups) {
+      const before = [...g.cmp.stepMsTotal];
+      row.push(...g.cmp.stepAll());
+      g.cmp.stepMsTotal.forEach((ms, i) => (this.windowMs[u + i] = (this.windowMs[u + i] ?? 0) + ms - (before[i] ?? 0)));
+      u += g.units.length;
+    }
+    this.steps += 1;
+    this.pending.push(row);
+    this.pendingSteps.push(this.steps);
+    const every = this.groups[0]?.cmp.config.eval.every ?? 0;
+    if ((every > 0 && this.steps % every === 0) || this.steps === this.totalSteps) {
       await this.flush();
       await this.evaluate();
     }
-    if (this.analysis?.due()) {
+    if (this.groups[0]?.analysis.due()) {
       await this.flush();
-      await this.analysis.measure();
+      for (const g of this.groups) await g.analysis.measure();
     }
-    if (this.analysis?.sliceDue() && this.landscapeRequested === null) this.landscapeRequested = 1;
+    if (this.groups[0]?.analysis.sliceDue() && this.landscapeRequested === null) this.landscapeRequested = 1;
     await this.runPendingLandscape();
   }
 
   /** A slice asked for while a step ran; also run after the last step, so none is dropped. */
   private async runPendingLandscape(): Promise<void> {
-    if (this.landscapeRequested === null || !this.analysis) return;
+    if (this.landscapeRequested === null) return;
     const dims = this.landscapeRequested;
     this.landscapeRequested = null;
-    await this.analysis.landscape(dims);
+    for (const g of this.groups) await g.analysis.landscape(dims);
   }
 
   /** Landscape slices now when idle, else between the next two steps. */
   async landscape(dims: 1 | 2): Promise<void> {
-    if (!this.analysis) return;
+    if (!this.ready) return;
     if (this.looping) {
       this.landscapeRequested = dims;
       return;
     }
     this.looping = true;
     try {
-      await this.analysis.landscape(dims);
+      this.landscapeRequested = dims;
       await this.runPendingLandscape();
     } finally {
       this.looping = false;
@@ -196,19 +242,20 @@ export class Session {
   }
 
   private async flush(): Promise<void> {
-    if (this.pending.length === 0 || !this.cmp) return;
+    if (this.pending.length === 0 || !this.ready) return;
     const rows = this.pending;
     const steps = Int32Array.from(this.pendingSteps);
     this.pending = [];
     this.pendingSteps = [];
-    const stacked = tf.tidy(() => tf.stack(rows.map((r) => tf.stack(r)))); // [n, runs]
+    const stacked = tf.tidy(() => tf.stack(rows.map((r) => tf.stack(r)))); // [n, units]
     tf.dispose(rows.flat());
     const values = (await stacked.data()) as Float32Array;
     stacked.dispose();
-    const runs = this.cmp.runs.length;
-    const losses = this.cmp.runs.map((_, r) => Float32Array.from({ length: steps.length }, (_, k) => values[k * runs + r] as number));
+    const units = this.units;
+    const losses = units.map((_, u) => Float32Array.from({ length: steps.length }, (_, k) => values[k * units.length + u] as number));
     const elapsed = performance.now() - this.windowStart;
     const batch: StatsBatch = {
+      units,
       steps,
       losses,
       msPerStep: this.windowMs.map((ms) => ms / steps.length),
@@ -221,14 +268,15 @@ export class Session {
   }
 
   private async evaluate(): Promise<void> {
-    const cmp = this.cmp as Comparison;
-    const reports = [];
-    for (let i = 0; i < cmp.runs.length; i++) reports.push(await evaluateRun(cmp, i));
-    if (!this.disposed) this.post({ type: 'eval', runId: this.runId, result: { step: cmp.steps, reports } });
+    const reports: EvalReport[] = [];
+    for (const g of this.groups) {
+      for (let i = 0; i < g.units.length; i++) reports.push(await evaluateRun(g.cmp, i));
+    }
+    if (!this.disposed) this.post({ type: 'eval', runId: this.runId, result: { step: this.steps, units: this.units, reports } });
   }
 
   private postState(): void {
-    this.post({ type: 'state', runId: this.runId, playing: this.playing, step: this.cmp?.steps ?? 0 });
+    this.post({ type: 'state', runId: this.runId, worker: this.worker, playing: this.playing, step: this.steps });
   }
 
   /** Stops the loop and frees every tensor; waits for a step in progress to finish first. */
@@ -238,7 +286,12 @@ export class Session {
     while (this.looping) await yieldToEvents();
     tf.dispose(this.pending.flat());
     this.pending = [];
-    this.cmp?.dispose();
-    this.cmp = null;
+    for (const g of this.groups) g.cmp.dispose();
+    this.groups = [];
   }
+}
+
+/** A private, non-shared copy (TextDecoder refuses shared memory; the page's copy stays intact). */
+function copyOf(bytes: ArrayBuffer | SharedArrayBuffer): ArrayBuffer {
+  return new Uint8Array(bytes).slice().buffer;
 }

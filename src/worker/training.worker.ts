@@ -1,7 +1,7 @@
 /**
- * The training worker's entry: one Session at a time; an init replaces the current session
- * (after its step in progress finishes). Errors are reported with the session's runId and never
- * kill the worker.
+ * A pool worker's entry: one Session at a time; an init replaces the current session (after its
+ * step in progress finishes). Errors are reported with the session's runId and never kill the
+ * worker.
  */
 import type { FromWorker, ToWorker } from './protocol';
 import { assertNever } from './protocol';
@@ -23,9 +23,12 @@ async function handle(msg: ToWorker): Promise<void> {
       session = new Session(msg.runId, post);
       const current = session;
       await previous?.dispose();
-      await current.init(msg.config, msg.backend);
+      await current.init(msg);
       return;
     }
+    case 'faces':
+      if (session?.runId === msg.runId) session.receiveFaces(msg.seed, msg.bytes);
+      return;
     case 'play':
       if (session?.runId === msg.runId) session.play();
       return;

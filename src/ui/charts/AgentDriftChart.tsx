@@ -1,4 +1,4 @@
-/** MASST agents' weight distance to the probe over training, one line per agent and run. */
+/** MASST agents' weight distance to the probe over training, one line per agent and run (one seed). */
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RunSeries } from '../store/state';
 import { colorOf } from './colors';
@@ -25,15 +25,15 @@ export function AgentDriftChart({ runs }: { runs: readonly RunSeries[] }) {
           <YAxis domain={['auto', 'auto']} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
           <Legend />
-          {withAgents.flatMap(({ r, i }) =>
+          {withAgents.flatMap(({ r }) =>
             (r.agents[0]?.distance ?? []).map((_, a) => (
-              <Line key={`${r.label}-${a}`} dataKey={`${r.label} agent ${a}`} stroke={colorOf(r.spec, i)} strokeDasharray={a === 0 ? "0" : `${2 + 2 * a} 3`} dot={false} isAnimationActive={false} />
+              <Line key={`${r.label}-${a}`} dataKey={`${r.label} agent ${a}`} stroke={colorOf(r.spec, r.run)} strokeDasharray={a === 0 ? "0" : `${2 + 2 * a} 3`} dot={false} isAnimationActive={false} />
             )),
           )}
         </LineChart>
       </ResponsiveContainer>
       <p className="caption">
-        ‖θ_agent − θ_probe‖ on trainable weights (agent k is paired with the probe at steps t with t − 1 ≡ k mod K). Latest
+        Seed {withAgents[0]?.r.seed}. ‖θ_agent − θ_probe‖ on trainable weights (agent k is paired with the probe at steps t with t − 1 ≡ k mod K). Latest
         feature cosine agent·probe and active agent:{' '}
         {withAgents
           .map(({ r }, j) => `${r.label}: ${(last[j]?.featureCosine ?? []).map((c) => c.toFixed(3)).join(', ')} (step ${last[j]?.step ?? 0}: agent ${last[j]?.active ?? 0})`)

@@ -1,10 +1,14 @@
 /**
- * Loss-landscape slices on demand: 1-D curves per run, and 2-D heatmaps with contours per run on
- * one shared colour scale, drawn row by row as the worker streams them.
+ * Loss-landscape slices on demand: 1-D curves per method (with several seeds, the mean over
+ * seeds and its band), and 2-D heatmaps with contours per run of the first seed on one shared
+ * colour scale, drawn row by row as the workers stream them.
  */
 import { useEffect, useRef } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BandKind } from '../../core/stats/bands';
 import type { RunSeries } from '../store/state';
+import type { MethodGroup } from '../store/views';
+import { bandKey, fmtValue, methodBandRows } from './bandRows';
 import { colorOf } from './colors';
 import { contourSegments, ramp } from './heatmap';
 
@@ -44,14 +48,25 @@ function Heatmap({ run, lo, hi }: { run: RunSeries; lo: number; hi: number }) {
   );
 }
 
-export function LandscapeView({ runs, busy, onSlice }: { runs: readonly RunSeries[]; busy: boolean; onSlice: (dims: 1 | 2) => void }) {
-  const withCurve = runs.filter((r) => r.landscape1d);
-  const first = withCurve[0]?.landscape1d;
-  const data = first?.alphas.map((alpha, k) => {
-    const row: Record<string, number> = { alpha };
-    for (const r of withCurve) row[r.label] = r.landscape1d?.losses[k] as number;
-    return row;
-  });
+interface Props {
+  groups: readonly MethodGroup[];
+  band: BandKind;
+  busy: boolean;
+  onSlice: (dims: 1 | 2) => void;
+}
+
+export function LandscapeView({ groups, band, busy, onSlice }: Props) {
+  const withCurve = groups
+    .map((g, i) => ({ g, i, series: g.series.filter((r) => r.landscape1d !== null) }))
+    .filter((c) => c.series.length > 0);
+  const several = withCurve.some((c) => c.series.length > 1);
+  const data = withCurve.length === 0 ? null : methodBandRows(
+    withCurve.map((c) => ({ label: c.g.label, series: c.series })),
+    (r) => ({ x: r.landscape1d?.alphas ?? [], y: r.landscape1d?.losses ?? [] }),
+    band,
+    'alpha',
+  );
+  const runs = groups.map((g) => g.series[0]).filter((r): r is RunSeries => r !== undefined);
   const values = runs.flatMap((r) => r.landscape2d?.rows.flatMap((row) => row ?? []) ?? []);
   const lo = values.length > 0 ? Math.min(...values) : 0;
   const hi = values.length > 0 ? Math.max(...values) : 1;
@@ -64,22 +79,27 @@ export function LandscapeView({ runs, busy, onSlice }: { runs: readonly RunSerie
       </div>
       {data && (
         <ResponsiveContainer width="100%" height={220}>
-          <LineChart data={data}>
+          <ComposedChart data={data}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="alpha" type="number" domain={[-1, 1]} />
             <YAxis domain={['auto', 'auto']} />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+            <Tooltip formatter={fmtValue} />
             <Legend />
-            {withCurve.map((r) => (
-              <Line key={r.label} dataKey={r.label} stroke={colorOf(r.spec, runs.indexOf(r))} dot={false} isAnimationActive={false} />
+            {several && withCurve.map(({ g, i }) => (
+              <Area key={bandKey(g.label)} dataKey={bandKey(g.label)} stroke="none" fill={colorOf(g.spec, i)} fillOpacity={0.2} isAnimationActive={false} legendType="none" />
             ))}
-          </LineChart>
+            {withCurve.map(({ g, i }) => (
+              <Line key={g.label} dataKey={g.label} stroke={colorOf(g.spec, i)} dot={false} isAnimationActive={false} />
+            ))}
+          </ComposedChart>
         </ResponsiveContainer>
       )}
       {values.length > 0 && (
         <div className="heatmaps">
           {runs.map((r) => <Heatmap key={r.label} run={r} lo={lo} hi={hi} />)}
-          <p className="caption">Shared colour scale: loss {lo.toFixed(2)} (dark) to {hi.toFixed(2)} (light); white lines are contours.</p>
+          <p className="caption">
+            {groups.some((g) => g.series.length > 1) ? `Seed ${runs[0]?.seed ?? ''}. ` : ''}Shared colour scale: loss {lo.toFixed(2)} (dark) to {hi.toFixed(2)} (light); white lines are contours.
+          </p>
         </div>
       )}
     </div>

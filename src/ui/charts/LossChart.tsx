@@ -1,12 +1,38 @@
-/** Training loss per run: raw (thin) and EMA-smoothed (thick); one tooltip for every run. */
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { RunSeries } from '../store/state';
+/**
+ * Training loss. One seed: per run, raw (thin) and EMA-smoothed (thick). Several seeds: per
+ * method, the mean of the smoothed loss over seeds with its band.
+ */
+import { Area, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BandKind } from '../../core/stats/bands';
+import type { MethodGroup } from '../store/views';
+import { bandKey, fmtValue, methodBandRows } from './bandRows';
 import { colorOf } from './colors';
 
-export function LossChart({ runs }: { runs: readonly RunSeries[] }) {
+export function LossChart({ groups, band }: { groups: readonly MethodGroup[]; band: BandKind }) {
+  const runs = groups.map((g) => g.series[0]).filter((r) => r !== undefined);
   const first = runs[0];
   if (!first || first.steps.length === 0) return <p className="empty">Loss appears here once training starts.</p>;
-  // Runs step in lock-step and are decimated alike, so row k is the same step for every run.
+  if (groups.some((g) => g.series.length > 1)) {
+    const rows = methodBandRows(groups, (r) => ({ x: r.steps, y: r.smooth }), band);
+    return (
+      <ResponsiveContainer width="100%" height={260}>
+        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
+          <YAxis domain={['auto', 'auto']} />
+          <Tooltip formatter={fmtValue} />
+          <Legend />
+          {groups.map((g, i) => (
+            <Area key={bandKey(g.label)} dataKey={bandKey(g.label)} stroke="none" fill={colorOf(g.spec, i)} fillOpacity={0.2} isAnimationActive={false} legendType="none" connectNulls />
+          ))}
+          {groups.map((g, i) => (
+            <Line key={g.label} dataKey={g.label} name={`${g.label} (mean of ${g.series.length})`} stroke={colorOf(g.spec, i)} strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls />
+          ))}
+        </ComposedChart>
+      </ResponsiveContainer>
+    );
+  }
+  // One seed: every run's rows are the same steps (lock-step, decimated alike).
   const rows = first.steps.map((step, k) => {
     const row: Record<string, number> = { step };
     for (const r of runs) {
@@ -21,7 +47,7 @@ export function LossChart({ runs }: { runs: readonly RunSeries[] }) {
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
         <YAxis domain={['auto', 'auto']} />
-        <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(3) : String(v))} />
+        <Tooltip formatter={fmtValue} />
         <Legend />
         {runs.map((r, i) => (
           <Line key={`${r.label}-raw`} dataKey={`${r.label} (raw)`} stroke={colorOf(r.spec, i)} strokeOpacity={0.35} dot={false} isAnimationActive={false} legendType="none" />

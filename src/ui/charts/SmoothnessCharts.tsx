@@ -1,44 +1,59 @@
 /**
- * Santurkar-style probes per run: the min–max band over η of the loss along the gradient and of
- * the gradient predictiveness (log scale optional), and the effective β and Lipschitz lines.
+ * Santurkar-style probes per method: the min–max band over η of the loss along the gradient and
+ * of the gradient predictiveness (log scale optional), and the effective β and Lipschitz lines.
+ * With several seeds the η-bands' edges are averaged over seeds, and β and Lipschitz show the
+ * mean over seeds with the chosen band.
  */
 import { useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LipschitzPoint } from '../../core/analysis/analyzer';
+import type { BandKind } from '../../core/stats/bands';
+import { bandSeries } from '../../core/stats/bands';
 import type { RunSeries } from '../store/state';
+import type { MethodGroup } from '../store/views';
+import { bandKey, fmtValue, methodBandRows } from './bandRows';
 import { colorOf } from './colors';
 
 type Row = Record<string, number | [number, number]>;
 
-/** One row per probe step: value(point) for every run (runs are probed at the same steps). */
-function rows(runs: readonly RunSeries[], value: (p: LipschitzPoint) => number | [number, number]): Row[] {
-  const first = runs[0];
-  if (!first) return [];
-  return first.smoothness.map((p, k) => {
-    const row: Row = { step: p.step };
-    for (const r of runs) {
-      const q = r.smoothness[k];
-      if (q) row[r.label] = value(q);
+const seriesOf = (r: RunSeries, value: (p: LipschitzPoint) => number) => ({ x: r.smoothness.map((p) => p.step), y: r.smoothness.map(value) });
+
+/** One row per probe step: each method's η-band, its edges averaged over seeds. */
+function etaBandRows(groups: readonly MethodGroup[], lo: (p: LipschitzPoint) => number, hi: (p: LipschitzPoint) => number): Row[] {
+  const rows = new Map<number, Row>();
+  for (const g of groups) {
+    const low = bandSeries(g.series.map((r) => seriesOf(r, lo)), 'sd');
+    const high = new Map(bandSeries(g.series.map((r) => seriesOf(r, hi)), 'sd').map((p) => [p.x, p.mean]));
+    for (const p of low) {
+      const row = rows.get(p.x) ?? { step: p.x };
+      row[g.label] = [p.mean, high.get(p.x) ?? p.mean];
+      rows.set(p.x, row);
     }
-    return row;
-  });
+  }
+  return [...rows.entries()].sort(([a], [b]) => a - b).map(([, r]) => r);
 }
 
-const fmt = (v: unknown) => (Array.isArray(v) ? v.map((x: number) => x.toPrecision(3)).join(' – ') : typeof v === 'number' ? v.toPrecision(3) : String(v));
+function Axes({ log }: { log: boolean }) {
+  return (
+    <>
+      <CartesianGrid strokeDasharray="3 3" />
+      <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
+      <YAxis scale={log ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow={log} tickFormatter={(v: number) => v.toPrecision(2)} />
+      <Tooltip formatter={fmtValue} />
+      <Legend />
+    </>
+  );
+}
 
-function Band({ title, runs, value, log }: { title: string; runs: readonly RunSeries[]; value: (p: LipschitzPoint) => [number, number]; log: boolean }) {
+function EtaBand({ title, groups, lo, hi, log }: { title: string; groups: readonly MethodGroup[]; lo: (p: LipschitzPoint) => number; hi: (p: LipschitzPoint) => number; log: boolean }) {
   return (
     <div>
       <h3>{title}</h3>
       <ResponsiveContainer width="100%" height={200}>
-        <ComposedChart data={rows(runs, value)}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
-          <YAxis scale={log ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow={log} tickFormatter={(v: number) => v.toPrecision(2)} />
-          <Tooltip formatter={fmt} />
-          <Legend />
-          {runs.map((r, i) => (
-            <Area key={r.label} dataKey={r.label} stroke={colorOf(r.spec, i)} fill={colorOf(r.spec, i)} fillOpacity={0.25} isAnimationActive={false} />
+        <ComposedChart data={etaBandRows(groups, lo, hi)}>
+          <Axes log={log} />
+          {groups.map((g, i) => (
+            <Area key={g.label} dataKey={g.label} stroke={colorOf(g.spec, i)} fill={colorOf(g.spec, i)} fillOpacity={0.25} isAnimationActive={false} />
           ))}
         </ComposedChart>
       </ResponsiveContainer>
@@ -46,31 +61,30 @@ function Band({ title, runs, value, log }: { title: string; runs: readonly RunSe
   );
 }
 
-export function SmoothnessCharts({ runs }: { runs: readonly RunSeries[] }) {
+export function SmoothnessCharts({ groups, band }: { groups: readonly MethodGroup[]; band: BandKind }) {
   const [log, setLog] = useState(false);
-  if (!runs[0] || runs[0].smoothness.length === 0) return <p className="empty">Smoothness probes appear every few steps once training runs.</p>;
-  const lines = (key: 'beta' | 'lipschitz') => rows(runs, (p) => p[key]);
+  if (!groups.some((g) => g.series.some((r) => r.smoothness.length > 0))) return <p className="empty">Smoothness probes appear every few steps once training runs.</p>;
+  const several = groups.some((g) => g.series.length > 1);
   return (
     <div className="analysis-grid">
       <label className="toggle">
         <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> log scale
       </label>
-      <Band title="Loss along the gradient, L(w − ηg)" runs={runs} value={(p) => [p.lossMin, p.lossMax]} log={log} />
-      <Band title="Gradient predictiveness ‖∇L(w) − ∇L(w − ηg)‖" runs={runs} value={(p) => [p.gradPredMin, p.gradPredMax]} log={log} />
+      <EtaBand title="Loss along the gradient, L(w − ηg)" groups={groups} lo={(p) => p.lossMin} hi={(p) => p.lossMax} log={log} />
+      <EtaBand title="Gradient predictiveness ‖∇L(w) − ∇L(w − ηg)‖" groups={groups} lo={(p) => p.gradPredMin} hi={(p) => p.gradPredMax} log={log} />
       {(['beta', 'lipschitz'] as const).map((key) => (
         <div key={key}>
           <h3>{key === 'beta' ? 'Effective β-smoothness' : 'Loss Lipschitz estimate'}</h3>
           <ResponsiveContainer width="100%" height={200}>
-            <LineChart data={lines(key)}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
-              <YAxis scale={log ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow={log} tickFormatter={(v: number) => v.toPrecision(2)} />
-              <Tooltip formatter={fmt} />
-              <Legend />
-              {runs.map((r, i) => (
-                <Line key={r.label} dataKey={r.label} stroke={colorOf(r.spec, i)} strokeWidth={2} isAnimationActive={false} />
+            <ComposedChart data={methodBandRows(groups, (r) => seriesOf(r, (p) => p[key]), band)}>
+              <Axes log={log} />
+              {several && groups.map((g, i) => (
+                <Area key={bandKey(g.label)} dataKey={bandKey(g.label)} stroke="none" fill={colorOf(g.spec, i)} fillOpacity={0.2} isAnimationActive={false} legendType="none" />
               ))}
-            </LineChart>
+              {groups.map((g, i) => (
+                <Line key={g.label} dataKey={g.label} stroke={colorOf(g.spec, i)} strokeWidth={2} isAnimationActive={false} />
+              ))}
+            </ComposedChart>
           </ResponsiveContainer>
         </div>
       ))}

@@ -8,22 +8,32 @@ import type { PresetName } from '../../core/presets';
 import { PRESET_NAMES } from '../../core/presets';
 import { BACKEND_PARAM_CHOICES } from '../../core/urlCodec';
 import { CHOICES } from '../../core/validate';
+import { MAX_SEEDS, MAX_WORKERS } from '../../core/seeds';
 import { NumberField, SelectField } from './Field';
 import { MethodsField } from './MethodsField';
 
 interface Props {
   preset: PresetName;
   config: ExperimentConfig;
+  /** Consecutive seeds from the config's seed, each a run of every method. */
+  seedCount: number;
+  /** Pool size; null = the cores the browser reports. */
+  workers: number | null;
   backend: string;
   /** validate() messages by field path. */
   errors: ReadonlyMap<string, string>;
   disabled: boolean;
   onPreset: (name: PresetName) => void;
   onChange: (edit: (draft: ExperimentConfig) => void) => void;
+  onSeedCount: (count: number) => void;
+  onWorkers: (workers: number | null) => void;
   onBackend: (backend: string) => void;
 }
 
-export function Controls({ preset, config: c, backend, errors, disabled, onPreset, onChange, onBackend }: Props) {
+const SEED_COUNTS = Array.from({ length: MAX_SEEDS }, (_, i) => i + 1);
+const WORKER_CHOICES = ['auto', ...Array.from({ length: MAX_WORKERS }, (_, i) => String(i + 1))] as const;
+
+export function Controls({ preset, config: c, seedCount, workers, backend, errors, disabled, onPreset, onChange, onSeedCount, onWorkers, onBackend }: Props) {
   const err = (field: string) => errors.get(field);
   return (
     <fieldset className="controls" disabled={disabled}>
@@ -36,6 +46,7 @@ export function Controls({ preset, config: c, backend, errors, disabled, onPrese
         <NumberField label="Training IDs" value={c.data.trainIds} error={err('data.trainIds')} step={1} onChange={(v) => onChange((d) => (d.data.trainIds = v))} />
         <SelectField label="Backbone" value={c.model.backbone} options={CHOICES.backbone} error={err('model.backbone')} onChange={(v) => onChange((d) => (d.model.backbone = v))} />
         <NumberField label="Seed" value={c.seed} error={err('seed')} step={1} onChange={(v) => onChange((d) => (d.seed = v))} />
+        <SelectField label="Seeds" value={seedCount} options={SEED_COUNTS} error={undefined} hint={seedCount > 1 ? `seeds ${c.seed}–${c.seed + seedCount - 1}, paired` : undefined} onChange={onSeedCount} />
         <NumberField label="Steps" value={c.steps} error={err('steps')} step={1} onChange={(v) => onChange((d) => (d.steps = v))} />
       </div>
       <div className="row">
@@ -65,6 +76,7 @@ export function Controls({ preset, config: c, backend, errors, disabled, onPrese
         <NumberField label="1-D slice every (steps)" value={c.analysis.landscapeEvery} error={err('analysis.landscapeEvery')} step={1} onChange={(v) => onChange((d) => (d.analysis.landscapeEvery = v))} />
         <SelectField label="Landscape grid" value={c.analysis.gridPoints} options={[11, 21, 51] as const} error={err('analysis.gridPoints')} onChange={(v) => onChange((d) => (d.analysis.gridPoints = v))} />
         <SelectField label="Backend" value={backend} options={BACKEND_PARAM_CHOICES} error={undefined} onChange={onBackend} />
+        <SelectField label="Workers" value={workers === null ? 'auto' : String(workers)} options={WORKER_CHOICES} error={undefined} onChange={(v) => onWorkers(v === 'auto' ? null : Number(v))} />
       </div>
     </fieldset>
   );

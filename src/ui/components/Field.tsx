@@ -48,12 +48,13 @@ interface SelectProps<T extends string | number> {
   value: T;
   options: readonly T[];
   error: string | undefined;
+  hint?: ReactNode;
   onChange: (value: T) => void;
 }
 
-export function SelectField<T extends string | number>({ label, value, options, error, onChange }: SelectProps<T>) {
+export function SelectField<T extends string | number>({ label, value, options, error, hint, onChange }: SelectProps<T>) {
   return (
-    <Field label={label} error={error}>
+    <Field label={label} error={error} hint={hint}>
       <select aria-label={label} value={String(value)} onChange={(e) => onChange(options.find((o) => String(o) === e.target.value) ?? value)}>
         {options.map((o) => (
           <option key={String(o)} value={String(o)}>

@@ -1,15 +1,43 @@
-/** The latest evaluation of every run next to the untrained probe. */
+/**
+ * The latest evaluation of every method next to the untrained probe. One seed: accuracy ± its
+ * 10-fold standard error. Several seeds: mean ± sd over seeds of each metric.
+ */
 import type { EvalReport } from '../../core/eval/report';
-import type { RunSeries } from '../store/state';
+import { describe } from '../../core/stats/describe';
+import type { MethodGroup } from '../store/views';
 
-const fmt = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : v.toFixed(3));
+const fmt = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : v.toFixed(3));
 
-export function ResultsTable({ runs, untrained, farTargets }: { runs: readonly RunSeries[]; untrained: EvalReport | null; farTargets: readonly number[] }) {
-  const rows: Array<[string, EvalReport | null]> = [['Untrained probe', untrained], ...runs.map((r): [string, EvalReport | null] => [r.label, r.latest])];
-  if (!untrained) return null;
+function cell(reports: ReadonlyArray<EvalReport | null>, value: (r: EvalReport) => number | null, withSe = false): string {
+  const have = reports.filter((r): r is EvalReport => r !== null);
+  if (have.length === 0) return '…';
+  if (have.length === 1) {
+    const r = have[0] as EvalReport;
+    return withSe ? `${fmt(value(r))} ± ${fmt(r.accuracyStdErr)}` : fmt(value(r));
+  }
+  const d = describe(have.map(value).filter((v): v is number => v !== null));
+  return d.n === 0 ? 'n/a' : `${fmt(d.mean)} ± ${fmt(d.sd)}`;
+}
+
+interface Props {
+  groups: readonly MethodGroup[];
+  untrained: ReadonlyArray<{ seed: number; report: EvalReport }>;
+  farTargets: readonly number[];
+}
+
+export function ResultsTable({ groups, untrained, farTargets }: Props) {
+  if (untrained.length === 0) return null;
+  const rows: Array<[string, Array<EvalReport | null>]> = [
+    ['Untrained probe', untrained.map((u) => u.report)],
+    ...groups.map((g): [string, Array<EvalReport | null>] => [g.label, g.series.map((r) => r.latest)]),
+  ];
+  const seeds = untrained.length;
   return (
     <table className="results">
-      <caption>Verification on held-out identities (10 folds; accuracy ± standard error)</caption>
+      <caption>
+        Verification on held-out identities, latest evaluation (10 folds;{' '}
+        {seeds > 1 ? `mean ± sd over ${seeds} seeds` : 'accuracy ± standard error'})
+      </caption>
       <thead>
         <tr>
           <th>Method</th>
@@ -21,14 +49,14 @@ export function ResultsTable({ runs, untrained, farTargets }: { runs: readonly R
         </tr>
       </thead>
       <tbody>
-        {rows.map(([label, r]) => (
+        {rows.map(([label, reports]) => (
           <tr key={label}>
             <th scope="row">{label}</th>
-            <td>{r ? `${fmt(r.accuracy)} ± ${fmt(r.accuracyStdErr)}` : '…'}</td>
-            <td>{fmt(r?.auc)}</td>
-            <td>{fmt(r?.rank1)}</td>
-            {farTargets.map((f) => <td key={f}>{r ? fmt(r.tarAtFar[String(f)]) : '…'}</td>)}
-            <td>{fmt(r?.lookalikeAccuracy)}</td>
+            <td>{cell(reports, (r) => r.accuracy, true)}</td>
+            <td>{cell(reports, (r) => r.auc)}</td>
+            <td>{cell(reports, (r) => r.rank1)}</td>
+            {farTargets.map((f) => <td key={f}>{cell(reports, (r) => r.tarAtFar[String(f)] ?? null)}</td>)}
+            <td>{cell(reports, (r) => r.lookalikeAccuracy)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,32 +1,56 @@
 import { describe, expect, it } from 'vitest';
+import { presetConfig } from '../../core/presets';
+import type { EvalReport } from '../../core/eval/report';
 import type { FromWorker } from '../../worker/protocol';
+import { planPool } from '../pool/plan';
 import { decimate, MAX_POINTS, reduce, SMOOTHING, startSession } from './state';
+import type { UiState } from './state';
+import { commonEvalStep, isFinished, methodGroups, pairedAtCommonStep } from './views';
 
-const runs = [{ method: 'sst' as const, agents: 1 }, { method: 'masst' as const, agents: 4 }];
-const untrained = { accuracy: 0.6, accuracyStdErr: 0.01, auc: 0.6, rank1: 0.1, tarAtFar: {}, lookalikeAccuracy: null, roc: { fpr: [], tpr: [] }, pairs: 20 };
+const config = { ...presetConfig('smoke'), runs: [{ method: 'sst' as const, agents: 1 }, { method: 'masst' as const, agents: 4 }] };
+const report = (accuracy: number, auc = 0.6): EvalReport => ({ accuracy, accuracyStdErr: 0.01, auc, rank1: 0.1, tarAtFar: {}, lookalikeAccuracy: null, roc: { fpr: [], tpr: [] }, pairs: 20 });
+const probeCost = { forward: 8, backward: 8, every: 10 };
 
-function stats(runId: number, steps: number[], a: number[], b: number[]): FromWorker {
-  return { type: 'stats', runId, batch: { steps: Int32Array.from(steps), losses: [Float32Array.from(a), Float32Array.from(b)], msPerStep: [10, 12], stepsPerSecond: 5 } };
+function stats(runId: number, units: number[], steps: number[], ...losses: number[][]): FromWorker {
+  return { type: 'stats', runId, batch: { units, steps: Int32Array.from(steps), losses: losses.map((l) => Float32Array.from(l)), msPerStep: units.map((u) => 10 + u), stepsPerSecond: 5 } };
 }
 
-describe('UI state reducer', () => {
-  const ready = reduce(startSession(3), { type: 'ready', runId: 3, runs, untrained, probeCost: { forward: 8, backward: 8, every: 10 } });
+const ready = (s: UiState, worker: number, seed: number): UiState => reduce(s, { type: 'ready', runId: s.runId, worker, untrained: [{ seed, report: report(0.6) }], probeCost });
 
-  it('creates one series per run, labelled', () => {
-    expect(ready.runs.map((r) => r.label)).toEqual(['SST', 'MASST K=4']);
-    expect(ready.phase).toBe('ready');
+describe('UI state reducer', () => {
+  // 2 methods × seeds 7, 8 = units 0..3 on 2 workers: worker 0 trains units 0 and 2, worker 1 units 1 and 3.
+  const started = startSession(3, config, [7, 8], 2);
+  const both = ready(ready(started, 0, 7), 1, 8);
+
+  it('creates one series per method × seed, seed-major, before any worker is ready', () => {
+    expect(started.runs.map((r) => [r.unit, r.label, r.seed])).toEqual([[0, 'SST', 7], [1, 'MASST K=4', 7], [2, 'SST', 8], [3, 'MASST K=4', 8]]);
+    expect(started.phase).toBe('starting');
+    expect(ready(started, 0, 7).phase).toBe('starting');
+    expect(both.phase).toBe('ready');
+    expect(both.untrained.map((u) => u.seed)).toEqual([7, 8]);
   });
 
-  it('appends new points, smooths with an EMA and keeps the step', () => {
-    const s = reduce(ready, stats(3, [1, 2], [4, 2], [5, 5]));
+  it('deals units round-robin and has each seed made by the worker of its first unit', () => {
+    const plans = planPool(config, [7, 8], 2);
+    expect(plans.map((p) => p.units.map((u) => u.unit))).toEqual([[0, 2], [1, 3]]);
+    expect(plans.map((p) => p.makes)).toEqual([[7, 8], []]);
+    expect(planPool(config, [7], 8)).toHaveLength(2);
+  });
+
+  it('appends new points to the units named, smooths with an EMA and tracks the slowest worker', () => {
+    let s = reduce(both, stats(3, [0, 2], [1, 2], [4, 2], [5, 5]));
     expect(s.runs[0]?.loss).toEqual([4, 2]);
     expect(s.runs[0]?.smooth).toEqual([4, SMOOTHING * 4 + (1 - SMOOTHING) * 2]);
-    expect(s.step).toBe(2);
-    expect(s.runs[1]?.msPerStep).toBe(12);
+    expect(s.runs[2]?.loss).toEqual([5, 5]);
+    expect(s.runs[2]?.msPerStep).toBe(12);
+    expect(s.runs[1]?.loss).toEqual([]);
+    expect(s.step).toBe(0);
+    s = reduce(s, stats(3, [1, 3], [1], [3], [3]));
+    expect(s.step).toBe(1);
   });
 
   it('ignores messages of another session', () => {
-    expect(reduce(ready, stats(2, [1], [1], [1]))).toBe(ready);
+    expect(reduce(both, stats(2, [0], [1], [1]))).toBe(both);
   });
 
   it('bounds a series by keeping every other point past the limit', () => {
@@ -37,19 +61,31 @@ describe('UI state reducer', () => {
     expect(decimate([1, 2, 3])).toEqual([1, 2, 3]);
   });
 
-  it('records evaluations per run and keeps series on an error', () => {
-    const withLoss = reduce(ready, stats(3, [1], [4], [5]));
-    const evaluated = reduce(withLoss, { type: 'eval', runId: 3, result: { step: 1, reports: [untrained, { ...untrained, accuracy: 0.7 }] } });
-    expect(evaluated.runs[1]?.evals).toEqual([{ step: 1, accuracy: 0.7, stdErr: 0.01 }]);
-    const failed = reduce(evaluated, { type: 'error', runId: 3, message: 'device lost', recoverable: true });
+  it('records evaluations per unit and keeps series on an error', () => {
+    const withLoss = reduce(both, stats(3, [0, 2], [1], [4], [5]));
+    const evaluated = reduce(withLoss, { type: 'eval', runId: 3, result: { step: 1, units: [0, 2], reports: [report(0.65), report(0.7, 0.8)] } });
+    expect(evaluated.runs[2]?.evals).toEqual([{ step: 1, accuracy: 0.7, stdErr: 0.01, auc: 0.8 }]);
+    const playing = reduce(evaluated, { type: 'state', runId: 3, worker: 1, playing: true, step: 1 });
+    expect(playing.playing).toBe(true);
+    const failed = reduce(playing, { type: 'error', runId: 3, message: 'device lost', recoverable: true });
     expect(failed.errors).toEqual(['device lost']);
     expect(failed.runs[0]?.loss).toEqual([4]);
     expect(failed.playing).toBe(false);
   });
 
-  it('a new session starts empty', () => {
-    const s = startSession(4);
-    expect(s.runs).toEqual([]);
-    expect(s.runId).toBe(4);
+  it('pairs the methods by seed at the latest evaluation every unit has, and knows when it has finished', () => {
+    const evalAt = (s: UiState, step: number, accs: number[]): UiState =>
+      reduce(s, { type: 'eval', runId: 3, result: { step, units: [0, 1, 2, 3], reports: accs.map((a) => report(a)) } });
+    let s = evalAt(both, 10, [0.6, 0.62, 0.6, 0.61]);
+    s = reduce(s, { type: 'eval', runId: 3, result: { step: 30, units: [0, 2], reports: [report(0.7), report(0.7)] } });
+    expect(commonEvalStep(s.runs)).toBe(10);
+    const paired = pairedAtCommonStep(s);
+    expect(paired?.step).toBe(10);
+    expect(paired?.rows.map((r) => r.label)).toEqual(['MASST K=4 − SST']);
+    expect(paired?.rows[0]?.accuracy.perSeed.map((d) => Number(d.toFixed(6)))).toEqual([0.02, 0.01]);
+    expect(isFinished(s)).toBe(false);
+    s = reduce(s, { type: 'eval', runId: 3, result: { step: 30, units: [1, 3], reports: [report(0.7), report(0.72)] } });
+    expect(isFinished(s)).toBe(true);
+    expect(methodGroups(s.runs).map((g) => [g.label, g.series.map((r) => r.seed)])).toEqual([['SST', [7, 8]], ['MASST K=4', [7, 8]]]);
   });
 });

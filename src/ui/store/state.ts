@@ -1,8 +1,9 @@
 /**
  * The page's state and how each worker message changes it: a pure reducer, so it is tested in
- * Node. Series are bounded: past MAX_POINTS a run's loss series keeps every other point.
+ * Node. A comparison has one series per unit (method × seed, seed-major: unit = seedIndex·R +
+ * run). Series are bounded: past MAX_POINTS a unit's loss series keeps every other point.
  */
-import type { RunSpec } from '../../core/config';
+import type { ExperimentConfig, RunSpec } from '../../core/config';
 import { runLabel } from '../../core/config';
 import type { EvalReport } from '../../core/eval/report';
 import type { LipschitzPoint } from '../../core/analysis/analyzer';
@@ -12,14 +13,25 @@ export const MAX_POINTS = 2000;
 /** EMA factor of the smoothed loss line. */
 export const SMOOTHING = 0.9;
 
+export interface EvalPoint {
+  step: number;
+  accuracy: number;
+  stdErr: number;
+  auc: number;
+}
+
 export interface RunSeries {
+  unit: number;
+  seed: number;
+  /** Index of the method in the config's runs. */
+  run: number;
   spec: RunSpec;
   label: string;
   steps: number[];
   loss: number[];
   smooth: number[];
   msPerStep: number;
-  evals: Array<{ step: number; accuracy: number; stdErr: number }>;
+  evals: EvalPoint[];
   latest: EvalReport | null;
   smoothness: LipschitzPoint[];
   agents: AgentPoint[];
@@ -28,16 +40,33 @@ export interface RunSeries {
   landscape2d: { step: number; alphas: number[]; betas: number[]; rows: Array<number[] | null> } | null;
 }
 
+export interface WorkerState {
+  ready: boolean;
+  playing: boolean;
+  step: number;
+  stepsPerSecond: number;
+}
+
 export interface UiState {
   runId: number;
   phase: 'idle' | 'starting' | 'ready';
+  /** Whether any worker is training. */
   playing: boolean;
+  /** The step every unit has reached (the slowest worker's). */
   step: number;
+  /** Steps of the whole run (config.steps). */
+  totalSteps: number;
+  methods: RunSpec[];
+  seeds: number[];
+  workers: WorkerState[];
   backend: BackendReport | null;
   progress: { phase: 'data' | 'build'; done: number; total: number } | null;
+  /** The dataset view's seed (the first). */
   dataset: DatasetSummary | null;
-  untrained: EvalReport | null;
+  /** The untrained probe of each seed (the same initial weights for every method of a seed). */
+  untrained: Array<{ seed: number; report: EvalReport }>;
   runs: RunSeries[];
+  /** The slowest worker's lock-step rate. */
   stepsPerSecond: number;
   probeCost: ProbeCost | null;
   errors: string[];
@@ -48,25 +77,34 @@ export const initialState: UiState = {
   phase: 'idle',
   playing: false,
   step: 0,
+  totalSteps: 0,
+  methods: [],
+  seeds: [],
+  workers: [],
   backend: null,
   progress: null,
   dataset: null,
-  untrained: null,
+  untrained: [],
   runs: [],
   stepsPerSecond: 0,
   probeCost: null,
   errors: [],
 };
 
-/** A new session: every series cleared, errors kept only if asked. */
-export function startSession(runId: number): UiState {
-  return { ...initialState, runId, phase: 'starting' };
+function emptyRun(unit: number, seed: number, run: number, spec: RunSpec): RunSeries {
+  return {
+    unit, seed, run, spec, label: runLabel(spec), steps: [], loss: [], smooth: [], msPerStep: 0, evals: [], latest: null,
+    smoothness: [], agents: [], landscape1d: null, landscape2d: null,
+  };
 }
 
-function emptyRun(spec: RunSpec): RunSeries {
+/** A new session: one empty series per unit, every worker not yet ready. */
+export function startSession(runId: number, config: ExperimentConfig, seeds: readonly number[], workers: number): UiState {
+  const runs = seeds.flatMap((seed, s) => config.runs.map((spec, run) => emptyRun(s * config.runs.length + run, seed, run, spec)));
+  const idle: WorkerState = { ready: false, playing: false, step: 0, stepsPerSecond: 0 };
   return {
-    spec, label: runLabel(spec), steps: [], loss: [], smooth: [], msPerStep: 0, evals: [], latest: null,
-    smoothness: [], agents: [], landscape1d: null, landscape2d: null,
+    ...initialState, runId, phase: 'starting', totalSteps: config.steps, methods: config.runs, seeds: [...seeds], runs,
+    workers: Array.from({ length: workers }, () => ({ ...idle })),
   };
 }
 
@@ -90,8 +128,17 @@ function appendLoss(run: RunSeries, steps: Int32Array, losses: Float32Array, ms:
   return { ...run, steps: keep ? decimate(s) : s, loss: keep ? decimate(l) : l, smooth: keep ? decimate(sm) : sm, msPerStep: ms };
 }
 
-function updateRun(state: UiState, index: number, change: (r: RunSeries) => RunSeries): UiState {
-  return { ...state, runs: state.runs.map((r, i) => (i === index ? change(r) : r)) };
+/** Applies `change` to the series of each listed unit; `at(k)` gives the k-th unit's payload. */
+function updateUnits<T>(state: UiState, units: readonly number[], at: (k: number) => T | undefined, change: (r: RunSeries, v: T) => RunSeries): UiState {
+  const index = new Map(units.map((u, k) => [u, k]));
+  return {
+    ...state,
+    runs: state.runs.map((r) => {
+      const k = index.get(r.unit);
+      const v = k === undefined ? undefined : at(k);
+      return v === undefined ? r : change(r, v);
+    }),
+  };
 }
 
 function withLandscapeRow(r: RunSeries, row: LandscapeRow): RunSeries {
@@ -100,6 +147,27 @@ function withLandscapeRow(r: RunSeries, row: LandscapeRow): RunSeries {
   const rows = fresh ? row.alphas.map((): number[] | null => null) : [...(r.landscape2d?.rows ?? [])];
   rows[row.index] = row.losses;
   return { ...r, landscape2d: { step: row.step, alphas: row.alphas, betas: row.betas, rows } };
+}
+
+/** The pool's aggregate from its workers: playing if any is, at the slowest worker's step. */
+function withWorkers(state: UiState, workers: WorkerState[]): UiState {
+  const speeds = workers.map((w) => w.stepsPerSecond).filter((v) => v > 0);
+  return {
+    ...state,
+    workers,
+    playing: workers.some((w) => w.playing),
+    step: workers.length > 0 ? Math.min(...workers.map((w) => w.step)) : 0,
+    stepsPerSecond: speeds.length > 0 ? Math.min(...speeds) : 0,
+  };
+}
+
+function setWorker(state: UiState, index: number, change: Partial<WorkerState>): UiState {
+  return withWorkers(state, state.workers.map((w, i) => (i === index ? { ...w, ...change } : w)));
+}
+
+/** The worker that trains `unit` (round-robin over the pool, as pool/plan.ts deals them). */
+function workerOf(state: UiState, unit: number): number {
+  return state.workers.length > 0 ? unit % state.workers.length : 0;
 }
 
 export function reduce(state: UiState, msg: FromWorker): UiState {
@@ -111,31 +179,40 @@ export function reduce(state: UiState, msg: FromWorker): UiState {
       return { ...state, progress: { phase: msg.phase, done: msg.done, total: msg.total } };
     case 'dataset':
       return { ...state, dataset: msg.summary };
-    case 'ready':
-      return { ...state, phase: 'ready', progress: null, untrained: msg.untrained, probeCost: msg.probeCost, runs: msg.runs.map(emptyRun) };
+    case 'faces':
+      return state;
+    case 'ready': {
+      const untrained = [...state.untrained.filter((u) => !msg.untrained.some((m) => m.seed === u.seed)), ...msg.untrained]
+        .sort((a, b) => state.seeds.indexOf(a.seed) - state.seeds.indexOf(b.seed));
+      const next = setWorker({ ...state, untrained, probeCost: msg.probeCost }, msg.worker, { ready: true });
+      const all = next.workers.every((w) => w.ready);
+      return { ...next, phase: all ? 'ready' : next.phase, progress: all ? null : next.progress };
+    }
     case 'smoothness':
-      return updateRun(state, msg.run, (r) => ({ ...r, smoothness: [...r.smoothness, msg.point] }));
+      return updateUnits(state, [msg.run], () => msg.point, (r, p) => ({ ...r, smoothness: [...r.smoothness, p] }));
     case 'agents':
-      return updateRun(state, msg.run, (r) => ({ ...r, agents: [...r.agents, msg.point] }));
+      return updateUnits(state, [msg.run], () => msg.point, (r, p) => ({ ...r, agents: [...r.agents, p] }));
     case 'landscape':
-      return updateRun(state, msg.row.run, (r) => withLandscapeRow(r, msg.row));
+      return updateUnits(state, [msg.row.run], () => msg.row, withLandscapeRow);
     case 'stats': {
       const b = msg.batch;
-      const runs = state.runs.map((r, i) => appendLoss(r, b.steps, b.losses[i] ?? new Float32Array(), b.msPerStep[i] ?? 0));
-      return { ...state, runs, step: b.steps[b.steps.length - 1] ?? state.step, stepsPerSecond: b.stepsPerSecond };
+      const next = updateUnits(state, b.units, (k) => k, (r, k) => appendLoss(r, b.steps, b.losses[k] ?? new Float32Array(), b.msPerStep[k] ?? 0));
+      const worker = b.units[0] === undefined ? -1 : workerOf(state, b.units[0]);
+      const last = b.steps[b.steps.length - 1];
+      return worker < 0 || last === undefined ? next : setWorker(next, worker, { step: last, stepsPerSecond: b.stepsPerSecond });
     }
     case 'eval': {
-      const { step, reports } = msg.result;
-      const runs = state.runs.map((r, i) => {
-        const rep = reports[i];
-        return rep ? { ...r, latest: rep, evals: [...r.evals, { step, accuracy: rep.accuracy, stdErr: rep.accuracyStdErr }] } : r;
-      });
-      return { ...state, runs };
+      const { step, units, reports } = msg.result;
+      return updateUnits(state, units, (k) => reports[k], (r, rep) => ({
+        ...r, latest: rep, evals: [...r.evals, { step, accuracy: rep.accuracy, stdErr: rep.accuracyStdErr, auc: rep.auc }],
+      }));
     }
     case 'state':
-      return { ...state, playing: msg.playing, step: msg.step };
-    case 'error':
-      return { ...state, playing: false, phase: state.phase === 'starting' ? 'idle' : state.phase, errors: [...state.errors, msg.message] };
+      return setWorker(state, msg.worker, { playing: msg.playing, step: msg.step, ...(msg.playing ? {} : { stepsPerSecond: 0 }) });
+    case 'error': {
+      const workers = state.workers.map((w) => ({ ...w, playing: false }));
+      return { ...withWorkers(state, workers), phase: state.phase === 'starting' ? 'idle' : state.phase, errors: [...state.errors, msg.message] };
+    }
     default:
       return state;
   }

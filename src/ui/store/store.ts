@@ -3,6 +3,7 @@
  * most once per animation frame, so a burst of stats costs one render.
  */
 import { useSyncExternalStore } from 'react';
+import type { ExperimentConfig } from '../../core/config';
 import type { FromWorker } from '../../worker/protocol';
 import type { UiState } from './state';
 import { initialState, reduce, startSession } from './state';
@@ -27,9 +28,9 @@ export class Store {
   }
 
   /** A new session: the series of the old one are dropped. */
-  start(runId: number): void {
+  start(runId: number, config: ExperimentConfig, seeds: readonly number[], workers: number): void {
     this.queue = [];
-    this.set(startSession(runId));
+    this.set(startSession(runId, config, seeds, workers));
   }
 
   receive(msg: FromWorker): void {

@@ -1,0 +1,60 @@
+/**
+ * The seeds of a comparison and the pool size, as URL parameters: `seeds=3` means three
+ * consecutive seeds from `seed`, `seeds=4,9,12` those seeds (the first becomes `seed`);
+ * `workers=N` sets the pool size (default: the cores the browser reports). A bad value is reported
+ * by name, value and what is allowed, and the default is used.
+ */
+import type { PresetName } from './presets';
+import { presetSeeds } from './presets';
+import type { UrlProblem } from './urlCodec';
+
+export const MAX_SEEDS = 16;
+export const MAX_WORKERS = 16;
+
+export interface PageParams {
+  seeds: number[];
+  /** null = the default pool size. */
+  workers: number | null;
+  problems: UrlProblem[];
+}
+
+/** `count` consecutive seeds from `first` (wrapping at 2^32). */
+export function consecutiveSeeds(first: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => (first + i) >>> 0);
+}
+
+/** The preset's number of seeds, from `first`. */
+export function defaultSeeds(preset: PresetName, first: number): number[] {
+  return consecutiveSeeds(first, presetSeeds(preset).length);
+}
+
+export function decodePageParams(params: URLSearchParams, preset: PresetName, first: number): PageParams {
+  const problems: UrlProblem[] = [];
+  const fallback = defaultSeeds(preset, first);
+  let seeds = fallback;
+  const seedsText = params.get('seeds');
+  if (seedsText !== null) {
+    const allowed = `a count from 1 to ${MAX_SEEDS} (consecutive seeds from seed) or a list of up to ${MAX_SEEDS} distinct integers from 0 to 4294967295, e.g. 1,2,3`;
+    const list = /^\d+(,\d+)+$/.test(seedsText) ? seedsText.split(',').map(Number) : null;
+    const count = /^\d+$/.test(seedsText) ? Number(seedsText) : null;
+    if (count !== null && count >= 1 && count <= MAX_SEEDS) seeds = consecutiveSeeds(first, count);
+    else if (list && list.length <= MAX_SEEDS && new Set(list).size === list.length && list.every((s) => s <= 0xffffffff)) seeds = list;
+    else problems.push({ param: 'seeds', value: seedsText, message: `seeds = "${seedsText}" is not allowed: expected ${allowed}; using ${fallback.length === 1 ? `seed ${first}` : fallback.join(',')}.` });
+  }
+  let workers: number | null = null;
+  const workersText = params.get('workers');
+  if (workersText !== null) {
+    const n = Number(workersText);
+    if (/^\d+$/.test(workersText) && n >= 1 && n <= MAX_WORKERS) workers = n;
+    else problems.push({ param: 'workers', value: workersText, message: `workers = "${workersText}" is not allowed: expected an integer from 1 to ${MAX_WORKERS}; using the number of cores.` });
+  }
+  return { seeds, workers, problems };
+}
+
+/** Adds `seeds` (a count when consecutive from `first`, else the list) and `workers` when not default. */
+export function encodePageParams(params: URLSearchParams, preset: PresetName, first: number, seeds: readonly number[], workers: number | null): void {
+  const consecutive = seeds.every((s, i) => s === (first + i) >>> 0);
+  if (!consecutive) params.set('seeds', seeds.join(','));
+  else if (seeds.length !== presetSeeds(preset).length) params.set('seeds', String(seeds.length));
+  if (workers !== null) params.set('workers', String(workers));
+}

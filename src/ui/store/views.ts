@@ -1,0 +1,56 @@
+/**
+ * What the charts and tables read from the state, derived and pure: series grouped by method,
+ * the paired differences at the latest evaluation every unit has reached, and whether the
+ * comparison has finished.
+ */
+import type { RunSpec } from '../../core/config';
+import type { PairedRow } from '../../core/stats/paired';
+import { pairedDifferences } from '../../core/stats/paired';
+import type { Series } from '../../core/stats/bands';
+import type { RunSeries, UiState } from './state';
+
+export interface MethodGroup {
+  /** Index in the config's runs. */
+  run: number;
+  spec: RunSpec;
+  label: string;
+  /** One series per seed, in seed order. */
+  series: RunSeries[];
+}
+
+export function methodGroups(runs: readonly RunSeries[]): MethodGroup[] {
+  const groups = new Map<number, MethodGroup>();
+  for (const r of runs) {
+    const g = groups.get(r.run);
+    if (g) g.series.push(r);
+    else groups.set(r.run, { run: r.run, spec: r.spec, label: r.label, series: [r] });
+  }
+  return [...groups.values()].sort((a, b) => a.run - b.run);
+}
+
+/** The latest evaluation step that every unit has reached, or null before the first. */
+export function commonEvalStep(runs: readonly RunSeries[]): number | null {
+  if (runs.length === 0 || runs.some((r) => r.evals.length === 0)) return null;
+  return Math.min(...runs.map((r) => (r.evals[r.evals.length - 1] as { step: number }).step));
+}
+
+/** Paired differences at the common evaluation step (null before it exists). */
+export function pairedAtCommonStep(state: UiState): { step: number; rows: PairedRow[] } | null {
+  const step = commonEvalStep(state.runs);
+  if (step === null) return null;
+  const outcomes = state.runs.flatMap((r) => {
+    const e = r.evals.find((x) => x.step === step);
+    return e ? [{ label: r.label, seed: r.seed, accuracy: e.accuracy, auc: e.auc }] : [];
+  });
+  return { step, rows: pairedDifferences(outcomes, methodGroups(state.runs).map((g) => g.label)) };
+}
+
+/** Every unit trained all its steps and was evaluated after the last one. */
+export function isFinished(state: UiState): boolean {
+  return state.totalSteps > 0 && state.runs.length > 0 && commonEvalStep(state.runs) === state.totalSteps;
+}
+
+/** Evaluation accuracy over steps of one method, by seed (for differenceSeries). */
+export function accuracyBySeed(group: MethodGroup | undefined): Map<number, Series> {
+  return new Map((group?.series ?? []).map((r) => [r.seed, { x: r.evals.map((e) => e.step), y: r.evals.map((e) => e.accuracy) }]));
+}

@@ -1,0 +1,97 @@
+/**
+ * The page's pool of training workers. Each start plans the comparison over the pool
+ * (pool/plan.ts), starts a session with a new runId in every worker it uses, and relays the faces
+ * one worker made to the others that train on that seed (shared memory when the page is
+ * cross-origin isolated, a copy otherwise). Messages of older sessions are dropped here and by the
+ * reducer, so a Reset never mixes series.
+ */
+import type { ExperimentConfig } from '../core/config';
+import type { BackendChoice, FromWorker, ToWorker } from '../worker/protocol';
+import { planPool } from './pool/plan';
+import type { WorkerPlan } from './pool/plan';
+import type { Store } from './store/store';
+
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private plans: WorkerPlan[] = [];
+  private runId = 0;
+
+  constructor(private readonly store: Store) {}
+
+  private worker(index: number): Worker {
+    const existing = this.workers[index];
+    if (existing) return existing;
+    const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    worker.onerror = (e) => this.store.addError(`Training worker ${index + 1} failed: ${e.message}`);
+    this.workers[index] = worker;
+    return worker;
+  }
+
+  private receive(msg: FromWorker): void {
+    if (msg.runId !== this.runId) return;
+    if (msg.type === 'faces') {
+      this.relayFaces(msg.seed, msg.bytes);
+      return;
+    }
+    // One failed worker pauses the whole comparison, so its runs stay batch for batch comparable.
+    if (msg.type === 'error') this.pause();
+    this.store.receive(msg);
+  }
+
+  private relayFaces(seed: number, bytes: ArrayBuffer): void {
+    const targets = this.plans.map((p, i) => ({ p, i })).filter(({ p }) => !p.makes.includes(seed) && p.units.some((u) => u.seed === seed));
+    if (targets.length === 0) return;
+    let shared: ArrayBuffer | SharedArrayBuffer = bytes;
+    if (globalThis.crossOriginIsolated) {
+      shared = new SharedArrayBuffer(bytes.byteLength);
+      new Uint8Array(shared).set(new Uint8Array(bytes));
+    }
+    for (const { i } of targets) this.send(i, { type: 'faces', runId: this.runId, seed, bytes: shared });
+  }
+
+  private send(index: number, msg: ToWorker): void {
+    this.workers[index]?.postMessage(msg);
+  }
+
+  private broadcast(make: (runId: number) => ToWorker): void {
+    this.plans.forEach((_, i) => this.send(i, make(this.runId)));
+  }
+
+  /** A new session over `seeds` on up to `size` workers. */
+  init(config: ExperimentConfig, seeds: readonly number[], backend: BackendChoice, size: number): void {
+    this.runId += 1;
+    this.plans = planPool(config, seeds, size);
+    this.store.start(this.runId, config, seeds, this.plans.length);
+    this.plans.forEach((plan, i) => {
+      this.worker(i);
+      this.send(i, { type: 'init', runId: this.runId, worker: i, config, backend, units: plan.units, makes: plan.makes, shownSeed: seeds[0] ?? config.seed });
+    });
+    // Workers this plan leaves out drop their old session's work at once.
+    for (let i = this.plans.length; i < this.workers.length; i++) {
+      this.workers[i]?.terminate();
+    }
+    this.workers.length = this.plans.length;
+  }
+
+  play(): void {
+    this.broadcast((runId) => ({ type: 'play', runId }));
+  }
+
+  pause(): void {
+    this.broadcast((runId) => ({ type: 'pause', runId }));
+  }
+
+  step(): void {
+    this.broadcast((runId) => ({ type: 'step', runId }));
+  }
+
+  landscape(dims: 1 | 2): void {
+    this.broadcast((runId) => ({ type: 'landscape', runId, dims }));
+  }
+
+  dispose(): void {
+    for (const w of this.workers) w.terminate();
+    this.workers.length = 0;
+  }
+}

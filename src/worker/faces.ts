@@ -1,0 +1,40 @@
+/**
+ * The faces of one seed in a worker: from the IndexedDB cache, or generated (progress posted about
+ * every 100 ms) and then cached. The summary for the dataset view is posted only for the seed the
+ * page shows.
+ */
+import type { DataConfig } from '../core/config';
+import { generateDatasetWithStats } from '../core/data/dataset';
+import { initRasterizer, isRasterizerReady } from '../core/data/rasterize';
+import type { FaceDataset } from '../core/data/types';
+import resvgWasmUrl from '@resvg/resvg-wasm/index_bg.wasm?url';
+import { loadCachedDataset, storeDataset } from './datasetCache';
+import { summarizeDataset, summaryTransfer } from './datasetSummary';
+import type { Post } from './session';
+
+const PROGRESS_MS = 100;
+
+export async function makeFaces(data: DataConfig, seed: number, shown: boolean, runId: number, post: Post): Promise<FaceDataset> {
+  const cached = await loadCachedDataset(data, seed);
+  if (cached) {
+    if (shown) {
+      const summary = summarizeDataset(cached, null);
+      post({ type: 'dataset', runId, summary }, summaryTransfer(summary));
+    }
+    return cached;
+  }
+  if (!isRasterizerReady()) await initRasterizer(fetch(resvgWasmUrl));
+  let last = 0;
+  const { dataset, imagesPerSecond } = await generateDatasetWithStats(data, seed, (done, total) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_MS && done < total) return;
+    last = now;
+    post({ type: 'progress', runId, phase: 'data', done, total });
+  });
+  await storeDataset(data, seed, dataset);
+  if (shown) {
+    const summary = summarizeDataset(dataset, imagesPerSecond);
+    post({ type: 'dataset', runId, summary }, summaryTransfer(summary));
+  }
+  return dataset;
+}
