@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The search behind the `demo` preset (docs/DEMO_SEARCH.md): each named configuration is the demo
-# preset plus `--set` overrides, trained on a pool of 2 workers, seeds as given. Prints one line
-# per run (label, seed, accuracy at each evaluation, final, ms/step) and the wall time.
+# The search behind the `demo` preset (docs/DEMO_SEARCH.md): each named configuration is the
+# `shallow` preset plus the changes of shared/DEMO_PROBE.md ("probe") plus its own `--set`
+# overrides, trained on a pool of 2 workers, seeds as given. `demo` is the preset as shipped.
+# Prints one line per run (label, seed, accuracy at each evaluation, final, ms/step), the paired
+# differences and the wall time.
 #   bash bench/demo-search.sh NAME [SEEDS] [METHODS]     e.g. bash bench/demo-search.sh b16-600 1,2,3
 # Needs `npm run experiment` built once (dist-cli/), or CLI=dir pointing at a copy of it.
 set -euo pipefail
@@ -10,11 +12,18 @@ cli="${CLI:-dist-cli}"
 name="$1"
 seeds="${2:-1,2,3}"
 methods="${3:-conventional,sst,masst4}"
+probe=(data.trainIds=256 data.testIds=150 data.imageSize=24 data.pairs=2000
+  data.variation.featureJitter=0.1 data.variation.lighting=0.3 data.variation.pose=0.5
+  data.variation.hair=0.3 data.variation.expression=0.3 data.variation.color=0.2
+  model.backbone=tiny model.embedDim=32 gallery.alpha=0.98 gallery.queueSize=128
+  steps=400 batchSize=32 analysis.every=0 analysis.landscapeEvery=0)
+preset=shallow
 case "$name" in
-  demo) sets=() ;;
-  b16-600) sets=(batchSize=16 steps=600) ;;
-  px16-600) sets=(data.imageSize=16 steps=600) ;;
-  px16-b16-1000) sets=(data.imageSize=16 batchSize=16 steps=1000) ;;
+  demo) preset=demo; sets=() ;;
+  probe-400) sets=("${probe[@]}") ;;
+  b16-600) sets=("${probe[@]}" batchSize=16 steps=600) ;;
+  px16-600) sets=("${probe[@]}" data.imageSize=16 steps=600) ;;
+  px16-b16-1000) sets=("${probe[@]}" data.imageSize=16 batchSize=16 steps=1000) ;;
   *) echo "unknown configuration $name" >&2; exit 2 ;;
 esac
 args=()
@@ -22,7 +31,7 @@ for s in "${sets[@]}"; do args+=(--set "$s"); done
 out="out/search/$name-$seeds-$methods"
 mkdir -p "$out"
 start=$(date +%s)
-node "$cli/experiment.js" --preset demo --seeds "$seeds" --workers 2 --set "eval.every=100" "${args[@]}" \
+node "$cli/experiment.js" --preset "$preset" --seeds "$seeds" --workers 2 --set "eval.every=100" ${args[@]+"${args[@]}"} \
   --methods "$methods" --out "$out" > "$out.txt" 2> "$out.err" || { tail -5 "$out.err"; exit 1; }
 end=$(date +%s)
 node -e '

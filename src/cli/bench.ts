@@ -15,12 +15,18 @@ import type { BackendName } from '../worker/protocol';
 import type { NodeBackend } from './backend-node';
 import { NODE_BACKENDS, useNodeBackend } from './backend-node';
 import { BROWSER_BACKENDS, measureInChromium } from './bench/chromium';
+import { measurePagePool } from './bench/pagePool';
+import { measurePool } from './bench/pool';
 import { measureRendering } from './bench/rendering';
 import { systemHasVulkanLoader } from './vulkan-env';
 import { ensureNodeGpuAdapter, nodeGpuAdapter } from './webgpu-node';
 
 interface BenchArgs {
   quick: boolean;
+  /** Steps per run of the pooled-vs-alone comparison; 0 = skip it; null = 20 quick, 100 full. */
+  poolSteps: number | null;
+  /** Steps per run of the page's pool-size comparison in Chromium; 0 = skip it; null = 30 quick, 100 full. */
+  pagePoolSteps: number | null;
   node: NodeBackend[] | null;
   chromium: BackendName[];
   /** Minutes each Chromium backend may take; what it measured by then is kept. */
@@ -28,7 +34,7 @@ interface BenchArgs {
 }
 
 const USAGE = `Usage: npm run bench -- [--quick] [--node ${NODE_BACKENDS.join(',')}|none] [--chromium ${BROWSER_BACKENDS.join(',')}|none]
-                         [--chromium-minutes N]`;
+                         [--chromium-minutes N] [--pool-steps N] [--page-pool-steps N]`;
 
 function list<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T[] {
   if (value === 'none') return [];
@@ -41,7 +47,7 @@ function list<T extends string>(flag: string, value: string | undefined, allowed
 }
 
 function parse(argv: string[]): BenchArgs {
-  const args: BenchArgs = { quick: false, node: null, chromium: [...BROWSER_BACKENDS], chromiumMinutes: 20 };
+  const args: BenchArgs = { quick: false, poolSteps: null, pagePoolSteps: null, node: null, chromium: [...BROWSER_BACKENDS], chromiumMinutes: 20 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
     if (flag === '--quick') args.quick = true;
@@ -51,7 +57,12 @@ function parse(argv: string[]): BenchArgs {
       const value = argv[++i];
       args.chromiumMinutes = Number(value);
       if (value === undefined || !(args.chromiumMinutes > 0)) throw new Error(`--chromium-minutes "${value ?? ''}" is not allowed: expected a number of minutes > 0.\n${USAGE}`);
-    } else throw new Error(`flag "${flag}" is not allowed: expected --quick, --node LIST, --chromium LIST or --chromium-minutes N.\n${USAGE}`);
+    } else if (flag === '--pool-steps' || flag === '--page-pool-steps') {
+      const value = argv[++i];
+      if (value === undefined || !/^\d+$/.test(value)) throw new Error(`${flag} "${value ?? ''}" is not allowed: expected an integer ≥ 0 (0 skips that measurement).\n${USAGE}`);
+      if (flag === '--pool-steps') args.poolSteps = Number(value);
+      else args.pagePoolSteps = Number(value);
+    } else throw new Error(`flag "${flag}" is not allowed: expected --quick, --node LIST, --chromium LIST, --chromium-minutes N, --pool-steps N or --page-pool-steps N.\n${USAGE}`);
   }
   return args;
 }
@@ -114,6 +125,10 @@ async function main(): Promise<void> {
       if (r.adapter !== null) adapters[key] = r.adapter;
     }
   }
+  const poolSteps = args.poolSteps ?? (args.quick ? 20 : 100);
+  const pool = poolSteps > 0 ? await measurePool(poolSteps, new URL('./run-worker.js', import.meta.url), (line) => process.stderr.write(`${line}\n`)) : null;
+  const pagePoolSteps = args.pagePoolSteps ?? (args.quick ? 30 : 100);
+  const pagePool = pagePoolSteps > 0 ? await measurePagePool(pagePoolSteps, [1, 2, 3], (line) => process.stderr.write(`${line}\n`)) : null;
   const rendering = await measureRendering(args.quick ? 40 : 200);
   const torch = torchMs(args.quick);
   const pick = (k: keyof BackendTimes) => Object.fromEntries(Object.entries(times).map(([b, t]) => [b, t[k]]));
@@ -127,6 +142,8 @@ async function main(): Promise<void> {
     probe: pick('probe'),
     slice1d: pick('slice1d'),
     imagesPerSecond: rendering,
+    pool,
+    pagePool,
     errors,
   };
   await mkdir('bench', { recursive: true });
@@ -138,6 +155,10 @@ async function main(): Promise<void> {
     torch !== null
       ? `PyTorch reference step: ${f(torch)} ms; ours/PyTorch: ${Object.entries(times).map(([b, t]) => `${b} ${t.reference !== undefined ? (t.reference / torch).toFixed(1) : '—'}×`).join(', ')}`
       : 'PyTorch: not installed here (python3 -c "import torch" fails), no ratio measured',
+    pool !== null
+      ? `pool: ${pool.runs} runs × ${pool.steps} steps (demo preset, wasm): ${pool.alone.toFixed(1)} s one at a time, ${pool.pooled.toFixed(1)} s on ${pool.workers} workers: ${pool.speedup.toFixed(2)}× faster`
+      : 'pool: not measured (--pool-steps 0)',
+    ...(pagePool ?? []).map((p) => `page, demo × ${pagePoolSteps} steps on ${p.workers} worker(s): ${p.seconds.toFixed(1)} s Train → summary; main thread in long tasks ${(100 * p.mainThreadBusy).toFixed(0)} %`),
     `faces rendered: ${rendering.toFixed(0)} images/s (32 px grey, one core, Node)`,
     'wrote bench/results.json',
   ];

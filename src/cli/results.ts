@@ -92,6 +92,8 @@ const METRICS: Array<[string, (e: EvalReport) => number | null]> = [
   ['look-alike rej.', (e) => e.lookalikeAccuracy],
 ];
 
+const meanOf = (xs: number[]): number => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+
 function pad(cells: string[], widths: number[]): string {
   return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
 }
@@ -145,7 +147,7 @@ export function summaryTable(results: ResultsFile): string {
   const c = results.config;
   const lines = [
     `preset config: ${c.data.regime}, ${c.data.trainIds} train IDs, ${c.data.imageSize}px×${c.data.channels}, ${c.model.backbone} backbone, ${c.steps} steps, batch ${c.batchSize}, queue ${c.gallery.queueSize}, α ${c.gallery.alpha} (horizon ${emaHorizon(c.gallery.alpha).toFixed(0)} steps), backend ${results.backend}, seeds ${results.seeds.join(',')}`,
-    `verification: ${c.data.pairs} pairs, 10 folds, mean ± sd over seeds`,
+    `verification: ${c.data.pairs} pairs of ${c.data.testIds} held-out IDs, 10 folds, mean ± sd over seeds; one evaluation ${meanOf(results.runs.map((r) => r.msPerEval)).toFixed(0)} ms, one step ${meanOf(results.runs.map((r) => r.msPerStep)).toFixed(0)} ms (means over runs)`,
     pad(header, widths),
     pad(widths.map((w) => '-'.repeat(w)), widths),
     ...rows.map((r) => pad(r, widths)),

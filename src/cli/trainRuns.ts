@@ -36,6 +36,8 @@ export interface RunResult {
   eval: EvalReport;
   /** Mean wall time of one training step of this run, ms. */
   msPerStep: number;
+  /** Mean wall time of one evaluation (embedding the test images, scoring every pair), ms. */
+  msPerEval: number;
   analysis: RunAnalysis;
 }
 
@@ -54,7 +56,7 @@ export async function trainRuns(config: ExperimentConfig, dataset: FaceDataset, 
     const untrained = await evaluateUntrained(cmp);
     const runs: RunResult[] = cmp.runs.map((r) => ({
       method: r.spec.method, agents: r.spec.agents, label: r.label, seed: config.seed,
-      history: [], evals: [], eval: untrained, msPerStep: 0,
+      history: [], evals: [], eval: untrained, msPerStep: 0, msPerEval: 0,
       analysis: { lipschitz: [], landscape1d: null, landscape2d: null, landscape1dHistory: [], agents: [] },
     }));
     const analyzer = new Analyzer(cmp);
@@ -104,8 +106,11 @@ async function landscapes(analyzer: Analyzer, runs: RunResult[], with2d: boolean
 
 async function evaluateAll(cmp: Comparison, runs: RunResult[], step: number, into: 'evals' | 'eval'): Promise<void> {
   for (let i = 0; i < runs.length; i++) {
+    const start = performance.now();
     const report = await evaluateRun(cmp, i);
     const run = runs[i] as RunResult;
+    // Running mean over this run's evaluations: those during training, then the last one.
+    run.msPerEval += (performance.now() - start - run.msPerEval) / (run.evals.length + 1);
     if (into === 'eval') run.eval = report;
     else run.evals.push({ step, ...report });
   }

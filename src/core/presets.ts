@@ -59,8 +59,8 @@ export function presetConfig(name: PresetName): ExperimentConfig {
     case 'demo':
       // The page's default: SST's gain over Conventional on shallow data, visible within minutes
       // on 2 cores (docs/DEMO_SEARCH.md has every configuration tried and what it gave).
-      c.steps = 400;
-      c.batchSize = 32;
+      c.steps = 600;
+      c.batchSize = 16;
       c.data = {
         ...c.data,
         trainIds: 256,
@@ -71,8 +71,9 @@ export function presetConfig(name: PresetName): ExperimentConfig {
       };
       c.model = { backbone: 'tiny', embedDim: 32 };
       c.gallery = { alpha: 0.98, queueSize: 128 };
-      c.eval.every = 100;
-      c.analysis = { ...c.analysis, every: 0, landscapeEvery: 0 };
+      c.eval.every = 50;
+      // A smoothness probe costs ~8 steps: every 100 steps adds ~8 % to a run.
+      c.analysis = { ...c.analysis, every: 100, landscapeEvery: 0 };
       return c;
     case 'smoke':
       // All three methods in well under a minute on 2 cores: 16 px, tiny backbone, 30 steps.

@@ -5,7 +5,7 @@
  * Losses stay on the device until a flush (about every 100 ms), which stacks them into one tensor
  * and reads it with a single async data(), never a synchronous read.
  */
-import type { ExperimentConfig } from '../core/config';
+import type { ExperimentConfig, RunSpec } from '../core/config';
 import { deserializeDataset, serializeDataset } from '../core/data/cache';
 import type { FaceDataset } from '../core/data/types';
 import { convImplFor } from '../core/model/conv';
@@ -101,7 +101,7 @@ export class Session {
     const untrained: Array<{ seed: number; report: EvalReport }> = [];
     for (const seed of seeds) {
       const mine = msg.units.filter((u) => u.seed === seed);
-      const config: ExperimentConfig = { ...msg.config, seed, runs: mine.map((u) => msg.config.runs[u.run] ?? { method: 'sst', agents: 1 }) };
+      const config: ExperimentConfig = { ...msg.config, seed, runs: mine.map((u) => specOf(msg.config, u.run)) };
       const cmp = new Comparison(config, faces.get(seed) as FaceDataset, impl);
       const units = mine.map((u) => u.unit);
       this.groups.push({ seed, units, cmp, analysis: new AnalysisStream(cmp, units, this.runId, this.post, () => !this.disposed) });
@@ -289,6 +289,12 @@ export class Session {
     for (const g of this.groups) g.cmp.dispose();
     this.groups = [];
   }
+}
+
+function specOf(config: ExperimentConfig, run: number): RunSpec {
+  const spec = config.runs[run];
+  if (!spec) throw new Error(`unit of run ${run} asked for, but the config has ${config.runs.length} runs`);
+  return spec;
 }
 
 /** A private, non-shared copy (TextDecoder refuses shared memory; the page's copy stays intact). */

@@ -4,6 +4,7 @@
  * Every backend gets a fresh page, so no backend's kernels or memory carry into the next.
  */
 import { chromium } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { preview } from 'vite';
 import type { BackendName } from '../../worker/protocol';
 import type { BackendTimes } from '../../bench/measure';
@@ -20,18 +21,28 @@ export interface BrowserOutcome {
   error: string | null;
 }
 
-export async function measureInChromium(
+/** Serves dist/ with `vite preview` on `port`, launches the system Chromium, runs `use`, closes both. */
+export async function withPreviewBrowser<T>(port: number, use: (base: string, browser: Browser) => Promise<T>): Promise<T> {
+  const server = await preview({ preview: { host: '127.0.0.1', port }, logLevel: 'warn' });
+  const base = server.resolvedUrls?.local[0];
+  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: [...CHROMIUM_ARGS] });
+  try {
+    if (base === undefined) throw new Error('vite preview started without a local URL');
+    return await use(base, browser);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export function measureInChromium(
   backends: readonly BackendName[],
   quick: boolean,
   limitMinutes: number,
   log: (line: string) => void,
 ): Promise<Record<string, BrowserOutcome>> {
-  const server = await preview({ preview: { host: '127.0.0.1', port: 4190 }, logLevel: 'warn' });
-  const base = server.resolvedUrls?.local[0];
-  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: [...CHROMIUM_ARGS] });
-  const out: Record<string, BrowserOutcome> = {};
-  try {
-    if (base === undefined) throw new Error('vite preview started without a local URL');
+  return withPreviewBrowser(4190, async (base, browser) => {
+    const out: Record<string, BrowserOutcome> = {};
     for (const backend of backends) {
       log(`measuring chromium/${backend} (at most ${limitMinutes} min)…`);
       const page = await browser.newPage();
@@ -54,9 +65,6 @@ export async function measureInChromium(
       }
       await page.close();
     }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  return out;
+    return out;
+  });
 }
