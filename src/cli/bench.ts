@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     pool !== null
       ? `pool: ${pool.runs} runs × ${pool.steps} steps (demo preset, wasm): ${pool.alone.toFixed(1)} s one at a time, ${pool.pooled.toFixed(1)} s on ${pool.workers} workers: ${pool.speedup.toFixed(2)}× faster`
       : 'pool: not measured (--pool-steps 0)',
-    ...(pagePool ?? []).map((p) => `page, demo × ${pagePoolSteps} steps on ${p.workers} worker(s): ${p.seconds.toFixed(1)} s Train → summary; main thread in long tasks ${(100 * p.mainThreadBusy).toFixed(0)} %`),
+    ...(pagePool ?? []).map((p) => `page, demo × ${pagePoolSteps} steps on ${p.workers} worker(s): ${p.seconds.toFixed(1)} s Train → summary; page main thread busy ${(100 * p.mainThreadBusy).toFixed(0)} %`),
     `faces rendered: ${rendering.toFixed(0)} images/s (32 px grey, one core, Node)`,
     'wrote bench/results.json',
   ];

@@ -1,6 +1,7 @@
 /**
- * The one store of the page (useSyncExternalStore). Worker messages are queued and applied at
- * most once per animation frame, so a burst of stats costs one render.
+ * The one store of the page (useSyncExternalStore). Worker messages are queued and applied in one
+ * batch at most every APPLY_MS, on an animation frame: every worker of the pool flushes ~10 times
+ * a second, and a render of every chart per flush would compete with the workers for the cores.
  */
 import { useSyncExternalStore } from 'react';
 import type { ExperimentConfig } from '../../core/config';
@@ -8,10 +9,14 @@ import type { FromWorker } from '../../worker/protocol';
 import type { UiState } from './state';
 import { initialState, reduce, startSession } from './state';
 
+/** Minimum time between two applied batches, ms (~4 renders a second while training). */
+export const APPLY_MS = 250;
+
 export class Store {
   private state: UiState = initialState;
   private queue: FromWorker[] = [];
-  private frame: number | null = null;
+  private pending: ReturnType<typeof setTimeout> | null = null;
+  private lastApplied = -Infinity;
   private readonly listeners = new Set<() => void>();
 
   get = (): UiState => this.state;
@@ -35,13 +40,15 @@ export class Store {
 
   receive(msg: FromWorker): void {
     this.queue.push(msg);
-    if (this.frame !== null) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = null;
+    if (this.pending !== null) return;
+    const wait = Math.max(0, this.lastApplied + APPLY_MS - performance.now());
+    this.pending = setTimeout(() => requestAnimationFrame(() => {
+      this.pending = null;
+      this.lastApplied = performance.now();
       const batch = this.queue;
       this.queue = [];
       this.set(batch.reduce(reduce, this.state));
-    });
+    }), wait);
   }
 
   addError(message: string): void {
