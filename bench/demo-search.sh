@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The search behind the `demo` preset (docs/DEMO_SEARCH.md): each named configuration is the
-# `shallow` preset plus the changes of shared/DEMO_PROBE.md ("probe") plus its own `--set`
+# `shallow` preset plus the changes of the team's first probe of the engine ("probe", below; it
+# is docs/DEMO_SEARCH.md's probe-400) plus its own `--set`
 # overrides, trained on a pool of 2 workers, seeds as given. `demo` is the preset as shipped.
 # Prints one line per run (label, seed, accuracy at each evaluation, final, ms/step), the paired
 # differences and the wall time.
@@ -19,7 +20,7 @@ probe=(data.trainIds=256 data.testIds=150 data.imageSize=24 data.pairs=2000
   steps=400 batchSize=32 analysis.every=0 analysis.landscapeEvery=0)
 preset=shallow
 case "$name" in
-  demo) preset=demo; sets=() ;;
+  demo) preset=demo; sets=(eval.every=50) ;;
   probe-400) sets=("${probe[@]}") ;;
   b16-600) sets=("${probe[@]}" batchSize=16 steps=600) ;;
   px16-600) sets=("${probe[@]}" data.imageSize=16 steps=600) ;;

@@ -22,7 +22,7 @@ function checked(config: ExperimentConfig, preset: string, overrides: readonly s
   const issues = validate(config);
   if (issues.length === 0) return config;
   const source = (field: string): string => {
-    const set = overrides.find((o) => o.startsWith(`${field}=`));
+    const set = [...overrides].reverse().find((o) => o.startsWith(`${field}=`));
     if (set !== undefined) return `set with --set ${set}`;
     return FLAG_OF_FIELD[field] !== undefined ? `set with ${FLAG_OF_FIELD[field]}` : `from --preset ${preset}`;
   };
@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   if (args.probeEvery !== null) base.analysis.every = args.probeEvery;
   if (args.sliceEvery !== null) base.analysis.landscapeEvery = args.sliceEvery;
   if (args.methods !== null) base.runs = args.methods;
-  for (const o of args.overrides) base = applyOverride(base, o);
+  for (const o of args.overrides) {
+    if (o.startsWith('seed=')) throw new Error(`--set ${o} is not allowed: the seeds are set with --seeds (e.g. --seeds ${o.slice(5)})`);
+    base = applyOverride(base, o);
+  }
   const seeds = args.seeds ?? presetSeeds(args.preset);
   for (const seed of seeds) checked({ ...base, seed }, args.preset, args.overrides);
   if (args.backend === 'webgpu') {
@@ -56,11 +59,11 @@ async function main(): Promise<void> {
     workerUrl: new URL('./run-worker.js', import.meta.url),
     onProgress: (p) => bar.update(p.steps[0], `steps · faces ${p.datasets[0]}/${p.datasets[1]} · runs ${p.runs[0]}/${p.runs[1]}`, p.steps[1]),
   });
-  const results = collectResults({ ...base, seed: seeds[0] ?? base.seed }, pooled.seeds, pooled.backend, { workers, wallSeconds: pooled.wallSeconds });
+  const results = collectResults({ ...base, seed: seeds[0] ?? base.seed }, pooled.seeds, pooled.backend, { workers: pooled.workers, wallSeconds: pooled.wallSeconds });
   const files = await writeResults(args.out, results);
   process.stdout.write(`${summaryTable(results)}\n\n${pairedTable(results)}\n\n${results.summary}\n`);
   if (base.analysis.every > 0) process.stdout.write(`\n${smoothnessTable(results)}\n`);
-  process.stderr.write(`${pooled.wallSeconds.toFixed(1)} s wall on ${workers} workers; wrote ${files.length} files to ${args.out} (results.json, ${files.length - 1} CSV)\n`);
+  process.stderr.write(`${pooled.wallSeconds.toFixed(1)} s wall on ${pooled.workers} workers; wrote ${files.length} files to ${args.out} (results.json, ${files.length - 1} CSV)\n`);
 }
 
 main().catch((e: unknown) => {

@@ -7,6 +7,7 @@ import type { ExperimentConfig } from '../core/config';
 import { emaHorizon } from '../core/config';
 import type { EvalReport } from '../core/eval/report';
 import { runLabel } from '../core/config';
+import { describe } from '../core/stats/describe';
 import type { PairedRow } from '../core/stats/paired';
 import { formatCell, pairedDifferences } from '../core/stats/paired';
 import { summarySentence } from '../core/stats/verdict';
@@ -75,12 +76,9 @@ export async function writeResults(dir: string, results: ResultsFile): Promise<s
 
 /** Mean ± sample standard deviation ("0.712 ± 0.013"; no ± for one value, "n/a" for none). */
 export function meanSd(values: Array<number | null>): string {
-  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  if (xs.length === 0) return 'n/a';
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  if (xs.length === 1) return mean.toFixed(3);
-  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1));
-  return `${mean.toFixed(3)} ± ${sd.toFixed(3)}`;
+  const d = describe(values.filter((v): v is number => v !== null));
+  if (d.n === 0) return 'n/a';
+  return d.n === 1 ? d.mean.toFixed(3) : `${d.mean.toFixed(3)} ± ${d.sd.toFixed(3)}`;
 }
 
 const METRICS: Array<[string, (e: EvalReport) => number | null]> = [
@@ -91,8 +89,6 @@ const METRICS: Array<[string, (e: EvalReport) => number | null]> = [
   ['TAR@FAR=0.01', (e) => e.tarAtFar['0.01'] ?? null],
   ['look-alike rej.', (e) => e.lookalikeAccuracy],
 ];
-
-const meanOf = (xs: number[]): number => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
 function pad(cells: string[], widths: number[]): string {
   return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
@@ -147,7 +143,7 @@ export function summaryTable(results: ResultsFile): string {
   const c = results.config;
   const lines = [
     `preset config: ${c.data.regime}, ${c.data.trainIds} train IDs, ${c.data.imageSize}px×${c.data.channels}, ${c.model.backbone} backbone, ${c.steps} steps, batch ${c.batchSize}, queue ${c.gallery.queueSize}, α ${c.gallery.alpha} (horizon ${emaHorizon(c.gallery.alpha).toFixed(0)} steps), backend ${results.backend}, seeds ${results.seeds.join(',')}`,
-    `verification: ${c.data.pairs} pairs of ${c.data.testIds} held-out IDs, 10 folds, mean ± sd over seeds; one evaluation ${meanOf(results.runs.map((r) => r.msPerEval)).toFixed(0)} ms, one step ${meanOf(results.runs.map((r) => r.msPerStep)).toFixed(0)} ms (means over runs)`,
+    `verification: ${c.data.pairs} pairs of ${c.data.testIds} held-out IDs, 10 folds, mean ± sd over seeds; one evaluation ${describe(results.runs.map((r) => r.msPerEval)).mean.toFixed(0)} ms, one step ${describe(results.runs.map((r) => r.msPerStep)).mean.toFixed(0)} ms (means over runs)`,
     pad(header, widths),
     pad(widths.map((w) => '-'.repeat(w)), widths),
     ...rows.map((r) => pad(r, widths)),

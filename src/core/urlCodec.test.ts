@@ -71,5 +71,8 @@ describe('URL codec', () => {
     expect(decodeRuns('conventional,masst4')).toEqual(runs);
     expect(decodeRuns('conventional,arcface')).toBeNull();
     expect(decode('methods=masst12').problems[0]?.message).toContain('runs[0].agents = 12 is not allowed');
+    const twice = decode('preset=smoke&methods=sst,sst');
+    expect(twice.problems[0]?.message).toContain('methods: runs[1]');
+    expect(twice.config.runs).toEqual(presetConfig('smoke').runs);
   });
 });

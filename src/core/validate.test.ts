@@ -67,4 +67,13 @@ describe('validate', () => {
     c.gallery.alpha = -1;
     expect(() => assertValid(c)).toThrow(/steps = 0 is not allowed[\s\S]*gallery.alpha = -1 is not allowed/);
   });
+
+  it('refuses the same method twice (the runs would collide in every chart and pairing)', () => {
+    const issues = issuesOf((c) => {
+      c.runs = [{ method: 'sst', agents: 1 }, { method: 'masst', agents: 4 }, { method: 'sst', agents: 1 }, { method: 'masst', agents: 2 }];
+    });
+    expect(issues.map((i) => i.message)).toEqual([
+      'runs[2] = {"method":"sst","agents":1} is not allowed: expected a method not already in the list (runs[0] is the same sst).',
+    ]);
+  });
 });

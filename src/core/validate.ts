@@ -192,6 +192,11 @@ function checkRun(c: Checker, config: ExperimentConfig, run: RunSpec, i: number)
 function checkRuns(c: Checker, config: ExperimentConfig): void {
   if (config.runs.length === 0 || config.runs.length > 8) c.fail('runs', config.runs.length, 'from 1 to 8 runs');
   config.runs.forEach((run, i) => checkRun(c, config, run, i));
+  // Two runs with one label would collide in every chart, table and paired difference.
+  config.runs.forEach((run, i) => {
+    const first = config.runs.findIndex((r) => r.method === run.method && r.agents === run.agents);
+    if (first < i) c.fail(`runs[${i}]`, run, `a method not already in the list (runs[${first}] is the same ${run.method}${run.method === 'masst' ? ` K=${run.agents}` : ''})`);
+  });
 }
 
 function checkEval(c: Checker, config: ExperimentConfig): void {

@@ -41,7 +41,8 @@ const urlProblems = [...initial.problems, ...initialPage.problems];
 
 export function App() {
   const [preset, setPreset] = useState<PresetName>(initial.preset);
-  const [config, setConfig] = useState<ExperimentConfig>(initial.config);
+  // A list of seeds in the URL (seeds=4,9,12) starts at its first.
+  const [config, setConfig] = useState<ExperimentConfig>({ ...initial.config, seed: initialPage.seeds[0] ?? initial.config.seed });
   const [seeds, setSeeds] = useState<number[]>(initialPage.seeds);
   const [workers, setWorkers] = useState<number | null>(initialPage.workers);
   const [backend, setBackend] = useState<string>(initial.backend);
@@ -70,7 +71,7 @@ export function App() {
     config: c,
     seeds: list,
     backend: backend as BackendChoice,
-    workers: workers ?? defaultWorkers(navigator.hardwareConcurrency),
+    workers: workers ?? defaultWorkers(navigator.hardwareConcurrency, backend),
   });
   const start = (c: ExperimentConfig, then: 'play' | 'step' | 'none', list = seeds) => training.start(setup(c, list), then);
 
@@ -85,7 +86,7 @@ export function App() {
       <Controls
         preset={preset}
         config={config}
-        seedCount={seeds.length}
+        seeds={seeds}
         workers={workers}
         backend={backend}
         errors={errors}
@@ -111,7 +112,8 @@ export function App() {
         onStep={() => (training.isCurrent(setup(config)) ? training.step() : start(config, 'step'))}
         onReset={() => start(config, 'none')}
         onNewSeed={() => {
-          const next = { ...config, seed: (config.seed + seeds.length) >>> 0 };
+          // The next seeds after every current one, so no seed repeats.
+          const next = { ...config, seed: (Math.max(...seeds) + 1) >>> 0 };
           const list = consecutiveSeeds(next.seed, seeds.length);
           setConfig(next);
           setSeeds(list);

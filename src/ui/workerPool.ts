@@ -23,7 +23,9 @@ export class WorkerPool {
     if (existing) return existing;
     const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
-    worker.onerror = (e) => this.store.addError(`Training worker ${index + 1} failed: ${e.message}`);
+    // A worker that dies (a load failure, out of memory) reports like one that caught an error:
+    // the others pause, and the page's controls come back.
+    worker.onerror = (e) => this.receive({ type: 'error', runId: this.runId, recoverable: false, message: `Training worker ${index + 1} failed: ${e.message}` });
     this.workers[index] = worker;
     return worker;
   }

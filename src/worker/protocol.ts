@@ -92,6 +92,8 @@ export interface DatasetSummary {
 
 /** New points since the last flush, for the units of one worker. */
 export interface StatsBatch {
+  /** The worker that trains these units. */
+  worker: number;
   /** The units, [u]. */
   units: number[];
   /** Step numbers (1-based) of the new points, [n]. */

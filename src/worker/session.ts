@@ -80,6 +80,7 @@ export class Session {
       if (issues.length > 0) throw new Error(issues.map((i) => i.message).join(' '));
     }
     const report = await selectBackend(msg.backend);
+    if (this.disposed) return;
     this.post({ type: 'backend', runId: this.runId, report });
     this.watchDevice(report.backend);
     // Every worker first makes the faces it was asked to, then waits for the others': no worker
@@ -93,22 +94,33 @@ export class Session {
       this.post({ type: 'faces', runId: this.runId, seed, bytes }, [bytes]);
     }
     for (const seed of seeds) {
-      if (!faces.has(seed)) faces.set(seed, deserializeDataset(copyOf(await this.facesFromPage(seed))));
+      if (!faces.has(seed)) faces.set(seed, deserializeDataset(await this.facesFromPage(seed)));
       if (this.disposed) return;
     }
     this.post({ type: 'progress', runId: this.runId, phase: 'build', done: 0, total: 1 });
     const impl = convImplFor(report.backend);
     const untrained: Array<{ seed: number; report: EvalReport }> = [];
-    for (const seed of seeds) {
-      const mine = msg.units.filter((u) => u.seed === seed);
-      const config: ExperimentConfig = { ...msg.config, seed, runs: mine.map((u) => specOf(msg.config, u.run)) };
-      const cmp = new Comparison(config, faces.get(seed) as FaceDataset, impl);
-      const units = mine.map((u) => u.unit);
-      this.groups.push({ seed, units, cmp, analysis: new AnalysisStream(cmp, units, this.runId, this.post, () => !this.disposed) });
-      untrained.push({ seed, report: await evaluateUntrained(cmp) });
-      if (this.disposed) return;
+    // Built aside and published at once: the session counts as ready only with every group.
+    const groups: Group[] = [];
+    try {
+      for (const seed of seeds) {
+        const mine = msg.units.filter((u) => u.seed === seed);
+        const config: ExperimentConfig = { ...msg.config, seed, runs: mine.map((u) => specOf(msg.config, u.run)) };
+        const cmp = new Comparison(config, faces.get(seed) as FaceDataset, impl);
+        const units = mine.map((u) => u.unit);
+        groups.push({ seed, units, cmp, analysis: new AnalysisStream(cmp, units, this.runId, this.post, () => !this.disposed) });
+        untrained.push({ seed, report: await evaluateUntrained(cmp) });
+      }
+    } catch (e) {
+      for (const g of groups) g.cmp.dispose();
+      throw e;
+    }
+    if (this.disposed) {
+      for (const g of groups) g.cmp.dispose();
+      return;
     }
     this.totalSteps = msg.config.steps;
+    this.groups = groups;
     this.windowMs = this.units.map(() => 0);
     const probeCost = (this.groups[0] as Group).analysis.cost;
     this.post({ type: 'ready', runId: this.runId, worker: this.worker, untrained, probeCost });
@@ -128,7 +140,10 @@ export class Session {
 
   private facesFromPage(seed: number): Promise<ArrayBuffer | SharedArrayBuffer> {
     const bytes = this.arrived.get(seed);
-    if (bytes) return Promise.resolve(bytes);
+    if (bytes) {
+      this.arrived.delete(seed);
+      return Promise.resolve(bytes);
+    }
     return new Promise((resolve) => this.waiting.set(seed, resolve));
   }
 
@@ -173,6 +188,12 @@ export class Session {
       this.looping = false;
     }
     this.postState();
+    this.resumeIfPlaying();
+  }
+
+  /** Play pressed while a step or a slice ran: the loop starts once they are done. */
+  private resumeIfPlaying(): void {
+    if (this.playing && !this.looping && !this.disposed) void this.loop();
   }
 
   private async loop(): Promise<void> {
@@ -195,11 +216,16 @@ export class Session {
   private async advance(): Promise<void> {
     let u = 0;
     const row: tf.Scalar[] = [];
-    for (const g of this.groups) {
-      const before = [...g.cmp.stepMsTotal];
-      row.push(...g.cmp.stepAll());
-      g.cmp.stepMsTotal.forEach((ms, i) => (this.windowMs[u + i] = (this.windowMs[u + i] ?? 0) + ms - (before[i] ?? 0)));
-      u += g.units.length;
+    try {
+      for (const g of this.groups) {
+        const before = [...g.cmp.stepMsTotal];
+        row.push(...g.cmp.stepAll());
+        g.cmp.stepMsTotal.forEach((ms, i) => (this.windowMs[u + i] = (this.windowMs[u + i] ?? 0) + ms - (before[i] ?? 0)));
+        u += g.units.length;
+      }
+    } catch (e) {
+      tf.dispose(row);
+      throw e;
     }
     this.steps += 1;
     this.pending.push(row);
@@ -239,6 +265,7 @@ export class Session {
     } finally {
       this.looping = false;
     }
+    this.resumeIfPlaying();
   }
 
   private async flush(): Promise<void> {
@@ -255,6 +282,7 @@ export class Session {
     const losses = units.map((_, u) => Float32Array.from({ length: steps.length }, (_, k) => values[k * units.length + u] as number));
     const elapsed = performance.now() - this.windowStart;
     const batch: StatsBatch = {
+      worker: this.worker,
       units,
       steps,
       losses,
@@ -295,9 +323,4 @@ function specOf(config: ExperimentConfig, run: number): RunSpec {
   const spec = config.runs[run];
   if (!spec) throw new Error(`unit of run ${run} asked for, but the config has ${config.runs.length} runs`);
   return spec;
-}
-
-/** A private, non-shared copy (TextDecoder refuses shared memory; the page's copy stays intact). */
-function copyOf(bytes: ArrayBuffer | SharedArrayBuffer): ArrayBuffer {
-  return new Uint8Array(bytes).slice().buffer;
 }

@@ -34,6 +34,8 @@ export interface PoolResult {
   seeds: SeedResult[];
   /** The backend the workers really run. */
   backend: string;
+  /** Worker threads started (at most the jobs). */
+  workers: number;
   /** Wall time of the whole pool, data generation included, s. */
   wallSeconds: number;
 }
@@ -84,7 +86,7 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
         const runs = base.runs.map((_, run) => results.get(`${seed}/${run}`) as SeedResult);
         return { seed, runs: runs.flatMap((r) => r.runs), untrained: (runs[0] as SeedResult).untrained };
       });
-      resolve({ seeds: out, backend, wallSeconds: (performance.now() - start) / 1000 });
+      resolve({ seeds: out, backend, workers: workers.length, wallSeconds: (performance.now() - start) / 1000 });
     };
     const next = (worker: Worker): void => {
       if (failed) return;
@@ -150,6 +152,8 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
       const worker = new Worker(options.workerUrl, { workerData: { backend: options.backend } });
       worker.on('message', (msg: FromRunWorker) => onMessage(worker, msg));
       worker.on('error', (e) => fail(`a runner worker crashed: ${e.message}`));
+      // An exit without an 'error' (killed, out of memory) must not leave the promise pending.
+      worker.on('exit', (code) => fail(`a runner worker exited (code ${code}) before the comparison finished`));
       workers.push(worker);
     }
   });

@@ -39,8 +39,7 @@ async function handle(msg: ToRunWorker, backend: string): Promise<void> {
       return;
     }
     case 'train': {
-      // TypedArray.slice copies into a plain ArrayBuffer (TextDecoder refuses shared memory).
-      const dataset = deserializeDataset(new Uint8Array(msg.dataset).slice().buffer);
+      const dataset = deserializeDataset(msg.dataset);
       const steps = msg.config.steps;
       const result = await trainRuns(msg.config, dataset, backend, (step, losses) => progress(msg.job, step, steps, losses[0] ?? null));
       post({ type: 'trained', job: msg.job, result });

@@ -98,13 +98,14 @@ export function serializeDataset(ds: FaceDataset): ArrayBuffer {
   return bytes.buffer;
 }
 
-function readHeader(buf: ArrayBuffer): { header: Header; start: number } {
+function readHeader(buf: ArrayBuffer | SharedArrayBuffer): { header: Header; start: number } {
   const view = new DataView(buf);
   if (buf.byteLength < 8 || view.getUint32(0, true) !== MAGIC) {
     throw new Error('deserializeDataset: not a serialized dataset (bad magic)');
   }
   const length = view.getUint32(4, true);
-  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, 8, length))) as Header;
+  // slice(): TextDecoder refuses views of shared memory.
+  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, 8, length).slice())) as Header;
   if (header.format !== DATASET_FORMAT_VERSION) {
     throw new Error(`deserializeDataset: format ${header.format}, expected ${DATASET_FORMAT_VERSION}`);
   }
@@ -114,8 +115,11 @@ function readHeader(buf: ArrayBuffer): { header: Header; start: number } {
   return { header, start: pad4(8 + length) };
 }
 
-/** Reads what serializeDataset wrote; the arrays are copies, independent of `buf`. */
-export function deserializeDataset(buf: ArrayBuffer): FaceDataset {
+/**
+ * Reads what serializeDataset wrote; the arrays are private copies in plain (unshared) memory,
+ * independent of `buf`, which may be shared between workers.
+ */
+export function deserializeDataset(buf: ArrayBuffer | SharedArrayBuffer): FaceDataset {
   const { header, start } = readHeader(buf);
   const kinds = [Float32Array, Int32Array, Int32Array, Float32Array, Int32Array,
     Int32Array, Int32Array, Uint8Array, Uint8Array, Uint8Array] as const;
@@ -124,7 +128,7 @@ export function deserializeDataset(buf: ArrayBuffer): FaceDataset {
     const length = header.lengths[i] ?? 0;
     const bytes = length * Kind.BYTES_PER_ELEMENT;
     if (at + bytes > buf.byteLength) throw new Error('deserializeDataset: buffer is truncated');
-    const copy = new Kind(buf.slice(at, at + bytes));
+    const copy = new Kind(new Uint8Array(buf, at, bytes).slice().buffer);
     at += pad4(bytes);
     return copy;
   });

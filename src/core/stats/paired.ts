@@ -51,9 +51,11 @@ export function comparisons(labels: readonly string[]): Array<[string, string]> 
   return out;
 }
 
+/** Over the seeds with a finite difference (a diverged run's NaN accuracy is not a seed's vote). */
 function cell(values: number[]): PairedCell {
-  const d = describe(values);
-  return { perSeed: values, mean: d.mean, sd: d.sd, positive: values.filter((v) => v > 0).length, n: values.length };
+  const finite = values.filter((v) => Number.isFinite(v));
+  const d = describe(finite);
+  return { perSeed: values, mean: d.mean, sd: d.sd, positive: finite.filter((v) => v > 0).length, n: finite.length };
 }
 
 /** `labels` fixes the order of the methods; outcomes of labels not listed are ignored. */

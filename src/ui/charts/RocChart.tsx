@@ -1,7 +1,7 @@
 /**
  * ROC of the latest evaluation on a log-FPR axis plus the untrained probe. One seed: one curve
- * per run. Several seeds: the mean TPR per method over seeds with its band (every seed's ROC is
- * resampled on the same log-FPR grid, so the points line up).
+ * per run. Several seeds: the mean TPR per method over seeds with its band, each seed's ROC read
+ * at every seed's FPR points (core/stats/bands.ts).
  */
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EvalReport } from '../../core/eval/report';

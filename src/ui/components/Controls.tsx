@@ -15,8 +15,8 @@ import { MethodsField } from './MethodsField';
 interface Props {
   preset: PresetName;
   config: ExperimentConfig;
-  /** Consecutive seeds from the config's seed, each a run of every method. */
-  seedCount: number;
+  /** The seeds, each a run of every method: consecutive from the config's seed, or a URL's list. */
+  seeds: readonly number[];
   /** Pool size; null = the cores the browser reports. */
   workers: number | null;
   backend: string;
@@ -33,7 +33,14 @@ interface Props {
 const SEED_COUNTS = Array.from({ length: MAX_SEEDS }, (_, i) => i + 1);
 const WORKER_CHOICES = ['auto', ...Array.from({ length: MAX_WORKERS }, (_, i) => String(i + 1))] as const;
 
-export function Controls({ preset, config: c, seedCount, workers, backend, errors, disabled, onPreset, onChange, onSeedCount, onWorkers, onBackend }: Props) {
+function seedsHint(seeds: readonly number[]): string | undefined {
+  if (seeds.length < 2) return undefined;
+  const first = seeds[0] as number;
+  const consecutive = seeds.every((s, i) => s === first + i);
+  return consecutive ? `seeds ${first}–${first + seeds.length - 1}, paired` : `seeds ${seeds.join(', ')}, paired`;
+}
+
+export function Controls({ preset, config: c, seeds, workers, backend, errors, disabled, onPreset, onChange, onSeedCount, onWorkers, onBackend }: Props) {
   const err = (field: string) => errors.get(field);
   return (
     <fieldset className="controls" disabled={disabled}>
@@ -46,7 +53,7 @@ export function Controls({ preset, config: c, seedCount, workers, backend, error
         <NumberField label="Training IDs" value={c.data.trainIds} error={err('data.trainIds')} step={1} onChange={(v) => onChange((d) => (d.data.trainIds = v))} />
         <SelectField label="Backbone" value={c.model.backbone} options={CHOICES.backbone} error={err('model.backbone')} onChange={(v) => onChange((d) => (d.model.backbone = v))} />
         <NumberField label="Seed" value={c.seed} error={err('seed')} step={1} onChange={(v) => onChange((d) => (d.seed = v))} />
-        <SelectField label="Seeds" value={seedCount} options={SEED_COUNTS} error={undefined} hint={seedCount > 1 ? `seeds ${c.seed}–${c.seed + seedCount - 1}, paired` : undefined} onChange={onSeedCount} />
+        <SelectField label="Seeds" value={seeds.length} options={SEED_COUNTS} error={undefined} hint={seedsHint(seeds)} onChange={onSeedCount} />
         <NumberField label="Steps" value={c.steps} error={err('steps')} step={1} onChange={(v) => onChange((d) => (d.steps = v))} />
       </div>
       <div className="row">

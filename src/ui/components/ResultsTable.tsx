@@ -11,12 +11,14 @@ const fmt = (v: number | null | undefined) => (v === null || v === undefined || 
 function cell(reports: ReadonlyArray<EvalReport | null>, value: (r: EvalReport) => number | null, withSe = false): string {
   const have = reports.filter((r): r is EvalReport => r !== null);
   if (have.length === 0) return '…';
+  // Seeds still waiting for their first evaluation are said, not silently left out.
+  const of = have.length < reports.length ? ` (${have.length} of ${reports.length} seeds)` : '';
   if (have.length === 1) {
     const r = have[0] as EvalReport;
-    return withSe ? `${fmt(value(r))} ± ${fmt(r.accuracyStdErr)}` : fmt(value(r));
+    return `${withSe ? `${fmt(value(r))} ± ${fmt(r.accuracyStdErr)}` : fmt(value(r))}${of}`;
   }
   const d = describe(have.map(value).filter((v): v is number => v !== null));
-  return d.n === 0 ? 'n/a' : `${fmt(d.mean)} ± ${fmt(d.sd)}`;
+  return d.n === 0 ? 'n/a' : `${fmt(d.mean)} ± ${fmt(d.sd)}${of}`;
 }
 
 interface Props {

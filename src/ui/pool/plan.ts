@@ -1,10 +1,13 @@
 /**
  * How a comparison is spread over the page's worker pool. Units are numbered seed-major
- * (unit = seedIndex·R + run, R methods) and dealt round-robin, so each worker gets a mix of
- * methods and seeds and all of them advance at about the same pace. The faces of a seed are made
- * by the worker of its first unit and handed to the others through the page.
+ * (unit = seedIndex·R + run, R methods) and dealt diagonally: method r of seed s goes to worker
+ * (r + s) mod W. Each worker then gets a mix of methods (not all of one method, as a plain
+ * round-robin does when W divides R), so the workers advance at about the same pace, and the
+ * seeds' first units, whose workers make the faces, fall on different workers. The faces are
+ * handed to the other workers of that seed through the page.
  */
 import type { ExperimentConfig } from '../../core/config';
+import { MAX_WORKERS } from '../../core/seeds';
 import type { UnitSpec } from '../../worker/protocol';
 
 export interface WorkerPlan {
@@ -23,15 +26,20 @@ export function planPool(config: ExperimentConfig, seeds: readonly number[], wor
   const units = unitsOf(config, seeds);
   const count = Math.max(1, Math.min(workers, units.length));
   const plans: WorkerPlan[] = Array.from({ length: count }, () => ({ units: [], makes: [] }));
-  units.forEach((u) => (plans[u.unit % count] as WorkerPlan).units.push(u));
+  const workerOf = (u: UnitSpec): number => (u.run + seeds.indexOf(u.seed)) % count;
+  units.forEach((u) => (plans[workerOf(u)] as WorkerPlan).units.push(u));
   for (const seed of seeds) {
     const first = units.find((u) => u.seed === seed);
-    if (first) (plans[first.unit % count] as WorkerPlan).makes.push(seed);
+    if (first) (plans[workerOf(first)] as WorkerPlan).makes.push(seed);
   }
   return plans;
 }
 
-/** Default pool size: every core the browser reports, at most the units to train. */
-export function defaultWorkers(cores: number | undefined): number {
-  return Math.max(1, Math.floor(cores ?? 2));
+/**
+ * Default pool size: every core the browser reports (measured best on 2 cores, README), at most
+ * MAX_WORKERS; one on WebGPU, where the workers would share one device.
+ */
+export function defaultWorkers(cores: number | undefined, backend: string): number {
+  if (backend === 'webgpu') return 1;
+  return Math.max(1, Math.min(MAX_WORKERS, Math.floor(cores ?? 2)));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { presetConfig } from '../../core/presets';
 import type { EvalReport } from '../../core/eval/report';
 import type { FromWorker } from '../../worker/protocol';
-import { planPool } from '../pool/plan';
+import { defaultWorkers, planPool } from '../pool/plan';
 import { decimate, MAX_POINTS, reduce, SMOOTHING, startSession } from './state';
 import type { UiState } from './state';
 import { commonEvalStep, isFinished, methodGroups, pairedAtCommonStep } from './views';
@@ -11,14 +11,15 @@ const config = { ...presetConfig('smoke'), runs: [{ method: 'sst' as const, agen
 const report = (accuracy: number, auc = 0.6): EvalReport => ({ accuracy, accuracyStdErr: 0.01, auc, rank1: 0.1, tarAtFar: {}, lookalikeAccuracy: null, roc: { fpr: [], tpr: [] }, pairs: 20 });
 const probeCost = { forward: 8, backward: 8, every: 10 };
 
-function stats(runId: number, units: number[], steps: number[], ...losses: number[][]): FromWorker {
-  return { type: 'stats', runId, batch: { units, steps: Int32Array.from(steps), losses: losses.map((l) => Float32Array.from(l)), msPerStep: units.map((u) => 10 + u), stepsPerSecond: 5 } };
+function stats(runId: number, worker: number, units: number[], steps: number[], ...losses: number[][]): FromWorker {
+  return { type: 'stats', runId, batch: { worker, units, steps: Int32Array.from(steps), losses: losses.map((l) => Float32Array.from(l)), msPerStep: units.map((u) => 10 + u), stepsPerSecond: 5 } };
 }
 
 const ready = (s: UiState, worker: number, seed: number): UiState => reduce(s, { type: 'ready', runId: s.runId, worker, untrained: [{ seed, report: report(0.6) }], probeCost });
 
 describe('UI state reducer', () => {
-  // 2 methods × seeds 7, 8 = units 0..3 on 2 workers: worker 0 trains units 0 and 2, worker 1 units 1 and 3.
+  // 2 methods × seeds 7, 8 = units 0..3 on 2 workers, dealt diagonally: worker 0 trains units 0
+  // (SST, seed 7) and 3 (MASST, seed 8), worker 1 units 1 and 2.
   const started = startSession(3, config, [7, 8], 2);
   const both = ready(ready(started, 0, 7), 1, 8);
 
@@ -30,27 +31,34 @@ describe('UI state reducer', () => {
     expect(both.untrained.map((u) => u.seed)).toEqual([7, 8]);
   });
 
-  it('deals units round-robin and has each seed made by the worker of its first unit', () => {
+  it('deals units diagonally so each worker mixes methods and makes the faces of its seeds', () => {
     const plans = planPool(config, [7, 8], 2);
-    expect(plans.map((p) => p.units.map((u) => u.unit))).toEqual([[0, 2], [1, 3]]);
-    expect(plans.map((p) => p.makes)).toEqual([[7, 8], []]);
+    expect(plans.map((p) => p.units.map((u) => u.unit))).toEqual([[0, 3], [1, 2]]);
+    expect(plans.map((p) => p.makes)).toEqual([[7], [8]]);
     expect(planPool(config, [7], 8)).toHaveLength(2);
+    // 3 methods × 3 seeds on 3 workers: every worker trains each method once, and makes one seed.
+    const three = planPool({ ...config, runs: [...config.runs, { method: 'conventional', agents: 1 }] }, [1, 2, 3], 3);
+    expect(three.map((p) => p.units.map((u) => u.run).sort())).toEqual([[0, 1, 2], [0, 1, 2], [0, 1, 2]]);
+    expect(three.map((p) => p.makes)).toEqual([[1], [2], [3]]);
+    expect(defaultWorkers(64, 'wasm')).toBe(16);
+    expect(defaultWorkers(2, 'webgpu')).toBe(1);
   });
 
   it('appends new points to the units named, smooths with an EMA and tracks the slowest worker', () => {
-    let s = reduce(both, stats(3, [0, 2], [1, 2], [4, 2], [5, 5]));
+    let s = reduce(both, stats(3, 0, [0, 3], [1, 2], [4, 2], [5, 5]));
     expect(s.runs[0]?.loss).toEqual([4, 2]);
     expect(s.runs[0]?.smooth).toEqual([4, SMOOTHING * 4 + (1 - SMOOTHING) * 2]);
-    expect(s.runs[2]?.loss).toEqual([5, 5]);
-    expect(s.runs[2]?.msPerStep).toBe(12);
+    expect(s.runs[3]?.loss).toEqual([5, 5]);
+    expect(s.runs[3]?.msPerStep).toBe(13);
     expect(s.runs[1]?.loss).toEqual([]);
     expect(s.step).toBe(0);
-    s = reduce(s, stats(3, [1, 3], [1], [3], [3]));
+    s = reduce(s, stats(3, 1, [1, 2], [1], [3], [3]));
     expect(s.step).toBe(1);
+    expect(s.workers.map((w) => w.step)).toEqual([2, 1]);
   });
 
   it('ignores messages of another session', () => {
-    expect(reduce(both, stats(2, [0], [1], [1]))).toBe(both);
+    expect(reduce(both, stats(2, 0, [0], [1], [1]))).toBe(both);
   });
 
   it('bounds a series by keeping every other point past the limit', () => {
@@ -62,7 +70,7 @@ describe('UI state reducer', () => {
   });
 
   it('records evaluations per unit and keeps series on an error', () => {
-    const withLoss = reduce(both, stats(3, [0, 2], [1], [4], [5]));
+    const withLoss = reduce(both, stats(3, 0, [0, 3], [1], [4], [5]));
     const evaluated = reduce(withLoss, { type: 'eval', runId: 3, result: { step: 1, units: [0, 2], reports: [report(0.65), report(0.7, 0.8)] } });
     expect(evaluated.runs[2]?.evals).toEqual([{ step: 1, accuracy: 0.7, stdErr: 0.01, auc: 0.8 }]);
     const playing = reduce(evaluated, { type: 'state', runId: 3, worker: 1, playing: true, step: 1 });

@@ -165,11 +165,6 @@ function setWorker(state: UiState, index: number, change: Partial<WorkerState>):
   return withWorkers(state, state.workers.map((w, i) => (i === index ? { ...w, ...change } : w)));
 }
 
-/** The worker that trains `unit` (round-robin over the pool, as pool/plan.ts deals them). */
-function workerOf(state: UiState, unit: number): number {
-  return state.workers.length > 0 ? unit % state.workers.length : 0;
-}
-
 export function reduce(state: UiState, msg: FromWorker): UiState {
   if (msg.runId !== state.runId) return state;
   switch (msg.type) {
@@ -197,9 +192,8 @@ export function reduce(state: UiState, msg: FromWorker): UiState {
     case 'stats': {
       const b = msg.batch;
       const next = updateUnits(state, b.units, (k) => k, (r, k) => appendLoss(r, b.steps, b.losses[k] ?? new Float32Array(), b.msPerStep[k] ?? 0));
-      const worker = b.units[0] === undefined ? -1 : workerOf(state, b.units[0]);
       const last = b.steps[b.steps.length - 1];
-      return worker < 0 || last === undefined ? next : setWorker(next, worker, { step: last, stepsPerSecond: b.stepsPerSecond });
+      return last === undefined ? next : setWorker(next, b.worker, { step: last, stepsPerSecond: b.stepsPerSecond });
     }
     case 'eval': {
       const { step, units, reports } = msg.result;

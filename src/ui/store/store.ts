@@ -1,6 +1,6 @@
 /**
  * The one store of the page (useSyncExternalStore). Worker messages are queued and applied in one
- * batch at most every APPLY_MS, on an animation frame: every worker of the pool flushes ~10 times
+ * batch at most every APPLY_MS: every worker of the pool flushes ~10 times
  * a second, and a render of every chart per flush would compete with the workers for the cores.
  */
 import { useSyncExternalStore } from 'react';
@@ -42,13 +42,14 @@ export class Store {
     this.queue.push(msg);
     if (this.pending !== null) return;
     const wait = Math.max(0, this.lastApplied + APPLY_MS - performance.now());
-    this.pending = setTimeout(() => requestAnimationFrame(() => {
+    // A timer, not an animation frame: frames stop in a hidden tab, and the queue would grow.
+    this.pending = setTimeout(() => {
       this.pending = null;
       this.lastApplied = performance.now();
       const batch = this.queue;
       this.queue = [];
       this.set(batch.reduce(reduce, this.state));
-    }), wait);
+    }, wait);
   }
 
   addError(message: string): void {
