@@ -6,7 +6,8 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './src/cli/chromium.ts';
 
-const port = 4173;
+// E2E_PORT: another checkout (a git worktree) can run its end-to-end tests at the same time.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

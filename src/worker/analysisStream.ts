@@ -43,8 +43,10 @@ export class AnalysisStream {
     return this.units[run] ?? run;
   }
 
-  async measure(): Promise<void> {
+  /** Probes every run that `include` keeps (a diverged run is left out). */
+  async measure(include: (run: number) => boolean = () => true): Promise<void> {
     for (let run = 0; run < this.cmp.runs.length && this.alive(); run++) {
+      if (!include(run)) continue;
       const point = await this.analyzer.smoothness(run);
       if (this.alive()) this.post({ type: 'smoothness', runId: this.runId, run: this.unit(run), point });
       const agents = await this.analyzer.agents(run);
@@ -55,9 +57,10 @@ export class AnalysisStream {
     }
   }
 
-  async landscape(dims: 1 | 2): Promise<void> {
+  async landscape(dims: 1 | 2, include: (run: number) => boolean = () => true): Promise<void> {
     const step = this.cmp.steps;
     for (let run = 0; run < this.cmp.runs.length && this.alive(); run++) {
+      if (!include(run)) continue;
       if (dims === 1) {
         const s = await this.analyzer.landscape1d(run);
         this.post({ type: 'landscape', runId: this.runId, row: { run: this.unit(run), dims, step, alphas: s.alphas, betas: [0], index: 0, losses: s.losses } });

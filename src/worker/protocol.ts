@@ -10,6 +10,9 @@ import type { ExperimentConfig } from '../core/config';
 import type { LipschitzPoint } from '../core/analysis/analyzer';
 import type { EvalReport } from '../core/eval/report';
 
+/** Where a worker's run control stands (worker/control.ts has the transitions). */
+export type RunPhase = 'building' | 'ready' | 'training' | 'stepping' | 'slicing' | 'finished' | 'failed' | 'disposed';
+
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 export type BackendName = Exclude<BackendChoice, 'auto'>;
@@ -155,7 +158,9 @@ export type FromWorker =
   | { type: 'landscape'; runId: number; row: LandscapeRow }
   | { type: 'stats'; runId: number; batch: StatsBatch }
   | { type: 'eval'; runId: number; result: EvalMessage }
-  | { type: 'state'; runId: number; worker: number; playing: boolean; step: number }
+  | { type: 'state'; runId: number; worker: number; phase: RunPhase; step: number }
+  /** A unit whose loss became non-finite: stopped at `step`, the others go on. */
+  | { type: 'diverged'; runId: number; unit: number; step: number; message: string }
   | { type: 'error'; runId: number; message: string; recoverable: boolean };
 
 export function assertNever(x: never): never {

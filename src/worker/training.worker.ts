@@ -1,7 +1,7 @@
 /**
  * A pool worker's entry: one Session at a time; an init replaces the current session (after its
- * step in progress finishes). Errors are reported with the session's runId and never kill the
- * worker.
+ * operation in progress finishes). Commands go to the session's run control, which reports every
+ * failure with the session's runId; nothing here can kill the worker.
  */
 import type { FromWorker, ToWorker } from './protocol';
 import { assertNever } from './protocol';
@@ -20,7 +20,7 @@ async function handle(msg: ToWorker): Promise<void> {
   switch (msg.type) {
     case 'init': {
       const previous = session;
-      session = new Session(msg.runId, post);
+      session = new Session(msg.runId, msg.worker, post);
       const current = session;
       await previous?.dispose();
       await current.init(msg);
@@ -30,16 +30,16 @@ async function handle(msg: ToWorker): Promise<void> {
       if (session?.runId === msg.runId) session.receiveFaces(msg.seed, msg.bytes);
       return;
     case 'play':
-      if (session?.runId === msg.runId) session.play();
+      if (session?.runId === msg.runId) session.control.play();
       return;
     case 'pause':
-      if (session?.runId === msg.runId) session.pause();
+      if (session?.runId === msg.runId) session.control.pause();
       return;
     case 'step':
-      if (session?.runId === msg.runId) await session.step();
+      if (session?.runId === msg.runId) session.control.step();
       return;
     case 'landscape':
-      if (session?.runId === msg.runId) await session.landscape(msg.dims);
+      if (session?.runId === msg.runId) session.control.landscape(msg.dims);
       return;
     default:
       assertNever(msg);

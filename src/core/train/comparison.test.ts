@@ -82,6 +82,22 @@ describe('Comparison', () => {
     expect(tf.memory().numTensors).toBe(baseline);
   });
 
+  it('a run left out (diverged) changes nothing for the others', async () => {
+    const config = tinyConfig({ runs: [run('sst'), run('masst', 2)] });
+    const full = await losses(config, 3);
+    const cmp = new Comparison(config, dataset, 'im2col');
+    const partial: Array<Array<number | null>> = [];
+    for (let i = 0; i < 3; i++) {
+      const ls = cmp.stepActive([i === 0, true]);
+      partial.push(await Promise.all(ls.map(async (l) => (l ? ((await l.data())[0] as number) : null))));
+      tf.dispose(ls.filter((l): l is tf.Scalar => l !== null));
+    }
+    expect(partial.map((r) => r[1])).toEqual(full.map((r) => r[1]));
+    expect(partial.map((r) => r[0])).toEqual([full[0]?.[0], null, null]);
+    expect(cmp.steps).toBe(3);
+    cmp.dispose();
+  });
+
   it('conventional training lowers its loss on separable data', async () => {
     const config = tinyConfig({ steps: 30, runs: [run('conventional')], loss: { type: 'softmax', scale: 8, margin: 0 } });
     const l = (await losses(config, 30)).map((x) => x[0] as number);

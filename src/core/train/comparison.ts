@@ -117,13 +117,32 @@ export class Comparison {
 
   /** One iteration of every run; returns each run's loss tensor (the caller reads and disposes). */
   stepAll(): tf.Scalar[] {
+    return this.stepActive(this.runs.map(() => true)) as tf.Scalar[];
+  }
+
+  /**
+   * One iteration of the runs marked active (a diverged run is left where it stopped); null for
+   * the others. The schedule's clock advances for all: an active run's numbers never depend on
+   * which others are still training. If a step throws, the losses of the runs already stepped are
+   * disposed before the error goes on.
+   */
+  stepActive(active: readonly boolean[]): Array<tf.Scalar | null> {
     const lr = this.learningRate;
-    const losses = this.runs.map((run, i) => {
-      const start = performance.now();
-      const loss = run.trainer.step(run.sampler.next(), lr);
-      this.stepMsTotal[i] = (this.stepMsTotal[i] as number) + performance.now() - start;
-      return loss;
-    });
+    const losses: Array<tf.Scalar | null> = [];
+    try {
+      this.runs.forEach((run, i) => {
+        if (!active[i]) {
+          losses.push(null);
+          return;
+        }
+        const start = performance.now();
+        losses.push(run.trainer.step(run.sampler.next(), lr));
+        this.stepMsTotal[i] = (this.stepMsTotal[i] as number) + performance.now() - start;
+      });
+    } catch (e) {
+      tf.dispose(losses.filter((l): l is tf.Scalar => l !== null));
+      throw e;
+    }
     this.t += 1;
     return losses;
   }

@@ -11,7 +11,8 @@ export function RunStatus({ runs, seeds }: { runs: readonly RunSeries[]; seeds: 
         return (
           <li key={r.unit} role="status" style={{ borderColor: colorOf(r.spec, r.run) }}>
             <strong>{r.label}{seeds > 1 ? ` · seed ${r.seed}` : ''}</strong>: step {step}
-            {r.msPerStep > 0 && ` · ${r.msPerStep.toFixed(0)} ms/step`}
+            {r.diverged !== null && ` · diverged at step ${r.diverged.step}, stopped`}
+            {r.diverged === null && r.msPerStep > 0 && ` · ${r.msPerStep.toFixed(0)} ms/step`}
             {last !== undefined && ` · loss ${last.toFixed(3)}`}
           </li>
         );

@@ -73,7 +73,7 @@ describe('UI state reducer', () => {
     const withLoss = reduce(both, stats(3, 0, [0, 3], [1], [4], [5]));
     const evaluated = reduce(withLoss, { type: 'eval', runId: 3, result: { step: 1, units: [0, 2], reports: [report(0.65), report(0.7, 0.8)] } });
     expect(evaluated.runs[2]?.evals).toEqual([{ step: 1, accuracy: 0.7, stdErr: 0.01, auc: 0.8 }]);
-    const playing = reduce(evaluated, { type: 'state', runId: 3, worker: 1, playing: true, step: 1 });
+    const playing = reduce(evaluated, { type: 'state', runId: 3, worker: 1, phase: 'training', step: 1 });
     expect(playing.playing).toBe(true);
     const failed = reduce(playing, { type: 'error', runId: 3, message: 'device lost', recoverable: true });
     expect(failed.errors).toEqual(['device lost']);
@@ -95,5 +95,23 @@ describe('UI state reducer', () => {
     s = reduce(s, { type: 'eval', runId: 3, result: { step: 30, units: [1, 3], reports: [report(0.7), report(0.72)] } });
     expect(isFinished(s)).toBe(true);
     expect(methodGroups(s.runs).map((g) => [g.label, g.series.map((r) => r.seed)])).toEqual([['SST', [7, 8]], ['MASST K=4', [7, 8]]]);
+  });
+
+  it('a diverged run keeps its points and last evaluation, leaves the pairing and marks the run', () => {
+    let s = reduce(both, stats(3, 0, [0, 3], [1, 2], [4, 2], [5, NaN]));
+    expect(s.runs[3]?.loss).toEqual([5]);
+    s = reduce(s, { type: 'eval', runId: 3, result: { step: 1, units: [0, 1, 2, 3], reports: [report(0.6), report(0.7), report(0.6), report(0.65)] } });
+    s = reduce(s, { type: 'diverged', runId: 3, unit: 3, step: 2, message: 'MASST K=4 · seed 8 diverged at step 2' });
+    expect(s.runs[3]?.diverged).toEqual({ step: 2, message: 'MASST K=4 · seed 8 diverged at step 2' });
+    expect(s.errors).toContain('MASST K=4 · seed 8 diverged at step 2');
+    expect(s.runs[3]?.latest?.accuracy).toBe(0.65);
+    // later evaluations reach the healthy runs only; the pairing uses seed 7 alone
+    s = reduce(s, { type: 'eval', runId: 3, result: { step: 30, units: [0, 1, 2], reports: [report(0.6), report(0.7), report(0.6)] } });
+    const paired = pairedAtCommonStep(s);
+    expect(paired?.step).toBe(30);
+    expect(paired?.rows[0]?.seeds).toEqual([7]);
+    expect(isFinished(s)).toBe(true);
+    s = reduce(s, stats(3, 0, [0, 3], [3], [1], [NaN]));
+    expect(s.runs[3]?.loss).toEqual([5]);
   });
 });

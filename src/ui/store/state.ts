@@ -7,7 +7,7 @@ import type { ExperimentConfig, RunSpec } from '../../core/config';
 import { runLabel } from '../../core/config';
 import type { EvalReport } from '../../core/eval/report';
 import type { LipschitzPoint } from '../../core/analysis/analyzer';
-import type { AgentPoint, BackendReport, DatasetSummary, FromWorker, LandscapeRow, ProbeCost } from '../../worker/protocol';
+import type { AgentPoint, BackendReport, DatasetSummary, FromWorker, LandscapeRow, ProbeCost, RunPhase } from '../../worker/protocol';
 
 export const MAX_POINTS = 2000;
 /** EMA factor of the smoothed loss line. */
@@ -38,10 +38,13 @@ export interface RunSeries {
   landscape1d: { step: number; alphas: number[]; losses: number[] } | null;
   /** Rows arrive one by one; a missing row is null. */
   landscape2d: { step: number; alphas: number[]; betas: number[]; rows: Array<number[] | null> } | null;
+  /** Set when the run's loss became non-finite: it stopped at `step`, the others went on. */
+  diverged: { step: number; message: string } | null;
 }
 
 export interface WorkerState {
   ready: boolean;
+  phase: RunPhase;
   playing: boolean;
   step: number;
   stepsPerSecond: number;
@@ -94,14 +97,14 @@ export const initialState: UiState = {
 function emptyRun(unit: number, seed: number, run: number, spec: RunSpec): RunSeries {
   return {
     unit, seed, run, spec, label: runLabel(spec), steps: [], loss: [], smooth: [], msPerStep: 0, evals: [], latest: null,
-    smoothness: [], agents: [], landscape1d: null, landscape2d: null,
+    smoothness: [], agents: [], landscape1d: null, landscape2d: null, diverged: null,
   };
 }
 
 /** A new session: one empty series per unit, every worker not yet ready. */
 export function startSession(runId: number, config: ExperimentConfig, seeds: readonly number[], workers: number): UiState {
   const runs = seeds.flatMap((seed, s) => config.runs.map((spec, run) => emptyRun(s * config.runs.length + run, seed, run, spec)));
-  const idle: WorkerState = { ready: false, playing: false, step: 0, stepsPerSecond: 0 };
+  const idle: WorkerState = { ready: false, phase: 'building', playing: false, step: 0, stepsPerSecond: 0 };
   return {
     ...initialState, runId, phase: 'starting', totalSteps: config.steps, methods: config.runs, seeds: [...seeds], runs,
     workers: Array.from({ length: workers }, () => ({ ...idle })),
@@ -119,13 +122,16 @@ function appendLoss(run: RunSeries, steps: Int32Array, losses: Float32Array, ms:
   const sm = [...run.smooth];
   steps.forEach((step, k) => {
     const value = losses[k] as number;
+    // A stopped (diverged) run's slots are non-finite: it has no point at these steps.
+    if (!Number.isFinite(value)) return;
     const prev = sm[sm.length - 1];
     s.push(step);
     l.push(value);
     sm.push(prev === undefined ? value : SMOOTHING * prev + (1 - SMOOTHING) * value);
   });
   const keep = s.length > MAX_POINTS;
-  return { ...run, steps: keep ? decimate(s) : s, loss: keep ? decimate(l) : l, smooth: keep ? decimate(sm) : sm, msPerStep: ms };
+  const active = run.diverged === null;
+  return { ...run, steps: keep ? decimate(s) : s, loss: keep ? decimate(l) : l, smooth: keep ? decimate(sm) : sm, msPerStep: active ? ms : run.msPerStep };
 }
 
 /** Applies `change` to the series of each listed unit; `at(k)` gives the k-th unit's payload. */
@@ -201,8 +207,15 @@ export function reduce(state: UiState, msg: FromWorker): UiState {
         ...r, latest: rep, evals: [...r.evals, { step, accuracy: rep.accuracy, stdErr: rep.accuracyStdErr, auc: rep.auc }],
       }));
     }
-    case 'state':
-      return setWorker(state, msg.worker, { playing: msg.playing, step: msg.step, ...(msg.playing ? {} : { stepsPerSecond: 0 }) });
+    case 'state': {
+      const playing = msg.phase === 'training';
+      return setWorker(state, msg.worker, { phase: msg.phase, playing, step: msg.step, ...(playing ? {} : { stepsPerSecond: 0 }) });
+    }
+    case 'diverged':
+      return {
+        ...updateUnits(state, [msg.unit], () => msg, (r, d) => ({ ...r, diverged: { step: d.step, message: d.message } })),
+        errors: [...state.errors, msg.message],
+      };
     case 'error': {
       const workers = state.workers.map((w) => ({ ...w, playing: false }));
       return { ...withWorkers(state, workers), phase: state.phase === 'starting' ? 'idle' : state.phase, errors: [...state.errors, msg.message] };

@@ -28,24 +28,31 @@ export function methodGroups(runs: readonly RunSeries[]): MethodGroup[] {
   return [...groups.values()].sort((a, b) => a.run - b.run);
 }
 
-/** The latest evaluation step that every unit has reached, or null before the first. */
+/** Runs still training or finished, not stopped by divergence. */
+const healthy = (runs: readonly RunSeries[]): RunSeries[] => runs.filter((r) => r.diverged === null);
+
+/** The latest evaluation step that every healthy unit has reached, or null before the first. */
 export function commonEvalStep(runs: readonly RunSeries[]): number | null {
-  if (runs.length === 0 || runs.some((r) => r.evals.length === 0)) return null;
-  return Math.min(...runs.map((r) => (r.evals[r.evals.length - 1] as { step: number }).step));
+  const live = healthy(runs);
+  if (live.length === 0 || live.some((r) => r.evals.length === 0)) return null;
+  return Math.min(...live.map((r) => (r.evals[r.evals.length - 1] as { step: number }).step));
 }
 
-/** Paired differences at the common evaluation step (null before it exists). */
+/**
+ * Paired differences at the common evaluation step (null before it exists). A diverged run has
+ * no outcome there, so its seed drops out of the comparisons it is in.
+ */
 export function pairedAtCommonStep(state: UiState): { step: number; rows: PairedRow[] } | null {
   const step = commonEvalStep(state.runs);
   if (step === null) return null;
-  const outcomes = state.runs.flatMap((r) => {
+  const outcomes = healthy(state.runs).flatMap((r) => {
     const e = r.evals.find((x) => x.step === step);
     return e ? [{ label: r.label, seed: r.seed, accuracy: e.accuracy, auc: e.auc }] : [];
   });
   return { step, rows: pairedDifferences(outcomes, methodGroups(state.runs).map((g) => g.label)) };
 }
 
-/** Every unit trained all its steps and was evaluated after the last one. */
+/** Every healthy unit trained all its steps and was evaluated after the last one. */
 export function isFinished(state: UiState): boolean {
   return state.totalSteps > 0 && state.runs.length > 0 && commonEvalStep(state.runs) === state.totalSteps;
 }

@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import type { Engine, RunPhase } from './control';
+import { RunControl } from './control';
+
+/** An engine whose steps take a macrotask each, with failures on demand and a call log. */
+class FakeEngine implements Engine {
+  steps = 0;
+  flushed = 0;
+  disposed = false;
+  slices: number[] = [];
+  log: string[] = [];
+  failAt: { what: 'advance' | 'flush' | 'landscape'; step: number } | null = null;
+
+  constructor(readonly totalSteps: number) {}
+
+  async advance(): Promise<void> {
+    await new Promise((r) => setTimeout(r, 1));
+    if (this.failAt?.what === 'advance' && this.steps === this.failAt.step) throw new Error('kernel exploded');
+    this.steps += 1;
+    this.log.push(`step ${this.steps}`);
+  }
+
+  async flush(): Promise<void> {
+    if (this.failAt?.what === 'flush' && this.steps >= this.failAt.step) throw new Error('read failed');
+    this.flushed = this.steps;
+  }
+
+  async landscape(dims: 1 | 2): Promise<void> {
+    await new Promise((r) => setTimeout(r, 1));
+    if (this.failAt?.what === 'landscape') throw new Error('slice broke');
+    this.slices.push(dims);
+    this.log.push(`slice ${dims} at ${this.steps}`);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+function setup(total = 5) {
+  const states: Array<[RunPhase, number]> = [];
+  const errors: string[] = [];
+  const control = new RunControl({ state: (p, s) => states.push([p, s]), error: (m) => errors.push(m) });
+  const engine = new FakeEngine(total);
+  return { control, engine, states, errors, phases: () => states.map(([p]) => p) };
+}
+
+const until = async (cond: () => boolean): Promise<void> => {
+  for (let i = 0; i < 2000 && !cond(); i++) await new Promise((r) => setTimeout(r, 1));
+  expect(cond()).toBe(true);
+};
+
+describe('run control (state machine)', () => {
+  it('builds, then plays to the end and finishes with every loss flushed', async () => {
+    const t = setup(4);
+    await t.control.start(async () => t.engine);
+    expect(t.control.phase).toBe('ready');
+    t.control.play();
+    await until(() => t.control.phase === 'finished');
+    expect(t.engine.steps).toBe(4);
+    expect(t.engine.flushed).toBe(4);
+    expect(t.phases()).toEqual(['ready', 'training', 'finished']);
+    t.control.play();
+    t.control.step();
+    await t.control.idle();
+    expect(t.engine.steps).toBe(4);
+  });
+
+  it('keeps Play and Step given while building and runs them once built', async () => {
+    const t = setup(10);
+    let release: (e: Engine) => void = () => undefined;
+    const started = t.control.start(() => new Promise<Engine>((r) => (release = r)));
+    t.control.step();
+    expect(t.control.phase).toBe('building');
+    release(t.engine);
+    await started;
+    await until(() => t.control.phase === 'ready' && t.engine.steps === 1);
+    const p = setup(3);
+    const built = p.control.start(() => new Promise<Engine>((r) => setTimeout(() => r(p.engine), 5)));
+    p.control.play();
+    await built;
+    await until(() => p.control.phase === 'finished');
+    expect(p.engine.steps).toBe(3);
+  });
+
+  it('pauses between two steps and steps by exactly one while paused', async () => {
+    const t = setup(1000);
+    await t.control.start(async () => t.engine);
+    t.control.play();
+    await until(() => t.engine.steps >= 3);
+    t.control.pause();
+    await t.control.idle();
+    const paused = t.engine.steps;
+    expect(t.control.phase).toBe('ready');
+    expect(t.engine.flushed).toBe(paused);
+    t.control.step();
+    await t.control.idle();
+    expect(t.engine.steps).toBe(paused + 1);
+    expect(t.engine.flushed).toBe(paused + 1);
+    t.control.step();
+    t.control.step();
+    await t.control.idle();
+    // a Step pressed while one runs is not queued twice
+    expect(t.engine.steps).toBeLessThanOrEqual(paused + 3);
+  });
+
+  it('Play pressed during a Step starts training once the Step is done', async () => {
+    const t = setup(6);
+    await t.control.start(async () => t.engine);
+    t.control.step();
+    expect(t.control.phase).toBe('stepping');
+    t.control.play();
+    await until(() => t.control.phase === 'finished');
+    expect(t.engine.steps).toBe(6);
+  });
+
+  it('runs a slice asked for during training between two steps, and on its own when paused', async () => {
+    const t = setup(1000);
+    await t.control.start(async () => t.engine);
+    t.control.play();
+    await until(() => t.engine.steps >= 2);
+    t.control.landscape(2);
+    await until(() => t.engine.slices.length === 1);
+    expect(t.control.phase).toBe('training');
+    t.control.pause();
+    await t.control.idle();
+    t.control.landscape(1);
+    expect(t.control.phase).toBe('slicing');
+    await t.control.idle();
+    expect(t.engine.slices).toEqual([2, 1]);
+    expect(t.control.phase).toBe('ready');
+  });
+
+  it('an error while training ends in failed, naming the step, with the losses before it flushed', async () => {
+    const t = setup(100);
+    await t.control.start(async () => t.engine);
+    t.engine.failAt = { what: 'advance', step: 7 };
+    t.control.play();
+    await until(() => t.control.phase === 'failed');
+    expect(t.errors).toEqual(['Training at step 7 failed: kernel exploded']);
+    expect(t.engine.flushed).toBe(7);
+    // the controls answer: Train and Step explain what to do instead of hanging
+    t.control.play();
+    t.control.step();
+    expect(t.errors.slice(1)).toEqual([
+      'Train is not possible after the failure above: press Reset to start again from step 0.',
+      'Step is not possible after the failure above: press Reset to start again from step 0.',
+    ]);
+    expect(t.states[t.states.length - 1]).toEqual(['failed', 7]);
+    await t.control.dispose();
+    expect(t.engine.disposed).toBe(true);
+  });
+
+  it('errors of a step, a flush, a slice and the build each end in failed with their name', async () => {
+    const step = setup(10);
+    await step.control.start(async () => step.engine);
+    step.engine.failAt = { what: 'advance', step: 0 };
+    step.control.step();
+    await step.control.idle();
+    expect(step.errors).toEqual(['A training step at step 0 failed: kernel exploded']);
+
+    const flush = setup(10);
+    await flush.control.start(async () => flush.engine);
+    flush.engine.failAt = { what: 'flush', step: 1 };
+    flush.control.step();
+    await flush.control.idle();
+    expect(flush.control.phase).toBe('failed');
+    expect(flush.errors[0]).toBe('A training step at step 1 failed: read failed');
+
+    const slice = setup(10);
+    await slice.control.start(async () => slice.engine);
+    slice.engine.failAt = { what: 'landscape', step: 0 };
+    slice.control.landscape(2);
+    await slice.control.idle();
+    expect(slice.errors).toEqual(['The 2-D landscape slice at step 0 failed: slice broke']);
+
+    const build = setup();
+    await build.control.start(async () => {
+      throw new Error('no faces');
+    });
+    expect(build.control.phase).toBe('failed');
+    expect(build.errors).toEqual(['Building the session failed: no faces']);
+  });
+
+  it('dispose waits for the step in progress, frees the engine and silences everything after', async () => {
+    const t = setup(1000);
+    await t.control.start(async () => t.engine);
+    t.control.play();
+    await until(() => t.engine.steps >= 2);
+    await t.control.dispose();
+    const steps = t.engine.steps;
+    expect(t.engine.disposed).toBe(true);
+    expect(t.control.phase).toBe('disposed');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(t.engine.steps).toBe(steps);
+    expect(t.errors).toEqual([]);
+    // an engine built after dispose is freed at once
+    const late = setup();
+    const building = late.control.start(() => new Promise<Engine>((r) => setTimeout(() => r(late.engine), 5)));
+    await late.control.dispose();
+    await building;
+    expect(late.engine.disposed).toBe(true);
+  });
+});

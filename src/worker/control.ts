@@ -1,0 +1,219 @@
+/**
+ * Run control of one pool worker as an explicit state machine, apart from the training it
+ * drives (an Engine), so every transition and error path is tested with a fake engine and a fake
+ * post (control.test.ts).
+ *
+ *   building ──built──▶ ready ──play──▶ training ──pause / last step──▶ ready | finished
+ *                         │  ▲                │ landscape: between two steps
+ *                    step │  │ done           ▼
+ *                         ▼  │             (error) ──▶ failed
+ *                  stepping / slicing
+ *
+ * Commands that arrive while another operation runs are remembered (Play during a Step starts
+ * training when the Step is done; a slice during training runs between two steps); only one
+ * operation touches the engine at a time. Any error ends in `failed` with a message naming what
+ * failed and at which step; the losses up to then are flushed first, and the controls stay
+ * usable (Reset starts a new session).
+ */
+
+import type { RunPhase } from './protocol';
+
+export type { RunPhase };
+
+/** The training a control drives. Every method may throw. */
+export interface Engine {
+  /** Steps taken so far and in all. */
+  readonly steps: number;
+  readonly totalSteps: number;
+  /** One step of every active unit, then the flushes, evaluations and probes due after it. */
+  advance(): Promise<void>;
+  /** Sends the losses not yet sent. */
+  flush(): Promise<void>;
+  landscape(dims: 1 | 2): Promise<void>;
+  dispose(): void;
+}
+
+export interface ControlEvents {
+  state(phase: RunPhase, step: number): void;
+  error(message: string): void;
+}
+
+/** Yields to the worker's event loop so queued messages (Pause) run between steps. */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export class RunControl {
+  private current: RunPhase = 'building';
+  private engine: Engine | null = null;
+  private wantPlay = false;
+  private wantStep = false;
+  private wantSlice: 1 | 2 | null = null;
+  /** The operation touching the engine now, if any. */
+  private busy: Promise<void> | null = null;
+
+  constructor(private readonly events: ControlEvents) {}
+
+  get phase(): RunPhase {
+    return this.current;
+  }
+
+  private set(phase: RunPhase): void {
+    this.current = phase;
+    this.events.state(phase, this.engine?.steps ?? 0);
+  }
+
+  /** Builds the engine; commands given meanwhile run once it is ready. */
+  async start(build: () => Promise<Engine | null>): Promise<void> {
+    let engine: Engine | null;
+    try {
+      engine = await build();
+    } catch (e) {
+      this.fail('building the session', e);
+      return;
+    }
+    if (engine === null || this.current === 'disposed') {
+      engine?.dispose();
+      return;
+    }
+    this.engine = engine;
+    this.set(engine.steps >= engine.totalSteps ? 'finished' : 'ready');
+    this.kick();
+  }
+
+  play(): void {
+    if (this.refuseIfFailed('Train')) return;
+    this.wantPlay = true;
+    this.kick();
+  }
+
+  pause(): void {
+    this.wantPlay = false;
+    this.wantStep = false;
+  }
+
+  step(): void {
+    if (this.refuseIfFailed('Step')) return;
+    if (this.current === 'training') return;
+    this.wantStep = true;
+    this.kick();
+  }
+
+  landscape(dims: 1 | 2): void {
+    if (this.refuseIfFailed('A landscape slice')) return;
+    this.wantSlice = dims;
+    this.kick();
+  }
+
+  /** Stops after the operation in progress and frees the engine. */
+  async dispose(): Promise<void> {
+    this.wantPlay = false;
+    this.wantStep = false;
+    this.wantSlice = null;
+    this.current = 'disposed';
+    while (this.busy) await this.busy;
+    this.engine?.dispose();
+    this.engine = null;
+  }
+
+  /** Resolves once no operation runs (for tests and dispose). */
+  async idle(): Promise<void> {
+    while (this.busy) await this.busy;
+  }
+
+  private refuseIfFailed(what: string): boolean {
+    if (this.current !== 'failed') return false;
+    this.events.error(`${what} is not possible after the failure above: press Reset to start again from step 0.`);
+    this.events.state(this.current, this.engine?.steps ?? 0);
+    return true;
+  }
+
+  /** Starts the next wanted operation if none runs. */
+  private kick(): void {
+    if (this.busy || !this.engine || (this.current !== 'ready' && this.current !== 'finished')) return;
+    const engine = this.engine;
+    const done = engine.steps >= engine.totalSteps;
+    let op: (() => Promise<void>) | null = null;
+    if (this.wantSlice !== null) {
+      const dims = this.wantSlice;
+      this.wantSlice = null;
+      op = () => this.slice(engine, dims);
+    } else if (this.wantStep && !done) {
+      this.wantStep = false;
+      op = () => this.stepOnce(engine);
+    } else if (this.wantPlay && !done) {
+      op = () => this.train(engine);
+    } else {
+      // A Train or Step with nothing left to do: say so by re-sending the state.
+      const dropped = this.wantStep || this.wantPlay;
+      this.wantStep = false;
+      this.wantPlay = false;
+      if (done && this.current !== 'finished') this.set('finished');
+      else if (dropped) this.events.state(this.current, engine.steps);
+      return;
+    }
+    this.busy = op().finally(() => {
+      this.busy = null;
+      if (this.current !== 'failed' && this.current !== 'disposed') this.kick();
+    });
+  }
+
+  private async guarded(what: string, engine: Engine, run: () => Promise<void>): Promise<boolean> {
+    try {
+      await run();
+      return true;
+    } catch (e) {
+      // Losses of the steps before the failure still reach the page.
+      await engine.flush().catch(() => undefined);
+      this.fail(`${what} at step ${engine.steps}`, e);
+      return false;
+    }
+  }
+
+  private async stepOnce(engine: Engine): Promise<void> {
+    this.set('stepping');
+    const ok = await this.guarded('a training step', engine, async () => {
+      await engine.advance();
+      await engine.flush();
+    });
+    if (ok) this.settle(engine);
+  }
+
+  private async slice(engine: Engine, dims: 1 | 2): Promise<void> {
+    this.set('slicing');
+    const ok = await this.guarded(`the ${dims}-D landscape slice`, engine, () => engine.landscape(dims));
+    if (ok) this.settle(engine);
+  }
+
+  private async train(engine: Engine): Promise<void> {
+    this.set('training');
+    const ok = await this.guarded('training', engine, async () => {
+      while (this.wantPlay && this.current === 'training' && engine.steps < engine.totalSteps) {
+        await engine.advance();
+        if (this.wantSlice !== null) {
+          await engine.flush();
+          const dims = this.wantSlice;
+          this.wantSlice = null;
+          await engine.landscape(dims);
+        }
+        await yieldToEvents();
+      }
+      await engine.flush();
+    });
+    if (!ok) return;
+    if (engine.steps >= engine.totalSteps) this.wantPlay = false;
+    this.settle(engine);
+  }
+
+  private settle(engine: Engine): void {
+    if (this.current === 'disposed') return;
+    this.set(engine.steps >= engine.totalSteps ? 'finished' : 'ready');
+  }
+
+  private fail(what: string, e: unknown): void {
+    this.wantPlay = false;
+    this.wantStep = false;
+    this.wantSlice = null;
+    if (this.current === 'disposed') return;
+    this.events.error(`${what[0]?.toUpperCase() ?? ''}${what.slice(1)} failed: ${e instanceof Error ? e.message : String(e)}`);
+    this.set('failed');
+  }
+}

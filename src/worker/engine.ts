@@ -1,0 +1,168 @@
+/**
+ * The training a pool worker drives (an Engine for control.ts): one comparison per seed holding
+ * this worker's units of that seed, all stepped in lock-step. Losses stay on the device until a
+ * flush (about every 100 ms, and before every evaluation or probe), which stacks them into one
+ * tensor and reads it with a single async data(), never a synchronous read.
+ *
+ * Divergence: a flush that finds a unit's loss non-finite stops that unit at its first such step:
+ * its points from there on are dropped, it is not stepped, evaluated or probed again, and the page
+ * is told which run and step; the other units carry on.
+ */
+import type { Comparison } from '../core/train/comparison';
+import { evaluateRun } from '../core/train/evaluateRuns';
+import type { EvalReport } from '../core/eval/report';
+import * as tf from '../core/tf';
+import type { AnalysisStream } from './analysisStream';
+import type { Engine } from './control';
+import type { StatsBatch } from './protocol';
+import type { Post } from './session';
+
+const FLUSH_MS = 100;
+
+/** This worker's runs of one seed. */
+export interface Group {
+  seed: number;
+  units: number[];
+  /** Page labels of the units, for messages ("SST · seed 2"). */
+  labels: string[];
+  cmp: Comparison;
+  analysis: AnalysisStream;
+}
+
+export class PoolEngine implements Engine {
+  private t = 0;
+  /** Per unit (flattened over groups): still training. */
+  private readonly active: boolean[];
+  private pending: Array<Array<tf.Scalar | null>> = [];
+  private pendingSteps: number[] = [];
+  private windowStart = performance.now();
+  private windowMs: number[];
+
+  constructor(
+    private readonly groups: readonly Group[],
+    readonly totalSteps: number,
+    private readonly worker: number,
+    private readonly runId: number,
+    private readonly post: Post,
+  ) {
+    this.active = this.units.map(() => true);
+    this.windowMs = this.units.map(() => 0);
+  }
+
+  get steps(): number {
+    return this.t;
+  }
+
+  private get units(): number[] {
+    return this.groups.flatMap((g) => g.units);
+  }
+
+  /** Offset of each group's first unit in the flattened unit list. */
+  private offset(group: number): number {
+    return this.groups.slice(0, group).reduce((a, g) => a + g.units.length, 0);
+  }
+
+  async advance(): Promise<void> {
+    const row: Array<tf.Scalar | null> = [];
+    try {
+      this.groups.forEach((g, gi) => {
+        const at = this.offset(gi);
+        const before = [...g.cmp.stepMsTotal];
+        row.push(...g.cmp.stepActive(g.units.map((_, i) => this.active[at + i] === true)));
+        g.cmp.stepMsTotal.forEach((ms, i) => (this.windowMs[at + i] = (this.windowMs[at + i] ?? 0) + ms - (before[i] ?? 0)));
+      });
+    } catch (e) {
+      tf.dispose(row.filter((l): l is tf.Scalar => l !== null));
+      throw e;
+    }
+    this.t += 1;
+    this.pending.push(row);
+    this.pendingSteps.push(this.t);
+    const every = this.groups[0]?.cmp.config.eval.every ?? 0;
+    const evalDue = (every > 0 && this.t % every === 0) || this.t === this.totalSteps;
+    const probeDue = this.groups[0]?.analysis.due() === true;
+    if (evalDue || probeDue || performance.now() - this.windowStart >= FLUSH_MS) await this.flush();
+    if (evalDue) await this.evaluate();
+    if (probeDue) for (const g of this.groups) await g.analysis.measure((run) => this.isActive(g, run));
+    if (this.groups[0]?.analysis.sliceDue()) await this.landscape(1);
+  }
+
+  private isActive(g: Group, run: number): boolean {
+    return this.active[this.offset(this.groups.indexOf(g)) + run] === true;
+  }
+
+  async landscape(dims: 1 | 2): Promise<void> {
+    for (const g of this.groups) await g.analysis.landscape(dims, (run) => this.isActive(g, run));
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    const steps = Int32Array.from(this.pendingSteps);
+    this.pending = [];
+    this.pendingSteps = [];
+    const units = this.units;
+    // An inactive unit's slot is NaN: stacking needs a value, and NaN is never shown.
+    const stacked = tf.tidy(() => tf.stack(rows.map((r) => tf.stack(r.map((l) => l ?? tf.scalar(NaN)))))); // [n, units]
+    tf.dispose(rows.flat().filter((l): l is tf.Scalar => l !== null));
+    const values = (await stacked.data()) as Float32Array;
+    stacked.dispose();
+    const losses = units.map((_, u) => Float32Array.from({ length: steps.length }, (_, k) => values[k * units.length + u] as number));
+    const stopped = this.findDivergence(steps, losses);
+    const elapsed = performance.now() - this.windowStart;
+    const batch: StatsBatch = {
+      worker: this.worker,
+      units,
+      steps,
+      losses,
+      msPerStep: this.windowMs.map((ms) => ms / steps.length),
+      stepsPerSecond: (steps.length * 1000) / Math.max(1, elapsed),
+    };
+    this.windowStart = performance.now();
+    this.windowMs = this.windowMs.map(() => 0);
+    this.post({ type: 'stats', runId: this.runId, batch }, [steps.buffer, ...losses.map((l) => l.buffer)] as ArrayBuffer[]);
+    for (const d of stopped) this.post({ type: 'diverged', runId: this.runId, unit: d.unit, step: d.step, message: d.message });
+  }
+
+  /**
+   * Marks units whose loss turned non-finite in this batch as stopped at the first such step. The
+   * batch still carries their non-finite values; the page keeps finite points only.
+   */
+  private findDivergence(steps: Int32Array, losses: Float32Array[]): Array<{ unit: number; step: number; message: string }> {
+    const out: Array<{ unit: number; step: number; message: string }> = [];
+    const labels = this.groups.flatMap((g) => g.labels);
+    const units = this.units;
+    losses.forEach((l, u) => {
+      if (!this.active[u]) return;
+      const k = l.findIndex((v) => !Number.isFinite(v));
+      if (k < 0) return;
+      this.active[u] = false;
+      const step = steps[k] as number;
+      out.push({
+        unit: units[u] as number,
+        step,
+        message: `${labels[u] ?? `run ${units[u]}`} diverged at step ${step} (loss ${l[k]}): it stops there, keeping its history and last evaluation; the other runs go on. A smaller learning rate usually helps.`,
+      });
+    });
+    return out;
+  }
+
+  private async evaluate(): Promise<void> {
+    const reports: EvalReport[] = [];
+    const units: number[] = [];
+    for (const g of this.groups) {
+      for (let i = 0; i < g.units.length; i++) {
+        if (!this.isActive(g, i)) continue;
+        reports.push(await evaluateRun(g.cmp, i));
+        units.push(g.units[i] as number);
+      }
+    }
+    if (units.length > 0) this.post({ type: 'eval', runId: this.runId, result: { step: this.t, units, reports } });
+  }
+
+  dispose(): void {
+    tf.dispose(this.pending.flat().filter((l): l is tf.Scalar => l !== null));
+    this.pending = [];
+    for (const g of this.groups) g.cmp.dispose();
+  }
+}
