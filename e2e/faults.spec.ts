@@ -27,3 +27,15 @@ test('a worker failure is reported by name and the controls come back', async ({
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('closing or reloading the page while it trains asks first', async ({ page }) => {
+  await page.goto('/?preset=smoke&steps=400');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 60_000 });
+  const dialog = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const d = await dialog;
+  expect(d.type()).toBe('beforeunload');
+  await d.dismiss();
+  expect(page.isClosed()).toBe(false);
+});

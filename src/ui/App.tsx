@@ -53,6 +53,14 @@ export function App() {
   const groups = useMemo(() => methodGroups(s.runs), [s.runs]);
   const paired = useMemo(() => pairedAtCommonStep(s), [s]);
 
+  // A reload or a closed tab would end the comparison: ask first while it trains.
+  useEffect(() => {
+    if (!s.playing) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [s.playing]);
+
   useEffect(() => {
     const next = encodeConfig(preset, config, backend);
     encodePageParams(next, preset, config.seed, seeds, workers);

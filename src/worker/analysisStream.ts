@@ -44,10 +44,10 @@ export class AnalysisStream {
   }
 
   /** Probes every run that `include` keeps (a diverged run is left out). */
-  async measure(include: (run: number) => boolean = () => true): Promise<void> {
+  async measure(include: (run: number) => boolean = () => true, signal?: AbortSignal): Promise<void> {
     for (let run = 0; run < this.cmp.runs.length && this.alive(); run++) {
       if (!include(run)) continue;
-      const point = await this.analyzer.smoothness(run);
+      const point = await this.analyzer.smoothness(run, signal);
       if (this.alive()) this.post({ type: 'smoothness', runId: this.runId, run: this.unit(run), point });
       const agents = await this.analyzer.agents(run);
       if (agents && this.alive()) {
@@ -57,12 +57,12 @@ export class AnalysisStream {
     }
   }
 
-  async landscape(dims: 1 | 2, include: (run: number) => boolean = () => true): Promise<void> {
+  async landscape(dims: 1 | 2, include: (run: number) => boolean = () => true, signal?: AbortSignal): Promise<void> {
     const step = this.cmp.steps;
     for (let run = 0; run < this.cmp.runs.length && this.alive(); run++) {
       if (!include(run)) continue;
       if (dims === 1) {
-        const s = await this.analyzer.landscape1d(run);
+        const s = await this.analyzer.landscape1d(run, signal);
         this.post({ type: 'landscape', runId: this.runId, row: { run: this.unit(run), dims, step, alphas: s.alphas, betas: [0], index: 0, losses: s.losses } });
         continue;
       }
@@ -71,7 +71,7 @@ export class AnalysisStream {
         const grid = this.cmp.config.analysis.gridPoints;
         const axis = Array.from({ length: grid }, (_, i) => -1 + (2 * i) / (grid - 1));
         this.post({ type: 'landscape', runId: this.runId, row: { run: this.unit(run), dims, step, alphas: axis, betas: axis, index, losses } });
-      });
+      }, signal);
     }
   }
 }

@@ -25,8 +25,14 @@ class FakeEngine implements Engine {
     this.flushed = this.steps;
   }
 
-  async landscape(dims: 1 | 2): Promise<void> {
-    await new Promise((r) => setTimeout(r, 1));
+  /** Slices of `slowSlice` forward passes (1 ms each) honour the signal between two of them. */
+  slowSlice = 1;
+
+  async landscape(dims: 1 | 2, signal: AbortSignal): Promise<void> {
+    for (let k = 0; k < this.slowSlice; k++) {
+      await new Promise((r) => setTimeout(r, 1));
+      signal.throwIfAborted();
+    }
     if (this.failAt?.what === 'landscape') throw new Error('slice broke');
     this.slices.push(dims);
     this.log.push(`slice ${dims} at ${this.steps}`);
@@ -180,6 +186,40 @@ describe('run control (state machine)', () => {
     });
     expect(build.control.phase).toBe('failed');
     expect(build.errors).toEqual(['Building the session failed: no faces']);
+  });
+
+  it('Pause cancels a slice part-way without an error, and the run can go on', async () => {
+    const t = setup(5);
+    await t.control.start(async () => t.engine);
+    t.engine.slowSlice = 100_000;
+    t.control.landscape(2);
+    await until(() => t.control.phase === 'slicing');
+    await new Promise((r) => setTimeout(r, 5));
+    t.control.pause();
+    await t.control.idle();
+    expect(t.control.phase).toBe('ready');
+    expect(t.errors).toEqual([]);
+    expect(t.engine.slices).toEqual([]);
+    t.control.play();
+    await until(() => t.control.phase === 'finished');
+    expect(t.engine.steps).toBe(5);
+  });
+
+  it('dispose during the build cancels it (a face generation stops) and frees what it built', async () => {
+    const t = setup();
+    let seen: AbortSignal | null = null;
+    const started = t.control.start((signal) => {
+      seen = signal;
+      return new Promise<Engine>((resolve, reject) => {
+        signal.addEventListener('abort', () => reject(signal.reason as Error));
+        setTimeout(() => resolve(t.engine), 10_000);
+      });
+    });
+    await t.control.dispose();
+    await started;
+    expect((seen as AbortSignal | null)?.aborted).toBe(true);
+    expect(t.errors).toEqual([]);
+    expect(t.control.phase).toBe('disposed');
   });
 
   it('dispose waits for the step in progress, frees the engine and silences everything after', async () => {

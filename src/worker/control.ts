@@ -11,11 +11,14 @@
  *
  * Commands that arrive while another operation runs are remembered (Play during a Step starts
  * training when the Step is done; a slice during training runs between two steps); only one
- * operation touches the engine at a time. Any error ends in `failed` with a message naming what
- * failed and at which step; the losses up to then are flushed first, and the controls stay
- * usable (Reset starts a new session).
+ * operation touches the engine at a time. Pause cancels a probe or slice in progress (an
+ * AbortSignal passed down, checked between two forward passes), dispose (Reset, New seed) also the
+ * face generation of the build. A cancellation is not a failure. Any error ends in `failed` with a
+ * message naming what failed and at which step; the losses up to then are flushed first, and the
+ * controls stay usable (Reset starts a new session).
  */
 
+import { isAbort } from '../core/abort';
 import type { RunPhase } from './protocol';
 
 export type { RunPhase };
@@ -25,11 +28,11 @@ export interface Engine {
   /** Steps taken so far and in all. */
   readonly steps: number;
   readonly totalSteps: number;
-  /** One step of every active unit, then the flushes, evaluations and probes due after it. */
-  advance(): Promise<void>;
+  /** One step of every active unit, then the flushes, evaluations and probes due after it; the signal cancels the probes. */
+  advance(signal: AbortSignal): Promise<void>;
   /** Sends the losses not yet sent. */
   flush(): Promise<void>;
-  landscape(dims: 1 | 2): Promise<void>;
+  landscape(dims: 1 | 2, signal: AbortSignal): Promise<void>;
   dispose(): void;
 }
 
@@ -47,8 +50,9 @@ export class RunControl {
   private wantPlay = false;
   private wantStep = false;
   private wantSlice: 1 | 2 | null = null;
-  /** The operation touching the engine now, if any. */
+  /** The operation touching the engine now, if any, and how to cancel it (or the build). */
   private busy: Promise<void> | null = null;
+  private cancel: AbortController | null = null;
 
   constructor(private readonly events: ControlEvents) {}
 
@@ -62,13 +66,17 @@ export class RunControl {
   }
 
   /** Builds the engine; commands given meanwhile run once it is ready. */
-  async start(build: () => Promise<Engine | null>): Promise<void> {
+  async start(build: (signal: AbortSignal) => Promise<Engine | null>): Promise<void> {
     let engine: Engine | null;
+    const cancel = new AbortController();
+    this.cancel = cancel;
     try {
-      engine = await build();
+      engine = await build(cancel.signal);
     } catch (e) {
-      this.fail('building the session', e);
+      if (!isAbort(e)) this.fail('building the session', e);
       return;
+    } finally {
+      if (this.cancel === cancel) this.cancel = null;
     }
     if (engine === null || this.current === 'disposed') {
       engine?.dispose();
@@ -88,6 +96,8 @@ export class RunControl {
   pause(): void {
     this.wantPlay = false;
     this.wantStep = false;
+    // A probe or slice in progress stops at its next forward pass; a training step finishes.
+    if (this.busy) this.cancel?.abort();
   }
 
   step(): void {
@@ -109,6 +119,7 @@ export class RunControl {
     this.wantStep = false;
     this.wantSlice = null;
     this.current = 'disposed';
+    this.cancel?.abort();
     while (this.busy) await this.busy;
     this.engine?.dispose();
     this.engine = null;
@@ -131,16 +142,16 @@ export class RunControl {
     if (this.busy || !this.engine || (this.current !== 'ready' && this.current !== 'finished')) return;
     const engine = this.engine;
     const done = engine.steps >= engine.totalSteps;
-    let op: (() => Promise<void>) | null = null;
+    let op: ((signal: AbortSignal) => Promise<void>) | null = null;
     if (this.wantSlice !== null) {
       const dims = this.wantSlice;
       this.wantSlice = null;
-      op = () => this.slice(engine, dims);
+      op = (signal) => this.slice(engine, dims, signal);
     } else if (this.wantStep && !done) {
       this.wantStep = false;
-      op = () => this.stepOnce(engine);
+      op = (signal) => this.stepOnce(engine, signal);
     } else if (this.wantPlay && !done) {
-      op = () => this.train(engine);
+      op = (signal) => this.train(engine, signal);
     } else {
       // A Train or Step with nothing left to do: say so by re-sending the state.
       const dropped = this.wantStep || this.wantPlay;
@@ -150,49 +161,54 @@ export class RunControl {
       else if (dropped) this.events.state(this.current, engine.steps);
       return;
     }
-    this.busy = op().finally(() => {
+    const cancel = new AbortController();
+    this.cancel = cancel;
+    this.busy = op(cancel.signal).finally(() => {
       this.busy = null;
+      if (this.cancel === cancel) this.cancel = null;
       if (this.current !== 'failed' && this.current !== 'disposed') this.kick();
     });
   }
 
+  /** Runs an operation; true when it ended normally or was cancelled, false when it failed. */
   private async guarded(what: string, engine: Engine, run: () => Promise<void>): Promise<boolean> {
     try {
       await run();
       return true;
     } catch (e) {
-      // Losses of the steps before the failure still reach the page.
+      // Losses of the steps before the failure (or the cancellation) still reach the page.
       await engine.flush().catch(() => undefined);
+      if (isAbort(e)) return true;
       this.fail(`${what} at step ${engine.steps}`, e);
       return false;
     }
   }
 
-  private async stepOnce(engine: Engine): Promise<void> {
+  private async stepOnce(engine: Engine, signal: AbortSignal): Promise<void> {
     this.set('stepping');
     const ok = await this.guarded('a training step', engine, async () => {
-      await engine.advance();
+      await engine.advance(signal);
       await engine.flush();
     });
     if (ok) this.settle(engine);
   }
 
-  private async slice(engine: Engine, dims: 1 | 2): Promise<void> {
+  private async slice(engine: Engine, dims: 1 | 2, signal: AbortSignal): Promise<void> {
     this.set('slicing');
-    const ok = await this.guarded(`the ${dims}-D landscape slice`, engine, () => engine.landscape(dims));
+    const ok = await this.guarded(`the ${dims}-D landscape slice`, engine, () => engine.landscape(dims, signal));
     if (ok) this.settle(engine);
   }
 
-  private async train(engine: Engine): Promise<void> {
+  private async train(engine: Engine, signal: AbortSignal): Promise<void> {
     this.set('training');
     const ok = await this.guarded('training', engine, async () => {
       while (this.wantPlay && this.current === 'training' && engine.steps < engine.totalSteps) {
-        await engine.advance();
+        await engine.advance(signal);
         if (this.wantSlice !== null) {
           await engine.flush();
           const dims = this.wantSlice;
           this.wantSlice = null;
-          await engine.landscape(dims);
+          await engine.landscape(dims, signal);
         }
         await yieldToEvents();
       }

@@ -62,7 +62,8 @@ export class PoolEngine implements Engine {
     return this.groups.slice(0, group).reduce((a, g) => a + g.units.length, 0);
   }
 
-  async advance(): Promise<void> {
+  /** `signal` cancels the probes and slice due after the step, never the step or its evaluation. */
+  async advance(signal?: AbortSignal): Promise<void> {
     const row: Array<tf.Scalar | null> = [];
     try {
       this.groups.forEach((g, gi) => {
@@ -83,16 +84,16 @@ export class PoolEngine implements Engine {
     const probeDue = this.groups[0]?.analysis.due() === true;
     if (evalDue || probeDue || performance.now() - this.windowStart >= FLUSH_MS) await this.flush();
     if (evalDue) await this.evaluate();
-    if (probeDue) for (const g of this.groups) await g.analysis.measure((run) => this.isActive(g, run));
-    if (this.groups[0]?.analysis.sliceDue()) await this.landscape(1);
+    if (probeDue) for (const g of this.groups) await g.analysis.measure((run) => this.isActive(g, run), signal);
+    if (this.groups[0]?.analysis.sliceDue()) await this.landscape(1, signal);
   }
 
   private isActive(g: Group, run: number): boolean {
     return this.active[this.offset(this.groups.indexOf(g)) + run] === true;
   }
 
-  async landscape(dims: 1 | 2): Promise<void> {
-    for (const g of this.groups) await g.analysis.landscape(dims, (run) => this.isActive(g, run));
+  async landscape(dims: 1 | 2, signal?: AbortSignal): Promise<void> {
+    for (const g of this.groups) await g.analysis.landscape(dims, (run) => this.isActive(g, run), signal);
   }
 
   async flush(): Promise<void> {

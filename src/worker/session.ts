@@ -45,10 +45,10 @@ export class Session {
   }
 
   init(msg: InitMessage): Promise<void> {
-    return this.control.start(() => this.build(msg));
+    return this.control.start((signal) => this.build(msg, signal));
   }
 
-  private async build(msg: InitMessage): Promise<PoolEngine | null> {
+  private async build(msg: InitMessage, signal: AbortSignal): Promise<PoolEngine | null> {
     const seeds = [...new Set(msg.units.map((u) => u.seed))];
     for (const seed of seeds) {
       const issues = validate({ ...msg.config, seed });
@@ -62,7 +62,7 @@ export class Session {
     // ever waits on one that is itself waiting.
     const faces = new Map<number, FaceDataset>();
     for (const seed of msg.makes) {
-      const dataset = await makeFaces(msg.config.data, seed, seed === msg.shownSeed, this.runId, this.post);
+      const dataset = await makeFaces(msg.config.data, seed, seed === msg.shownSeed, this.runId, this.post, signal);
       if (this.disposed) return null;
       faces.set(seed, dataset);
       const bytes = serializeDataset(dataset);

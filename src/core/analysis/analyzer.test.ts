@@ -31,6 +31,29 @@ async function trainingState(cmp: Comparison): Promise<unknown[]> {
 }
 
 describe('Analyzer', () => {
+  it('a cancelled probe or slice stops at its next forward pass, restores everything and leaks nothing', async () => {
+    const cmp = new Comparison(config, dataset, 'im2col');
+    tf.dispose(cmp.stepAll());
+    const analyzer = new Analyzer(cmp);
+    const before = await trainingState(cmp);
+    const tensors = tf.memory().numTensors;
+    const rows: number[] = [];
+    const stop = new AbortController();
+    const slice = analyzer.landscape2d(1, (index) => {
+      rows.push(index);
+      if (index === 1) stop.abort();
+    }, stop.signal);
+    await expect(slice).rejects.toMatchObject({ name: 'AbortError' });
+    expect(rows).toEqual([0, 1]);
+    const stopped = new AbortController();
+    stopped.abort();
+    await expect(analyzer.smoothness(0, stopped.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(analyzer.landscape1d(0, stopped.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(await trainingState(cmp)).toEqual(before);
+    cmp.dispose();
+  });
+
   it('leaves weights, BN statistics, optimizer slots and queues bit-identical, and leaks nothing', async () => {
     const cmp = new Comparison(config, dataset, 'im2col');
     tf.dispose(cmp.stepAll());

@@ -59,10 +59,10 @@ export class Analyzer {
     return geometricGrid(a.etaMin * lr, a.etaMax * lr, a.etaPoints);
   }
 
-  async smoothness(run: number): Promise<LipschitzPoint> {
+  async smoothness(run: number, signal?: AbortSignal): Promise<LipschitzPoint> {
     const obj = this.trainer(run).objective(this.batch);
     try {
-      const r = await smoothnessProbe(obj, this.etas());
+      const r = await smoothnessProbe(obj, this.etas(), signal);
       return {
         step: this.cmp.steps,
         lossMin: Math.min(...r.losses),
@@ -83,23 +83,23 @@ export class Analyzer {
     return filterNormalizedDirection(this.specs, weights, rng);
   }
 
-  async landscape1d(run: number): Promise<Landscape1d> {
+  async landscape1d(run: number, signal?: AbortSignal): Promise<Landscape1d> {
     const alphas = landscapeGrid(this.cmp.config.analysis.gridPoints);
     const obj = this.trainer(run).objective(this.batch);
     try {
-      const losses = await slice1d(obj, this.specs, await this.directions(run, 0), alphas);
+      const losses = await slice1d(obj, this.specs, await this.directions(run, 0), alphas, signal);
       return { step: this.cmp.steps, alphas, losses };
     } finally {
       obj.dispose();
     }
   }
 
-  async landscape2d(run: number, onRow?: (index: number, losses: number[]) => void): Promise<Landscape2d> {
+  async landscape2d(run: number, onRow?: (index: number, losses: number[]) => void, signal?: AbortSignal): Promise<Landscape2d> {
     const grid = landscapeGrid(this.cmp.config.analysis.gridPoints);
     const obj = this.trainer(run).objective(this.batch);
     try {
       const [d, e] = [await this.directions(run, 0), await this.directions(run, 1)];
-      const losses = await slice2d(obj, this.specs, d, e, grid, grid, onRow);
+      const losses = await slice2d(obj, this.specs, d, e, grid, grid, onRow, signal);
       return { step: this.cmp.steps, alphas: grid, betas: grid, losses };
     } finally {
       obj.dispose();

@@ -8,6 +8,7 @@ import type { ParamSpec } from '../model/architecture';
 import type { Rng } from '../rng';
 import * as tf from '../tf';
 import type { ProbeObjective } from './objective';
+import { cancellationPoint } from '../abort';
 import { withRestoredWeights } from './objective';
 
 /**
@@ -65,14 +66,17 @@ async function row(obj: ProbeObjective, saved: readonly tf.Tensor[], d: readonly
   return values;
 }
 
-/** 1-D slice: loss per alpha. Weights are restored exactly afterwards. */
-export async function slice1d(obj: ProbeObjective, specs: readonly ParamSpec[], d: readonly Float32Array[], alphas: readonly number[]): Promise<number[]> {
+/** 1-D slice: loss per alpha. Weights are restored exactly afterwards, also when cancelled. */
+export async function slice1d(obj: ProbeObjective, specs: readonly ParamSpec[], d: readonly Float32Array[], alphas: readonly number[], signal?: AbortSignal): Promise<number[]> {
   const saved = obj.weights.map((w) => tf.clone(w));
   const dt = toTensors(specs, d);
   try {
     return await withRestoredWeights(obj.weights, saved, async () => {
       const out: number[] = [];
-      for (const a of alphas) out.push(...(await row(obj, saved, dt, null, a, [0])));
+      for (const a of alphas) {
+        await cancellationPoint(signal);
+        out.push(...(await row(obj, saved, dt, null, a, [0])));
+      }
       return out;
     });
   } finally {
@@ -92,6 +96,7 @@ export async function slice2d(
   alphas: readonly number[],
   betas: readonly number[],
   onRow?: (index: number, losses: number[]) => void | Promise<void>,
+  signal?: AbortSignal,
 ): Promise<number[][]> {
   const saved = obj.weights.map((w) => tf.clone(w));
   const dt = toTensors(specs, d);
@@ -100,6 +105,7 @@ export async function slice2d(
     return await withRestoredWeights(obj.weights, saved, async () => {
       const grid: number[][] = [];
       for (let i = 0; i < alphas.length; i++) {
+        await cancellationPoint(signal);
         const r = await row(obj, saved, dt, et, alphas[i] as number, betas);
         grid.push(r);
         await onRow?.(i, r);

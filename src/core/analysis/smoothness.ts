@@ -12,6 +12,7 @@ import * as tf from '../tf';
 import { globalNorm } from './globalNorm';
 import type { ProbeObjective } from './objective';
 import { withRestoredWeights } from './objective';
+import { cancellationPoint } from '../abort';
 
 export interface SmoothnessResult {
   etas: number[];
@@ -37,13 +38,15 @@ function gradients(obj: ProbeObjective): { value: tf.Scalar; grads: tf.Tensor[] 
   return { value, grads: obj.weights.map((w) => grads[w.name] as tf.Tensor) };
 }
 
-export async function smoothnessProbe(obj: ProbeObjective, etas: readonly number[]): Promise<SmoothnessResult> {
+/** Weights are restored exactly afterwards, also when cancelled between two step sizes. */
+export async function smoothnessProbe(obj: ProbeObjective, etas: readonly number[], signal?: AbortSignal): Promise<SmoothnessResult> {
   const saved = obj.weights.map((w) => tf.clone(w));
   const base = gradients(obj);
   const rows: tf.Scalar[] = [];
   try {
     await withRestoredWeights(obj.weights, saved, async () => {
       for (const eta of etas) {
+        await cancellationPoint(signal);
         tf.tidy(() => obj.weights.forEach((w, i) => w.assign(tf.sub(saved[i] as tf.Tensor, tf.mul(base.grads[i] as tf.Tensor, eta)))));
         const moved = gradients(obj);
         rows.push(moved.value, tf.tidy(() => globalNorm(base.grads, moved.grads)));

@@ -73,6 +73,21 @@ describe('generateDataset', () => {
     expect(result.imagesPerSecond).toBeGreaterThan(0);
   });
 
+  it('stops within one image of a cancellation and keeps the same pixels when not cancelled', async () => {
+    const stop = new AbortController();
+    let last = 0;
+    const config = tiny({ trainIds: 40 });
+    const run = generateDatasetWithStats(config, 3, (done) => {
+      last = done;
+      if (done === 50) stop.abort();
+    }, stop.signal);
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(last).toBe(50);
+    // a signal that never fires changes nothing
+    const withSignal = await generateDataset(tiny(), 42, undefined, new AbortController().signal);
+    expect(withSignal.train.pixels).toEqual(first.train.pixels);
+  });
+
   it('throws an error that names an impossible field and its value', async () => {
     await expect(generateDataset(tiny({ trainIds: 0 }), 1)).rejects.toThrow(/data\.trainIds.*0/);
     await expect(generateDataset(tiny({ testImagesPerId: 1 }), 1)).rejects.toThrow(

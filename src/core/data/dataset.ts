@@ -25,17 +25,28 @@ export interface DatasetWithStats {
 /** Images between two progress reports (and yields to the event loop). */
 const PROGRESS_EVERY = 50;
 
+/** With a signal, the longest stretch of rendering without a cancellation point, ms. */
+const CANCEL_EVERY_MS = 50;
+
 interface Progress {
   done: number;
   total: number;
   report: ProgressFn | undefined;
+  signal: AbortSignal | undefined;
+  lastYield: number;
 }
 
 async function tick(progress: Progress): Promise<void> {
   progress.done++;
-  if (progress.done % PROGRESS_EVERY !== 0 && progress.done !== progress.total) return;
-  progress.report?.(progress.done, progress.total);
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  progress.signal?.throwIfAborted();
+  const report = progress.done % PROGRESS_EVERY === 0 || progress.done === progress.total;
+  if (report) progress.report?.(progress.done, progress.total);
+  const now = performance.now();
+  if (report || (progress.signal && now - progress.lastYield >= CANCEL_EVERY_MS)) {
+    progress.lastYield = now;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    progress.signal?.throwIfAborted();
+  }
 }
 
 /** Renders `depths[i]` images of identity i, in identity order; labels are identity indices. */
@@ -73,6 +84,7 @@ export async function generateDatasetWithStats(
   config: DataConfig,
   seed: number,
   onProgress?: ProgressFn,
+  signal?: AbortSignal,
 ): Promise<DatasetWithStats> {
   checkDataConfig(config);
   if (!isRasterizerReady()) {
@@ -85,7 +97,7 @@ export async function generateDatasetWithStats(
   const testDepths = new Int32Array(config.testIds).fill(config.testImagesPerId);
   let total = config.testIds * config.testImagesPerId;
   for (const d of depths) total += d;
-  const progress: Progress = { done: 0, total, report: onProgress };
+  const progress: Progress = { done: 0, total, report: onProgress, signal, lastYield: performance.now() };
   const train = await renderSplit(trainSet, depths, config, progress);
   const test = await renderSplit(testSet, testDepths, config, progress);
   const relatives = Int32Array.from(testSet, (identity) => identity.relative);
@@ -111,6 +123,7 @@ export async function generateDataset(
   config: DataConfig,
   seed: number,
   onProgress?: ProgressFn,
+  signal?: AbortSignal,
 ): Promise<FaceDataset> {
-  return (await generateDatasetWithStats(config, seed, onProgress)).dataset;
+  return (await generateDatasetWithStats(config, seed, onProgress, signal)).dataset;
 }
