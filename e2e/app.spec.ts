@@ -20,9 +20,12 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Step number shown in each run's status element (role=status, "… step N …"). */
+/** The page's list of runs, one item per method × seed ("SST: step 12 · …"). */
+const runItems = (page: Page) => page.getByRole('list', { name: 'Runs' }).getByRole('listitem');
+
+/** Step number shown in each run's item of the list of runs. */
 async function stepsOf(page: Page): Promise<number[]> {
-  const texts = await page.getByRole('status').filter({ hasText: /step \d+/ }).allTextContents();
+  const texts = await runItems(page).allTextContents();
   return texts.map((t) => Number(/step (\d+)/.exec(t)?.[1] ?? NaN));
 }
 
@@ -43,7 +46,7 @@ test('loads, trains every run, pauses, steps by one and resets', async ({ page }
   await expect(page.getByRole('heading', { name: 'MASST Playground' })).toBeVisible();
   await page.getByRole('button', { name: 'Train' }).click();
   for (const label of ['Conventional', 'SST', 'MASST K=4']) {
-    await expect(page.getByRole('status').filter({ hasText: new RegExp(`^${label}: step`) })).toBeVisible({ timeout: 120_000 });
+    await expect(runItems(page).filter({ hasText: new RegExp(`^${label}: step`) })).toBeVisible({ timeout: 120_000 });
   }
   await expectAllSteps(page, (n) => n >= 3);
 
@@ -71,7 +74,7 @@ test('several seeds train in parallel: bands, the paired table and the summary',
   // one status per method × seed
   for (const label of ['Conventional', 'SST', 'MASST K=4']) {
     for (const seed of [1, 2]) {
-      await expect(page.getByRole('status').filter({ hasText: `${label} · seed ${seed}: step` })).toBeVisible({ timeout: 120_000 });
+      await expect(runItems(page).filter({ hasText: `${label} · seed ${seed}: step` })).toBeVisible({ timeout: 120_000 });
     }
   }
   const table = page.getByRole('table', { name: 'Paired differences' });
@@ -81,6 +84,8 @@ test('several seeds train in parallel: bands, the paired table and the summary',
     await expect(table.getByRole('row', { name: new RegExp(row) })).toContainText(/[+−±]\d\.\d{3} ± \d\.\d{3} · [0-2]\/2/);
   }
   await expect(page.getByRole('radiogroup', { name: 'Band over seeds' })).toBeVisible();
+  // one live region for the whole comparison, not one per run
+  await expect(page.getByRole('status')).toHaveCount(1);
   await expect(page.getByText('SST (mean of 2)').first()).toBeVisible();
   await page.getByRole('radio', { name: 'min–max' }).check();
   // the summary appears once every run has finished, and follows the table
@@ -88,6 +93,7 @@ test('several seeds train in parallel: bands, the paired table and the summary',
   await expect(summary).toBeVisible({ timeout: 180_000 });
   await expect(summary).toContainText(/SST .* Conventional/);
   await expect(table.locator('caption')).toContainText('after the last step');
+  await expect(page.getByRole('status')).toHaveText(/^Finished: 6 runs, 30 steps each\.$/, { timeout: 10_000 });
   await page.screenshot({ path: info.outputPath('seeds.png'), fullPage: true });
   expect(errors).toEqual([]);
 });

@@ -21,7 +21,7 @@ test('a worker failure is reported by name and the controls come back', async ({
   await page.getByRole('button', { name: 'Dismiss errors' }).click();
   await train.click();
   await expect.poll(async () => {
-    const texts = await page.getByRole('status').filter({ hasText: /step \d+/ }).allTextContents();
+    const texts = await page.getByRole('list', { name: 'Runs' }).getByRole('listitem').allTextContents();
     return texts.length === 3 && texts.every((t) => /step 10\b/.test(t));
   }, { timeout: 120_000 }).toBe(true);
   await expect(page.getByRole('alert')).toHaveCount(0);

@@ -128,7 +128,7 @@ export function App() {
           if (s.phase !== 'idle') start(next, 'none', list);
         }}
       />
-      <RunStatus runs={s.runs} seeds={s.seeds.length} />
+      <RunStatus state={s} />
       {isFinished(s) && paired && <Summary rows={paired.rows} />}
       <PairedTable paired={paired} totalSteps={s.totalSteps} />
       <BandToggle band={band} seeds={s.seeds.length} onChange={setBand} />

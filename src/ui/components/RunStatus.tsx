@@ -1,22 +1,60 @@
-/** One line per run (method × seed), role="status" so assistive technology and tests can follow the steps. */
-import type { RunSeries } from '../store/state';
+/**
+ * The runs (method × seed) as a list, each with its step, speed and loss, and ONE polite live
+ * region that sums the comparison up at most every ANNOUNCE_MS: a live region per run, updated
+ * with every flush, would have a screen reader talking over itself several times a second.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { RunSeries, UiState } from '../store/state';
 import { colorOf } from '../charts/colors';
 
-export function RunStatus({ runs, seeds }: { runs: readonly RunSeries[]; seeds: number }) {
+export const ANNOUNCE_MS = 5000;
+
+/** One sentence for the live region. */
+export function progressText(s: Pick<UiState, 'phase' | 'playing' | 'step' | 'totalSteps' | 'runs' | 'progress'>): string {
+  if (s.phase === 'idle') return '';
+  const runs = `${s.runs.length} run${s.runs.length === 1 ? '' : 's'}`;
+  if (s.phase === 'starting') return s.progress?.phase === 'data' ? `Generating faces: ${s.progress.done} of ${s.progress.total}.` : `Preparing ${runs}.`;
+  const diverged = s.runs.filter((r) => r.diverged !== null).length;
+  const tail = diverged > 0 ? ` ${diverged} diverged and stopped.` : '';
+  if (s.step >= s.totalSteps) return `Finished: ${runs}, ${s.totalSteps} steps each.${tail}`;
+  return `${s.playing ? 'Training' : 'Paused'}: ${runs} at step ${s.step} of ${s.totalSteps}.${tail}`;
+}
+
+/** `text`, but changed at most every `ms` (the last value always arrives). */
+function useThrottled(text: string, ms: number): string {
+  const [shown, setShown] = useState(text);
+  const last = useRef(0);
+  useEffect(() => {
+    const wait = Math.max(0, last.current + ms - Date.now());
+    const timer = setTimeout(() => {
+      last.current = Date.now();
+      setShown(text);
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [text, ms]);
+  return shown;
+}
+
+export function RunStatus({ state }: { state: UiState }) {
+  const announced = useThrottled(progressText(state), ANNOUNCE_MS);
+  const seeds = state.seeds.length;
   return (
-    <ul className="run-status">
-      {runs.map((r) => {
-        const last = r.loss[r.loss.length - 1];
-        const step = r.steps[r.steps.length - 1] ?? 0;
-        return (
-          <li key={r.unit} role="status" style={{ borderColor: colorOf(r.spec, r.run) }}>
-            <strong>{r.label}{seeds > 1 ? ` · seed ${r.seed}` : ''}</strong>: step {step}
-            {r.diverged !== null && ` · diverged at step ${r.diverged.step}, stopped`}
-            {r.diverged === null && r.msPerStep > 0 && ` · ${r.msPerStep.toFixed(0)} ms/step`}
-            {last !== undefined && ` · loss ${last.toFixed(3)}`}
-          </li>
-        );
-      })}
-    </ul>
+    <div className="run-status-block">
+      <p className="sr-status" role="status">{announced}</p>
+      <ul className="run-status" aria-label="Runs">
+        {state.runs.map((r: RunSeries) => {
+          const last = r.loss[r.loss.length - 1];
+          const step = r.steps[r.steps.length - 1] ?? 0;
+          return (
+            <li key={r.unit} style={{ borderColor: colorOf(r.spec, r.run) }}>
+              <strong>{r.label}{seeds > 1 ? ` · seed ${r.seed}` : ''}</strong>: step {step}
+              {r.diverged !== null && ` · diverged at step ${r.diverged.step}, stopped`}
+              {r.diverged === null && r.msPerStep > 0 && ` · ${r.msPerStep.toFixed(0)} ms/step`}
+              {last !== undefined && ` · loss ${last.toFixed(3)}`}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
