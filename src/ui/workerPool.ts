@@ -25,7 +25,7 @@ export class WorkerPool {
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     // A worker that dies (a load failure, out of memory) reports like one that caught an error:
     // the others pause, and the page's controls come back.
-    worker.onerror = (e) => this.receive({ type: 'error', runId: this.runId, recoverable: false, message: `Training worker ${index + 1} failed: ${e.message}` });
+    worker.onerror = (e) => this.receive({ type: 'error', runId: this.runId, message: `Training worker ${index + 1} failed: ${e.message}` });
     this.workers[index] = worker;
     return worker;
   }

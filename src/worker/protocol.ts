@@ -161,7 +161,7 @@ export type FromWorker =
   | { type: 'state'; runId: number; worker: number; phase: RunPhase; step: number }
   /** A unit whose loss became non-finite: stopped at `step`, the others go on. */
   | { type: 'diverged'; runId: number; unit: number; step: number; message: string }
-  | { type: 'error'; runId: number; message: string; recoverable: boolean };
+  | { type: 'error'; runId: number; message: string };
 
 export function assertNever(x: never): never {
   throw new Error(`Unexpected message: ${JSON.stringify(x)}`);

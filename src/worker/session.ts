@@ -40,7 +40,7 @@ export class Session {
   ) {
     this.control = new RunControl({
       state: (phase, step) => post({ type: 'state', runId, worker, phase, step }),
-      error: (message) => post({ type: 'error', runId, recoverable: true, message }),
+      error: (message) => post({ type: 'error', runId, message }),
     });
   }
 
@@ -123,7 +123,7 @@ export class Session {
     watchGpuDevice((tf.backend() as unknown as { device?: WatchedDevice }).device, (failure) => {
       if (this.disposed) return;
       this.control.pause();
-      this.post({ type: 'error', runId: this.runId, recoverable: true, message: gpuFailureMessage(failure) });
+      this.post({ type: 'error', runId: this.runId, message: gpuFailureMessage(failure) });
     });
   }
 

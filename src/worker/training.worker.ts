@@ -13,7 +13,7 @@ const post = (msg: FromWorker, transfer: Transferable[] = []): void => scope.pos
 let session: Session | null = null;
 
 function reportError(runId: number, e: unknown): void {
-  post({ type: 'error', runId, recoverable: true, message: e instanceof Error ? e.message : String(e) });
+  post({ type: 'error', runId, message: e instanceof Error ? e.message : String(e) });
 }
 
 async function handle(msg: ToWorker): Promise<void> {

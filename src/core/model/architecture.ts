@@ -138,7 +138,3 @@ export function bnSpecs(specs: ParamSpec[]): BnSpec[] {
     .map((s) => ({ name: s.name.replace(/\.gamma$/, ''), channels: s.shape[0] ?? 0 }));
 }
 
-/** Number of scalar parameters. */
-export function countParams(specs: ParamSpec[]): number {
-  return specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1), 0);
-}

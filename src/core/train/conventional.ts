@@ -52,7 +52,6 @@ export class ConventionalTrainer implements Trainer {
     return loss;
   }
 
-  /** Disposes everything it holds, the probe included (the trainer owns it). */
   /** Mean over the two views of the margin cross-entropy against the normalised head. */
   private headLoss(p1: tf.Tensor2D, p2: tf.Tensor2D, targets: tf.Tensor1D): tf.Scalar {
     const w = tf.div(this.head, tf.sqrt(tf.add(tf.sum(tf.square(this.head), 0, true), 1e-12)));
@@ -77,6 +76,7 @@ export class ConventionalTrainer implements Trainer {
     };
   }
 
+  /** Disposes everything it holds, the probe included (the trainer owns it). */
   dispose(): void {
     this.probe.dispose();
     this.head.dispose();

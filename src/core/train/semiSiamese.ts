@@ -33,8 +33,8 @@ export class SemiSiameseTrainer implements Trainer {
   readonly agents: AgentStack;
   /** One shared queue, or one per agent (queueMode 'perAgent'). */
   readonly queues: PrototypeQueue[];
-  /** Agent index used at each step so far (for the agent charts). */
-  readonly activeHistory: number[] = [];
+  /** Agent paired with the probe in the last step (k = t mod K); −1 before the first. */
+  lastActive = -1;
   private readonly optimizer: SgdMomentum;
   private readonly enqueueRng: Rng;
   private t = 0;
@@ -84,7 +84,7 @@ export class SemiSiameseTrainer implements Trainer {
       this.agents.update(this.t, this.probe);
       return value;
     });
-    this.activeHistory.push(k);
+    this.lastActive = k;
     this.t += 1;
     return loss;
   }

@@ -75,7 +75,7 @@ describe('UI state reducer', () => {
     expect(evaluated.runs[2]?.evals).toEqual([{ step: 1, accuracy: 0.7, stdErr: 0.01, auc: 0.8 }]);
     const playing = reduce(evaluated, { type: 'state', runId: 3, worker: 1, phase: 'training', step: 1 });
     expect(playing.playing).toBe(true);
-    const failed = reduce(playing, { type: 'error', runId: 3, message: 'device lost', recoverable: true });
+    const failed = reduce(playing, { type: 'error', runId: 3, message: 'device lost' });
     expect(failed.errors).toEqual(['device lost']);
     expect(failed.runs[0]?.loss).toEqual([4]);
     expect(failed.playing).toBe(false);
