@@ -4,15 +4,30 @@
  * presets.ts; checks in validate.ts.
  */
 
-export type Method = 'conventional' | 'sst' | 'masst';
-export type MarginLossType = 'softmax' | 'am' | 'arc';
-export type BackboneSize = 'tiny' | 'small' | 'base';
-export type Regime = 'shallow' | 'longtail' | 'deep';
-export type AgentUpdate = 'active' | 'all';
-export type AgentAlphaMode = 'shared' | 'perAgent' | 'horizonMatched';
-export type AgentInit = 'copyProbe' | 'staggered';
-export type QueueMode = 'shared' | 'perAgent';
-export type ThresholdRule = 'tprMinusFpr' | 'accuracy';
+/**
+ * Every enumeration of the config, declared once: the types below derive from these lists, and
+ * validate(), the URL codec and the form's selects read the same lists.
+ */
+export const METHODS = ['conventional', 'sst', 'masst'] as const;
+export const MARGIN_LOSSES = ['softmax', 'am', 'arc'] as const;
+export const BACKBONES = ['tiny', 'small', 'base'] as const;
+export const REGIMES = ['shallow', 'longtail', 'deep'] as const;
+export const AGENT_UPDATES = ['active', 'all'] as const;
+export const AGENT_ALPHA_MODES = ['shared', 'perAgent', 'horizonMatched'] as const;
+export const AGENT_INITS = ['copyProbe', 'staggered'] as const;
+export const QUEUE_MODES = ['shared', 'perAgent'] as const;
+export const THRESHOLD_RULES = ['tprMinusFpr', 'accuracy'] as const;
+export const CHANNELS = [1, 3] as const;
+
+export type Method = (typeof METHODS)[number];
+export type MarginLossType = (typeof MARGIN_LOSSES)[number];
+export type BackboneSize = (typeof BACKBONES)[number];
+export type Regime = (typeof REGIMES)[number];
+export type AgentUpdate = (typeof AGENT_UPDATES)[number];
+export type AgentAlphaMode = (typeof AGENT_ALPHA_MODES)[number];
+export type AgentInit = (typeof AGENT_INITS)[number];
+export type QueueMode = (typeof QUEUE_MODES)[number];
+export type ThresholdRule = (typeof THRESHOLD_RULES)[number];
 
 /** How identities vary between their images (probabilities in [0, 1], amounts ≥ 0). */
 export interface VariationConfig {
@@ -69,7 +84,7 @@ export interface DataConfig {
   longTail: LongTailConfig;
   /** Side of the square image in pixels. */
   imageSize: number;
-  channels: 1 | 3;
+  channels: (typeof CHANNELS)[number];
   variation: VariationConfig;
   augment: AugmentConfig;
   /** Number of verification pairs (half positive, half negative); a multiple of 20. */

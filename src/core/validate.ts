@@ -3,7 +3,8 @@
  * the value and what is allowed, so a form or a CLI can show them all and nothing runs until
  * they are fixed.
  */
-import type { ExperimentConfig, RunSpec } from './config';
+import type { DataConfig, ExperimentConfig, RunSpec } from './config';
+import { AGENT_ALPHA_MODES, AGENT_INITS, AGENT_UPDATES, BACKBONES, CHANNELS, MARGIN_LOSSES, METHODS, QUEUE_MODES, REGIMES, THRESHOLD_RULES } from './config';
 import { downsampleFactor } from './model/architecture';
 
 export interface ConfigIssue {
@@ -18,17 +19,18 @@ export interface ConfigIssue {
 
 export const MAX_AGENTS = 8;
 
+/** The config's enumerations (config.ts) by the name the form and the URL codec use. */
 export const CHOICES = {
-  method: ['conventional', 'sst', 'masst'],
-  lossType: ['softmax', 'am', 'arc'],
-  backbone: ['tiny', 'small', 'base'],
-  regime: ['shallow', 'longtail', 'deep'],
-  agentUpdate: ['active', 'all'],
-  agentAlpha: ['shared', 'perAgent', 'horizonMatched'],
-  agentInit: ['copyProbe', 'staggered'],
-  queueMode: ['shared', 'perAgent'],
-  thresholdRule: ['tprMinusFpr', 'accuracy'],
-  channels: [1, 3],
+  method: METHODS,
+  lossType: MARGIN_LOSSES,
+  backbone: BACKBONES,
+  regime: REGIMES,
+  agentUpdate: AGENT_UPDATES,
+  agentAlpha: AGENT_ALPHA_MODES,
+  agentInit: AGENT_INITS,
+  queueMode: QUEUE_MODES,
+  thresholdRule: THRESHOLD_RULES,
+  channels: CHANNELS,
 } as const;
 
 class Checker {
@@ -90,8 +92,27 @@ export function assertValid(config: ExperimentConfig): ExperimentConfig {
   return config;
 }
 
+/**
+ * The checks of the data config alone (no backbone): what the face generator needs. The generator
+ * calls this too, so a config that reaches it from code (not the form or the CLI) is refused with
+ * the same messages.
+ */
+export function validateData(d: DataConfig): ConfigIssue[] {
+  const c = new Checker();
+  checkDataFields(c, d);
+  return c.issues;
+}
+
 function checkData(c: Checker, config: ExperimentConfig): void {
   const d = config.data;
+  checkDataFields(c, d);
+  const factor = downsampleFactor(config.model.backbone);
+  if (Number.isInteger(d.imageSize) && d.imageSize >= 8 && d.imageSize <= 128 && d.imageSize % factor !== 0) {
+    c.fail('data.imageSize', d.imageSize, `an integer from 8 to 128 divisible by ${factor} (the ${config.model.backbone} backbone halves the side ${Math.log2(factor)} times)`);
+  }
+}
+
+function checkDataFields(c: Checker, d: DataConfig): void {
   c.oneOf('data.regime', d.regime, CHOICES.regime);
   c.int('data.trainIds', d.trainIds, 2, 100_000);
   c.int('data.testIds', d.testIds, 2, 10_000);
@@ -102,10 +123,7 @@ function checkData(c: Checker, config: ExperimentConfig): void {
     c.fail('data.longTail.maxDepth', d.longTail.maxDepth, `an integer ≥ data.longTail.minDepth (${d.longTail.minDepth})`);
   }
   c.range('data.longTail.exponent', d.longTail.exponent, 0, 4);
-  const factor = downsampleFactor(config.model.backbone);
-  if (!Number.isInteger(d.imageSize) || d.imageSize < 8 || d.imageSize > 128 || d.imageSize % factor !== 0) {
-    c.fail('data.imageSize', d.imageSize, `an integer from 8 to 128 divisible by ${factor} (the ${config.model.backbone} backbone halves the side ${Math.log2(factor)} times)`);
-  }
+  c.int('data.imageSize', d.imageSize, 8, 128);
   c.oneOf('data.channels', d.channels, CHOICES.channels);
   if (c.int('data.pairs', d.pairs, 20, 100_000) && d.pairs % 20 !== 0) {
     c.fail('data.pairs', d.pairs, 'a multiple of 20 (10 folds, half positive, half negative)');

@@ -62,8 +62,10 @@ describe('generateDataset', () => {
   });
 
   it('renders colour images with 3 channels', async () => {
-    const rgb = await generateDataset(tiny({ channels: 3, trainIds: 1, testIds: 3 }), 1);
-    expect(rgb.train.pixels.length).toBe(2 * 16 * 16 * 3);
+    const rgb = await generateDataset(tiny({ channels: 3, trainIds: 2, testIds: 3 }), 1);
+    // 2 IDs × 2 images (shallow) × 16 × 16 px × 3 channels
+    expect(rgb.train.pixels.length).toBe(2 * 2 * 16 * 16 * 3);
+    expect(rgb.train.channels).toBe(3);
   });
 
   it('reports progress up to the total and a throughput', async () => {

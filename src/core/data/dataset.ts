@@ -5,7 +5,7 @@
  * (config, seed).
  */
 import type { DataConfig } from '../config';
-import { checkDataConfig } from './check-config';
+import { validateData } from '../validate';
 import { depthPerId } from './depth';
 import { testIdentities, trainIdentities } from './identities';
 import type { Identity } from './identities';
@@ -86,7 +86,8 @@ export async function generateDatasetWithStats(
   onProgress?: ProgressFn,
   signal?: AbortSignal,
 ): Promise<DatasetWithStats> {
-  checkDataConfig(config);
+  const issues = validateData(config);
+  if (issues.length > 0) throw new Error(`generateDataset: ${issues.map((i) => i.message).join(' ')}`);
   if (!isRasterizerReady()) {
     throw new Error('generateDataset: the rasterizer is not ready; await initRasterizer(wasm) first');
   }
