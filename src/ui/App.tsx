@@ -7,9 +7,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ExperimentConfig } from '../core/config';
 import type { PresetName } from '../core/presets';
 import { presetConfig } from '../core/presets';
-import { consecutiveSeeds, decodePageParams, defaultSeeds, encodePageParams } from '../core/seeds';
+import { consecutiveSeeds, defaultSeeds, encodePageParams } from '../core/seeds';
 import type { BandKind } from '../core/stats/bands';
-import { decodeConfig, encodeConfig } from '../core/urlCodec';
+import { encodeConfig } from '../core/urlCodec';
+import { decodePage } from '../core/urlParams';
 import { validate } from '../core/validate';
 import type { BackendChoice } from '../worker/protocol';
 import { AccuracyChart } from './charts/AccuracyChart';
@@ -34,10 +35,10 @@ import { isFinished, methodGroups, pairedAtCommonStep } from './store/views';
 import type { SessionSetup } from './useTraining';
 import { useTraining } from './useTraining';
 
-const params = new URLSearchParams(window.location.search);
-const initial = decodeConfig(params);
-const initialPage = decodePageParams(params, initial.preset, initial.config.seed);
-const urlProblems = [...initial.problems, ...initialPage.problems];
+const decoded = decodePage(new URLSearchParams(window.location.search));
+const initial = decoded.url;
+const initialPage = decoded.page;
+const urlProblems = decoded.problems;
 
 export function App() {
   const [preset, setPreset] = useState<PresetName>(initial.preset);

@@ -11,8 +11,9 @@ export function Alerts({ urlProblems, errors, onDismiss }: Props) {
   if (urlProblems.length === 0 && errors.length === 0) return null;
   return (
     <section className="alerts">
-      {urlProblems.map((p) => (
-        <p key={p.param} className="alert" role="alert">URL parameter {p.message}</p>
+      {urlProblems.map((p, i) => (
+        // A repeated parameter can also have a bad value: two notices, one name.
+        <p key={`${i}-${p.param}`} className="alert" role="alert">URL parameter {p.message}</p>
       ))}
       {errors.map((e, i) => (
         <p key={`${i}-${e}`} className="alert error" role="alert">{e}</p>
