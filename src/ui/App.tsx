@@ -10,6 +10,7 @@ import { presetConfig } from '../core/presets';
 import { consecutiveSeeds, defaultSeeds, encodePageParams } from '../core/seeds';
 import type { BandKind } from '../core/stats/bands';
 import { encodeConfig } from '../core/urlCodec';
+import { checkQuery } from '../core/urlLength';
 import { decodePage } from '../core/urlParams';
 import { validate } from '../core/validate';
 import type { BackendChoice } from '../worker/protocol';
@@ -54,11 +55,15 @@ export function App() {
   const groups = useMemo(() => methodGroups(s.runs), [s.runs]);
   const paired = useMemo(() => pairedAtCommonStep(s), [s]);
 
-  useEffect(() => {
+  const link = useMemo(() => {
     const next = encodeConfig(preset, config, backend);
     encodePageParams(next, preset, config.seed, seeds, workers);
-    window.history.replaceState(null, '', `?${next.toString()}`);
+    return checkQuery(next);
   }, [preset, config, seeds, workers, backend]);
+  useEffect(() => {
+    // A query too long for servers is never written: the address keeps the last link that loads.
+    if (link.ok) window.history.replaceState(null, '', `?${link.query}`);
+  }, [link]);
 
   const edit = (change: (draft: ExperimentConfig) => void) => {
     const next = structuredClone(config);
@@ -83,7 +88,7 @@ export function App() {
         <p className="lead">Conventional, SST and MASST face-embedding training, side by side, on the same synthetic faces and the same batches.</p>
         <BackendBadge report={s.backend} />
       </header>
-      <Alerts urlProblems={urlProblems} errors={s.errors} onDismiss={training.dismissErrors} />
+      <Alerts urlProblems={urlProblems} linkProblem={link.ok ? null : link.message} errors={s.errors} onDismiss={training.dismissErrors} />
       <Controls
         preset={preset}
         config={config}
