@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY_HEADER, cspMeta } from './vite.csp.ts';
 import { tfjsNodeAliases } from './vite.shared.ts';
 import { vulkanEnvForChildren } from './src/cli/vulkan-env.ts';
 
@@ -11,7 +12,7 @@ const isolation = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cspMeta()],
   server: { headers: isolation },
   // Pre-bundle every tfjs entry the worker imports in one pass: found one by one, they are
   // optimised separately and tfjs-core ends up twice ("Cannot evaluate flag").
@@ -28,7 +29,7 @@ export default defineConfig({
       '@resvg/resvg-wasm',
     ],
   },
-  preview: { headers: isolation },
+  preview: { headers: { ...isolation, 'Content-Security-Policy': CONTENT_SECURITY_POLICY_HEADER } },
   // Two pages: the playground and the backend benchmark (bench.html, driven by npm run bench).
   build: { rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } } },
   worker: {

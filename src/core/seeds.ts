@@ -8,6 +8,9 @@ import type { PresetName } from './presets';
 import { presetSeeds } from './presets';
 import type { UrlProblem } from './urlCodec';
 
+/** The names decodePageParams reads. */
+export const PAGE_PARAM_NAMES: readonly string[] = ['seeds', 'workers'];
+
 export const MAX_SEEDS = 16;
 export const MAX_WORKERS = 16;
 

@@ -105,6 +105,9 @@ export const PARAMS: Record<string, Param> = {
   },
 };
 
+/** Every name decodeConfig reads: the preset, the config's parameters and the backend. */
+export const CONFIG_PARAM_NAMES: readonly string[] = ['preset', ...Object.keys(PARAMS), 'backend'];
+
 function copy(c: ExperimentConfig): ExperimentConfig {
   return structuredClone(c);
 }

@@ -7,9 +7,11 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ExperimentConfig } from '../core/config';
 import type { PresetName } from '../core/presets';
 import { presetConfig } from '../core/presets';
-import { consecutiveSeeds, decodePageParams, defaultSeeds, encodePageParams } from '../core/seeds';
+import { consecutiveSeeds, defaultSeeds, encodePageParams } from '../core/seeds';
 import type { BandKind } from '../core/stats/bands';
-import { decodeConfig, encodeConfig } from '../core/urlCodec';
+import { encodeConfig } from '../core/urlCodec';
+import { checkQuery } from '../core/urlLength';
+import { decodePage } from '../core/urlParams';
 import { validate } from '../core/validate';
 import type { BackendChoice } from '../worker/protocol';
 import { AccuracyChart } from './charts/AccuracyChart';
@@ -34,10 +36,10 @@ import { isFinished, methodGroups, pairedAtCommonStep } from './store/views';
 import type { SessionSetup } from './useTraining';
 import { useTraining } from './useTraining';
 
-const params = new URLSearchParams(window.location.search);
-const initial = decodeConfig(params);
-const initialPage = decodePageParams(params, initial.preset, initial.config.seed);
-const urlProblems = [...initial.problems, ...initialPage.problems];
+const decoded = decodePage(new URLSearchParams(window.location.search));
+const initial = decoded.url;
+const initialPage = decoded.page;
+const urlProblems = decoded.problems;
 
 export function App() {
   const [preset, setPreset] = useState<PresetName>(initial.preset);
@@ -61,11 +63,15 @@ export function App() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [s.playing]);
 
-  useEffect(() => {
+  const link = useMemo(() => {
     const next = encodeConfig(preset, config, backend);
     encodePageParams(next, preset, config.seed, seeds, workers);
-    window.history.replaceState(null, '', `?${next.toString()}`);
+    return checkQuery(next);
   }, [preset, config, seeds, workers, backend]);
+  useEffect(() => {
+    // A query too long for servers is never written: the address keeps the last link that loads.
+    if (link.ok) window.history.replaceState(null, '', `?${link.query}`);
+  }, [link]);
 
   const edit = (change: (draft: ExperimentConfig) => void) => {
     const next = structuredClone(config);
@@ -90,7 +96,7 @@ export function App() {
         <p className="lead">Conventional, SST and MASST face-embedding training, side by side, on the same synthetic faces and the same batches.</p>
         <BackendBadge report={s.backend} />
       </header>
-      <Alerts urlProblems={urlProblems} errors={s.errors} onDismiss={training.dismissErrors} />
+      <Alerts urlProblems={urlProblems} linkProblem={link.ok ? null : link.message} errors={s.errors} onDismiss={training.dismissErrors} />
       <Controls
         preset={preset}
         config={config}
