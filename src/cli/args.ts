@@ -99,7 +99,7 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
         args.overrides.push(value);
         break;
       case '--out':
-        if (value === undefined || value.startsWith('--')) fail(flag, value, 'a directory path');
+        if (value === undefined || value === '' || value.startsWith('--')) fail(flag, value, 'a directory path');
         args.out = value;
         outGiven = true;
         break;

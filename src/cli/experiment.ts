@@ -14,6 +14,7 @@ import { presetConfig, presetSeeds } from '../core/presets';
 import { FLAG_OF_FIELD, parseExperimentArgs } from './args';
 import { ensureNodeGpuAdapter } from './webgpu-node';
 import { runPooled } from './pool/runPool';
+import { checkOutDir } from './outDir';
 import { ProgressBar } from './progress';
 import { collectResults, pairedTable, smoothnessTable, summaryTable, writeResults } from './results';
 
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
   }
   const seeds = args.seeds ?? presetSeeds(args.preset);
   for (const seed of seeds) checked({ ...base, seed }, args.preset, args.overrides);
+  await checkOutDir(args.out);
   if (args.backend === 'webgpu') {
     const adapter = await ensureNodeGpuAdapter();
     process.stderr.write(`WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`);
