@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     workerUrl: new URL('./run-worker.js', import.meta.url),
     onProgress: (p) => bar.update(p.steps[0], `steps · faces ${p.datasets[0]}/${p.datasets[1]} · runs ${p.runs[0]}/${p.runs[1]}`, p.steps[1]),
   });
-  const results = collectResults({ ...base, seed: seeds[0] ?? base.seed }, pooled.seeds, pooled.backend, { workers: pooled.workers, wallSeconds: pooled.wallSeconds });
+  const results = collectResults({ ...base, seed: seeds[0] ?? base.seed }, pooled.seeds, pooled.backend, { workers: pooled.workers, wallSeconds: pooled.wallSeconds }, pooled.complete);
   const files = await writeResults(args.out, results);
   process.stdout.write(`${summaryTable(results)}\n\n${pairedTable(results)}\n\n${results.summary}\n`);
   if (base.analysis.every > 0) process.stdout.write(`\n${smoothnessTable(results)}\n`);
