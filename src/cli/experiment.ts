@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const config = { ...base, seed: seeds[0] ?? base.seed };
   const collect = (p: PoolResult): ResultsFile => collectResults(config, p.seeds, p.backend, { workers: p.workers, wallSeconds: p.wallSeconds }, p.complete);
   const writer = new ResultsWriter(args.out);
-  const stop = onStopSignals((name) => bar.note(`${name}: stopping every run at its next step to write what it has (${name} again quits at once, writing nothing)`));
+  const stop = onStopSignals((name) => bar.note(`${name}: stopping every run at its next step to write what it has (${name} again quits at once, without it)`));
   const pooled = await runPooled(config, seeds, {
     backend: args.backend,
     workers,
