@@ -26,5 +26,8 @@ describe('experiment runner flags', () => {
     expect(() => parseExperimentArgs(['--fast'])).toThrow('flag "--fast" is not allowed');
     expect(() => parseExperimentArgs(['--workers', '0'])).toThrow('--workers "0" is not allowed: expected an integer ≥ 1');
     expect(() => parseExperimentArgs(['--set', 'imageSize'])).toThrow('--set "imageSize" is not allowed: expected field=value');
+    expect(() => parseExperimentArgs(['--out', ''])).toThrow('--out "" is not allowed: expected a directory path');
+    expect(() => parseExperimentArgs(['--out', '--steps', '4'])).toThrow('--out "--steps" is not allowed: expected a directory path');
+    expect(() => parseExperimentArgs(['--probe-every', '5', 'x'])).toThrow('flag "x" is not allowed');
   });
 });

@@ -1,6 +1,9 @@
 /**
  * Command-line flags of the experiment runner and the benchmark. Every bad flag is reported by
- * name with the value given and what is allowed; nothing is guessed.
+ * name with the value given and what is allowed; nothing is guessed. Parsed by hand, not with
+ * node:util parseArgs: it rejects `--probe-every -1` as an "ambiguous" option argument and
+ * `--fast` as an unknown option, naming neither the value nor what is allowed, and its errors
+ * carry the flag only inside their English text.
  */
 import type { RunSpec } from '../core/config';
 import type { PresetName } from '../core/presets';
@@ -99,7 +102,7 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
         args.overrides.push(value);
         break;
       case '--out':
-        if (value === undefined || value.startsWith('--')) fail(flag, value, 'a directory path');
+        if (value === undefined || value === '' || value.startsWith('--')) fail(flag, value, 'a directory path');
         args.out = value;
         outGiven = true;
         break;

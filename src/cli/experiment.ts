@@ -4,7 +4,9 @@
  *     [--eval-every N] [--probe-every N] [--slice-every N] [--workers N] [--methods …] [--set field=value] [--out DIR]
  * Trains every run (method × seed) on a pool of worker threads, prints a method × metric table,
  * the paired differences and their summary on stdout (progress on stderr) and writes
- * DIR/results.json plus one CSV of the loss per run.
+ * DIR/results.json plus one CSV of the loss per run: after each seed whose runs have all finished,
+ * at the end, and on SIGINT/SIGTERM (every run stopped at its next step, the interrupted ones
+ * marked; exit code 130/143).
  */
 import { availableParallelism } from 'node:os';
 import { applyOverride } from '../core/configOverride';
@@ -13,9 +15,15 @@ import { validate } from '../core/validate';
 import { presetConfig, presetSeeds } from '../core/presets';
 import { FLAG_OF_FIELD, parseExperimentArgs } from './args';
 import { ensureNodeGpuAdapter } from './webgpu-node';
+import type { PoolResult } from './pool/runPool';
 import { runPooled } from './pool/runPool';
+import { checkOutDir } from './outDir';
 import { ProgressBar } from './progress';
-import { collectResults, pairedTable, smoothnessTable, summaryTable, writeResults } from './results';
+import type { ResultsFile } from './results';
+import { collectResults, interruptedRuns, pairedTable, smoothnessTable, summaryTable } from './results';
+import { ResultsWriter } from './resultsWriter';
+import type { StopSignalName } from './stopSignals';
+import { exitCodeOf, onStopSignals } from './stopSignals';
 
 /** The config, or throws an Error listing every problem with the flag that sets each field. */
 function checked(config: ExperimentConfig, preset: string, overrides: readonly string[]): ExperimentConfig {
@@ -28,6 +36,25 @@ function checked(config: ExperimentConfig, preset: string, overrides: readonly s
   };
   const lines = issues.map((i) => `  - ${i.message} (${source(i.field)})`);
   throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+function filesNote(dir: string, files: readonly string[]): string {
+  return `wrote ${files.length} files to ${dir} (results.json, ${files.length - 1} CSV)`;
+}
+
+/** After a signal: writes what came back (nothing if no run had started) and says what was cut. */
+async function stopped(name: StopSignalName, results: ResultsFile, planned: number, writer: ResultsWriter): Promise<never> {
+  const cut = interruptedRuns(results);
+  const finished = results.runs.length - cut.length;
+  const notStarted = planned - results.runs.length;
+  const what = `${finished} of ${planned} runs finished; interrupted: ${cut.length > 0 ? cut.join(', ') : 'none'}; not started: ${notStarted}`;
+  if (results.runs.length === 0) {
+    process.stderr.write(`${name}: nothing written to ${writer.dir}, no run had started\n`);
+  } else {
+    const files = await writer.write(results);
+    process.stderr.write(`${name}: ${filesNote(writer.dir, files)}, complete: ${results.complete}; ${what}\n`);
+  }
+  process.exit(exitCodeOf(name));
 }
 
 async function main(): Promise<void> {
@@ -44,6 +71,7 @@ async function main(): Promise<void> {
   }
   const seeds = args.seeds ?? presetSeeds(args.preset);
   for (const seed of seeds) checked({ ...base, seed }, args.preset, args.overrides);
+  await checkOutDir(args.out);
   if (args.backend === 'webgpu') {
     const adapter = await ensureNodeGpuAdapter();
     process.stderr.write(`WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`);
@@ -53,17 +81,32 @@ async function main(): Promise<void> {
   const runs = seeds.length * base.runs.length;
   process.stderr.write(`${runs} runs (${base.runs.length} methods × ${seeds.length} seeds) on ${Math.min(workers, runs + seeds.length)} workers\n`);
   const bar = new ProgressBar('train', runs * base.steps);
-  const pooled = await runPooled({ ...base, seed: seeds[0] ?? base.seed }, seeds, {
+  const config = { ...base, seed: seeds[0] ?? base.seed };
+  const collect = (p: PoolResult): ResultsFile => collectResults(config, p.seeds, p.backend, { workers: p.workers, wallSeconds: p.wallSeconds }, p.complete);
+  const writer = new ResultsWriter(args.out);
+  const stop = onStopSignals((name) => bar.note(`${name}: stopping every run at its next step to write what it has (${name} again quits at once, without it)`));
+  const pooled = await runPooled(config, seeds, {
     backend: args.backend,
     workers,
     workerUrl: new URL('./run-worker.js', import.meta.url),
+    signal: stop.signal,
     onProgress: (p) => bar.update(p.steps[0], `steps · faces ${p.datasets[0]}/${p.datasets[1]} · runs ${p.runs[0]}/${p.runs[1]}`, p.steps[1]),
+    onSeed: (seed, finished) => {
+      // The file of the last seed is the complete one, written below with the final wall time.
+      if (finished.complete) return;
+      writer.write(collect(finished)).then(
+        (files) => bar.note(`seed ${seed} finished: ${filesNote(args.out, files)}`),
+        (e: unknown) => bar.note(`seed ${seed} finished, but ${args.out}/results.json could not be written: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    },
   });
-  const results = collectResults({ ...base, seed: seeds[0] ?? base.seed }, pooled.seeds, pooled.backend, { workers: pooled.workers, wallSeconds: pooled.wallSeconds });
-  const files = await writeResults(args.out, results);
+  const results = collect(pooled);
+  const signal = stop.received();
+  if (signal !== null) await stopped(signal, results, runs, writer);
+  const files = await writer.write(results);
   process.stdout.write(`${summaryTable(results)}\n\n${pairedTable(results)}\n\n${results.summary}\n`);
   if (base.analysis.every > 0) process.stdout.write(`\n${smoothnessTable(results)}\n`);
-  process.stderr.write(`${pooled.wallSeconds.toFixed(1)} s wall on ${pooled.workers} workers; wrote ${files.length} files to ${args.out} (results.json, ${files.length - 1} CSV)\n`);
+  process.stderr.write(`${pooled.wallSeconds.toFixed(1)} s wall on ${pooled.workers} workers; ${filesNote(args.out, files)}\n`);
 }
 
 main().catch((e: unknown) => {

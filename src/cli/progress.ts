@@ -36,4 +36,10 @@ export class ProgressBar {
       this.stream.write(`${text}\n`);
     }
   }
+
+  /** A line of its own; on a TTY it replaces the bar, which the next update redraws. */
+  note(line: string): void {
+    this.stream.write(this.stream.isTTY ? `\r\x1b[K${line}\n` : `${line}\n`);
+    this.lastDraw = 0;
+  }
 }

@@ -1,7 +1,9 @@
 /**
  * results.json, one CSV per run and the summary table (method × metric, mean ± sd over seeds).
+ * The tables and the paired differences read finished runs only: an interrupted run has no final
+ * evaluation.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExperimentConfig } from '../core/config';
 import { emaHorizon } from '../core/config';
@@ -14,30 +16,44 @@ import { summarySentence } from '../core/stats/verdict';
 import type { RunResult, SeedResult } from './trainRuns';
 
 /** Bump on any change of meaning or layout; readers refuse newer versions. */
-export const RESULTS_VERSION = 2;
+export const RESULTS_VERSION = 3;
 
+/**
+ * Version 3 (over 2): `complete`; each run's `interrupted`, and its `eval` null when interrupted.
+ * The runner writes the file after each seed whose runs have all finished and again when stopped
+ * by a signal, so a file with `complete: false` is a valid, partial comparison.
+ */
 export interface ResultsFile {
   version: number;
+  /** Every run of every seed finished; false in a file written after one seed or on a signal. */
+  complete: boolean;
   config: ExperimentConfig;
-  /** The seeds that ran; `config.seed` is the first. */
+  /** The seeds with at least one run in `runs`, in the order given; `config.seed` is the first seed given. */
   seeds: number[];
   backend: string;
-  /** Worker threads of the pool and the wall time of the whole comparison (faces included), s. */
+  /** Worker threads of the pool and the wall time of the comparison until this write (faces included), s. */
   pool: { workers: number; wallSeconds: number };
+  /** Finished runs, and runs stopped by a signal (`interrupted: true`, `eval: null`). */
   runs: RunResult[];
   untrained: Array<{ seed: number; eval: EvalReport }>;
-  /** Final 10-fold accuracy and AUC of each method minus each earlier one, paired by seed. */
+  /** Final 10-fold accuracy and AUC of each method minus each earlier one, paired by seed, over finished runs. */
   pairedDifferences: PairedRow[];
   /** The paired table in words (core/stats/verdict.ts). */
   summary: string;
 }
 
-export function collectResults(config: ExperimentConfig, seeds: SeedResult[], backend: string, pool: ResultsFile['pool']): ResultsFile {
+/** The runs with a final evaluation. */
+function finished(runs: readonly RunResult[]): Array<RunResult & { eval: EvalReport }> {
+  return runs.filter((r): r is RunResult & { eval: EvalReport } => r.eval !== null);
+}
+
+export function collectResults(config: ExperimentConfig, seeds: SeedResult[], backend: string, pool: ResultsFile['pool'], complete: boolean): ResultsFile {
   const runs = seeds.flatMap((s) => s.runs);
-  const outcomes = runs.map((r) => ({ label: r.label, seed: r.seed, accuracy: r.eval.accuracy, auc: r.eval.auc }));
+  const outcomes = finished(runs).map((r) => ({ label: r.label, seed: r.seed, accuracy: r.eval.accuracy, auc: r.eval.auc }));
   const paired = pairedDifferences(outcomes, config.runs.map(runLabel));
   return {
     version: RESULTS_VERSION,
+    complete,
     config,
     seeds: seeds.map((s) => s.seed),
     backend,
@@ -47,6 +63,11 @@ export function collectResults(config: ExperimentConfig, seeds: SeedResult[], ba
     pairedDifferences: paired,
     summary: summarySentence(paired),
   };
+}
+
+/** The interrupted runs, e.g. "SST on seed 2 after 12 of 30 steps". */
+export function interruptedRuns(results: ResultsFile): string[] {
+  return results.runs.filter((r) => r.interrupted).map((r) => `${r.label} on seed ${r.seed} after ${r.history.length} of ${results.config.steps} steps`);
 }
 
 /** The paired-differences table as text: one row per comparison, accuracy and AUC. */
@@ -61,10 +82,13 @@ function slug(label: string): string {
   return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
+/** Rewrites results.json (atomically: a crash mid-write leaves the previous one) and every run's CSV. */
 export async function writeResults(dir: string, results: ResultsFile): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const written = [join(dir, 'results.json')];
-  await writeFile(written[0] as string, `${JSON.stringify(results, null, 1)}\n`);
+  const tmp = `${written[0] as string}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(results, null, 1)}\n`);
+  await rename(tmp, written[0] as string);
   for (const run of results.runs) {
     const path = join(dir, `${slug(run.label)}-seed${run.seed}.csv`);
     const rows = run.history.map((h) => `${h.step},${h.loss},${h.lr}`);
@@ -104,7 +128,7 @@ function median(xs: number[]): number | null {
 /** Median effective β and Lipschitz estimate per method over the run (mean ± sd over seeds). */
 export function smoothnessTable(results: ResultsFile): string {
   const groups = new Map<string, { beta: Array<number | null>; lip: Array<number | null> }>();
-  for (const run of results.runs) {
+  for (const run of finished(results.runs)) {
     const g = groups.get(run.label) ?? { beta: [], lip: [] };
     g.beta.push(median(run.analysis.lipschitz.map((p) => p.beta)));
     g.lip.push(median(run.analysis.lipschitz.map((p) => p.lipschitz)));
@@ -124,11 +148,12 @@ export function smoothnessTable(results: ResultsFile): string {
 
 /** The table printed on stdout. */
 export function summaryTable(results: ResultsFile): string {
+  const runs = finished(results.runs);
   const groups = new Map<string, EvalReport[]>();
   groups.set('Untrained probe', results.untrained.map((u) => u.eval));
-  for (const run of results.runs) groups.set(run.label, [...(groups.get(run.label) ?? []), run.eval]);
+  for (const run of runs) groups.set(run.label, [...(groups.get(run.label) ?? []), run.eval]);
   const losses = new Map<string, number[]>();
-  for (const run of results.runs) {
+  for (const run of runs) {
     const tail = run.history.slice(-Math.max(1, Math.floor(run.history.length / 10)));
     const mean = tail.reduce((a, h) => a + h.loss, 0) / tail.length;
     losses.set(run.label, [...(losses.get(run.label) ?? []), mean]);
@@ -143,7 +168,7 @@ export function summaryTable(results: ResultsFile): string {
   const c = results.config;
   const lines = [
     `preset config: ${c.data.regime}, ${c.data.trainIds} train IDs, ${c.data.imageSize}px×${c.data.channels}, ${c.model.backbone} backbone, ${c.steps} steps, batch ${c.batchSize}, queue ${c.gallery.queueSize}, α ${c.gallery.alpha} (horizon ${emaHorizon(c.gallery.alpha).toFixed(0)} steps), backend ${results.backend}, seeds ${results.seeds.join(',')}`,
-    `verification: ${c.data.pairs} pairs of ${c.data.testIds} held-out IDs, 10 folds, mean ± sd over seeds; one evaluation ${describe(results.runs.map((r) => r.msPerEval)).mean.toFixed(0)} ms, one step ${describe(results.runs.map((r) => r.msPerStep)).mean.toFixed(0)} ms (means over runs)`,
+    `verification: ${c.data.pairs} pairs of ${c.data.testIds} held-out IDs, 10 folds, mean ± sd over seeds; one evaluation ${describe(runs.map((r) => r.msPerEval)).mean.toFixed(0)} ms, one step ${describe(runs.map((r) => r.msPerStep)).mean.toFixed(0)} ms (means over runs)`,
     pad(header, widths),
     pad(widths.map((w) => '-'.repeat(w)), widths),
     ...rows.map((r) => pad(r, widths)),

@@ -4,6 +4,8 @@
  * the end. A pool worker calls it with a one-run config; runs are independent given the seed
  * (same initial weights, same batch order, same probe batch and directions), so a run trained
  * alone gives the same numbers as in a lock-step comparison (tested on cpu, bit for bit).
+ * A stop request ends training before the next step: the runs come back marked interrupted, with
+ * the history and evaluations so far and no final evaluation.
  */
 import type { Landscape1d, Landscape2d, LipschitzPoint } from '../core/analysis/analyzer';
 import { Analyzer } from '../core/analysis/analyzer';
@@ -32,9 +34,11 @@ export interface RunResult {
   history: Array<{ step: number; loss: number; lr: number }>;
   /** Evaluations during training, by step. */
   evals: Array<{ step: number } & EvalReport>;
-  /** The evaluation after the last step. */
-  eval: EvalReport;
-  /** Mean wall time of one training step of this run, ms. */
+  /** The evaluation after the last step; null when the run was interrupted. */
+  eval: EvalReport | null;
+  /** Stopped before its last step's evaluation: `history` and `evals` hold what it did. */
+  interrupted: boolean;
+  /** Mean wall time of one training step of this run (over the steps done; 0 for none), ms. */
   msPerStep: number;
   /** Mean wall time of one evaluation (embedding the test images, scoring every pair), ms. */
   msPerEval: number;
@@ -50,17 +54,22 @@ export interface SeedResult {
 /** Called after every step with the step number and each run's loss. */
 export type StepFn = (step: number, losses: number[]) => void;
 
-export async function trainRuns(config: ExperimentConfig, dataset: FaceDataset, backend: string, onStep?: StepFn): Promise<SeedResult> {
+/** Asked before every step and before the final evaluation; true ends training there. */
+export type StopFn = () => boolean;
+
+export async function trainRuns(config: ExperimentConfig, dataset: FaceDataset, backend: string, onStep?: StepFn, shouldStop?: StopFn): Promise<SeedResult> {
   const cmp = new Comparison(config, dataset, convImplFor(backend));
   try {
     const untrained = await evaluateUntrained(cmp);
     const runs: RunResult[] = cmp.runs.map((r) => ({
       method: r.spec.method, agents: r.spec.agents, label: r.label, seed: config.seed,
-      history: [], evals: [], eval: untrained, msPerStep: 0, msPerEval: 0,
+      history: [], evals: [], eval: null, interrupted: false, msPerStep: 0, msPerEval: 0,
       analysis: { lipschitz: [], landscape1d: null, landscape2d: null, landscape1dHistory: [], agents: [] },
     }));
     const analyzer = new Analyzer(cmp);
+    let done = 0;
     for (let step = 1; step <= config.steps; step++) {
+      if (shouldStop?.()) break;
       const lr = cmp.learningRate;
       const losses = cmp.stepAll();
       const values = await Promise.all(losses.map(async (l) => (await l.data())[0] as number));
@@ -72,11 +81,16 @@ export async function trainRuns(config: ExperimentConfig, dataset: FaceDataset, 
       if (every > 0 && (step % every === 0 || step === config.steps)) await measure(analyzer, runs);
       const sliceEvery = config.analysis.landscapeEvery;
       if (sliceEvery > 0 && step % sliceEvery === 0 && step < config.steps) await slices(analyzer, runs);
+      done = step;
       onStep?.(step, values);
+    }
+    runs.forEach((r, i) => (r.msPerStep = done > 0 ? (cmp.stepMsTotal[i] ?? 0) / done : 0));
+    if (shouldStop?.()) {
+      for (const r of runs) r.interrupted = true;
+      return { seed: config.seed, runs, untrained };
     }
     await evaluateAll(cmp, runs, config.steps, 'eval');
     await landscapes(analyzer, runs, config.analysis.slice2d);
-    runs.forEach((r, i) => (r.msPerStep = (cmp.stepMsTotal[i] ?? 0) / config.steps));
     return { seed: config.seed, runs, untrained };
   } finally {
     cmp.dispose();

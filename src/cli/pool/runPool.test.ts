@@ -14,7 +14,7 @@ import { useCpu } from '../../test/tfCpu';
 import { summarySentence } from '../../core/stats/verdict';
 import { loadOrGenerateDataset } from '../dataset-cache-node';
 import type { ResultsFile } from '../results';
-import { collectResults, RESULTS_VERSION, writeResults } from '../results';
+import { collectResults, interruptedRuns, RESULTS_VERSION, writeResults } from '../results';
 import type { RunResult } from '../trainRuns';
 import { trainRuns } from '../trainRuns';
 import { runPooled } from './runPool';
@@ -63,17 +63,59 @@ describe('runner pool', () => {
     }
     // results.json: the runner's schema plus the paired differences, computed by seed.
     const dir = await mkdtemp(join(tmpdir(), 'masst-results-'));
-    await writeResults(dir, collectResults(base, pooled.seeds, pooled.backend, { workers: 2, wallSeconds: pooled.wallSeconds }));
+    expect(pooled.complete).toBe(true);
+    await writeResults(dir, collectResults(base, pooled.seeds, pooled.backend, { workers: 2, wallSeconds: pooled.wallSeconds }, pooled.complete));
     const written = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as ResultsFile;
-    expect(Object.keys(written).sort()).toEqual(['backend', 'config', 'pairedDifferences', 'pool', 'runs', 'seeds', 'summary', 'untrained', 'version']);
+    expect(Object.keys(written).sort()).toEqual(['backend', 'complete', 'config', 'pairedDifferences', 'pool', 'runs', 'seeds', 'summary', 'untrained', 'version']);
     expect(written.version).toBe(RESULTS_VERSION);
+    expect(written.complete).toBe(true);
+    expect(written.runs.every((r) => !r.interrupted)).toBe(true);
     expect(written.runs).toHaveLength(6);
     expect(written.pairedDifferences.map((r) => r.label)).toEqual(['SST − Conventional', 'MASST K=4 − SST', 'MASST K=4 − Conventional']);
-    const accuracy = (label: string, seed: number) => written.runs.find((r) => r.label === label && r.seed === seed)?.eval.accuracy ?? NaN;
+    const accuracy = (label: string, seed: number) => written.runs.find((r) => r.label === label && r.seed === seed)?.eval?.accuracy ?? NaN;
     expect(written.pairedDifferences[0]?.accuracy.perSeed).toEqual(seeds.map((s) => accuracy('SST', s) - accuracy('Conventional', s)));
     expect(written.summary).toBe(summarySentence(written.pairedDifferences));
     expect(await readFile(join(dir, 'sst-seed2.csv'), 'utf8')).toMatch(/^step,loss,lr\n1,/);
   }, 240_000);
+
+  it('reports each finished seed, and on a stop hands back the finished and the interrupted runs', async () => {
+    const base = { ...config(), steps: 4 };
+    const perSeed = 3 * base.steps;
+    const controller = new AbortController();
+    const finishedSeeds: Array<{ seed: number; seeds: number[]; complete: boolean }> = [];
+    // One worker trains the jobs in order: all of seed 1, then Conventional on seed 2, stopped
+    // at its first progress message (sent after step 1).
+    const pooled = await runPooled(base, [1, 2], {
+      backend: 'cpu',
+      workers: 1,
+      workerUrl,
+      signal: controller.signal,
+      onSeed: (seed, sofar) => finishedSeeds.push({ seed, seeds: sofar.seeds.map((s) => s.seed), complete: sofar.complete }),
+      onProgress: (p) => {
+        if (p.steps[0] > perSeed) controller.abort();
+      },
+    });
+    expect(finishedSeeds).toEqual([{ seed: 1, seeds: [1], complete: false }]);
+    expect(pooled.complete).toBe(false);
+    expect(pooled.seeds.map((s) => s.seed)).toEqual([1, 2]);
+    expect(pooled.seeds[0]?.runs.map((r) => [r.label, r.interrupted])).toEqual([['Conventional', false], ['SST', false], ['MASST K=4', false]]);
+    const cut = pooled.seeds[1]?.runs ?? [];
+    expect(cut.map((r) => [r.label, r.interrupted, r.eval])).toEqual([['Conventional', true, null]]);
+    expect(cut[0]?.history.length).toBeGreaterThan(0);
+    expect(cut[0]?.history.length).toBeLessThanOrEqual(base.steps);
+
+    // results.json: marked incomplete, the interrupted run kept but out of the pairing.
+    const results = collectResults(base, pooled.seeds, pooled.backend, { workers: 1, wallSeconds: pooled.wallSeconds }, pooled.complete);
+    expect(results.complete).toBe(false);
+    expect(results.runs).toHaveLength(4);
+    expect(results.pairedDifferences.map((r) => [r.label, r.seeds])).toEqual([['SST − Conventional', [1]], ['MASST K=4 − SST', [1]], ['MASST K=4 − Conventional', [1]]]);
+    expect(interruptedRuns(results)).toEqual([`Conventional on seed 2 after ${cut[0]?.history.length} of 4 steps`]);
+  }, 240_000);
+
+  it('settles at once, with nothing, when stopped before it starts', async () => {
+    const pooled = await runPooled(config(), [1], { backend: 'cpu', workers: 1, workerUrl, signal: AbortSignal.abort() });
+    expect(pooled).toMatchObject({ seeds: [], complete: false });
+  });
 
   it('names the run that failed', async () => {
     const bad = config();

@@ -3,14 +3,16 @@
  * each worker one job at a time. The faces of a seed are made once, by a 'dataset' job (disk cache
  * or generation), and shared with the training jobs of that seed as one SharedArrayBuffer. A
  * run's numbers do not depend on the pool: same seed → same initial weights, batches, probe batch
- * and directions, whichever worker trains it.
+ * and directions, whichever worker trains it. A stop (the signal in the options) ends every
+ * training job at its next step; the pool then resolves with the finished runs and the
+ * interrupted ones instead of rejecting.
  */
 import { Worker } from 'node:worker_threads';
 import type { ExperimentConfig } from '../../core/config';
 import { runLabel } from '../../core/config';
 import type { NodeBackend } from '../backend-node';
 import type { SeedResult } from '../trainRuns';
-import type { FromRunWorker, ToRunWorker } from './protocol';
+import type { FromRunWorker, RunWorkerData, ToRunWorker } from './protocol';
 
 export interface PoolProgress {
   /** Datasets ready / all. */
@@ -28,10 +30,20 @@ export interface PoolOptions {
   /** The bundled worker entry (dist-cli/run-worker.js). */
   workerUrl: URL;
   onProgress?: (p: PoolProgress) => void;
+  /** Called when the last run of `seed` finishes, with every seed whose runs have all finished. */
+  onSeed?: (seed: number, finished: PoolResult) => void;
+  /** Aborting it stops every training job at its next step and settles the pool with what it has. */
+  signal?: AbortSignal;
 }
 
 export interface PoolResult {
+  /**
+   * In the order given, each with the runs that came back (finished or interrupted) in the
+   * config's order; a seed none of whose runs came back is left out.
+   */
   seeds: SeedResult[];
+  /** Every run of every seed finished. */
+  complete: boolean;
   /** The backend the workers really run. */
   backend: string;
   /** Worker threads started (at most the jobs). */
@@ -62,6 +74,26 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
   const workers: Worker[] = [];
   let backend = options.backend as string;
   let finishedRuns = 0;
+  const totalRuns = seeds.length * base.runs.length;
+  // Shared with every worker (protocol.ts, RunWorkerData.stop).
+  const stopFlag = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  let stopping = false;
+  const runsOf = (seed: number): SeedResult[] =>
+    base.runs.map((_, run) => results.get(`${seed}/${run}`)).filter((r): r is SeedResult => r !== undefined);
+  const seedFinished = (seed: number): boolean => {
+    const runs = runsOf(seed);
+    return runs.length === base.runs.length && runs.every((r) => r.runs.every((x) => !x.interrupted));
+  };
+  const snapshot = (include: (seed: number) => boolean): PoolResult => ({
+    seeds: seeds.filter((seed) => include(seed) && runsOf(seed).length > 0).map((seed): SeedResult => {
+      const runs = runsOf(seed);
+      return { seed, runs: runs.flatMap((r) => r.runs), untrained: (runs[0] as SeedResult).untrained };
+    }),
+    complete: finishedRuns === totalRuns,
+    backend,
+    workers: workers.length,
+    wallSeconds: (performance.now() - start) / 1000,
+  });
 
   return new Promise<PoolResult>((resolve, reject) => {
     let failed = false;
@@ -69,6 +101,7 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
     const fail = (message: string): void => {
       if (failed || settled) return;
       failed = true;
+      options.signal?.removeEventListener('abort', stop);
       for (const w of workers) void w.terminate();
       reject(new Error(message));
     };
@@ -76,26 +109,29 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
       options.onProgress?.({
         datasets: [datasets.size, seeds.length],
         steps: [stepsDone.reduce((a, b) => a + b, 0), totalSteps],
-        runs: [finishedRuns, seeds.length * base.runs.length],
+        runs: [finishedRuns, totalRuns],
       });
     const finish = (): void => {
-      if (settled) return;
+      if (settled || failed) return;
       settled = true;
+      options.signal?.removeEventListener('abort', stop);
+      // A dataset job still running is dropped: its cache entry is written atomically or not at all.
       for (const w of workers) void w.terminate();
-      const out = seeds.map((seed): SeedResult => {
-        const runs = base.runs.map((_, run) => results.get(`${seed}/${run}`) as SeedResult);
-        return { seed, runs: runs.flatMap((r) => r.runs), untrained: (runs[0] as SeedResult).untrained };
-      });
-      resolve({ seeds: out, backend, workers: workers.length, wallSeconds: (performance.now() - start) / 1000 });
+      resolve(snapshot(() => true));
     };
+    const training = (): boolean => [...busy.values()].some((j) => jobs[j]?.kind === 'train');
     const next = (worker: Worker): void => {
-      if (failed) return;
+      if (failed || settled) return;
+      if (stopping) {
+        if (!training()) finish();
+        return;
+      }
       const at = pending.findIndex((j) => {
         const job = jobs[j] as Job;
         return job.kind === 'dataset' || datasets.has(job.seed);
       });
       if (at < 0) {
-        if (results.size === seeds.length * base.runs.length) finish();
+        if (results.size === totalRuns) finish();
         return;
       }
       const index = pending.splice(at, 1)[0] as number;
@@ -135,9 +171,10 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
         case 'trained': {
           const job = jobs[msg.job] as Job & { kind: 'train' };
           results.set(`${job.seed}/${job.run}`, msg.result);
-          finishedRuns += 1;
+          if (msg.result.runs.every((r) => !r.interrupted)) finishedRuns += 1;
           busy.delete(worker);
           report();
+          if (seedFinished(job.seed)) options.onSeed?.(job.seed, snapshot(seedFinished));
           next(worker);
           idle();
           return;
@@ -147,14 +184,22 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
           return;
       }
     };
+    function stop(): void {
+      stopping = true;
+      Atomics.store(stopFlag, 0, 1);
+      if (!training()) finish();
+    }
     const count = Math.max(1, Math.min(options.workers, jobs.length));
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(options.workerUrl, { workerData: { backend: options.backend } });
+      const data: RunWorkerData = { backend: options.backend, stop: stopFlag };
+      const worker = new Worker(options.workerUrl, { workerData: data });
       worker.on('message', (msg: FromRunWorker) => onMessage(worker, msg));
       worker.on('error', (e) => fail(`a runner worker crashed: ${e.message}`));
       // An exit without an 'error' (killed, out of memory) must not leave the promise pending.
       worker.on('exit', (code) => fail(`a runner worker exited (code ${code}) before the comparison finished`));
       workers.push(worker);
     }
+    if (options.signal?.aborted) stop();
+    else options.signal?.addEventListener('abort', stop, { once: true });
   });
 }

@@ -1,19 +1,21 @@
 /**
  * Entry of one runner worker thread: sets up the backend named in workerData, then runs the jobs
  * the main thread sends, one at a time (see protocol.ts). A failed job is reported with its number
- * and the worker stays usable.
+ * and the worker stays usable. Once the pool sets the shared stop flag, a training job ends before
+ * its next step and hands back what it has.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { deserializeDataset, serializeDataset } from '../../core/data/cache';
-import type { NodeBackend } from '../backend-node';
 import { useNodeBackend } from '../backend-node';
 import { loadOrGenerateDataset } from '../dataset-cache-node';
 import { trainRuns } from '../trainRuns';
-import type { FromRunWorker, ToRunWorker } from './protocol';
+import type { FromRunWorker, RunWorkerData, ToRunWorker } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('runWorker.ts runs only as a worker thread');
 const post = (msg: FromRunWorker, transfer: ArrayBuffer[] = []): void => port.postMessage(msg, transfer);
+const { backend: requested, stop } = workerData as RunWorkerData;
+const shouldStop = (): boolean => Atomics.load(stop, 0) === 1;
 
 /** Progress messages at most every this many ms per job (the main thread redraws one bar). */
 const PROGRESS_MS = 250;
@@ -41,7 +43,7 @@ async function handle(msg: ToRunWorker, backend: string): Promise<void> {
     case 'train': {
       const dataset = deserializeDataset(msg.dataset);
       const steps = msg.config.steps;
-      const result = await trainRuns(msg.config, dataset, backend, (step, losses) => progress(msg.job, step, steps, losses[0] ?? null));
+      const result = await trainRuns(msg.config, dataset, backend, (step, losses) => progress(msg.job, step, steps, losses[0] ?? null), shouldStop);
       post({ type: 'trained', job: msg.job, result });
       return;
     }
@@ -49,7 +51,7 @@ async function handle(msg: ToRunWorker, backend: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const backend = await useNodeBackend((workerData as { backend: NodeBackend }).backend);
+  const backend = await useNodeBackend(requested);
   post({ type: 'ready', backend });
   port?.on('message', (msg: ToRunWorker) => {
     handle(msg, backend).catch((e: unknown) => post({ type: 'error', job: msg.job, message: e instanceof Error ? e.message : String(e) }));

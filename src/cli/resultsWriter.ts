@@ -1,0 +1,21 @@
+/**
+ * The runner writes results.json several times (after each finished seed, at the end or on a
+ * signal); the writes run one after another in the order asked, so an earlier, smaller file never
+ * lands over a later one.
+ */
+import type { ResultsFile } from './results';
+import { writeResults } from './results';
+
+export class ResultsWriter {
+  private last: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly dir: string) {}
+
+  /** The paths written (results.json first, then one CSV per run). */
+  write(results: ResultsFile): Promise<string[]> {
+    const written = this.last.then(() => writeResults(this.dir, results));
+    // A failed write is the caller's to report; the next one still runs.
+    this.last = written.catch(() => undefined);
+    return written;
+  }
+}
