@@ -20,7 +20,7 @@ import { runPooled } from './pool/runPool';
 import { checkOutDir } from './outDir';
 import { ProgressBar } from './progress';
 import type { ResultsFile } from './results';
-import { collectResults, interruptedRuns, pairedTable, smoothnessTable, summaryTable } from './results';
+import { collectResults, divergedRuns, interruptedRuns, pairedTable, smoothnessTable, summaryTable } from './results';
 import { ResultsWriter } from './resultsWriter';
 import type { StopSignalName } from './stopSignals';
 import { exitCodeOf, onStopSignals } from './stopSignals';
@@ -104,6 +104,10 @@ async function main(): Promise<void> {
   const signal = stop.received();
   if (signal !== null) await stopped(signal, results, runs, writer);
   const files = await writer.write(results);
+  const diverged = divergedRuns(results);
+  if (diverged.length > 0) {
+    process.stderr.write(`diverged and stopped, left out of the tables and the pairing (their history and evaluations up to then are in results.json): ${diverged.join(', ')}; a smaller learning rate (--set optim.lr=…) usually helps\n`);
+  }
   process.stdout.write(`${summaryTable(results)}\n\n${pairedTable(results)}\n\n${results.summary}\n`);
   if (base.analysis.every > 0) process.stdout.write(`\n${smoothnessTable(results)}\n`);
   process.stderr.write(`${pooled.wallSeconds.toFixed(1)} s wall on ${pooled.workers} workers; ${filesNote(args.out, files)}\n`);

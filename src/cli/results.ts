@@ -19,7 +19,8 @@ import type { RunResult, SeedResult } from './trainRuns';
 export const RESULTS_VERSION = 3;
 
 /**
- * Version 3 (over 2): `complete`; each run's `interrupted`, and its `eval` null when interrupted.
+ * Version 3 (over 2): `complete`; each run's `interrupted` and `diverged` (the step whose loss was
+ * not finite), and its `eval` null when interrupted or diverged.
  * The runner writes the file after each seed whose runs have all finished and again when stopped
  * by a signal, so a file with `complete: false` is a valid, partial comparison.
  */
@@ -63,6 +64,11 @@ export function collectResults(config: ExperimentConfig, seeds: SeedResult[], ba
     pairedDifferences: paired,
     summary: summarySentence(paired),
   };
+}
+
+/** The diverged runs, e.g. "SST on seed 2 at step 37 (loss NaN)". */
+export function divergedRuns(results: ResultsFile): string[] {
+  return results.runs.flatMap((r) => (r.diverged === null ? [] : [`${r.label} on seed ${r.seed} at step ${r.diverged.step} (${r.diverged.what})`]));
 }
 
 /** The interrupted runs, e.g. "SST on seed 2 after 12 of 30 steps". */

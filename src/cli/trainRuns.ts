@@ -5,7 +5,9 @@
  * (same initial weights, same batch order, same probe batch and directions), so a run trained
  * alone gives the same numbers as in a lock-step comparison (tested on cpu, bit for bit).
  * A stop request ends training before the next step: the runs come back marked interrupted, with
- * the history and evaluations so far and no final evaluation.
+ * the history and evaluations so far and no final evaluation. A run whose loss turns non-finite
+ * stops at that step (`diverged`), keeps its history and evaluations up to then, and has no final
+ * evaluation; the other runs train on, their numbers unchanged.
  */
 import type { Landscape1d, Landscape2d, LipschitzPoint } from '../core/analysis/analyzer';
 import { Analyzer } from '../core/analysis/analyzer';
@@ -14,7 +16,7 @@ import type { EvalReport } from '../core/eval/report';
 import { convImplFor } from '../core/model/conv';
 import * as tf from '../core/tf';
 import { Comparison } from '../core/train/comparison';
-import { evaluateRun, evaluateUntrained } from '../core/train/evaluateRuns';
+import { evaluateRunUnlessDiverged, evaluateUntrained } from '../core/train/evaluateRuns';
 import type { FaceDataset } from '../core/data/types';
 
 export interface RunAnalysis {
@@ -38,6 +40,8 @@ export interface RunResult {
   eval: EvalReport | null;
   /** Stopped before its last step's evaluation: `history` and `evals` hold what it did. */
   interrupted: boolean;
+  /** Where the run stopped because its loss or weights were not finite ("loss NaN", "weights not finite"); null when it never diverged. */
+  diverged: { step: number; what: string } | null;
   /** Mean wall time of one training step of this run (over the steps done; 0 for none), ms. */
   msPerStep: number;
   /** Mean wall time of one evaluation (embedding the test images, scoring every pair), ms. */
@@ -63,7 +67,7 @@ export async function trainRuns(config: ExperimentConfig, dataset: FaceDataset, 
     const untrained = await evaluateUntrained(cmp);
     const runs: RunResult[] = cmp.runs.map((r) => ({
       method: r.spec.method, agents: r.spec.agents, label: r.label, seed: config.seed,
-      history: [], evals: [], eval: null, interrupted: false, msPerStep: 0, msPerEval: 0,
+      history: [], evals: [], eval: null, interrupted: false, diverged: null, msPerStep: 0, msPerEval: 0,
       analysis: { lipschitz: [], landscape1d: null, landscape2d: null, landscape1dHistory: [], agents: [] },
     }));
     const analyzer = new Analyzer(cmp);
@@ -71,10 +75,15 @@ export async function trainRuns(config: ExperimentConfig, dataset: FaceDataset, 
     for (let step = 1; step <= config.steps; step++) {
       if (shouldStop?.()) break;
       const lr = cmp.learningRate;
-      const losses = cmp.stepAll();
-      const values = await Promise.all(losses.map(async (l) => (await l.data())[0] as number));
-      tf.dispose(losses);
-      values.forEach((loss, i) => runs[i]?.history.push({ step, loss, lr }));
+      const losses = cmp.stepActive(runs.map((r) => r.diverged === null));
+      const values = await Promise.all(losses.map(async (l) => (l === null ? NaN : ((await l.data())[0] as number))));
+      tf.dispose(losses.filter((l): l is tf.Scalar => l !== null));
+      values.forEach((loss, i) => {
+        const run = runs[i] as RunResult;
+        if (run.diverged !== null) return;
+        if (Number.isFinite(loss)) run.history.push({ step, loss, lr });
+        else run.diverged = { step, what: `loss ${loss}` };
+      });
       const due = config.eval.every > 0 && step % config.eval.every === 0 && step < config.steps;
       if (due) await evaluateAll(cmp, runs, step, 'evals');
       const every = config.analysis.every;
@@ -97,9 +106,13 @@ export async function trainRuns(config: ExperimentConfig, dataset: FaceDataset, 
   }
 }
 
+/** A diverged run has NaN weights: it is not measured, sliced or evaluated again. */
+const live = (run: RunResult): boolean => run.diverged === null;
+
 async function measure(analyzer: Analyzer, runs: RunResult[]): Promise<void> {
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i] as RunResult;
+    if (!live(run)) continue;
     run.analysis.lipschitz.push(await analyzer.smoothness(i));
     const agents = await analyzer.agents(i);
     if (agents) run.analysis.agents.push(agents);
@@ -107,12 +120,16 @@ async function measure(analyzer: Analyzer, runs: RunResult[]): Promise<void> {
 }
 
 async function slices(analyzer: Analyzer, runs: RunResult[]): Promise<void> {
-  for (let i = 0; i < runs.length; i++) (runs[i] as RunResult).analysis.landscape1dHistory.push(await analyzer.landscape1d(i));
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i] as RunResult;
+    if (live(run)) run.analysis.landscape1dHistory.push(await analyzer.landscape1d(i));
+  }
 }
 
 async function landscapes(analyzer: Analyzer, runs: RunResult[], with2d: boolean): Promise<void> {
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i] as RunResult;
+    if (!live(run)) continue;
     run.analysis.landscape1d = await analyzer.landscape1d(i);
     if (with2d) run.analysis.landscape2d = await analyzer.landscape2d(i);
   }
@@ -120,9 +137,14 @@ async function landscapes(analyzer: Analyzer, runs: RunResult[], with2d: boolean
 
 async function evaluateAll(cmp: Comparison, runs: RunResult[], step: number, into: 'evals' | 'eval'): Promise<void> {
   for (let i = 0; i < runs.length; i++) {
-    const start = performance.now();
-    const report = await evaluateRun(cmp, i);
     const run = runs[i] as RunResult;
+    if (!live(run)) continue;
+    const start = performance.now();
+    const report = await evaluateRunUnlessDiverged(cmp, i);
+    if (report === null) {
+      run.diverged = { step, what: 'weights not finite' };
+      continue;
+    }
     // Running mean over this run's evaluations: those during training, then the last one.
     run.msPerEval += (performance.now() - start - run.msPerEval) / (run.evals.length + 1);
     if (into === 'eval') run.eval = report;

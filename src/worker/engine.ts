@@ -9,7 +9,7 @@
  * is told which run and step; the other units carry on.
  */
 import type { Comparison } from '../core/train/comparison';
-import { evaluateRun } from '../core/train/evaluateRuns';
+import { evaluateRunUnlessDiverged } from '../core/train/evaluateRuns';
 import type { EvalReport } from '../core/eval/report';
 import * as tf from '../core/tf';
 import type { AnalysisStream } from './analysisStream';
@@ -132,29 +132,40 @@ export class PoolEngine implements Engine {
   private findDivergence(steps: Int32Array, losses: Float32Array[]): Array<{ unit: number; step: number; message: string }> {
     const out: Array<{ unit: number; step: number; message: string }> = [];
     const labels = this.groups.flatMap((g) => g.labels);
-    const units = this.units;
     losses.forEach((l, u) => {
       if (!this.active[u]) return;
       const k = l.findIndex((v) => !Number.isFinite(v));
       if (k < 0) return;
-      this.active[u] = false;
-      const step = steps[k] as number;
-      out.push({
-        unit: units[u] as number,
-        step,
-        message: `${labels[u] ?? `run ${units[u]}`} diverged at step ${step} (loss ${l[k]}): it stops there, keeping its history and last evaluation; the other runs go on. A smaller learning rate usually helps.`,
-      });
+      out.push(this.stop(u, steps[k] as number, `loss ${l[k]}`, labels[u]));
     });
     return out;
+  }
+
+  /** Marks flattened unit `u` stopped at `step` and says so, naming the run. */
+  private stop(u: number, step: number, what: string, label: string | undefined): { unit: number; step: number; message: string } {
+    this.active[u] = false;
+    const unit = this.units[u] as number;
+    return {
+      unit,
+      step,
+      message: `${label ?? `run ${unit}`} diverged at step ${step} (${what}): it stops there, keeping its history and last evaluation; the other runs go on. A smaller learning rate usually helps.`,
+    };
   }
 
   private async evaluate(): Promise<void> {
     const reports: EvalReport[] = [];
     const units: number[] = [];
-    for (const g of this.groups) {
+    for (const [gi, g] of this.groups.entries()) {
       for (let i = 0; i < g.units.length; i++) {
         if (!this.isActive(g, i)) continue;
-        reports.push(await evaluateRun(g.cmp, i));
+        // Weights can turn non-finite while the step's loss was still finite: caught here.
+        const report = await evaluateRunUnlessDiverged(g.cmp, i);
+        if (report === null) {
+          const d = this.stop(this.offset(gi) + i, this.t, 'weights not finite', g.labels[i]);
+          this.post({ type: 'diverged', runId: this.runId, ...d });
+          continue;
+        }
+        reports.push(report);
         units.push(g.units[i] as number);
       }
     }

@@ -12,6 +12,15 @@ export async function evaluateRun(cmp: Comparison, index: number): Promise<EvalR
   return report(cmp, embeddings);
 }
 
+/**
+ * The evaluation of run `index`, or null when its probe's test embeddings are not finite: its
+ * weights diverged (a step can leave them NaN while the loss it reported was still finite).
+ */
+export async function evaluateRunUnlessDiverged(cmp: Comparison, index: number): Promise<EvalReport | null> {
+  const embeddings = await cmp.embedTest(index);
+  return embeddings.every(Number.isFinite) ? report(cmp, embeddings) : null;
+}
+
 export async function evaluateUntrained(cmp: Comparison): Promise<EvalReport> {
   return report(cmp, await cmp.embedTestUntrained());
 }
