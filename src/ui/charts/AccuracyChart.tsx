@@ -42,7 +42,7 @@ export function AccuracyChart({ groups, untrained, band }: Props) {
         <YAxis domain={[0.4, 1]} />
         <Tooltip formatter={fmtValue} />
         <Legend />
-        {base !== null && <ReferenceLine y={base} stroke="#495057" strokeDasharray="6 4" label={several ? 'untrained (mean)' : 'untrained'} />}
+        {base !== null && <ReferenceLine y={base} stroke="#495057" strokeDasharray="6 4" label={{ value: several ? 'untrained (mean)' : 'untrained', position: 'insideBottomRight', fontSize: 11 }} />}
         {several && groups.map((g, i) => (
           <Area key={bandKey(g.label)} dataKey={bandKey(g.label)} stroke="none" fill={colorOf(g.spec, i)} fillOpacity={0.2} isAnimationActive={false} legendType="none" />
         ))}

@@ -36,7 +36,7 @@ export function RocChart({ groups, untrained, band }: Props) {
       <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="fpr" type="number" scale="log" domain={[lowest, 1]} allowDataOverflow tickFormatter={(v: number) => v.toPrecision(1)} label={{ value: 'FPR (log)', position: 'insideBottomRight', offset: -4 }} />
-        <YAxis domain={[0, 1]} />
+        <YAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} allowDataOverflow tickFormatter={(v: number) => v.toFixed(2)} />
         <Tooltip formatter={fmtValue} />
         <Legend />
         {curves.map((c) => (
