@@ -53,7 +53,30 @@ export function App() {
   const training = useTraining();
   const s = training.state;
   const groups = useMemo(() => methodGroups(s.runs), [s.runs]);
-  const paired = useMemo(() => pairedAtCommonStep(s), [s]);
+  // The loss changes with every batch of messages, evaluations every few dozen steps, probes and
+  // slices rarely: each slice of the runs keeps its identity until what it shows changes, and the
+  // views built from it (below) are the same elements, which React does not render again.
+  const evalKey = s.runs.map((r) => `${r.evals.length}${r.diverged ? 'd' : ''}`).join(',');
+  const analysisKey = s.runs.map((r) => `${r.smoothness.length}.${r.agents.length}.${r.landscape1d?.step ?? ''}.${r.landscape2d?.rows.filter((x) => x !== null).length ?? ''}`).join(',');
+  // Keyed on what the views read, not on `groups` itself, which is new with every batch.
+  const evalGroups = useMemo(() => groups, [evalKey, s.runId]);
+  const analysisGroups = useMemo(() => groups, [analysisKey, s.runId]);
+  const paired = useMemo(() => pairedAtCommonStep(s), [evalKey, s.runId]);
+  const finished = useMemo(() => isFinished(s), [evalKey, s.runId]);
+  const { farTargets } = config.eval;
+  const evalViews = useMemo(() => ({
+    accuracy: <AccuracyChart groups={evalGroups} untrained={s.untrained} band={band} />,
+    difference: <DifferenceChart groups={evalGroups} band={band} />,
+    roc: <RocChart groups={evalGroups} untrained={s.untrained} band={band} />,
+    results: <ResultsTable groups={evalGroups} untrained={s.untrained} farTargets={farTargets} />,
+  }), [evalGroups, s.untrained, band, farTargets]);
+  const busy = s.phase !== 'ready';
+  const analysisViews = useMemo(() => ({
+    smoothness: <SmoothnessCharts groups={analysisGroups} band={band} />,
+    landscape: <LandscapeView groups={analysisGroups} band={band} busy={busy} onSlice={training.landscape} />,
+    agents: <AgentDriftChart runs={analysisGroups.flatMap((g) => g.series.filter((r) => r.seed === s.seeds[0]))} />,
+  }), [analysisGroups, band, busy, s.seeds, training.landscape]);
+  const dataView = useMemo(() => <DatasetView summary={s.dataset} progress={s.progress} />, [s.dataset, s.progress]);
 
   // A reload or a closed tab would end the comparison: ask first while it trains.
   useEffect(() => {
@@ -135,7 +158,7 @@ export function App() {
         }}
       />
       <RunStatus state={s} />
-      {isFinished(s) && paired && <Summary rows={paired.rows} />}
+      {finished && paired && <Summary rows={paired.rows} />}
       <PairedTable paired={paired} totalSteps={s.totalSteps} />
       <BandToggle band={band} seeds={s.seeds.length} onChange={setBand} />
       <section className="charts">
@@ -145,18 +168,18 @@ export function App() {
         </div>
         <div>
           <h2>Verification accuracy</h2>
-          <AccuracyChart groups={groups} untrained={s.untrained} band={band} />
+          {evalViews.accuracy}
         </div>
         <div>
           <h2>Accuracy difference, paired by seed</h2>
-          <DifferenceChart groups={groups} band={band} />
+          {evalViews.difference}
         </div>
         <div>
           <h2>ROC (latest evaluation)</h2>
-          <RocChart groups={groups} untrained={s.untrained} band={band} />
+          {evalViews.roc}
         </div>
       </section>
-      <ResultsTable groups={groups} untrained={s.untrained} farTargets={config.eval.farTargets} />
+      {evalViews.results}
       <section className="analysis">
         <h2>
           Smoothness of the loss{' '}
@@ -164,13 +187,13 @@ export function App() {
             <span className="badge">+{s.probeCost.forward} forward, +{s.probeCost.backward} backward every {s.probeCost.every} steps</span>
           )}
         </h2>
-        <SmoothnessCharts groups={groups} band={band} />
+        {analysisViews.smoothness}
         <h2>Loss landscape</h2>
-        <LandscapeView groups={groups} band={band} busy={s.phase !== 'ready'} onSlice={training.landscape} />
+        {analysisViews.landscape}
         <h2>Agent drift</h2>
-        <AgentDriftChart runs={s.runs.filter((r) => r.seed === s.seeds[0])} />
+        {analysisViews.agents}
       </section>
-      <DatasetView summary={s.dataset} progress={s.progress} />
+      {dataView}
     </main>
   );
 }

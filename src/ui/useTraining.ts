@@ -42,8 +42,17 @@ export function useTraining(): Training {
     };
   }, [store]);
   const state = useStore(store);
+  // The same functions for the page's lifetime, so views that take them need not render again.
+  const actions = useMemo(() => ({
+    play: () => pool.current?.play(),
+    pause: () => pool.current?.pause(),
+    step: () => pool.current?.step(),
+    landscape: (dims: 1 | 2) => pool.current?.landscape(dims),
+    dismissErrors: () => store.dismissErrors(),
+  }), [store]);
   return {
     state,
+    ...actions,
     start: (setup, then) => {
       session.current = JSON.stringify(setup);
       pool.current?.init(setup.config, setup.seeds, setup.backend, setup.workers);
@@ -51,10 +60,5 @@ export function useTraining(): Training {
       if (then === 'step') pool.current?.step();
     },
     isCurrent: (setup) => session.current === JSON.stringify(setup) && state.phase !== 'idle',
-    play: () => pool.current?.play(),
-    pause: () => pool.current?.pause(),
-    step: () => pool.current?.step(),
-    landscape: (dims) => pool.current?.landscape(dims),
-    dismissErrors: () => store.dismissErrors(),
   };
 }
