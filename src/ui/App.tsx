@@ -30,6 +30,7 @@ import { PairedTable } from './components/PairedTable';
 import { ResultsTable } from './components/ResultsTable';
 import { RunControls } from './components/RunControls';
 import { RunStatus } from './components/RunStatus';
+import { StoredData } from './components/StoredData';
 import { Summary } from './components/Summary';
 import { defaultWorkers } from './pool/plan';
 import { isFinished, methodGroups, pairedAtCommonStep } from './store/views';
@@ -76,7 +77,12 @@ export function App() {
     landscape: <LandscapeView groups={analysisGroups} band={band} busy={busy} onSlice={training.landscape} />,
     agents: <AgentDriftChart runs={analysisGroups.flatMap((g) => g.series.filter((r) => r.seed === s.seeds[0]))} />,
   }), [analysisGroups, band, busy, s.seeds, training.landscape]);
-  const dataView = useMemo(() => <DatasetView summary={s.dataset} progress={s.progress} />, [s.dataset, s.progress]);
+  const dataView = useMemo(() => (
+    <>
+      <DatasetView summary={s.dataset} progress={s.progress} />
+      <StoredData refresh={s.dataset} />
+    </>
+  ), [s.dataset, s.progress]);
 
   // A reload or a closed tab would end the comparison: ask first while it trains.
   useEffect(() => {

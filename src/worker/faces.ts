@@ -8,7 +8,7 @@ import { generateDatasetWithStats } from '../core/data/dataset';
 import { initRasterizer, isRasterizerReady } from '../core/data/rasterize';
 import type { FaceDataset } from '../core/data/types';
 import resvgWasmUrl from '@resvg/resvg-wasm/index_bg.wasm?url';
-import { loadCachedDataset, storeDataset } from './datasetCache';
+import { loadCachedDataset, storeDataset } from '../storage/datasetStore';
 import { summarizeDataset, summaryTransfer } from './datasetSummary';
 import type { Post } from './session';
 

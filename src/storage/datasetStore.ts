@@ -1,0 +1,117 @@
+/**
+ * Generated faces stored in this browser's IndexedDB by (config, seed) (key: datasetCacheKey), so
+ * a reload does not regenerate them. The store is bounded: after each write the least recently
+ * used datasets are dropped until at most MAX_BYTES and MAX_ENTRIES remain (core/data/eviction.ts).
+ * Read by the training workers; the page reads the usage and clears it ("Clear stored data").
+ * Failures (private mode, quota) only cost a regeneration, never the session.
+ */
+import { datasetCacheKey, deserializeDataset, serializeDataset } from '../core/data/cache';
+import type { DataConfig } from '../core/config';
+import type { StoredEntry } from '../core/data/eviction';
+import { evictionOrder } from '../core/data/eviction';
+import type { FaceDataset } from '../core/data/types';
+
+const DB = 'masst-playground';
+/** Version 2 adds the entries' sizes and last use ('meta'); version-1 data is dropped. */
+const VERSION = 2;
+const DATA = 'datasets';
+const META = 'meta';
+
+/** ~25 demo datasets of 3 seeds each (one is ~3.6 MB). */
+export const MAX_BYTES = 256 * 1024 * 1024;
+export const MAX_ENTRIES = 64;
+
+function open(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB, VERSION);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      // Entries without a size and a last use could never be evicted: start afresh.
+      for (const name of [DATA, META]) if (db.objectStoreNames.contains(name)) db.deleteObjectStore(name);
+      db.createObjectStore(DATA);
+      db.createObjectStore(META, { keyPath: 'key' });
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
+  });
+}
+
+/** Runs `work` in one transaction over both stores and resolves with its result when it commits. */
+async function transaction<T>(mode: IDBTransactionMode, work: (data: IDBObjectStore, meta: IDBObjectStore) => Promise<T> | T): Promise<T> {
+  const db = await open();
+  try {
+    const tx = db.transaction([DATA, META], mode);
+    const done = new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+    });
+    const result = await work(tx.objectStore(DATA), tx.objectStore(META));
+    await done;
+    return result;
+  } finally {
+    db.close();
+  }
+}
+
+function value<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+export async function loadCachedDataset(config: DataConfig, seed: number): Promise<FaceDataset | null> {
+  const key = datasetCacheKey(config, seed);
+  try {
+    const buf = await transaction('readwrite', async (data, meta) => {
+      const found = await value(data.get(key));
+      if (found instanceof ArrayBuffer) meta.put({ key, bytes: found.byteLength, usedAt: Date.now() } satisfies StoredEntry);
+      return found;
+    });
+    return buf instanceof ArrayBuffer ? deserializeDataset(buf) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function storeDataset(config: DataConfig, seed: number, dataset: FaceDataset): Promise<void> {
+  const key = datasetCacheKey(config, seed);
+  const bytes = serializeDataset(dataset);
+  try {
+    await transaction('readwrite', async (data, meta) => {
+      data.put(bytes, key);
+      meta.put({ key, bytes: bytes.byteLength, usedAt: Date.now() } satisfies StoredEntry);
+      const entries = (await value(meta.getAll())) as StoredEntry[];
+      for (const old of evictionOrder(entries, { maxBytes: MAX_BYTES, maxEntries: MAX_ENTRIES }, key)) {
+        data.delete(old);
+        meta.delete(old);
+      }
+    });
+  } catch {
+    // Caching is an optimisation: a full disk or a private window just regenerates next time.
+  }
+}
+
+export interface StorageUsage {
+  datasets: number;
+  bytes: number;
+}
+
+/** What this page has stored; zero when IndexedDB is unavailable. */
+export async function storageUsage(): Promise<StorageUsage> {
+  try {
+    const entries = await transaction('readonly', async (_, meta) => (await value(meta.getAll())) as StoredEntry[]);
+    return { datasets: entries.length, bytes: entries.reduce((a, e) => a + e.bytes, 0) };
+  } catch {
+    return { datasets: 0, bytes: 0 };
+  }
+}
+
+/** Removes every stored dataset. */
+export async function clearStoredData(): Promise<void> {
+  await transaction('readwrite', (data, meta) => {
+    data.clear();
+    meta.clear();
+  });
+}
