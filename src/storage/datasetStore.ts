@@ -17,7 +17,7 @@ const VERSION = 2;
 const DATA = 'datasets';
 const META = 'meta';
 
-/** One demo seed is ~2.6 MB (1,112 images of 24 × 24 float32): ~30 three-seed demo comparisons. */
+/** Bounds of the store; one demo seed is ~2.6 MB (1,112 images of 24 × 24 float32). */
 export const MAX_BYTES = 256 * 1024 * 1024;
 export const MAX_ENTRIES = 64;
 
