@@ -76,14 +76,15 @@ export class Session {
     const impl = convImplFor(report.backend);
     const untrained: Array<{ seed: number; report: EvalReport }> = [];
     const groups: Group[] = [];
-    const several = new Set(msg.units.map((u) => u.seed)).size > 1 || msg.shownSeed !== seeds[0];
     try {
       for (const seed of seeds) {
         const mine = msg.units.filter((u) => u.seed === seed);
         const config: ExperimentConfig = { ...msg.config, seed, runs: mine.map((u) => specOf(msg.config, u.run)) };
         const cmp = new Comparison(config, faces.get(seed) as FaceDataset, impl);
         const units = mine.map((u) => u.unit);
-        const labels = config.runs.map((r) => (several ? `${runLabel(r)} · seed ${seed}` : runLabel(r)));
+        // Messages always name the seed: a worker cannot tell from its own units whether the
+        // comparison has others.
+        const labels = config.runs.map((r) => `${runLabel(r)} · seed ${seed}`);
         groups.push({ seed, units, labels, cmp, analysis: new AnalysisStream(cmp, units, this.runId, this.post, () => !this.disposed) });
         untrained.push({ seed, report: await evaluateUntrained(cmp) });
       }
