@@ -34,6 +34,14 @@ export interface Rng {
   shuffle<T>(items: T[]): T[];
   /** One element of a non-empty array. */
   pick<T>(items: readonly T[]): T;
+  /** The generator's whole state, for checkpoints: restoreRng(save()) draws what this one would. */
+  save(): RngState;
+}
+
+/** sfc32's four 32-bit words and the cached twin of the last normal draw. */
+export interface RngState {
+  words: [number, number, number, number];
+  spare: number | null;
 }
 
 function splitmix32(state: number): () => number {
@@ -50,10 +58,23 @@ function splitmix32(state: number): () => number {
 /** A generator from a 32-bit seed (any finite number; it is truncated to uint32). */
 export function createRng(seed: number): Rng {
   const init = splitmix32(seed);
-  let a = init();
-  let b = init();
-  let c = init();
-  let d = init();
+  const rng = fromState({ words: [init(), init(), init(), init()], spare: null });
+  // Discard the first outputs: sfc32 mixes its seed within a dozen rounds.
+  for (let i = 0; i < 12; i++) rng.next();
+  return rng;
+}
+
+/** A generator that continues exactly where the one that saved `state` was. */
+export function restoreRng(state: RngState): Rng {
+  const ok = state.words.length === 4 && state.words.every((w) => Number.isInteger(w) && w >= 0 && w <= 0xffffffff);
+  if (!ok || (state.spare !== null && !Number.isFinite(state.spare))) {
+    throw new Error(`restoreRng: not a generator state (words ${JSON.stringify(state.words)}, spare ${state.spare})`);
+  }
+  return fromState(state);
+}
+
+function fromState(state: RngState): Rng {
+  let [a, b, c, d] = state.words;
   const nextU32 = (): number => {
     const t = (((a + b) >>> 0) + d) >>> 0;
     d = (d + 1) >>> 0;
@@ -63,10 +84,8 @@ export function createRng(seed: number): Rng {
     c = (c + t) >>> 0;
     return t;
   };
-  // Discard the first outputs: sfc32 mixes its seed within a dozen rounds.
-  for (let i = 0; i < 12; i++) nextU32();
 
-  let spare: number | null = null;
+  let spare: number | null = state.spare;
   const next = (): number => nextU32() / 4294967296;
   const rng: Rng = {
     next,
@@ -98,6 +117,7 @@ export function createRng(seed: number): Rng {
       if (items.length === 0) throw new Error('pick: empty array');
       return items[Math.floor(next() * items.length)] as (typeof items)[number];
     },
+    save: () => ({ words: [a >>> 0, b >>> 0, c >>> 0, d >>> 0], spare }),
   };
   return rng;
 }

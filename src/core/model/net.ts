@@ -6,6 +6,7 @@
 import * as tf from '../tf';
 import type { ArchitectureSpec, BnSpec, ParamSpec } from './architecture';
 import { bnSpecs } from './architecture';
+import { assignAll } from '../train/checkpoint';
 
 export interface BnStats {
   /** Running mean, [channels]. */
@@ -84,6 +85,13 @@ export class Net {
       bn.push((await s.mean.data()) as Float32Array, (await s.variance.data()) as Float32Array);
     }
     return { weights, bn };
+  }
+
+  /** Sets weights and BN statistics from a snapshot() of a net of the same architecture. */
+  load(state: { weights: readonly Float32Array[]; bn: readonly Float32Array[] }, what: string): void {
+    assignAll(this.weights, state.weights, `${what} weights`);
+    const stats = [...this.bn.values()].flatMap((s) => [s.mean, s.variance]);
+    assignAll(stats, state.bn, `${what} BN statistics`);
   }
 
   dispose(): void {

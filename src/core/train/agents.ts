@@ -12,6 +12,7 @@
 import type { MasstConfig } from '../config';
 import { emaUpdate } from '../model/ema';
 import type { Net } from '../model/net';
+import type { NetState } from './checkpoint';
 
 export class AgentStack {
   readonly agents: Net[];
@@ -52,6 +53,18 @@ export class AgentStack {
       const due = this.masst.agentUpdate === 'all' ? this.started[k] : k === active;
       if (due) emaUpdate(agent, probe, this.alphas[k] as number);
     });
+  }
+
+  async save(): Promise<{ agents: NetState[]; started: boolean[] }> {
+    return { agents: await Promise.all(this.agents.map((a) => a.snapshot())), started: [...this.started] };
+  }
+
+  load(agents: readonly NetState[], started: readonly boolean[]): void {
+    if (agents.length !== this.count || started.length !== this.count) {
+      throw new Error(`checkpoint: ${agents.length} agents, the run has K = ${this.count}`);
+    }
+    agents.forEach((a, k) => (this.agents[k] as Net).load(a, `agent ${k}`));
+    started.forEach((s, k) => (this.started[k] = s));
   }
 
   dispose(): void {

@@ -18,6 +18,8 @@ import { imagesById, PairSampler } from './sampler';
 import { learningRateAt } from './schedule';
 import { SemiSiameseTrainer } from './semiSiamese';
 import type { Trainer, TrainerContext } from './trainer';
+import type { ComparisonCheckpoint, RunCheckpoint } from './checkpoint';
+import { CHECKPOINT_VERSION } from './checkpoint';
 
 export interface Run {
   readonly spec: RunSpec;
@@ -145,6 +147,43 @@ export class Comparison {
     }
     this.t += 1;
     return losses;
+  }
+
+  /** Everything the runs' next steps read, on the host (checkpoint.ts); training may go on after. */
+  async checkpoint(): Promise<ComparisonCheckpoint> {
+    const runs: RunCheckpoint[] = [];
+    for (const [i, run] of this.runs.entries()) {
+      runs.push({ label: run.label, trainer: await run.trainer.save(), sampler: run.sampler.save(), stepMs: this.stepMsTotal[i] ?? 0 });
+    }
+    return { version: CHECKPOINT_VERSION, seed: this.config.seed, step: this.t, runs };
+  }
+
+  /**
+   * Continues from a checkpoint of a comparison of the same config and dataset. Each run takes the
+   * checkpoint's run of the same label, so a one-run comparison can resume from a checkpoint of
+   * several. Call before the first step.
+   */
+  restore(ck: ComparisonCheckpoint): void {
+    if (ck.version !== CHECKPOINT_VERSION) {
+      throw new Error(`checkpoint version ${ck.version}: this build reads version ${CHECKPOINT_VERSION}`);
+    }
+    if (ck.seed !== this.config.seed) throw new Error(`checkpoint of seed ${ck.seed}, the comparison has seed ${this.config.seed}`);
+    if (!Number.isInteger(ck.step) || ck.step < 0 || ck.step > this.config.steps) {
+      throw new Error(`checkpoint at step ${ck.step}: allowed 0 to the config's ${this.config.steps} steps`);
+    }
+    if (this.t !== 0) throw new Error(`Comparison.restore: already at step ${this.t}; restore before the first step`);
+    const chosen = this.runs.map((run) => {
+      const saved = ck.runs.find((r) => r.label === run.label);
+      if (!saved) throw new Error(`checkpoint has no run "${run.label}" (it has ${ck.runs.map((r) => `"${r.label}"`).join(', ')})`);
+      return saved;
+    });
+    this.runs.forEach((run, i) => {
+      const saved = chosen[i] as RunCheckpoint;
+      run.trainer.load(saved.trainer);
+      run.sampler.load(saved.sampler);
+      this.stepMsTotal[i] = saved.stepMs;
+    });
+    this.t = ck.step;
   }
 
   /** Test-image embeddings of run i's probe, [testCount, D]. */

@@ -10,6 +10,8 @@ import type { Net } from '../model/net';
 import * as tf from '../tf';
 import { crossEntropy, marginLogits } from './margin';
 import { SgdMomentum } from './optimizer';
+import type { ConventionalState, TrainerState } from './checkpoint';
+import { assignValues } from './checkpoint';
 import type { PairBatch } from './sampler';
 import type { Trainer, TrainerContext } from './trainer';
 import { gatherViews, probeViews } from './trainer';
@@ -74,6 +76,18 @@ export class ConventionalTrainer implements Trainer {
       },
       dispose: () => tf.dispose(Object.values(frozen)),
     };
+  }
+
+  async save(): Promise<ConventionalState> {
+    return { kind: 'conventional', steps: this.t, probe: await this.probe.snapshot(), head: (await this.head.data()) as Float32Array, momentum: await this.optimizer.save() };
+  }
+
+  load(state: TrainerState): void {
+    if (state.kind !== 'conventional') throw new Error(`checkpoint: a ${state.kind} state for a Conventional run`);
+    this.probe.load(state.probe, 'probe');
+    assignValues(this.head, state.head, 'FC head');
+    this.optimizer.load(state.momentum);
+    this.t = state.steps;
   }
 
   /** Disposes everything it holds, the probe included (the trainer owns it). */

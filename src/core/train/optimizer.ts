@@ -4,6 +4,7 @@
  * The learning rate is an argument of every step (tfjs's own optimizers fix it at construction).
  */
 import * as tf from '../tf';
+import { assignAll, readVariables } from './checkpoint';
 
 export class SgdMomentum {
   private readonly buffers: tf.Variable[];
@@ -34,6 +35,14 @@ export class SgdMomentum {
   /** The momentum buffers, in weight order (for snapshots). */
   get slots(): readonly tf.Variable[] {
     return this.buffers;
+  }
+
+  async save(): Promise<Float32Array[]> {
+    return readVariables(this.buffers);
+  }
+
+  load(buffers: readonly Float32Array[]): void {
+    assignAll(this.buffers, buffers, 'momentum buffers');
   }
 
   dispose(): void {

@@ -6,6 +6,7 @@
  */
 import type { Rng } from '../rng';
 import * as tf from '../tf';
+import { assignValues } from './checkpoint';
 
 /** Marks a slot still holding its random initial vector. */
 export const EMPTY_SLOT = -1;
@@ -72,6 +73,15 @@ export class PrototypeQueue {
       slotIds: this.slotIds.slice(),
       pointer: this.ptr,
     };
+  }
+
+  load(state: { features: Float32Array; slotIds: Int32Array; pointer: number }): void {
+    if (state.slotIds.length !== this.size || !Number.isInteger(state.pointer) || state.pointer < 0 || state.pointer >= this.size) {
+      throw new Error(`checkpoint: queue of ${state.slotIds.length} slots at pointer ${state.pointer}, the run's queue has ${this.size} slots`);
+    }
+    assignValues(this.features, state.features, 'queue features');
+    this.slotIds.set(state.slotIds);
+    this.ptr = state.pointer;
   }
 
   dispose(): void {

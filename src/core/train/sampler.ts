@@ -12,6 +12,8 @@
  * p = 0.5".
  */
 import type { Rng } from '../rng';
+import { restoreRng } from '../rng';
+import type { SamplerState } from './checkpoint';
 
 export interface PairBatch {
   /** Training identity of each row, [B]. */
@@ -40,7 +42,7 @@ export class PairSampler {
     private readonly images: readonly Int32Array[],
     private readonly batchSize: number,
     private readonly queueBatches: number,
-    private readonly rng: Rng,
+    private rng: Rng,
   ) {
     const usable = images.length - queueBatches * batchSize;
     if (usable < batchSize) {
@@ -62,6 +64,24 @@ export class PairSampler {
     const ids = new Set<number>();
     for (const batch of this.recent) for (const id of batch) ids.add(id);
     return ids;
+  }
+
+  save(): SamplerState {
+    return { order: Int32Array.from(this.order), cursor: this.cursor, epoch: this.epochIndex, recent: this.recent.map((r) => r.slice()), rng: this.rng.save() };
+  }
+
+  load(state: SamplerState): void {
+    const ids = this.images.length;
+    const bad = [...state.order, ...state.recent.flatMap((r) => [...r])].find((id) => !Number.isInteger(id) || id < 0 || id >= ids);
+    if (bad !== undefined || state.cursor < 0 || state.cursor > state.order.length || state.recent.length > this.queueBatches) {
+      throw new Error(`checkpoint: sampler state does not fit ${ids} identities and ${this.queueBatches} queued batches (identity ${bad}, cursor ${state.cursor})`);
+    }
+    this.order = Array.from(state.order);
+    this.cursor = state.cursor;
+    this.epochIndex = state.epoch;
+    this.recent.length = 0;
+    this.recent.push(...state.recent.map((r) => r.slice()));
+    this.rng = restoreRng(state.rng);
   }
 
   next(): PairBatch {

@@ -8,6 +8,8 @@ import { forward } from '../model/forward';
 import type { Net } from '../model/net';
 import type { ProbeObjective } from '../analysis/objective';
 import type { Rng } from '../rng';
+import { restoreRng } from '../rng';
+import type { SemiSiameseState, TrainerState } from './checkpoint';
 import * as tf from '../tf';
 import { AgentStack } from './agents';
 import { SgdMomentum } from './optimizer';
@@ -36,7 +38,7 @@ export class SemiSiameseTrainer implements Trainer {
   /** Agent paired with the probe in the last step (k = t mod K); −1 before the first. */
   lastActive = -1;
   private readonly optimizer: SgdMomentum;
-  private readonly enqueueRng: Rng;
+  private enqueueRng: Rng;
   private t = 0;
 
   constructor(
@@ -109,6 +111,35 @@ export class SemiSiameseTrainer implements Trainer {
       },
       dispose: () => tf.dispose(Object.values(frozen)),
     };
+  }
+
+  async save(): Promise<SemiSiameseState> {
+    const { agents, started } = await this.agents.save();
+    return {
+      kind: 'semiSiamese',
+      steps: this.t,
+      probe: await this.probe.snapshot(),
+      momentum: await this.optimizer.save(),
+      agents,
+      started,
+      lastActive: this.lastActive,
+      queues: await Promise.all(this.queues.map((q) => q.state())),
+      enqueueRng: this.enqueueRng.save(),
+    };
+  }
+
+  load(state: TrainerState): void {
+    if (state.kind !== 'semiSiamese') throw new Error(`checkpoint: a ${state.kind} state for a ${this.spec.method.toUpperCase()} run`);
+    if (state.queues.length !== this.queues.length) {
+      throw new Error(`checkpoint: ${state.queues.length} queues, the run has ${this.queues.length}`);
+    }
+    this.probe.load(state.probe, 'probe');
+    this.optimizer.load(state.momentum);
+    this.agents.load(state.agents, state.started);
+    state.queues.forEach((q, i) => (this.queues[i] as PrototypeQueue).load(q));
+    this.enqueueRng = restoreRng(state.enqueueRng);
+    this.lastActive = state.lastActive;
+    this.t = state.steps;
   }
 
   /** Disposes everything it holds, the probe included (the trainer owns it). */

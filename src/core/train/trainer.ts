@@ -10,6 +10,7 @@ import type { Net } from '../model/net';
 import * as tf from '../tf';
 import type { ProbeObjective } from '../analysis/objective';
 import type { PairBatch } from './sampler';
+import type { TrainerState } from './checkpoint';
 
 export interface TrainerContext {
   /** All training images, uploaded once and shared by the runs, [N, H, W, C]. */
@@ -34,6 +35,10 @@ export interface Trainer {
    * now (for smoothness probes and landscape slices). The caller disposes it.
    */
   objective(batch: PairBatch): ProbeObjective;
+  /** Everything the next step reads, copied to the host (checkpoint.ts). */
+  save(): Promise<TrainerState>;
+  /** Continues from a save() of a trainer built for the same run, config and dataset. */
+  load(state: TrainerState): void;
   dispose(): void;
 }
 
