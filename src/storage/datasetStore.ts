@@ -10,55 +10,15 @@ import type { DataConfig } from '../core/config';
 import type { StoredEntry } from '../core/data/eviction';
 import { evictionOrder } from '../core/data/eviction';
 import type { FaceDataset } from '../core/data/types';
-
-const DB = 'masst-playground';
-/** Version 2 adds the entries' sizes and last use ('meta'); version-1 data is dropped. */
-const VERSION = 2;
-const DATA = 'datasets';
-const META = 'meta';
+import { DATA, META, transaction as inDb, value } from './db';
 
 /** Bounds of the store; one demo seed is ~2.6 MB (1,112 images of 24 × 24 float32). */
 export const MAX_BYTES = 256 * 1024 * 1024;
 export const MAX_ENTRIES = 64;
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, VERSION);
-    req.onupgradeneeded = () => {
-      const db = req.result;
-      // Entries without a size and a last use could never be evicted: start afresh.
-      for (const name of [DATA, META]) if (db.objectStoreNames.contains(name)) db.deleteObjectStore(name);
-      db.createObjectStore(DATA);
-      db.createObjectStore(META, { keyPath: 'key' });
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
-  });
-}
-
-/** Runs `work` in one transaction over both stores and resolves with its result when it commits. */
-async function transaction<T>(mode: IDBTransactionMode, work: (data: IDBObjectStore, meta: IDBObjectStore) => Promise<T> | T): Promise<T> {
-  const db = await open();
-  try {
-    const tx = db.transaction([DATA, META], mode);
-    const done = new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-    });
-    const result = await work(tx.objectStore(DATA), tx.objectStore(META));
-    await done;
-    return result;
-  } finally {
-    db.close();
-  }
-}
-
-function value<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
+/** One transaction over the datasets and their sizes and last use. */
+function transaction<T>(mode: IDBTransactionMode, work: (data: IDBObjectStore, meta: IDBObjectStore) => Promise<T> | T): Promise<T> {
+  return inDb([DATA, META], mode, (data, meta) => work(data as IDBObjectStore, meta as IDBObjectStore));
 }
 
 export async function loadCachedDataset(config: DataConfig, seed: number): Promise<FaceDataset | null> {

@@ -13,6 +13,8 @@ import { encodeConfig } from '../core/urlCodec';
 import { checkQuery } from '../core/urlLength';
 import { decodePage } from '../core/urlParams';
 import { validate } from '../core/validate';
+import type { SavedComparison } from '../storage/comparisonStore';
+import { clearComparison, loadComparison } from '../storage/comparisonStore';
 import type { BackendChoice } from '../worker/protocol';
 import { AccuracyChart } from './charts/AccuracyChart';
 import { AgentDriftChart } from './charts/AgentDriftChart';
@@ -29,6 +31,7 @@ import { DatasetView } from './components/DatasetView';
 import { PairedTable } from './components/PairedTable';
 import { ResultsTable } from './components/ResultsTable';
 import { RunControls } from './components/RunControls';
+import { RestorePrompt } from './components/RestorePrompt';
 import { RunStatus } from './components/RunStatus';
 import { StoredData } from './components/StoredData';
 import { Summary } from './components/Summary';
@@ -50,6 +53,15 @@ export function App() {
   const [workers, setWorkers] = useState<number | null>(initialPage.workers);
   const [backend, setBackend] = useState<string>(initial.backend);
   const [band, setBand] = useState<BandKind>('sd');
+  // The comparison a previous visit kept, offered until it is restored, discarded or replaced.
+  const [saved, setSaved] = useState<SavedComparison | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadComparison().then((kept) => live && kept !== null && kept.state.runs.length > 0 && setSaved(kept));
+    return () => {
+      live = false;
+    };
+  }, []);
   const errors = useMemo(() => new Map(validate(config).map((i) => [i.field, i.message])), [config]);
   const training = useTraining();
   const s = training.state;
@@ -80,9 +92,9 @@ export function App() {
   const dataView = useMemo(() => (
     <>
       <DatasetView summary={s.dataset} progress={s.progress} />
-      <StoredData refresh={s.dataset} />
+      <StoredData refresh={`${s.runId}.${s.dataset === null}.${s.phase}.${s.playing}`} onCleared={training.forget} />
     </>
-  ), [s.dataset, s.progress]);
+  ), [s.dataset, s.progress, s.runId, s.phase, s.playing, training.forget]);
 
   // A reload or a closed tab would end the comparison: ask first while it trains.
   useEffect(() => {
@@ -111,12 +123,26 @@ export function App() {
   };
   const canTrain = errors.size === 0;
   const setup = (c: ExperimentConfig, list = seeds): SessionSetup => ({
+    preset,
     config: c,
     seeds: list,
     backend: backend as BackendChoice,
     workers: workers ?? defaultWorkers(navigator.hardwareConcurrency, backend),
   });
-  const start = (c: ExperimentConfig, then: 'play' | 'step' | 'none', list = seeds) => training.start(setup(c, list), then);
+  const start = (c: ExperimentConfig, then: 'play' | 'step' | 'none', list = seeds) => {
+    setSaved(null);
+    training.start(setup(c, list), then);
+  };
+  const restore = (kept: SavedComparison) => {
+    const { preset: p, config: c, seeds: list, backend: b, workers: w } = kept.setup;
+    setPreset(p);
+    setConfig(c);
+    setSeeds(list);
+    setBackend(b);
+    setWorkers(w);
+    setSaved(null);
+    training.restore(kept);
+  };
 
   return (
     <main>
@@ -125,6 +151,16 @@ export function App() {
         <p className="lead">Conventional, SST and MASST face-embedding training, side by side, on the same synthetic faces and the same batches.</p>
         <BackendBadge report={s.backend} />
       </header>
+      {saved !== null && s.phase === 'idle' && (
+        <RestorePrompt
+          saved={saved}
+          onRestore={() => restore(saved)}
+          onDiscard={() => {
+            setSaved(null);
+            void clearComparison();
+          }}
+        />
+      )}
       <Alerts urlProblems={urlProblems} linkProblem={link.ok ? null : link.message} errors={s.errors} onDismiss={training.dismissErrors} />
       <Controls
         preset={preset}

@@ -1,43 +1,46 @@
 /**
- * The page's handle on the training pool: one store and one worker pool for the page's lifetime,
- * and which (config, seeds, backend, pool size) the current session was started with, so Train
- * after an edit starts a new session while Train after Pause resumes.
+ * The page's handle on the training pool: one store, one worker pool and one persister for the
+ * page's lifetime, and which setup (preset, config, seeds, backend, pool size) the current session
+ * was started with, so Train after an edit starts a new session while Train after Pause resumes.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import type { ExperimentConfig } from '../core/config';
-import type { BackendChoice } from '../worker/protocol';
+import type { SavedComparison, SavedSetup } from '../storage/comparisonStore';
+import { Persister } from './persist';
 import { Store, useStore } from './store/store';
 import type { UiState } from './store/state';
 import { WorkerPool } from './workerPool';
 
-export interface SessionSetup {
-  config: ExperimentConfig;
-  seeds: number[];
-  backend: BackendChoice;
-  workers: number;
-}
+export type SessionSetup = SavedSetup;
 
 export interface Training {
   state: UiState;
   /** A new session (all series cleared); `then` runs once it is built: play, one step, or nothing. */
   start(setup: SessionSetup, then: 'play' | 'step' | 'none'): void;
+  /** The saved comparison again, its workers built from its checkpoints, paused. */
+  restore(saved: SavedComparison): void;
   isCurrent(setup: SessionSetup): boolean;
   play(): void;
   pause(): void;
   step(): void;
   landscape(dims: 1 | 2): void;
   dismissErrors(): void;
+  /** Stops keeping this comparison in the browser ("Clear stored data"). */
+  forget(): Promise<void>;
 }
 
 export function useTraining(): Training {
   const store = useMemo(() => new Store(), []);
   const pool = useRef<WorkerPool | null>(null);
+  const persister = useRef<Persister | null>(null);
   const session = useRef<string | null>(null);
   useEffect(() => {
     pool.current = new WorkerPool(store);
+    persister.current = new Persister(store, (message) => store.addError(message));
     return () => {
       pool.current?.dispose();
+      persister.current?.dispose();
       pool.current = null;
+      persister.current = null;
       session.current = null;
     };
   }, [store]);
@@ -49,15 +52,27 @@ export function useTraining(): Training {
     step: () => pool.current?.step(),
     landscape: (dims: 1 | 2) => pool.current?.landscape(dims),
     dismissErrors: () => store.dismissErrors(),
+    forget: () => persister.current?.stop() ?? Promise.resolve(),
   }), [store]);
   return {
     state,
     ...actions,
     start: (setup, then) => {
+      const p = pool.current;
+      if (!p) return;
       session.current = JSON.stringify(setup);
-      pool.current?.init(setup.config, setup.seeds, setup.backend, setup.workers);
-      if (then === 'play') pool.current?.play();
-      if (then === 'step') pool.current?.step();
+      p.init(setup.config, setup.seeds, setup.backend, setup.workers);
+      persister.current?.begin(setup, p.current, true);
+      if (then === 'play') p.play();
+      if (then === 'step') p.step();
+    },
+    restore: (saved) => {
+      const p = pool.current;
+      if (!p) return;
+      session.current = JSON.stringify(saved.setup);
+      const s = saved.setup;
+      p.init(s.config, s.seeds, s.backend, s.workers, { state: saved.state, checkpoints: saved.checkpoints });
+      persister.current?.begin(s, p.current, false);
     },
     isCurrent: (setup) => session.current === JSON.stringify(setup) && state.phase !== 'idle',
   };

@@ -6,7 +6,15 @@
  * reducer, so a Reset never mixes series.
  */
 import type { ExperimentConfig } from '../core/config';
-import type { BackendChoice, FromWorker, ToWorker } from '../worker/protocol';
+import type { BackendChoice, FromWorker, ToWorker, WorkerCheckpoint } from '../worker/protocol';
+import { restoredState } from './store/restore';
+import type { UiState } from './store/state';
+
+/** A saved comparison to continue: its state is cut back to the checkpoints' steps (store/restore.ts). */
+export interface Resume {
+  state: UiState;
+  checkpoints: WorkerCheckpoint[];
+}
 import { planPool } from './pool/plan';
 import type { WorkerPlan } from './pool/plan';
 import type { Store } from './store/store';
@@ -60,14 +68,24 @@ export class WorkerPool {
     this.plans.forEach((_, i) => this.send(i, make(this.runId)));
   }
 
-  /** A new session over `seeds` on up to `size` workers. */
-  init(config: ExperimentConfig, seeds: readonly number[], backend: BackendChoice, size: number): void {
+  /**
+   * A new session over `seeds` on up to `size` workers; with `resume`, the workers whose units a
+   * checkpoint holds continue from it (a restored comparison, whose state the store already has).
+   */
+  init(config: ExperimentConfig, seeds: readonly number[], backend: BackendChoice, size: number, resume: Resume | null = null): void {
     this.runId += 1;
     this.plans = planPool(config, seeds, size);
-    this.store.start(this.runId, config, seeds, this.plans.length);
+    // A checkpoint resumes its worker only if that worker is planned the same units again.
+    const usable = (resume?.checkpoints ?? []).filter((c) => {
+      const plan = this.plans[c.worker];
+      return plan !== undefined && c.groups.flatMap((g) => g.units).join() === plan.units.map((u) => u.unit).join();
+    });
+    if (resume === null) this.store.start(this.runId, config, seeds, this.plans.length);
+    else this.store.restore(this.runId, restoredState(resume.state, this.runId, this.plans.length, usable));
     this.plans.forEach((plan, i) => {
       this.worker(i);
-      this.send(i, { type: 'init', runId: this.runId, worker: i, config, backend, units: plan.units, makes: plan.makes, shownSeed: seeds[0] ?? config.seed });
+      const checkpoint = usable.find((c) => c.worker === i) ?? null;
+      this.send(i, { type: 'init', runId: this.runId, worker: i, config, backend, units: plan.units, makes: plan.makes, shownSeed: seeds[0] ?? config.seed, resume: checkpoint });
     });
     // Workers this plan leaves out drop their old session's work at once.
     for (let i = this.plans.length; i < this.workers.length; i++) {
@@ -90,6 +108,11 @@ export class WorkerPool {
 
   landscape(dims: 1 | 2): void {
     this.broadcast((runId) => ({ type: 'landscape', runId, dims }));
+  }
+
+  /** The current session's id (messages of others are dropped). */
+  get current(): number {
+    return this.runId;
   }
 
   dispose(): void {

@@ -9,7 +9,9 @@ class FakeEngine implements Engine {
   disposed = false;
   slices: number[] = [];
   log: string[] = [];
-  failAt: { what: 'advance' | 'flush' | 'landscape'; step: number } | null = null;
+  failAt: { what: 'advance' | 'flush' | 'landscape' | 'checkpoint'; step: number } | null = null;
+  /** Steps at which a checkpoint was sent. */
+  checkpoints: number[] = [];
 
   constructor(readonly totalSteps: number) {}
 
@@ -36,6 +38,12 @@ class FakeEngine implements Engine {
     if (this.failAt?.what === 'landscape') throw new Error('slice broke');
     this.slices.push(dims);
     this.log.push(`slice ${dims} at ${this.steps}`);
+  }
+
+  async checkpoint(): Promise<void> {
+    await Promise.resolve();
+    if (this.failAt?.what === 'checkpoint') throw new Error('quota exceeded');
+    this.checkpoints.push(this.steps);
   }
 
   dispose(): void {
@@ -66,6 +74,7 @@ describe('run control (state machine)', () => {
     expect(t.engine.steps).toBe(4);
     expect(t.engine.flushed).toBe(4);
     expect(t.phases()).toEqual(['ready', 'training', 'finished']);
+    expect(t.engine.checkpoints).toEqual([4]);
     t.control.play();
     t.control.step();
     await t.control.idle();
@@ -99,10 +108,13 @@ describe('run control (state machine)', () => {
     const paused = t.engine.steps;
     expect(t.control.phase).toBe('ready');
     expect(t.engine.flushed).toBe(paused);
+    // Pause ends with a checkpoint at the step it stopped at, and so does a Step.
+    expect(t.engine.checkpoints).toEqual([paused]);
     t.control.step();
     await t.control.idle();
     expect(t.engine.steps).toBe(paused + 1);
     expect(t.engine.flushed).toBe(paused + 1);
+    expect(t.engine.checkpoints).toEqual([paused, paused + 1]);
     t.control.step();
     t.control.step();
     await t.control.idle();
@@ -186,6 +198,20 @@ describe('run control (state machine)', () => {
     });
     expect(build.control.phase).toBe('failed');
     expect(build.errors).toEqual(['Building the session failed: no faces']);
+  });
+
+  it('a checkpoint that fails is reported, and training is not stopped for it', async () => {
+    const t = setup(3);
+    await t.control.start(async () => t.engine);
+    t.engine.failAt = { what: 'checkpoint', step: 0 };
+    t.control.step();
+    await t.control.idle();
+    expect(t.control.phase).toBe('ready');
+    expect(t.errors).toEqual(['Saving a checkpoint at step 1 failed: quota exceeded. Training can go on; a reload would resume from an earlier checkpoint.']);
+    t.engine.failAt = null;
+    t.control.play();
+    await until(() => t.control.phase === 'finished');
+    expect(t.engine.checkpoints).toEqual([3]);
   });
 
   it('Pause cancels a slice part-way without an error, and the run can go on', async () => {

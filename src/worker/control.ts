@@ -13,7 +13,8 @@
  * training when the Step is done; a slice during training runs between two steps); only one
  * operation touches the engine at a time. Pause cancels a probe or slice in progress (an
  * AbortSignal passed down, checked between two forward passes), dispose (Reset, New seed) also the
- * face generation of the build. A cancellation is not a failure. Any error ends in `failed` with a
+ * face generation of the build. A cancellation is not a failure. Training that stops (Pause, the
+ * last step, a Step) ends with a checkpoint, besides the engine's periodic ones. Any error ends in `failed` with a
  * message naming what failed and at which step; the losses up to then are flushed first, and the
  * controls stay usable (Reset starts a new session).
  */
@@ -33,6 +34,8 @@ export interface Engine {
   /** Sends the losses not yet sent. */
   flush(): Promise<void>;
   landscape(dims: 1 | 2, signal: AbortSignal): Promise<void>;
+  /** Sends a checkpoint of the training state now (after the losses are flushed). */
+  checkpoint(): Promise<void>;
   dispose(): void;
 }
 
@@ -190,7 +193,9 @@ export class RunControl {
       await engine.advance(signal);
       await engine.flush();
     });
-    if (ok) this.settle(engine);
+    if (!ok) return;
+    await this.saveCheckpoint(engine);
+    this.settle(engine);
   }
 
   private async slice(engine: Engine, dims: 1 | 2, signal: AbortSignal): Promise<void> {
@@ -215,8 +220,20 @@ export class RunControl {
       await engine.flush();
     });
     if (!ok) return;
+    // Pause (or a cancelled probe) or the last step: what a reload resumes from.
+    await this.saveCheckpoint(engine);
     if (engine.steps >= engine.totalSteps) this.wantPlay = false;
     this.settle(engine);
+  }
+
+  /** A checkpoint that cannot be saved is reported, but training is not stopped for it. */
+  private async saveCheckpoint(engine: Engine): Promise<void> {
+    if (this.current === 'disposed') return;
+    try {
+      await engine.checkpoint();
+    } catch (e) {
+      this.events.error(`Saving a checkpoint at step ${engine.steps} failed: ${e instanceof Error ? e.message : String(e)}. Training can go on; a reload would resume from an earlier checkpoint.`);
+    }
   }
 
   private settle(engine: Engine): void {

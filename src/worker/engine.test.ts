@@ -9,7 +9,8 @@ import * as tf from '../core/tf';
 import { Comparison } from '../core/train/comparison';
 import { AnalysisStream } from './analysisStream';
 import { PoolEngine } from './engine';
-import type { FromWorker } from './protocol';
+import type { FromWorker, WorkerCheckpoint } from './protocol';
+import { restoreGroups } from './session';
 
 beforeAll(useCpu);
 
@@ -64,5 +65,38 @@ describe('pool engine', () => {
     // no tensor left behind by the stopped run's empty slots (counted after a burn-in step)
     expect(tf.memory().numTensors).toBe(before);
     b.engine.dispose();
+  });
+});
+
+describe('pool engine checkpoints', () => {
+  it('a worker restored from a checkpoint continues with the losses, evaluations and probes it would have had', async () => {
+    const straight: FromWorker[] = [];
+    const a = engine((m) => straight.push(m));
+    while (a.engine.steps < 6) await a.engine.advance();
+    await a.engine.flush();
+    a.engine.dispose();
+
+    const first: FromWorker[] = [];
+    const b = engine((m) => first.push(m));
+    for (let i = 0; i < 3; i++) await b.engine.advance();
+    await b.engine.checkpoint();
+    b.engine.dispose();
+    const saved = first.find((m): m is Extract<FromWorker, { type: 'checkpoint' }> => m.type === 'checkpoint');
+    expect(saved?.checkpoint.step).toBe(3);
+    expect(saved?.checkpoint.groups.map((g) => [g.seed, g.units, g.active])).toEqual([[config.seed, [4, 5], [true, true]]]);
+
+    const resumed: FromWorker[] = [];
+    const c = engine((m) => resumed.push(m));
+    const post = (m: FromWorker) => resumed.push(m);
+    const group = { seed: config.seed, units: [4, 5], labels: ['Conventional · seed 1', 'SST · seed 1'], cmp: c.cmp, analysis: new AnalysisStream(c.cmp, [4, 5], 1, post, () => true) };
+    const from = restoreGroups([group], saved?.checkpoint as WorkerCheckpoint);
+    const d = new PoolEngine([group], 6, 0, 1, post, from);
+    while (d.steps < 6) await d.advance();
+    await d.flush();
+    for (const unit of [4, 5]) expect(lossesOf(resumed, unit)).toEqual(lossesOf(straight, unit).slice(3));
+    const after = (msgs: FromWorker[], type: 'eval' | 'smoothness') => JSON.stringify(msgs.filter((m) => m.type === type && (type === 'eval' ? (m as Extract<FromWorker, { type: 'eval' }>).result.step : (m as Extract<FromWorker, { type: 'smoothness' }>).point.step) > 3));
+    expect(after(resumed, 'eval')).toBe(after(straight, 'eval'));
+    expect(after(resumed, 'smoothness')).toBe(after(straight, 'smoothness'));
+    d.dispose();
   });
 });

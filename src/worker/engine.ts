@@ -14,10 +14,16 @@ import type { EvalReport } from '../core/eval/report';
 import * as tf from '../core/tf';
 import type { AnalysisStream } from './analysisStream';
 import type { Engine } from './control';
-import type { StatsBatch } from './protocol';
+import type { GroupCheckpoint, StatsBatch } from './protocol';
+import { encodeCheckpoint } from '../core/train/checkpointCodec';
 import type { Post } from './session';
 
 const FLUSH_MS = 100;
+/**
+ * Steps between two periodic checkpoints. One checkpoint of a demo unit is ~0.1 MB read back and
+ * encoded in a few ms, so a reload loses at most this many steps at a negligible cost.
+ */
+export const CHECKPOINT_EVERY = 50;
 
 /** This worker's runs of one seed. */
 export interface Group {
@@ -38,15 +44,18 @@ export class PoolEngine implements Engine {
   private windowStart = performance.now();
   private windowMs: number[];
 
+  /** `from`: the step and per-unit active flags of the checkpoint the groups were restored from. */
   constructor(
     private readonly groups: readonly Group[],
     readonly totalSteps: number,
     private readonly worker: number,
     private readonly runId: number,
     private readonly post: Post,
+    from: { step: number; active: boolean[] } | null = null,
   ) {
-    this.active = this.units.map(() => true);
+    this.active = this.units.map((_, u) => from?.active[u] ?? true);
     this.windowMs = this.units.map(() => 0);
+    this.t = from?.step ?? 0;
   }
 
   get steps(): number {
@@ -86,6 +95,19 @@ export class PoolEngine implements Engine {
     if (evalDue) await this.evaluate();
     if (probeDue) for (const g of this.groups) await g.analysis.measure((run) => this.isActive(g, run), signal);
     if (this.groups[0]?.analysis.sliceDue()) await this.landscape(1, signal);
+    if (this.t % CHECKPOINT_EVERY === 0 && this.t < this.totalSteps) await this.checkpoint();
+  }
+
+  /** Flushes, then posts every group's state at this step (transferred, not copied). */
+  async checkpoint(): Promise<void> {
+    await this.flush();
+    const groups: GroupCheckpoint[] = [];
+    for (const [gi, g] of this.groups.entries()) {
+      const at = this.offset(gi);
+      const bytes = encodeCheckpoint(await g.cmp.checkpoint());
+      groups.push({ seed: g.seed, units: [...g.units], active: g.units.map((_, i) => this.active[at + i] === true), bytes });
+    }
+    this.post({ type: 'checkpoint', runId: this.runId, checkpoint: { worker: this.worker, step: this.t, groups } }, groups.map((g) => g.bytes));
   }
 
   private isActive(g: Group, run: number): boolean {

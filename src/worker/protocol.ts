@@ -24,6 +24,22 @@ export interface UnitSpec {
   run: number;
 }
 
+/** One seed's comparison in a worker, as a checkpoint (core/train/checkpointCodec.ts bytes). */
+export interface GroupCheckpoint {
+  seed: number;
+  units: number[];
+  /** Per unit: still training (false once diverged). */
+  active: boolean[];
+  bytes: ArrayBuffer;
+}
+
+/** Everything one worker needs to continue where it was: all its groups at one lock-step step. */
+export interface WorkerCheckpoint {
+  worker: number;
+  step: number;
+  groups: GroupCheckpoint[];
+}
+
 /** Page → worker. */
 export type ToWorker =
   | {
@@ -39,6 +55,8 @@ export type ToWorker =
       makes: number[];
       /** The seed whose dataset the page shows (its summary is posted by its maker). */
       shownSeed: number;
+      /** Continue from this checkpoint of the same units instead of step 0 (a restored comparison). */
+      resume: WorkerCheckpoint | null;
     }
   /** The serialized faces of a seed made by another worker (core/data/cache.ts layout). */
   | { type: 'faces'; runId: number; seed: number; bytes: ArrayBuffer | SharedArrayBuffer }
@@ -161,6 +179,8 @@ export type FromWorker =
   | { type: 'state'; runId: number; worker: number; phase: RunPhase; step: number }
   /** A unit whose loss became non-finite: stopped at `step`, the others go on. */
   | { type: 'diverged'; runId: number; unit: number; step: number; message: string }
+  /** Every few dozen steps and whenever training stops: what a reload resumes from. */
+  | { type: 'checkpoint'; runId: number; checkpoint: WorkerCheckpoint }
   | { type: 'error'; runId: number; message: string };
 
 export function assertNever(x: never): never {

@@ -21,7 +21,8 @@ import { PoolEngine } from './engine';
 import { makeFaces } from './faces';
 import type { WatchedDevice } from './gpuWatch';
 import { gpuFailureMessage, watchGpuDevice } from './gpuWatch';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker, WorkerCheckpoint } from './protocol';
+import { decodeCheckpoint } from '../core/train/checkpointCodec';
 
 export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 export type InitMessage = Extract<ToWorker, { type: 'init' }>;
@@ -96,9 +97,16 @@ export class Session {
       for (const g of groups) g.cmp.dispose();
       return null;
     }
+    let from: { step: number; active: boolean[] } | null = null;
+    try {
+      from = msg.resume === null ? null : restoreGroups(groups, msg.resume);
+    } catch (e) {
+      for (const g of groups) g.cmp.dispose();
+      throw e;
+    }
     const probeCost = (groups[0] as Group).analysis.cost;
     this.post({ type: 'ready', runId: this.runId, worker: this.worker, untrained, probeCost });
-    return new PoolEngine(groups, msg.config.steps, this.worker, this.runId, this.post);
+    return new PoolEngine(groups, msg.config.steps, this.worker, this.runId, this.post, from);
   }
 
   /** Faces of a seed that another worker makes, delivered through the page. */
@@ -136,6 +144,25 @@ export class Session {
     this.waiting.clear();
     await this.control.dispose();
   }
+}
+
+/**
+ * Restores each group from the checkpoint's group of the same seed and units; returns the step and
+ * the per-unit active flags (flattened over the groups) the engine continues from.
+ */
+export function restoreGroups(groups: readonly Group[], ck: WorkerCheckpoint): { step: number; active: boolean[] } {
+  const active: boolean[] = [];
+  for (const g of groups) {
+    const saved = ck.groups.find((s) => s.seed === g.seed);
+    if (!saved || saved.units.join() !== g.units.join()) {
+      throw new Error(`the checkpoint of worker ${ck.worker + 1} does not hold seed ${g.seed}'s runs ${g.labels.join(', ')}: restore with the same number of workers`);
+    }
+    const restored = decodeCheckpoint(saved.bytes, `the stored checkpoint of seed ${g.seed}`);
+    if (restored.step !== ck.step) throw new Error(`the stored checkpoint of seed ${g.seed} is at step ${restored.step}, its worker's at ${ck.step}`);
+    g.cmp.restore(restored);
+    active.push(...saved.active);
+  }
+  return { step: ck.step, active };
 }
 
 function specOf(config: ExperimentConfig, run: number): RunSpec {

@@ -1,28 +1,42 @@
 /**
- * How much this page keeps in the browser (the generated faces, bounded, oldest dropped first) and
- * a control that removes it all. Nothing stored ever leaves the browser.
+ * How much this page keeps in the browser (the generated faces, bounded, oldest dropped first; the
+ * last comparison with its checkpoints) and a control that removes it all. Nothing stored ever
+ * leaves the browser.
  */
 import { useEffect, useState } from 'react';
+import { clearComparison, comparisonUsage } from '../../storage/comparisonStore';
 import type { StorageUsage } from '../../storage/datasetStore';
 import { clearStoredData, MAX_BYTES, storageUsage } from '../../storage/datasetStore';
 
+interface Usage extends StorageUsage {
+  comparison: { stored: boolean; bytes: number };
+}
+
+async function usageNow(): Promise<Usage> {
+  const [faces, comparison] = await Promise.all([storageUsage(), comparisonUsage()]);
+  return { ...faces, comparison };
+}
+
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
-/** `refresh` changes whenever something may have been stored (a new dataset view). */
-export function StoredData({ refresh }: { refresh: unknown }) {
-  const [usage, setUsage] = useState<StorageUsage | null>(null);
+/**
+ * `refresh` changes whenever something may have been stored (a new dataset view, a step reached);
+ * `onCleared` stops the current comparison from being kept again.
+ */
+export function StoredData({ refresh, onCleared }: { refresh: unknown; onCleared: () => Promise<void> }) {
+  const [usage, setUsage] = useState<Usage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [asked, setAsked] = useState(0);
   useEffect(() => {
     let live = true;
-    void storageUsage().then((u) => live && setUsage(u));
+    void usageNow().then((u) => live && setUsage(u));
     return () => {
       live = false;
     };
   }, [refresh, asked]);
   if (usage === null) return null;
   const clear = () => {
-    clearStoredData().then(
+    onCleared().then(() => Promise.all([clearStoredData(), clearComparison()])).then(
       () => setError(null),
       (e: unknown) => setError(`Clearing the stored data failed: ${e instanceof Error ? e.message : String(e)}`),
     ).finally(() => setAsked((n) => n + 1));
@@ -30,8 +44,9 @@ export function StoredData({ refresh }: { refresh: unknown }) {
   return (
     <p className="stored-data">
       Stored in this browser: {usage.datasets} dataset{usage.datasets === 1 ? '' : 's'} of faces, {mb(usage.bytes)} MB (at most{' '}
-      {mb(MAX_BYTES)} MB; the least recently used go first).{' '}
-      <button type="button" onClick={clear} disabled={usage.datasets === 0}>Clear stored data</button>
+      {mb(MAX_BYTES)} MB; the least recently used go first)
+      {usage.comparison.stored ? `, and the last comparison with its checkpoints, ${mb(usage.comparison.bytes)} MB` : ''}.{' '}
+      <button type="button" onClick={clear} disabled={usage.datasets === 0 && !usage.comparison.stored}>Clear stored data</button>
       {error !== null && <span role="alert"> {error}</span>}
     </p>
   );

@@ -181,6 +181,7 @@ export function reduce(state: UiState, msg: FromWorker): UiState {
     case 'dataset':
       return { ...state, dataset: msg.summary };
     case 'faces':
+    case 'checkpoint':
       return state;
     case 'ready': {
       const untrained = [...state.untrained.filter((u) => !msg.untrained.some((m) => m.seed === u.seed)), ...msg.untrained]

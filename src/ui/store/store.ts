@@ -18,6 +18,7 @@ export class Store {
   private pending: ReturnType<typeof setTimeout> | null = null;
   private lastApplied = -Infinity;
   private readonly listeners = new Set<() => void>();
+  private readonly appliedListeners = new Set<(state: UiState, batch: readonly FromWorker[]) => void>();
 
   get = (): UiState => this.state;
 
@@ -38,6 +39,12 @@ export class Store {
     this.set(startSession(runId, config, seeds, workers));
   }
 
+  /** A restored session: its saved state (cut back to its checkpoints, store/restore.ts) under `runId`. */
+  restore(runId: number, state: UiState): void {
+    this.queue = [];
+    this.set({ ...state, runId });
+  }
+
   receive(msg: FromWorker): void {
     this.queue.push(msg);
     if (this.pending !== null) return;
@@ -49,7 +56,17 @@ export class Store {
       const batch = this.queue;
       this.queue = [];
       this.set(batch.reduce(reduce, this.state));
+      for (const l of this.appliedListeners) l(this.state, batch);
     }, wait);
+  }
+
+  /**
+   * Called after each applied batch with the state and the messages it applied (in arrival order):
+   * the persister saves a checkpoint together with the state that holds every point before it.
+   */
+  onApplied(listener: (state: UiState, batch: readonly FromWorker[]) => void): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
   }
 
   addError(message: string): void {

@@ -1,0 +1,96 @@
+/**
+ * Keeps the current comparison in IndexedDB as it streams (storage/comparisonStore.ts): each
+ * checkpoint a worker sends is saved together with the page state of the same applied batch, which
+ * holds every loss point before it (a worker flushes before it checkpoints); between checkpoints
+ * the state alone is saved at most every SAVE_MS (slices and probes taken while paused). Saves run
+ * one after another, so an older state never overwrites a newer one. A failed save is reported
+ * once per comparison; training goes on.
+ */
+import type { SavedSetup } from '../storage/comparisonStore';
+import { clearComparison, saveComparison } from '../storage/comparisonStore';
+import type { FromWorker, WorkerCheckpoint } from '../worker/protocol';
+import type { UiState } from './store/state';
+import type { Store } from './store/store';
+
+export const SAVE_MS = 2000;
+
+export class Persister {
+  private setup: SavedSetup | null = null;
+  private runId = -1;
+  private chain: Promise<void> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private latest: UiState | null = null;
+  private failed = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    store: Store,
+    private readonly report: (message: string) => void,
+  ) {
+    this.unsubscribe = store.onApplied((state, batch) => this.applied(state, batch));
+  }
+
+  /** A new comparison replaces the stored one; a restored one (`fresh` false) keeps its checkpoints. */
+  begin(setup: SavedSetup, runId: number, fresh: boolean): void {
+    this.setup = setup;
+    this.runId = runId;
+    this.failed = false;
+    this.cancelTimer();
+    if (fresh) this.enqueue(() => clearComparison());
+  }
+
+  /**
+   * Stops saving (the page goes away, or the stored data is being cleared on purpose); resolves
+   * once the saves already under way are written, so a clear that follows is not undone by them.
+   */
+  stop(): Promise<void> {
+    this.setup = null;
+    this.cancelTimer();
+    return this.chain;
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.unsubscribe();
+  }
+
+  private applied(state: UiState, batch: readonly FromWorker[]): void {
+    if (this.setup === null || state.runId !== this.runId) return;
+    const checkpoints = batch.flatMap((m): WorkerCheckpoint[] => (m.type === 'checkpoint' && m.runId === this.runId ? [m.checkpoint] : []));
+    if (checkpoints.length > 0) {
+      this.cancelTimer();
+      this.save(state, checkpoints);
+      return;
+    }
+    this.latest = state;
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      if (this.latest !== null) this.save(this.latest, []);
+    }, SAVE_MS);
+  }
+
+  private save(state: UiState, checkpoints: WorkerCheckpoint[]): void {
+    const setup = this.setup;
+    if (setup === null) return;
+    this.latest = null;
+    this.enqueue(() => saveComparison(setup, state, checkpoints));
+  }
+
+  private enqueue(work: () => Promise<void>): void {
+    this.chain = this.chain.then(work).catch((e: unknown) => {
+      if (this.failed) return;
+      this.failed = true;
+      this.report(`This comparison cannot be kept in the browser (${e instanceof Error ? e.message : String(e)}): a reload will not restore it. Training goes on.`);
+    });
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Resolves once every save asked for so far has been written (for tests and the e2e hooks). */
+  settled(): Promise<void> {
+    return this.chain;
+  }
+}
