@@ -46,13 +46,15 @@ export class AgentStack {
     return agent;
   }
 
+  /** The agents that step t's EMA updates: the active one, or every started one ('all'). */
+  updatedAt(t: number): number[] {
+    const active = this.activeIndex(t);
+    return this.agents.map((_, k) => k).filter((k) => (this.masst.agentUpdate === 'all' ? this.started[k] === true || k === active : k === active));
+  }
+
   /** After the optimizer step t: the EMA of the agents that this step updates. */
   update(t: number, probe: Net): void {
-    const active = this.activeIndex(t);
-    this.agents.forEach((agent, k) => {
-      const due = this.masst.agentUpdate === 'all' ? this.started[k] : k === active;
-      if (due) emaUpdate(agent, probe, this.alphas[k] as number);
-    });
+    for (const k of this.updatedAt(t)) emaUpdate(this.agents[k] as Net, probe, this.alphas[k] as number);
   }
 
   async save(): Promise<{ agents: NetState[]; started: boolean[] }> {

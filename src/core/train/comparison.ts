@@ -19,6 +19,7 @@ import { learningRateAt } from './schedule';
 import { SemiSiameseTrainer } from './semiSiamese';
 import type { Trainer, TrainerContext } from './trainer';
 import type { ComparisonCheckpoint, RunCheckpoint } from './checkpoint';
+import type { SlowStepTrace } from './trace';
 import { CHECKPOINT_VERSION } from './checkpoint';
 
 export interface Run {
@@ -129,7 +130,13 @@ export class Comparison {
    * disposed before the error goes on.
    */
   stepActive(active: readonly boolean[]): Array<tf.Scalar | null> {
-    const lr = this.learningRate;
+    const losses = this.stepRuns(active, this.learningRate);
+    this.t += 1;
+    return losses;
+  }
+
+  /** One iteration at `lr` of the runs marked active, without advancing the clock. */
+  private stepRuns(active: readonly boolean[], lr: number): Array<tf.Scalar | null> {
     const losses: Array<tf.Scalar | null> = [];
     try {
       this.runs.forEach((run, i) => {
@@ -145,7 +152,6 @@ export class Comparison {
       tf.dispose(losses.filter((l): l is tf.Scalar => l !== null));
       throw e;
     }
-    this.t += 1;
     return losses;
   }
 
@@ -184,6 +190,25 @@ export class Comparison {
       this.stepMsTotal[i] = saved.stepMs;
     });
     this.t = ck.step;
+  }
+
+  /**
+   * stepActive() with run `traced` stepped slowly: the same iteration for every run, and the
+   * numbers of each stage of the traced run's (trace.ts). Its loss comes back as a new scalar.
+   */
+  async stepActiveTraced(active: readonly boolean[], traced: number): Promise<{ losses: Array<tf.Scalar | null>; trace: SlowStepTrace }> {
+    const run = this.runs[traced];
+    if (!run || !active[traced]) throw new Error(`Comparison.stepActiveTraced: run ${traced} is not an active run`);
+    const lr = this.learningRate;
+    const others = this.runs.map((_, i) => i !== traced && active[i] === true);
+    const start = performance.now();
+    const { loss, trace } = await run.trainer.stepTraced(run.sampler.next(), lr);
+    this.stepMsTotal[traced] = (this.stepMsTotal[traced] as number) + performance.now() - start;
+    // The others' step, with the clock not yet advanced: their lr is this step's too.
+    const losses = this.stepRuns(others, lr);
+    losses[traced] = tf.scalar(loss);
+    this.t += 1;
+    return { losses, trace };
   }
 
   /** Test-image embeddings of run i's probe, [testCount, D]. */

@@ -11,6 +11,7 @@ import * as tf from '../tf';
 import type { ProbeObjective } from '../analysis/objective';
 import type { PairBatch } from './sampler';
 import type { TrainerState } from './checkpoint';
+import type { SlowStepTrace } from './trace';
 
 export interface TrainerContext {
   /** All training images, uploaded once and shared by the runs, [N, H, W, C]. */
@@ -30,6 +31,8 @@ export interface Trainer {
    * the loss as a scalar tensor the caller reads (asynchronously) and disposes.
    */
   step(batch: PairBatch, lr: number): tf.Scalar;
+  /** The same iteration as step(), with the numbers of its stages read back (trace.ts). */
+  stepTraced(batch: PairBatch, lr: number): Promise<{ loss: number; trace: SlowStepTrace }>;
   /**
    * The loss of `batch` as a function of the probe weights only, everything else frozen as it is
    * now (for smoothness probes and landscape slices). The caller disposes it.
