@@ -23,6 +23,7 @@ export class WorkerPool {
   private readonly workers: Worker[] = [];
   private plans: WorkerPlan[] = [];
   private runId = 0;
+  private speed: number | null = null;
 
   constructor(private readonly store: Store) {}
 
@@ -87,6 +88,7 @@ export class WorkerPool {
       const checkpoint = usable.find((c) => c.worker === i) ?? null;
       this.send(i, { type: 'init', runId: this.runId, worker: i, config, backend, units: plan.units, makes: plan.makes, shownSeed: seeds[0] ?? config.seed, resume: checkpoint });
     });
+    if (this.speed !== null) this.setSpeed(this.speed);
     // Workers this plan leaves out drop their old session's work at once.
     for (let i = this.plans.length; i < this.workers.length; i++) {
       this.workers[i]?.terminate();
@@ -104,6 +106,17 @@ export class WorkerPool {
 
   step(): void {
     this.broadcast((runId) => ({ type: 'step', runId }));
+  }
+
+  /** One step of every unit, `unit`'s traced stage by stage by the worker that holds it. */
+  stepSlowly(unit: number): void {
+    this.broadcast((runId) => ({ type: 'stepSlowly', runId, unit }));
+  }
+
+  /** At most `stepsPerSecond` steps a second in every worker (null: full speed); kept for later sessions. */
+  setSpeed(stepsPerSecond: number | null): void {
+    this.speed = stepsPerSecond;
+    this.broadcast((runId) => ({ type: 'speed', runId, stepsPerSecond }));
   }
 
   landscape(dims: 1 | 2): void {

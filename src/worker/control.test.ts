@@ -268,3 +268,42 @@ describe('run control (state machine)', () => {
     expect(late.engine.disposed).toBe(true);
   });
 });
+
+describe('run control: slow steps and speed', () => {
+  it('a Step slowly passes its unit to one advance; the next Step traces nothing', async () => {
+    const t = setup(5);
+    const traced: Array<number | undefined> = [];
+    const advance = t.engine.advance.bind(t.engine);
+    t.engine.advance = async (signal: AbortSignal, unit?: number) => {
+      traced.push(unit);
+      await advance();
+      void signal;
+    };
+    await t.control.start(async () => t.engine);
+    t.control.step(3);
+    await t.control.idle();
+    t.control.step();
+    await t.control.idle();
+    expect(traced).toEqual([3, undefined]);
+    expect(t.engine.steps).toBe(2);
+  });
+
+  it('a speed cap spaces the steps, and Pause ends the wait at once', async () => {
+    const t = setup(1000);
+    await t.control.start(async () => t.engine);
+    t.control.setSpeed(20);
+    const start = performance.now();
+    t.control.play();
+    await until(() => t.engine.steps >= 4);
+    // 4 steps at 20/s take at least 3 slots of 50 ms.
+    expect(performance.now() - start).toBeGreaterThanOrEqual(150);
+    // One step every 10 s: the loop is soon waiting out a slot.
+    t.control.setSpeed(0.1);
+    await new Promise((r) => setTimeout(r, 150));
+    const waiting = performance.now();
+    t.control.pause();
+    await t.control.idle();
+    expect(performance.now() - waiting).toBeLessThan(1000);
+    expect(t.control.phase).toBe('ready');
+  });
+});

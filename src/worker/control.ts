@@ -29,8 +29,11 @@ export interface Engine {
   /** Steps taken so far and in all. */
   readonly steps: number;
   readonly totalSteps: number;
-  /** One step of every active unit, then the flushes, evaluations and probes due after it; the signal cancels the probes. */
-  advance(signal: AbortSignal): Promise<void>;
+  /**
+   * One step of every active unit, then the flushes, evaluations and probes due after it; the
+   * signal cancels the probes. With `traced`, that unit's iteration is traced (if this engine has it).
+   */
+  advance(signal: AbortSignal, traced?: number): Promise<void>;
   /** Sends the losses not yet sent. */
   flush(): Promise<void>;
   landscape(dims: 1 | 2, signal: AbortSignal): Promise<void>;
@@ -47,11 +50,28 @@ export interface ControlEvents {
 /** Yields to the worker's event loop so queued messages (Pause) run between steps. */
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Waits `ms`, or less if the signal aborts first (it never rejects). */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
+}
+
 export class RunControl {
   private current: RunPhase = 'building';
   private engine: Engine | null = null;
   private wantPlay = false;
   private wantStep = false;
+  /** The unit a wanted Step traces (Step slowly), or null. */
+  private traceUnit: number | null = null;
+  /** Minimum ms between two training steps (a steps-per-second cap); 0 = full speed. */
+  private minStepMs = 0;
   private wantSlice: 1 | 2 | null = null;
   /** The operation touching the engine now, if any, and how to cancel it (or the build). */
   private busy: Promise<void> | null = null;
@@ -103,11 +123,18 @@ export class RunControl {
     if (this.busy) this.cancel?.abort();
   }
 
-  step(): void {
-    if (this.refuseIfFailed('Step')) return;
+  /** One iteration of every unit; with `traced`, that unit's is traced stage by stage (Step slowly). */
+  step(traced: number | null = null): void {
+    if (this.refuseIfFailed(traced === null ? 'Step' : 'Step slowly')) return;
     if (this.current === 'training') return;
     this.wantStep = true;
+    this.traceUnit = traced;
     this.kick();
+  }
+
+  /** At most `stepsPerSecond` training steps a second (null: as fast as it goes); applies from the next step. */
+  setSpeed(stepsPerSecond: number | null): void {
+    this.minStepMs = stepsPerSecond === null || !(stepsPerSecond > 0) ? 0 : 1000 / stepsPerSecond;
   }
 
   landscape(dims: 1 | 2): void {
@@ -152,7 +179,9 @@ export class RunControl {
       op = (signal) => this.slice(engine, dims, signal);
     } else if (this.wantStep && !done) {
       this.wantStep = false;
-      op = (signal) => this.stepOnce(engine, signal);
+      const traced = this.traceUnit;
+      this.traceUnit = null;
+      op = (signal) => this.stepOnce(engine, signal, traced);
     } else if (this.wantPlay && !done) {
       op = (signal) => this.train(engine, signal);
     } else {
@@ -187,10 +216,10 @@ export class RunControl {
     }
   }
 
-  private async stepOnce(engine: Engine, signal: AbortSignal): Promise<void> {
+  private async stepOnce(engine: Engine, signal: AbortSignal, traced: number | null): Promise<void> {
     this.set('stepping');
     const ok = await this.guarded('a training step', engine, async () => {
-      await engine.advance(signal);
+      await engine.advance(signal, traced ?? undefined);
       await engine.flush();
     });
     if (!ok) return;
@@ -208,6 +237,7 @@ export class RunControl {
     this.set('training');
     const ok = await this.guarded('training', engine, async () => {
       while (this.wantPlay && this.current === 'training' && engine.steps < engine.totalSteps) {
+        const started = performance.now();
         await engine.advance(signal);
         if (this.wantSlice !== null) {
           await engine.flush();
@@ -216,6 +246,9 @@ export class RunControl {
           await engine.landscape(dims, signal);
         }
         await yieldToEvents();
+        // A speed cap: wait out the rest of this step's time slot (Pause ends the wait).
+        const rest = this.minStepMs - (performance.now() - started);
+        if (rest > 0 && this.wantPlay) await sleep(rest, signal);
       }
       await engine.flush();
     });

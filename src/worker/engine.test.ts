@@ -100,3 +100,23 @@ describe('pool engine checkpoints', () => {
     d.dispose();
   });
 });
+
+describe('pool engine slow steps', () => {
+  it('a traced step posts the unit\'s stages and leaves every loss as a plain step would', async () => {
+    const straight: FromWorker[] = [];
+    const a = engine((m) => straight.push(m));
+    while (a.engine.steps < 3) await a.engine.advance();
+    await a.engine.flush();
+    a.engine.dispose();
+    const msgs: FromWorker[] = [];
+    const b = engine((m) => msgs.push(m));
+    await b.engine.advance();
+    await b.engine.advance(undefined, 5);
+    await b.engine.advance(undefined, 99);
+    await b.engine.flush();
+    b.engine.dispose();
+    const traces = msgs.filter((m): m is Extract<FromWorker, { type: 'trace' }> => m.type === 'trace');
+    expect(traces.map((t) => [t.unit, t.trace.method, t.trace.step])).toEqual([[5, 'sst', 2]]);
+    for (const unit of [4, 5]) expect(lossesOf(msgs, unit)).toEqual(lossesOf(straight, unit));
+  });
+});

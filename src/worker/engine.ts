@@ -71,16 +71,26 @@ export class PoolEngine implements Engine {
     return this.groups.slice(0, group).reduce((a, g) => a + g.units.length, 0);
   }
 
-  /** `signal` cancels the probes and slice due after the step, never the step or its evaluation. */
-  async advance(signal?: AbortSignal): Promise<void> {
+  /**
+   * `signal` cancels the probes and slice due after the step, never the step or its evaluation.
+   * `traced`: a unit whose iteration is traced stage by stage and posted ('trace'), if it is here
+   * and still training; the numbers are those of a plain step.
+   */
+  async advance(signal?: AbortSignal, traced?: number): Promise<void> {
     const row: Array<tf.Scalar | null> = [];
     try {
-      this.groups.forEach((g, gi) => {
+      for (const [gi, g] of this.groups.entries()) {
         const at = this.offset(gi);
         const before = [...g.cmp.stepMsTotal];
-        row.push(...g.cmp.stepActive(g.units.map((_, i) => this.active[at + i] === true)));
+        const active = g.units.map((_, i) => this.active[at + i] === true);
+        const index = traced === undefined ? -1 : g.units.indexOf(traced);
+        if (index >= 0 && active[index]) {
+          const { losses, trace } = await g.cmp.stepActiveTraced(active, index);
+          row.push(...losses);
+          this.post({ type: 'trace', runId: this.runId, unit: traced as number, trace });
+        } else row.push(...g.cmp.stepActive(active));
         g.cmp.stepMsTotal.forEach((ms, i) => (this.windowMs[at + i] = (this.windowMs[at + i] ?? 0) + ms - (before[i] ?? 0)));
-      });
+      }
     } catch (e) {
       tf.dispose(row.filter((l): l is tf.Scalar => l !== null));
       throw e;

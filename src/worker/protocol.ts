@@ -9,6 +9,7 @@
 import type { ExperimentConfig } from '../core/config';
 import type { LipschitzPoint } from '../core/analysis/analyzer';
 import type { EvalReport } from '../core/eval/report';
+import type { SlowStepTrace } from '../core/train/trace';
 
 /** Where a worker's run control stands (worker/control.ts has the transitions). */
 export type RunPhase = 'building' | 'ready' | 'training' | 'stepping' | 'slicing' | 'finished' | 'failed' | 'disposed';
@@ -64,6 +65,10 @@ export type ToWorker =
   | { type: 'pause'; runId: number }
   /** One lock-step iteration of every unit (only while paused). */
   | { type: 'step'; runId: number }
+  /** A Step whose iteration of `unit` is traced stage by stage (the worker holding it posts 'trace'). */
+  | { type: 'stepSlowly'; runId: number; unit: number }
+  /** Training speed: at most this many steps a second, or null for full speed. */
+  | { type: 'speed'; runId: number; stepsPerSecond: number | null }
   /** Loss-landscape slices of every unit now (1-D, or 2-D streamed row by row). */
   | { type: 'landscape'; runId: number; dims: 1 | 2 };
 
@@ -179,6 +184,8 @@ export type FromWorker =
   | { type: 'state'; runId: number; worker: number; phase: RunPhase; step: number }
   /** A unit whose loss became non-finite: stopped at `step`, the others go on. */
   | { type: 'diverged'; runId: number; unit: number; step: number; message: string }
+  /** The stages of one slowly stepped iteration of `unit` (core/train/trace.ts). */
+  | { type: 'trace'; runId: number; unit: number; trace: SlowStepTrace }
   /** Every few dozen steps and whenever training stops: what a reload resumes from. */
   | { type: 'checkpoint'; runId: number; checkpoint: WorkerCheckpoint }
   | { type: 'error'; runId: number; message: string };

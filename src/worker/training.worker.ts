@@ -38,6 +38,12 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'step':
       if (session?.runId === msg.runId) session.control.step();
       return;
+    case 'stepSlowly':
+      if (session?.runId === msg.runId) session.control.step(msg.unit);
+      return;
+    case 'speed':
+      if (session?.runId === msg.runId) session.control.setSpeed(msg.stepsPerSecond);
+      return;
     case 'landscape':
       if (session?.runId === msg.runId) session.control.landscape(msg.dims);
       return;
