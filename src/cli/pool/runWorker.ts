@@ -43,7 +43,7 @@ async function handle(msg: ToRunWorker, backend: string): Promise<void> {
     case 'train': {
       const dataset = deserializeDataset(msg.dataset);
       const steps = msg.config.steps;
-      const result = await trainRuns(msg.config, dataset, backend, (step, losses) => progress(msg.job, step, steps, losses[0] ?? null), shouldStop);
+      const result = await trainRuns(msg.config, dataset, backend, { onStep: (step, losses) => progress(msg.job, step, steps, losses[0] ?? null), shouldStop });
       post({ type: 'trained', job: msg.job, result });
       return;
     }
