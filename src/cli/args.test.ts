@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExperimentArgs } from './args';
+import { parseExperimentArgs, parseRunnerArgs } from './args';
 
 describe('experiment runner flags', () => {
   it('reads every flag, the output folder defaulting to out/<preset>', () => {
@@ -15,7 +15,9 @@ describe('experiment runner flags', () => {
       workers: 3,
       methods: null,
       overrides: ['data.imageSize=16', 'gallery.alpha=0.95'],
+      checkpointEvery: null,
     });
+    expect(parseExperimentArgs(['--checkpoint-every', '0']).checkpointEvery).toBe(0);
     expect(parseExperimentArgs([]).seeds).toBeNull();
   });
 
@@ -29,5 +31,20 @@ describe('experiment runner flags', () => {
     expect(() => parseExperimentArgs(['--out', ''])).toThrow('--out "" is not allowed: expected a directory path');
     expect(() => parseExperimentArgs(['--out', '--steps', '4'])).toThrow('--out "--steps" is not allowed: expected a directory path');
     expect(() => parseExperimentArgs(['--probe-every', '5', 'x'])).toThrow('flag "x" is not allowed');
+  });
+
+  it('reads --resume with only the flags that do not change the experiment', () => {
+    expect(parseRunnerArgs(['--preset', 'demo'])).toMatchObject({ kind: 'new', args: { preset: 'demo' } });
+    expect(parseRunnerArgs(['--workers', '2', '--resume', 'out/demo'])).toEqual({ kind: 'resume', args: { dir: 'out/demo', workers: 2, backend: null, checkpointEvery: null } });
+    expect(parseRunnerArgs(['--resume', 'out/demo', '--backend', 'cpu', '--checkpoint-every', '50'])).toEqual({ kind: 'resume', args: { dir: 'out/demo', workers: null, backend: 'cpu', checkpointEvery: 50 } });
+    for (const [flag, value] of [['--steps', '5'], ['--set', 'optim.lr=0.01'], ['--methods', 'sst'], ['--seeds', '1,2'], ['--preset', 'demo'], ['--out', 'elsewhere'], ['--eval-every', '3']]) {
+      expect(() => parseRunnerArgs(['--resume', 'out/demo', flag as string, value as string])).toThrow(
+        `${flag} is not allowed with --resume: a resumed experiment keeps the config, seeds, methods and folder of out/demo/results.json; expected only --workers, --backend, --checkpoint-every`,
+      );
+    }
+    expect(() => parseRunnerArgs(['--resume'])).toThrow('--resume (missing value) is not allowed: expected a directory path');
+    expect(() => parseRunnerArgs(['--resume', 'a', '--resume', 'b'])).toThrow('--resume is given twice');
+    expect(() => parseRunnerArgs(['--resume', 'a', '--workers', '0'])).toThrow('--workers "0" is not allowed: expected an integer ≥ 1');
+    expect(() => parseRunnerArgs(['--resume', 'a', '--fast', '1'])).toThrow('flag "--fast" is not allowed');
   });
 });

@@ -30,12 +30,31 @@ export interface ExperimentArgs {
   methods: RunSpec[] | null;
   /** `field=value` overrides of any config value, in order (configOverride.ts). */
   overrides: string[];
+  /** Steps between periodic checkpoints of each run (0 = only on a stop and at the end); null = eval.every, or 100 when that is 0. */
+  checkpointEvery: number | null;
 }
+
+/** `--resume DIR`: the experiment is the one in DIR/results.json; only how it runs may be given. */
+export interface ResumeArgs {
+  dir: string;
+  workers: number | null;
+  /** null = the backend of DIR/results.json; another one is refused (experiment.ts says why). */
+  backend: NodeBackend | null;
+  checkpointEvery: number | null;
+}
+
+export type RunnerArgs = { kind: 'new'; args: ExperimentArgs } | { kind: 'resume'; args: ResumeArgs };
+
+const FLAGS = ['--preset', '--steps', '--seeds', '--backend', '--eval-every', '--probe-every', '--slice-every', '--workers', '--methods', '--set', '--out', '--checkpoint-every', '--resume'] as const;
+
+/** The flags that change how a resumed experiment runs, not what it computes. */
+const RESUME_FLAGS: readonly string[] = ['--workers', '--backend', '--checkpoint-every'];
 
 export const EXPERIMENT_USAGE = `Usage: npm run experiment -- [--preset ${PRESET_NAMES.join('|')}] [--steps N] [--seeds 1,2,3]
                               [--backend ${NODE_BACKENDS.join('|')}] [--eval-every N] [--probe-every N]
                               [--slice-every N] [--workers N] [--methods conventional,sst,masst4]
-                              [--set field=value ...] [--out DIR]`;
+                              [--set field=value ...] [--out DIR] [--checkpoint-every N]
+       npm run experiment -- --resume DIR [--workers N] [--backend …] [--checkpoint-every N]`;
 
 /** The config field each flag sets, to name the flag when the field is invalid. */
 export const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
@@ -55,8 +74,35 @@ function positiveInt(flag: string, value: string | undefined, min: number): numb
   return n;
 }
 
+function directory(flag: string, value: string | undefined): string {
+  if (value === undefined || value === '' || value.startsWith('--')) fail(flag, value, 'a directory path');
+  return value;
+}
+
+/**
+ * A new experiment, or `--resume DIR` with at most --workers, --backend and --checkpoint-every:
+ * any flag that would change what is computed (config, seeds, methods, output folder) is refused
+ * by name.
+ */
+export function parseRunnerArgs(argv: readonly string[]): RunnerArgs {
+  // Every flag takes one value, so flags sit at the even positions.
+  const at = argv.findIndex((a, i) => i % 2 === 0 && a === '--resume');
+  if (at < 0) return { kind: 'new', args: parseExperimentArgs(argv) };
+  const dir = directory('--resume', argv[at + 1]);
+  const rest = [...argv.slice(0, at), ...argv.slice(at + 2)];
+  const flags = rest.filter((_, i) => i % 2 === 0);
+  for (const flag of flags) {
+    if (flag === '--resume') throw new Error(`--resume is given twice: expected one directory.\n${EXPERIMENT_USAGE}`);
+    if ((FLAGS as readonly string[]).includes(flag) && !RESUME_FLAGS.includes(flag)) {
+      throw new Error(`${flag} is not allowed with --resume: a resumed experiment keeps the config, seeds, methods and folder of ${dir}/results.json; expected only ${RESUME_FLAGS.join(', ')}.\n${EXPERIMENT_USAGE}`);
+    }
+  }
+  const parsed = parseExperimentArgs(rest);
+  return { kind: 'resume', args: { dir, workers: parsed.workers, backend: flags.includes('--backend') ? parsed.backend : null, checkpointEvery: parsed.checkpointEvery } };
+}
+
 export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
-  const args: ExperimentArgs = { preset: 'smoke', steps: null, seeds: null, backend: 'wasm', out: 'out/smoke', evalEvery: null, probeEvery: null, sliceEvery: null, workers: null, methods: null, overrides: [] };
+  const args: ExperimentArgs = { preset: 'smoke', steps: null, seeds: null, backend: 'wasm', out: 'out/smoke', evalEvery: null, probeEvery: null, sliceEvery: null, workers: null, methods: null, overrides: [], checkpointEvery: null };
   let outGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
@@ -102,13 +148,15 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
         args.overrides.push(value);
         break;
       case '--out':
-        if (value === undefined || value === '' || value.startsWith('--')) fail(flag, value, 'a directory path');
-        args.out = value;
+        args.out = directory(flag, value);
         outGiven = true;
+        break;
+      case '--checkpoint-every':
+        args.checkpointEvery = positiveInt(flag, value, 0);
         break;
       default:
         i -= 1;
-        fail('flag', flag, 'one of --preset, --steps, --seeds, --backend, --eval-every, --probe-every, --slice-every, --workers, --methods, --set, --out');
+        fail('flag', flag, `one of ${FLAGS.join(', ')}`);
     }
   }
   if (!outGiven) args.out = `out/${args.preset}`;

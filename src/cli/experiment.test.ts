@@ -1,16 +1,19 @@
 /**
  * The built runner as a user runs it (`node dist-cli/experiment.js`, built by
  * `vite build -c vite.cli.config.ts`): an unusable --out fails before any training; results.json
- * is written after each finished seed; SIGINT and SIGTERM stop the runs and keep what they did.
+ * is written after each finished seed; SIGINT and SIGTERM stop the runs and keep what they did;
+ * `--resume DIR` then finishes them with the numbers of a run never stopped (cpu, bit for bit).
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeCheckpoint } from '../core/train/checkpointCodec';
+import { checkpointPaths } from './checkpointFiles';
 import type { ResultsFile } from './results';
 import { RESULTS_VERSION } from './results';
 
@@ -52,6 +55,23 @@ async function readResults(dir: string): Promise<ResultsFile | null> {
 
 /** Smoke with cheap steps: no probes or slices. */
 const SHORT = ['--preset', 'smoke', '--backend', 'wasm', '--probe-every', '0', '--slice-every', '0', '--set', 'analysis.slice2d=false'];
+
+/** Smoke shrunk to seconds on cpu (8 px, 24 IDs, batch 4): SST then MASST K=2, 8 steps each, on one worker. */
+const TINY_CPU = [
+  '--preset', 'smoke', '--backend', 'cpu', '--probe-every', '0', '--slice-every', '0', '--set', 'analysis.slice2d=false',
+  '--set', 'batchSize=4', '--set', 'data.trainIds=24', '--set', 'data.testIds=10', '--set', 'data.pairs=60', '--set', 'gallery.queueSize=8',
+  '--set', 'data.imageSize=8', '--set', 'data.augment.shiftPx=1', '--steps', '8', '--eval-every', '4', '--methods', 'sst,masst2', '--seeds', '1', '--workers', '1',
+];
+
+/** Every file under `dir` with its bytes, to show that a refused resume changed nothing. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = await readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = await Promise.all(files.filter((f) => f.isFile()).map(async (f) => [join(f.parentPath, f.name), (await readFile(join(f.parentPath, f.name))).toString('base64')] as const));
+  return new Map(entries);
+}
+
+/** What a run computed, without its timings. */
+const numbers = (r: ResultsFile | null) => r?.runs.map((x) => ({ label: x.label, seed: x.seed, history: x.history, evals: x.evals, eval: x.eval, analysis: x.analysis }));
 
 describe('runner process', () => {
   beforeAll(() => {
@@ -105,4 +125,59 @@ describe('runner process', () => {
     const csv = await readFile(join(out, `${cut[0]?.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-seed${cut[0]?.seed}.csv`), 'utf8');
     expect(csv.trim().split('\n')).toHaveLength((cut[0]?.history.length ?? 0) + 1);
   }, 180_000);
+
+  it('after SIGINT, --resume finishes the interrupted run with the numbers of a run never stopped', async () => {
+    const [ref, out] = [await mkdtemp(join(tmpdir(), 'masst-ref-')), await mkdtemp(join(tmpdir(), 'masst-cut-'))];
+    // Side by side: the reference needs no signal.
+    const straight = start([...TINY_CPU, '--out', ref]);
+    const child = start([...TINY_CPU, '--out', out]);
+    // SST trains first: stop once MASST K=2 has taken a step or more (steps 9 to 14 of 16).
+    await until('MASST K=2 progress', 90_000, () => (/^train (9|1[0-4])\/16 steps/m.test(child.stderr()) ? true : null));
+    child.process.kill('SIGINT');
+    expect(await child.exit).toBe(130);
+    const cut = await readResults(out);
+    expect(cut?.runs.map((r) => [r.label, r.interrupted])).toEqual([['SST', false], ['MASST K=2', true]]);
+    const at = cut?.runs[1]?.history.length ?? 0;
+    expect(at).toBeGreaterThan(0);
+    // The stop wrote the checkpoint at the very step where the run stopped.
+    const ckpt = checkpointPaths(out, 1, 'MASST K=2').checkpoint;
+    const bytes = await readFile(ckpt);
+    expect(decodeCheckpoint(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer, ckpt).step).toBe(at);
+
+    // A corrupt checkpoint is named, and the folder is left as it was.
+    const bad = await mkdtemp(join(tmpdir(), 'masst-bad-'));
+    await cp(out, bad, { recursive: true });
+    const badCkpt = checkpointPaths(bad, 1, 'MASST K=2').checkpoint;
+    await writeFile(badCkpt, bytes.subarray(0, 100));
+    const before = await snapshot(bad);
+    const refused = start(['--resume', bad]);
+    expect(await refused.exit).toBe(1);
+    expect(refused.stderr()).toContain(`${badCkpt} is not a checkpoint this build can read`);
+    expect(await snapshot(bad)).toEqual(before);
+
+    const resumed = start(['--resume', out]);
+    expect(await resumed.exit).toBe(0);
+    expect(resumed.stderr()).toContain(`resuming ${out}: 1 of 2 runs kept as they are, 1 continued from their checkpoint (MASST K=2 on seed 1 at step ${at}), 0 from step 0`);
+    expect(await straight.exit).toBe(0);
+    const [expected, got] = [await readResults(ref), await readResults(out)];
+    expect(got).toMatchObject({ complete: true, seeds: [1], plannedSeeds: [1], backend: 'cpu' });
+    expect(got?.runs[1]?.history).toHaveLength(8);
+    expect(numbers(got)).toEqual(numbers(expected));
+    expect(got?.pairedDifferences).toEqual(expected?.pairedDifferences);
+  }, 120_000);
+
+  it('refuses a --resume that would change the experiment or has no results to read, writing nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'masst-resume-'));
+    const steps = start(['--resume', dir, '--steps', '50']);
+    expect(await steps.exit).toBe(1);
+    expect(steps.stderr()).toContain(`--steps is not allowed with --resume: a resumed experiment keeps the config, seeds, methods and folder of ${dir}/results.json`);
+    const empty = start(['--resume', dir]);
+    expect(await empty.exit).toBe(1);
+    expect(empty.stderr()).toContain(`${join(dir, 'results.json')} does not exist`);
+    await writeFile(join(dir, 'results.json'), '{"version": 4, "runs": [');
+    const broken = start(['--resume', dir]);
+    expect(await broken.exit).toBe(1);
+    expect(broken.stderr()).toContain(`${join(dir, 'results.json')} is not JSON`);
+    expect(await readdir(dir)).toEqual(['results.json']);
+  }, 30_000);
 });

@@ -2,25 +2,35 @@
  * The headless experiment runner:
  *   npm run experiment -- --preset demo [--steps N] [--seeds 1,2,3] [--backend wasm|cpu|webgpu]
  *     [--eval-every N] [--probe-every N] [--slice-every N] [--workers N] [--methods …] [--set field=value] [--out DIR]
+ *     [--checkpoint-every N]
+ *   npm run experiment -- --resume DIR [--workers N] [--backend …] [--checkpoint-every N]
  * Trains every run (method × seed) on a pool of worker threads, prints a method × metric table,
  * the paired differences and their summary on stdout (progress on stderr) and writes
  * DIR/results.json plus one CSV of the loss per run: after each seed whose runs have all finished,
  * at the end, and on SIGINT/SIGTERM (every run stopped at its next step, the interrupted ones
- * marked; exit code 130/143).
+ * marked; exit code 130/143). Each run's checkpoint goes to DIR/checkpoints every N steps, on a
+ * stop and at the end (checkpointFiles.ts); `--resume DIR` continues the experiment of
+ * DIR/results.json from there (resume.ts) and rewrites the same folder.
  */
+import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { applyOverride } from '../core/configOverride';
 import type { ExperimentConfig } from '../core/config';
 import { validate } from '../core/validate';
 import { presetConfig, presetSeeds } from '../core/presets';
-import { FLAG_OF_FIELD, parseExperimentArgs } from './args';
+import type { ExperimentArgs, ResumeArgs } from './args';
+import { FLAG_OF_FIELD, parseRunnerArgs } from './args';
+import type { NodeBackend } from './backend-node';
+import { CHECKPOINT_DIR } from './checkpointFiles';
 import { ensureNodeGpuAdapter } from './webgpu-node';
-import type { PoolResult } from './pool/runPool';
+import type { PoolResult, RunStart } from './pool/runPool';
 import { runPooled } from './pool/runPool';
 import { checkOutDir } from './outDir';
 import { ProgressBar } from './progress';
 import type { ResultsFile } from './results';
 import { collectResults, divergedRuns, interruptedRuns, pairedTable, smoothnessTable, summaryTable } from './results';
+import { planResume } from './resume';
 import { ResultsWriter } from './resultsWriter';
 import type { StopSignalName } from './stopSignals';
 import { exitCodeOf, onStopSignals } from './stopSignals';
@@ -57,8 +67,21 @@ async function stopped(name: StopSignalName, results: ResultsFile, planned: numb
   process.exit(exitCodeOf(name));
 }
 
-async function main(): Promise<void> {
-  const args = parseExperimentArgs(process.argv.slice(2));
+/** What the pool trains, from the flags or from DIR/results.json. */
+interface Experiment {
+  /** `seed` is the first planned seed. */
+  config: ExperimentConfig;
+  seeds: number[];
+  backend: NodeBackend;
+  workers: number | null;
+  out: string;
+  checkpointEvery: number | null;
+  starts?: (seed: number, run: number) => RunStart;
+  /** Wall time of the sessions before this one, s. */
+  wallBefore: number;
+}
+
+function newExperiment(args: ExperimentArgs): Experiment {
   let base = presetConfig(args.preset);
   if (args.steps !== null) base.steps = args.steps;
   if (args.evalEvery !== null) base.eval.every = args.evalEvery;
@@ -71,32 +94,65 @@ async function main(): Promise<void> {
   }
   const seeds = args.seeds ?? presetSeeds(args.preset);
   for (const seed of seeds) checked({ ...base, seed }, args.preset, args.overrides);
-  await checkOutDir(args.out);
-  if (args.backend === 'webgpu') {
+  const config = { ...base, seed: seeds[0] ?? base.seed };
+  return { config, seeds, backend: args.backend, workers: args.workers, out: args.out, checkpointEvery: args.checkpointEvery, wallBefore: 0 };
+}
+
+/** null when DIR/results.json is complete: nothing to train. */
+async function resumedExperiment(args: ResumeArgs): Promise<Experiment | null> {
+  const plan = await planResume(args.dir, args.backend);
+  process.stderr.write(`${plan.summary}\n`);
+  if (plan.done) {
+    process.stderr.write(`nothing to resume: ${args.dir}/results.json is complete\n`);
+    return null;
+  }
+  const { results } = plan;
+  const seedIndex = new Map(results.plannedSeeds.map((s, i) => [s, i]));
+  return {
+    config: results.config,
+    seeds: results.plannedSeeds,
+    backend: plan.backend,
+    workers: args.workers,
+    out: args.dir,
+    checkpointEvery: args.checkpointEvery,
+    starts: (seed, run) => plan.starts[seedIndex.get(seed) ?? -1]?.[run] ?? { kind: 'fresh' },
+    wallBefore: results.pool.wallSeconds,
+  };
+}
+
+async function main(): Promise<void> {
+  const parsed = parseRunnerArgs(process.argv.slice(2));
+  const exp = parsed.kind === 'new' ? newExperiment(parsed.args) : await resumedExperiment(parsed.args);
+  if (exp === null) return;
+  const { config, seeds, out } = exp;
+  await checkOutDir(out);
+  await mkdir(join(out, CHECKPOINT_DIR), { recursive: true });
+  if (exp.backend === 'webgpu') {
     const adapter = await ensureNodeGpuAdapter();
     process.stderr.write(`WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`);
   }
   // One GPU is one device: its workers would queue on it, so webgpu defaults to one worker.
-  const workers = args.workers ?? (args.backend === 'webgpu' ? 1 : availableParallelism());
-  const runs = seeds.length * base.runs.length;
-  process.stderr.write(`${runs} runs (${base.runs.length} methods × ${seeds.length} seeds) on ${Math.min(workers, runs + seeds.length)} workers\n`);
-  const bar = new ProgressBar('train', runs * base.steps);
-  const config = { ...base, seed: seeds[0] ?? base.seed };
-  const collect = (p: PoolResult): ResultsFile => collectResults(config, p.seeds, p.backend, { workers: p.workers, wallSeconds: p.wallSeconds }, p.complete);
-  const writer = new ResultsWriter(args.out);
+  const workers = exp.workers ?? (exp.backend === 'webgpu' ? 1 : availableParallelism());
+  const runs = seeds.length * config.runs.length;
+  process.stderr.write(`${runs} runs (${config.runs.length} methods × ${seeds.length} seeds) on ${Math.min(workers, runs + seeds.length)} workers\n`);
+  const bar = new ProgressBar('train', runs * config.steps);
+  const collect = (p: PoolResult): ResultsFile => collectResults(config, seeds, p.seeds, p.backend, { workers: p.workers, wallSeconds: exp.wallBefore + p.wallSeconds }, p.complete);
+  const writer = new ResultsWriter(out);
   const stop = onStopSignals((name) => bar.note(`${name}: stopping every run at its next step to write what it has (${name} again quits at once, without it)`));
   const pooled = await runPooled(config, seeds, {
-    backend: args.backend,
+    backend: exp.backend,
     workers,
     workerUrl: new URL('./run-worker.js', import.meta.url),
     signal: stop.signal,
+    checkpoints: { out, every: exp.checkpointEvery ?? (config.eval.every > 0 ? config.eval.every : 100) },
+    ...(exp.starts ? { starts: exp.starts } : {}),
     onProgress: (p) => bar.update(p.steps[0], `steps · faces ${p.datasets[0]}/${p.datasets[1]} · runs ${p.runs[0]}/${p.runs[1]}`, p.steps[1]),
     onSeed: (seed, finished) => {
       // The file of the last seed is the complete one, written below with the final wall time.
       if (finished.complete) return;
       writer.write(collect(finished)).then(
-        (files) => bar.note(`seed ${seed} finished: ${filesNote(args.out, files)}`),
-        (e: unknown) => bar.note(`seed ${seed} finished, but ${args.out}/results.json could not be written: ${e instanceof Error ? e.message : String(e)}`),
+        (files) => bar.note(`seed ${seed} finished: ${filesNote(out, files)}`),
+        (e: unknown) => bar.note(`seed ${seed} finished, but ${out}/results.json could not be written: ${e instanceof Error ? e.message : String(e)}`),
       );
     },
   });
@@ -109,8 +165,8 @@ async function main(): Promise<void> {
     process.stderr.write(`diverged and stopped, left out of the tables and the pairing (their history and evaluations up to then are in results.json): ${diverged.join(', ')}; a smaller learning rate (--set optim.lr=…) usually helps\n`);
   }
   process.stdout.write(`${summaryTable(results)}\n\n${pairedTable(results)}\n\n${results.summary}\n`);
-  if (base.analysis.every > 0) process.stdout.write(`\n${smoothnessTable(results)}\n`);
-  process.stderr.write(`${pooled.wallSeconds.toFixed(1)} s wall on ${pooled.workers} workers; ${filesNote(args.out, files)}\n`);
+  if (config.analysis.every > 0) process.stdout.write(`\n${smoothnessTable(results)}\n`);
+  process.stderr.write(`${pooled.wallSeconds.toFixed(1)} s wall on ${pooled.workers} workers; ${filesNote(out, files)}\n`);
 }
 
 main().catch((e: unknown) => {

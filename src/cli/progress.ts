@@ -6,6 +6,8 @@ export class ProgressBar {
   private lastDraw = 0;
   private lastDecile = -1;
   private readonly start = Date.now();
+  /** The count at the first update: a resumed run starts past 0, and the rate counts only what this process did. */
+  private first: number | null = null;
 
   constructor(
     private readonly label: string,
@@ -19,7 +21,9 @@ export class ProgressBar {
     const now = Date.now();
     const fraction = this.total > 0 ? done / this.total : 1;
     const elapsed = (now - this.start) / 1000;
-    const eta = fraction > 0 ? elapsed * (1 / fraction - 1) : 0;
+    this.first ??= done;
+    const sinceStart = done - this.first;
+    const eta = sinceStart > 0 ? (elapsed * (this.total - done)) / sinceStart : 0;
     const text = `${this.label} ${done}/${this.total} ${note} ${elapsed.toFixed(0)}s elapsed, ~${eta.toFixed(0)}s left`;
     if (this.stream.isTTY) {
       if (now - this.lastDraw < 200 && done < this.total) return;

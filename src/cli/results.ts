@@ -16,9 +16,11 @@ import { summarySentence } from '../core/stats/verdict';
 import type { RunResult, SeedResult } from './trainRuns';
 
 /** Bump on any change of meaning or layout; readers refuse newer versions. */
-export const RESULTS_VERSION = 3;
+export const RESULTS_VERSION = 4;
 
 /**
+ * Version 4 (over 3): `plannedSeeds`, every seed asked for, so that `--resume` also trains the
+ * seeds none of whose runs had started; `pool.wallSeconds` sums every session of a resumed run.
  * Version 3 (over 2): `complete`; each run's `interrupted` and `diverged` (the step whose loss was
  * not finite), and its `eval` null when interrupted or diverged.
  * The runner writes the file after each seed whose runs have all finished and again when stopped
@@ -31,8 +33,13 @@ export interface ResultsFile {
   config: ExperimentConfig;
   /** The seeds with at least one run in `runs`, in the order given; `config.seed` is the first seed given. */
   seeds: number[];
+  /** Every seed of the experiment (--seeds or the preset's), in the order given. */
+  plannedSeeds: number[];
   backend: string;
-  /** Worker threads of the pool and the wall time of the comparison until this write (faces included), s. */
+  /**
+   * Worker threads of the pool and the wall time of the comparison until this write (faces
+   * included; on a resumed run, the sessions before plus this one), s.
+   */
   pool: { workers: number; wallSeconds: number };
   /** Finished runs, and runs stopped by a signal (`interrupted: true`, `eval: null`). */
   runs: RunResult[];
@@ -48,7 +55,7 @@ function finished(runs: readonly RunResult[]): Array<RunResult & { eval: EvalRep
   return runs.filter((r): r is RunResult & { eval: EvalReport } => r.eval !== null);
 }
 
-export function collectResults(config: ExperimentConfig, seeds: SeedResult[], backend: string, pool: ResultsFile['pool'], complete: boolean): ResultsFile {
+export function collectResults(config: ExperimentConfig, plannedSeeds: readonly number[], seeds: SeedResult[], backend: string, pool: ResultsFile['pool'], complete: boolean): ResultsFile {
   const runs = seeds.flatMap((s) => s.runs);
   const outcomes = finished(runs).map((r) => ({ label: r.label, seed: r.seed, accuracy: r.eval.accuracy, auc: r.eval.auc }));
   const paired = pairedDifferences(outcomes, config.runs.map(runLabel));
@@ -57,6 +64,7 @@ export function collectResults(config: ExperimentConfig, seeds: SeedResult[], ba
     complete,
     config,
     seeds: seeds.map((s) => s.seed),
+    plannedSeeds: [...plannedSeeds],
     backend,
     pool,
     runs,
@@ -84,7 +92,8 @@ export function pairedTable(results: ResultsFile): string {
   return [pad(header, widths), pad(widths.map((w) => '-'.repeat(w)), widths), ...rows.map((r) => pad(r, widths))].join('\n');
 }
 
-function slug(label: string): string {
+/** A label as a file name part: "MASST K=4" → "masst-k-4". */
+export function slug(label: string): string {
   return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 

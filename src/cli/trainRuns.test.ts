@@ -28,7 +28,7 @@ describe('trainRuns', () => {
       expect(run.evals.every((e) => e.step < step)).toBe(true);
       expect(run.eval).toBeNull();
     }
-    const file = collectResults(config, [result], 'cpu', { workers: 1, wallSeconds: 0 }, true);
+    const file = collectResults(config, [config.seed], [result], 'cpu', { workers: 1, wallSeconds: 0 }, true);
     expect(file.pairedDifferences[0]?.accuracy.n).toBe(0);
     expect(divergedRuns(file)).toHaveLength(2);
     expect(divergedRuns(file)[0]).toMatch(/^Conventional on seed 1 at step \d+ \((loss (NaN|-?Infinity)|weights not finite)\)$/);

@@ -8,6 +8,9 @@
  * the history and evaluations so far and no final evaluation. A run whose loss turns non-finite
  * stops at that step (`diverged`), keeps its history and evaluations up to then, and has no final
  * evaluation; the other runs train on, their numbers unchanged.
+ * Checkpoints (core/train/checkpoint.ts) are handed to a save function with the runs' records up
+ * to their step: every `every` steps, on a stop and at the end. Resumed from one (`from`), the
+ * runs continue with the numbers they would have had without the break (tested on cpu, bit for bit).
  */
 import type { Landscape1d, Landscape2d, LipschitzPoint } from '../core/analysis/analyzer';
 import { Analyzer } from '../core/analysis/analyzer';
@@ -15,6 +18,7 @@ import type { ExperimentConfig } from '../core/config';
 import type { EvalReport } from '../core/eval/report';
 import { convImplFor } from '../core/model/conv';
 import * as tf from '../core/tf';
+import type { ComparisonCheckpoint } from '../core/train/checkpoint';
 import { Comparison } from '../core/train/comparison';
 import { evaluateRunUnlessDiverged, evaluateUntrained } from '../core/train/evaluateRuns';
 import type { FaceDataset } from '../core/data/types';
@@ -61,18 +65,81 @@ export type StepFn = (step: number, losses: number[]) => void;
 /** Asked before every step and before the final evaluation; true ends training there. */
 export type StopFn = () => boolean;
 
-export async function trainRuns(config: ExperimentConfig, dataset: FaceDataset, backend: string, onStep?: StepFn, shouldStop?: StopFn): Promise<SeedResult> {
+/**
+ * Stores a checkpoint with the runs' records up to its step (same order as the config's runs);
+ * training waits for it, so a stop never ends the process with a checkpoint half written.
+ */
+export type SaveFn = (checkpoint: ComparisonCheckpoint, runs: readonly RunResult[]) => Promise<void>;
+
+export interface TrainOptions {
+  onStep?: StepFn;
+  shouldStop?: StopFn;
+  /** Periodic checkpoints every `every` steps (0 = none); one is always saved on a stop and at the end. */
+  checkpoints?: { every: number; save: SaveFn };
+  /**
+   * Continue from this checkpoint: `runs` are the records of the config's runs, in its order,
+   * reaching at least the checkpoint's step (what comes after it is dropped and recomputed).
+   */
+  from?: { checkpoint: ComparisonCheckpoint; runs: readonly RunResult[] };
+}
+
+/**
+ * A run's record as it was at the end of `step`: history, evaluations and analysis points after
+ * it dropped, no final evaluation or slices, not interrupted. Throws, naming `source`, when the
+ * record does not reach `step` (a diverged run's record ends where it diverged and reaches any step).
+ */
+export function recordAt(run: RunResult, step: number, source: string): RunResult {
+  const last = run.history[run.history.length - 1]?.step ?? 0;
+  if (run.diverged === null && last < step) {
+    throw new Error(`${source}: the checkpoint is at step ${step}, but the history of ${run.label} on seed ${run.seed} ends at step ${last}`);
+  }
+  const upTo = <T extends { step: number }>(xs: readonly T[]): T[] => xs.filter((x) => x.step <= step);
+  const a = run.analysis;
+  return {
+    ...run,
+    history: upTo(run.history),
+    evals: upTo(run.evals),
+    eval: null,
+    interrupted: false,
+    diverged: run.diverged !== null && run.diverged.step <= step ? run.diverged : null,
+    analysis: { lipschitz: upTo(a.lipschitz), landscape1d: null, landscape2d: null, landscape1dHistory: upTo(a.landscape1dHistory), agents: upTo(a.agents) },
+  };
+}
+
+function freshRecord(cmp: Comparison, seed: number): RunResult[] {
+  return cmp.runs.map((r) => ({
+    method: r.spec.method, agents: r.spec.agents, label: r.label, seed,
+    history: [], evals: [], eval: null, interrupted: false, diverged: null, msPerStep: 0, msPerEval: 0,
+    analysis: { lipschitz: [], landscape1d: null, landscape2d: null, landscape1dHistory: [], agents: [] },
+  }));
+}
+
+function resumedRecords(cmp: Comparison, from: NonNullable<TrainOptions['from']>): RunResult[] {
+  const step = from.checkpoint.step;
+  return cmp.runs.map((r, i) => {
+    const saved = from.runs[i];
+    if (saved?.label !== r.label || saved.seed !== cmp.config.seed) {
+      throw new Error(`trainRuns: record ${i} is ${saved ? `${saved.label} on seed ${saved.seed}` : 'missing'}, expected ${r.label} on seed ${cmp.config.seed}`);
+    }
+    return recordAt(saved, step, 'trainRuns');
+  });
+}
+
+export async function trainRuns(config: ExperimentConfig, dataset: FaceDataset, backend: string, options: TrainOptions = {}): Promise<SeedResult> {
+  const { onStep, shouldStop, checkpoints, from } = options;
   const cmp = new Comparison(config, dataset, convImplFor(backend));
   try {
     const untrained = await evaluateUntrained(cmp);
-    const runs: RunResult[] = cmp.runs.map((r) => ({
-      method: r.spec.method, agents: r.spec.agents, label: r.label, seed: config.seed,
-      history: [], evals: [], eval: null, interrupted: false, diverged: null, msPerStep: 0, msPerEval: 0,
-      analysis: { lipschitz: [], landscape1d: null, landscape2d: null, landscape1dHistory: [], agents: [] },
-    }));
+    const runs = from ? resumedRecords(cmp, from) : freshRecord(cmp, config.seed);
+    if (from) cmp.restore(from.checkpoint);
     const analyzer = new Analyzer(cmp);
-    let done = 0;
-    for (let step = 1; step <= config.steps; step++) {
+    let saved = cmp.steps;
+    const save = async (): Promise<void> => {
+      if (!checkpoints) return;
+      await checkpoints.save(await cmp.checkpoint(), runs);
+      saved = cmp.steps;
+    };
+    for (let step = cmp.steps + 1; step <= config.steps; step++) {
       if (shouldStop?.()) break;
       const lr = cmp.learningRate;
       const losses = cmp.stepActive(runs.map((r) => r.diverged === null));
@@ -90,16 +157,24 @@ export async function trainRuns(config: ExperimentConfig, dataset: FaceDataset, 
       if (every > 0 && (step % every === 0 || step === config.steps)) await measure(analyzer, runs);
       const sliceEvery = config.analysis.landscapeEvery;
       if (sliceEvery > 0 && step % sliceEvery === 0 && step < config.steps) await slices(analyzer, runs);
-      done = step;
+      if (checkpoints && checkpoints.every > 0 && step % checkpoints.every === 0 && step < config.steps) await save();
       onStep?.(step, values);
     }
+    // Over every step the runs took, those before a resume included (their time is in the checkpoint).
+    const done = cmp.steps;
     runs.forEach((r, i) => (r.msPerStep = done > 0 ? (cmp.stepMsTotal[i] ?? 0) / done : 0));
     if (shouldStop?.()) {
       for (const r of runs) r.interrupted = true;
+      // Not again when the checkpoint of this step is already saved (periodic, or the one resumed from).
+      if (saved !== cmp.steps) await save();
       return { seed: config.seed, runs, untrained };
     }
+    // Taken before the final evaluation and slices (they change no state) and saved with the
+    // finished records, so the last checkpoint of a run matches its complete record.
+    const last = checkpoints ? await cmp.checkpoint() : null;
     await evaluateAll(cmp, runs, config.steps, 'eval');
     await landscapes(analyzer, runs, config.analysis.slice2d);
+    if (checkpoints && last) await checkpoints.save(last, runs);
     return { seed: config.seed, runs, untrained };
   } finally {
     cmp.dispose();

@@ -5,8 +5,10 @@
  * dataset the main thread shares with every worker as a SharedArrayBuffer.
  */
 import type { DataConfig, ExperimentConfig } from '../../core/config';
+import type { ComparisonCheckpoint } from '../../core/train/checkpoint';
 import type { NodeBackend } from '../backend-node';
-import type { SeedResult } from '../trainRuns';
+import type { CheckpointPaths } from '../checkpointFiles';
+import type { RunResult, SeedResult } from '../trainRuns';
 
 export interface RunWorkerData {
   backend: NodeBackend;
@@ -18,9 +20,25 @@ export interface RunWorkerData {
   stop: Int32Array;
 }
 
+export interface TrainJob {
+  type: 'train';
+  job: number;
+  config: ExperimentConfig;
+  dataset: SharedArrayBuffer;
+  /**
+   * Where the run's checkpoint and record go and the steps between periodic ones (0 = only on a
+   * stop and at the end); null = none. The worker writes them itself: the bytes (megabytes for a
+   * MASST run) stay in the thread that made them, and its 'trained' message follows its last
+   * write, so once every job has answered a stop, every checkpoint is on disk.
+   */
+  checkpoints: { paths: CheckpointPaths; every: number } | null;
+  /** Continue from this checkpoint with the run's record up to its step; null = from step 0. */
+  from: { checkpoint: ComparisonCheckpoint; run: RunResult } | null;
+}
+
 export type ToRunWorker =
   | { type: 'dataset'; job: number; seed: number; data: DataConfig }
-  | { type: 'train'; job: number; config: ExperimentConfig; dataset: SharedArrayBuffer };
+  | TrainJob;
 
 export type FromRunWorker =
   /** The worker's backend is up; `backend` is what tfjs really runs. */

@@ -64,9 +64,9 @@ describe('runner pool', () => {
     // results.json: the runner's schema plus the paired differences, computed by seed.
     const dir = await mkdtemp(join(tmpdir(), 'masst-results-'));
     expect(pooled.complete).toBe(true);
-    await writeResults(dir, collectResults(base, pooled.seeds, pooled.backend, { workers: 2, wallSeconds: pooled.wallSeconds }, pooled.complete));
+    await writeResults(dir, collectResults(base, [1, 2], pooled.seeds, pooled.backend, { workers: 2, wallSeconds: pooled.wallSeconds }, pooled.complete));
     const written = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as ResultsFile;
-    expect(Object.keys(written).sort()).toEqual(['backend', 'complete', 'config', 'pairedDifferences', 'pool', 'runs', 'seeds', 'summary', 'untrained', 'version']);
+    expect(Object.keys(written).sort()).toEqual(['backend', 'complete', 'config', 'pairedDifferences', 'plannedSeeds', 'pool', 'runs', 'seeds', 'summary', 'untrained', 'version']);
     expect(written.version).toBe(RESULTS_VERSION);
     expect(written.complete).toBe(true);
     expect(written.runs.every((r) => !r.interrupted)).toBe(true);
@@ -105,7 +105,7 @@ describe('runner pool', () => {
     expect(cut[0]?.history.length).toBeLessThanOrEqual(base.steps);
 
     // results.json: marked incomplete, the interrupted run kept but out of the pairing.
-    const results = collectResults(base, pooled.seeds, pooled.backend, { workers: 1, wallSeconds: pooled.wallSeconds }, pooled.complete);
+    const results = collectResults(base, [1, 2], pooled.seeds, pooled.backend, { workers: 1, wallSeconds: pooled.wallSeconds }, pooled.complete);
     expect(results.complete).toBe(false);
     expect(results.runs).toHaveLength(4);
     expect(results.pairedDifferences.map((r) => [r.label, r.seeds])).toEqual([['SST − Conventional', [1]], ['MASST K=4 − SST', [1]], ['MASST K=4 − Conventional', [1]]]);

@@ -5,14 +5,30 @@
  * run's numbers do not depend on the pool: same seed → same initial weights, batches, probe batch
  * and directions, whichever worker trains it. A stop (the signal in the options) ends every
  * training job at its next step; the pool then resolves with the finished runs and the
- * interrupted ones instead of rejecting.
+ * interrupted ones instead of rejecting. On a resume, each run starts as `starts` says: kept as
+ * it is (no job), continued from its checkpoint, or from step 0.
  */
 import { Worker } from 'node:worker_threads';
 import type { ExperimentConfig } from '../../core/config';
 import { runLabel } from '../../core/config';
+import type { EvalReport } from '../../core/eval/report';
+import type { ComparisonCheckpoint } from '../../core/train/checkpoint';
 import type { NodeBackend } from '../backend-node';
-import type { SeedResult } from '../trainRuns';
+import { checkpointPaths } from '../checkpointFiles';
+import type { RunResult, SeedResult } from '../trainRuns';
 import type { FromRunWorker, RunWorkerData, ToRunWorker } from './protocol';
+
+/** How a run of a resumed experiment starts. */
+export type RunStart =
+  | { kind: 'fresh' }
+  /** Finished (or diverged) before: no job, its record and its seed's untrained evaluation go into the result as they are. */
+  | { kind: 'kept'; run: RunResult; untrained: EvalReport }
+  /**
+   * Continued from its checkpoint, with its record up to the checkpoint's step. Until its job
+   * hands back a result, the pool reports that record (interrupted) with `untrained`, its seed's
+   * untrained evaluation, so a stop before the job starts drops nothing (null: report nothing).
+   */
+  | { kind: 'resume'; checkpoint: ComparisonCheckpoint; run: RunResult; untrained: EvalReport | null };
 
 export interface PoolProgress {
   /** Datasets ready / all. */
@@ -34,6 +50,10 @@ export interface PoolOptions {
   onSeed?: (seed: number, finished: PoolResult) => void;
   /** Aborting it stops every training job at its next step and settles the pool with what it has. */
   signal?: AbortSignal;
+  /** Each run's checkpoint files go to `out`/checkpoints (made by the caller), periodic ones every `every` steps (0 = none). */
+  checkpoints?: { out: string; every: number };
+  /** How the run `run` (index into the config's runs) of `seed` starts; default: from step 0. */
+  starts?: (seed: number, run: number) => RunStart;
 }
 
 export interface PoolResult {
@@ -54,7 +74,7 @@ export interface PoolResult {
 
 type Job =
   | { kind: 'dataset'; seed: number }
-  | { kind: 'train'; seed: number; run: number; config: ExperimentConfig };
+  | { kind: 'train'; seed: number; run: number; config: ExperimentConfig; start: RunStart };
 
 function describe(job: Job): string {
   return job.kind === 'dataset' ? `the faces of seed ${job.seed}` : `${runLabel(job.config.runs[0] ?? { method: 'sst', agents: 1 })} on seed ${job.seed}`;
@@ -62,24 +82,38 @@ function describe(job: Job): string {
 
 export function runPooled(base: ExperimentConfig, seeds: readonly number[], options: PoolOptions): Promise<PoolResult> {
   const start = performance.now();
-  const jobs: Job[] = [
-    ...seeds.map((seed): Job => ({ kind: 'dataset', seed })),
-    ...seeds.flatMap((seed) => base.runs.map((spec, run): Job => ({ kind: 'train', seed, run, config: { ...base, seed, runs: [spec] } }))),
-  ];
+  const startOf = options.starts ?? ((): RunStart => ({ kind: 'fresh' }));
+  const results = new Map<string, SeedResult>();
+  const training: Array<Extract<Job, { kind: 'train' }>> = [];
+  for (const seed of seeds) {
+    base.runs.forEach((spec, run) => {
+      const from = startOf(seed, run);
+      if (from.kind === 'kept') results.set(`${seed}/${run}`, { seed, runs: [from.run], untrained: from.untrained });
+      else training.push({ kind: 'train', seed, run, config: { ...base, seed, runs: [spec] }, start: from });
+    });
+  }
+  // A dataset only for the seeds that have a run to train.
+  const jobs: Job[] = [...seeds.filter((seed) => training.some((j) => j.seed === seed)).map((seed): Job => ({ kind: 'dataset', seed })), ...training];
   const pending = jobs.map((_, i) => i);
   const datasets = new Map<number, SharedArrayBuffer>();
-  const results = new Map<string, SeedResult>();
-  const stepsDone = jobs.map(() => 0);
+  // Steps counted from where each run starts: the kept ones done, the resumed ones at their checkpoint.
+  const stepsDone = jobs.map((j) => (j.kind === 'train' && j.start.kind === 'resume' ? j.start.checkpoint.step : 0));
+  const keptSteps = results.size * base.steps;
   const totalSteps = seeds.length * base.runs.length * base.steps;
   const workers: Worker[] = [];
   let backend = options.backend as string;
-  let finishedRuns = 0;
+  let finishedRuns = results.size;
   const totalRuns = seeds.length * base.runs.length;
   // Shared with every worker (protocol.ts, RunWorkerData.stop).
   const stopFlag = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   let stopping = false;
+  const waiting = (seed: number, run: number): SeedResult | undefined => {
+    const start = training.find((j) => j.seed === seed && j.run === run)?.start;
+    if (start?.kind !== 'resume' || start.untrained === null) return undefined;
+    return { seed, runs: [{ ...start.run, interrupted: true }], untrained: start.untrained };
+  };
   const runsOf = (seed: number): SeedResult[] =>
-    base.runs.map((_, run) => results.get(`${seed}/${run}`)).filter((r): r is SeedResult => r !== undefined);
+    base.runs.map((_, run) => results.get(`${seed}/${run}`) ?? waiting(seed, run)).filter((r): r is SeedResult => r !== undefined);
   const seedFinished = (seed: number): boolean => {
     const runs = runsOf(seed);
     return runs.length === base.runs.length && runs.every((r) => r.runs.every((x) => !x.interrupted));
@@ -96,6 +130,10 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
   });
 
   return new Promise<PoolResult>((resolve, reject) => {
+    if (jobs.length === 0) {
+      resolve(snapshot(() => true));
+      return;
+    }
     let failed = false;
     let settled = false;
     const fail = (message: string): void => {
@@ -108,7 +146,7 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
     const report = (): void =>
       options.onProgress?.({
         datasets: [datasets.size, seeds.length],
-        steps: [stepsDone.reduce((a, b) => a + b, 0), totalSteps],
+        steps: [keptSteps + stepsDone.reduce((a, b) => a + b, 0), totalSteps],
         runs: [finishedRuns, totalRuns],
       });
     const finish = (): void => {
@@ -137,10 +175,20 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
       const index = pending.splice(at, 1)[0] as number;
       const job = jobs[index] as Job;
       busy.set(worker, index);
-      const msg: ToRunWorker = job.kind === 'dataset'
-        ? { type: 'dataset', job: index, seed: job.seed, data: base.data }
-        : { type: 'train', job: index, config: job.config, dataset: datasets.get(job.seed) as SharedArrayBuffer };
-      worker.postMessage(msg);
+      worker.postMessage(message(job, index));
+    };
+    const message = (job: Job, index: number): ToRunWorker => {
+      if (job.kind === 'dataset') return { type: 'dataset', job: index, seed: job.seed, data: base.data };
+      const files = options.checkpoints;
+      const label = runLabel(job.config.runs[0] ?? { method: 'sst', agents: 1 });
+      return {
+        type: 'train',
+        job: index,
+        config: job.config,
+        dataset: datasets.get(job.seed) as SharedArrayBuffer,
+        checkpoints: files ? { paths: checkpointPaths(files.out, job.seed, label), every: files.every } : null,
+        from: job.start.kind === 'resume' ? { checkpoint: job.start.checkpoint, run: job.start.run } : null,
+      };
     };
     const busy = new Map<Worker, number>();
     const idle = (): void => {

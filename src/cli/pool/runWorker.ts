@@ -2,12 +2,14 @@
  * Entry of one runner worker thread: sets up the backend named in workerData, then runs the jobs
  * the main thread sends, one at a time (see protocol.ts). A failed job is reported with its number
  * and the worker stays usable. Once the pool sets the shared stop flag, a training job ends before
- * its next step and hands back what it has.
+ * its next step, writes its checkpoint and hands back what it has.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { deserializeDataset, serializeDataset } from '../../core/data/cache';
 import { useNodeBackend } from '../backend-node';
+import { saveCheckpoint } from '../checkpointFiles';
 import { loadOrGenerateDataset } from '../dataset-cache-node';
+import type { RunResult, TrainOptions } from '../trainRuns';
 import { trainRuns } from '../trainRuns';
 import type { FromRunWorker, RunWorkerData, ToRunWorker } from './protocol';
 
@@ -43,7 +45,11 @@ async function handle(msg: ToRunWorker, backend: string): Promise<void> {
     case 'train': {
       const dataset = deserializeDataset(msg.dataset);
       const steps = msg.config.steps;
-      const result = await trainRuns(msg.config, dataset, backend, (step, losses) => progress(msg.job, step, steps, losses[0] ?? null), shouldStop);
+      const options: TrainOptions = { onStep: (step, losses) => progress(msg.job, step, steps, losses[0] ?? null), shouldStop };
+      const files = msg.checkpoints;
+      if (files) options.checkpoints = { every: files.every, save: (ck, runs) => saveCheckpoint(files.paths, ck, runs[0] as RunResult) };
+      if (msg.from) options.from = { checkpoint: msg.from.checkpoint, runs: [msg.from.run] };
+      const result = await trainRuns(msg.config, dataset, backend, options);
       post({ type: 'trained', job: msg.job, result });
       return;
     }

@@ -1,0 +1,76 @@
+/**
+ * The runner's checkpoint files, in DIR/checkpoints/: `<seed>-<slug of the run's label>.ckpt`
+ * (checkpointCodec.ts bytes) and beside it `<…>.json`, the run's record (history, evaluations,
+ * analysis) up to at least the checkpoint's step. results.json is rewritten only after a seed or
+ * on a signal, so the record travels with the checkpoint: a runner killed outright (a second
+ * Ctrl-C, kill -9, out of memory) still leaves a pair that --resume continues from.
+ * The record is written first, then the checkpoint, each to a temporary file in the same folder
+ * renamed over the old one (rename is atomic within a file system): a kill at any moment leaves
+ * no truncated file and a record that reaches at least the checkpoint's step.
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { ComparisonCheckpoint } from '../core/train/checkpoint';
+import { decodeCheckpoint, encodeCheckpoint } from '../core/train/checkpointCodec';
+import { slug } from './results';
+import type { RunResult } from './trainRuns';
+
+export const CHECKPOINT_DIR = 'checkpoints';
+
+export interface CheckpointPaths {
+  checkpoint: string;
+  record: string;
+}
+
+/** The files of the run `label` on `seed` in the output folder `out`. */
+export function checkpointPaths(out: string, seed: number, label: string): CheckpointPaths {
+  const base = join(out, CHECKPOINT_DIR, `${seed}-${slug(label)}`);
+  return { checkpoint: `${base}.ckpt`, record: `${base}.json` };
+}
+
+/** Writes `data` to `path` through a temporary file renamed over it. */
+export async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  // pid and thread: two runners, or two workers, never share a temporary file.
+  const tmp = `${path}.${process.pid}-${threadId}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+/** The record, then the checkpoint (see the file comment for why in this order). */
+export async function saveCheckpoint(paths: CheckpointPaths, checkpoint: ComparisonCheckpoint, record: RunResult): Promise<void> {
+  await writeAtomically(paths.record, `${JSON.stringify(record)}\n`);
+  await writeAtomically(paths.checkpoint, new Uint8Array(encodeCheckpoint(checkpoint)));
+}
+
+function isMissing(e: unknown): boolean {
+  return (e as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+}
+
+/** The decoded checkpoint, or null when there is no file; throws naming the file when it is unreadable or corrupt. */
+export async function readCheckpoint(path: string): Promise<ComparisonCheckpoint | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    if (isMissing(e)) return null;
+    throw new Error(`${path} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return decodeCheckpoint(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, path);
+}
+
+/** The record beside a checkpoint, or null when there is none; throws naming the file when it is not JSON. */
+export async function readRecord(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if (isMissing(e)) return null;
+    throw new Error(`${path} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new Error(`${path} is not JSON (${e instanceof Error ? e.message : String(e)}): it should hold a run's record up to its checkpoint`);
+  }
+}
