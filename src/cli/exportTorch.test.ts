@@ -1,7 +1,8 @@
 /**
  * The exported PyTorch project against our engine: its first steps from the exported initial
  * weights and batches give the cpu backend's losses (relative difference ≤ 1e-4) for
- * Conventional, SST and MASST, and it trains and evaluates under torchrun with 2 processes. Needs
+ * Conventional, SST and MASST, a whole short SST run ends on our runner's evaluation, and it trains and
+ * evaluates under torchrun with 2 processes. Needs
  * a python3 with PyTorch (Debian's python3-torch; .ci/run installs it); skipped, saying so, without.
  *
  * The learning rate is 0.01 here, not the smoke preset's 0.1: at 0.1 the first steps are unstable
@@ -19,9 +20,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useCpu } from '../test/tfCpu';
 import { exportConfig, exportTorchProject } from './exportTorch';
 import { parseExportTorchArgs } from './exportTorchArgs';
+import type { ExperimentConfig } from '../core/config';
+import { loadOrGenerateDataset } from './dataset-cache-node';
 import type { ResultsFile } from './results';
 import { RESULTS_VERSION } from './results';
 import { torchPython, torchrunCompatFlags } from './torchPython';
+import type { RunResult } from './trainRuns';
+import { trainRuns } from './trainRuns';
 
 const python = torchPython();
 if (python === null) {
@@ -78,6 +83,24 @@ describe.skipIf(python === null)('exported PyTorch project', () => {
     expect(run?.label).toBe('MASST K=4');
     expect(run?.batchesMatch).toBe(true);
     expect(run?.maxRelDiff).toBeLessThanOrEqual(1e-4);
+  });
+
+  it("trains SST's whole exported run (6 steps, evaluations included) to the numbers of our runner on cpu", async () => {
+    const r = py(defaults, ['train.py', '--threads', '1', '--out', 'single.json']);
+    expect(r.status, r.stderr).toBe(0);
+    const torch = JSON.parse(await readFile(join(defaults, 'single.json'), 'utf8')) as ResultsFile;
+    const config = JSON.parse(await readFile(join(defaults, 'config.json'), 'utf8')) as ExperimentConfig;
+    // One run keeps this test short; a run trained alone has the numbers it has in a comparison.
+    const sst = config.runs.filter((run) => run.method === 'sst');
+    const ours = await trainRuns({ ...config, runs: sst }, await loadOrGenerateDataset(config.data, config.seed), 'cpu');
+    expect(torch.untrained[0]?.eval.accuracy).toBe(ours.untrained.accuracy);
+    const mine = ours.runs[0] as RunResult;
+    const theirs = torch.runs.find((run) => run.label === 'SST') as RunResult;
+    expect(theirs.history).toHaveLength(6);
+    theirs.history.forEach((h, t) => expect(Math.abs(h.loss / (mine.history[t]?.loss as number) - 1), `step ${h.step}`).toBeLessThanOrEqual(1e-4));
+    // Evaluations read BN running statistics and threshold cosines: a last-bit difference may flip a pair.
+    expect(Math.abs((theirs.eval?.accuracy as number) - (mine.eval?.accuracy as number))).toBeLessThanOrEqual(0.01);
+    expect(Math.abs((theirs.eval?.auc as number) - (mine.eval?.auc as number))).toBeLessThanOrEqual(0.005);
   });
 
   it('trains and evaluates under torchrun with 2 processes (gloo), writing results.json', async () => {
