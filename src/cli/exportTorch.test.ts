@@ -51,8 +51,8 @@ async function exported(name: string, flags: string[]): Promise<string> {
   return dir;
 }
 
-function checkReference(dir: string): Check {
-  const r = py(dir, ['train.py', '--check-reference', '--threads', '1']);
+function checkReference(dir: string, ...flags: string[]): Check {
+  const r = py(dir, ['train.py', '--check-reference', '--threads', '1', ...flags]);
   if (r.status !== 0) throw new Error(`train.py --check-reference exited ${r.status}: ${r.stderr}\n${r.stdout}`);
   return JSON.parse(r.stdout) as Check;
 }
@@ -72,6 +72,10 @@ describe.skipIf(python === null)('exported PyTorch project', () => {
       expect(run.torch).toHaveLength(5);
       expect(run.maxRelDiff, `${run.label}: ${run.torch.join(', ')} vs ${run.playground.join(', ')}`).toBeLessThanOrEqual(1e-4);
     }
+  });
+
+  it('draws the same start values itself from the seed with the ported generator (--no-reference)', () => {
+    for (const run of checkReference(defaults, '--no-reference').runs) expect(run.maxRelDiff, run.label).toBeLessThanOrEqual(1e-4);
   });
 
   it('does so for MASST K=4 with per-agent queues, staggered agents, updates of all agents and α per agent', async () => {

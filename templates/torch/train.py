@@ -37,7 +37,7 @@ def parse_args():
     p.add_argument("--out", default="results.json")
     p.add_argument("--device", choices=["cpu", "cuda"], default=None, help="default: cuda when available")
     p.add_argument("--threads", type=int, default=None, help="CPU threads per process")
-    p.add_argument("--no-reference", action="store_true", help="draw the initial weights here, not from reference/")
+    p.add_argument("--no-reference", action="store_true", help="draw the start values from the seed here, not from reference/")
     p.add_argument("--check-reference", action="store_true", help="compare the first steps' losses with the playground's")
     p.add_argument("--tolerance", type=float, default=1e-4, help="largest relative loss difference --check-reference accepts")
     return p.parse_args()
@@ -213,8 +213,7 @@ def main():
         raise DataError(f"batchSize {base['batchSize']} is not divisible by the {dist.world} processes; "
                         "each process takes an equal slice of every batch")
     ref_dir = os.path.join(HERE, "reference")
-    use_ref = not args.no_reference and os.path.isdir(ref_dir)
-    reference = load_reference(ref_dir) if use_ref else None
+    reference = load_reference(ref_dir) if os.path.isdir(ref_dir) else None
     if args.check_reference and reference is None:
         raise DataError(f"{ref_dir}: no reference (export with --with-reference) for --check-reference")
     began, runs, untrained = time.perf_counter(), [], []
@@ -224,7 +223,8 @@ def main():
         data = load(index, config["data"]["channels"])
         channels = data["train"][0].shape[3]
         seed_ref = reference if reference is not None and reference["seed"] == seed else None
-        start = Start(config, seed, channels, data["train_ids"], seed_ref)
+        # With --no-reference the start values are drawn here; --check-reference still compares.
+        start = Start(config, seed, channels, data["train_ids"], None if args.no_reference else seed_ref)
         if args.check_reference:
             return 0 if check_reference(config, data, start, dist, seed_ref, args.tolerance) else 1
         if dist.rank == 0:
