@@ -1,0 +1,24 @@
+/**
+ * The PyTorch project's files as kept in templates/torch (real Python, compiled and linted as
+ * such); the export copies them unchanged next to the experiment's config.json.
+ */
+import readme from '../../../templates/torch/README.md?raw';
+import data from '../../../templates/torch/masst_data.py?raw';
+import evaluation from '../../../templates/torch/masst_eval.py?raw';
+import methods from '../../../templates/torch/masst_methods.py?raw';
+import model from '../../../templates/torch/masst_model.py?raw';
+import results from '../../../templates/torch/masst_results.py?raw';
+import sampler from '../../../templates/torch/masst_sampler.py?raw';
+import train from '../../../templates/torch/train.py?raw';
+
+/** Path in the project → text. */
+export const TORCH_TEMPLATES: Readonly<Record<string, string>> = {
+  'train.py': train,
+  'masst_data.py': data,
+  'masst_eval.py': evaluation,
+  'masst_methods.py': methods,
+  'masst_model.py': model,
+  'masst_results.py': results,
+  'masst_sampler.py': sampler,
+  'README.md': readme,
+};

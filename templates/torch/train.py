@@ -1,0 +1,273 @@
+"""Trains the exported MASST Playground experiment with PyTorch and writes results.json in the
+playground runner's schema (version 3), so the page can import it.
+
+  python3 train.py                                         # one process (GPU 0 if any, else CPU)
+  python3 -m torch.distributed.run --nproc_per_node=N train.py   # N processes, one per device
+  python3 train.py --check-reference                       # first steps against the playground
+
+Everything the experiment is comes from config.json (the playground's ExperimentConfig) and
+export.json (the seeds, the data of each, the reference). See README.md and masst_methods.py for
+how the gallery agents and the queue stay identical across processes.
+"""
+import argparse
+import json
+import math
+import os
+import sys
+import time
+
+import torch
+
+from masst_data import DataError, load
+from masst_eval import evaluate
+from masst_methods import (ConventionalTrainer, Dist, SemiSiameseTrainer, learning_rate_at,
+                           unit_rows)
+from masst_model import Backbone, initial_values, param_specs
+from masst_results import paired_differences, summary_sentence
+from masst_sampler import PairSampler, Rng, derive_seed, images_by_id
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RESULTS_VERSION = 3
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--config", default=os.path.join(HERE, "config.json"))
+    p.add_argument("--data", default=None, help="a data index.json (default: the export's, per seed)")
+    p.add_argument("--out", default="results.json")
+    p.add_argument("--device", choices=["cpu", "cuda"], default=None, help="default: cuda when available")
+    p.add_argument("--threads", type=int, default=None, help="CPU threads per process")
+    p.add_argument("--no-reference", action="store_true", help="draw the start values from the seed here, not from reference/")
+    p.add_argument("--check-reference", action="store_true", help="compare the first steps' losses with the playground's")
+    p.add_argument("--tolerance", type=float, default=1e-4, help="largest relative loss difference --check-reference accepts")
+    return p.parse_args()
+
+
+def read_json(path, what):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except OSError as e:
+        raise DataError(f"{path}: cannot read the {what} ({e.strerror})") from None
+
+
+def label_of(run):
+    return {"conventional": "Conventional", "sst": "SST"}.get(run["method"], f"MASST K={run['agents']}")
+
+
+def agents_of(run):
+    return 1 if run["method"] == "sst" else run["agents"]
+
+
+def queue_batches(run, config):
+    per_queue = config["gallery"]["queueSize"] // config["batchSize"]
+    per_agent = run["method"] == "masst" and config["masst"]["queueMode"] == "perAgent"
+    return per_queue * run["agents"] if per_agent else per_queue
+
+
+class Start:
+    """What every run of one seed starts from: the probe's weights, the FC head, the queues."""
+
+    def __init__(self, config, seed, channels, train_ids, reference):
+        m = config["model"]
+        self.specs = param_specs(m["backbone"], m["embedDim"], channels)
+        self.size, self.dim, self.channels, self.train_ids = m["backbone"], m["embedDim"], channels, train_ids
+        self.reference = reference
+        if reference is None:
+            self.probe = initial_values(self.specs, Rng(derive_seed(seed, "init")))
+        else:
+            self.probe = list(torch.split(reference["init"], [math.prod(s) for _, _, s in self.specs]))
+        self.seed, self.queue_size = seed, config["gallery"]["queueSize"]
+
+    def backbone(self):
+        return Backbone(self.size, self.dim, self.channels, self.probe)
+
+    def head(self):
+        """[D, trainIds], unit columns (comparison.ts headInit)."""
+        if self.reference is not None:
+            return self.reference["head"].reshape(self.dim, self.train_ids).clone()
+        rng = Rng(derive_seed(self.seed, "head"))
+        w = torch.tensor([rng.normal() for _ in range(self.dim * self.train_ids)], dtype=torch.float64).float()
+        w = w.reshape(self.dim, self.train_ids).double()
+        return (w / w.square().sum(dim=0, keepdim=True).sqrt()).float()
+
+    def queues(self, count):
+        if self.reference is not None:
+            rows = self.reference["queues"].reshape(-1, self.queue_size, self.dim)
+            return [rows[k].clone() for k in range(count)]
+        rng = Rng(derive_seed(self.seed, "queue"))
+        return [unit_rows(rng, self.queue_size, self.dim) for _ in range(count)]
+
+
+def make_trainer(run, config, start, dist):
+    if run["method"] == "conventional":
+        return ConventionalTrainer(start.backbone(), start.head(), config, dist)
+    k = agents_of(run)
+    queues = start.queues(k if config["masst"]["queueMode"] == "perAgent" and run["method"] == "masst" else 1)
+    return SemiSiameseTrainer(start.backbone(), config, dist, k, queues, Rng(derive_seed(config["seed"], "enqueue")))
+
+
+@torch.no_grad()
+def embed_test(backbone, images, chunk=256):
+    backbone.eval()
+    parts = [backbone.embed(images[i:i + chunk], "inference")[0] for i in range(0, images.shape[0], chunk)]
+    return torch.cat(parts)
+
+
+def train_run(run, config, data, start, dist):
+    """One run of one seed: its history, evaluations and timings (trainRuns.ts RunResult)."""
+    images = data["train"][0].to(dist.device)
+    test_images, test_labels = data["test"][0].to(dist.device), data["test"][1]
+    sampler = PairSampler(images_by_id(data["train"][1], data["train_ids"]), config["batchSize"],
+                          queue_batches(run, config), Rng(derive_seed(config["seed"], "order")))
+    trainer = make_trainer(run, config, start, dist)
+    result = {"method": run["method"], "agents": run["agents"], "label": label_of(run), "seed": config["seed"],
+              "history": [], "evals": [], "eval": None, "interrupted": False, "diverged": None,
+              "msPerStep": 0, "msPerEval": 0,
+              "analysis": {"lipschitz": [], "landscape1d": None, "landscape2d": None, "landscape1dHistory": [], "agents": []}}
+    step_ms, evals = 0.0, 0
+    for step in range(1, config["steps"] + 1):
+        lr = learning_rate_at(step - 1, config["steps"], config["optim"])
+        began = time.perf_counter()
+        loss = trainer.step(images, sampler.next(), lr)
+        step_ms += (time.perf_counter() - began) * 1000
+        if not math.isfinite(loss):
+            result["diverged"] = {"step": step, "what": f"loss {'NaN' if math.isnan(loss) else loss}"}
+            break
+        result["history"].append({"step": step, "loss": loss, "lr": lr})
+        last = step == config["steps"]
+        every = config["eval"]["every"]
+        if dist.rank == 0 and (last or (every > 0 and step % every == 0)):
+            began = time.perf_counter()
+            report = evaluate(embed_test(trainer.backbone, test_images), test_labels, data["pairs"], config["eval"])
+            trainer.backbone.train()
+            result["msPerEval"] += ((time.perf_counter() - began) * 1000 - result["msPerEval"]) / (evals + 1)
+            evals += 1
+            if last:
+                result["eval"] = report
+            else:
+                result["evals"].append({"step": step, **report})
+    result["msPerStep"] = step_ms / max(1, len(result["history"]))
+    return result
+
+
+def check_reference(config, data, start, dist, reference, tolerance):
+    """Each run's first steps from the playground's initial weights and batches; relative loss
+    differences against the playground's cpu backend. True when all are within tolerance."""
+    report, ok = [], True
+    for run in config["runs"]:
+        ref = next(r for r in reference["runs"] if r["label"] == label_of(run))
+        images = data["train"][0].to(dist.device)
+        sampler = PairSampler(images_by_id(data["train"][1], data["train_ids"]), config["batchSize"],
+                              queue_batches(run, config), Rng(derive_seed(config["seed"], "order")))
+        trainer = make_trainer(run, config, start, dist)
+        losses, batches_match = [], True
+        for t, expected_batch in enumerate(ref["batches"]):
+            batch = sampler.next()
+            batches_match = batches_match and [list(x) for x in batch] == expected_batch
+            losses.append(trainer.step(images, batch, learning_rate_at(t, config["steps"], config["optim"])))
+        rel = [abs(a - b) / max(abs(b), 1e-12) for a, b in zip(losses, ref["losses"])]
+        ok = ok and batches_match and max(rel) <= tolerance
+        report.append({"label": label_of(run), "torch": losses, "playground": ref["losses"],
+                       "maxRelDiff": max(rel), "batchesMatch": batches_match})
+    if dist.rank == 0:
+        print(json.dumps({"tolerance": tolerance, "runs": report}, indent=1))
+    return ok
+
+
+def load_reference(folder):
+    index = read_json(os.path.join(folder, "index.json"), "reference index")
+    out = {"runs": index["runs"], "seed": index["seed"]}
+    for key in ("init", "head", "queues"):
+        path = os.path.join(folder, index[key])
+        try:
+            with open(path, "rb") as f:
+                raw = bytearray(f.read())
+        except OSError as e:
+            raise DataError(f"{path}: cannot read the reference ({e.strerror})") from None
+        # An empty array (no Conventional run: no head) is a valid reference file.
+        out[key] = torch.frombuffer(raw, dtype=torch.float32) if raw else torch.zeros(0)
+    return out
+
+
+def setup(args):
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    rank = int(os.environ.get("RANK", "0"))
+    cuda = torch.cuda.is_available() if args.device is None else args.device == "cuda"
+    device = torch.device(f"cuda:{int(os.environ.get('LOCAL_RANK', '0'))}" if cuda else "cpu")
+    if cuda:
+        torch.cuda.set_device(device)
+    if args.threads is not None:
+        torch.set_num_threads(args.threads)
+    if world > 1:
+        torch.distributed.init_process_group("nccl" if cuda else "gloo")
+    return Dist(world, rank, device)
+
+
+def main():
+    args = parse_args()
+    dist = setup(args)
+    base = read_json(args.config, "experiment config")
+    manifest = read_json(os.path.join(os.path.dirname(os.path.abspath(args.config)), "export.json"), "export manifest")
+    if base["batchSize"] % dist.world != 0:
+        raise DataError(f"batchSize {base['batchSize']} is not divisible by the {dist.world} processes; "
+                        "each process takes an equal slice of every batch")
+    ref_dir = os.path.join(HERE, "reference")
+    reference = load_reference(ref_dir) if os.path.isdir(ref_dir) else None
+    if args.check_reference and reference is None:
+        raise DataError(f"{ref_dir}: no reference (export with --with-reference) for --check-reference")
+    began, runs, untrained = time.perf_counter(), [], []
+    for seed in manifest["seeds"]:
+        config = {**base, "seed": seed}
+        index = args.data or os.path.join(HERE, manifest["data"][str(seed)])
+        data = load(index, config["data"]["channels"])
+        channels = data["train"][0].shape[3]
+        seed_ref = reference if reference is not None and reference["seed"] == seed else None
+        # With --no-reference the start values are drawn here; --check-reference still compares.
+        start = Start(config, seed, channels, data["train_ids"], None if args.no_reference else seed_ref)
+        if args.check_reference:
+            return 0 if check_reference(config, data, start, dist, seed_ref, args.tolerance) else 1
+        if dist.rank == 0:
+            probe = start.backbone().to(dist.device)
+            test = data["test"][0].to(dist.device)
+            untrained.append({"seed": seed, "eval": evaluate(embed_test(probe, test), data["test"][1], data["pairs"], config["eval"])})
+        for run in config["runs"]:
+            result = train_run(run, config, data, start, dist)
+            runs.append(result)
+            if dist.rank == 0:
+                print(f"seed {seed} {result['label']}: loss {result['history'][-1]['loss']:.4f}, "
+                      f"accuracy {result['eval']['accuracy'] if result['eval'] else float('nan'):.4f}, "
+                      f"{result['msPerStep']:.1f} ms/step", file=sys.stderr)
+    if dist.rank == 0:
+        write_results(args.out, base, manifest["seeds"], runs, untrained, dist, time.perf_counter() - began)
+    return 0
+
+
+def write_results(path, config, seeds, runs, untrained, dist, wall):
+    labels = [label_of(r) for r in config["runs"]]
+    outcomes = [{"label": r["label"], "seed": r["seed"], "accuracy": r["eval"]["accuracy"], "auc": r["eval"]["auc"]}
+                for r in runs if r["eval"] is not None]
+    paired = paired_differences(outcomes, labels)
+    results = {
+        "version": RESULTS_VERSION, "complete": True, "config": {**config, "seed": seeds[0]}, "seeds": seeds,
+        "backend": f"pytorch {torch.__version__} {dist.device.type} x{dist.world}",
+        "pool": {"workers": dist.world, "wallSeconds": wall},
+        "runs": runs, "untrained": untrained, "pairedDifferences": paired, "summary": summary_sentence(paired),
+    }
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "w") as f:
+        json.dump(results, f, indent=1, allow_nan=False)
+        f.write("\n")
+    os.replace(tmp, path)
+    print(f"wrote {path}: {summary_sentence(paired)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    try:
+        code = main()
+    except DataError as e:
+        print(f"error: {e}", file=sys.stderr)
+        code = 2
+    if torch.distributed.is_initialized():
+        torch.distributed.destroy_process_group()
+    sys.exit(code)
