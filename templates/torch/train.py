@@ -1,5 +1,5 @@
 """Trains the exported MASST Playground experiment with PyTorch and writes results.json in the
-playground runner's schema (version 3), so the page can import it.
+playground runner's schema (version 4), so the page can import it.
 
   python3 train.py                                         # one process (GPU 0 if any, else CPU)
   python3 -m torch.distributed.run --nproc_per_node=N train.py   # N processes, one per device
@@ -27,7 +27,7 @@ from masst_results import paired_differences, summary_sentence
 from masst_sampler import PairSampler, Rng, derive_seed, images_by_id
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-RESULTS_VERSION = 3
+RESULTS_VERSION = 4
 
 
 def parse_args():
@@ -250,6 +250,7 @@ def write_results(path, config, seeds, runs, untrained, dist, wall):
     paired = paired_differences(outcomes, labels)
     results = {
         "version": RESULTS_VERSION, "complete": True, "config": {**config, "seed": seeds[0]}, "seeds": seeds,
+        "plannedSeeds": seeds,
         "backend": f"pytorch {torch.__version__} {dist.device.type} x{dist.world}",
         "pool": {"workers": dist.world, "wallSeconds": wall},
         "runs": runs, "untrained": untrained, "pairedDifferences": paired, "summary": summary_sentence(paired),
