@@ -9,7 +9,9 @@
  * is told which run and step; the other units carry on.
  */
 import type { Comparison } from '../core/train/comparison';
-import { evaluateRunUnlessDiverged } from '../core/train/evaluateRuns';
+import { evaluateRunWithEmbeddings } from '../core/train/evaluateRuns';
+import { embeddingView } from '../core/analysis/embeddingView';
+import { SemiSiameseTrainer } from '../core/train/semiSiamese';
 import type { EvalReport } from '../core/eval/report';
 import * as tf from '../core/tf';
 import type { AnalysisStream } from './analysisStream';
@@ -24,6 +26,8 @@ const FLUSH_MS = 100;
  * encoded in a few ms, so a reload loses at most this many steps at a negligible cost.
  */
 export const CHECKPOINT_EVERY = 50;
+/** Least ms between two queue snapshots while training. */
+const QUEUE_POST_MS = 1000;
 
 /** This worker's runs of one seed. */
 export interface Group {
@@ -43,6 +47,7 @@ export class PoolEngine implements Engine {
   private pendingSteps: number[] = [];
   private windowStart = performance.now();
   private windowMs: number[];
+  private lastQueuePost = -Infinity;
 
   /** `from`: the step and per-unit active flags of the checkpoint the groups were restored from. */
   constructor(
@@ -154,6 +159,8 @@ export class PoolEngine implements Engine {
     this.windowStart = performance.now();
     this.windowMs = this.windowMs.map(() => 0);
     this.post({ type: 'stats', runId: this.runId, batch }, [steps.buffer, ...losses.map((l) => l.buffer)] as ArrayBuffer[]);
+    // The queue view: after a single step (Step), else about once a second.
+    if (steps.length === 1 || performance.now() - this.lastQueuePost >= QUEUE_POST_MS) this.postQueues();
     for (const d of stopped) this.post({ type: 'diverged', runId: this.runId, unit: d.unit, step: d.step, message: d.message });
   }
 
@@ -184,6 +191,19 @@ export class PoolEngine implements Engine {
     };
   }
 
+  /** Every active SST/MASST unit's queues, copied (a few kB each). */
+  private postQueues(): void {
+    this.lastQueuePost = performance.now();
+    for (const [gi, g] of this.groups.entries()) {
+      g.cmp.runs.forEach((run, i) => {
+        const trainer = run.trainer;
+        if (!(trainer instanceof SemiSiameseTrainer) || !this.active[this.offset(gi) + i]) return;
+        const queues = trainer.queues.map((q) => ({ step: g.cmp.steps, pointer: q.pointer, slotIds: q.slotIds.slice(), writtenAt: q.writtenAt.slice(), writer: q.writer.slice() }));
+        this.post({ type: 'queue', runId: this.runId, unit: g.units[i] as number, queues, collisions: trainer.collisions });
+      });
+    }
+  }
+
   private async evaluate(): Promise<void> {
     const reports: EvalReport[] = [];
     const units: number[] = [];
@@ -191,14 +211,16 @@ export class PoolEngine implements Engine {
       for (let i = 0; i < g.units.length; i++) {
         if (!this.isActive(g, i)) continue;
         // Weights can turn non-finite while the step's loss was still finite: caught here.
-        const report = await evaluateRunUnlessDiverged(g.cmp, i);
-        if (report === null) {
+        const scored = await evaluateRunWithEmbeddings(g.cmp, i);
+        if (scored === null) {
           const d = this.stop(this.offset(gi) + i, this.t, 'weights not finite', g.labels[i]);
           this.post({ type: 'diverged', runId: this.runId, ...d });
           continue;
         }
-        reports.push(report);
+        reports.push(scored.report);
         units.push(g.units[i] as number);
+        const view = embeddingView(scored.embeddings, g.cmp.config.model.embedDim, g.cmp.dataset.test, this.t);
+        this.post({ type: 'embeddings', runId: this.runId, unit: g.units[i] as number, view }, [view.coords.buffer as ArrayBuffer]);
       }
     }
     if (units.length > 0) this.post({ type: 'eval', runId: this.runId, result: { step: this.t, units, reports } });

@@ -10,6 +10,8 @@ import type { ExperimentConfig } from '../core/config';
 import type { LipschitzPoint } from '../core/analysis/analyzer';
 import type { EvalReport } from '../core/eval/report';
 import type { SlowStepTrace } from '../core/train/trace';
+import type { QueueSnapshot } from '../core/analysis/queueView';
+import type { EmbeddingView } from '../core/analysis/embeddingView';
 
 /** Where a worker's run control stands (worker/control.ts has the transitions). */
 export type RunPhase = 'building' | 'ready' | 'training' | 'stepping' | 'slicing' | 'finished' | 'failed' | 'disposed';
@@ -184,6 +186,10 @@ export type FromWorker =
   | { type: 'state'; runId: number; worker: number; phase: RunPhase; step: number }
   /** A unit whose loss became non-finite: stopped at `step`, the others go on. */
   | { type: 'diverged'; runId: number; unit: number; step: number; message: string }
+  /** The queue(s) of an SST/MASST unit after a step (about once a second while training). */
+  | { type: 'queue'; runId: number; unit: number; queues: QueueSnapshot[]; collisions: number }
+  /** A unit's held-out embeddings projected on their first two principal components, at an evaluation. */
+  | { type: 'embeddings'; runId: number; unit: number; view: EmbeddingView }
   /** The stages of one slowly stepped iteration of `unit` (core/train/trace.ts). */
   | { type: 'trace'; runId: number; unit: number; trace: SlowStepTrace }
   /** Every few dozen steps and whenever training stops: what a reload resumes from. */

@@ -26,6 +26,9 @@ export interface QueueState {
   /** [Q] */
   slotIds: Int32Array;
   pointer: number;
+  /** [Q] each: the step and agent that wrote each slot (queue view only). */
+  writtenAt: Int32Array;
+  writer: Int32Array;
 }
 
 export interface SamplerState {
@@ -58,6 +61,8 @@ export interface SemiSiameseState {
   started: boolean[];
   lastActive: number;
   queues: QueueState[];
+  /** Batch identities found already in the queue, summed over the steps (the sampler keeps it 0). */
+  collisions: number;
   enqueueRng: RngState;
 }
 

@@ -17,8 +17,13 @@ export async function evaluateRun(cmp: Comparison, index: number): Promise<EvalR
  * weights diverged (a step can leave them NaN while the loss it reported was still finite).
  */
 export async function evaluateRunUnlessDiverged(cmp: Comparison, index: number): Promise<EvalReport | null> {
+  return (await evaluateRunWithEmbeddings(cmp, index))?.report ?? null;
+}
+
+/** As evaluateRunUnlessDiverged, with the test embeddings it scored, [testCount, D]. */
+export async function evaluateRunWithEmbeddings(cmp: Comparison, index: number): Promise<{ report: EvalReport; embeddings: Float32Array } | null> {
   const embeddings = await cmp.embedTest(index);
-  return embeddings.every(Number.isFinite) ? report(cmp, embeddings) : null;
+  return embeddings.every(Number.isFinite) ? { report: report(cmp, embeddings), embeddings } : null;
 }
 
 export async function evaluateUntrained(cmp: Comparison): Promise<EvalReport> {

@@ -54,6 +54,8 @@ export class SemiSiameseTrainer implements Trainer {
   readonly queues: PrototypeQueue[];
   /** Agent paired with the probe in the last step (k = t mod K); −1 before the first. */
   lastActive = -1;
+  /** Batch identities that were already in the queue they were scored against, over all steps. */
+  collisions = 0;
   /** Which view's gallery features the last step enqueued (a fair coin each step). */
   private lastEnqueued: 1 | 2 = 1;
   private readonly optimizer: SgdMomentum;
@@ -154,6 +156,8 @@ export class SemiSiameseTrainer implements Trainer {
     const agent = this.agents.prepare(this.t, this.probe);
     const queue = this.queueFor(k);
     const enqueueFirst = this.enqueueRng.chance(0.5);
+    const queued = queue.idsInQueue();
+    for (const id of batch.ids) if (queued.has(id)) this.collisions += 1;
     const loss = tf.tidy(() => {
       const [x1, x2] = gatherViews(this.ctx.images, batch);
       const g1 = forward(agent, x1, 'batch', this.ctx.impl).embedding;
@@ -165,7 +169,7 @@ export class SemiSiameseTrainer implements Trainer {
         if (keep) Object.assign(keep, { p1: tf.keep(p1), p2: tf.keep(p2), logits1: tf.keep(out.logits1), logits2: tf.keep(out.logits2) });
         return out.loss;
       }, this.probe.weights);
-      queue.enqueue(enqueueFirst ? g1 : g2, batch.ids);
+      queue.enqueue(enqueueFirst ? g1 : g2, batch.ids, { step: this.t + 1, agent: k });
       const gradList = this.probe.weights.map((w) => grads[w.name] as tf.Tensor);
       const before = keep ? this.probe.weights.map((w) => tf.clone(w)) : [];
       this.optimizer.apply(gradList, lr);
@@ -220,6 +224,7 @@ export class SemiSiameseTrainer implements Trainer {
       started,
       lastActive: this.lastActive,
       queues: await Promise.all(this.queues.map((q) => q.state())),
+      collisions: this.collisions,
       enqueueRng: this.enqueueRng.save(),
     };
   }
@@ -235,6 +240,7 @@ export class SemiSiameseTrainer implements Trainer {
     state.queues.forEach((q, i) => (this.queues[i] as PrototypeQueue).load(q));
     this.enqueueRng = restoreRng(state.enqueueRng);
     this.lastActive = state.lastActive;
+    this.collisions = state.collisions;
     this.t = state.steps;
   }
 

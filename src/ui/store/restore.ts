@@ -32,6 +32,9 @@ function cutRun(r: RunSeries, step: number): RunSeries {
     landscape1d: r.landscape1d !== null && r.landscape1d.step <= step ? r.landscape1d : null,
     landscape2d: r.landscape2d !== null && r.landscape2d.step <= step ? r.landscape2d : null,
     diverged: r.diverged !== null && r.diverged.step <= step ? r.diverged : null,
+    // A state kept by an older build has neither field.
+    queue: r.queue && (r.queue.queues[0]?.step ?? 0) <= step ? r.queue : null,
+    embeddings: r.embeddings && r.embeddings.step <= step ? r.embeddings : null,
   };
 }
 
@@ -52,6 +55,7 @@ export function restoredState(saved: UiState, runId: number, workers: number, ch
     progress: null,
     runs,
     stepsPerSecond: 0,
+    trace: null,
     errors: [],
   };
 }

@@ -7,6 +7,9 @@ import type { ExperimentConfig, RunSpec } from '../../core/config';
 import { runLabel } from '../../core/config';
 import type { EvalReport } from '../../core/eval/report';
 import type { LipschitzPoint } from '../../core/analysis/analyzer';
+import type { QueueSnapshot } from '../../core/analysis/queueView';
+import type { EmbeddingView } from '../../core/analysis/embeddingView';
+import type { SlowStepTrace } from '../../core/train/trace';
 import type { AgentPoint, BackendReport, DatasetSummary, FromWorker, LandscapeRow, ProbeCost, RunPhase } from '../../worker/protocol';
 
 export const MAX_POINTS = 2000;
@@ -40,6 +43,10 @@ export interface RunSeries {
   landscape2d: { step: number; alphas: number[]; betas: number[]; rows: Array<number[] | null> } | null;
   /** Set when the run's loss became non-finite: it stopped at `step`, the others went on. */
   diverged: { step: number; message: string } | null;
+  /** SST/MASST: the queue(s) after the latest snapshot, and batch IDs found already queued. */
+  queue: { queues: QueueSnapshot[]; collisions: number } | null;
+  /** The held-out embeddings in 2-D at the latest evaluation. */
+  embeddings: EmbeddingView | null;
 }
 
 export interface WorkerState {
@@ -72,6 +79,8 @@ export interface UiState {
   /** The slowest worker's lock-step rate. */
   stepsPerSecond: number;
   probeCost: ProbeCost | null;
+  /** The last slowly stepped iteration (Step slowly), of the unit it traced. */
+  trace: { unit: number; trace: SlowStepTrace } | null;
   errors: string[];
 }
 
@@ -91,13 +100,14 @@ export const initialState: UiState = {
   runs: [],
   stepsPerSecond: 0,
   probeCost: null,
+  trace: null,
   errors: [],
 };
 
 function emptyRun(unit: number, seed: number, run: number, spec: RunSpec): RunSeries {
   return {
     unit, seed, run, spec, label: runLabel(spec), steps: [], loss: [], smooth: [], msPerStep: 0, evals: [], latest: null,
-    smoothness: [], agents: [], landscape1d: null, landscape2d: null, diverged: null,
+    smoothness: [], agents: [], landscape1d: null, landscape2d: null, diverged: null, queue: null, embeddings: null,
   };
 }
 
@@ -183,6 +193,12 @@ export function reduce(state: UiState, msg: FromWorker): UiState {
     case 'faces':
     case 'checkpoint':
       return state;
+    case 'queue':
+      return updateUnits(state, [msg.unit], () => msg, (r, q) => ({ ...r, queue: { queues: q.queues, collisions: q.collisions } }));
+    case 'embeddings':
+      return updateUnits(state, [msg.unit], () => msg.view, (r, view) => ({ ...r, embeddings: view }));
+    case 'trace':
+      return { ...state, trace: { unit: msg.unit, trace: msg.trace } };
     case 'ready': {
       const untrained = [...state.untrained.filter((u) => !msg.untrained.some((m) => m.seed === u.seed)), ...msg.untrained]
         .sort((a, b) => state.seeds.indexOf(a.seed) - state.seeds.indexOf(b.seed));
