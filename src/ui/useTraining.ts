@@ -1,13 +1,14 @@
 /**
  * The page's handle on the training pool: one store and one worker pool for the page's lifetime,
  * and which (config, seeds, backend, pool size) the current session was started with, so Train
- * after an edit starts a new session while Train after Pause resumes.
+ * after an edit starts a new session while Train after Pause resumes. It does not subscribe to the
+ * store: each panel subscribes to the slice it shows (store/select.ts), so the page itself does
+ * not render again with every batch.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { ExperimentConfig } from '../core/config';
 import type { BackendChoice } from '../worker/protocol';
-import { Store, useStore } from './store/store';
-import type { UiState } from './store/state';
+import { Store } from './store/store';
 import { WorkerPool } from './workerPool';
 
 export interface SessionSetup {
@@ -18,7 +19,8 @@ export interface SessionSetup {
 }
 
 export interface Training {
-  state: UiState;
+  /** The page's store, for the panels to subscribe to (useStoreSelector). */
+  store: Store;
   /** A new session (all series cleared); `then` runs once it is built: play, one step, or nothing. */
   start(setup: SessionSetup, then: 'play' | 'step' | 'none'): void;
   isCurrent(setup: SessionSetup): boolean;
@@ -41,7 +43,6 @@ export function useTraining(): Training {
       session.current = null;
     };
   }, [store]);
-  const state = useStore(store);
   // The same functions for the page's lifetime, so views that take them need not render again.
   const actions = useMemo(() => ({
     play: () => pool.current?.play(),
@@ -51,7 +52,7 @@ export function useTraining(): Training {
     dismissErrors: () => store.dismissErrors(),
   }), [store]);
   return {
-    state,
+    store,
     ...actions,
     start: (setup, then) => {
       session.current = JSON.stringify(setup);
@@ -59,6 +60,6 @@ export function useTraining(): Training {
       if (then === 'play') pool.current?.play();
       if (then === 'step') pool.current?.step();
     },
-    isCurrent: (setup) => session.current === JSON.stringify(setup) && state.phase !== 'idle',
+    isCurrent: (setup) => session.current === JSON.stringify(setup) && store.get().phase !== 'idle',
   };
 }

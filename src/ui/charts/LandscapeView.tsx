@@ -3,18 +3,21 @@
  * seeds and its band), and 2-D heatmaps with contours per run of the first seed on one shared
  * colour scale, drawn row by row as the workers stream them.
  */
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BandKind } from '../../core/stats/bands';
-import type { RunSeries } from '../store/state';
+import type { AnalysisRun } from '../store/selectors';
 import type { MethodGroup } from '../store/views';
+import type { BandRow } from './bandRows';
 import { bandKey, fmtValue, methodBandRows } from './bandRows';
 import { colorOf } from './colors';
 import { contourSegments, ramp } from './heatmap';
 
 const CELL = 8;
 
-function Heatmap({ run, lo, hi }: { run: RunSeries; lo: number; hi: number }) {
+type Groups = ReadonlyArray<MethodGroup<AnalysisRun>>;
+
+function Heatmap({ run, lo, hi }: { run: Pick<AnalysisRun, 'label' | 'landscape2d'>; lo: number; hi: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const grid = run.landscape2d;
   useEffect(() => {
@@ -49,27 +52,51 @@ function Heatmap({ run, lo, hi }: { run: RunSeries; lo: number; hi: number }) {
 }
 
 interface Props {
-  groups: readonly MethodGroup[];
+  groups: Groups;
   band: BandKind;
   busy: boolean;
   onSlice: (dims: 1 | 2) => void;
 }
 
-export function LandscapeView({ groups, band, busy, onSlice }: Props) {
-  const withCurve = groups
-    .map((g, i) => ({ g, i, series: g.series.filter((r) => r.landscape1d !== null) }))
-    .filter((c) => c.series.length > 0);
-  const several = withCurve.some((c) => c.series.length > 1);
-  const data = withCurve.length === 0 ? null : methodBandRows(
+interface Curve {
+  g: MethodGroup<AnalysisRun>;
+  /** The method's index, for its colour. */
+  i: number;
+  series: AnalysisRun[];
+}
+
+/** 1-D slices: mean and band over seeds per method, by α; null before the first slice. */
+function sliceRows(withCurve: readonly Curve[], band: BandKind): BandRow[] | null {
+  if (withCurve.length === 0) return null;
+  return methodBandRows(
     withCurve.map((c) => ({ label: c.g.label, series: c.series })),
     (r) => ({ x: r.landscape1d?.alphas ?? [], y: r.landscape1d?.losses ?? [] }),
     band,
     'alpha',
   );
-  const runs = groups.map((g) => g.series[0]).filter((r): r is RunSeries => r !== undefined);
-  const values = runs.flatMap((r) => r.landscape2d?.rows.flatMap((row) => row ?? []) ?? []);
-  const lo = values.length > 0 ? Math.min(...values) : 0;
-  const hi = values.length > 0 ? Math.max(...values) : 1;
+}
+
+/** The 2-D heatmaps' shared colour scale over every row received; null before the first. */
+function heatmapScale(runs: readonly AnalysisRun[]): { lo: number; hi: number } | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let count = 0;
+  for (const r of runs) for (const row of r.landscape2d?.rows ?? []) for (const v of row ?? []) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+    count += 1;
+  }
+  return count > 0 ? { lo, hi } : null;
+}
+
+export const LandscapeView = memo(function LandscapeView({ groups, band, busy, onSlice }: Props) {
+  const withCurve = useMemo(() => groups
+    .map((g, i): Curve => ({ g, i, series: g.series.filter((r) => r.landscape1d !== null) }))
+    .filter((c) => c.series.length > 0), [groups]);
+  const several = withCurve.some((c) => c.series.length > 1);
+  const data = useMemo(() => sliceRows(withCurve, band), [withCurve, band]);
+  const runs = useMemo(() => groups.map((g) => g.series[0]).filter((r) => r !== undefined), [groups]);
+  const scale = useMemo(() => heatmapScale(runs), [runs]);
   return (
     <div>
       <div className="run-controls">
@@ -94,14 +121,14 @@ export function LandscapeView({ groups, band, busy, onSlice }: Props) {
           </ComposedChart>
         </ResponsiveContainer>
       )}
-      {values.length > 0 && (
+      {scale && (
         <div className="heatmaps">
-          {runs.map((r) => <Heatmap key={r.label} run={r} lo={lo} hi={hi} />)}
+          {runs.map((r) => <Heatmap key={r.label} run={r} lo={scale.lo} hi={scale.hi} />)}
           <p className="caption">
-            {groups.some((g) => g.series.length > 1) ? `Seed ${runs[0]?.seed ?? ''}. ` : ''}Shared colour scale: loss {lo.toFixed(2)} (dark) to {hi.toFixed(2)} (light); white lines are contours.
+            {groups.some((g) => g.series.length > 1) ? `Seed ${runs[0]?.seed ?? ''}. ` : ''}Shared colour scale: loss {scale.lo.toFixed(2)} (dark) to {scale.hi.toFixed(2)} (light); white lines are contours.
           </p>
         </div>
       )}
     </div>
   );
-}
+});

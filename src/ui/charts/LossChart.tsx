@@ -2,18 +2,40 @@
  * Training loss. One seed: per run, raw (thin) and EMA-smoothed (thick). Several seeds: per
  * method, the mean of the smoothed loss over seeds with its band.
  */
+import { memo, useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BandKind } from '../../core/stats/bands';
+import type { LossRun } from '../store/selectors';
 import type { MethodGroup } from '../store/views';
+import type { BandRow } from './bandRows';
 import { bandKey, fmtValue, methodBandRows } from './bandRows';
 import { colorOf } from './colors';
 
-export function LossChart({ groups, band }: { groups: readonly MethodGroup[]; band: BandKind }) {
+type Groups = ReadonlyArray<MethodGroup<LossRun>>;
+
+/** The chart's rows: the mean and band per method (several seeds) or raw and smoothed per run (one); null before the first point. */
+function lossRows(groups: Groups, band: BandKind): { several: boolean; rows: BandRow[] } | null {
   const runs = groups.map((g) => g.series[0]).filter((r) => r !== undefined);
   const first = runs[0];
-  if (!first || first.steps.length === 0) return <p className="empty">Loss appears here once training starts.</p>;
-  if (groups.some((g) => g.series.length > 1)) {
-    const rows = methodBandRows(groups, (r) => ({ x: r.steps, y: r.smooth }), band);
+  if (!first || first.steps.length === 0) return null;
+  if (groups.some((g) => g.series.length > 1)) return { several: true, rows: methodBandRows(groups, (r) => ({ x: r.steps, y: r.smooth }), band) };
+  // One seed: every run's rows are the same steps (lock-step, decimated alike).
+  const rows = first.steps.map((step, k) => {
+    const row: BandRow = { step };
+    for (const r of runs) {
+      row[`${r.label} (raw)`] = r.loss[k] as number;
+      row[r.label] = r.smooth[k] as number;
+    }
+    return row;
+  });
+  return { several: false, rows };
+}
+
+export const LossChart = memo(function LossChart({ groups, band }: { groups: Groups; band: BandKind }) {
+  const data = useMemo(() => lossRows(groups, band), [groups, band]);
+  if (data === null) return <p className="empty">Loss appears here once training starts.</p>;
+  const { rows } = data;
+  if (data.several) {
     return (
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
@@ -32,15 +54,7 @@ export function LossChart({ groups, band }: { groups: readonly MethodGroup[]; ba
       </ResponsiveContainer>
     );
   }
-  // One seed: every run's rows are the same steps (lock-step, decimated alike).
-  const rows = first.steps.map((step, k) => {
-    const row: Record<string, number> = { step };
-    for (const r of runs) {
-      row[`${r.label} (raw)`] = r.loss[k] as number;
-      row[r.label] = r.smooth[k] as number;
-    }
-    return row;
-  });
+  const runs = groups.map((g) => g.series[0]).filter((r) => r !== undefined);
   return (
     <ResponsiveContainer width="100%" height={260}>
       <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
@@ -58,4 +72,4 @@ export function LossChart({ groups, band }: { groups: readonly MethodGroup[]; ba
       </LineChart>
     </ResponsiveContainer>
   );
-}
+});

@@ -1,9 +1,8 @@
 /**
- * The one store of the page (useSyncExternalStore). Worker messages are queued (queue.ts) and
- * applied in one batch at most every APPLY_MS: every worker of the pool flushes ~10 times a
- * second, and a render of every chart per flush would compete with the workers for the cores.
+ * The one store of the page; components subscribe to slices of it (select.ts). Worker messages are
+ * queued (queue.ts) and applied in one batch at most every APPLY_MS: every worker of the pool
+ * flushes ~10 times a second, and a render per flush would compete with the workers for the cores.
  */
-import { useSyncExternalStore } from 'react';
 import type { ExperimentConfig } from '../../core/config';
 import type { FromWorker } from '../../worker/protocol';
 import { enqueue, mustApplyNow } from './queue';
@@ -68,8 +67,4 @@ export class Store {
   dismissErrors(): void {
     this.set({ ...this.state, errors: [] });
   }
-}
-
-export function useStore(store: Store): UiState {
-  return useSyncExternalStore(store.subscribe, store.get);
 }
