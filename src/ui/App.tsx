@@ -101,7 +101,9 @@ export function App() {
         workers={workers}
         backend={backend}
         errors={errors}
-        disabled={page.playing}
+        // From Train until the workers train, and while they do, the form cannot change what the
+        // session runs: an edit then would show settings that are not the ones trained.
+        disabled={page.playing || page.phase === 'starting'}
         onPreset={(name) => {
           const next = presetConfig(name);
           setPreset(name);
