@@ -4,14 +4,15 @@
  * colour scale, drawn row by row as the workers stream them.
  */
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BandKind } from '../../core/stats/bands';
 import type { AnalysisRun } from '../store/selectors';
 import type { MethodGroup } from '../store/views';
-import type { BandRow } from './bandRows';
-import { bandKey, fmtValue, methodBandRows } from './bandRows';
+import { bandKey, methodBandRows } from './bandRows';
+import type { ChartBand, ChartLine } from './chartSeries';
+import { rowBand, rowLine } from './chartSeries';
 import { colorOf } from './colors';
 import { contourSegments, ramp } from './heatmap';
+import { SvgLineChart } from './SvgLineChart';
 
 const CELL = 8;
 
@@ -66,15 +67,22 @@ interface Curve {
 }
 
 /** 1-D slices: mean and band over seeds per method, by α; null before the first slice. */
-function sliceRows(withCurve: readonly Curve[], band: BandKind): BandRow[] | null {
+function sliceChart(withCurve: readonly Curve[], band: BandKind): { lines: ChartLine[]; bands: ChartBand[] } | null {
   if (withCurve.length === 0) return null;
-  return methodBandRows(
+  const rows = methodBandRows(
     withCurve.map((c) => ({ label: c.g.label, series: c.series })),
     (r) => ({ x: r.landscape1d?.alphas ?? [], y: r.landscape1d?.losses ?? [] }),
     band,
     'alpha',
   );
+  const several = withCurve.some((c) => c.series.length > 1);
+  return {
+    lines: withCurve.map(({ g, i }) => ({ key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), width: 1.5, opacity: 1, ...rowLine(rows, 'alpha', g.label) })),
+    bands: several ? withCurve.map(({ g, i }) => ({ key: bandKey(g.label), name: bandKey(g.label), color: colorOf(g.spec, i), ...rowBand(rows, 'alpha', bandKey(g.label)) })) : [],
+  };
 }
+
+const ALPHA = { domain: [-1, 1] as [number, number] };
 
 /** The 2-D heatmaps' shared colour scale over every row received; null before the first. */
 function heatmapScale(runs: readonly AnalysisRun[]): { lo: number; hi: number } | null {
@@ -93,8 +101,7 @@ export const LandscapeView = memo(function LandscapeView({ groups, band, busy, o
   const withCurve = useMemo(() => groups
     .map((g, i): Curve => ({ g, i, series: g.series.filter((r) => r.landscape1d !== null) }))
     .filter((c) => c.series.length > 0), [groups]);
-  const several = withCurve.some((c) => c.series.length > 1);
-  const data = useMemo(() => sliceRows(withCurve, band), [withCurve, band]);
+  const curves = useMemo(() => sliceChart(withCurve, band), [withCurve, band]);
   const runs = useMemo(() => groups.map((g) => g.series[0]).filter((r) => r !== undefined), [groups]);
   const scale = useMemo(() => heatmapScale(runs), [runs]);
   return (
@@ -104,23 +111,7 @@ export const LandscapeView = memo(function LandscapeView({ groups, band, busy, o
         <button type="button" disabled={busy} onClick={() => onSlice(2)}>2-D slice</button>
         <span className="caption">Filter-normalised random directions, the same draw for every run.</span>
       </div>
-      {data && (
-        <ResponsiveContainer width="100%" height={220}>
-          <ComposedChart data={data}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="alpha" type="number" domain={[-1, 1]} />
-            <YAxis domain={['auto', 'auto']} />
-            <Tooltip formatter={fmtValue} />
-            <Legend />
-            {several && withCurve.map(({ g, i }) => (
-              <Area key={bandKey(g.label)} dataKey={bandKey(g.label)} stroke="none" fill={colorOf(g.spec, i)} fillOpacity={0.2} isAnimationActive={false} legendType="none" />
-            ))}
-            {withCurve.map(({ g, i }) => (
-              <Line key={g.label} dataKey={g.label} stroke={colorOf(g.spec, i)} dot={false} isAnimationActive={false} />
-            ))}
-          </ComposedChart>
-        </ResponsiveContainer>
-      )}
+      {curves && <SvgLineChart lines={curves.lines} bands={curves.bands} height={220} label="1-D loss landscape by α" xName="α" x={ALPHA} />}
       {scale && (
         <div className="heatmaps">
           {runs.map((r) => <Heatmap key={r.label} run={r} lo={scale.lo} hi={scale.hi} />)}

@@ -10,7 +10,7 @@ import type { LossRun } from '../store/selectors';
 import type { MethodGroup } from '../store/views';
 import { bandKey } from './bandRows';
 import { colorOf } from './colors';
-import type { ChartBand, ChartLine } from './SvgLineChart';
+import type { ChartBand, ChartLine } from './chartSeries';
 import { SvgLineChart } from './SvgLineChart';
 
 type Groups = ReadonlyArray<MethodGroup<LossRun>>;

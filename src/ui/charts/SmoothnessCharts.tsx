@@ -5,15 +5,17 @@
  * mean over seeds with the chosen band.
  */
 import { memo, useMemo, useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LipschitzPoint } from '../../core/analysis/analyzer';
 import type { BandKind } from '../../core/stats/bands';
 import { bandSeries } from '../../core/stats/bands';
 import type { AnalysisRun } from '../store/selectors';
 import type { MethodGroup } from '../store/views';
 import type { BandRow } from './bandRows';
-import { bandKey, fmtValue, methodBandRows } from './bandRows';
+import { bandKey, methodBandRows } from './bandRows';
+import type { ChartBand, ChartLine } from './chartSeries';
+import { rowBand, rowLine } from './chartSeries';
 import { colorOf } from './colors';
+import { SvgLineChart } from './SvgLineChart';
 
 type Groups = ReadonlyArray<MethodGroup<AnalysisRun>>;
 
@@ -34,70 +36,54 @@ function etaBandRows(groups: Groups, lo: (p: LipschitzPoint) => number, hi: (p: 
   return [...rows.entries()].sort(([a], [b]) => a - b).map(([, r]) => r);
 }
 
-function Axes({ log }: { log: boolean }) {
-  return (
-    <>
-      <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
-      <YAxis scale={log ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow={log} tickFormatter={(v: number) => v.toPrecision(2)} />
-      <Tooltip formatter={fmtValue} />
-      <Legend />
-    </>
-  );
+interface Chart {
+  title: string;
+  lines: ChartLine[];
+  bands: ChartBand[];
 }
 
-/** Every chart's rows, computed once per change of the probes or the band (not on the log toggle). */
-function smoothnessRows(groups: Groups, band: BandKind) {
+/** The η-band of each method, outlined (the chart's only mark, so in the legend). */
+function etaChart(title: string, groups: Groups, rows: readonly BandRow[]): Chart {
+  return { title, lines: [], bands: groups.map((g, i) => ({ key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), opacity: 0.25, stroke: true, ...rowBand(rows, 'step', g.label) })) };
+}
+
+/** The mean per method with dots, its band over seeds under it when there are several. */
+function meanChart(title: string, groups: Groups, rows: readonly BandRow[], several: boolean): Chart {
   return {
-    loss: etaBandRows(groups, (p) => p.lossMin, (p) => p.lossMax),
-    gradPred: etaBandRows(groups, (p) => p.gradPredMin, (p) => p.gradPredMax),
-    beta: methodBandRows(groups, (r) => seriesOf(r, (p) => p.beta), band),
-    lipschitz: methodBandRows(groups, (r) => seriesOf(r, (p) => p.lipschitz), band),
+    title,
+    lines: groups.map((g, i) => ({ key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), width: 2, opacity: 1, dots: true, ...rowLine(rows, 'step', g.label) })),
+    bands: several ? groups.map((g, i) => ({ key: bandKey(g.label), name: bandKey(g.label), color: colorOf(g.spec, i), ...rowBand(rows, 'step', bandKey(g.label)) })) : [],
   };
 }
 
-function EtaBand({ title, groups, rows, log }: { title: string; groups: Groups; rows: BandRow[]; log: boolean }) {
-  return (
-    <div>
-      <h3>{title}</h3>
-      <ResponsiveContainer width="100%" height={200}>
-        <ComposedChart data={rows}>
-          <Axes log={log} />
-          {groups.map((g, i) => (
-            <Area key={g.label} dataKey={g.label} stroke={colorOf(g.spec, i)} fill={colorOf(g.spec, i)} fillOpacity={0.25} isAnimationActive={false} />
-          ))}
-        </ComposedChart>
-      </ResponsiveContainer>
-    </div>
-  );
+/** Every chart, computed once per change of the probes or the band (not on the log toggle). */
+function smoothnessCharts(groups: Groups, band: BandKind): Chart[] {
+  const several = groups.some((g) => g.series.length > 1);
+  return [
+    etaChart('Loss along the gradient, L(w − ηg)', groups, etaBandRows(groups, (p) => p.lossMin, (p) => p.lossMax)),
+    etaChart('Gradient predictiveness ‖∇L(w) − ∇L(w − ηg)‖', groups, etaBandRows(groups, (p) => p.gradPredMin, (p) => p.gradPredMax)),
+    meanChart('Effective β-smoothness', groups, methodBandRows(groups, (r) => seriesOf(r, (p) => p.beta), band), several),
+    meanChart('Loss Lipschitz estimate', groups, methodBandRows(groups, (r) => seriesOf(r, (p) => p.lipschitz), band), several),
+  ];
 }
+
+const format = (v: number) => v.toPrecision(2);
+const LINEAR = { format };
+const LOG = { format, log: true };
 
 export const SmoothnessCharts = memo(function SmoothnessCharts({ groups, band }: { groups: Groups; band: BandKind }) {
   const [log, setLog] = useState(false);
-  const rows = useMemo(() => smoothnessRows(groups, band), [groups, band]);
+  const charts = useMemo(() => smoothnessCharts(groups, band), [groups, band]);
   if (!groups.some((g) => g.series.some((r) => r.smoothness.length > 0))) return <p className="empty">Smoothness probes appear every few steps once training runs.</p>;
-  const several = groups.some((g) => g.series.length > 1);
   return (
     <div className="analysis-grid">
       <label className="toggle">
         <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> log scale
       </label>
-      <EtaBand title="Loss along the gradient, L(w − ηg)" groups={groups} rows={rows.loss} log={log} />
-      <EtaBand title="Gradient predictiveness ‖∇L(w) − ∇L(w − ηg)‖" groups={groups} rows={rows.gradPred} log={log} />
-      {(['beta', 'lipschitz'] as const).map((key) => (
-        <div key={key}>
-          <h3>{key === 'beta' ? 'Effective β-smoothness' : 'Loss Lipschitz estimate'}</h3>
-          <ResponsiveContainer width="100%" height={200}>
-            <ComposedChart data={rows[key]}>
-              <Axes log={log} />
-              {several && groups.map((g, i) => (
-                <Area key={bandKey(g.label)} dataKey={bandKey(g.label)} stroke="none" fill={colorOf(g.spec, i)} fillOpacity={0.2} isAnimationActive={false} legendType="none" />
-              ))}
-              {groups.map((g, i) => (
-                <Line key={g.label} dataKey={g.label} stroke={colorOf(g.spec, i)} strokeWidth={2} isAnimationActive={false} />
-              ))}
-            </ComposedChart>
-          </ResponsiveContainer>
+      {charts.map((c) => (
+        <div key={c.title}>
+          <h3>{c.title}</h3>
+          <SvgLineChart lines={c.lines} bands={c.bands} height={200} label={c.title} y={log ? LOG : LINEAR} />
         </div>
       ))}
     </div>

@@ -4,7 +4,8 @@ import { reduce, startSession } from '../store/state';
 import { selectLoss } from '../store/selectors';
 import { methodGroups } from '../store/views';
 import { lossLines } from './LossChart';
-import { bandPath, linear, linePath, nearestIndex, niceTicks } from './svgPaths';
+import { rowBand, rowLine } from './chartSeries';
+import { bandPath, invert, linear, linePath, logTicks, nearestIndex, niceTicks, scale } from './svgPaths';
 
 describe('the SVG chart geometry', () => {
   it('puts ticks at round values that cover the data', () => {
@@ -14,6 +15,25 @@ describe('the SVG chart geometry', () => {
     expect(niceTicks(1, 100)).toEqual([0, 20, 40, 60, 80, 100]);
     expect(niceTicks(5, 5)).toEqual([4.4, 4.6, 4.8, 5, 5.2, 5.4, 5.6]);
     expect(niceTicks(Infinity, -Infinity)).toEqual([0, 1]);
+  });
+
+  it('puts log ticks at 1, 2, 5 × 10^k on short spans and at powers of ten on long ones', () => {
+    expect(logTicks(0.004, 1)).toEqual([0.01, 0.1, 1]);
+    expect(logTicks(0.03, 1)).toEqual([0.05, 0.1, 0.2, 0.5, 1]);
+    expect(logTicks(0, 1)).toEqual([]);
+    const s = scale(0.01, 1, 0, 100, true);
+    expect([s(0.01), s(0.1), s(1), s(0)]).toEqual([0, 50, 100, NaN]);
+    expect(invert(0.01, 1, 0, 100, true)(50)).toBeCloseTo(0.1, 12);
+  });
+
+  it('takes lines and bands from chart rows, a missing value a gap', () => {
+    const rows = [{ step: 1, a: 0.5, 'a band': [0.4, 0.6] as [number, number] }, { step: 2 }, { step: 3, a: 0.7 }];
+    expect(rowLine(rows, 'step', 'a')).toEqual({ xs: [1, 2, 3], ys: [0.5, NaN, 0.7] });
+    expect(rowBand(rows, 'step', 'a band')).toEqual({ xs: [1], lo: [0.4], hi: [0.6] });
+    const sx = linear(1, 3, 0, 2);
+    const sy = (v: number) => v * 10;
+    expect(linePath([1, 2, 3], [0.5, NaN, 0.7], sx, sy)).toBe('M0,5M2,7');
+    expect(linePath([1, 2, 3], [0.5, NaN, 0.7], sx, sy, true)).toBe('M0,5L2,7');
   });
 
   it('draws lines through finite points, broken at gaps, and bands as closed shapes', () => {
