@@ -16,7 +16,7 @@ import type { NodeBackend } from './backend-node';
 import { NODE_BACKENDS, useNodeBackend } from './backend-node';
 import { BROWSER_BACKENDS, measureInChromium } from './bench/chromium';
 import { longTaskLine } from './bench/longTasks';
-import { BASELINE_PATH, measurePagePool } from './bench/pagePool';
+import { BASELINE_PATH, LIVE_EVERY, measurePagePool } from './bench/pagePool';
 import { measurePool } from './bench/pool';
 import { measureRendering } from './bench/rendering';
 import { systemHasVulkanLoader } from './vulkan-env';
@@ -176,7 +176,7 @@ async function main(): Promise<void> {
       ? `pool: ${pool.runs} runs × ${pool.steps} steps (demo preset, wasm): ${pool.alone.toFixed(1)} s one at a time, ${pool.pooled.toFixed(1)} s on ${pool.workers} workers: ${pool.speedup.toFixed(2)}× faster`
       : 'pool: not measured (--pool-steps 0)',
     ...(pagePool ?? []).flatMap((p) => [
-      `page${p.build === 'baseline' ? ' (baseline build)' : ''}, demo × ${pagePoolSteps} steps on ${p.workers} worker(s): ${p.seconds.toFixed(1)} s Train → summary; page main thread busy ${(100 * p.mainThreadBusy).toFixed(0)} %`,
+      `page${p.build === 'baseline' ? ' (baseline build)' : ''}, demo × ${pagePoolSteps} steps${p.live ? `, evaluations and probes every ${LIVE_EVERY}` : ''} on ${p.workers} worker(s): ${p.seconds.toFixed(1)} s Train → summary; page main thread busy ${(100 * p.mainThreadBusy).toFixed(0)} %`,
       `  main thread: ${longTaskLine(p.longTasks)}`,
     ]),
     `faces rendered: ${rendering.toFixed(0)} images/s (32 px grey, one core, Node)`,

@@ -21,6 +21,8 @@ export interface PagePoolTime {
   workers: number;
   /** The page measured: the current build, or the baseline build served beside it. */
   build: 'current' | 'baseline';
+  /** Evaluations and smoothness probes every LIVE_EVERY steps, so every chart changes while it trains; else one evaluation at the end. */
+  live: boolean;
   /** Train → summary, s. */
   seconds: number;
   /** Share of that time the page's main thread ran tasks. */
@@ -29,12 +31,15 @@ export interface PagePoolTime {
   longTasks: LongTaskSummary;
 }
 
+/** How often the live run evaluates and probes, in steps. */
+export const LIVE_EVERY = 10;
+
 async function taskSeconds(cdp: CDPSession): Promise<number> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
 }
 
-async function timeRun(page: Page, url: string, timeoutMs: number): Promise<Omit<PagePoolTime, 'workers' | 'build'>> {
+async function timeRun(page: Page, url: string, timeoutMs: number): Promise<Omit<PagePoolTime, 'workers' | 'build' | 'live'>> {
   await page.goto(url);
   const train = page.getByRole('button', { name: 'Train' });
   await train.waitFor();
@@ -52,14 +57,18 @@ async function timeRun(page: Page, url: string, timeoutMs: number): Promise<Omit
   return { seconds, mainThreadBusy, longTasks };
 }
 
-/** With `baseline`, each pool size is measured on the baseline build, then on the current one, in turns. */
+/**
+ * With `baseline`, each pool size is measured on the baseline build, then on the current one, in
+ * turns. Last, a live run on two workers (or the one count given) for the long tasks of a page
+ * whose every chart changes while it trains.
+ */
 export function measurePagePool(steps: number, workerCounts: readonly number[], baseline: boolean, log: (line: string) => void): Promise<PagePoolTime[]> {
   return withPreviewBrowser(4191, async (base, browser) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await recordLongTasks(page);
-    const url = (build: PagePoolTime['build'], workers: number, n: number) =>
-      `${base}${build === 'baseline' ? BASELINE_PATH : ''}?preset=demo&steps=${n}&evalEvery=${n}&probeEvery=0&workers=${workers}`;
+    const url = (build: PagePoolTime['build'], workers: number, n: number, live = false) =>
+      `${base}${build === 'baseline' ? BASELINE_PATH : ''}?preset=demo&steps=${n}&evalEvery=${live ? LIVE_EVERY : n}&probeEvery=${live ? LIVE_EVERY : 0}&workers=${workers}`;
     log('page pool: generating the demo faces once (warm-up)…');
     await timeRun(page, url('current', Math.max(...workerCounts), 1), 15 * 60_000);
     const builds: Array<PagePoolTime['build']> = baseline ? ['baseline', 'current'] : ['current'];
@@ -67,8 +76,13 @@ export function measurePagePool(steps: number, workerCounts: readonly number[], 
     for (const workers of workerCounts) {
       for (const build of builds) {
         log(`page pool: demo × ${steps} steps on ${workers} worker(s)${build === 'baseline' ? ' (baseline build)' : ''}…`);
-        out.push({ workers, build, ...(await timeRun(page, url(build, workers, steps), 30 * 60_000)) });
+        out.push({ workers, build, live: false, ...(await timeRun(page, url(build, workers, steps), 30 * 60_000)) });
       }
+    }
+    const workers = workerCounts.includes(2) ? 2 : (workerCounts[0] ?? 1);
+    for (const build of builds) {
+      log(`page pool: demo × ${steps} steps on ${workers} worker(s), evaluations and probes every ${LIVE_EVERY} steps${build === 'baseline' ? ' (baseline build)' : ''}…`);
+      out.push({ workers, build, live: true, ...(await timeRun(page, url(build, workers, steps, true), 30 * 60_000)) });
     }
     await context.close();
     return out;
