@@ -3,7 +3,7 @@
  * on: a PerformanceObserver for 'longtask' (what is counted) and one for 'long-animation-frame'
  * (Chromium's LoAF entries), which split a long frame into the page's scripts, by entry point, and
  * the browser's own style, layout and paint, so the report can say whose time it was. Every
- * script on the page is the app's bundle (React, recharts and ours), so "script" is our code.
+ * script on the page is the app's bundle (React, the charts and ours), so "script" is our code.
  */
 import type { Page } from '@playwright/test';
 
