@@ -98,6 +98,27 @@ test('several seeds train in parallel: bands, the paired table and the summary',
   expect(errors).toEqual([]);
 });
 
+test('from Train until training starts the form is locked: what it shows is what trains', async ({ page }) => {
+  const errors = collectErrors(page);
+  // A fresh browser has no faces cached: Train first spends seconds generating them.
+  await page.goto('/?preset=smoke&seed=21');
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByText(/Generating faces|Building the models/).first()).toBeVisible();
+  // One look at the page, not a retried assertion, which would also pass once training had started.
+  const now = await page.evaluate(() => ({
+    starting: /Generating faces|Building the models/.test(document.body.textContent ?? ''),
+    training: [...document.querySelectorAll('button')].some((b) => b.textContent === 'Pause'),
+    locked: document.querySelector('select[aria-label="Scenario"]')?.matches(':disabled'),
+  }));
+  expect(now).toEqual({ starting: true, training: false, locked: true });
+  await expectAllSteps(page, (n) => n === 30);
+  // Once it has stopped, the form opens again, still on the settings that trained.
+  await expect(page.getByLabel('Scenario')).toBeEnabled();
+  await expect(page.getByLabel('Scenario')).toHaveValue('smoke');
+  await expect(page).toHaveURL(/preset=smoke/);
+  expect(errors).toEqual([]);
+});
+
 test('a URL with settings restores them', async ({ page }) => {
   await page.goto(smokeUrl('&seed=7&batch=4&queue=16&lr=0.05&loss=arc'));
   await expect(page.getByLabel(/seed/i).first()).toHaveValue('7');

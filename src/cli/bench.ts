@@ -7,7 +7,7 @@
  * PyTorch and prints our ratio to it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { BackendTimes } from '../bench/measure';
 import { measureBackend } from '../bench/measure';
 import { presetConfig } from '../core/presets';
@@ -15,7 +15,8 @@ import type { BackendName } from '../worker/protocol';
 import type { NodeBackend } from './backend-node';
 import { NODE_BACKENDS, useNodeBackend } from './backend-node';
 import { BROWSER_BACKENDS, measureInChromium } from './bench/chromium';
-import { measurePagePool } from './bench/pagePool';
+import { longTaskLine } from './bench/longTasks';
+import { BASELINE_PATH, LIVE_EVERY, measurePagePool } from './bench/pagePool';
 import { measurePool } from './bench/pool';
 import { measureRendering } from './bench/rendering';
 import { systemHasVulkanLoader } from './vulkan-env';
@@ -27,6 +28,8 @@ interface BenchArgs {
   poolSteps: number | null;
   /** Steps per run of the page's pool-size comparison in Chromium; 0 = skip it; null = 30 quick, 100 full. */
   pagePoolSteps: number | null;
+  /** A page built with `--base /baseline/`, measured in turns with dist/ (null: none). */
+  pageBaseline: string | null;
   node: NodeBackend[] | null;
   chromium: BackendName[];
   /** Minutes each Chromium backend may take; what it measured by then is kept. */
@@ -34,7 +37,7 @@ interface BenchArgs {
 }
 
 const USAGE = `Usage: npm run bench -- [--quick] [--node ${NODE_BACKENDS.join(',')}|none] [--chromium ${BROWSER_BACKENDS.join(',')}|none]
-                         [--chromium-minutes N] [--pool-steps N] [--page-pool-steps N]`;
+                         [--chromium-minutes N] [--pool-steps N] [--page-pool-steps N] [--page-baseline DIR]`;
 
 function list<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T[] {
   if (value === 'none') return [];
@@ -47,7 +50,7 @@ function list<T extends string>(flag: string, value: string | undefined, allowed
 }
 
 function parse(argv: string[]): BenchArgs {
-  const args: BenchArgs = { quick: false, poolSteps: null, pagePoolSteps: null, node: null, chromium: [...BROWSER_BACKENDS], chromiumMinutes: 20 };
+  const args: BenchArgs = { quick: false, poolSteps: null, pagePoolSteps: null, pageBaseline: null, node: null, chromium: [...BROWSER_BACKENDS], chromiumMinutes: 20 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
     if (flag === '--quick') args.quick = true;
@@ -62,7 +65,11 @@ function parse(argv: string[]): BenchArgs {
       if (value === undefined || !/^\d+$/.test(value)) throw new Error(`${flag} "${value ?? ''}" is not allowed: expected an integer ≥ 0 (0 skips that measurement).\n${USAGE}`);
       if (flag === '--pool-steps') args.poolSteps = Number(value);
       else args.pagePoolSteps = Number(value);
-    } else throw new Error(`flag "${flag}" is not allowed: expected --quick, --node LIST, --chromium LIST, --chromium-minutes N, --pool-steps N or --page-pool-steps N.\n${USAGE}`);
+    } else if (flag === '--page-baseline') {
+      const value = argv[++i];
+      if (value === undefined || value === '') throw new Error(`--page-baseline "" is not allowed: expected the folder of a page built with --base /${BASELINE_PATH}.\n${USAGE}`);
+      args.pageBaseline = value;
+    } else throw new Error(`flag "${flag}" is not allowed: expected --quick, --node LIST, --chromium LIST, --chromium-minutes N, --pool-steps N, --page-pool-steps N or --page-baseline DIR.\n${USAGE}`);
   }
   return args;
 }
@@ -100,8 +107,18 @@ function tableLines(times: Record<string, Partial<BackendTimes>>, adapters: Reco
   ];
 }
 
+/** Puts the baseline page where the preview server serves it, checked first so a wrong build fails now, not after the other measurements. */
+async function placeBaseline(dir: string): Promise<void> {
+  const html = await readFile(`${dir}/index.html`, 'utf8').catch(() => {
+    throw new Error(`--page-baseline "${dir}" is not allowed: it has no index.html (build one with npx vite build --base /${BASELINE_PATH} --outDir DIR).`);
+  });
+  if (!html.includes(`/${BASELINE_PATH}assets/`)) throw new Error(`--page-baseline "${dir}" is not allowed: its page was not built with --base /${BASELINE_PATH}.`);
+  await cp(dir, `dist/${BASELINE_PATH}`, { recursive: true });
+}
+
 async function main(): Promise<void> {
   const args = parse(process.argv.slice(2));
+  if (args.pageBaseline !== null) await placeBaseline(args.pageBaseline);
   const nodeBackends = args.node ?? (await defaultNodeBackends());
   const adapters: Record<string, string> = {};
   if (nodeBackends.includes('webgpu')) {
@@ -128,7 +145,7 @@ async function main(): Promise<void> {
   const poolSteps = args.poolSteps ?? (args.quick ? 20 : 100);
   const pool = poolSteps > 0 ? await measurePool(poolSteps, new URL('./run-worker.js', import.meta.url), (line) => process.stderr.write(`${line}\n`)) : null;
   const pagePoolSteps = args.pagePoolSteps ?? (args.quick ? 30 : 100);
-  const pagePool = pagePoolSteps > 0 ? await measurePagePool(pagePoolSteps, [1, 2, 3], (line) => process.stderr.write(`${line}\n`)) : null;
+  const pagePool = pagePoolSteps > 0 ? await measurePagePool(pagePoolSteps, [1, 2, 3], args.pageBaseline !== null, (line) => process.stderr.write(`${line}\n`)) : null;
   const rendering = await measureRendering(args.quick ? 40 : 200);
   const torch = torchMs(args.quick);
   const pick = (k: keyof BackendTimes) => Object.fromEntries(Object.entries(times).map(([b, t]) => [b, t[k]]));
@@ -158,7 +175,10 @@ async function main(): Promise<void> {
     pool !== null
       ? `pool: ${pool.runs} runs × ${pool.steps} steps (demo preset, wasm): ${pool.alone.toFixed(1)} s one at a time, ${pool.pooled.toFixed(1)} s on ${pool.workers} workers: ${pool.speedup.toFixed(2)}× faster`
       : 'pool: not measured (--pool-steps 0)',
-    ...(pagePool ?? []).map((p) => `page, demo × ${pagePoolSteps} steps on ${p.workers} worker(s): ${p.seconds.toFixed(1)} s Train → summary; page main thread busy ${(100 * p.mainThreadBusy).toFixed(0)} %`),
+    ...(pagePool ?? []).flatMap((p) => [
+      `page${p.build === 'baseline' ? ' (baseline build)' : ''}, demo × ${pagePoolSteps} steps${p.live ? `, evaluations and probes every ${LIVE_EVERY}` : ''} on ${p.workers} worker(s): ${p.seconds.toFixed(1)} s Train → summary; page main thread busy ${(100 * p.mainThreadBusy).toFixed(0)} %`,
+      `  main thread: ${longTaskLine(p.longTasks)}`,
+    ]),
     `faces rendered: ${rendering.toFixed(0)} images/s (32 px grey, one core, Node)`,
     'wrote bench/results.json',
   ];

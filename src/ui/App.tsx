@@ -1,7 +1,9 @@
 /**
  * The playground page: the experiment form (its state mirrored in the URL), run controls, the
  * summary and paired differences, live charts and the dataset view. All training happens in the
- * worker pool; this component only sends commands and renders the store.
+ * worker pool; this component only sends commands. It reads from the store only what it shows
+ * itself; each panel subscribes to its own slice, so a batch of losses renders the loss chart and
+ * the list of runs, not the page.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ExperimentConfig } from '../core/config';
@@ -16,27 +18,22 @@ import { validate } from '../core/validate';
 import type { SavedComparison } from '../storage/comparisonStore';
 import { clearComparison, loadComparison } from '../storage/comparisonStore';
 import type { BackendChoice } from '../worker/protocol';
-import { AccuracyChart } from './charts/AccuracyChart';
-import { AgentDriftChart } from './charts/AgentDriftChart';
-import { DifferenceChart } from './charts/DifferenceChart';
-import { LandscapeView } from './charts/LandscapeView';
-import { SmoothnessCharts } from './charts/SmoothnessCharts';
-import { LossChart } from './charts/LossChart';
-import { RocChart } from './charts/RocChart';
 import { Alerts } from './components/Alerts';
 import { BackendBadge } from './components/BackendBadge';
 import { BandToggle } from './components/BandToggle';
 import { Controls } from './components/Controls';
-import { DatasetView } from './components/DatasetView';
-import { PairedTable } from './components/PairedTable';
-import { ResultsTable } from './components/ResultsTable';
-import { RunControls } from './components/RunControls';
+import { AnalysisPanel } from './panels/AnalysisPanel';
+import { ComparisonPanel } from './panels/ComparisonPanel';
+import { ControlsPanel } from './panels/ControlsPanel';
+import { DataPanel } from './panels/DataPanel';
+import { EvalCharts } from './panels/EvalCharts';
+import { LossPanel } from './panels/LossPanel';
+import { ResultsPanel } from './panels/ResultsPanel';
+import { StatusPanel } from './panels/StatusPanel';
 import { RestorePrompt } from './components/RestorePrompt';
-import { RunStatus } from './components/RunStatus';
-import { StoredData } from './components/StoredData';
-import { Summary } from './components/Summary';
 import { defaultWorkers } from './pool/plan';
-import { isFinished, methodGroups, pairedAtCommonStep } from './store/views';
+import { useStoreSelector } from './store/select';
+import { selectPage } from './store/selectors';
 import type { SessionSetup } from './useTraining';
 import { useTraining } from './useTraining';
 
@@ -64,45 +61,16 @@ export function App() {
   }, []);
   const errors = useMemo(() => new Map(validate(config).map((i) => [i.field, i.message])), [config]);
   const training = useTraining();
-  const s = training.state;
-  const groups = useMemo(() => methodGroups(s.runs), [s.runs]);
-  // The loss changes with every batch of messages, evaluations every few dozen steps, probes and
-  // slices rarely: each slice of the runs keeps its identity until what it shows changes, and the
-  // views built from it (below) are the same elements, which React does not render again.
-  const evalKey = s.runs.map((r) => `${r.evals.length}${r.diverged ? 'd' : ''}`).join(',');
-  const analysisKey = s.runs.map((r) => `${r.smoothness.length}.${r.agents.length}.${r.landscape1d?.step ?? ''}.${r.landscape2d?.rows.filter((x) => x !== null).length ?? ''}`).join(',');
-  // Keyed on what the views read, not on `groups` itself, which is new with every batch.
-  const evalGroups = useMemo(() => groups, [evalKey, s.runId]);
-  const analysisGroups = useMemo(() => groups, [analysisKey, s.runId]);
-  const paired = useMemo(() => pairedAtCommonStep(s), [evalKey, s.runId]);
-  const finished = useMemo(() => isFinished(s), [evalKey, s.runId]);
-  const { farTargets } = config.eval;
-  const evalViews = useMemo(() => ({
-    accuracy: <AccuracyChart groups={evalGroups} untrained={s.untrained} band={band} />,
-    difference: <DifferenceChart groups={evalGroups} band={band} />,
-    roc: <RocChart groups={evalGroups} untrained={s.untrained} band={band} />,
-    results: <ResultsTable groups={evalGroups} untrained={s.untrained} farTargets={farTargets} />,
-  }), [evalGroups, s.untrained, band, farTargets]);
-  const busy = s.phase !== 'ready';
-  const analysisViews = useMemo(() => ({
-    smoothness: <SmoothnessCharts groups={analysisGroups} band={band} />,
-    landscape: <LandscapeView groups={analysisGroups} band={band} busy={busy} onSlice={training.landscape} />,
-    agents: <AgentDriftChart runs={analysisGroups.flatMap((g) => g.series.filter((r) => r.seed === s.seeds[0]))} />,
-  }), [analysisGroups, band, busy, s.seeds, training.landscape]);
-  const dataView = useMemo(() => (
-    <>
-      <DatasetView summary={s.dataset} progress={s.progress} />
-      <StoredData refresh={`${s.runId}.${s.dataset === null}.${s.phase}.${s.playing}`} onCleared={training.forget} />
-    </>
-  ), [s.dataset, s.progress, s.runId, s.phase, s.playing, training.forget]);
+  const { store } = training;
+  const page = useStoreSelector(store, selectPage);
 
   // A reload or a closed tab would end the comparison: ask first while it trains.
   useEffect(() => {
-    if (!s.playing) return;
+    if (!page.playing) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [s.playing]);
+  }, [page.playing]);
 
   const link = useMemo(() => {
     const next = encodeConfig(preset, config, backend);
@@ -149,9 +117,9 @@ export function App() {
       <header>
         <h1>MASST Playground</h1>
         <p className="lead">Conventional, SST and MASST face-embedding training, side by side, on the same synthetic faces and the same batches.</p>
-        <BackendBadge report={s.backend} />
+        <BackendBadge report={page.backend} />
       </header>
-      {saved !== null && s.phase === 'idle' && (
+      {saved !== null && page.phase === 'idle' && (
         <RestorePrompt
           saved={saved}
           onRestore={() => restore(saved)}
@@ -161,7 +129,7 @@ export function App() {
           }}
         />
       )}
-      <Alerts urlProblems={urlProblems} linkProblem={link.ok ? null : link.message} errors={s.errors} onDismiss={training.dismissErrors} />
+      <Alerts urlProblems={urlProblems} linkProblem={link.ok ? null : link.message} errors={page.errors} onDismiss={training.dismissErrors} />
       <Controls
         preset={preset}
         config={config}
@@ -169,7 +137,9 @@ export function App() {
         workers={workers}
         backend={backend}
         errors={errors}
-        disabled={s.playing}
+        // From Train until the workers train, and while they do, the form cannot change what the
+        // session runs: an edit then would show settings that are not the ones trained.
+        disabled={page.playing || page.phase === 'starting'}
         onPreset={(name) => {
           const next = presetConfig(name);
           setPreset(name);
@@ -181,11 +151,9 @@ export function App() {
         onWorkers={setWorkers}
         onBackend={setBackend}
       />
-      <RunControls
-        playing={s.playing}
+      <ControlsPanel
+        store={store}
         canTrain={canTrain}
-        hasSession={s.phase !== 'idle'}
-        stepsPerSecond={s.playing ? s.stepsPerSecond : 0}
         onTrain={() => (training.isCurrent(setup(config)) ? training.play() : start(config, 'play'))}
         onPause={training.pause}
         onStep={() => (training.isCurrent(setup(config)) ? training.step() : start(config, 'step'))}
@@ -196,46 +164,19 @@ export function App() {
           const list = consecutiveSeeds(next.seed, seeds.length);
           setConfig(next);
           setSeeds(list);
-          if (s.phase !== 'idle') start(next, 'none', list);
+          if (page.phase !== 'idle') start(next, 'none', list);
         }}
       />
-      <RunStatus state={s} />
-      {finished && paired && <Summary rows={paired.rows} />}
-      <PairedTable paired={paired} totalSteps={s.totalSteps} />
-      <BandToggle band={band} seeds={s.seeds.length} onChange={setBand} />
+      <StatusPanel store={store} />
+      <ComparisonPanel store={store} />
+      <BandToggle band={band} seeds={page.seeds} onChange={setBand} />
       <section className="charts">
-        <div>
-          <h2>Loss</h2>
-          <LossChart groups={groups} band={band} />
-        </div>
-        <div>
-          <h2>Verification accuracy</h2>
-          {evalViews.accuracy}
-        </div>
-        <div>
-          <h2>Accuracy difference, paired by seed</h2>
-          {evalViews.difference}
-        </div>
-        <div>
-          <h2>ROC (latest evaluation)</h2>
-          {evalViews.roc}
-        </div>
+        <LossPanel store={store} band={band} />
+        <EvalCharts store={store} band={band} />
       </section>
-      {evalViews.results}
-      <section className="analysis">
-        <h2>
-          Smoothness of the loss{' '}
-          {s.probeCost && s.probeCost.every > 0 && (
-            <span className="badge">+{s.probeCost.forward} forward, +{s.probeCost.backward} backward every {s.probeCost.every} steps</span>
-          )}
-        </h2>
-        {analysisViews.smoothness}
-        <h2>Loss landscape</h2>
-        {analysisViews.landscape}
-        <h2>Agent drift</h2>
-        {analysisViews.agents}
-      </section>
-      {dataView}
+      <ResultsPanel store={store} />
+      <AnalysisPanel store={store} band={band} onSlice={training.landscape} />
+      <DataPanel store={store} onCleared={training.forget} />
     </main>
   );
 }

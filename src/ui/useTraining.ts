@@ -2,18 +2,20 @@
  * The page's handle on the training pool: one store, one worker pool and one persister for the
  * page's lifetime, and which setup (preset, config, seeds, backend, pool size) the current session
  * was started with, so Train after an edit starts a new session while Train after Pause resumes.
+ * It does not subscribe to the store: each panel subscribes to the slice it shows
+ * (store/select.ts), so the page itself does not render again with every batch.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { SavedComparison, SavedSetup } from '../storage/comparisonStore';
 import { Persister } from './persist';
-import { Store, useStore } from './store/store';
-import type { UiState } from './store/state';
+import { Store } from './store/store';
 import { WorkerPool } from './workerPool';
 
 export type SessionSetup = SavedSetup;
 
 export interface Training {
-  state: UiState;
+  /** The page's store, for the panels to subscribe to (useStoreSelector). */
+  store: Store;
   /** A new session (all series cleared); `then` runs once it is built: play, one step, or nothing. */
   start(setup: SessionSetup, then: 'play' | 'step' | 'none'): void;
   /** The saved comparison again, its workers built from its checkpoints, paused. */
@@ -44,7 +46,6 @@ export function useTraining(): Training {
       session.current = null;
     };
   }, [store]);
-  const state = useStore(store);
   // The same functions for the page's lifetime, so views that take them need not render again.
   const actions = useMemo(() => ({
     play: () => pool.current?.play(),
@@ -55,7 +56,7 @@ export function useTraining(): Training {
     forget: () => persister.current?.stop() ?? Promise.resolve(),
   }), [store]);
   return {
-    state,
+    store,
     ...actions,
     start: (setup, then) => {
       const p = pool.current;
@@ -74,6 +75,6 @@ export function useTraining(): Training {
       p.init(s.config, s.seeds, s.backend, s.workers, { state: saved.state, checkpoints: saved.checkpoints });
       persister.current?.begin(s, p.current, false);
     },
-    isCurrent: (setup) => session.current === JSON.stringify(setup) && state.phase !== 'idle',
+    isCurrent: (setup) => session.current === JSON.stringify(setup) && store.get().phase !== 'idle',
   };
 }

@@ -3,53 +3,86 @@
  * 3 seeds, a fixed number of steps) trained in the built page on 1, 2, … workers, each timed from
  * Train to the summary, with the main thread's task time over the same span (Chrome DevTools
  * Protocol `Performance.getMetrics` TaskDuration: CPU time of the page's rendering and message
- * handling, not wall time a busy core stretches). The faces are generated once by a warm-up page and then come from
- * IndexedDB, so every timed run trains the same way.
+ * handling, not wall time a busy core stretches), and the main thread's long tasks (longTasks.ts).
+ * The faces are generated once by a warm-up page and then come from IndexedDB, so every timed run
+ * trains the same way. A baseline build (an older commit's page, `--page-baseline DIR`) is served
+ * at /baseline/ of the same origin and timed in turns with the current one, so a change to the page
+ * is measured side by side in one run.
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { withPreviewBrowser } from './chromium';
+import type { LongTaskSummary } from './longTasks';
+import { pageNow, readLongTasks, recordLongTasks, summariseLongTasks } from './longTasks';
+
+/** Where a baseline build is served next to the page (`--page-baseline`), on the same origin so it reads the same cached faces. */
+export const BASELINE_PATH = 'baseline/';
 
 export interface PagePoolTime {
   workers: number;
+  /** The page measured: the current build, or the baseline build served beside it. */
+  build: 'current' | 'baseline';
+  /** Evaluations and smoothness probes every LIVE_EVERY steps, so every chart changes while it trains; else one evaluation at the end. */
+  live: boolean;
   /** Train → summary, s. */
   seconds: number;
   /** Share of that time the page's main thread ran tasks. */
   mainThreadBusy: number;
+  /** Main-thread long tasks over that time, and whose they were. */
+  longTasks: LongTaskSummary;
 }
+
+/** How often the live run evaluates and probes, in steps. */
+export const LIVE_EVERY = 10;
 
 async function taskSeconds(cdp: CDPSession): Promise<number> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
 }
 
-async function timeRun(page: Page, url: string, timeoutMs: number): Promise<{ seconds: number; busy: number }> {
+async function timeRun(page: Page, url: string, timeoutMs: number): Promise<Omit<PagePoolTime, 'workers' | 'build' | 'live'>> {
   await page.goto(url);
   const train = page.getByRole('button', { name: 'Train' });
   await train.waitFor();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const before = await taskSeconds(cdp);
+  const from = await pageNow(page);
   const start = Date.now();
   await train.click();
   await page.getByRole('region', { name: 'What the comparison found' }).waitFor({ timeout: timeoutMs });
   const seconds = (Date.now() - start) / 1000;
-  const busy = ((await taskSeconds(cdp)) - before) / seconds;
+  const mainThreadBusy = ((await taskSeconds(cdp)) - before) / seconds;
+  const longTasks = summariseLongTasks(await readLongTasks(page), from, await pageNow(page), seconds);
   await cdp.detach();
-  return { seconds, busy };
+  return { seconds, mainThreadBusy, longTasks };
 }
 
-export function measurePagePool(steps: number, workerCounts: readonly number[], log: (line: string) => void): Promise<PagePoolTime[]> {
+/**
+ * With `baseline`, each pool size is measured on the baseline build, then on the current one, in
+ * turns. Last, a live run on two workers (or the one count given) for the long tasks of a page
+ * whose every chart changes while it trains.
+ */
+export function measurePagePool(steps: number, workerCounts: readonly number[], baseline: boolean, log: (line: string) => void): Promise<PagePoolTime[]> {
   return withPreviewBrowser(4191, async (base, browser) => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const url = (workers: number, n: number) => `${base}?preset=demo&steps=${n}&evalEvery=${n}&probeEvery=0&workers=${workers}`;
+    await recordLongTasks(page);
+    const url = (build: PagePoolTime['build'], workers: number, n: number, live = false) =>
+      `${base}${build === 'baseline' ? BASELINE_PATH : ''}?preset=demo&steps=${n}&evalEvery=${live ? LIVE_EVERY : n}&probeEvery=${live ? LIVE_EVERY : 0}&workers=${workers}`;
     log('page pool: generating the demo faces once (warm-up)…');
-    await timeRun(page, url(Math.max(...workerCounts), 1), 15 * 60_000);
+    await timeRun(page, url('current', Math.max(...workerCounts), 1), 15 * 60_000);
+    const builds: Array<PagePoolTime['build']> = baseline ? ['baseline', 'current'] : ['current'];
     const out: PagePoolTime[] = [];
     for (const workers of workerCounts) {
-      log(`page pool: demo × ${steps} steps on ${workers} worker(s)…`);
-      const { seconds, busy } = await timeRun(page, url(workers, steps), 30 * 60_000);
-      out.push({ workers, seconds, mainThreadBusy: busy });
+      for (const build of builds) {
+        log(`page pool: demo × ${steps} steps on ${workers} worker(s)${build === 'baseline' ? ' (baseline build)' : ''}…`);
+        out.push({ workers, build, live: false, ...(await timeRun(page, url(build, workers, steps), 30 * 60_000)) });
+      }
+    }
+    const workers = workerCounts.includes(2) ? 2 : (workerCounts[0] ?? 1);
+    for (const build of builds) {
+      log(`page pool: demo × ${steps} steps on ${workers} worker(s), evaluations and probes every ${LIVE_EVERY} steps${build === 'baseline' ? ' (baseline build)' : ''}…`);
+      out.push({ workers, build, live: true, ...(await timeRun(page, url(build, workers, steps, true), 30 * 60_000)) });
     }
     await context.close();
     return out;

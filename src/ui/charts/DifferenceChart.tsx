@@ -2,40 +2,48 @@
  * Accuracy of A − B at each evaluation, paired by seed: the mean over seeds and its band, with
  * zero marked, so the moment a method pulls ahead (or falls behind) is visible.
  */
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo } from 'react';
 import type { BandKind } from '../../core/stats/bands';
 import { differenceSeries } from '../../core/stats/bands';
 import { comparisons } from '../../core/stats/paired';
+import type { EvalRun } from '../store/selectors';
 import type { MethodGroup } from '../store/views';
 import { accuracyBySeed } from '../store/views';
-import { bandKey, bandRows, fmtValue } from './bandRows';
+import { bandKey, bandRows } from './bandRows';
+import type { ChartBand, ChartLine } from './chartSeries';
+import { rowBand, rowLine } from './chartSeries';
+import { SvgLineChart } from './SvgLineChart';
 
 const PALETTE: readonly string[] = ['#1c7ed6', '#e8590c', '#2b8a3e', '#862e9c', '#c92a2a', '#5c940d'];
 
-export function DifferenceChart({ groups, band }: { groups: readonly MethodGroup[]; band: BandKind }) {
+type Groups = ReadonlyArray<MethodGroup<EvalRun>>;
+
+const ZERO = [{ y: 0, color: '#495057' }];
+const Y = { format: (v: number) => v.toFixed(2) };
+
+/** One line per pair of methods (A − B, paired by seed), mean and band over seeds. */
+function differenceLines(groups: Groups, band: BandKind) {
   const byLabel = new Map(groups.map((g) => [g.label, g]));
-  const lines = comparisons(groups.map((g) => g.label)).map(([a, b]) => ({
+  return comparisons(groups.map((g) => g.label)).map(([a, b]) => ({
     label: `${a} − ${b}`,
     points: differenceSeries(accuracyBySeed(byLabel.get(a)), accuracyBySeed(byLabel.get(b)), band),
   }));
+}
+
+/** Each comparison's mean as a line with dots, its band over seeds under it. */
+function differenceChart(lines: ReturnType<typeof differenceLines>): { lines: ChartLine[]; bands: ChartBand[] } {
+  const rows = bandRows(lines);
+  const color = (i: number) => PALETTE[i % PALETTE.length] ?? '#495057';
+  return {
+    lines: lines.map((l, i) => ({ key: l.label, name: l.label, legend: true, color: color(i), width: 2, opacity: 1, dots: true, ...rowLine(rows, 'step', l.label) })),
+    bands: lines.map((l, i) => ({ key: bandKey(l.label), name: bandKey(l.label), color: color(i), opacity: 0.15, ...rowBand(rows, 'step', bandKey(l.label)) })),
+  };
+}
+
+export const DifferenceChart = memo(function DifferenceChart({ groups, band }: { groups: Groups; band: BandKind }) {
+  const lines = useMemo(() => differenceLines(groups, band), [groups, band]);
+  const chart = useMemo(() => differenceChart(lines), [lines]);
   if (lines.length === 0) return <p className="empty">Pick at least two methods to see their difference.</p>;
   if (lines.every((l) => l.points.length === 0)) return <p className="empty">The paired difference appears at the first evaluation.</p>;
-  return (
-    <ResponsiveContainer width="100%" height={240}>
-      <ComposedChart data={bandRows(lines)} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
-        <YAxis domain={['auto', 'auto']} tickFormatter={(v: number) => v.toFixed(2)} />
-        <Tooltip formatter={fmtValue} />
-        <Legend />
-        <ReferenceLine y={0} stroke="#495057" />
-        {lines.map((l, i) => (
-          <Area key={bandKey(l.label)} dataKey={bandKey(l.label)} stroke="none" fill={PALETTE[i % PALETTE.length] ?? '#495057'} fillOpacity={0.15} isAnimationActive={false} legendType="none" />
-        ))}
-        {lines.map((l, i) => (
-          <Line key={l.label} dataKey={l.label} stroke={PALETTE[i % PALETTE.length] ?? '#495057'} strokeWidth={2} isAnimationActive={false} />
-        ))}
-      </ComposedChart>
-    </ResponsiveContainer>
-  );
-}
+  return <SvgLineChart lines={chart.lines} bands={chart.bands} refs={ZERO} height={240} label="Accuracy difference by step, paired by seed" y={Y} />;
+});

@@ -3,18 +3,22 @@
  * seeds and its band), and 2-D heatmaps with contours per run of the first seed on one shared
  * colour scale, drawn row by row as the workers stream them.
  */
-import { useEffect, useRef } from 'react';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import type { BandKind } from '../../core/stats/bands';
-import type { RunSeries } from '../store/state';
+import type { AnalysisRun } from '../store/selectors';
 import type { MethodGroup } from '../store/views';
-import { bandKey, fmtValue, methodBandRows } from './bandRows';
+import { bandKey, methodBandRows } from './bandRows';
+import type { ChartBand, ChartLine } from './chartSeries';
+import { rowBand, rowLine } from './chartSeries';
 import { colorOf } from './colors';
 import { contourSegments, ramp } from './heatmap';
+import { SvgLineChart } from './SvgLineChart';
 
 const CELL = 8;
 
-function Heatmap({ run, lo, hi }: { run: RunSeries; lo: number; hi: number }) {
+type Groups = ReadonlyArray<MethodGroup<AnalysisRun>>;
+
+function Heatmap({ run, lo, hi }: { run: Pick<AnalysisRun, 'label' | 'landscape2d'>; lo: number; hi: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const grid = run.landscape2d;
   useEffect(() => {
@@ -49,27 +53,57 @@ function Heatmap({ run, lo, hi }: { run: RunSeries; lo: number; hi: number }) {
 }
 
 interface Props {
-  groups: readonly MethodGroup[];
+  groups: Groups;
   band: BandKind;
   busy: boolean;
   onSlice: (dims: 1 | 2) => void;
 }
 
-export function LandscapeView({ groups, band, busy, onSlice }: Props) {
-  const withCurve = groups
-    .map((g, i) => ({ g, i, series: g.series.filter((r) => r.landscape1d !== null) }))
-    .filter((c) => c.series.length > 0);
-  const several = withCurve.some((c) => c.series.length > 1);
-  const data = withCurve.length === 0 ? null : methodBandRows(
+interface Curve {
+  g: MethodGroup<AnalysisRun>;
+  /** The method's index, for its colour. */
+  i: number;
+  series: AnalysisRun[];
+}
+
+/** 1-D slices: mean and band over seeds per method, by α; null before the first slice. */
+function sliceChart(withCurve: readonly Curve[], band: BandKind): { lines: ChartLine[]; bands: ChartBand[] } | null {
+  if (withCurve.length === 0) return null;
+  const rows = methodBandRows(
     withCurve.map((c) => ({ label: c.g.label, series: c.series })),
     (r) => ({ x: r.landscape1d?.alphas ?? [], y: r.landscape1d?.losses ?? [] }),
     band,
     'alpha',
   );
-  const runs = groups.map((g) => g.series[0]).filter((r): r is RunSeries => r !== undefined);
-  const values = runs.flatMap((r) => r.landscape2d?.rows.flatMap((row) => row ?? []) ?? []);
-  const lo = values.length > 0 ? Math.min(...values) : 0;
-  const hi = values.length > 0 ? Math.max(...values) : 1;
+  const several = withCurve.some((c) => c.series.length > 1);
+  return {
+    lines: withCurve.map(({ g, i }) => ({ key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), width: 1.5, opacity: 1, ...rowLine(rows, 'alpha', g.label) })),
+    bands: several ? withCurve.map(({ g, i }) => ({ key: bandKey(g.label), name: bandKey(g.label), color: colorOf(g.spec, i), ...rowBand(rows, 'alpha', bandKey(g.label)) })) : [],
+  };
+}
+
+const ALPHA = { domain: [-1, 1] as [number, number] };
+
+/** The 2-D heatmaps' shared colour scale over every row received; null before the first. */
+function heatmapScale(runs: readonly AnalysisRun[]): { lo: number; hi: number } | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let count = 0;
+  for (const r of runs) for (const row of r.landscape2d?.rows ?? []) for (const v of row ?? []) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+    count += 1;
+  }
+  return count > 0 ? { lo, hi } : null;
+}
+
+export const LandscapeView = memo(function LandscapeView({ groups, band, busy, onSlice }: Props) {
+  const withCurve = useMemo(() => groups
+    .map((g, i): Curve => ({ g, i, series: g.series.filter((r) => r.landscape1d !== null) }))
+    .filter((c) => c.series.length > 0), [groups]);
+  const curves = useMemo(() => sliceChart(withCurve, band), [withCurve, band]);
+  const runs = useMemo(() => groups.map((g) => g.series[0]).filter((r) => r !== undefined), [groups]);
+  const scale = useMemo(() => heatmapScale(runs), [runs]);
   return (
     <div>
       <div className="run-controls">
@@ -77,31 +111,15 @@ export function LandscapeView({ groups, band, busy, onSlice }: Props) {
         <button type="button" disabled={busy} onClick={() => onSlice(2)}>2-D slice</button>
         <span className="caption">Filter-normalised random directions, the same draw for every run.</span>
       </div>
-      {data && (
-        <ResponsiveContainer width="100%" height={220}>
-          <ComposedChart data={data}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="alpha" type="number" domain={[-1, 1]} />
-            <YAxis domain={['auto', 'auto']} />
-            <Tooltip formatter={fmtValue} />
-            <Legend />
-            {several && withCurve.map(({ g, i }) => (
-              <Area key={bandKey(g.label)} dataKey={bandKey(g.label)} stroke="none" fill={colorOf(g.spec, i)} fillOpacity={0.2} isAnimationActive={false} legendType="none" />
-            ))}
-            {withCurve.map(({ g, i }) => (
-              <Line key={g.label} dataKey={g.label} stroke={colorOf(g.spec, i)} dot={false} isAnimationActive={false} />
-            ))}
-          </ComposedChart>
-        </ResponsiveContainer>
-      )}
-      {values.length > 0 && (
+      {curves && <SvgLineChart lines={curves.lines} bands={curves.bands} height={220} label="1-D loss landscape by α" xName="α" x={ALPHA} />}
+      {scale && (
         <div className="heatmaps">
-          {runs.map((r) => <Heatmap key={r.label} run={r} lo={lo} hi={hi} />)}
+          {runs.map((r) => <Heatmap key={r.label} run={r} lo={scale.lo} hi={scale.hi} />)}
           <p className="caption">
-            {groups.some((g) => g.series.length > 1) ? `Seed ${runs[0]?.seed ?? ''}. ` : ''}Shared colour scale: loss {lo.toFixed(2)} (dark) to {hi.toFixed(2)} (light); white lines are contours.
+            {groups.some((g) => g.series.length > 1) ? `Seed ${runs[0]?.seed ?? ''}. ` : ''}Shared colour scale: loss {scale.lo.toFixed(2)} (dark) to {scale.hi.toFixed(2)} (light); white lines are contours.
           </p>
         </div>
       )}
     </div>
   );
-}
+});

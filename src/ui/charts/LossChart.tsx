@@ -1,61 +1,51 @@
 /**
  * Training loss. One seed: per run, raw (thin) and EMA-smoothed (thick). Several seeds: per
- * method, the mean of the smoothed loss over seeds with its band.
+ * method, the mean of the smoothed loss over seeds with its band. It follows every batch, so it is
+ * drawn as plain SVG (SvgLineChart), not with recharts.
  */
-import { Area, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo } from 'react';
 import type { BandKind } from '../../core/stats/bands';
+import { bandSeries } from '../../core/stats/bands';
+import type { LossRun } from '../store/selectors';
 import type { MethodGroup } from '../store/views';
-import { bandKey, fmtValue, methodBandRows } from './bandRows';
+import { bandKey } from './bandRows';
 import { colorOf } from './colors';
+import type { ChartBand, ChartLine } from './chartSeries';
+import { SvgLineChart } from './SvgLineChart';
 
-export function LossChart({ groups, band }: { groups: readonly MethodGroup[]; band: BandKind }) {
+type Groups = ReadonlyArray<MethodGroup<LossRun>>;
+
+/** The chart's lines and bands; null before the first point. */
+export function lossLines(groups: Groups, band: BandKind): { lines: ChartLine[]; bands: ChartBand[] } | null {
   const runs = groups.map((g) => g.series[0]).filter((r) => r !== undefined);
   const first = runs[0];
-  if (!first || first.steps.length === 0) return <p className="empty">Loss appears here once training starts.</p>;
+  if (!first || first.steps.length === 0) return null;
   if (groups.some((g) => g.series.length > 1)) {
-    const rows = methodBandRows(groups, (r) => ({ x: r.steps, y: r.smooth }), band);
-    return (
-      <ResponsiveContainer width="100%" height={260}>
-        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
-          <YAxis domain={['auto', 'auto']} />
-          <Tooltip formatter={fmtValue} />
-          <Legend />
-          {groups.map((g, i) => (
-            <Area key={bandKey(g.label)} dataKey={bandKey(g.label)} stroke="none" fill={colorOf(g.spec, i)} fillOpacity={0.2} isAnimationActive={false} legendType="none" connectNulls />
-          ))}
-          {groups.map((g, i) => (
-            <Line key={g.label} dataKey={g.label} name={`${g.label} (mean of ${g.series.length})`} stroke={colorOf(g.spec, i)} strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls />
-          ))}
-        </ComposedChart>
-      </ResponsiveContainer>
-    );
+    const lines: ChartLine[] = [];
+    const bands: ChartBand[] = [];
+    groups.forEach((g, i) => {
+      const points = bandSeries(g.series.map((r) => ({ x: r.steps, y: r.smooth })), band);
+      const color = colorOf(g.spec, i);
+      const xs = points.map((p) => p.x);
+      lines.push({ key: g.label, name: `${g.label} (mean of ${g.series.length})`, legend: true, color, width: 2.5, opacity: 1, xs, ys: points.map((p) => p.mean) });
+      // Where one seed alone reached a step there is no band.
+      const banded = points.filter((p) => p.n > 1);
+      bands.push({ key: bandKey(g.label), name: bandKey(g.label), color, xs: banded.map((p) => p.x), lo: banded.map((p) => p.lo), hi: banded.map((p) => p.hi) });
+    });
+    return { lines, bands };
   }
-  // One seed: every run's rows are the same steps (lock-step, decimated alike).
-  const rows = first.steps.map((step, k) => {
-    const row: Record<string, number> = { step };
-    for (const r of runs) {
-      row[`${r.label} (raw)`] = r.loss[k] as number;
-      row[r.label] = r.smooth[k] as number;
-    }
-    return row;
-  });
-  return (
-    <ResponsiveContainer width="100%" height={260}>
-      <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
-        <YAxis domain={['auto', 'auto']} />
-        <Tooltip formatter={fmtValue} />
-        <Legend />
-        {runs.map((r, i) => (
-          <Line key={`${r.label}-raw`} dataKey={`${r.label} (raw)`} stroke={colorOf(r.spec, i)} strokeOpacity={0.35} dot={false} isAnimationActive={false} legendType="none" />
-        ))}
-        {runs.map((r, i) => (
-          <Line key={r.label} dataKey={r.label} stroke={colorOf(r.spec, i)} strokeWidth={2.5} dot={false} isAnimationActive={false} />
-        ))}
-      </LineChart>
-    </ResponsiveContainer>
-  );
+  // One seed: every run's points are at the same steps (lock-step, decimated alike).
+  return {
+    bands: [],
+    lines: runs.flatMap((r, i): ChartLine[] => [
+      { key: `${r.label} (raw)`, name: `${r.label} (raw)`, legend: false, color: colorOf(r.spec, i), width: 1, opacity: 0.35, xs: r.steps, ys: r.loss },
+      { key: r.label, name: r.label, legend: true, color: colorOf(r.spec, i), width: 2.5, opacity: 1, xs: r.steps, ys: r.smooth },
+    ]),
+  };
 }
+
+export const LossChart = memo(function LossChart({ groups, band }: { groups: Groups; band: BandKind }) {
+  const data = useMemo(() => lossLines(groups, band), [groups, band]);
+  if (data === null) return <p className="empty">Loss appears here once training starts.</p>;
+  return <SvgLineChart lines={data.lines} bands={data.bands} height={260} label="Training loss by step" />;
+});

@@ -3,50 +3,64 @@
  * per run. Several seeds: the mean TPR per method over seeds with its band, each seed's ROC read
  * at every seed's FPR points (core/stats/bands.ts).
  */
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo } from 'react';
 import type { EvalReport } from '../../core/eval/report';
 import type { BandKind, Series } from '../../core/stats/bands';
 import { bandSeries } from '../../core/stats/bands';
+import type { EvalRun } from '../store/selectors';
 import type { MethodGroup } from '../store/views';
-import { bandKey, bandRows, fmtValue } from './bandRows';
+import type { BandRow } from './bandRows';
+import { bandKey, bandRows } from './bandRows';
+import type { ChartBand, ChartLine } from './chartSeries';
+import { rowBand, rowLine } from './chartSeries';
 import { colorOf } from './colors';
+import { SvgLineChart } from './SvgLineChart';
 
 const UNTRAINED = 'untrained';
 const rocSeries = (r: EvalReport): Series => ({ x: r.roc.fpr, y: r.roc.tpr });
 
+type Untrained = ReadonlyArray<{ seed: number; report: EvalReport }>;
+
 interface Props {
-  groups: readonly MethodGroup[];
-  untrained: ReadonlyArray<{ seed: number; report: EvalReport }>;
+  groups: ReadonlyArray<MethodGroup<EvalRun>>;
+  untrained: Untrained;
   band: BandKind;
 }
 
-export function RocChart({ groups, untrained, band }: Props) {
-  const curves = groups
-    .map((g, i) => ({ g, i, reports: g.series.map((r) => r.latest).filter((r): r is EvalReport => r !== null) }))
-    .filter((c) => c.reports.length > 0);
-  if (curves.length === 0 && untrained.length === 0) return <p className="empty">The ROC appears after the first evaluation.</p>;
-  const lines = [
+interface Curve {
+  g: MethodGroup<EvalRun>;
+  /** The method's index, for its colour. */
+  i: number;
+  reports: EvalReport[];
+}
+
+/** The untrained probe's and each method's ROC (mean TPR and band over seeds), by FPR. */
+function rocRows(curves: readonly Curve[], untrained: Untrained, band: BandKind): BandRow[] {
+  return bandRows([
     ...(untrained.length > 0 ? [{ label: UNTRAINED, points: bandSeries(untrained.map((u) => rocSeries(u.report)), band) }] : []),
     ...curves.map((c) => ({ label: c.g.label, points: bandSeries(c.reports.map(rocSeries), band) })),
-  ];
-  const rows = bandRows(lines, 'fpr');
-  const lowest = Math.min(1, ...rows.map((r) => r.fpr as number).filter((x) => x > 0));
-  return (
-    <ResponsiveContainer width="100%" height={240}>
-      <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="fpr" type="number" scale="log" domain={[lowest, 1]} allowDataOverflow tickFormatter={(v: number) => v.toPrecision(1)} label={{ value: 'FPR (log)', position: 'insideBottomRight', offset: -4 }} />
-        <YAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} allowDataOverflow tickFormatter={(v: number) => v.toFixed(2)} />
-        <Tooltip formatter={fmtValue} />
-        <Legend />
-        {curves.map((c) => (
-          <Area key={bandKey(c.g.label)} dataKey={bandKey(c.g.label)} stroke="none" fill={colorOf(c.g.spec, c.i)} fillOpacity={0.2} isAnimationActive={false} legendType="none" connectNulls />
-        ))}
-        {untrained.length > 0 && <Line dataKey={UNTRAINED} stroke="#495057" strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls />}
-        {curves.map((c) => (
-          <Line key={c.g.label} dataKey={c.g.label} stroke={colorOf(c.g.spec, c.i)} dot={false} isAnimationActive={false} connectNulls />
-        ))}
-      </ComposedChart>
-    </ResponsiveContainer>
-  );
+  ], 'fpr');
 }
+
+/** The untrained probe dashed, each method's mean TPR with its band, the FPR axis from the lowest FPR reached. */
+function rocChart(rows: readonly BandRow[], curves: readonly Curve[], untrained: Untrained): { lines: ChartLine[]; bands: ChartBand[]; lowest: number } {
+  const lines: ChartLine[] = curves.map((c) => ({ key: c.g.label, name: c.g.label, legend: true, color: colorOf(c.g.spec, c.i), width: 1.5, opacity: 1, connect: true, ...rowLine(rows, 'fpr', c.g.label) }));
+  if (untrained.length > 0) lines.unshift({ key: UNTRAINED, name: UNTRAINED, legend: true, color: '#495057', width: 1.5, opacity: 1, dash: '6 4', connect: true, ...rowLine(rows, 'fpr', UNTRAINED) });
+  return {
+    lines,
+    bands: curves.map((c) => ({ key: bandKey(c.g.label), name: bandKey(c.g.label), color: colorOf(c.g.spec, c.i), ...rowBand(rows, 'fpr', bandKey(c.g.label)) })),
+    lowest: Math.min(1, ...rows.map((r) => r.fpr as number).filter((x) => x > 0)),
+  };
+}
+
+const Y = { domain: [0, 1] as [number, number], ticks: [0, 0.25, 0.5, 0.75, 1], format: (v: number) => v.toFixed(2) };
+
+export const RocChart = memo(function RocChart({ groups, untrained, band }: Props) {
+  const curves = useMemo(() => groups
+    .map((g, i): Curve => ({ g, i, reports: g.series.map((r) => r.latest).filter((r): r is EvalReport => r !== null) }))
+    .filter((c) => c.reports.length > 0), [groups]);
+  const chart = useMemo(() => rocChart(rocRows(curves, untrained, band), curves, untrained), [curves, untrained, band]);
+  const x = useMemo(() => ({ domain: [chart.lowest, 1] as [number, number], log: true, label: 'FPR (log)', format: (v: number) => v.toPrecision(1) }), [chart.lowest]);
+  if (curves.length === 0 && untrained.length === 0) return <p className="empty">The ROC appears after the first evaluation.</p>;
+  return <SvgLineChart lines={chart.lines} bands={chart.bands} height={240} label="ROC of the latest evaluation" xName="FPR" x={x} y={Y} />;
+});

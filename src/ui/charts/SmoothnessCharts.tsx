@@ -4,23 +4,26 @@
  * With several seeds the η-bands' edges are averaged over seeds, and β and Lipschitz show the
  * mean over seeds with the chosen band.
  */
-import { useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { memo, useMemo, useState } from 'react';
 import type { LipschitzPoint } from '../../core/analysis/analyzer';
 import type { BandKind } from '../../core/stats/bands';
 import { bandSeries } from '../../core/stats/bands';
-import type { RunSeries } from '../store/state';
+import type { AnalysisRun } from '../store/selectors';
 import type { MethodGroup } from '../store/views';
-import { bandKey, fmtValue, methodBandRows } from './bandRows';
+import type { BandRow } from './bandRows';
+import { bandKey, methodBandRows } from './bandRows';
+import type { ChartBand, ChartLine } from './chartSeries';
+import { rowBand, rowLine } from './chartSeries';
 import { colorOf } from './colors';
+import { SvgLineChart } from './SvgLineChart';
 
-type Row = Record<string, number | [number, number]>;
+type Groups = ReadonlyArray<MethodGroup<AnalysisRun>>;
 
-const seriesOf = (r: RunSeries, value: (p: LipschitzPoint) => number) => ({ x: r.smoothness.map((p) => p.step), y: r.smoothness.map(value) });
+const seriesOf = (r: AnalysisRun, value: (p: LipschitzPoint) => number) => ({ x: r.smoothness.map((p) => p.step), y: r.smoothness.map(value) });
 
 /** One row per probe step: each method's η-band, its edges averaged over seeds. */
-function etaBandRows(groups: readonly MethodGroup[], lo: (p: LipschitzPoint) => number, hi: (p: LipschitzPoint) => number): Row[] {
-  const rows = new Map<number, Row>();
+function etaBandRows(groups: Groups, lo: (p: LipschitzPoint) => number, hi: (p: LipschitzPoint) => number): BandRow[] {
+  const rows = new Map<number, BandRow>();
   for (const g of groups) {
     const low = bandSeries(g.series.map((r) => seriesOf(r, lo)), 'sd');
     const high = new Map(bandSeries(g.series.map((r) => seriesOf(r, hi)), 'sd').map((p) => [p.x, p.mean]));
@@ -33,61 +36,56 @@ function etaBandRows(groups: readonly MethodGroup[], lo: (p: LipschitzPoint) => 
   return [...rows.entries()].sort(([a], [b]) => a - b).map(([, r]) => r);
 }
 
-function Axes({ log }: { log: boolean }) {
-  return (
-    <>
-      <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="step" type="number" domain={['dataMin', 'dataMax']} />
-      <YAxis scale={log ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow={log} tickFormatter={(v: number) => v.toPrecision(2)} />
-      <Tooltip formatter={fmtValue} />
-      <Legend />
-    </>
-  );
+interface Chart {
+  title: string;
+  lines: ChartLine[];
+  bands: ChartBand[];
 }
 
-function EtaBand({ title, groups, lo, hi, log }: { title: string; groups: readonly MethodGroup[]; lo: (p: LipschitzPoint) => number; hi: (p: LipschitzPoint) => number; log: boolean }) {
-  return (
-    <div>
-      <h3>{title}</h3>
-      <ResponsiveContainer width="100%" height={200}>
-        <ComposedChart data={etaBandRows(groups, lo, hi)}>
-          <Axes log={log} />
-          {groups.map((g, i) => (
-            <Area key={g.label} dataKey={g.label} stroke={colorOf(g.spec, i)} fill={colorOf(g.spec, i)} fillOpacity={0.25} isAnimationActive={false} />
-          ))}
-        </ComposedChart>
-      </ResponsiveContainer>
-    </div>
-  );
+/** The η-band of each method, outlined (the chart's only mark, so in the legend). */
+function etaChart(title: string, groups: Groups, rows: readonly BandRow[]): Chart {
+  return { title, lines: [], bands: groups.map((g, i) => ({ key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), opacity: 0.25, stroke: true, ...rowBand(rows, 'step', g.label) })) };
 }
 
-export function SmoothnessCharts({ groups, band }: { groups: readonly MethodGroup[]; band: BandKind }) {
-  const [log, setLog] = useState(false);
-  if (!groups.some((g) => g.series.some((r) => r.smoothness.length > 0))) return <p className="empty">Smoothness probes appear every few steps once training runs.</p>;
+/** The mean per method with dots, its band over seeds under it when there are several. */
+function meanChart(title: string, groups: Groups, rows: readonly BandRow[], several: boolean): Chart {
+  return {
+    title,
+    lines: groups.map((g, i) => ({ key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), width: 2, opacity: 1, dots: true, ...rowLine(rows, 'step', g.label) })),
+    bands: several ? groups.map((g, i) => ({ key: bandKey(g.label), name: bandKey(g.label), color: colorOf(g.spec, i), ...rowBand(rows, 'step', bandKey(g.label)) })) : [],
+  };
+}
+
+/** Every chart, computed once per change of the probes or the band (not on the log toggle). */
+function smoothnessCharts(groups: Groups, band: BandKind): Chart[] {
   const several = groups.some((g) => g.series.length > 1);
+  return [
+    etaChart('Loss along the gradient, L(w − ηg)', groups, etaBandRows(groups, (p) => p.lossMin, (p) => p.lossMax)),
+    etaChart('Gradient predictiveness ‖∇L(w) − ∇L(w − ηg)‖', groups, etaBandRows(groups, (p) => p.gradPredMin, (p) => p.gradPredMax)),
+    meanChart('Effective β-smoothness', groups, methodBandRows(groups, (r) => seriesOf(r, (p) => p.beta), band), several),
+    meanChart('Loss Lipschitz estimate', groups, methodBandRows(groups, (r) => seriesOf(r, (p) => p.lipschitz), band), several),
+  ];
+}
+
+const format = (v: number) => v.toPrecision(2);
+const LINEAR = { format };
+const LOG = { format, log: true };
+
+export const SmoothnessCharts = memo(function SmoothnessCharts({ groups, band }: { groups: Groups; band: BandKind }) {
+  const [log, setLog] = useState(false);
+  const charts = useMemo(() => smoothnessCharts(groups, band), [groups, band]);
+  if (!groups.some((g) => g.series.some((r) => r.smoothness.length > 0))) return <p className="empty">Smoothness probes appear every few steps once training runs.</p>;
   return (
     <div className="analysis-grid">
       <label className="toggle">
         <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> log scale
       </label>
-      <EtaBand title="Loss along the gradient, L(w − ηg)" groups={groups} lo={(p) => p.lossMin} hi={(p) => p.lossMax} log={log} />
-      <EtaBand title="Gradient predictiveness ‖∇L(w) − ∇L(w − ηg)‖" groups={groups} lo={(p) => p.gradPredMin} hi={(p) => p.gradPredMax} log={log} />
-      {(['beta', 'lipschitz'] as const).map((key) => (
-        <div key={key}>
-          <h3>{key === 'beta' ? 'Effective β-smoothness' : 'Loss Lipschitz estimate'}</h3>
-          <ResponsiveContainer width="100%" height={200}>
-            <ComposedChart data={methodBandRows(groups, (r) => seriesOf(r, (p) => p[key]), band)}>
-              <Axes log={log} />
-              {several && groups.map((g, i) => (
-                <Area key={bandKey(g.label)} dataKey={bandKey(g.label)} stroke="none" fill={colorOf(g.spec, i)} fillOpacity={0.2} isAnimationActive={false} legendType="none" />
-              ))}
-              {groups.map((g, i) => (
-                <Line key={g.label} dataKey={g.label} stroke={colorOf(g.spec, i)} strokeWidth={2} isAnimationActive={false} />
-              ))}
-            </ComposedChart>
-          </ResponsiveContainer>
+      {charts.map((c) => (
+        <div key={c.title}>
+          <h3>{c.title}</h3>
+          <SvgLineChart lines={c.lines} bands={c.bands} height={200} label={c.title} y={log ? LOG : LINEAR} />
         </div>
       ))}
     </div>
   );
-}
+});

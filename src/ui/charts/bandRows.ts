@@ -1,6 +1,6 @@
 /**
- * Rows for a recharts chart of means with bands: one row per x, `row[label]` the mean over seeds
- * and `row["label band"]` its [lo, hi] (an Area with an array value draws the band).
+ * Rows for a chart of means with bands: one row per x, `row[label]` the mean over seeds and
+ * `row["label band"]` its [lo, hi] (chartSeries.ts takes lines and bands from them).
  */
 import type { BandKind, BandPoint, Series } from '../../core/stats/bands';
 import { bandSeries } from '../../core/stats/bands';

@@ -1,12 +1,14 @@
 /** Sample identities, the images-per-ID histogram and held-out pairs with look-alike negatives. */
-import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
 import type { DatasetSummary } from '../../worker/protocol';
+import { Histogram } from '../charts/Histogram';
 import { FaceCanvas } from './FaceCanvas';
 
-function histogram(depths: Int32Array): Array<{ depth: number; ids: number }> {
+/** How many training identities have each number of images. */
+export function histogram(depths: Int32Array): Array<{ value: number; count: number }> {
   const counts = new Map<number, number>();
   for (const d of depths) counts.set(d, (counts.get(d) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([depth, ids]) => ({ depth, ids }));
+  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([value, count]) => ({ value, count }));
 }
 
 interface Props {
@@ -15,6 +17,7 @@ interface Props {
 }
 
 export function DatasetView({ summary, progress }: Props) {
+  const bins = useMemo(() => (summary ? histogram(summary.depthPerId) : []), [summary]);
   return (
     <section className="dataset">
       <h2>Data</h2>
@@ -36,14 +39,7 @@ export function DatasetView({ summary, progress }: Props) {
             ))}
           </div>
           <h3>Images per training identity</h3>
-          <ResponsiveContainer width="100%" height={140}>
-            <BarChart data={histogram(summary.depthPerId)}>
-              <XAxis dataKey="depth" />
-              <YAxis />
-              <Tooltip />
-              <Bar dataKey="ids" fill="#1c7ed6" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
+          <Histogram bins={bins} height={140} label="Training identities by images per identity" unit="ids" />
           <h3>Held-out pairs</h3>
           <div className="pairs">
             {summary.pairs.map((p, i) => (

@@ -2,10 +2,11 @@
  * The paired differences as a real table (accessible name "Paired differences"): one row per
  * comparison, mean ± sd of the per-seed difference and how many seeds are positive.
  */
+import { memo } from 'react';
 import type { PairedRow } from '../../core/stats/paired';
 import { formatCell } from '../../core/stats/paired';
 
-export function PairedTable({ paired, totalSteps }: { paired: { step: number; rows: PairedRow[] } | null; totalSteps: number }) {
+export const PairedTable = memo(function PairedTable({ paired, totalSteps }: { paired: { step: number; rows: PairedRow[] } | null; totalSteps: number }) {
   if (!paired || paired.rows.length === 0) return null;
   const when = paired.step === totalSteps ? 'after the last step' : `at step ${paired.step} of ${totalSteps}`;
   return (
@@ -29,4 +30,4 @@ export function PairedTable({ paired, totalSteps }: { paired: { step: number; ro
       </tbody>
     </table>
   );
-}
+});

@@ -1,9 +1,12 @@
 /**
  * The latest evaluation of every method next to the untrained probe. One seed: accuracy ± its
- * 10-fold standard error. Several seeds: mean ± sd over seeds of each metric.
+ * 10-fold standard error. Several seeds: mean ± sd over seeds of each metric. Everything it labels
+ * comes from the session's own results, never from the form, which may already show other settings.
  */
+import { memo } from 'react';
 import type { EvalReport } from '../../core/eval/report';
 import { describe } from '../../core/stats/describe';
+import type { EvalRun } from '../store/selectors';
 import type { MethodGroup } from '../store/views';
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : v.toFixed(3));
@@ -21,19 +24,25 @@ function cell(reports: ReadonlyArray<EvalReport | null>, value: (r: EvalReport) 
   return d.n === 0 ? 'n/a' : `${fmt(d.mean)} ± ${fmt(d.sd)}${of}`;
 }
 
-interface Props {
-  groups: readonly MethodGroup[];
-  untrained: ReadonlyArray<{ seed: number; report: EvalReport }>;
-  farTargets: readonly number[];
+/** The FARs the session's evaluations report TAR at (its config's eval.farTargets), largest first. */
+export function reportedFars(reports: ReadonlyArray<EvalReport | null>): string[] {
+  const fars = new Set(reports.flatMap((r) => (r === null ? [] : Object.keys(r.tarAtFar))));
+  return [...fars].sort((a, b) => Number(b) - Number(a));
 }
 
-export function ResultsTable({ groups, untrained, farTargets }: Props) {
+interface Props {
+  groups: ReadonlyArray<MethodGroup<EvalRun>>;
+  untrained: ReadonlyArray<{ seed: number; report: EvalReport }>;
+}
+
+export const ResultsTable = memo(function ResultsTable({ groups, untrained }: Props) {
   if (untrained.length === 0) return null;
   const rows: Array<[string, Array<EvalReport | null>]> = [
     ['Untrained probe', untrained.map((u) => u.report)],
     ...groups.map((g): [string, Array<EvalReport | null>] => [g.label, g.series.map((r) => r.latest)]),
   ];
   const seeds = untrained.length;
+  const fars = reportedFars(rows.flatMap(([, reports]) => reports));
   return (
     <table className="results">
       <caption>
@@ -46,7 +55,7 @@ export function ResultsTable({ groups, untrained, farTargets }: Props) {
           <th>Accuracy</th>
           <th>AUC</th>
           <th>Rank-1</th>
-          {farTargets.map((f) => <th key={f}>TAR@FAR={f}</th>)}
+          {fars.map((f) => <th key={f}>TAR@FAR={f}</th>)}
           <th>Look-alike rejection</th>
         </tr>
       </thead>
@@ -57,11 +66,11 @@ export function ResultsTable({ groups, untrained, farTargets }: Props) {
             <td>{cell(reports, (r) => r.accuracy, true)}</td>
             <td>{cell(reports, (r) => r.auc)}</td>
             <td>{cell(reports, (r) => r.rank1)}</td>
-            {farTargets.map((f) => <td key={f}>{cell(reports, (r) => r.tarAtFar[String(f)] ?? null)}</td>)}
+            {fars.map((f) => <td key={f}>{cell(reports, (r) => r.tarAtFar[f] ?? null)}</td>)}
             <td>{cell(reports, (r) => r.lookalikeAccuracy)}</td>
           </tr>
         ))}
       </tbody>
     </table>
   );
-}
+});

@@ -1,14 +1,17 @@
 /** Train/Pause, Step, Reset and New seed, with the live speed. */
-interface Props {
-  playing: boolean;
-  canTrain: boolean;
-  hasSession: boolean;
-  stepsPerSecond: number;
+export interface RunActions {
   onTrain: () => void;
   onPause: () => void;
   onStep: () => void;
   onReset: () => void;
   onNewSeed: () => void;
+}
+
+interface Props extends RunActions {
+  playing: boolean;
+  canTrain: boolean;
+  hasSession: boolean;
+  stepsPerSecond: number;
 }
 
 export function RunControls(p: Props) {

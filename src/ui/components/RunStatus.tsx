@@ -3,14 +3,15 @@
  * region that sums the comparison up at most every ANNOUNCE_MS: a live region per run, updated
  * with every flush, would have a screen reader talking over itself several times a second.
  */
-import { useEffect, useRef, useState } from 'react';
-import type { RunSeries, UiState } from '../store/state';
+import { memo, useEffect, useRef, useState } from 'react';
+import type { RunSeries } from '../store/state';
+import type { StatusSlice } from '../store/selectors';
 import { colorOf } from '../charts/colors';
 
 export const ANNOUNCE_MS = 5000;
 
 /** One sentence for the live region. */
-export function progressText(s: Pick<UiState, 'phase' | 'playing' | 'step' | 'totalSteps' | 'runs' | 'progress'>): string {
+export function progressText(s: Pick<StatusSlice, 'phase' | 'playing' | 'step' | 'totalSteps' | 'progress'> & { runs: ReadonlyArray<Pick<RunSeries, 'diverged'>> }): string {
   if (s.phase === 'idle') return '';
   const runs = `${s.runs.length} run${s.runs.length === 1 ? '' : 's'}`;
   if (s.phase === 'starting') return s.progress?.phase === 'data' ? `Generating faces: ${s.progress.done} of ${s.progress.total}.` : `Preparing ${runs}.`;
@@ -35,26 +36,22 @@ function useThrottled(text: string, ms: number): string {
   return shown;
 }
 
-export function RunStatus({ state }: { state: UiState }) {
-  const announced = useThrottled(progressText(state), ANNOUNCE_MS);
-  const seeds = state.seeds.length;
+export const RunStatus = memo(function RunStatus({ status }: { status: StatusSlice }) {
+  const announced = useThrottled(progressText(status), ANNOUNCE_MS);
+  const { seeds } = status;
   return (
     <div className="run-status-block">
       <p className="sr-status" role="status">{announced}</p>
       <ul className="run-status" aria-label="Runs">
-        {state.runs.map((r: RunSeries) => {
-          const last = r.loss[r.loss.length - 1];
-          const step = r.steps[r.steps.length - 1] ?? 0;
-          return (
-            <li key={r.unit} style={{ borderColor: colorOf(r.spec, r.run) }}>
-              <strong>{r.label}{seeds > 1 ? ` · seed ${r.seed}` : ''}</strong>: step {step}
-              {r.diverged !== null && ` · diverged at step ${r.diverged.step}, stopped`}
-              {r.diverged === null && r.msPerStep > 0 && ` · ${r.msPerStep.toFixed(0)} ms/step`}
-              {last !== undefined && ` · loss ${last.toFixed(3)}`}
-            </li>
-          );
-        })}
+        {status.runs.map((r) => (
+          <li key={r.unit} style={{ borderColor: colorOf(r.spec, r.run) }}>
+            <strong>{r.label}{seeds > 1 ? ` · seed ${r.seed}` : ''}</strong>: step {r.step}
+            {r.diverged !== null && ` · diverged at step ${r.diverged.step}, stopped`}
+            {r.diverged === null && r.msPerStep > 0 && ` · ${r.msPerStep.toFixed(0)} ms/step`}
+            {r.loss !== undefined && ` · loss ${r.loss.toFixed(3)}`}
+          </li>
+        ))}
       </ul>
     </div>
   );
-}
+});

@@ -1,11 +1,11 @@
 /**
- * The one store of the page (useSyncExternalStore). Worker messages are queued and applied in one
- * batch at most every APPLY_MS: every worker of the pool flushes ~10 times
- * a second, and a render of every chart per flush would compete with the workers for the cores.
+ * The one store of the page; components subscribe to slices of it (select.ts). Worker messages are
+ * queued (queue.ts) and applied in one batch at most every APPLY_MS: every worker of the pool
+ * flushes ~10 times a second, and a render per flush would compete with the workers for the cores.
  */
-import { useSyncExternalStore } from 'react';
 import type { ExperimentConfig } from '../../core/config';
 import type { FromWorker } from '../../worker/protocol';
+import { enqueue, mustApplyNow } from './queue';
 import type { UiState } from './state';
 import { initialState, reduce, startSession } from './state';
 
@@ -46,18 +46,26 @@ export class Store {
   }
 
   receive(msg: FromWorker): void {
-    this.queue.push(msg);
+    enqueue(this.queue, msg);
+    // A queue the timer leaves waiting too long (a hidden tab's timers are throttled) is applied now.
+    if (mustApplyNow(this.queue)) {
+      if (this.pending !== null) clearTimeout(this.pending);
+      this.applyQueue();
+      return;
+    }
     if (this.pending !== null) return;
     const wait = Math.max(0, this.lastApplied + APPLY_MS - performance.now());
     // A timer, not an animation frame: frames stop in a hidden tab, and the queue would grow.
-    this.pending = setTimeout(() => {
-      this.pending = null;
-      this.lastApplied = performance.now();
-      const batch = this.queue;
-      this.queue = [];
-      this.set(batch.reduce(reduce, this.state));
-      for (const l of this.appliedListeners) l(this.state, batch);
-    }, wait);
+    this.pending = setTimeout(() => this.applyQueue(), wait);
+  }
+
+  private applyQueue(): void {
+    this.pending = null;
+    this.lastApplied = performance.now();
+    const batch = this.queue;
+    this.queue = [];
+    this.set(batch.reduce(reduce, this.state));
+    for (const l of this.appliedListeners) l(this.state, batch);
   }
 
   /**
@@ -76,8 +84,4 @@ export class Store {
   dismissErrors(): void {
     this.set({ ...this.state, errors: [] });
   }
-}
-
-export function useStore(store: Store): UiState {
-  return useSyncExternalStore(store.subscribe, store.get);
 }

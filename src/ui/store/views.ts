@@ -7,19 +7,22 @@ import type { RunSpec } from '../../core/config';
 import type { PairedRow } from '../../core/stats/paired';
 import { pairedDifferences } from '../../core/stats/paired';
 import type { Series } from '../../core/stats/bands';
-import type { RunSeries, UiState } from './state';
+import type { RunSeries } from './state';
 
-export interface MethodGroup {
+/** What grouping by method needs of a run; each panel groups the fields it shows (store/selectors.ts). */
+export type MethodRun = Pick<RunSeries, 'run' | 'spec' | 'label'>;
+
+export interface MethodGroup<R extends MethodRun = RunSeries> {
   /** Index in the config's runs. */
   run: number;
   spec: RunSpec;
   label: string;
   /** One series per seed, in seed order. */
-  series: RunSeries[];
+  series: R[];
 }
 
-export function methodGroups(runs: readonly RunSeries[]): MethodGroup[] {
-  const groups = new Map<number, MethodGroup>();
+export function methodGroups<R extends MethodRun>(runs: readonly R[]): Array<MethodGroup<R>> {
+  const groups = new Map<number, MethodGroup<R>>();
   for (const r of runs) {
     const g = groups.get(r.run);
     if (g) g.series.push(r);
@@ -28,11 +31,14 @@ export function methodGroups(runs: readonly RunSeries[]): MethodGroup[] {
   return [...groups.values()].sort((a, b) => a.run - b.run);
 }
 
+/** What pairing the methods by seed needs of a run. */
+export type PairedRun = MethodRun & Pick<RunSeries, 'seed' | 'evals' | 'diverged'>;
+
 /** Runs still training or finished, not stopped by divergence. */
-const healthy = (runs: readonly RunSeries[]): RunSeries[] => runs.filter((r) => r.diverged === null);
+const healthy = <R extends PairedRun>(runs: readonly R[]): R[] => runs.filter((r) => r.diverged === null);
 
 /** The latest evaluation step that every healthy unit has reached, or null before the first. */
-export function commonEvalStep(runs: readonly RunSeries[]): number | null {
+export function commonEvalStep(runs: readonly PairedRun[]): number | null {
   const live = healthy(runs);
   if (live.length === 0 || live.some((r) => r.evals.length === 0)) return null;
   return Math.min(...live.map((r) => (r.evals[r.evals.length - 1] as { step: number }).step));
@@ -42,7 +48,7 @@ export function commonEvalStep(runs: readonly RunSeries[]): number | null {
  * Paired differences at the common evaluation step (null before it exists). A diverged run has
  * no outcome there, so its seed drops out of the comparisons it is in.
  */
-export function pairedAtCommonStep(state: UiState): { step: number; rows: PairedRow[] } | null {
+export function pairedAtCommonStep(state: { runs: readonly PairedRun[] }): { step: number; rows: PairedRow[] } | null {
   const step = commonEvalStep(state.runs);
   if (step === null) return null;
   const outcomes = healthy(state.runs).flatMap((r) => {
@@ -53,11 +59,11 @@ export function pairedAtCommonStep(state: UiState): { step: number; rows: Paired
 }
 
 /** Every healthy unit trained all its steps and was evaluated after the last one. */
-export function isFinished(state: UiState): boolean {
+export function isFinished(state: { totalSteps: number; runs: readonly PairedRun[] }): boolean {
   return state.totalSteps > 0 && state.runs.length > 0 && commonEvalStep(state.runs) === state.totalSteps;
 }
 
 /** Evaluation accuracy over steps of one method, by seed (for differenceSeries). */
-export function accuracyBySeed(group: MethodGroup | undefined): Map<number, Series> {
+export function accuracyBySeed(group: MethodGroup<PairedRun> | undefined): Map<number, Series> {
   return new Map((group?.series ?? []).map((r) => [r.seed, { x: r.evals.map((e) => e.step), y: r.evals.map((e) => e.accuracy) }]));
 }

@@ -1,0 +1,38 @@
+/** Smoothness probes, loss landscape and agent drift: they render again only when a probe, slice row or agent point arrives. */
+import { memo, useMemo } from 'react';
+import type { BandKind } from '../../core/stats/bands';
+import { AgentDriftChart } from '../charts/AgentDriftChart';
+import { LandscapeView } from '../charts/LandscapeView';
+import { SmoothnessCharts } from '../charts/SmoothnessCharts';
+import { useStoreSelector } from '../store/select';
+import { selectAnalysis } from '../store/selectors';
+import type { Store } from '../store/store';
+import { methodGroups } from '../store/views';
+
+interface Props {
+  store: Store;
+  band: BandKind;
+  onSlice: (dims: 1 | 2) => void;
+}
+
+export const AnalysisPanel = memo(function AnalysisPanel({ store, band, onSlice }: Props) {
+  const { runs, probeCost, busy } = useStoreSelector(store, selectAnalysis);
+  const groups = useMemo(() => methodGroups(runs), [runs]);
+  // The agents of the first seed: each group's series are in seed order.
+  const firstSeed = useMemo(() => groups.flatMap((g) => g.series.slice(0, 1)), [groups]);
+  return (
+    <section className="analysis">
+      <h2>
+        Smoothness of the loss{' '}
+        {probeCost && probeCost.every > 0 && (
+          <span className="badge">+{probeCost.forward} forward, +{probeCost.backward} backward every {probeCost.every} steps</span>
+        )}
+      </h2>
+      <SmoothnessCharts groups={groups} band={band} />
+      <h2>Loss landscape</h2>
+      <LandscapeView groups={groups} band={band} busy={busy} onSlice={onSlice} />
+      <h2>Agent drift</h2>
+      <AgentDriftChart runs={firstSeed} />
+    </section>
+  );
+});
