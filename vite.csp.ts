@@ -5,7 +5,8 @@
  *   modules (in the workers) counts as eval. No 'unsafe-eval': nothing calls eval or new Function.
  * - worker-src 'self': the training and bench workers, module scripts from /assets.
  * - connect-src 'self': fetch() of the .wasm files (measured: without it no face is made, no step runs).
- * - img-src 'self': the favicon; faces are drawn on canvas from pixels, not loaded as images.
+ * - img-src 'self' data:: the favicon, and the model overview's two face thumbnails, PNG data URLs
+ *   the page encodes itself from generated pixels (an SVG <image> cannot show a canvas).
  * - style-src 'self': the stylesheets. No 'unsafe-inline': React and recharts set styles through
  *   element.style, which a policy does not restrict (measured: a trained comparison with bands and
  *   tooltips raises no violation), and bench.html's styles are a file.
@@ -22,7 +23,7 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
   "connect-src 'self'",
-  "img-src 'self'",
+  "img-src 'self' data:",
   "style-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

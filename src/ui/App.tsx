@@ -27,6 +27,7 @@ import { ComparisonPanel } from './panels/ComparisonPanel';
 import { ControlsPanel } from './panels/ControlsPanel';
 import { DataPanel } from './panels/DataPanel';
 import { EvalCharts } from './panels/EvalCharts';
+import { ExplainPanel } from './panels/ExplainPanel';
 import { LossPanel } from './panels/LossPanel';
 import { ResultsPanel } from './panels/ResultsPanel';
 import { StatusPanel } from './panels/StatusPanel';
@@ -50,6 +51,8 @@ export function App() {
   const [workers, setWorkers] = useState<number | null>(initialPage.workers);
   const [backend, setBackend] = useState<string>(initial.backend);
   const [band, setBand] = useState<BandKind>('sd');
+  // The config the current session trains (the form may be edited after a Pause): what the overview draws.
+  const [sessionConfig, setSessionConfig] = useState<ExperimentConfig | null>(null);
   // The comparison a previous visit kept, offered until it is restored, discarded or replaced.
   const [saved, setSaved] = useState<SavedComparison | null>(null);
   useEffect(() => {
@@ -99,6 +102,7 @@ export function App() {
   });
   const start = (c: ExperimentConfig, then: 'play' | 'step' | 'none', list = seeds) => {
     setSaved(null);
+    setSessionConfig(c);
     training.start(setup(c, list), then);
   };
   const restore = (kept: SavedComparison) => {
@@ -109,6 +113,7 @@ export function App() {
     setBackend(b);
     setWorkers(w);
     setSaved(null);
+    setSessionConfig(c);
     training.restore(kept);
   };
 
@@ -168,6 +173,7 @@ export function App() {
         }}
       />
       <StatusPanel store={store} />
+      <ExplainPanel store={store} config={sessionConfig ?? config} onStepSlowly={training.stepSlowly} onSpeed={training.setSpeed} />
       <ComparisonPanel store={store} />
       <BandToggle band={band} seeds={page.seeds} onChange={setBand} />
       <section className="charts">

@@ -25,6 +25,10 @@ export interface Training {
   pause(): void;
   step(): void;
   landscape(dims: 1 | 2): void;
+  /** One step of every run, `unit`'s traced stage by stage (Step slowly). */
+  stepSlowly(unit: number): void;
+  /** At most this many steps a second (null: full speed). */
+  setSpeed(stepsPerSecond: number | null): void;
   dismissErrors(): void;
   /** Stops keeping this comparison in the browser ("Clear stored data"). */
   forget(): Promise<void>;
@@ -52,6 +56,8 @@ export function useTraining(): Training {
     pause: () => pool.current?.pause(),
     step: () => pool.current?.step(),
     landscape: (dims: 1 | 2) => pool.current?.landscape(dims),
+    stepSlowly: (unit: number) => pool.current?.stepSlowly(unit),
+    setSpeed: (stepsPerSecond: number | null) => pool.current?.setSpeed(stepsPerSecond),
     dismissErrors: () => store.dismissErrors(),
     forget: () => persister.current?.stop() ?? Promise.resolve(),
   }), [store]);

@@ -17,7 +17,7 @@ const trace: SlowStepTrace = {
 
 describe('slow-step stage texts', () => {
   it('say each stage with its numbers', () => {
-    expect(stageText('gallery', trace)).toBe('Agent 3 of 4 (step 7 mod 4) embeds both views without gradients; cosine probe vs agent on view 1: 0.900, 0.800.');
+    expect(stageText('gallery', trace)).toBe('Agent 3 of 4 (k = t mod K, t = 6 steps before this one) embeds both views without gradients; cosine probe vs agent on view 1: 0.900, 0.800.');
     expect(stageText('queue', trace)).toBe('Slots 8–11 of 16 (the write pointer) are read as this batch\'s own identities, holding the other view\'s gallery features; the other 12 slots are negatives; those slots held their random start.');
     expect(stageText('logits', trace)).toBe('Scale 16; view 1, #3: own 0.500 → logit 6.40, best other slot 13 0.700.');
     expect(stageText('loss', trace)).toBe('CE of view 1 2.5000, of view 2 1.5000; loss = their mean 2.0000.');

@@ -25,7 +25,7 @@ export function stageText(stage: Stage, t: SlowStepTrace): string {
     case 'gallery':
       return t.gallery === null
         ? 'Conventional has no gallery.'
-        : `Agent ${t.gallery.agent + 1} of ${t.gallery.agents} (step ${t.step} mod ${t.gallery.agents}) embeds both views without gradients; cosine probe vs agent on view 1: ${t.gallery.probeGalleryCos.map((c) => f(c)).join(', ')}.`;
+        : `Agent ${t.gallery.agent + 1} of ${t.gallery.agents} (k = t mod K, t = ${t.step - 1} steps before this one) embeds both views without gradients; cosine probe vs agent on view 1: ${t.gallery.probeGalleryCos.map((c) => f(c)).join(', ')}.`;
     case 'queue':
       return t.queue === null
         ? 'Conventional has no queue.'

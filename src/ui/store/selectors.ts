@@ -88,3 +88,33 @@ export interface PageSlice extends Pick<UiState, 'phase' | 'playing' | 'errors' 
 }
 
 export const selectPage = (s: UiState): PageSlice => ({ phase: s.phase, playing: s.playing, errors: s.errors, backend: s.backend, seeds: s.seeds.length });
+
+/** A run as the explanations (model overview, queue, agents, embeddings) see it: the first seed's only. */
+export interface ExplainRun extends Pick<RunSeries, 'unit' | 'run' | 'spec' | 'label' | 'queue' | 'embeddings' | 'diverged'> {
+  loss: number | null;
+  step: number;
+}
+
+export interface ExplainSlice {
+  phase: UiState['phase'];
+  playing: boolean;
+  runs: ExplainRun[];
+  /** Two views of the first sample identity, [2, size, size, channels], or null. */
+  sample: { pixels: Float32Array; size: number; channels: 1 | 3 } | null;
+  trace: UiState['trace'];
+}
+
+export const selectExplain = (s: UiState): ExplainSlice => {
+  const first = s.dataset?.samples.find((x) => x.count >= 2);
+  return {
+    phase: s.phase,
+    playing: s.playing,
+    runs: s.runs.filter((r) => r.seed === s.seeds[0]).map((r) => ({
+      ...pick(r, ['unit', 'run', 'spec', 'label', 'queue', 'embeddings', 'diverged']),
+      loss: r.loss[r.loss.length - 1] ?? null,
+      step: r.steps[r.steps.length - 1] ?? 0,
+    })),
+    sample: first && s.dataset ? { pixels: first.pixels, size: s.dataset.size, channels: s.dataset.channels } : null,
+    trace: s.trace,
+  };
+};

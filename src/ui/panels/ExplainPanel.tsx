@@ -1,0 +1,104 @@
+/**
+ * The method explained while it trains: the model overview of a chosen run of the first seed
+ * (live: active agent, queue pointer, loss), Step slowly with its stage walk, the speed cap, and
+ * the queue, agent timeline and embedding views. Subscribed to its own slice (selectExplain), so
+ * it follows the store's ~4 updates a second and never the workers' step rate.
+ */
+import { memo, useEffect, useMemo, useState } from 'react';
+import type { ExperimentConfig } from '../../core/config';
+import type { Stage } from '../../core/train/trace';
+import { AgentTimeline } from '../explain/AgentTimeline';
+import { EmbeddingsView } from '../explain/EmbeddingsView';
+import { ModelOverview } from '../explain/ModelOverview';
+import { QueueView } from '../explain/QueueView';
+import { SlowStep } from '../explain/SlowStep';
+import { imageUrls } from '../explain/thumbnails';
+import { useStoreSelector } from '../store/select';
+import { selectExplain } from '../store/selectors';
+import type { Store } from '../store/store';
+
+/** Speed choices, steps per second (null: full speed). */
+export const SPEEDS: ReadonlyArray<{ label: string; value: number | null }> = [
+  { label: 'Full speed', value: null },
+  { label: '10 steps/s', value: 10 },
+  { label: '2 steps/s', value: 2 },
+  { label: '0.5 steps/s', value: 0.5 },
+];
+
+interface Props {
+  store: Store;
+  /** The session's config (the form's while no session differs from it). */
+  config: ExperimentConfig;
+  onStepSlowly: (unit: number) => void;
+  onSpeed: (stepsPerSecond: number | null) => void;
+}
+
+export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSlowly, onSpeed }: Props) {
+  const s = useStoreSelector(store, selectExplain);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [stage, setStage] = useState<Stage | null>(null);
+  const [speed, setSpeed] = useState<number | null>(null);
+  // Default: the first MASST run, else SST, else the first.
+  const fallback = s.runs.find((r) => r.spec.method === 'masst') ?? s.runs.find((r) => r.spec.method === 'sst') ?? s.runs[0];
+  const shown = s.runs.find((r) => r.unit === chosen) ?? fallback;
+  const views = useMemo(() => (s.sample ? imageUrls(s.sample.pixels, 2, s.sample.size, s.sample.channels) : []), [s.sample]);
+  useEffect(() => setStage(null), [shown?.unit]);
+  if (!shown) return <p className="empty">The model overview appears once a comparison starts.</p>;
+  const method = shown.spec.method;
+  const k = method === 'masst' ? shown.spec.agents : 1;
+  const perAgent = method === 'masst' && config.masst.queueMode === 'perAgent';
+  const trace = s.trace !== null && s.trace.unit === shown.unit ? s.trace.trace : null;
+  // While a slow step is walked through, the drawing shows that iteration, not the next one.
+  const walking = trace !== null && stage !== null;
+  const activeAgent = walking ? (trace.gallery?.agent ?? 0) : shown.step % k;
+  const queue = shown.queue?.queues[perAgent ? activeAgent : 0] ?? null;
+  const pointer = walking ? (trace.queue?.pointer ?? 0) : (queue?.pointer ?? 0);
+  const canStep = s.phase === 'ready' && !s.playing && shown.diverged === null && shown.step < config.steps;
+  return (
+    <section className="explain" aria-labelledby="explain-title">
+      <h2 id="explain-title">How one iteration works</h2>
+      <div className="row">
+        <label className="field">
+          <span className="field-label">Run shown</span>
+          <select aria-label="Run shown" value={shown.unit} onChange={(e) => setChosen(Number(e.target.value))}>
+            {s.runs.map((r) => <option key={r.unit} value={r.unit}>{r.label}</option>)}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field-label">Speed</span>
+          <select
+            aria-label="Speed"
+            value={speed === null ? 'full' : String(speed)}
+            onChange={(e) => {
+              const v = e.target.value === 'full' ? null : Number(e.target.value);
+              setSpeed(v);
+              onSpeed(v);
+            }}
+          >
+            {SPEEDS.map((o) => <option key={o.label} value={o.value === null ? 'full' : String(o.value)}>{o.label}</option>)}
+          </select>
+        </label>
+      </div>
+      <ModelOverview
+        method={method}
+        agents={k}
+        activeAgent={activeAgent}
+        agentUpdate={config.masst.agentUpdate}
+        queueSize={config.gallery.queueSize}
+        batchSize={config.batchSize}
+        pointer={pointer}
+        trainIds={config.data.trainIds}
+        step={walking ? trace.step : shown.step}
+        loss={walking ? trace.loss.total : shown.loss}
+        views={views.length === 2 ? [views[0] as string, views[1] as string] : null}
+        stage={stage}
+      />
+      <SlowStep trace={trace} canStep={canStep} onStepSlowly={() => onStepSlowly(shown.unit)} onStage={setStage} />
+      <div className="explain-views">
+        {shown.queue && <QueueView queues={shown.queue.queues} collisions={shown.queue.collisions} agents={k} perAgent={perAgent} />}
+        {method === 'masst' && <AgentTimeline masst={config.masst} agents={k} step={shown.step} />}
+      </div>
+      <EmbeddingsView panels={s.runs.map((r) => ({ label: r.label, view: r.embeddings }))} />
+    </section>
+  );
+});
