@@ -41,3 +41,18 @@ test('the overview follows the active agent, and Step slowly walks through every
   await expect(stages.nth(6)).toContainText(/agent 3: θG ← 0\.9·θG/);
   expect(errors).toEqual([]);
 });
+
+test('the speed control caps the steps per second until it is set back to full speed', async ({ page }) => {
+  await page.goto('/?preset=smoke&steps=400&evalEvery=0&probeEvery=0');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: '2 steps/s' });
+  await page.getByRole('button', { name: 'Train' }).click();
+  await expect.poll(async () => Math.min(...(await runSteps(page))), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
+  const start = Math.min(...(await runSteps(page)));
+  await page.waitForTimeout(4000);
+  const capped = Math.min(...(await runSteps(page))) - start;
+  // 4 s at 2 steps/s: at most ~8 steps (a flush can lag a step behind).
+  expect(capped).toBeLessThanOrEqual(10);
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: 'Full speed' });
+  await expect.poll(async () => Math.min(...(await runSteps(page))) - start, { timeout: 60_000 }).toBeGreaterThan(capped + 20);
+  await page.getByRole('button', { name: 'Pause' }).click();
+});

@@ -43,7 +43,31 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
   const shown = s.runs.find((r) => r.unit === chosen) ?? fallback;
   const views = useMemo(() => (s.sample ? imageUrls(s.sample.pixels, 2, s.sample.size, s.sample.channels) : []), [s.sample]);
   useEffect(() => setStage(null), [shown?.unit]);
-  if (!shown) return <p className="empty">The model overview appears once a comparison starts.</p>;
+  const speedControl = (
+    <label className="field">
+      <span className="field-label">Speed</span>
+      <select
+        aria-label="Speed"
+        value={speed === null ? 'full' : String(speed)}
+        onChange={(e) => {
+          const v = e.target.value === 'full' ? null : Number(e.target.value);
+          setSpeed(v);
+          onSpeed(v);
+        }}
+      >
+        {SPEEDS.map((o) => <option key={o.label} value={o.value === null ? 'full' : String(o.value)}>{o.label}</option>)}
+      </select>
+    </label>
+  );
+  if (!shown) {
+    return (
+      <section className="explain" aria-labelledby="explain-title">
+        <h2 id="explain-title">How one iteration works</h2>
+        <div className="row">{speedControl}</div>
+        <p className="empty">The model overview appears once a comparison starts.</p>
+      </section>
+    );
+  }
   const method = shown.spec.method;
   const k = method === 'masst' ? shown.spec.agents : 1;
   const perAgent = method === 'masst' && config.masst.queueMode === 'perAgent';
@@ -64,20 +88,7 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
             {s.runs.map((r) => <option key={r.unit} value={r.unit}>{r.label}</option>)}
           </select>
         </label>
-        <label className="field">
-          <span className="field-label">Speed</span>
-          <select
-            aria-label="Speed"
-            value={speed === null ? 'full' : String(speed)}
-            onChange={(e) => {
-              const v = e.target.value === 'full' ? null : Number(e.target.value);
-              setSpeed(v);
-              onSpeed(v);
-            }}
-          >
-            {SPEEDS.map((o) => <option key={o.label} value={o.value === null ? 'full' : String(o.value)}>{o.label}</option>)}
-          </select>
-        </label>
+        {speedControl}
       </div>
       <ModelOverview
         method={method}
