@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { SavedComparison, SavedSetup } from '../storage/comparisonStore';
 import { Persister } from './persist';
 import { Store } from './store/store';
+import type { SessionData } from './workerPool';
 import { WorkerPool } from './workerPool';
 
 export type SessionSetup = SavedSetup;
@@ -26,6 +27,8 @@ export interface Training {
   step(): void;
   landscape(dims: 1 | 2): void;
   dismissErrors(): void;
+  /** The current session's config, seeds and faces, or null when none was started. */
+  sessionData(): SessionData | null;
   /** Stops keeping this comparison in the browser ("Clear stored data"). */
   forget(): Promise<void>;
 }
@@ -53,6 +56,7 @@ export function useTraining(): Training {
     step: () => pool.current?.step(),
     landscape: (dims: 1 | 2) => pool.current?.landscape(dims),
     dismissErrors: () => store.dismissErrors(),
+    sessionData: () => pool.current?.sessionData() ?? null,
     forget: () => persister.current?.stop() ?? Promise.resolve(),
   }), [store]);
   return {
