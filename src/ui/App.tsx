@@ -26,6 +26,8 @@ import { AnalysisPanel } from './panels/AnalysisPanel';
 import { ComparisonPanel } from './panels/ComparisonPanel';
 import { ControlsPanel } from './panels/ControlsPanel';
 import { DataPanel } from './panels/DataPanel';
+import { ExportButton } from './components/ExportButton';
+import { exportTorchProject } from './exportTorch';
 import { EvalCharts } from './panels/EvalCharts';
 import { ExplainPanel } from './panels/ExplainPanel';
 import { LossPanel } from './panels/LossPanel';
@@ -181,6 +183,7 @@ export function App() {
         <EvalCharts store={store} band={band} />
       </section>
       <ResultsPanel store={store} />
+      <ExportButton onExport={() => exportTorchProject(training.sessionData(), `the playground page's Export as PyTorch project (${window.location.pathname}${window.location.search})`)} />
       <AnalysisPanel store={store} band={band} onSlice={training.landscape} />
       <DataPanel store={store} onCleared={training.forget} />
     </main>

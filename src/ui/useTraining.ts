@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { SavedComparison, SavedSetup } from '../storage/comparisonStore';
 import { Persister } from './persist';
 import { Store } from './store/store';
+import type { SessionData } from './workerPool';
 import { WorkerPool } from './workerPool';
 
 export type SessionSetup = SavedSetup;
@@ -30,6 +31,8 @@ export interface Training {
   /** At most this many steps a second (null: full speed). */
   setSpeed(stepsPerSecond: number | null): void;
   dismissErrors(): void;
+  /** The current session's config, seeds and faces, or null when none was started. */
+  sessionData(): SessionData | null;
   /** Stops keeping this comparison in the browser ("Clear stored data"). */
   forget(): Promise<void>;
 }
@@ -59,6 +62,7 @@ export function useTraining(): Training {
     stepSlowly: (unit: number) => pool.current?.stepSlowly(unit),
     setSpeed: (stepsPerSecond: number | null) => pool.current?.setSpeed(stepsPerSecond),
     dismissErrors: () => store.dismissErrors(),
+    sessionData: () => pool.current?.sessionData() ?? null,
     forget: () => persister.current?.stop() ?? Promise.resolve(),
   }), [store]);
   return {

@@ -19,9 +19,20 @@ import { planPool } from './pool/plan';
 import type { WorkerPlan } from './pool/plan';
 import type { Store } from './store/store';
 
+/** What the current session trains, and the faces its workers made so far, for the PyTorch export. */
+export interface SessionData {
+  config: ExperimentConfig;
+  seeds: readonly number[];
+  /** Each seed's serialized faces (core/data/cache.ts layout), as its maker posted them. */
+  faces: ReadonlyMap<number, ArrayBuffer>;
+}
+
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private plans: WorkerPlan[] = [];
+  private session: { config: ExperimentConfig; seeds: readonly number[] } | null = null;
+  // Only the current session's seeds: a new session drops the old bytes.
+  private readonly faces = new Map<number, ArrayBuffer>();
   private runId = 0;
   private speed: number | null = null;
 
@@ -42,6 +53,8 @@ export class WorkerPool {
   private receive(msg: FromWorker): void {
     if (msg.runId !== this.runId) return;
     if (msg.type === 'faces') {
+      // Kept as posted: relaying copies (or shares a copy), so these bytes stay the page's.
+      this.faces.set(msg.seed, msg.bytes);
       this.relayFaces(msg.seed, msg.bytes);
       return;
     }
@@ -76,6 +89,8 @@ export class WorkerPool {
   init(config: ExperimentConfig, seeds: readonly number[], backend: BackendChoice, size: number, resume: Resume | null = null): void {
     this.runId += 1;
     this.plans = planPool(config, seeds, size);
+    this.session = { config, seeds: [...seeds] };
+    this.faces.clear();
     // A checkpoint resumes its worker only if that worker is planned the same units again.
     const usable = (resume?.checkpoints ?? []).filter((c) => {
       const plan = this.plans[c.worker];
@@ -121,6 +136,11 @@ export class WorkerPool {
 
   landscape(dims: 1 | 2): void {
     this.broadcast((runId) => ({ type: 'landscape', runId, dims }));
+  }
+
+  /** The current session's config, seeds and faces (null before the first session). */
+  sessionData(): SessionData | null {
+    return this.session === null ? null : { ...this.session, faces: new Map(this.faces) };
   }
 
   /** The current session's id (messages of others are dropped). */
