@@ -57,6 +57,7 @@ export const PANEL_HELP: Partial<Record<HideName, string>> = {
   roc: 'Receiver operating characteristic at the latest evaluation: true accept rate against false accept rate as the threshold moves. Higher and more to the left is better; AUC is the area under it.',
   smoothness: 'Santurkar et al.’s probes: from the current weights, step along the gradient at several step sizes η and record the loss range and how much the gradient changes. Effective β = max over η of ‖∇L(w − ηg) − ∇L(w)‖ / ‖ηg‖: lower means a smoother, more predictable loss.',
   landscape: 'The loss along a random direction d (filter-normalised) around the current weights w: L(w + t·d) for t in [−1, 1]. A wide flat bowl is a smooth region.',
+  dataset: 'The synthetic faces themselves: a few training identities with their photos, how many photos each training identity has, and held-out pairs (same person or not) with look-alike relatives as hard negatives. Accuracy is measured on those pairs.',
   agents: 'The distance between each gallery agent’s weights and the probe’s, ‖θ_agent − θ_probe‖₂ over the trainable weights. The EMA keeps it from being zero: a slow gallery trails the probe.',
 };
 
