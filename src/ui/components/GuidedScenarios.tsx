@@ -21,7 +21,8 @@ function setsLine(s: Scenario): string {
 export function GuidedScenarios({ disabled, onLoad }: Props) {
   const [chosen, setChosen] = useState<Scenario | null>(null);
   return (
-    <section className="scenarios" aria-labelledby="guided-scenarios">
+    // No aria-labelledby: a region named "Guided scenarios" would also match getByLabel('Scenario').
+    <section className="scenarios">
       <h2 id="guided-scenarios">Guided scenarios</h2>
       <div className="scenario-buttons">
         {SCENARIOS.map((s) => (
