@@ -57,7 +57,7 @@ test('loads, trains every run, pauses, steps by one and resets', async ({ page }
   expect(await stepsOf(page)).toEqual(paused);
 
   // Runs train in a pool of workers, each at its own pace: Step moves every run on by exactly one.
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(async () => (await stepsOf(page)).join(','), { timeout: 60_000 }).toBe(paused.map((n) => n + 1).join(','));
 
   await page.screenshot({ path: info.outputPath('trained.png'), fullPage: true });
@@ -178,10 +178,10 @@ test('smoothness probes stream per run and a 2-D landscape arrives row by row', 
 
 test('generated faces are cached by seed: a reload does not regenerate them', async ({ page }) => {
   await page.goto(smokeUrl('&seed=11'));
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByText(/images\/s/)).toBeVisible({ timeout: 60_000 });
   await expectAllSteps(page, (n) => n === 1, 60_000);
   await page.reload();
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByText(/from cache/)).toBeVisible({ timeout: 60_000 });
 });

@@ -71,7 +71,7 @@ test('names the option it cannot export in an alert instead of downloading', asy
   await page.goto('/?preset=smoke&steps=20&evalEvery=5&probeEvery=10&sliceEvery=0');
   await page.getByRole('button', { name: 'Export as PyTorch project' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'there is no comparison yet' })).toBeVisible();
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await page.getByRole('button', { name: 'Export as PyTorch project' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Cannot export this comparison as a PyTorch project' });
   await expect(alert).toContainText('analysis.every = 10 is not supported by the export');

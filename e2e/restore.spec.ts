@@ -42,7 +42,7 @@ test('a reload mid-run offers the comparison, restores its history and resumes i
   await expect.poll(() => stepsOf(page)).toEqual(paused);
   expect((await runItems(page).allTextContents()).map((t) => t.replace(/ · \d+ ms\/step/, ''))).toEqual(history.map((t) => t.replace(/ · \d+ ms\/step/, '')));
   // One Step continues from the checkpoint (a restart from 0 would show step 1).
-  await page.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toEqual(paused.map((s) => s + 1));
   await page.getByRole('button', { name: 'Train' }).click();
   const resumed = await finishedNumbers(page);

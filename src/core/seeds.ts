@@ -6,10 +6,12 @@
  */
 import type { PresetName } from './presets';
 import { presetSeeds } from './presets';
+import type { Teacher } from './teacher';
+import { decodeTeacher, encodeTeacher, NO_TEACHER } from './teacher';
 import type { UrlProblem } from './urlCodec';
 
 /** The names decodePageParams reads. */
-export const PAGE_PARAM_NAMES: readonly string[] = ['seeds', 'workers'];
+export const PAGE_PARAM_NAMES: readonly string[] = ['seeds', 'workers', 'hide', 'lock'];
 
 export const MAX_SEEDS = 16;
 export const MAX_WORKERS = 16;
@@ -18,6 +20,8 @@ export interface PageParams {
   seeds: number[];
   /** null = the default pool size. */
   workers: number | null;
+  /** Teacher mode: the panels and controls hidden, and whether the configuration is read-only. */
+  teacher: Teacher;
   problems: UrlProblem[];
 }
 
@@ -51,13 +55,15 @@ export function decodePageParams(params: URLSearchParams, preset: PresetName, fi
     if (/^\d+$/.test(workersText) && n >= 1 && n <= MAX_WORKERS) workers = n;
     else problems.push({ param: 'workers', value: workersText, message: `workers = "${workersText}" is not allowed: expected an integer from 1 to ${MAX_WORKERS}; using the number of cores.` });
   }
-  return { seeds, workers, problems };
+  const { problems: teacherProblems, ...teacher } = decodeTeacher(params);
+  return { seeds, workers, teacher, problems: [...problems, ...teacherProblems] };
 }
 
-/** Adds `seeds` (a count when consecutive from `first`, else the list) and `workers` when not default. */
-export function encodePageParams(params: URLSearchParams, preset: PresetName, first: number, seeds: readonly number[], workers: number | null): void {
+/** Adds `seeds` (a count when consecutive from `first`, else the list), `workers`, `hide` and `lock` when not default. */
+export function encodePageParams(params: URLSearchParams, preset: PresetName, first: number, seeds: readonly number[], workers: number | null, teacher: Teacher = NO_TEACHER): void {
   const consecutive = seeds.every((s, i) => s === (first + i) >>> 0);
   if (!consecutive) params.set('seeds', seeds.join(','));
   else if (seeds.length !== presetSeeds(preset).length) params.set('seeds', String(seeds.length));
   if (workers !== null) params.set('workers', String(workers));
+  encodeTeacher(params, teacher);
 }

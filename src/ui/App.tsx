@@ -22,6 +22,8 @@ import { Alerts } from './components/Alerts';
 import { BackendBadge } from './components/BackendBadge';
 import { BandToggle } from './components/BandToggle';
 import { Controls } from './components/Controls';
+import { GuidedScenarios } from './components/GuidedScenarios';
+import { HowItWorks } from './components/HowItWorks';
 import { AnalysisPanel } from './panels/AnalysisPanel';
 import { ComparisonPanel } from './panels/ComparisonPanel';
 import { ControlsPanel } from './panels/ControlsPanel';
@@ -39,11 +41,15 @@ import { useStoreSelector } from './store/select';
 import { selectPage } from './store/selectors';
 import type { SessionSetup } from './useTraining';
 import { useTraining } from './useTraining';
+import type { Scenario } from './scenarios';
+import { Hideable, TeacherContext } from './teacher';
 
 const decoded = decodePage(new URLSearchParams(window.location.search));
 const initial = decoded.url;
 const initialPage = decoded.page;
 const urlProblems = decoded.problems;
+// Teacher mode (hide=, lock=1) is the link's, kept as it is in every link the page writes.
+const teacher = initialPage.teacher;
 
 export function App() {
   const [preset, setPreset] = useState<PresetName>(initial.preset);
@@ -79,7 +85,7 @@ export function App() {
 
   const link = useMemo(() => {
     const next = encodeConfig(preset, config, backend);
-    encodePageParams(next, preset, config.seed, seeds, workers);
+    encodePageParams(next, preset, config.seed, seeds, workers, teacher);
     return checkQuery(next);
   }, [preset, config, seeds, workers, backend]);
   useEffect(() => {
@@ -107,6 +113,13 @@ export function App() {
     setSessionConfig(c);
     training.start(setup(c, list), then);
   };
+  // A scenario sets the form as its link would: its query decoded by decodePage.
+  const loadScenario = (s: Scenario) => {
+    const d = decodePage(new URLSearchParams(s.query));
+    setPreset(d.url.preset);
+    setConfig({ ...d.url.config, seed: d.page.seeds[0] ?? d.url.config.seed });
+    setSeeds(d.page.seeds);
+  };
   const restore = (kept: SavedComparison) => {
     const { preset: p, config: c, seeds: list, backend: b, workers: w } = kept.setup;
     setPreset(p);
@@ -120,6 +133,8 @@ export function App() {
   };
 
   return (
+    // Teacher mode: Hideable panels read hide= from here.
+    <TeacherContext.Provider value={teacher}>
     <main>
       <header>
         <h1>MASST Playground</h1>
@@ -137,6 +152,11 @@ export function App() {
         />
       )}
       <Alerts urlProblems={urlProblems} linkProblem={link.ok ? null : link.message} errors={page.errors} onDismiss={training.dismissErrors} />
+      <Hideable name="scenarios">
+        <GuidedScenarios disabled={teacher.lock || page.playing || page.phase === 'starting'} onLoad={loadScenario} />
+      </Hideable>
+      {teacher.lock && <p className="locked-note">This link fixes the configuration (lock=1): the form is read-only; Train, Pause and Step work.</p>}
+      <Hideable name="form">
       <Controls
         preset={preset}
         config={config}
@@ -146,7 +166,8 @@ export function App() {
         errors={errors}
         // From Train until the workers train, and while they do, the form cannot change what the
         // session runs: an edit then would show settings that are not the ones trained.
-        disabled={page.playing || page.phase === 'starting'}
+        // lock=1: a teacher's link shows exactly its configuration.
+        disabled={teacher.lock || page.playing || page.phase === 'starting'}
         onPreset={(name) => {
           const next = presetConfig(name);
           setPreset(name);
@@ -158,6 +179,8 @@ export function App() {
         onWorkers={setWorkers}
         onBackend={setBackend}
       />
+      </Hideable>
+      <Hideable name="controls">
       <ControlsPanel
         store={store}
         canTrain={canTrain}
@@ -174,18 +197,25 @@ export function App() {
           if (page.phase !== 'idle') start(next, 'none', list);
         }}
       />
-      <StatusPanel store={store} />
-      <ExplainPanel store={store} config={sessionConfig ?? config} onStepSlowly={training.stepSlowly} onSpeed={training.setSpeed} />
-      <ComparisonPanel store={store} />
+      </Hideable>
+      <Hideable name="status"><StatusPanel store={store} /></Hideable>
+      <Hideable name="overview">
+        <ExplainPanel store={store} config={sessionConfig ?? config} onStepSlowly={training.stepSlowly} onSpeed={training.setSpeed} />
+      </Hideable>
+      <Hideable name="paired"><ComparisonPanel store={store} /></Hideable>
       <BandToggle band={band} seeds={page.seeds} onChange={setBand} />
       <section className="charts">
-        <LossPanel store={store} band={band} />
+        <Hideable name="loss"><LossPanel store={store} band={band} /></Hideable>
         <EvalCharts store={store} band={band} />
       </section>
-      <ResultsPanel store={store} />
-      <ExportButton onExport={() => exportTorchProject(training.sessionData(), `the playground page's Export as PyTorch project (${window.location.pathname}${window.location.search})`)} />
+      <Hideable name="results"><ResultsPanel store={store} /></Hideable>
+      <Hideable name="export">
+        <ExportButton onExport={() => exportTorchProject(training.sessionData(), `the playground page's Export as PyTorch project (${window.location.pathname}${window.location.search})`)} />
+      </Hideable>
       <AnalysisPanel store={store} band={band} onSlice={training.landscape} />
-      <DataPanel store={store} onCleared={training.forget} />
+      <Hideable name="dataset"><DataPanel store={store} onCleared={training.forget} /></Hideable>
+      <Hideable name="help"><HowItWorks /></Hideable>
     </main>
+    </TeacherContext.Provider>
   );
 }

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { DatasetSummary } from '../../worker/protocol';
 import { Histogram } from '../charts/Histogram';
 import { FaceCanvas } from './FaceCanvas';
+import { HelpHeading } from './Help';
 
 /** How many training identities have each number of images. */
 export function histogram(depths: Int32Array): Array<{ value: number; count: number }> {
@@ -20,7 +21,7 @@ export function DatasetView({ summary, progress }: Props) {
   const bins = useMemo(() => (summary ? histogram(summary.depthPerId) : []), [summary]);
   return (
     <section className="dataset">
-      <h2>Data</h2>
+      <HelpHeading panel="dataset">Data</HelpHeading>
       {progress?.phase === 'data' && (
         <p>
           Generating faces {progress.done}/{progress.total} <progress value={progress.done} max={progress.total} />

@@ -3,7 +3,9 @@
  * at a time (every STAGE_MS, or with Previous / Next), each with the numbers of that very
  * iteration; the current stage carries aria-current="step" here and in the model overview.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { HelpTip } from '../components/Help';
+import { BUTTON_HELP } from '../help';
 import type { SlowStepTrace, Stage } from '../../core/train/trace';
 import { stagesOf } from '../../core/train/trace';
 import { STAGE_TITLES, stageText } from './stageText';
@@ -23,6 +25,7 @@ export function SlowStep({ trace, canStep, onStepSlowly, onStage }: Props) {
   const stages = trace ? stagesOf(trace.method) : [];
   const [index, setIndex] = useState(0);
   const [playing, setPlaying] = useState(false);
+  const helpId = useId();
   // A new trace starts the walk from its first stage.
   useEffect(() => {
     setIndex(0);
@@ -42,7 +45,10 @@ export function SlowStep({ trace, canStep, onStepSlowly, onStage }: Props) {
   return (
     <div className="slow-step">
       <div className="row">
-        <button type="button" disabled={!canStep} onClick={onStepSlowly}>Step slowly</button>
+        <span className="has-help">
+          <button type="button" disabled={!canStep} onClick={onStepSlowly} aria-describedby={`${helpId}-slow`}>Step slowly</button>
+          <HelpTip id={`${helpId}-slow`} text={BUTTON_HELP['Step slowly'] ?? ''} />
+        </span>
         {trace && (
           <>
             <button type="button" disabled={index === 0} onClick={() => { setPlaying(false); setIndex((i) => Math.max(0, i - 1)); }}>Previous stage</button>

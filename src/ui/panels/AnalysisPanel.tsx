@@ -8,6 +8,8 @@ import { useStoreSelector } from '../store/select';
 import { selectAnalysis } from '../store/selectors';
 import type { Store } from '../store/store';
 import { methodGroups } from '../store/views';
+import { HelpHeading } from '../components/Help';
+import { Hideable } from '../teacher';
 
 interface Props {
   store: Store;
@@ -22,17 +24,23 @@ export const AnalysisPanel = memo(function AnalysisPanel({ store, band, onSlice 
   const firstSeed = useMemo(() => groups.flatMap((g) => g.series.slice(0, 1)), [groups]);
   return (
     <section className="analysis">
-      <h2>
-        Smoothness of the loss{' '}
-        {probeCost && probeCost.every > 0 && (
-          <span className="badge">+{probeCost.forward} forward, +{probeCost.backward} backward every {probeCost.every} steps</span>
-        )}
-      </h2>
-      <SmoothnessCharts groups={groups} band={band} />
-      <h2>Loss landscape</h2>
-      <LandscapeView groups={groups} band={band} busy={busy} onSlice={onSlice} />
-      <h2>Agent drift</h2>
-      <AgentDriftChart runs={firstSeed} />
+      <Hideable name="smoothness">
+        <HelpHeading panel="smoothness">
+          Smoothness of the loss{' '}
+          {probeCost && probeCost.every > 0 && (
+            <span className="badge">+{probeCost.forward} forward, +{probeCost.backward} backward every {probeCost.every} steps</span>
+          )}
+        </HelpHeading>
+        <SmoothnessCharts groups={groups} band={band} />
+      </Hideable>
+      <Hideable name="landscape">
+        <HelpHeading panel="landscape">Loss landscape</HelpHeading>
+        <LandscapeView groups={groups} band={band} busy={busy} onSlice={onSlice} />
+      </Hideable>
+      <Hideable name="agents">
+        <HelpHeading panel="agents">Agent drift</HelpHeading>
+        <AgentDriftChart runs={firstSeed} />
+      </Hideable>
     </section>
   );
 });

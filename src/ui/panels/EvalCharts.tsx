@@ -5,24 +5,32 @@ import { AccuracyChart } from '../charts/AccuracyChart';
 import { DifferenceChart } from '../charts/DifferenceChart';
 import { RocChart } from '../charts/RocChart';
 import type { Store } from '../store/store';
+import { HelpHeading } from '../components/Help';
+import { Hideable } from '../teacher';
 import { useEvalGroups } from './useEvalGroups';
 
 export const EvalCharts = memo(function EvalCharts({ store, band }: { store: Store; band: BandKind }) {
   const { groups, untrained } = useEvalGroups(store);
   return (
     <>
-      <div>
-        <h2>Verification accuracy</h2>
-        <AccuracyChart groups={groups} untrained={untrained} band={band} />
-      </div>
-      <div>
-        <h2>Accuracy difference, paired by seed</h2>
-        <DifferenceChart groups={groups} band={band} />
-      </div>
-      <div>
-        <h2>ROC (latest evaluation)</h2>
-        <RocChart groups={groups} untrained={untrained} band={band} />
-      </div>
+      <Hideable name="accuracy">
+        <div>
+          <HelpHeading panel="accuracy">Verification accuracy</HelpHeading>
+          <AccuracyChart groups={groups} untrained={untrained} band={band} />
+        </div>
+      </Hideable>
+      <Hideable name="difference">
+        <div>
+          <HelpHeading panel="difference">Accuracy difference, paired by seed</HelpHeading>
+          <DifferenceChart groups={groups} band={band} />
+        </div>
+      </Hideable>
+      <Hideable name="roc">
+        <div>
+          <HelpHeading panel="roc">ROC (latest evaluation)</HelpHeading>
+          <RocChart groups={groups} untrained={untrained} band={band} />
+        </div>
+      </Hideable>
     </>
   );
 });

@@ -4,7 +4,7 @@
  * the queue, agent timeline and embedding views. Subscribed to its own slice (selectExplain), so
  * it follows the store's ~4 updates a second and never the workers' step rate.
  */
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
 import type { ExperimentConfig } from '../../core/config';
 import type { Stage } from '../../core/train/trace';
 import { AgentTimeline } from '../explain/AgentTimeline';
@@ -14,6 +14,9 @@ import { QueueView } from '../explain/QueueView';
 import { SlowStep } from '../explain/SlowStep';
 import { imageUrls } from '../explain/thumbnails';
 import { useStoreSelector } from '../store/select';
+import { Hideable } from '../teacher';
+import { HelpHeading, HelpTip } from '../components/Help';
+import { FIELD_HELP } from '../help';
 import { selectExplain } from '../store/selectors';
 import type { Store } from '../store/store';
 
@@ -38,15 +41,18 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
   const [chosen, setChosen] = useState<number | null>(null);
   const [stage, setStage] = useState<Stage | null>(null);
   const [speed, setSpeed] = useState<number | null>(null);
+  const helpId = useId();
   // Default: the first MASST run, else SST, else the first.
   const fallback = s.runs.find((r) => r.spec.method === 'masst') ?? s.runs.find((r) => r.spec.method === 'sst') ?? s.runs[0];
   const shown = s.runs.find((r) => r.unit === chosen) ?? fallback;
   const views = useMemo(() => (s.sample ? imageUrls(s.sample.pixels, 2, s.sample.size, s.sample.channels) : []), [s.sample]);
   useEffect(() => setStage(null), [shown?.unit]);
   const speedControl = (
-    <label className="field">
+    <label className="field has-help">
       <span className="field-label">Speed</span>
+      <HelpTip id={`${helpId}-speed`} text={FIELD_HELP.Speed ?? ''} />
       <select
+        aria-describedby={`${helpId}-speed`}
         aria-label="Speed"
         value={speed === null ? 'full' : String(speed)}
         onChange={(e) => {
@@ -61,8 +67,8 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
   );
   if (!shown) {
     return (
-      <section className="explain" aria-labelledby="explain-title">
-        <h2 id="explain-title">How one iteration works</h2>
+      <section className="explain" aria-labelledby="panel-overview">
+        <HelpHeading panel="overview">How one iteration works</HelpHeading>
         <div className="row">{speedControl}</div>
         <p className="empty">The model overview appears once a comparison starts.</p>
       </section>
@@ -79,12 +85,13 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
   const pointer = walking ? (trace.queue?.pointer ?? 0) : (queue?.pointer ?? 0);
   const canStep = s.phase === 'ready' && !s.playing && shown.diverged === null && shown.step < config.steps;
   return (
-    <section className="explain" aria-labelledby="explain-title">
-      <h2 id="explain-title">How one iteration works</h2>
+    <section className="explain" aria-labelledby="panel-overview">
+      <HelpHeading panel="overview">How one iteration works</HelpHeading>
       <div className="row">
-        <label className="field">
+ <label className="field has-help">
           <span className="field-label">Run shown</span>
-          <select aria-label="Run shown" value={shown.unit} onChange={(e) => setChosen(Number(e.target.value))}>
+          <HelpTip id={`${helpId}-run`} text={FIELD_HELP['Run shown'] ?? ''} />
+          <select aria-label="Run shown" aria-describedby={`${helpId}-run`} value={shown.unit} onChange={(e) => setChosen(Number(e.target.value))}>
             {s.runs.map((r) => <option key={r.unit} value={r.unit}>{r.label}</option>)}
           </select>
         </label>
@@ -104,12 +111,16 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
         views={views.length === 2 ? [views[0] as string, views[1] as string] : null}
         stage={stage}
       />
-      <SlowStep trace={trace} canStep={canStep} onStepSlowly={() => onStepSlowly(shown.unit)} onStage={setStage} />
+      <Hideable name="slow">
+        <SlowStep trace={trace} canStep={canStep} onStepSlowly={() => onStepSlowly(shown.unit)} onStage={setStage} />
+      </Hideable>
       <div className="explain-views">
-        {shown.queue && <QueueView queues={shown.queue.queues} collisions={shown.queue.collisions} agents={k} perAgent={perAgent} />}
-        {method === 'masst' && <AgentTimeline masst={config.masst} agents={k} step={shown.step} />}
+        {shown.queue && <Hideable name="queue"><QueueView queues={shown.queue.queues} collisions={shown.queue.collisions} agents={k} perAgent={perAgent} /></Hideable>}
+        {method === 'masst' && <Hideable name="timeline"><AgentTimeline masst={config.masst} agents={k} step={shown.step} /></Hideable>}
       </div>
-      <EmbeddingsView panels={s.runs.map((r) => ({ label: r.label, view: r.embeddings }))} />
+      <Hideable name="embeddings">
+        <EmbeddingsView panels={s.runs.map((r) => ({ label: r.label, view: r.embeddings }))} />
+      </Hideable>
     </section>
   );
 });

@@ -5,6 +5,7 @@ import { LossChart } from '../charts/LossChart';
 import { useStoreSelector } from '../store/select';
 import { selectLoss } from '../store/selectors';
 import type { Store } from '../store/store';
+import { HelpHeading } from '../components/Help';
 import { methodGroups } from '../store/views';
 
 export const LossPanel = memo(function LossPanel({ store, band }: { store: Store; band: BandKind }) {
@@ -12,7 +13,7 @@ export const LossPanel = memo(function LossPanel({ store, band }: { store: Store
   const groups = useMemo(() => methodGroups(runs), [runs]);
   return (
     <div>
-      <h2>Loss</h2>
+      <HelpHeading panel="loss">Loss</HelpHeading>
       <LossChart groups={groups} band={band} />
     </div>
   );
