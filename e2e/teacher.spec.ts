@@ -65,6 +65,8 @@ test('controls and chart headings carry their help for screen readers, names unc
   await expect(page.getByLabel('EMA α')).toHaveAccessibleDescription(/α·θ_gallery/);
   await expect(page.getByRole('button', { name: 'Step', exact: true })).toHaveAccessibleDescription(/one iteration/);
   await expect(heading(page, 'Loss')).toHaveAccessibleDescription(/training loss/);
+  // The loss fields sit in a collapsed group: open it, then focus one.
+  await page.getByText('Model and loss', { exact: true }).click();
   await page.getByLabel('Margin m').focus();
   await expect(page.getByRole('tooltip').filter({ hasText: 'at least m' })).toBeVisible();
   await expect(heading(page, 'How it works')).toBeVisible();
