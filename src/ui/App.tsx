@@ -156,6 +156,9 @@ export function App() {
         <GuidedScenarios disabled={teacher.lock || page.playing || page.phase === 'starting'} onLoad={loadScenario} />
       </Hideable>
       {teacher.lock && <p className="locked-note">This link fixes the configuration (lock=1): the form is read-only; Train, Pause and Step work.</p>}
+      {/* Wide screens: the form, the controls and the overview stay in view (sticky) while the results beside them scroll. */}
+      <div className="layout">
+      <div className="workbench">
       <Hideable name="form">
       <Controls
         preset={preset}
@@ -202,6 +205,8 @@ export function App() {
       <Hideable name="overview">
         <ExplainPanel store={store} config={sessionConfig ?? config} onStepSlowly={training.stepSlowly} onSpeed={training.setSpeed} />
       </Hideable>
+      </div>
+      <div className="results-column">
       <Hideable name="paired"><ComparisonPanel store={store} /></Hideable>
       <BandToggle band={band} seeds={page.seeds} onChange={setBand} />
       <section className="charts">
@@ -214,6 +219,8 @@ export function App() {
       </Hideable>
       <AnalysisPanel store={store} band={band} onSlice={training.landscape} />
       <Hideable name="dataset"><DataPanel store={store} onCleared={training.forget} /></Hideable>
+      </div>
+      </div>
       <Hideable name="help"><HowItWorks /></Hideable>
     </main>
     </TeacherContext.Provider>

@@ -116,6 +116,8 @@ export class PoolEngine implements Engine {
   /** Flushes, then posts every group's state at this step (transferred, not copied). */
   async checkpoint(): Promise<void> {
     await this.flush();
+    // Training stopped (or a periodic checkpoint): the queue view shows this very step.
+    this.postQueues();
     const groups: GroupCheckpoint[] = [];
     for (const [gi, g] of this.groups.entries()) {
       const at = this.offset(gi);
