@@ -72,7 +72,7 @@ describe('UI state reducer', () => {
   it('records evaluations per unit and keeps series on an error', () => {
     const withLoss = reduce(both, stats(3, 0, [0, 3], [1], [4], [5]));
     const evaluated = reduce(withLoss, { type: 'eval', runId: 3, result: { step: 1, units: [0, 2], reports: [report(0.65), report(0.7, 0.8)] } });
-    expect(evaluated.runs[2]?.evals).toEqual([{ step: 1, accuracy: 0.7, stdErr: 0.01, auc: 0.8 }]);
+    expect(evaluated.runs[2]?.evals).toEqual([{ step: 1, accuracy: 0.7, stdErr: 0.01, auc: 0.8, more: { rank1: 0.1, tarAtFar: {}, lookalikeAccuracy: null, pairs: 20 } }]);
     const playing = reduce(evaluated, { type: 'state', runId: 3, worker: 1, phase: 'training', step: 1 });
     expect(playing.playing).toBe(true);
     const failed = reduce(playing, { type: 'error', runId: 3, message: 'device lost' });

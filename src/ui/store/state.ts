@@ -21,6 +21,12 @@ export interface EvalPoint {
   accuracy: number;
   stdErr: number;
   auc: number;
+  /**
+   * The rest of the evaluation but its ROC (the full report, ROC included, is kept for the latest
+   * evaluation only, in `latest`): what a results.json download needs. Absent in a state kept by
+   * an older build.
+   */
+  more?: Pick<EvalReport, 'rank1' | 'tarAtFar' | 'lookalikeAccuracy' | 'pairs'>;
 }
 
 export interface RunSeries {
@@ -221,7 +227,10 @@ export function reduce(state: UiState, msg: FromWorker): UiState {
     case 'eval': {
       const { step, units, reports } = msg.result;
       return updateUnits(state, units, (k) => reports[k], (r, rep) => ({
-        ...r, latest: rep, evals: [...r.evals, { step, accuracy: rep.accuracy, stdErr: rep.accuracyStdErr, auc: rep.auc }],
+        ...r, latest: rep, evals: [...r.evals, {
+          step, accuracy: rep.accuracy, stdErr: rep.accuracyStdErr, auc: rep.auc,
+          more: { rank1: rep.rank1, tarAtFar: rep.tarAtFar, lookalikeAccuracy: rep.lookalikeAccuracy, pairs: rep.pairs },
+        }],
       }));
     }
     case 'state': {
