@@ -28,6 +28,7 @@ import { AnalysisPanel } from './panels/AnalysisPanel';
 import { ComparisonPanel } from './panels/ComparisonPanel';
 import { ControlsPanel } from './panels/ControlsPanel';
 import { DataPanel } from './panels/DataPanel';
+import { DownloadPanel } from './components/DownloadPanel';
 import { ExportButton } from './components/ExportButton';
 import { exportTorchProject } from './exportTorch';
 import { EvalCharts } from './panels/EvalCharts';
@@ -215,6 +216,12 @@ export function App() {
       </section>
       <Hideable name="results"><ResultsPanel store={store} /></Hideable>
       <Hideable name="export">
+        <DownloadPanel
+          store={store}
+          session={training.sessionData}
+          preset={preset}
+          link={link.ok ? `${window.location.origin}${window.location.pathname}?${link.query}` : null}
+        />
         <ExportButton onExport={() => exportTorchProject(training.sessionData(), `the playground page's Export as PyTorch project (${window.location.pathname}${window.location.search})`)} />
       </Hideable>
       <AnalysisPanel store={store} band={band} onSlice={training.landscape} />

@@ -6,9 +6,10 @@
  * the cores. This draws one path per line and band, dots and error bars, grid, axes (linear or
  * log), reference lines, an HTML legend and a tooltip on hover: about a millisecond per update.
  */
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
 import type { PointerEvent } from 'react';
 import { ChartLegend, ChartTooltip } from './ChartOverlay';
+import { chartFileName, downloadPng, downloadSvg } from './chartDownload';
 import type { ChartBand, ChartLine, ChartRef } from './chartSeries';
 import { bandPath, invert, linePath, logTicks, nearestIndex, niceTicks, scale } from './svgPaths';
 import { useWidth } from './useWidth';
@@ -104,6 +105,14 @@ export const SvgLineChart = memo(function SvgLineChart(p: Props) {
   const clip = useId();
   const [box, width] = useWidth<HTMLDivElement>();
   const [hover, setHover] = useState<number | null>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const save = (kind: 'svg' | 'png') => {
+    const svg = svgRef.current;
+    if (svg === null) return;
+    const legend = lines.filter((l) => l.legend).map((l) => ({ name: l.name, color: l.color, dash: l.dash }));
+    if (kind === 'svg') downloadSvg(svg, legend, chartFileName(p.label));
+    else void downloadPng(svg, legend, chartFileName(p.label)).catch((e: unknown) => console.error('PNG download failed', e));
+  };
   const g = useMemo(() => layout(p, width), [p, width]);
   // The x values a tooltip can stop at: those of the line (or band) with the most points.
   const xs = useMemo(() => [...lines, ...bands].reduce<ArrayLike<number>>((a, l) => (l.xs.length > a.length ? l.xs : a), []), [lines, bands]);
@@ -117,7 +126,7 @@ export const SvgLineChart = memo(function SvgLineChart(p: Props) {
   return (
     <div className="svg-chart" ref={box}>
       {width > 0 && (
-        <svg width={width} height={height + (p.x?.label ? 14 : 0)} role="img" aria-label={p.label} onPointerMove={move} onPointerLeave={() => setHover(null)}>
+        <svg ref={svgRef} width={width} height={height + (p.x?.label ? 14 : 0)} role="img" aria-label={p.label} onPointerMove={move} onPointerLeave={() => setHover(null)}>
           <clipPath id={clip}><rect x={M.left} y={M.top} width={Math.max(0, width - M.left - M.right)} height={bottom - M.top} /></clipPath>
           <g className="grid">
             {g.y.ticks.map((t) => <line key={`y${t}`} x1={M.left} x2={width - M.right} y1={g.sy(t)} y2={g.sy(t)} />)}
@@ -144,6 +153,12 @@ export const SvgLineChart = memo(function SvgLineChart(p: Props) {
       )}
       {hover !== null && <ChartTooltip x={fx(hover)} at={hover} xName={p.xName ?? 'step'} left={Math.min(g.sx(hover) + 12, Math.max(0, width - 200))} lines={lines} bands={bands} />}
       <ChartLegend lines={lines} bands={bands} />
+      {width > 0 && (
+        <div className="chart-menu">
+          <button type="button" aria-label={`Download ${p.label} as SVG`} onClick={() => save('svg')}>SVG</button>
+          <button type="button" aria-label={`Download ${p.label} as PNG`} onClick={() => save('png')}>PNG</button>
+        </div>
+      )}
     </div>
   );
 });
