@@ -6,7 +6,9 @@
  * - worker-src 'self': the training and bench workers, module scripts from /assets.
  * - connect-src 'self': fetch() of the .wasm files (measured: without it no face is made, no step runs).
  * - img-src 'self' data:: the favicon, and the model overview's two face thumbnails, PNG data URLs
- *   the page encodes itself from generated pixels (an SVG <image> cannot show a canvas).
+ *   the page encodes itself from generated pixels (an SVG <image> cannot show a canvas);
+ *   and a chart's PNG download, which draws the chart's serialized SVG from a data: URL on a
+ *   canvas (so img-src needs no blob:; downloads themselves are blob: links, not images).
  * - style-src 'self': the stylesheets. No 'unsafe-inline': React and recharts set styles through
  *   element.style, which a policy does not restrict (measured: a trained comparison with bands and
  *   tooltips raises no violation), and bench.html's styles are a file.

@@ -5,6 +5,7 @@
  */
 import { torchProjectZip } from '../core/export/torchZip';
 import type { SessionData } from './workerPool';
+import { downloadBlob } from './export/download';
 
 export type ExportOutcome = { ok: true; filename: string; bytes: number } | { ok: false; problems: string[] };
 
@@ -26,15 +27,6 @@ export function exportTorchProject(session: SessionData | null, origin: string):
   const made = torchProjectZip({ ...session, origin, modified: new Date() });
   if (!made.ok) return { ok: false, problems: made.problems.map(withField) };
   const blob = new Blob(made.chunks as BlobPart[], { type: 'application/zip' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = made.filename;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has its own reference to the blob by then.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(blob, made.filename);
   return { ok: true, filename: made.filename, bytes: blob.size };
 }
