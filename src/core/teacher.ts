@@ -26,7 +26,7 @@ export const HIDEABLE = {
   queue: 'the queue view',
   timeline: 'the agent timeline',
   embeddings: 'the embedding view',
-  export: 'the Export as PyTorch project button',
+  export: 'the Download results, Download CSV and Copy link buttons and the Export as PyTorch project button',
   paired: 'the paired differences and the summary',
   loss: 'the loss chart',
   accuracy: 'the verification accuracy chart',
