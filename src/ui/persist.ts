@@ -1,7 +1,7 @@
 /**
  * Keeps the current comparison in IndexedDB as it streams (storage/comparisonStore.ts): each
  * checkpoint a worker sends is saved together with the page state of the same applied batch, which
- * holds every loss point before it (a worker flushes before it checkpoints); between checkpoints
+ * holds every loss point before it (a worker flushes before it checkpoints); while nothing trains,
  * the state alone is saved at most every SAVE_MS (slices and probes taken while paused). Saves run
  * one after another, so an older state never overwrites a newer one. A failed save is reported
  * once per comparison; training goes on.
@@ -62,6 +62,9 @@ export class Persister {
       this.save(state, checkpoints);
       return;
     }
+    // While training, a state saved between checkpoints would be cut back to the last checkpoint
+    // on restore anyway: saving it would only cost the main thread a structured clone.
+    if (state.playing) return;
     this.latest = state;
     this.timer ??= setTimeout(() => {
       this.timer = null;
