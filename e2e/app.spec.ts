@@ -44,14 +44,14 @@ test('loads, trains every run, pauses, steps by one and resets', async ({ page }
   const errors = collectErrors(page);
   await page.goto(smokeUrl());
   await expect(page.getByRole('heading', { name: 'MASST Playground' })).toBeVisible();
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   for (const label of ['Conventional', 'SST', 'MASST K=4']) {
     await expect(runItems(page).filter({ hasText: new RegExp(`^${label}: step`) })).toBeVisible({ timeout: 120_000 });
   }
   await expectAllSteps(page, (n) => n >= 3);
 
   await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByRole('button', { name: 'Train' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
   const paused = await stepsOf(page);
   await page.waitForTimeout(1500);
   expect(await stepsOf(page)).toEqual(paused);
@@ -70,7 +70,7 @@ test('several seeds train in parallel: bands, the paired table and the summary',
   const errors = collectErrors(page);
   await page.goto('/?preset=smoke&seeds=2&workers=2');
   await expect(page.getByLabel('Seeds')).toHaveValue('2');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   // one status per method × seed
   for (const label of ['Conventional', 'SST', 'MASST K=4']) {
     for (const seed of [1, 2]) {
@@ -102,7 +102,7 @@ test('from Train until training starts the form is locked: what it shows is what
   const errors = collectErrors(page);
   // A fresh browser has no faces cached: Train first spends seconds generating them.
   await page.goto('/?preset=smoke&seed=21');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByText(/Generating faces|Building the models/).first()).toBeVisible();
   // One look at the page, not a retried assertion, which would also pass once training had started.
   const now = await page.evaluate(() => ({
@@ -147,14 +147,14 @@ test('a bad URL value is reported by name and replaced by its default', async ({
   await expect(alert).toContainText('abc');
   await expect(page.getByRole('alert').filter({ hasText: 'loss' })).toContainText('triplet');
   await expect(page.getByLabel(/batch/i).first()).toHaveValue('8');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
   expect(errors).toEqual([]);
 });
 
 test('WebGPU (SwiftShader, --enable-unsafe-webgpu) reports the webgpu backend and trains', async ({ page }) => {
   test.setTimeout(300_000);
   await page.goto(smokeUrl('&backend=webgpu&batch=4&queue=16&trainIds=24&size=16'));
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByText(/webgpu/i).first()).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/swiftshader/i).first()).toBeVisible();
   await expectAllSteps(page, (n) => n >= 1, 240_000);
@@ -163,7 +163,7 @@ test('WebGPU (SwiftShader, --enable-unsafe-webgpu) reports the webgpu backend an
 test('smoothness probes stream per run and a 2-D landscape arrives row by row', async ({ page }, info) => {
   const errors = collectErrors(page);
   await page.goto(smokeUrl('&steps=10'));
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expectAllSteps(page, (n) => n === 10);
   await expect(page.getByText(/\+8 forward, \+8 backward every 10 steps/)).toBeVisible();
   await expect(page.getByText('Loss along the gradient, L(w − ηg)')).toBeVisible({ timeout: 60_000 });

@@ -25,7 +25,7 @@ test('downloads a smoke comparison as results.json, CSV and a chart, and copies 
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto('/?preset=smoke&steps=5&evalEvery=5&probeEvery=0&sliceEvery=0');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(async () => {
     const texts = await runItems(page).allTextContents();
     return texts.length === 3 && texts.every((t) => /step 5\b/.test(t));

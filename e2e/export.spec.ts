@@ -20,7 +20,7 @@ test('exports a smoke comparison as a PyTorch project zip', async ({ page }) => 
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/?preset=smoke&steps=5&evalEvery=5&probeEvery=0&sliceEvery=0');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(async () => {
     const texts = await runItems(page).allTextContents();
     return texts.length === 3 && texts.every((t) => /step 5\b/.test(t));

@@ -10,10 +10,10 @@ test('a worker failure is reported by name and the controls come back', async ({
   // A fresh seed so the faces are generated, and the rasteriser's wasm cannot be fetched.
   await page.route('**/index_bg*.wasm', (route) => route.abort('failed'));
   await page.goto('/?preset=smoke&seed=4242&steps=10');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Building the session failed' });
   await expect(alert.first()).toBeVisible({ timeout: 120_000 });
-  const train = page.getByRole('button', { name: 'Train' });
+  const train = page.getByRole('button', { name: 'Train', exact: true });
   await expect(train).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Pause' })).toHaveCount(0);
 
@@ -30,7 +30,7 @@ test('a worker failure is reported by name and the controls come back', async ({
 
 test('closing or reloading the page while it trains asks first', async ({ page }) => {
   await page.goto('/?preset=smoke&steps=400');
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 60_000 });
   const dialog = page.waitForEvent('dialog');
   await page.close({ runBeforeUnload: true });

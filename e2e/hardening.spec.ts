@@ -61,7 +61,7 @@ test('trains under the Content-Security-Policy with no violation, nothing fetche
   await expect(page.getByLabel('Steps', { exact: true })).toHaveValue('3');
   await expect(page.getByRole('alert')).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   const statuses = page.getByRole('list', { name: 'Runs' }).getByRole('listitem');
   await expect(statuses).toHaveCount(3, { timeout: 180_000 });
   // A blocked resource stops training: the console says why, in the message of a timeout.

@@ -24,10 +24,10 @@ test('a reload mid-run offers the comparison, restores its history and resumes i
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(URL);
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(async () => Math.min(...(await stepsOf(page))), { timeout: 120_000 }).toBeGreaterThanOrEqual(20);
   await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByRole('button', { name: 'Train' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
   // The pause checkpoint is written once the last points are applied (a few hundred ms).
   await expect(page.locator('.stored-data')).toContainText('the last comparison with its checkpoints', { timeout: 10_000 });
   const paused = await stepsOf(page);
@@ -44,13 +44,13 @@ test('a reload mid-run offers the comparison, restores its history and resumes i
   // One Step continues from the checkpoint (a restart from 0 would show step 1).
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toEqual(paused.map((s) => s + 1));
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   const resumed = await finishedNumbers(page);
 
   // The same link trained without a stop, in a fresh page, for comparison.
   await page.goto(URL);
   await page.getByRole('region', { name: 'Last comparison' }).getByRole('button', { name: 'Discard' }).click();
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   expect(await finishedNumbers(page)).toEqual(resumed);
   expect(errors).toEqual([]);
 });

@@ -12,7 +12,7 @@ const heading = (page: Page, name: string) => page.getByRole('heading', { name, 
 test('hide= hides the panels and controls it names, keeps the rest, and names an unknown one', async ({ page }) => {
   await page.goto('/?preset=smoke&hide=form,loss,smoothness,scenarios,charts');
   await expect(heading(page, 'Verification accuracy')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Train' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Experiment' })).toHaveCount(0);
   await expect(page.getByLabel('Steps', { exact: true })).toHaveCount(0);
   await expect(heading(page, 'Loss')).toHaveCount(0);
@@ -36,7 +36,7 @@ test('lock=1 makes the configuration read-only; Step still trains', async ({ pag
   await expect(page.getByLabel('Scenario', { exact: true })).toBeDisabled();
   await expect(page.getByRole('checkbox', { name: 'SST', exact: true })).toBeDisabled();
   for (const s of SCENARIOS) await expect(page.getByRole('button', { name: s.title })).toBeDisabled();
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByRole('list', { name: 'Runs' }).getByRole('listitem')).toContainText([/step 1\b/], { timeout: 120_000 });
   expect(new URL(page.url()).searchParams.get('lock')).toBe('1');

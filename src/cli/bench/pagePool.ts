@@ -41,7 +41,7 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
 
 async function timeRun(page: Page, url: string, timeoutMs: number): Promise<Omit<PagePoolTime, 'workers' | 'build' | 'live'>> {
   await page.goto(url);
-  const train = page.getByRole('button', { name: 'Train' });
+  const train = page.getByRole('button', { name: 'Train', exact: true });
   await train.waitFor();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
