@@ -7,8 +7,8 @@
  */
 import type { RunSpec } from '../core/config';
 import type { PresetName } from '../core/presets';
-import { decodeRuns } from '../core/urlCodec';
-import { isPresetName, PRESET_NAMES } from '../core/presets';
+import { PRESET_NAMES } from '../core/presets';
+import { intValue, methodsValue, presetValue, seedsValue } from './flagValues';
 import type { NodeBackend } from './backend-node';
 import { NODE_BACKENDS } from './backend-node';
 
@@ -68,11 +68,7 @@ function fail(flag: string, value: string | undefined, allowed: string): never {
   throw new Error(`${flag} ${value === undefined ? '(missing value)' : `"${value}"`} is not allowed: expected ${allowed}.\n${EXPERIMENT_USAGE}`);
 }
 
-function positiveInt(flag: string, value: string | undefined, min: number): number {
-  const n = Number(value);
-  if (value === undefined || !/^\d+$/.test(value) || n < min) fail(flag, value, `an integer ≥ ${min}`);
-  return n;
-}
+const positiveInt = (flag: string, value: string | undefined, min: number): number => intValue(flag, value, min, fail);
 
 function directory(flag: string, value: string | undefined): string {
   if (value === undefined || value === '' || value.startsWith('--')) fail(flag, value, 'a directory path');
@@ -110,16 +106,13 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
     i += 1;
     switch (flag) {
       case '--preset':
-        if (value === undefined || !isPresetName(value)) fail(flag, value, `one of ${PRESET_NAMES.join(', ')}`);
-        args.preset = value;
+        args.preset = presetValue(flag, value, fail);
         break;
       case '--steps':
         args.steps = positiveInt(flag, value, 1);
         break;
       case '--seeds':
-        if (value === undefined || !/^\d+(,\d+)*$/.test(value)) fail(flag, value, 'a comma-separated list of integers ≥ 0, e.g. 1,2,3');
-        args.seeds = [...new Set(value.split(',').map(Number))];
-        if (args.seeds.some((s) => s > 0xffffffff)) fail(flag, value, 'seeds from 0 to 4294967295');
+        args.seeds = seedsValue(flag, value, fail);
         break;
       case '--backend':
         if (value === undefined || !(NODE_BACKENDS as readonly string[]).includes(value)) fail(flag, value, `one of ${NODE_BACKENDS.join(', ')}`);
@@ -137,12 +130,9 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
       case '--workers':
         args.workers = positiveInt(flag, value, 1);
         break;
-      case '--methods': {
-        const runs = value === undefined ? null : decodeRuns(value);
-        if (runs === null) fail(flag, value, 'a comma-separated list of conventional, sst, masstK (K from 1 to 8)');
-        args.methods = runs;
+      case '--methods':
+        args.methods = methodsValue(flag, value, fail);
         break;
-      }
       case '--set':
         if (value === undefined || !/^[A-Za-z][\w.]*=/.test(value)) fail(flag, value, 'field=value, e.g. --set data.imageSize=24');
         args.overrides.push(value);

@@ -5,10 +5,10 @@
  * --workers) and measurements the export does not carry (--probe-every, --slice-every above 0)
  * are refused by name.
  */
-import { decodeRuns } from '../core/urlCodec';
 import type { RunSpec } from '../core/config';
 import type { PresetName } from '../core/presets';
-import { isPresetName, PRESET_NAMES } from '../core/presets';
+import { PRESET_NAMES } from '../core/presets';
+import { intValue, methodsValue, presetValue, seedsValue } from './flagValues';
 
 export interface ExportTorchArgs {
   preset: PresetName;
@@ -34,10 +34,7 @@ function fail(flag: string, value: string | undefined, allowed: string): never {
   throw new Error(`${flag} ${value === undefined ? '(missing value)' : `"${value}"`} is not allowed: expected ${allowed}.\n${EXPORT_TORCH_USAGE}`);
 }
 
-function int(flag: string, value: string | undefined, min: number): number {
-  if (value === undefined || !/^\d+$/.test(value) || Number(value) < min) fail(flag, value, `an integer ≥ ${min}`);
-  return Number(value);
-}
+const int = (flag: string, value: string | undefined, min: number): number => intValue(flag, value, min, fail);
 
 function path(flag: string, value: string | undefined): string {
   if (value === undefined || value === '' || value.startsWith('--')) fail(flag, value, 'a path');
@@ -62,23 +59,17 @@ export function parseExportTorchArgs(argv: readonly string[]): ExportTorchArgs {
     i += 1;
     switch (flag) {
       case '--preset':
-        if (value === undefined || !isPresetName(value)) fail(flag, value, `one of ${PRESET_NAMES.join(', ')}`);
-        args.preset = value;
+        args.preset = presetValue(flag, value, fail);
         break;
       case '--steps':
         args.steps = int(flag, value, 1);
         break;
       case '--seeds':
-        if (value === undefined || !/^\d+(,\d+)*$/.test(value)) fail(flag, value, 'a comma-separated list of integers ≥ 0, e.g. 1,2,3');
-        args.seeds = [...new Set(value.split(',').map(Number))];
-        if (args.seeds.some((s) => s > 0xffffffff)) fail(flag, value, 'seeds from 0 to 4294967295');
+        args.seeds = seedsValue(flag, value, fail);
         break;
-      case '--methods': {
-        const runs = value === undefined ? null : decodeRuns(value);
-        if (runs === null) fail(flag, value, 'a comma-separated list of conventional, sst, masstK (K from 1 to 8)');
-        args.methods = runs;
+      case '--methods':
+        args.methods = methodsValue(flag, value, fail);
         break;
-      }
       case '--eval-every':
         args.evalEvery = int(flag, value, 0);
         break;
