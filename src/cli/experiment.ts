@@ -15,7 +15,7 @@
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { applyOverride } from '../core/configOverride';
+import { applyOverrides } from '../core/configOverride';
 import type { ExperimentConfig } from '../core/config';
 import { validate } from '../core/validate';
 import { presetConfig, presetSeeds } from '../core/presets';
@@ -88,10 +88,7 @@ function newExperiment(args: ExperimentArgs): Experiment {
   if (args.probeEvery !== null) base.analysis.every = args.probeEvery;
   if (args.sliceEvery !== null) base.analysis.landscapeEvery = args.sliceEvery;
   if (args.methods !== null) base.runs = args.methods;
-  for (const o of args.overrides) {
-    if (o.startsWith('seed=')) throw new Error(`--set ${o} is not allowed: the seeds are set with --seeds (e.g. --seeds ${o.slice(5)})`);
-    base = applyOverride(base, o);
-  }
+  base = applyOverrides(base, args.overrides);
   const seeds = args.seeds ?? presetSeeds(args.preset);
   for (const seed of seeds) checked({ ...base, seed }, args.preset, args.overrides);
   const config = { ...base, seed: seeds[0] ?? base.seed };

@@ -7,7 +7,7 @@ import { endianness } from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { ExperimentConfig } from '../core/config';
-import { applyOverride } from '../core/configOverride';
+import { applyOverrides } from '../core/configOverride';
 import type { FaceDataset } from '../core/data/types';
 import { computeReference } from '../core/export/torchReference';
 import type { TorchProjectInput } from '../core/export/torchProject';
@@ -26,10 +26,7 @@ export function exportConfig(args: ExportTorchArgs): { config: ExperimentConfig;
   if (args.steps !== null) c.steps = args.steps;
   if (args.evalEvery !== null) c.eval.every = args.evalEvery;
   if (args.methods !== null) c.runs = args.methods;
-  for (const o of args.overrides) {
-    if (o.startsWith('seed=')) throw new Error(`--set ${o} is not allowed: the seeds are set with --seeds (e.g. --seeds ${o.slice(5)})`);
-    c = applyOverride(c, o);
-  }
+  c = applyOverrides(c, args.overrides);
   const seeds = args.seeds ?? presetSeeds(args.preset);
   const config = { ...c, seed: seeds[0] ?? c.seed };
   const problems = [...validate(config).map((i) => i.message), ...torchExportProblems(config)];

@@ -75,3 +75,16 @@ export function applyOverride(config: ExperimentConfig, assignment: string): Exp
   node[keys[keys.length - 1] as string] = value;
   return next;
 }
+
+/**
+ * Every `--set field=value` in order (the runner's and export-torch's). `seed=` is refused: the
+ * seeds are a list of their own (--seeds), not a config field to set once.
+ */
+export function applyOverrides(config: ExperimentConfig, overrides: readonly string[]): ExperimentConfig {
+  let c = config;
+  for (const o of overrides) {
+    if (o.startsWith('seed=')) throw new Error(`--set ${o} is not allowed: the seeds are set with --seeds (e.g. --seeds ${o.slice(5)})`);
+    c = applyOverride(c, o);
+  }
+  return c;
+}
