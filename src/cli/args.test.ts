@@ -16,7 +16,10 @@ describe('experiment runner flags', () => {
       methods: null,
       overrides: ['data.imageSize=16', 'gallery.alpha=0.95'],
       checkpointEvery: null,
+      faces: null,
+      pairs: null,
     });
+    expect(parseExperimentArgs(['--faces', 'lfw', '--pairs', 'lfw/pairsDevTest.txt'])).toMatchObject({ faces: 'lfw', pairs: 'lfw/pairsDevTest.txt' });
     expect(parseExperimentArgs(['--checkpoint-every', '0']).checkpointEvery).toBe(0);
     expect(parseExperimentArgs([]).seeds).toBeNull();
   });
@@ -31,6 +34,8 @@ describe('experiment runner flags', () => {
     expect(() => parseExperimentArgs(['--out', ''])).toThrow('--out "" is not allowed: expected a directory path');
     expect(() => parseExperimentArgs(['--out', '--steps', '4'])).toThrow('--out "--steps" is not allowed: expected a directory path');
     expect(() => parseExperimentArgs(['--probe-every', '5', 'x'])).toThrow('flag "x" is not allowed');
+    expect(() => parseExperimentArgs(['--pairs', 'pairs.txt'])).toThrow('--pairs "pairs.txt" is not allowed: expected a pairs file together with --faces DIR');
+    expect(() => parseExperimentArgs(['--faces'])).toThrow('--faces (missing value) is not allowed: expected a directory path');
   });
 
   it('reads --resume with only the flags that do not change the experiment', () => {

@@ -32,6 +32,10 @@ export interface ExperimentArgs {
   overrides: string[];
   /** Steps between periodic checkpoints of each run (0 = only on a stop and at the end); null = eval.every, or 100 when that is 0. */
   checkpointEvery: number | null;
+  /** `--faces DIR`: train and evaluate on this LFW-layout folder instead of synthetic faces. */
+  faces: string | null;
+  /** `--pairs FILE`: the verification pairs (LFW pairs.txt); null = DIR/pairs.txt when present. */
+  pairs: string | null;
 }
 
 /** `--resume DIR`: the experiment is the one in DIR/results.json; only how it runs may be given. */
@@ -45,7 +49,7 @@ export interface ResumeArgs {
 
 export type RunnerArgs = { kind: 'new'; args: ExperimentArgs } | { kind: 'resume'; args: ResumeArgs };
 
-const FLAGS = ['--preset', '--steps', '--seeds', '--backend', '--eval-every', '--probe-every', '--slice-every', '--workers', '--methods', '--set', '--out', '--checkpoint-every', '--resume'] as const;
+const FLAGS = ['--preset', '--steps', '--seeds', '--backend', '--eval-every', '--probe-every', '--slice-every', '--workers', '--methods', '--set', '--out', '--checkpoint-every', '--faces', '--pairs', '--resume'] as const;
 
 /** The flags that change how a resumed experiment runs, not what it computes. */
 const RESUME_FLAGS: readonly string[] = ['--workers', '--backend', '--checkpoint-every'];
@@ -54,6 +58,7 @@ export const EXPERIMENT_USAGE = `Usage: npm run experiment -- [--preset ${PRESET
                               [--backend ${NODE_BACKENDS.join('|')}] [--eval-every N] [--probe-every N]
                               [--slice-every N] [--workers N] [--methods conventional,sst,masst4]
                               [--set field=value ...] [--out DIR] [--checkpoint-every N]
+                              [--faces DIR [--pairs FILE]]
        npm run experiment -- --resume DIR [--workers N] [--backend …] [--checkpoint-every N]`;
 
 /** The config field each flag sets, to name the flag when the field is invalid. */
@@ -98,7 +103,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerArgs {
 }
 
 export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
-  const args: ExperimentArgs = { preset: 'smoke', steps: null, seeds: null, backend: 'wasm', out: 'out/smoke', evalEvery: null, probeEvery: null, sliceEvery: null, workers: null, methods: null, overrides: [], checkpointEvery: null };
+  const args: ExperimentArgs = { preset: 'smoke', steps: null, seeds: null, backend: 'wasm', out: 'out/smoke', evalEvery: null, probeEvery: null, sliceEvery: null, workers: null, methods: null, overrides: [], checkpointEvery: null, faces: null, pairs: null };
   let outGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
@@ -144,11 +149,19 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
       case '--checkpoint-every':
         args.checkpointEvery = positiveInt(flag, value, 0);
         break;
+      case '--faces':
+        args.faces = directory(flag, value);
+        break;
+      case '--pairs':
+        if (value === undefined || value === '' || value.startsWith('--')) fail(flag, value, 'the path of an LFW pairs.txt');
+        args.pairs = value;
+        break;
       default:
         i -= 1;
         fail('flag', flag, `one of ${FLAGS.join(', ')}`);
     }
   }
+  if (args.pairs !== null && args.faces === null) fail('--pairs', args.pairs, 'a pairs file together with --faces DIR (the pairs name images of that folder)');
   if (!outGiven) args.out = `out/${args.preset}`;
   return args;
 }

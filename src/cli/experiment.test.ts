@@ -166,6 +166,20 @@ describe('runner process', () => {
     expect(got?.pairedDifferences).toEqual(expected?.pairedDifferences);
   }, 120_000);
 
+  it('trains on a face folder (--faces) with its pairs.txt, records the folder, and names a folder too small for the config', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'masst-cli-'));
+    const faces = ['--faces', 'e2e/fixtures/faces', '--set', 'data.trainIds=12', '--set', 'gallery.queueSize=4'];
+    const child = start([...TINY_CPU, ...faces, '--out', out]);
+    expect(await child.exit).toBe(0);
+    expect(child.stderr()).toContain("faces: faces — 20 identities, 60 images at 8 px × 1; 20 pairs from e2e/fixtures/faces/pairs.txt (LFW's 10 folds)");
+    const results = await readResults(out);
+    expect(results?.faces).toMatchObject({ folder: 'e2e/fixtures/faces', identities: 20, images: 60, pairsFormat: 'lfw-10-fold' });
+    expect(results?.runs.map((r) => r.eval?.pairs)).toEqual([20, 20]);
+    const small = start([...TINY_CPU, '--faces', 'e2e/fixtures/faces', '--out', await mkdtemp(join(tmpdir(), 'masst-cli-'))]);
+    expect(await small.exit).toBe(1);
+    expect(small.stderr()).toContain('--faces e2e/fixtures/faces: data.trainIds is 24 but the folder "faces" has only 16 identities with at least 2 readable images outside the held-out ones; allowed: 2 to 16. Change it with --set');
+  }, 120_000);
+
   it('refuses a --resume that would change the experiment or has no results to read, writing nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'masst-resume-'));
     const steps = start(['--resume', dir, '--steps', '50']);

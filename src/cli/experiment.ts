@@ -3,6 +3,7 @@
  *   npm run experiment -- --preset demo [--steps N] [--seeds 1,2,3] [--backend wasm|cpu|webgpu]
  *     [--eval-every N] [--probe-every N] [--slice-every N] [--workers N] [--methods …] [--set field=value] [--out DIR]
  *     [--checkpoint-every N]
+ *     [--faces DIR [--pairs FILE]]
  *   npm run experiment -- --resume DIR [--workers N] [--backend …] [--checkpoint-every N]
  * Trains every run (method × seed) on a pool of worker threads, prints a method × metric table,
  * the paired differences and their summary on stdout (progress on stderr) and writes
@@ -18,6 +19,9 @@ import { join } from 'node:path';
 import { applyOverrides } from '../core/configOverride';
 import type { ExperimentConfig } from '../core/config';
 import { validate } from '../core/validate';
+import { folderDataset } from '../core/faces/folderDataset';
+import type { FacesSource } from './facesNode';
+import { describeFaces, loadFaces } from './facesNode';
 import { presetConfig, presetSeeds } from '../core/presets';
 import type { ExperimentArgs, ResumeArgs } from './args';
 import { FLAG_OF_FIELD, parseRunnerArgs } from './args';
@@ -28,7 +32,7 @@ import type { PoolResult, RunStart } from './pool/runPool';
 import { runPooled } from './pool/runPool';
 import { checkOutDir } from './outDir';
 import { ProgressBar } from './progress';
-import type { ResultsFile } from './results';
+import type { FacesRecord, ResultsFile } from './results';
 import { collectResults, divergedRuns, interruptedRuns, pairedTable, smoothnessTable, summaryTable } from './results';
 import { planResume } from './resume';
 import { ResultsWriter } from './resultsWriter';
@@ -79,6 +83,7 @@ interface Experiment {
   starts?: (seed: number, run: number) => RunStart;
   /** Wall time of the sessions before this one, s. */
   wallBefore: number;
+  faces: FacesSource | null;
 }
 
 function newExperiment(args: ExperimentArgs): Experiment {
@@ -92,7 +97,7 @@ function newExperiment(args: ExperimentArgs): Experiment {
   const seeds = args.seeds ?? presetSeeds(args.preset);
   for (const seed of seeds) checked({ ...base, seed }, args.preset, args.overrides);
   const config = { ...base, seed: seeds[0] ?? base.seed };
-  return { config, seeds, backend: args.backend, workers: args.workers, out: args.out, checkpointEvery: args.checkpointEvery, wallBefore: 0 };
+  return { config, seeds, backend: args.backend, workers: args.workers, out: args.out, checkpointEvery: args.checkpointEvery, wallBefore: 0, faces: args.faces === null ? null : { dir: args.faces, pairs: args.pairs } };
 }
 
 /** null when DIR/results.json is complete: nothing to train. */
@@ -114,6 +119,33 @@ async function resumedExperiment(args: ResumeArgs): Promise<Experiment | null> {
     checkpointEvery: args.checkpointEvery,
     starts: (seed, run) => plan.starts[seedIndex.get(seed) ?? -1]?.[run] ?? { kind: 'fresh' },
     wallBefore: results.pool.wallSeconds,
+    faces: results.faces ? { dir: results.faces.folder, pairs: results.faces.pairsFile } : null,
+  };
+}
+
+/**
+ * `--faces`: decodes the folder once into the cache every worker then reads, prints what was
+ * found and skipped, and cuts every seed's split now so a folder too small for the config fails
+ * before any training, naming the --set to change.
+ */
+async function prepareFaces(source: FacesSource, config: ExperimentConfig, seeds: readonly number[]): Promise<FacesRecord> {
+  const bar = new ProgressBar('faces', 1);
+  const loaded = await loadFaces(source, config.data, undefined, (done, total) => bar.update(done, 'images decoded', total));
+  process.stderr.write(`${describeFaces(loaded)}\n`);
+  for (const seed of seeds) {
+    try {
+      folderDataset(loaded.pool, loaded.pairs, config.data, seed);
+    } catch (e) {
+      throw new Error(`--faces ${source.dir}: ${e instanceof Error ? e.message : String(e)} Change it with --set, e.g. --set data.trainIds=…`);
+    }
+  }
+  return {
+    folder: source.dir,
+    pairsFile: loaded.pairsFile,
+    key: loaded.listing.key,
+    identities: loaded.pool.names.length,
+    images: loaded.pool.paths.length,
+    pairsFormat: loaded.pairs?.format ?? null,
   };
 }
 
@@ -132,8 +164,12 @@ async function main(): Promise<void> {
   const workers = exp.workers ?? (exp.backend === 'webgpu' ? 1 : availableParallelism());
   const runs = seeds.length * config.runs.length;
   process.stderr.write(`${runs} runs (${config.runs.length} methods × ${seeds.length} seeds) on ${Math.min(workers, runs + seeds.length)} workers\n`);
+  const faces = exp.faces === null ? null : await prepareFaces(exp.faces, config, seeds);
   const bar = new ProgressBar('train', runs * config.steps);
-  const collect = (p: PoolResult): ResultsFile => collectResults(config, seeds, p.seeds, p.backend, { workers: p.workers, wallSeconds: exp.wallBefore + p.wallSeconds }, p.complete);
+  const collect = (p: PoolResult): ResultsFile => {
+    const results = collectResults(config, seeds, p.seeds, p.backend, { workers: p.workers, wallSeconds: exp.wallBefore + p.wallSeconds }, p.complete);
+    return faces === null ? results : { ...results, faces };
+  };
   const writer = new ResultsWriter(out);
   const stop = onStopSignals((name) => bar.note(`${name}: stopping every run at its next step to write what it has (${name} again quits at once, without it)`));
   const pooled = await runPooled(config, seeds, {
@@ -143,6 +179,7 @@ async function main(): Promise<void> {
     signal: stop.signal,
     checkpoints: { out, every: exp.checkpointEvery ?? (config.eval.every > 0 ? config.eval.every : 100) },
     ...(exp.starts ? { starts: exp.starts } : {}),
+    ...(exp.faces ? { faces: exp.faces } : {}),
     onProgress: (p) => bar.update(p.steps[0], `steps · faces ${p.datasets[0]}/${p.datasets[1]} · runs ${p.runs[0]}/${p.runs[1]}`, p.steps[1]),
     onSeed: (seed, finished) => {
       // The file of the last seed is the complete one, written below with the final wall time.

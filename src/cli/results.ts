@@ -48,6 +48,21 @@ export interface ResultsFile {
   pairedDifferences: PairedRow[];
   /** The paired table in words (core/stats/verdict.ts). */
   summary: string;
+  /** Present when the faces came from a folder (`--faces`, or "Your faces" on the page). */
+  faces?: FacesRecord;
+}
+
+/** Which folder a comparison trained on: enough to find it again and to tell it changed. */
+export interface FacesRecord {
+  /** The folder as given to --faces (the page: its name). */
+  folder: string;
+  /** --pairs as given, or the pairs.txt found in the folder; null: pairs sampled by the seed. */
+  pairsFile: string | null;
+  /** Hash of the folder's listing (core/faces/listing.ts). */
+  key: string;
+  identities: number;
+  images: number;
+  pairsFormat: 'lfw-10-fold' | 'list' | null;
 }
 
 /** The runs with a final evaluation. */

@@ -4,6 +4,7 @@
  * stored there) and hands it back as one serialized buffer, or trains a one-run comparison on a
  * dataset the main thread shares with every worker as a SharedArrayBuffer.
  */
+import type { FacesSource } from '../facesNode';
 import type { DataConfig, ExperimentConfig } from '../../core/config';
 import type { ComparisonCheckpoint } from '../../core/train/checkpoint';
 import type { NodeBackend } from '../backend-node';
@@ -37,7 +38,8 @@ export interface TrainJob {
 }
 
 export type ToRunWorker =
-  | { type: 'dataset'; job: number; seed: number; data: DataConfig }
+  /** `faces`: cut the seed's dataset from this folder (facesNode.ts) instead of generating it. */
+  | { type: 'dataset'; job: number; seed: number; data: DataConfig; faces: FacesSource | null }
   | TrainJob;
 
 export type FromRunWorker =

@@ -8,6 +8,7 @@
  * interrupted ones instead of rejecting. On a resume, each run starts as `starts` says: kept as
  * it is (no job), continued from its checkpoint, or from step 0.
  */
+import type { FacesSource } from '../facesNode';
 import { Worker } from 'node:worker_threads';
 import type { ExperimentConfig } from '../../core/config';
 import { runLabel } from '../../core/config';
@@ -54,6 +55,8 @@ export interface PoolOptions {
   checkpoints?: { out: string; every: number };
   /** How the run `run` (index into the config's runs) of `seed` starts; default: from step 0. */
   starts?: (seed: number, run: number) => RunStart;
+  /** `--faces`: every seed's dataset is cut from this folder. */
+  faces?: FacesSource;
 }
 
 export interface PoolResult {
@@ -178,7 +181,7 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
       worker.postMessage(message(job, index));
     };
     const message = (job: Job, index: number): ToRunWorker => {
-      if (job.kind === 'dataset') return { type: 'dataset', job: index, seed: job.seed, data: base.data };
+      if (job.kind === 'dataset') return { type: 'dataset', job: index, seed: job.seed, data: base.data, faces: options.faces ?? null };
       const files = options.checkpoints;
       const label = runLabel(job.config.runs[0] ?? { method: 'sst', agents: 1 });
       return {

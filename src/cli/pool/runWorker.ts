@@ -9,6 +9,7 @@ import { deserializeDataset, serializeDataset } from '../../core/data/cache';
 import { useNodeBackend } from '../backend-node';
 import { saveCheckpoint } from '../checkpointFiles';
 import { loadOrGenerateDataset } from '../dataset-cache-node';
+import { folderDatasetNode } from '../facesNode';
 import type { RunResult, TrainOptions } from '../trainRuns';
 import { trainRuns } from '../trainRuns';
 import type { FromRunWorker, RunWorkerData, ToRunWorker } from './protocol';
@@ -34,10 +35,12 @@ async function handle(msg: ToRunWorker, backend: string): Promise<void> {
     case 'dataset': {
       // Only a generation reports progress; a cache hit does not.
       let generated = false;
-      const dataset = await loadOrGenerateDataset(msg.data, msg.seed, undefined, (done, total) => {
-        generated = true;
-        progress(msg.job, done, total, null);
-      });
+      const dataset = msg.faces
+        ? await folderDatasetNode(msg.faces, msg.data, msg.seed)
+        : await loadOrGenerateDataset(msg.data, msg.seed, undefined, (done, total) => {
+            generated = true;
+            progress(msg.job, done, total, null);
+          });
       const bytes = serializeDataset(dataset);
       post({ type: 'dataset', job: msg.job, bytes, generated }, [bytes]);
       return;
