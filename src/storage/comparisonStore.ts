@@ -6,6 +6,7 @@
  * comparison: 9 units of ~0.1 MB). Failures (private mode, quota) are reported by the caller and
  * never stop training.
  */
+import type { FolderSource } from '../core/faces/source';
 import type { ExperimentConfig } from '../core/config';
 import type { PresetName } from '../core/presets';
 import type { UiState } from '../ui/store/state';
@@ -18,6 +19,8 @@ export interface SavedSetup {
   seeds: number[];
   backend: BackendChoice;
   workers: number;
+  /** "Your faces": the folder's File handles (IndexedDB keeps them as it keeps any File); absent: synthetic faces. */
+  folder?: FolderSource | null;
 }
 
 export interface SavedComparison {

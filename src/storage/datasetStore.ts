@@ -22,22 +22,35 @@ function transaction<T>(mode: IDBTransactionMode, work: (data: IDBObjectStore, m
 }
 
 export async function loadCachedDataset(config: DataConfig, seed: number): Promise<FaceDataset | null> {
-  const key = datasetCacheKey(config, seed);
+  const buf = await loadCachedBytes(datasetCacheKey(config, seed));
+  try {
+    return buf === null ? null : deserializeDataset(buf);
+  } catch {
+    // A stale or damaged entry is made again and overwritten.
+    return null;
+  }
+}
+
+export function storeDataset(config: DataConfig, seed: number, dataset: FaceDataset): Promise<void> {
+  return storeBytes(datasetCacheKey(config, seed), serializeDataset(dataset));
+}
+
+/** Any cached entry (a dataset, or a decoded face folder: core/faces/pool.ts), marked as used. */
+export async function loadCachedBytes(key: string): Promise<ArrayBuffer | null> {
   try {
     const buf = await transaction('readwrite', async (data, meta) => {
       const found = await value(data.get(key));
       if (found instanceof ArrayBuffer) meta.put({ key, bytes: found.byteLength, usedAt: Date.now() } satisfies StoredEntry);
       return found;
     });
-    return buf instanceof ArrayBuffer ? deserializeDataset(buf) : null;
+    return buf instanceof ArrayBuffer ? buf : null;
   } catch {
     return null;
   }
 }
 
-export async function storeDataset(config: DataConfig, seed: number, dataset: FaceDataset): Promise<void> {
-  const key = datasetCacheKey(config, seed);
-  const bytes = serializeDataset(dataset);
+/** Stores an entry under the same size bounds as the datasets, evicting the least recently used. */
+export async function storeBytes(key: string, bytes: ArrayBuffer): Promise<void> {
   try {
     await transaction('readwrite', async (data, meta) => {
       data.put(bytes, key);

@@ -40,6 +40,9 @@ import { RestorePrompt } from './components/RestorePrompt';
 import { defaultWorkers } from './pool/plan';
 import { useStoreSelector } from './store/select';
 import { selectPage } from './store/selectors';
+import type { FolderChoice } from './faces/folderChoice';
+import { choiceFromSource, fitToFolder, fittedText } from './faces/folderChoice';
+import { YourFaces } from './components/YourFaces';
 import type { SessionSetup } from './useTraining';
 import { useTraining } from './useTraining';
 import type { Scenario } from './scenarios';
@@ -64,6 +67,8 @@ export function App() {
   const [sessionConfig, setSessionConfig] = useState<ExperimentConfig | null>(null);
   // The comparison a previous visit kept, offered until it is restored, discarded or replaced.
   const [saved, setSaved] = useState<SavedComparison | null>(null);
+  const [folder, setFolder] = useState<FolderChoice | null>(null);
+  const [fitted, setFitted] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     void loadComparison().then((kept) => live && kept !== null && kept.state.runs.length > 0 && setSaved(kept));
@@ -108,7 +113,15 @@ export function App() {
     seeds: list,
     backend: backend as BackendChoice,
     workers: workers ?? defaultWorkers(navigator.hardwareConcurrency, backend),
+    folder: folder?.source ?? null,
   });
+  // A chosen folder lowers the identity counts the form asks for to what the folder offers.
+  const chooseFolder = (choice: FolderChoice | null) => {
+    setFolder(choice);
+    const fit = choice === null ? null : fitToFolder(choice, config.data);
+    setFitted(fit === null ? null : fittedText(config.data, fit));
+    if (fit !== null) edit((d) => Object.assign(d.data, fit));
+  };
   const start = (c: ExperimentConfig, then: 'play' | 'step' | 'none', list = seeds) => {
     setSaved(null);
     setSessionConfig(c);
@@ -130,6 +143,8 @@ export function App() {
     setWorkers(w);
     setSaved(null);
     setSessionConfig(c);
+    setFolder(kept.setup.folder ? choiceFromSource(kept.setup.folder) : null);
+    setFitted(null);
     training.restore(kept);
   };
 
@@ -183,6 +198,9 @@ export function App() {
         onWorkers={setWorkers}
         onBackend={setBackend}
       />
+      </Hideable>
+      <Hideable name="data">
+        <YourFaces choice={folder} onChoice={chooseFolder} fitted={fitted} disabled={teacher.lock || page.playing || page.phase === 'starting'} />
       </Hideable>
       <Hideable name="controls">
       <ControlsPanel

@@ -37,6 +37,11 @@ export interface Training {
   forget(): Promise<void>;
 }
 
+/** A setup's identity: a folder counts by its listing hash (File handles have no JSON). */
+function setupKey(setup: SessionSetup): string {
+  return JSON.stringify({ ...setup, folder: setup.folder?.key ?? null });
+}
+
 export function useTraining(): Training {
   const store = useMemo(() => new Store(), []);
   const pool = useRef<WorkerPool | null>(null);
@@ -71,8 +76,8 @@ export function useTraining(): Training {
     start: (setup, then) => {
       const p = pool.current;
       if (!p) return;
-      session.current = JSON.stringify(setup);
-      p.init(setup.config, setup.seeds, setup.backend, setup.workers);
+      session.current = setupKey(setup);
+      p.init(setup.config, setup.seeds, setup.backend, setup.workers, null, setup.folder ?? null);
       persister.current?.begin(setup, p.current, true);
       if (then === 'play') p.play();
       if (then === 'step') p.step();
@@ -80,11 +85,11 @@ export function useTraining(): Training {
     restore: (saved) => {
       const p = pool.current;
       if (!p) return;
-      session.current = JSON.stringify(saved.setup);
+      session.current = setupKey(saved.setup);
       const s = saved.setup;
-      p.init(s.config, s.seeds, s.backend, s.workers, { state: saved.state, checkpoints: saved.checkpoints });
+      p.init(s.config, s.seeds, s.backend, s.workers, { state: saved.state, checkpoints: saved.checkpoints }, s.folder ?? null);
       persister.current?.begin(s, p.current, false);
     },
-    isCurrent: (setup) => session.current === JSON.stringify(setup) && store.get().phase !== 'idle',
+    isCurrent: (setup) => session.current === setupKey(setup) && store.get().phase !== 'idle',
   };
 }

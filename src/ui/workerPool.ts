@@ -5,6 +5,7 @@
  * cross-origin isolated, a copy otherwise). Messages of older sessions are dropped here and by the
  * reducer, so a Reset never mixes series.
  */
+import type { FolderSource } from '../core/faces/source';
 import type { ExperimentConfig } from '../core/config';
 import type { BackendChoice, FromWorker, ToWorker, WorkerCheckpoint } from '../worker/protocol';
 import { restoredState } from './store/restore';
@@ -25,12 +26,14 @@ export interface SessionData {
   seeds: readonly number[];
   /** Each seed's serialized faces (core/data/cache.ts layout), as its maker posted them. */
   faces: ReadonlyMap<number, ArrayBuffer>;
+  /** "Your faces": the folder the session trains on; null: synthetic faces. */
+  folder: FolderSource | null;
 }
 
 export class WorkerPool {
   private readonly workers: Worker[] = [];
   private plans: WorkerPlan[] = [];
-  private session: { config: ExperimentConfig; seeds: readonly number[] } | null = null;
+  private session: { config: ExperimentConfig; seeds: readonly number[]; folder: FolderSource | null } | null = null;
   // Only the current session's seeds: a new session drops the old bytes.
   private readonly faces = new Map<number, ArrayBuffer>();
   private runId = 0;
@@ -86,10 +89,10 @@ export class WorkerPool {
    * A new session over `seeds` on up to `size` workers; with `resume`, the workers whose units a
    * checkpoint holds continue from it (a restored comparison, whose state the store already has).
    */
-  init(config: ExperimentConfig, seeds: readonly number[], backend: BackendChoice, size: number, resume: Resume | null = null): void {
+  init(config: ExperimentConfig, seeds: readonly number[], backend: BackendChoice, size: number, resume: Resume | null = null, folder: FolderSource | null = null): void {
     this.runId += 1;
     this.plans = planPool(config, seeds, size);
-    this.session = { config, seeds: [...seeds] };
+    this.session = { config, seeds: [...seeds], folder };
     this.faces.clear();
     // A checkpoint resumes its worker only if that worker is planned the same units again.
     const usable = (resume?.checkpoints ?? []).filter((c) => {
@@ -101,7 +104,7 @@ export class WorkerPool {
     this.plans.forEach((plan, i) => {
       this.worker(i);
       const checkpoint = usable.find((c) => c.worker === i) ?? null;
-      this.send(i, { type: 'init', runId: this.runId, worker: i, config, backend, units: plan.units, makes: plan.makes, shownSeed: seeds[0] ?? config.seed, resume: checkpoint });
+      this.send(i, { type: 'init', runId: this.runId, worker: i, config, backend, units: plan.units, makes: plan.makes, shownSeed: seeds[0] ?? config.seed, resume: checkpoint, folder });
     });
     if (this.speed !== null) this.setSpeed(this.speed);
     // Workers this plan leaves out drop their old session's work at once.

@@ -3,7 +3,7 @@
  * images-per-ID distribution and some held-out pairs, look-alike negatives among them.
  */
 import type { FaceDataset, ImageSet } from '../core/data/types';
-import type { DatasetSummary, FaceSample, PairSample } from './protocol';
+import type { DatasetSummary, FaceSample, FolderSummary, PairSample } from './protocol';
 
 const SAMPLE_IDS = 6;
 const IMAGES_PER_SAMPLE = 6;
@@ -51,7 +51,7 @@ function pairSamples(ds: FaceDataset): PairSample[] {
   });
 }
 
-export function summarizeDataset(ds: FaceDataset, imagesPerSecond: number | null): DatasetSummary {
+export function summarizeDataset(ds: FaceDataset, imagesPerSecond: number | null, folder: FolderSummary | null = null): DatasetSummary {
   return {
     size: ds.train.size,
     channels: ds.train.channels,
@@ -63,6 +63,7 @@ export function summarizeDataset(ds: FaceDataset, imagesPerSecond: number | null
     pairs: pairSamples(ds),
     imagesPerSecond,
     cached: imagesPerSecond === null,
+    folder,
   };
 }
 

@@ -1,21 +1,31 @@
 /**
- * The faces of one seed in a worker: from the IndexedDB cache, or generated (progress posted about
- * every 100 ms) and then cached. The summary for the dataset view is posted only for the seed the
- * page shows.
+ * The faces of one seed in a worker: cut from the user's folder ("Your faces", ownFaces.ts), or
+ * synthetic ones from the IndexedDB cache, or generated (progress posted about every 100 ms) and
+ * then cached. The summary for the dataset view is posted only for the seed the page shows.
  */
 import type { DataConfig } from '../core/config';
 import { generateDatasetWithStats } from '../core/data/dataset';
 import { initRasterizer, isRasterizerReady } from '../core/data/rasterize';
 import type { FaceDataset } from '../core/data/types';
+import type { FolderSource } from '../core/faces/source';
 import resvgWasmUrl from '@resvg/resvg-wasm/index_bg.wasm?url';
 import { loadCachedDataset, storeDataset } from '../storage/datasetStore';
 import { summarizeDataset, summaryTransfer } from './datasetSummary';
+import { folderFaces } from './ownFaces';
 import type { Post } from './session';
 
 const PROGRESS_MS = 100;
 
 /** `signal` (Reset, New seed) stops a generation within ~50 ms; nothing half-made is cached. */
-export async function makeFaces(data: DataConfig, seed: number, shown: boolean, runId: number, post: Post, signal?: AbortSignal): Promise<FaceDataset> {
+export async function makeFaces(data: DataConfig, seed: number, shown: boolean, runId: number, post: Post, signal?: AbortSignal, folder: FolderSource | null = null): Promise<FaceDataset> {
+  if (folder !== null) {
+    const { dataset, pool, pairsFormat } = await folderFaces(folder, data, seed, (done, total) => post({ type: 'progress', runId, phase: 'decode', done, total }), signal);
+    if (shown) {
+      const summary = summarizeDataset(dataset, null, { root: pool.root, identities: pool.names.length, images: pool.paths.length, pairsFormat, unreadable: pool.unreadable });
+      post({ type: 'dataset', runId, summary }, summaryTransfer(summary));
+    }
+    return dataset;
+  }
   const cached = await loadCachedDataset(data, seed);
   if (cached) {
     if (shown) {

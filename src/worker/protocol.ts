@@ -6,6 +6,7 @@
  * longer current. Per-step scalars travel as typed arrays (transferred, not copied), only the
  * points new since the last flush.
  */
+import type { FolderSource } from '../core/faces/source';
 import type { ExperimentConfig } from '../core/config';
 import type { LipschitzPoint } from '../core/analysis/analyzer';
 import type { EvalReport } from '../core/eval/report';
@@ -43,6 +44,9 @@ export interface WorkerCheckpoint {
   groups: GroupCheckpoint[];
 }
 
+/** 'data': generating synthetic faces; 'decode': decoding the user's folder; 'build': building the models. */
+export type ProgressPhase = 'data' | 'decode' | 'build';
+
 /** Page → worker. */
 export type ToWorker =
   | {
@@ -60,6 +64,8 @@ export type ToWorker =
       shownSeed: number;
       /** Continue from this checkpoint of the same units instead of step 0 (a restored comparison). */
       resume: WorkerCheckpoint | null;
+      /** "Your faces": the seeds' datasets are cut from this folder instead of generated. */
+      folder: FolderSource | null;
     }
   /** The serialized faces of a seed made by another worker (core/data/cache.ts layout). */
   | { type: 'faces'; runId: number; seed: number; bytes: ArrayBuffer | SharedArrayBuffer }
@@ -116,6 +122,18 @@ export interface DatasetSummary {
   /** Generation speed, or null when the dataset came from the cache. */
   imagesPerSecond: number | null;
   cached: boolean;
+  /** Where the faces came from when they are the user's folder ("Your faces"); null: synthetic. */
+  folder: FolderSummary | null;
+}
+
+export interface FolderSummary {
+  root: string;
+  identities: number;
+  images: number;
+  /** pairs.txt's format, or null when pairs were sampled over held-out identities by the seed. */
+  pairsFormat: 'lfw-10-fold' | 'list' | null;
+  /** Images that could not be decoded, each naming the file and why. */
+  unreadable: string[];
 }
 
 /** New points since the last flush, for the units of one worker. */
@@ -172,7 +190,7 @@ export interface EvalMessage {
 /** Worker → page. */
 export type FromWorker =
   | { type: 'backend'; runId: number; report: BackendReport }
-  | { type: 'progress'; runId: number; phase: 'data' | 'build'; done: number; total: number }
+  | { type: 'progress'; runId: number; phase: ProgressPhase; done: number; total: number }
   | { type: 'dataset'; runId: number; summary: DatasetSummary }
   /** The serialized faces of a seed this worker made, for the page to hand to the other workers. */
   | { type: 'faces'; runId: number; seed: number; bytes: ArrayBuffer }

@@ -63,7 +63,7 @@ export class Session {
     // ever waits on one that is itself waiting.
     const faces = new Map<number, FaceDataset>();
     for (const seed of msg.makes) {
-      const dataset = await makeFaces(msg.config.data, seed, seed === msg.shownSeed, this.runId, this.post, signal);
+      const dataset = await makeFaces(msg.config.data, seed, seed === msg.shownSeed, this.runId, this.post, signal, msg.folder);
       if (this.disposed) return null;
       faces.set(seed, dataset);
       const bytes = serializeDataset(dataset);

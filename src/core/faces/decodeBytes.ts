@@ -7,19 +7,14 @@
 import * as jpeg from 'jpeg-js';
 import { convertIndexedToRgb, decode as decodePng } from 'fast-png';
 import type { DecodeResult } from './pool';
+import { NOT_AN_IMAGE, sniffFormat } from './sniff';
 
 /** Larger photos are refused rather than risk running out of memory (LFW's are 0.06 MP). */
 const MAX_MEGAPIXELS = 40;
 
-export function sniffFormat(bytes: Uint8Array): 'jpeg' | 'png' | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
-  return null;
-}
-
 export function decodeImageBytes(bytes: Uint8Array): DecodeResult {
   const format = sniffFormat(bytes);
-  if (format === null) return { ok: false, why: 'not a JPEG or PNG image (its first bytes are neither)' };
+  if (format === null) return { ok: false, why: NOT_AN_IMAGE };
   try {
     if (format === 'jpeg') {
       const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_MEGAPIXELS, maxMemoryUsageInMB: 1024 });

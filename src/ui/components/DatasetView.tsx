@@ -1,6 +1,6 @@
 /** Sample identities, the images-per-ID histogram and held-out pairs with look-alike negatives. */
 import { useMemo } from 'react';
-import type { DatasetSummary } from '../../worker/protocol';
+import type { DatasetSummary, ProgressPhase } from '../../worker/protocol';
 import { Histogram } from '../charts/Histogram';
 import { FaceCanvas } from './FaceCanvas';
 import { HelpHeading } from './Help';
@@ -14,7 +14,7 @@ export function histogram(depths: Int32Array): Array<{ value: number; count: num
 
 interface Props {
   summary: DatasetSummary | null;
-  progress: { phase: 'data' | 'build'; done: number; total: number } | null;
+  progress: { phase: ProgressPhase; done: number; total: number } | null;
 }
 
 export function DatasetView({ summary, progress }: Props) {
@@ -27,13 +27,27 @@ export function DatasetView({ summary, progress }: Props) {
           Generating faces {progress.done}/{progress.total} <progress value={progress.done} max={progress.total} />
         </p>
       )}
+      {progress?.phase === 'decode' && (
+        <p>
+          Decoding your faces {progress.done}/{progress.total} <progress value={progress.done} max={progress.total} />
+        </p>
+      )}
       {progress?.phase === 'build' && <p>Building the models and evaluating the untrained probe…</p>}
       {summary && (
         <>
           <p>
+            {summary.folder !== null && <>Your faces, from the folder <strong>{summary.folder.root || '(dropped files)'}</strong> ({summary.folder.identities} identities, {summary.folder.images} images): </>}
             {summary.trainIds} training identities, {summary.trainImages} images, {summary.testIds} held-out identities ·{' '}
-            {summary.cached ? 'from cache' : `${(summary.imagesPerSecond ?? 0).toFixed(0)} images/s`}
+            {summary.folder !== null
+              ? summary.folder.pairsFormat === null ? 'pairs sampled by the seed' : `pairs.txt (${summary.folder.pairsFormat === 'lfw-10-fold' ? "LFW's 10 folds" : 'folds dealt round-robin'})`
+              : summary.cached ? 'from cache' : `${(summary.imagesPerSecond ?? 0).toFixed(0)} images/s`}
           </p>
+          {summary.folder !== null && summary.folder.unreadable.length > 0 && (
+            <details className="alert">
+              <summary>{summary.folder.unreadable.length} image{summary.folder.unreadable.length === 1 ? '' : 's'} could not be read and {summary.folder.unreadable.length === 1 ? 'was' : 'were'} left out</summary>
+              <ul>{summary.folder.unreadable.slice(0, 50).map((u) => <li key={u}>{u}</li>)}</ul>
+            </details>
+          )}
           <div className="samples">
             {summary.samples.map((s) => (
               <FaceCanvas key={s.id} pixels={s.pixels} count={s.count} size={summary.size} channels={summary.channels} label={`identity ${s.id}`} />

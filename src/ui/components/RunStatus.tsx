@@ -14,7 +14,11 @@ export const ANNOUNCE_MS = 5000;
 export function progressText(s: Pick<StatusSlice, 'phase' | 'playing' | 'step' | 'totalSteps' | 'progress'> & { runs: ReadonlyArray<Pick<RunSeries, 'diverged'>> }): string {
   if (s.phase === 'idle') return '';
   const runs = `${s.runs.length} run${s.runs.length === 1 ? '' : 's'}`;
-  if (s.phase === 'starting') return s.progress?.phase === 'data' ? `Generating faces: ${s.progress.done} of ${s.progress.total}.` : `Preparing ${runs}.`;
+  if (s.phase === 'starting') {
+    if (s.progress?.phase === 'data') return `Generating faces: ${s.progress.done} of ${s.progress.total}.`;
+    if (s.progress?.phase === 'decode') return `Decoding your faces: ${s.progress.done} of ${s.progress.total}.`;
+    return `Preparing ${runs}.`;
+  }
   const diverged = s.runs.filter((r) => r.diverged !== null).length;
   const tail = diverged > 0 ? ` ${diverged} diverged and stopped.` : '';
   if (s.step >= s.totalSteps) return `Finished: ${runs}, ${s.totalSteps} steps each.${tail}`;

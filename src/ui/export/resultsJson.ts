@@ -16,7 +16,7 @@
  * `source: 'page'`, `adapter` (the WebGPU adapter, null otherwise) and `versions` (the app's
  * and the tfjs packages' versions from package.json).
  */
-import type { ResultsFile } from '../../cli/results';
+import type { FacesRecord, ResultsFile } from '../../cli/results';
 import { RESULTS_VERSION } from '../../cli/results';
 import type { RunResult } from '../../cli/trainRuns';
 import type { ExperimentConfig } from '../../core/config';
@@ -25,6 +25,7 @@ import type { EvalReport } from '../../core/eval/report';
 import { pairedDifferences } from '../../core/stats/paired';
 import { summarySentence } from '../../core/stats/verdict';
 import { learningRateAt } from '../../core/train/schedule';
+import type { FolderSource } from '../../core/faces/source';
 import type { AdapterInfo } from '../../worker/protocol';
 import type { EvalPoint, RunSeries, UiState } from '../store/state';
 
@@ -40,6 +41,21 @@ export interface PageResultsFile extends ResultsFile {
 export interface PageSession {
   config: ExperimentConfig;
   seeds: readonly number[];
+  /** "Your faces": the folder the session trains on; absent or null: synthetic faces. */
+  folder?: FolderSource | null;
+}
+
+/** The folder in the runner's words (results.ts FacesRecord), counts from the decoded images. */
+function facesRecord(folder: FolderSource, state: UiState): FacesRecord {
+  const decoded = state.dataset?.folder ?? null;
+  return {
+    folder: folder.root,
+    pairsFile: folder.pairs?.path ?? null,
+    key: folder.key,
+    identities: decoded?.identities ?? new Set(folder.files.map((f) => f.path.split('/').slice(-2)[0])).size,
+    images: decoded?.images ?? folder.files.length,
+    pairsFormat: decoded?.pairsFormat ?? null,
+  };
 }
 
 const NO_ROC = { fpr: [], tpr: [] };
@@ -112,6 +128,7 @@ export function pageResults(state: UiState, session: PageSession, versions: Reco
     source: 'page',
     adapter: state.backend?.adapter ?? null,
     versions,
+    ...(session.folder ? { faces: facesRecord(session.folder, state) } : {}),
   };
 }
 

@@ -10,7 +10,7 @@ import type { LipschitzPoint } from '../../core/analysis/analyzer';
 import type { QueueSnapshot } from '../../core/analysis/queueView';
 import type { EmbeddingView } from '../../core/analysis/embeddingView';
 import type { SlowStepTrace } from '../../core/train/trace';
-import type { AgentPoint, BackendReport, DatasetSummary, FromWorker, LandscapeRow, ProbeCost, RunPhase } from '../../worker/protocol';
+import type { AgentPoint, BackendReport, DatasetSummary, FromWorker, LandscapeRow, ProbeCost, ProgressPhase, RunPhase } from '../../worker/protocol';
 
 export const MAX_POINTS = 2000;
 /** EMA factor of the smoothed loss line. */
@@ -76,7 +76,7 @@ export interface UiState {
   seeds: number[];
   workers: WorkerState[];
   backend: BackendReport | null;
-  progress: { phase: 'data' | 'build'; done: number; total: number } | null;
+  progress: { phase: ProgressPhase; done: number; total: number } | null;
   /** The dataset view's seed (the first). */
   dataset: DatasetSummary | null;
   /** The untrained probe of each seed (the same initial weights for every method of a seed). */
