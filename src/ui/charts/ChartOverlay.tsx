@@ -44,7 +44,8 @@ export function ChartLegend({ lines, bands }: { lines: readonly ChartLine[]; ban
     <ul className="chart-legend">
       {items.map((item) => (
         <li key={item.key}>
-          <span className="swatch" style={{ background: item.color }} />
+          {/* A dashed line (a ghost, an agent) gets a dashed swatch, so the legend tells it from a solid one. */}
+          <span className="swatch" style={'dash' in item && item.dash !== undefined ? { borderTop: `3px dashed ${item.color}`, height: 0 } : { background: item.color }} />
           {item.name}
         </li>
       ))}
