@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { DragEvent } from 'react';
 import type { GhostStore } from '../import/ghostStore';
 import { readRunFiles } from '../import/readRunFiles';
+import { configSteps } from '../import/tolerant';
 import { useGhosts } from '../import/useGhosts';
 
 const hasFiles = (e: DragEvent | globalThis.DragEvent) => e.dataTransfer?.types.includes('Files') === true;
@@ -72,7 +73,7 @@ export function ImportRuns({ ghosts }: { ghosts: GhostStore }) {
         <ul className="ghosts" aria-label="Imported runs">
           {loaded.map((g) => (
             <li key={g.id}>
-              {g.fileName}: {g.file.runs.length} runs, {g.file.config.steps} steps{g.file.complete ? '' : ' (partial)'}{' '}
+              {g.fileName}: {g.file.runs.length} runs, {configSteps(g.file)} steps{g.file.complete === false ? ' (partial)' : ''}{' '}
               <button type="button" aria-label={`Remove ${g.fileName}`} onClick={() => ghosts.remove(g.id)}>Remove</button>
             </li>
           ))}

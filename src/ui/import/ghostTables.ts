@@ -8,6 +8,7 @@ import { pairedDifferences } from '../../core/stats/paired';
 import { runLabel } from '../../core/config';
 import type { Ghost } from './ghosts';
 import { ghostRuns } from './ghosts';
+import { configRuns, tolerantUntrained } from './tolerant';
 
 /** One results-table row: its label and one report per seed (null: not evaluated yet). */
 export interface ReportRow {
@@ -21,7 +22,7 @@ export interface ReportRow {
 export function ghostResultRows(ghost: Ghost): ReportRow[] {
   const byLabel = new Map<string, Array<EvalReport | null>>();
   for (const r of ghostRuns(ghost)) byLabel.set(r.label, [...(byLabel.get(r.label) ?? []), r.latest]);
-  const untrained = ghost.file.untrained.map((u) => u.eval);
+  const untrained = tolerantUntrained(ghost.file);
   const rows = [...byLabel.entries()].map(([label, reports]) => ({ label, reports }));
   return [...(untrained.length > 0 ? [{ label: 'Untrained probe', reports: untrained }] : []), ...rows]
     .map((row) => ({ ...row, label: `${ghost.fileName}: ${row.label}`, imported: ghost.fileName }));
@@ -50,7 +51,7 @@ export function ghostPairedRows(ghost: Ghost): PairedRow[] {
   const own = Array.isArray(listed) && listed.length > 0 && listed.every(isPairedRow) ? (listed as PairedRow[]) : null;
   const rows = own ?? pairedDifferences(
     file.runs.flatMap((r) => (r.eval === null ? [] : [{ label: r.label, seed: r.seed, accuracy: r.eval.accuracy, auc: r.eval.auc }])),
-    file.config.runs.map(runLabel),
+    configRuns(file).map(runLabel),
   );
   return rows.map((r) => ({ ...r, label: `${ghost.fileName}: ${r.label}` }));
 }

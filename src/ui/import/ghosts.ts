@@ -2,7 +2,7 @@
  * Imported run files ("ghosts", issue 12) as the series the charts and tables draw: each run of a
  * file becomes the same steps, losses, smoothed losses and evaluations the page held when it wrote
  * the file (export/resultsJson.ts), so a file exported and imported again draws the same numbers.
- * Pure: tested in Node.
+ * What parseRunFile does not check is read tolerantly (tolerant.ts). Pure: tested in Node.
  */
 import type { ResultsFile } from '../../cli/results';
 import type { RunResult } from '../../cli/trainRuns';
@@ -13,6 +13,7 @@ import type { EvalReport } from '../../core/eval/report';
 import { colorOf } from '../charts/colors';
 import type { EvalPoint } from '../store/state';
 import { SMOOTHING } from '../store/state';
+import { configRuns, configSteps, METHODS, tolerantAnalysis, tolerantReport } from './tolerant';
 
 /** One imported file: `fileName` is unique among the loaded ghosts (ghostStore.ts). */
 export interface Ghost {
@@ -40,15 +41,12 @@ export interface GhostRun {
   latest: EvalReport | null;
   smoothness: LipschitzPoint[];
   agents: RunResult['analysis']['agents'];
-  diverged: RunResult['diverged'];
 }
 
-const METHODS: ReadonlyArray<RunSpec['method']> = ['conventional', 'sst', 'masst'];
-
 /** The run's spec and its index among the file's configured runs (what colours a live run). */
-function specOf(file: ResultsFile, r: RunResult): { spec: RunSpec; index: number } {
-  const index = file.config.runs.findIndex((s) => runLabel(s) === r.label);
-  const spec = file.config.runs[index];
+function specOf(runs: readonly RunSpec[], r: RunResult): { spec: RunSpec; index: number } {
+  const index = runs.findIndex((s) => runLabel(s) === r.label);
+  const spec = runs[index];
   if (spec !== undefined) return { spec, index };
   const method = METHODS.find((m) => m === r.method) ?? 'conventional';
   return { spec: { method, agents: r.agents }, index: 0 };
@@ -64,7 +62,8 @@ export function smoothed(loss: readonly number[]): number[] {
   return out;
 }
 
-function evalPoint(step: number, e: EvalReport): EvalPoint {
+function evalPoint(step: number, report: EvalReport): EvalPoint {
+  const e = tolerantReport(report);
   return {
     step, accuracy: e.accuracy, stdErr: e.accuracyStdErr, auc: e.auc,
     more: { rank1: e.rank1, tarAtFar: e.tarAtFar, lookalikeAccuracy: e.lookalikeAccuracy, pairs: e.pairs },
@@ -74,12 +73,14 @@ function evalPoint(step: number, e: EvalReport): EvalPoint {
 /** The file's runs in its order; the final `eval` is put back after the periodic ones at the last step. */
 export function ghostRuns(ghost: Ghost): GhostRun[] {
   const { file, fileName } = ghost;
+  const specs = configRuns(file);
+  const steps = configSteps(file);
   return file.runs.map((r, i) => {
     const loss = r.history.map((h) => h.loss);
     const evals = r.evals.map((e) => evalPoint(e.step, e));
-    if (r.eval !== null) evals.push(evalPoint(file.config.steps, r.eval));
+    if (r.eval !== null) evals.push(evalPoint(steps, r.eval));
     const lastPeriodic = r.evals[r.evals.length - 1];
-    const { spec, index } = specOf(file, r);
+    const { spec, index } = specOf(specs, r);
     return {
       key: `ghost${ghost.id}-${i}`,
       name: `${fileName}: ${r.label} seed ${r.seed}`,
@@ -91,17 +92,8 @@ export function ghostRuns(ghost: Ghost): GhostRun[] {
       loss,
       smooth: smoothed(loss),
       evals,
-      latest: r.eval ?? (lastPeriodic === undefined ? null : withoutStep(lastPeriodic)),
-      // Files of older builds may lack the analysis: no probe lines then.
-      smoothness: r.analysis?.lipschitz ?? [],
-      agents: r.analysis?.agents ?? [],
-      diverged: r.diverged ?? null,
+      latest: r.eval !== null ? tolerantReport(r.eval) : lastPeriodic === undefined ? null : tolerantReport(lastPeriodic),
+      ...tolerantAnalysis(r),
     };
   });
-}
-
-function withoutStep(e: { step: number } & EvalReport): EvalReport {
-  const { step: _step, ...report } = e;
-  void _step;
-  return report;
 }
