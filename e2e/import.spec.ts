@@ -53,6 +53,7 @@ test('a downloaded comparison imports as a ghost beside the live runs, a broken 
     await expect(page.getByRole('row', { name: `${name}: ${label} imported` })).toBeVisible();
   }
   await expect(page.getByRole('table', { name: 'Paired differences' })).toContainText(`${name}: SST − Conventional`);
+  await expect(legendOf(page, 'Accuracy difference by step, paired by seed')).toContainText(`${name}: MASST K=4 − SST`);
   await expect(page.getByRole('list', { name: 'Imported runs' })).toContainText(name);
   await page.screenshot({ path: info.outputPath('ghost.png'), fullPage: true });
 

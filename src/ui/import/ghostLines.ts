@@ -4,7 +4,11 @@
  * no probes, no agents) gets no ghost line from it.
  */
 import type { LipschitzPoint } from '../../core/analysis/analyzer';
+import type { Series } from '../../core/stats/bands';
+import { differenceSeries } from '../../core/stats/bands';
+import { comparisons } from '../../core/stats/paired';
 import type { ChartLine } from '../charts/chartSeries';
+import { comparisonColor } from '../charts/colors';
 import type { GhostRun } from './ghosts';
 
 /** The dash of every ghost line: apart from the live runs' solid lines and the agents' short dashes. */
@@ -39,4 +43,26 @@ export function ghostAgentLines(runs: readonly GhostRun[]): ChartLine[] {
   return runs.filter((r) => r.agents.length > 0).flatMap((r) => (r.agents[0]?.distance ?? []).map((_, a) => ghostLine(
     r, ` agent ${a}`, r.agents.map((p) => p.step), r.agents.map((p) => p.distance[a] ?? NaN), { width: 1 },
   )));
+}
+
+const accuracyBySeed = (runs: readonly GhostRun[], label: string): Map<number, Series> =>
+  new Map(runs.filter((r) => r.label === label).map((r) => [r.seed, { x: r.evals.map((e) => e.step), y: r.evals.map((e) => e.accuracy) }]));
+
+/**
+ * Per file, each comparison A − B (in the file's order of methods, coloured as the live comparison
+ * at the same place): the mean over the file's seeds of the accuracy difference, paired by seed,
+ * at each evaluation both have. Named "<fileName>: A − B".
+ */
+export function ghostDifferenceLines(runs: readonly GhostRun[]): ChartLine[] {
+  const ids = [...new Set(runs.map((r) => r.ghostId))];
+  return ids.flatMap((id) => {
+    const own = runs.filter((r) => r.ghostId === id);
+    const fileName = own[0]?.fileName ?? '';
+    return comparisons([...new Set(own.map((r) => r.label))]).flatMap(([a, b], i): ChartLine[] => {
+      const points = differenceSeries(accuracyBySeed(own, a), accuracyBySeed(own, b), 'sd');
+      if (points.length === 0) return [];
+      const name = `${fileName}: ${a} − ${b}`;
+      return [{ key: `ghost${id}-${a}-${b}`, name, legend: true, color: comparisonColor(i), width: 2, opacity: GHOST_OPACITY, dash: GHOST_DASH, dots: true, xs: points.map((p) => p.x), ys: points.map((p) => p.mean) }];
+    });
+  });
 }

@@ -8,7 +8,7 @@ import { reduce, startSession } from '../store/state';
 import { colorOf } from '../charts/colors';
 import type { Ghost } from './ghosts';
 import { ghostRuns, smoothed } from './ghosts';
-import { GHOST_DASH, ghostAccuracyLines, ghostAgentLines, ghostLossLines, ghostProbeLines } from './ghostLines';
+import { GHOST_DASH, ghostAccuracyLines, ghostAgentLines, ghostDifferenceLines, ghostLossLines, ghostProbeLines } from './ghostLines';
 import { ghostPairedRows, ghostResultRows } from './ghostTables';
 import { parseRunFile } from './runFile';
 
@@ -85,6 +85,18 @@ describe('ghost lines', () => {
     expect(ghostProbeLines(runs, (p) => p.beta)).toEqual([]);
     expect(ghostAgentLines(runs)).toEqual([]);
     expect(ghostAccuracyLines(runs.map((r) => ({ ...r, evals: [] })))).toEqual([]);
+  });
+
+  it('draw each comparison of a file as the mean over its seeds of the paired accuracy difference', () => {
+    const lines = ghostDifferenceLines(runs);
+    const labels = config.runs.map((_, i) => runs[i]?.label ?? '');
+    expect(lines.map((l) => l.name)).toEqual([`smoke.json: ${labels[1]} − ${labels[0]}`, `smoke.json: ${labels[2]} − ${labels[1]}`, `smoke.json: ${labels[2]} − ${labels[0]}`]);
+    // Accuracy 0.6 + step/100 + unit/1000: SST − Conventional is 0.001 on both seeds at steps 2 and 4.
+    expect(lines[0]?.xs).toEqual([2, 4]);
+    for (const y of Array.from(lines[0]?.ys ?? [])) expect(y).toBeCloseTo(0.001, 12);
+    const two = [...runs, ...ghostRuns(imported(trained(), 'other.json', 2))];
+    expect(ghostDifferenceLines(two)).toHaveLength(6);
+    expect(new Set(ghostDifferenceLines(two).map((l) => l.key)).size).toBe(6);
   });
 
   it('draw probes and agents when the file has them', () => {

@@ -26,6 +26,8 @@ export interface Ghost {
 export interface GhostRun {
   /** Unique across every ghost: for chart keys. */
   key: string;
+  /** The ghost (file) it comes from. */
+  ghostId: number;
   /** "<fileName>: <run label> seed N", in legends and tooltips. */
   name: string;
   fileName: string;
@@ -83,6 +85,7 @@ export function ghostRuns(ghost: Ghost): GhostRun[] {
     const { spec, index } = specOf(specs, r);
     return {
       key: `ghost${ghost.id}-${i}`,
+      ghostId: ghost.id,
       name: `${fileName}: ${r.label} seed ${r.seed}`,
       fileName,
       label: r.label,

@@ -8,27 +8,27 @@ import type { Store } from '../store/store';
 import { HelpHeading } from '../components/Help';
 import { Hideable } from '../teacher';
 import { useEvalGroups } from './useEvalGroups';
-import { ghostAccuracyLines } from '../import/ghostLines';
+import { ghostAccuracyLines, ghostDifferenceLines } from '../import/ghostLines';
 import type { GhostStore } from '../import/ghostStore';
 import { useGhostRuns } from '../import/useGhosts';
 
-/** Ghosts (imported runs) are drawn on the accuracy chart; the difference and ROC charts show the live comparison only. */
+/** Ghosts (imported runs) are drawn on the accuracy and difference charts; the ROC shows the live comparison only. */
 export const EvalCharts = memo(function EvalCharts({ store, ghosts, band }: { store: Store; ghosts: GhostStore; band: BandKind }) {
   const { groups, untrained } = useEvalGroups(store);
   const ghostRuns = useGhostRuns(ghosts);
-  const ghostLines = useMemo(() => ghostAccuracyLines(ghostRuns), [ghostRuns]);
+  const ghostLines = useMemo(() => ({ accuracy: ghostAccuracyLines(ghostRuns), difference: ghostDifferenceLines(ghostRuns) }), [ghostRuns]);
   return (
     <>
       <Hideable name="accuracy">
         <div>
           <HelpHeading panel="accuracy">Verification accuracy</HelpHeading>
-          <AccuracyChart groups={groups} untrained={untrained} band={band} ghosts={ghostLines} />
+          <AccuracyChart groups={groups} untrained={untrained} band={band} ghosts={ghostLines.accuracy} />
         </div>
       </Hideable>
       <Hideable name="difference">
         <div>
           <HelpHeading panel="difference">Accuracy difference, paired by seed</HelpHeading>
-          <DifferenceChart groups={groups} band={band} />
+          <DifferenceChart groups={groups} band={band} ghosts={ghostLines.difference} />
         </div>
       </Hideable>
       <Hideable name="roc">
