@@ -59,7 +59,8 @@ const Y = { domain: [0.4, 1] as [number, number] };
 export const AccuracyChart = memo(function AccuracyChart({ groups, untrained, band, ghosts = NO_LINES }: Props) {
   const several = groups.some((g) => g.series.length > 1);
   const chart = useMemo(() => accuracyLines(groups, several, band), [groups, several, band]);
-  const lines = useMemo(() => [...chart.lines, ...ghosts], [chart, ghosts]);
+  // Drawn for ghosts alone, the live runs not yet evaluated stay out of the legend.
+  const lines = useMemo(() => [...chart.lines.filter((l) => l.xs.length > 0), ...ghosts], [chart, ghosts]);
   const base = untrained.length > 0 ? untrained.reduce((a, u) => a + u.report.accuracy, 0) / untrained.length : null;
   if (ghosts.length === 0 && !groups.some((g) => g.series.some((r) => r.evals.length > 0))) {
     return <p className="empty">Accuracy appears at each evaluation{base !== null ? ` (untrained probe: ${base.toFixed(3)})` : ''}.</p>;

@@ -44,7 +44,8 @@ const NO_LINES: readonly ChartLine[] = [];
 export const DifferenceChart = memo(function DifferenceChart({ groups, band, ghosts = NO_LINES }: { groups: Groups; band: BandKind; ghosts?: readonly ChartLine[] }) {
   const lines = useMemo(() => differenceLines(groups, band), [groups, band]);
   const chart = useMemo(() => differenceChart(lines), [lines]);
-  const all = useMemo(() => [...chart.lines, ...ghosts], [chart, ghosts]);
+  // Drawn for ghosts alone, the live comparisons not yet evaluated stay out of the legend.
+  const all = useMemo(() => [...chart.lines.filter((l) => l.xs.length > 0), ...ghosts], [chart, ghosts]);
   if (ghosts.length === 0 && lines.length === 0) return <p className="empty">Pick at least two methods to see their difference.</p>;
   if (ghosts.length === 0 && lines.every((l) => l.points.length === 0)) return <p className="empty">The paired difference appears at the first evaluation.</p>;
   return <SvgLineChart lines={all} bands={chart.bands} refs={ZERO} height={240} label="Accuracy difference by step, paired by seed" y={Y} />;
