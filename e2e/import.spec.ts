@@ -1,10 +1,10 @@
 /**
  * Import run (issue 12) end to end: a 5-step smoke comparison downloaded as results.json, the
- * comparison reset, the file imported through "Import run" and drawn as a ghost (the loss and
- * accuracy legends, the results and paired tables, named by its file), a truncated file refused
- * with an alert naming it and nothing else changed, the ghost removed, then dropped on the drop zone
- * again beside a file of a newer version, which is named. No request leaves the page's
- * origin: files are read in the browser.
+ * comparison reset, the file imported through "Import run" and drawn as a ghost (the legends of the
+ * loss, accuracy, difference and ROC charts, the results and paired tables, named by its file), a
+ * truncated file refused with an alert naming it and nothing else changed, the ghost removed, then
+ * dropped on the drop zone again beside a file of a newer version, which is named. No request
+ * leaves the page's origin: files are read in the browser.
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
@@ -50,6 +50,7 @@ test('a downloaded comparison imports as a ghost beside the live runs, a broken 
   for (const label of ['Conventional', 'SST', 'MASST K=4']) {
     await expect(legendOf(page, 'Training loss by step')).toContainText(`${name}: ${label} seed ${seed}`);
     await expect(legendOf(page, 'Verification accuracy by step')).toContainText(`${name}: ${label} seed ${seed}`);
+    await expect(legendOf(page, 'ROC of the latest evaluation')).toContainText(`${name}: ${label} seed ${seed}`);
     await expect(page.getByRole('row', { name: `${name}: ${label} imported` })).toBeVisible();
   }
   await expect(page.getByRole('table', { name: 'Paired differences' })).toContainText(`${name}: SST − Conventional`);

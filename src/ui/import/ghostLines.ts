@@ -33,6 +33,11 @@ export function ghostAccuracyLines(runs: readonly GhostRun[]): ChartLine[] {
   return runs.filter((r) => r.evals.length > 0).map((r) => ghostLine(r, '', r.evals.map((e) => e.step), r.evals.map((e) => e.accuracy), { dots: true }));
 }
 
+/** The ROC of each run's final (else latest) evaluation, where the file kept one. */
+export function ghostRocLines(runs: readonly GhostRun[]): ChartLine[] {
+  return runs.flatMap((r) => (r.latest !== null && r.latest.roc.fpr.length > 0 ? [ghostLine(r, '', r.latest.roc.fpr, r.latest.roc.tpr, { width: 1.5, connect: true })] : []));
+}
+
 /** One probe value (β or the Lipschitz estimate) over steps, for the smoothness charts' mean lines. */
 export function ghostProbeLines(runs: readonly GhostRun[], value: (p: LipschitzPoint) => number): ChartLine[] {
   return runs.filter((r) => r.smoothness.length > 0).map((r) => ghostLine(r, '', r.smoothness.map((p) => p.step), r.smoothness.map(value), { dots: true }));

@@ -8,7 +8,7 @@ import { reduce, startSession } from '../store/state';
 import { colorOf } from '../charts/colors';
 import type { Ghost } from './ghosts';
 import { ghostRuns, smoothed } from './ghosts';
-import { GHOST_DASH, ghostAccuracyLines, ghostAgentLines, ghostDifferenceLines, ghostLossLines, ghostProbeLines } from './ghostLines';
+import { GHOST_DASH, ghostAccuracyLines, ghostAgentLines, ghostDifferenceLines, ghostLossLines, ghostProbeLines, ghostRocLines } from './ghostLines';
 import { ghostPairedRows, ghostResultRows } from './ghostTables';
 import { parseRunFile } from './runFile';
 
@@ -85,6 +85,9 @@ describe('ghost lines', () => {
     expect(ghostProbeLines(runs, (p) => p.beta)).toEqual([]);
     expect(ghostAgentLines(runs)).toEqual([]);
     expect(ghostAccuracyLines(runs.map((r) => ({ ...r, evals: [] })))).toEqual([]);
+    // The final evaluation's ROC, as the page kept it; a run without one draws none.
+    expect(ghostRocLines(runs).map((l) => [l.name, Array.from(l.xs)])).toEqual(runs.map((r) => [r.name, [0, 1]]));
+    expect(ghostRocLines(runs.map((r) => ({ ...r, latest: null })))).toEqual([]);
   });
 
   it('draw each comparison of a file as the mean over its seeds of the paired accuracy difference', () => {

@@ -8,15 +8,15 @@ import type { Store } from '../store/store';
 import { HelpHeading } from '../components/Help';
 import { Hideable } from '../teacher';
 import { useEvalGroups } from './useEvalGroups';
-import { ghostAccuracyLines, ghostDifferenceLines } from '../import/ghostLines';
+import { ghostAccuracyLines, ghostDifferenceLines, ghostRocLines } from '../import/ghostLines';
 import type { GhostStore } from '../import/ghostStore';
 import { useGhostRuns } from '../import/useGhosts';
 
-/** Ghosts (imported runs) are drawn on the accuracy and difference charts; the ROC shows the live comparison only. */
+/** Ghosts (imported runs) are drawn on each: accuracy, paired difference and the ROC of their final evaluation. */
 export const EvalCharts = memo(function EvalCharts({ store, ghosts, band }: { store: Store; ghosts: GhostStore; band: BandKind }) {
   const { groups, untrained } = useEvalGroups(store);
   const ghostRuns = useGhostRuns(ghosts);
-  const ghostLines = useMemo(() => ({ accuracy: ghostAccuracyLines(ghostRuns), difference: ghostDifferenceLines(ghostRuns) }), [ghostRuns]);
+  const ghostLines = useMemo(() => ({ accuracy: ghostAccuracyLines(ghostRuns), difference: ghostDifferenceLines(ghostRuns), roc: ghostRocLines(ghostRuns) }), [ghostRuns]);
   return (
     <>
       <Hideable name="accuracy">
@@ -34,7 +34,7 @@ export const EvalCharts = memo(function EvalCharts({ store, ghosts, band }: { st
       <Hideable name="roc">
         <div>
           <HelpHeading panel="roc">ROC (latest evaluation)</HelpHeading>
-          <RocChart groups={groups} untrained={untrained} band={band} />
+          <RocChart groups={groups} untrained={untrained} band={band} ghosts={ghostLines.roc} />
         </div>
       </Hideable>
     </>
