@@ -14,6 +14,11 @@ describe('teacher mode in the URL', () => {
     expect(page('').page.teacher).toEqual({ hide: [], lock: false });
   });
 
+  it('hides the import section apart from the downloads, after them in page order', () => {
+    expect(page('hide=import').page.teacher.hide).toEqual(['import']);
+    expect(page('hide=import,export').page.teacher.hide).toEqual(['export', 'import']);
+  });
+
   it('names an unknown panel and what is allowed, and hides the others', () => {
     const d = page('hide=loss,charts');
     expect(d.page.teacher.hide).toEqual(['loss']);

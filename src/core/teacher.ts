@@ -27,6 +27,7 @@ export const HIDEABLE = {
   timeline: 'the agent timeline',
   embeddings: 'the embedding view',
   export: 'the Download results, Download CSV and Copy link buttons and the Export as PyTorch project button',
+  import: 'the Import run file input, its drop zone and the list of imported runs (the ghosts already loaded stay drawn)',
   paired: 'the paired differences and the summary',
   loss: 'the loss chart',
   accuracy: 'the verification accuracy chart',

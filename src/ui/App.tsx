@@ -29,6 +29,8 @@ import { ComparisonPanel } from './panels/ComparisonPanel';
 import { ControlsPanel } from './panels/ControlsPanel';
 import { DataPanel } from './panels/DataPanel';
 import { DownloadPanel } from './components/DownloadPanel';
+import { ImportRuns } from './components/ImportRuns';
+import { GhostStore } from './import/ghostStore';
 import { ExportButton } from './components/ExportButton';
 import { exportTorchProject } from './exportTorch';
 import { EvalCharts } from './panels/EvalCharts';
@@ -79,6 +81,8 @@ export function App() {
   const errors = useMemo(() => new Map(validate(config).map((i) => [i.field, i.message])), [config]);
   const training = useTraining();
   const { store } = training;
+  // Imported run files, drawn as ghosts: kept across Reset and new sessions, until removed.
+  const [ghosts] = useState(() => new GhostStore());
   const page = useStoreSelector(store, selectPage);
 
   // A reload or a closed tab would end the comparison: ask first while it trains.
@@ -226,13 +230,13 @@ export function App() {
       </Hideable>
       </div>
       <div className="results-column">
-      <Hideable name="paired"><ComparisonPanel store={store} /></Hideable>
+      <Hideable name="paired"><ComparisonPanel store={store} ghosts={ghosts} /></Hideable>
       <BandToggle band={band} seeds={page.seeds} onChange={setBand} />
       <section className="charts">
-        <Hideable name="loss"><LossPanel store={store} band={band} /></Hideable>
-        <EvalCharts store={store} band={band} />
+        <Hideable name="loss"><LossPanel store={store} ghosts={ghosts} band={band} /></Hideable>
+        <EvalCharts store={store} ghosts={ghosts} band={band} />
       </section>
-      <Hideable name="results"><ResultsPanel store={store} /></Hideable>
+      <Hideable name="results"><ResultsPanel store={store} ghosts={ghosts} /></Hideable>
       <Hideable name="export">
         <DownloadPanel
           store={store}
@@ -242,7 +246,8 @@ export function App() {
         />
         <ExportButton onExport={() => exportTorchProject(training.sessionData(), `the playground page's Export as PyTorch project (${window.location.pathname}${window.location.search})`)} />
       </Hideable>
-      <AnalysisPanel store={store} band={band} onSlice={training.landscape} />
+      <Hideable name="import"><ImportRuns ghosts={ghosts} /></Hideable>
+      <AnalysisPanel store={store} ghosts={ghosts} band={band} onSlice={training.landscape} />
       <Hideable name="dataset"><DataPanel store={store} onCleared={training.forget} /></Hideable>
       </div>
       </div>

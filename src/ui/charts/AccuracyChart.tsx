@@ -20,7 +20,11 @@ interface Props {
   groups: Groups;
   untrained: ReadonlyArray<{ seed: number; report: EvalReport }>;
   band: BandKind;
+  /** Imported runs' lines (import/ghostLines.ts), after the live ones. */
+  ghosts?: readonly ChartLine[];
 }
+
+const NO_LINES: readonly ChartLine[] = [];
 
 /** Several seeds: mean and band per method. One seed: accuracy and its standard error per run. */
 function accuracyRows(groups: Groups, several: boolean, band: BandKind): BandRow[] {
@@ -52,13 +56,15 @@ function accuracyLines(groups: Groups, several: boolean, band: BandKind): { line
 
 const Y = { domain: [0.4, 1] as [number, number] };
 
-export const AccuracyChart = memo(function AccuracyChart({ groups, untrained, band }: Props) {
+export const AccuracyChart = memo(function AccuracyChart({ groups, untrained, band, ghosts = NO_LINES }: Props) {
   const several = groups.some((g) => g.series.length > 1);
   const chart = useMemo(() => accuracyLines(groups, several, band), [groups, several, band]);
+  // Drawn for ghosts alone, the live runs not yet evaluated stay out of the legend.
+  const lines = useMemo(() => [...chart.lines.filter((l) => l.xs.length > 0), ...ghosts], [chart, ghosts]);
   const base = untrained.length > 0 ? untrained.reduce((a, u) => a + u.report.accuracy, 0) / untrained.length : null;
-  if (!groups.some((g) => g.series.some((r) => r.evals.length > 0))) {
+  if (ghosts.length === 0 && !groups.some((g) => g.series.some((r) => r.evals.length > 0))) {
     return <p className="empty">Accuracy appears at each evaluation{base !== null ? ` (untrained probe: ${base.toFixed(3)})` : ''}.</p>;
   }
   const refs = base === null ? [] : [{ y: base, color: '#495057', dash: '6 4', label: several ? 'untrained (mean)' : 'untrained' }];
-  return <SvgLineChart lines={chart.lines} bands={chart.bands} refs={refs} height={240} label="Verification accuracy by step" y={Y} />;
+  return <SvgLineChart lines={lines} bands={chart.bands} refs={refs} height={240} label="Verification accuracy by step" y={Y} />;
 });

@@ -30,9 +30,13 @@ function driftLines(withAgents: Runs): ChartLine[] {
   })));
 }
 
-export const AgentDriftChart = memo(function AgentDriftChart({ runs }: { runs: Runs }) {
+const NO_LINES: readonly ChartLine[] = [];
+
+/** `ghosts`: imported runs' agent lines (import/ghostLines.ts), after the live ones. */
+export const AgentDriftChart = memo(function AgentDriftChart({ runs, ghosts = NO_LINES }: { runs: Runs; ghosts?: readonly ChartLine[] }) {
   const withAgents = useMemo(() => runs.filter((r) => r.agents.length > 0), [runs]);
-  const lines = useMemo(() => driftLines(withAgents), [withAgents]);
+  const lines = useMemo(() => [...driftLines(withAgents), ...ghosts], [withAgents, ghosts]);
+  if (withAgents.length === 0 && ghosts.length > 0) return <SvgLineChart lines={lines} height={220} label="Agent drift by step" />;
   if (withAgents.length === 0) return <p className="empty">Agent drift appears for SST and MASST runs with the smoothness probes.</p>;
   const last = withAgents.map((r) => r.agents[r.agents.length - 1]);
   return (

@@ -1,4 +1,5 @@
 /** The hover tooltip and the legend of an SvgLineChart, as HTML over and under the plot. */
+import type { CSSProperties } from 'react';
 import { fmtValue } from './bandRows';
 import type { ChartBand, ChartLine } from './chartSeries';
 import { nearestIndex } from './svgPaths';
@@ -37,6 +38,15 @@ export function ChartTooltip({ x, at: value, xName, left, lines, bands }: Toolti
   );
 }
 
+/**
+ * A legend item's swatch: a dashed line (a ghost, an agent, the untrained probe) gets a dashed
+ * swatch at its line's opacity, so the legend tells it from a solid, live one.
+ */
+function swatchStyle(item: ChartLine | ChartBand): CSSProperties {
+  if (!('dash' in item) || item.dash === undefined) return { background: item.color };
+  return { borderTop: `3px dashed ${item.color}`, height: 0, opacity: item.opacity };
+}
+
 export function ChartLegend({ lines, bands }: { lines: readonly ChartLine[]; bands: readonly ChartBand[] }) {
   const items = [...bands.filter((b) => b.legend === true), ...lines.filter((l) => l.legend)];
   if (items.length === 0) return null;
@@ -44,7 +54,7 @@ export function ChartLegend({ lines, bands }: { lines: readonly ChartLine[]; ban
     <ul className="chart-legend">
       {items.map((item) => (
         <li key={item.key}>
-          <span className="swatch" style={{ background: item.color }} />
+          <span className="swatch" style={swatchStyle(item)} />
           {item.name}
         </li>
       ))}

@@ -12,9 +12,8 @@ import { accuracyBySeed } from '../store/views';
 import { bandKey, bandRows } from './bandRows';
 import type { ChartBand, ChartLine } from './chartSeries';
 import { rowBand, rowLine } from './chartSeries';
+import { comparisonColor } from './colors';
 import { SvgLineChart } from './SvgLineChart';
-
-const PALETTE: readonly string[] = ['#1c7ed6', '#e8590c', '#2b8a3e', '#862e9c', '#c92a2a', '#5c940d'];
 
 type Groups = ReadonlyArray<MethodGroup<EvalRun>>;
 
@@ -33,17 +32,21 @@ function differenceLines(groups: Groups, band: BandKind) {
 /** Each comparison's mean as a line with dots, its band over seeds under it. */
 function differenceChart(lines: ReturnType<typeof differenceLines>): { lines: ChartLine[]; bands: ChartBand[] } {
   const rows = bandRows(lines);
-  const color = (i: number) => PALETTE[i % PALETTE.length] ?? '#495057';
   return {
-    lines: lines.map((l, i) => ({ key: l.label, name: l.label, legend: true, color: color(i), width: 2, opacity: 1, dots: true, ...rowLine(rows, 'step', l.label) })),
-    bands: lines.map((l, i) => ({ key: bandKey(l.label), name: bandKey(l.label), color: color(i), opacity: 0.15, ...rowBand(rows, 'step', bandKey(l.label)) })),
+    lines: lines.map((l, i) => ({ key: l.label, name: l.label, legend: true, color: comparisonColor(i), width: 2, opacity: 1, dots: true, ...rowLine(rows, 'step', l.label) })),
+    bands: lines.map((l, i) => ({ key: bandKey(l.label), name: bandKey(l.label), color: comparisonColor(i), opacity: 0.15, ...rowBand(rows, 'step', bandKey(l.label)) })),
   };
 }
 
-export const DifferenceChart = memo(function DifferenceChart({ groups, band }: { groups: Groups; band: BandKind }) {
+const NO_LINES: readonly ChartLine[] = [];
+
+/** `ghosts`: imported files' mean differences (import/ghostLines.ts), after the live ones. */
+export const DifferenceChart = memo(function DifferenceChart({ groups, band, ghosts = NO_LINES }: { groups: Groups; band: BandKind; ghosts?: readonly ChartLine[] }) {
   const lines = useMemo(() => differenceLines(groups, band), [groups, band]);
   const chart = useMemo(() => differenceChart(lines), [lines]);
-  if (lines.length === 0) return <p className="empty">Pick at least two methods to see their difference.</p>;
-  if (lines.every((l) => l.points.length === 0)) return <p className="empty">The paired difference appears at the first evaluation.</p>;
-  return <SvgLineChart lines={chart.lines} bands={chart.bands} refs={ZERO} height={240} label="Accuracy difference by step, paired by seed" y={Y} />;
+  // Drawn for ghosts alone, the live comparisons not yet evaluated stay out of the legend.
+  const all = useMemo(() => [...chart.lines.filter((l) => l.xs.length > 0), ...ghosts], [chart, ghosts]);
+  if (ghosts.length === 0 && lines.length === 0) return <p className="empty">Pick at least two methods to see their difference.</p>;
+  if (ghosts.length === 0 && lines.every((l) => l.points.length === 0)) return <p className="empty">The paired difference appears at the first evaluation.</p>;
+  return <SvgLineChart lines={all} bands={chart.bands} refs={ZERO} height={240} label="Accuracy difference by step, paired by seed" y={Y} />;
 });

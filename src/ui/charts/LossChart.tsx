@@ -44,8 +44,12 @@ export function lossLines(groups: Groups, band: BandKind): { lines: ChartLine[];
   };
 }
 
-export const LossChart = memo(function LossChart({ groups, band }: { groups: Groups; band: BandKind }) {
+const NO_LINES: readonly ChartLine[] = [];
+
+/** `ghosts`: imported runs' lines (import/ghostLines.ts), drawn after the live ones, alone before training starts. */
+export const LossChart = memo(function LossChart({ groups, band, ghosts = NO_LINES }: { groups: Groups; band: BandKind; ghosts?: readonly ChartLine[] }) {
   const data = useMemo(() => lossLines(groups, band), [groups, band]);
-  if (data === null) return <p className="empty">Loss appears here once training starts.</p>;
-  return <SvgLineChart lines={data.lines} bands={data.bands} height={260} label="Training loss by step" />;
+  const lines = useMemo(() => [...(data?.lines ?? []), ...ghosts], [data, ghosts]);
+  if (data === null && ghosts.length === 0) return <p className="empty">Loss appears here once training starts.</p>;
+  return <SvgLineChart lines={lines} bands={data?.bands ?? []} height={260} label="Training loss by step" />;
 });

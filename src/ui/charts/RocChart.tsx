@@ -25,6 +25,20 @@ interface Props {
   groups: ReadonlyArray<MethodGroup<EvalRun>>;
   untrained: Untrained;
   band: BandKind;
+  /** Imported runs' ROC lines (import/ghostLines.ts), after the live ones. */
+  ghosts?: readonly ChartLine[];
+}
+
+const NO_LINES: readonly ChartLine[] = [];
+
+/** The lowest positive FPR of the lines, or 1: where the log axis starts. */
+function lowestFpr(lines: readonly ChartLine[], from: number): number {
+  let lowest = from;
+  for (const l of lines) for (let i = 0; i < l.xs.length; i++) {
+    const x = l.xs[i] as number;
+    if (x > 0 && x < lowest) lowest = x;
+  }
+  return lowest;
 }
 
 interface Curve {
@@ -55,12 +69,14 @@ function rocChart(rows: readonly BandRow[], curves: readonly Curve[], untrained:
 
 const Y = { domain: [0, 1] as [number, number], ticks: [0, 0.25, 0.5, 0.75, 1], format: (v: number) => v.toFixed(2) };
 
-export const RocChart = memo(function RocChart({ groups, untrained, band }: Props) {
+export const RocChart = memo(function RocChart({ groups, untrained, band, ghosts = NO_LINES }: Props) {
   const curves = useMemo(() => groups
     .map((g, i): Curve => ({ g, i, reports: g.series.map((r) => r.latest).filter((r): r is EvalReport => r !== null) }))
     .filter((c) => c.reports.length > 0), [groups]);
   const chart = useMemo(() => rocChart(rocRows(curves, untrained, band), curves, untrained), [curves, untrained, band]);
-  const x = useMemo(() => ({ domain: [chart.lowest, 1] as [number, number], log: true, label: 'FPR (log)', format: (v: number) => v.toPrecision(1) }), [chart.lowest]);
-  if (curves.length === 0 && untrained.length === 0) return <p className="empty">The ROC appears after the first evaluation.</p>;
-  return <SvgLineChart lines={chart.lines} bands={chart.bands} height={240} label="ROC of the latest evaluation" xName="FPR" x={x} y={Y} />;
+  const lines = useMemo(() => [...chart.lines, ...ghosts], [chart, ghosts]);
+  const lowest = useMemo(() => lowestFpr(ghosts, chart.lowest), [ghosts, chart.lowest]);
+  const x = useMemo(() => ({ domain: [lowest, 1] as [number, number], log: true, label: 'FPR (log)', format: (v: number) => v.toPrecision(1) }), [lowest]);
+  if (curves.length === 0 && untrained.length === 0 && ghosts.length === 0) return <p className="empty">The ROC appears after the first evaluation.</p>;
+  return <SvgLineChart lines={lines} bands={chart.bands} height={240} label="ROC of the latest evaluation" xName="FPR" x={x} y={Y} />;
 });

@@ -56,14 +56,24 @@ function meanChart(title: string, groups: Groups, rows: readonly BandRow[], seve
   };
 }
 
-/** Every chart, computed once per change of the probes or the band (not on the log toggle). */
-function smoothnessCharts(groups: Groups, band: BandKind): Chart[] {
+/** Imported runs' β and Lipschitz lines (import/ghostLines.ts); the η-band charts draw no ghosts. */
+export interface ProbeGhosts {
+  beta: readonly ChartLine[];
+  lipschitz: readonly ChartLine[];
+}
+
+const NO_GHOSTS: ProbeGhosts = { beta: [], lipschitz: [] };
+
+const withGhosts = (c: Chart, ghosts: readonly ChartLine[]): Chart => ({ ...c, lines: [...c.lines, ...ghosts] });
+
+/** Every chart, computed once per change of the probes, the ghosts or the band (not on the log toggle). */
+function smoothnessCharts(groups: Groups, band: BandKind, ghosts: ProbeGhosts): Chart[] {
   const several = groups.some((g) => g.series.length > 1);
   return [
     etaChart('Loss along the gradient, L(w − ηg)', groups, etaBandRows(groups, (p) => p.lossMin, (p) => p.lossMax)),
     etaChart('Gradient predictiveness ‖∇L(w) − ∇L(w − ηg)‖', groups, etaBandRows(groups, (p) => p.gradPredMin, (p) => p.gradPredMax)),
-    meanChart('Effective β-smoothness', groups, methodBandRows(groups, (r) => seriesOf(r, (p) => p.beta), band), several),
-    meanChart('Loss Lipschitz estimate', groups, methodBandRows(groups, (r) => seriesOf(r, (p) => p.lipschitz), band), several),
+    withGhosts(meanChart('Effective β-smoothness', groups, methodBandRows(groups, (r) => seriesOf(r, (p) => p.beta), band), several), ghosts.beta),
+    withGhosts(meanChart('Loss Lipschitz estimate', groups, methodBandRows(groups, (r) => seriesOf(r, (p) => p.lipschitz), band), several), ghosts.lipschitz),
   ];
 }
 
@@ -71,10 +81,11 @@ const format = (v: number) => v.toPrecision(2);
 const LINEAR = { format };
 const LOG = { format, log: true };
 
-export const SmoothnessCharts = memo(function SmoothnessCharts({ groups, band }: { groups: Groups; band: BandKind }) {
+export const SmoothnessCharts = memo(function SmoothnessCharts({ groups, band, ghosts = NO_GHOSTS }: { groups: Groups; band: BandKind; ghosts?: ProbeGhosts }) {
   const [log, setLog] = useState(false);
-  const charts = useMemo(() => smoothnessCharts(groups, band), [groups, band]);
-  if (!groups.some((g) => g.series.some((r) => r.smoothness.length > 0))) return <p className="empty">Smoothness probes appear every few steps once training runs.</p>;
+  const charts = useMemo(() => smoothnessCharts(groups, band, ghosts), [groups, band, ghosts]);
+  const anyGhost = ghosts.beta.length > 0 || ghosts.lipschitz.length > 0;
+  if (!anyGhost && !groups.some((g) => g.series.some((r) => r.smoothness.length > 0))) return <p className="empty">Smoothness probes appear every few steps once training runs.</p>;
   return (
     <div className="analysis-grid">
       <label className="toggle">

@@ -2,10 +2,12 @@
  * The latest evaluation of every method next to the untrained probe. One seed: accuracy ± its
  * 10-fold standard error. Several seeds: mean ± sd over seeds of each metric. Everything it labels
  * comes from the session's own results, never from the form, which may already show other settings.
+ * Imported run files (ghosts) add their rows after the live ones, marked with their file.
  */
 import { memo } from 'react';
 import type { EvalReport } from '../../core/eval/report';
 import { describe } from '../../core/stats/describe';
+import type { ReportRow } from '../import/ghostTables';
 import type { EvalRun } from '../store/selectors';
 import type { MethodGroup } from '../store/views';
 
@@ -33,16 +35,20 @@ export function reportedFars(reports: ReadonlyArray<EvalReport | null>): string[
 interface Props {
   groups: ReadonlyArray<MethodGroup<EvalRun>>;
   untrained: ReadonlyArray<{ seed: number; report: EvalReport }>;
+  ghostRows?: readonly ReportRow[];
 }
 
-export const ResultsTable = memo(function ResultsTable({ groups, untrained }: Props) {
-  if (untrained.length === 0) return null;
-  const rows: Array<[string, Array<EvalReport | null>]> = [
-    ['Untrained probe', untrained.map((u) => u.report)],
-    ...groups.map((g): [string, Array<EvalReport | null>] => [g.label, g.series.map((r) => r.latest)]),
+const NO_ROWS: readonly ReportRow[] = [];
+
+export const ResultsTable = memo(function ResultsTable({ groups, untrained, ghostRows = NO_ROWS }: Props) {
+  if (untrained.length === 0 && ghostRows.length === 0) return null;
+  const live: ReportRow[] = untrained.length === 0 ? [] : [
+    { label: 'Untrained probe', reports: untrained.map((u) => u.report) },
+    ...groups.map((g) => ({ label: g.label, reports: g.series.map((r) => r.latest) })),
   ];
+  const rows = [...live, ...ghostRows];
   const seeds = untrained.length;
-  const fars = reportedFars(rows.flatMap(([, reports]) => reports));
+  const fars = reportedFars(rows.flatMap((r) => r.reports));
   return (
     <table className="results">
       <caption>
@@ -60,9 +66,9 @@ export const ResultsTable = memo(function ResultsTable({ groups, untrained }: Pr
         </tr>
       </thead>
       <tbody>
-        {rows.map(([label, reports]) => (
-          <tr key={label}>
-            <th scope="row">{label}</th>
+        {rows.map(({ label, reports, imported }) => (
+          <tr key={label} className={imported === undefined ? undefined : 'ghost'}>
+            <th scope="row">{label}{imported !== undefined && <> <span className="badge">imported</span></>}</th>
             <td>{cell(reports, (r) => r.accuracy, true)}</td>
             <td>{cell(reports, (r) => r.auc)}</td>
             <td>{cell(reports, (r) => r.rank1)}</td>

@@ -10,15 +10,23 @@ import type { Store } from '../store/store';
 import { methodGroups } from '../store/views';
 import { HelpHeading } from '../components/Help';
 import { Hideable } from '../teacher';
+import { ghostAgentLines, ghostProbeLines } from '../import/ghostLines';
+import type { GhostStore } from '../import/ghostStore';
+import { useGhostRuns } from '../import/useGhosts';
 
 interface Props {
   store: Store;
+  ghosts: GhostStore;
   band: BandKind;
   onSlice: (dims: 1 | 2) => void;
 }
 
-export const AnalysisPanel = memo(function AnalysisPanel({ store, band, onSlice }: Props) {
+export const AnalysisPanel = memo(function AnalysisPanel({ store, ghosts, band, onSlice }: Props) {
   const { runs, probeCost, busy } = useStoreSelector(store, selectAnalysis);
+  const ghostRuns = useGhostRuns(ghosts);
+  // The landscape's slices are the live runs' only: a file keeps the final slice, not the ones drawn while training.
+  const probeGhosts = useMemo(() => ({ beta: ghostProbeLines(ghostRuns, (p) => p.beta), lipschitz: ghostProbeLines(ghostRuns, (p) => p.lipschitz) }), [ghostRuns]);
+  const agentGhosts = useMemo(() => ghostAgentLines(ghostRuns), [ghostRuns]);
   const groups = useMemo(() => methodGroups(runs), [runs]);
   // The agents of the first seed: each group's series are in seed order.
   const firstSeed = useMemo(() => groups.flatMap((g) => g.series.slice(0, 1)), [groups]);
@@ -31,7 +39,7 @@ export const AnalysisPanel = memo(function AnalysisPanel({ store, band, onSlice 
             <span className="badge">+{probeCost.forward} forward, +{probeCost.backward} backward every {probeCost.every} steps</span>
           )}
         </HelpHeading>
-        <SmoothnessCharts groups={groups} band={band} />
+        <SmoothnessCharts groups={groups} band={band} ghosts={probeGhosts} />
       </Hideable>
       <Hideable name="landscape">
         <HelpHeading panel="landscape">Loss landscape</HelpHeading>
@@ -39,7 +47,7 @@ export const AnalysisPanel = memo(function AnalysisPanel({ store, band, onSlice 
       </Hideable>
       <Hideable name="agents">
         <HelpHeading panel="agents">Agent drift</HelpHeading>
-        <AgentDriftChart runs={firstSeed} />
+        <AgentDriftChart runs={firstSeed} ghosts={agentGhosts} />
       </Hideable>
     </section>
   );

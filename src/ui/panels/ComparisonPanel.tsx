@@ -1,4 +1,7 @@
-/** The paired differences at the latest evaluation every run has, and their summary once the comparison has finished. */
+/**
+ * The paired differences at the latest evaluation every run has, and their summary once the
+ * comparison has finished; the imported ghosts' own paired differences after them.
+ */
 import { memo, useMemo } from 'react';
 import { PairedTable } from '../components/PairedTable';
 import { Summary } from '../components/Summary';
@@ -6,15 +9,20 @@ import { useStoreSelector } from '../store/select';
 import { selectEval } from '../store/selectors';
 import type { Store } from '../store/store';
 import { isFinished, pairedAtCommonStep } from '../store/views';
+import { ghostPairedRows } from '../import/ghostTables';
+import type { GhostStore } from '../import/ghostStore';
+import { useGhosts } from '../import/useGhosts';
 
-export const ComparisonPanel = memo(function ComparisonPanel({ store }: { store: Store }) {
+export const ComparisonPanel = memo(function ComparisonPanel({ store, ghosts }: { store: Store; ghosts: GhostStore }) {
   const slice = useStoreSelector(store, selectEval);
+  const loaded = useGhosts(ghosts);
+  const ghostRows = useMemo(() => loaded.flatMap(ghostPairedRows), [loaded]);
   const paired = useMemo(() => pairedAtCommonStep(slice), [slice]);
   const finished = useMemo(() => isFinished(slice), [slice]);
   return (
     <>
       {finished && paired && <Summary rows={paired.rows} />}
-      <PairedTable paired={paired} totalSteps={slice.totalSteps} />
+      <PairedTable paired={paired} totalSteps={slice.totalSteps} ghostRows={ghostRows} />
     </>
   );
 });

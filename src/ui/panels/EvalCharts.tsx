@@ -1,5 +1,5 @@
 /** Accuracy, paired difference and ROC: they render again only when an evaluation arrives (or the band changes). */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { BandKind } from '../../core/stats/bands';
 import { AccuracyChart } from '../charts/AccuracyChart';
 import { DifferenceChart } from '../charts/DifferenceChart';
@@ -8,27 +8,33 @@ import type { Store } from '../store/store';
 import { HelpHeading } from '../components/Help';
 import { Hideable } from '../teacher';
 import { useEvalGroups } from './useEvalGroups';
+import { ghostAccuracyLines, ghostDifferenceLines, ghostRocLines } from '../import/ghostLines';
+import type { GhostStore } from '../import/ghostStore';
+import { useGhostRuns } from '../import/useGhosts';
 
-export const EvalCharts = memo(function EvalCharts({ store, band }: { store: Store; band: BandKind }) {
+/** Ghosts (imported runs) are drawn on each: accuracy, paired difference and the ROC of their final evaluation. */
+export const EvalCharts = memo(function EvalCharts({ store, ghosts, band }: { store: Store; ghosts: GhostStore; band: BandKind }) {
   const { groups, untrained } = useEvalGroups(store);
+  const ghostRuns = useGhostRuns(ghosts);
+  const ghostLines = useMemo(() => ({ accuracy: ghostAccuracyLines(ghostRuns), difference: ghostDifferenceLines(ghostRuns), roc: ghostRocLines(ghostRuns) }), [ghostRuns]);
   return (
     <>
       <Hideable name="accuracy">
         <div>
           <HelpHeading panel="accuracy">Verification accuracy</HelpHeading>
-          <AccuracyChart groups={groups} untrained={untrained} band={band} />
+          <AccuracyChart groups={groups} untrained={untrained} band={band} ghosts={ghostLines.accuracy} />
         </div>
       </Hideable>
       <Hideable name="difference">
         <div>
           <HelpHeading panel="difference">Accuracy difference, paired by seed</HelpHeading>
-          <DifferenceChart groups={groups} band={band} />
+          <DifferenceChart groups={groups} band={band} ghosts={ghostLines.difference} />
         </div>
       </Hideable>
       <Hideable name="roc">
         <div>
           <HelpHeading panel="roc">ROC (latest evaluation)</HelpHeading>
-          <RocChart groups={groups} untrained={untrained} band={band} />
+          <RocChart groups={groups} untrained={untrained} band={band} ghosts={ghostLines.roc} />
         </div>
       </Hideable>
     </>
