@@ -60,7 +60,7 @@ export function YourFaces({ choice, onChoice, fitted, disabled }: Props) {
         />
       </label>
       <div
-        className={`drop-zone${over ? ' over' : ''}`}
+        className={over ? 'dropzone over' : 'dropzone'}
         role="region"
         aria-label="Drop a face folder here"
         onDragOver={(e) => {
