@@ -1,5 +1,6 @@
 /** Bars of counts by value (images per training identity), plain SVG like the other charts; a bar's title gives its count. */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
+import { FigureDownloads } from './FigureDownloads';
 import { linear, niceTicks } from './svgPaths';
 import { useWidth } from './useWidth';
 
@@ -16,6 +17,7 @@ interface Props {
 
 export const Histogram = memo(function Histogram({ bins, height, label, unit }: Props) {
   const [box, width] = useWidth<HTMLDivElement>();
+  const svg = useRef<SVGSVGElement>(null);
   const ticks = useMemo(() => niceTicks(0, Math.max(1, ...bins.map((b) => b.count)), 4), [bins]);
   const top = ticks[ticks.length - 1] as number;
   const sy = linear(0, top, height - M.bottom, M.top);
@@ -23,7 +25,7 @@ export const Histogram = memo(function Histogram({ bins, height, label, unit }: 
   return (
     <div className="svg-chart" ref={box}>
       {width > 0 && (
-        <svg width={width} height={height} role="img" aria-label={label}>
+        <svg ref={svg} width={width} height={height} role="img" aria-label={label}>
           <g className="axis">
             {ticks.map((t) => <text key={t} x={M.left - 6} y={sy(t)} dy="0.32em" textAnchor="end">{t}</text>)}
             {bins.map((b, i) => <text key={b.value} x={M.left + (i + 0.5) * slot} y={height - M.bottom + 15} textAnchor="middle">{b.value}</text>)}
@@ -35,6 +37,7 @@ export const Histogram = memo(function Histogram({ bins, height, label, unit }: 
           ))}
         </svg>
       )}
+      {width > 0 && <FigureDownloads label={label} target={svg} kind="svg" place="corner" />}
     </div>
   );
 });

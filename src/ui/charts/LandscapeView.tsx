@@ -12,6 +12,7 @@ import type { ChartBand, ChartLine } from './chartSeries';
 import { rowBand, rowLine } from './chartSeries';
 import { colorOf } from './colors';
 import { contourSegments, ramp } from './heatmap';
+import { FigureDownloads } from './FigureDownloads';
 import { SvgLineChart } from './SvgLineChart';
 
 const CELL = 8;
@@ -47,7 +48,7 @@ function Heatmap({ run, lo, hi }: { run: Pick<AnalysisRun, 'label' | 'landscape2
   return (
     <figure>
       <canvas ref={ref} width={size} height={grid.alphas.length * CELL} role="img" aria-label={`${run.label} 2-D loss landscape`} />
-      <figcaption>{run.label} · step {grid.step}</figcaption>
+      <figcaption>{run.label} · step {grid.step} <FigureDownloads label={`${run.label} 2-D loss landscape`} target={ref} kind="canvas" /></figcaption>
     </figure>
   );
 }
