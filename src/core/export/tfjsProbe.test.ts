@@ -1,10 +1,9 @@
 import { loadGraphModel } from '@tensorflow/tfjs-converter';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SIZE, randomProbe as randomState } from '../../test/probeFixture';
 import { useCpu } from '../../test/tfCpu';
-import type { BackboneSize } from '../config';
-import { architectureFor, bnSpecs, paramSpecsFor } from '../model/architecture';
+import { architectureFor, paramSpecsFor } from '../model/architecture';
 import { forward } from '../model/forward';
-import { initialWeights } from '../model/init';
 import { Net } from '../model/net';
 import { createRng } from '../rng';
 import * as tf from '../tf';
@@ -13,28 +12,6 @@ import { WEIGHTS_FILE, probeArtifacts } from './tfjsProbe';
 import type { ProbeExportInput } from './tfjsProbe';
 
 beforeAll(useCpu);
-
-const SIZE = 16;
-
-/**
- * A probe whose every number is non-trivial: initial weights perturbed, γ, β and PReLU slopes
- * spread, BN running means off zero and variances off one (as after training).
- */
-function randomState(backbone: BackboneSize, channels: 1 | 3, seed: number): ProbeExportInput {
-  const arch = architectureFor(backbone, 8);
-  const specs = paramSpecsFor(arch, channels);
-  const rng = createRng(seed);
-  const weights = initialWeights(specs, rng).map((w, i) => {
-    const kind = specs[i]?.kind;
-    const spread = kind === 'conv' || kind === 'dense' ? 0 : 0.3;
-    return w.map((v) => v + spread * rng.normal());
-  });
-  const bn = bnSpecs(specs).flatMap((b) => [
-    Float32Array.from({ length: b.channels }, () => 0.2 * rng.normal()),
-    Float32Array.from({ length: b.channels }, () => 0.5 + rng.next()),
-  ]);
-  return { arch, imageSize: SIZE, channels, state: { weights, bn }, description: `test ${backbone}` };
-}
 
 function images(channels: 1 | 3, seed: number): tf.Tensor4D {
   const rng = createRng(seed);
