@@ -2,15 +2,17 @@
  * The headless experiment runner:
  *   npm run experiment -- --preset demo [--steps N] [--seeds 1,2,3] [--backend wasm|cpu|webgpu]
  *     [--eval-every N] [--probe-every N] [--slice-every N] [--workers N] [--methods …] [--set field=value] [--out DIR]
- *     [--checkpoint-every N]
- *   npm run experiment -- --resume DIR [--workers N] [--backend …] [--checkpoint-every N]
+ *     [--checkpoint-every N] [--save-probes]
+ *   npm run experiment -- --resume DIR [--workers N] [--backend …] [--checkpoint-every N] [--save-probes]
  * Trains every run (method × seed) on a pool of worker threads, prints a method × metric table,
  * the paired differences and their summary on stdout (progress on stderr) and writes
  * DIR/results.json plus one CSV of the loss per run: after each seed whose runs have all finished,
  * at the end, and on SIGINT/SIGTERM (every run stopped at its next step, the interrupted ones
  * marked; exit code 130/143). Each run's checkpoint goes to DIR/checkpoints every N steps, on a
  * stop and at the end (checkpointFiles.ts); `--resume DIR` continues the experiment of
- * DIR/results.json from there (resume.ts) and rewrites the same folder.
+ * DIR/results.json from there (resume.ts) and rewrites the same folder. With --save-probes, a
+ * finished experiment also writes each run's probe as a TensorFlow.js graph model to
+ * DIR/probes/<run>-seed<N>/ (probeFiles.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -23,6 +25,7 @@ import type { ExperimentArgs, ResumeArgs } from './args';
 import { FLAG_OF_FIELD, parseRunnerArgs } from './args';
 import type { NodeBackend } from './backend-node';
 import { CHECKPOINT_DIR } from './checkpointFiles';
+import { PROBE_DIR, writeProbes } from './probeFiles';
 import { ensureNodeGpuAdapter } from './webgpu-node';
 import type { PoolResult, RunStart } from './pool/runPool';
 import { runPooled } from './pool/runPool';
@@ -65,6 +68,13 @@ async function stopped(name: StopSignalName, results: ResultsFile, planned: numb
     process.stderr.write(`${name}: ${filesNote(writer.dir, files)}, complete: ${results.complete}; ${what}\n`);
   }
   process.exit(exitCodeOf(name));
+}
+
+/** --save-probes: each run's probe as a TensorFlow.js graph model in DIR/probes (probeFiles.ts). */
+async function saveProbes(out: string, config: ExperimentConfig, seeds: readonly number[]): Promise<void> {
+  const { written, skipped } = await writeProbes(out, config, seeds);
+  process.stderr.write(`wrote ${written.length} probes to ${join(out, PROBE_DIR)} (model.json + weights.bin each, for tf.loadGraphModel)\n`);
+  for (const s of skipped) process.stderr.write(`probe not written: ${s}\n`);
 }
 
 /** What the pool trains, from the flags or from DIR/results.json. */
@@ -157,6 +167,7 @@ async function main(): Promise<void> {
   const signal = stop.received();
   if (signal !== null) await stopped(signal, results, runs, writer);
   const files = await writer.write(results);
+  if (parsed.saveProbes) await saveProbes(out, config, seeds);
   const diverged = divergedRuns(results);
   if (diverged.length > 0) {
     process.stderr.write(`diverged and stopped, left out of the tables and the pairing (their history and evaluations up to then are in results.json): ${diverged.join(', ')}; a smaller learning rate (--set optim.lr=…) usually helps\n`);
