@@ -105,12 +105,14 @@ function newExperiment(args: ExperimentArgs): Experiment {
   return { config, seeds, backend: args.backend, workers: args.workers, out: args.out, checkpointEvery: args.checkpointEvery, wallBefore: 0 };
 }
 
-/** null when DIR/results.json is complete: nothing to train. */
-async function resumedExperiment(args: ResumeArgs): Promise<Experiment | null> {
+/** null when DIR/results.json is complete: nothing to train (its probes are written then if asked for). */
+async function resumedExperiment(args: ResumeArgs, withProbes: boolean): Promise<Experiment | null> {
   const plan = await planResume(args.dir, args.backend);
   process.stderr.write(`${plan.summary}\n`);
   if (plan.done) {
     process.stderr.write(`nothing to resume: ${args.dir}/results.json is complete\n`);
+    // A finished folder still gets its probes: they come from the checkpoints already there.
+    if (withProbes) await saveProbes(args.dir, plan.results.config, plan.results.plannedSeeds);
     return null;
   }
   const { results } = plan;
@@ -129,7 +131,7 @@ async function resumedExperiment(args: ResumeArgs): Promise<Experiment | null> {
 
 async function main(): Promise<void> {
   const parsed = parseRunnerArgs(process.argv.slice(2));
-  const exp = parsed.kind === 'new' ? newExperiment(parsed.args) : await resumedExperiment(parsed.args);
+  const exp = parsed.kind === 'new' ? newExperiment(parsed.args) : await resumedExperiment(parsed.args, parsed.saveProbes);
   if (exp === null) return;
   const { config, seeds, out } = exp;
   await checkOutDir(out);
