@@ -4,7 +4,7 @@
  * (~2.5× slower on the cpu backend, TFJS_NOTES.md) next to a second copy of tfjs-core.
  */
 export function tfjsNodeAliases(root: string): Array<{ find: RegExp; replacement: string }> {
-  return ['tfjs-core', 'tfjs-backend-cpu', 'tfjs-backend-wasm', 'tfjs-backend-webgpu'].map((name) => ({
+  return ['tfjs-core', 'tfjs-backend-cpu', 'tfjs-backend-wasm', 'tfjs-backend-webgpu', 'tfjs-converter'].map((name) => ({
     find: new RegExp(`^@tensorflow/${name}$`),
     replacement: `${root}/node_modules/@tensorflow/${name}/dist/index.js`,
   }));

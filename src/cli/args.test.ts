@@ -40,8 +40,8 @@ describe('experiment runner flags', () => {
 
   it('reads --resume with only the flags that do not change the experiment', () => {
     expect(parseRunnerArgs(['--preset', 'demo'])).toMatchObject({ kind: 'new', args: { preset: 'demo' } });
-    expect(parseRunnerArgs(['--workers', '2', '--resume', 'out/demo'])).toEqual({ kind: 'resume', args: { dir: 'out/demo', workers: 2, backend: null, checkpointEvery: null } });
-    expect(parseRunnerArgs(['--resume', 'out/demo', '--backend', 'cpu', '--checkpoint-every', '50'])).toEqual({ kind: 'resume', args: { dir: 'out/demo', workers: null, backend: 'cpu', checkpointEvery: 50 } });
+    expect(parseRunnerArgs(['--workers', '2', '--resume', 'out/demo'])).toEqual({ kind: 'resume', args: { dir: 'out/demo', workers: 2, backend: null, checkpointEvery: null }, saveProbes: false });
+    expect(parseRunnerArgs(['--resume', 'out/demo', '--backend', 'cpu', '--checkpoint-every', '50'])).toEqual({ kind: 'resume', args: { dir: 'out/demo', workers: null, backend: 'cpu', checkpointEvery: 50 }, saveProbes: false });
     for (const [flag, value] of [['--steps', '5'], ['--set', 'optim.lr=0.01'], ['--methods', 'sst'], ['--seeds', '1,2'], ['--preset', 'demo'], ['--out', 'elsewhere'], ['--eval-every', '3']]) {
       expect(() => parseRunnerArgs(['--resume', 'out/demo', flag as string, value as string])).toThrow(
         `${flag} is not allowed with --resume: a resumed experiment keeps the config, seeds, methods and folder of out/demo/results.json; expected only --workers, --backend, --checkpoint-every`,
@@ -51,5 +51,11 @@ describe('experiment runner flags', () => {
     expect(() => parseRunnerArgs(['--resume', 'a', '--resume', 'b'])).toThrow('--resume is given twice');
     expect(() => parseRunnerArgs(['--resume', 'a', '--workers', '0'])).toThrow('--workers "0" is not allowed: expected an integer ≥ 1');
     expect(() => parseRunnerArgs(['--resume', 'a', '--fast', '1'])).toThrow('flag "--fast" is not allowed');
+  });
+
+  it('reads --save-probes, the one flag without a value, anywhere, new or resumed', () => {
+    expect(parseRunnerArgs(['--save-probes', '--preset', 'demo', '--steps', '5'])).toMatchObject({ kind: 'new', args: { preset: 'demo', steps: 5 }, saveProbes: true });
+    expect(parseRunnerArgs(['--preset', 'demo'])).toMatchObject({ saveProbes: false });
+    expect(parseRunnerArgs(['--resume', 'out/demo', '--save-probes', '--workers', '2'])).toEqual({ kind: 'resume', args: { dir: 'out/demo', workers: 2, backend: null, checkpointEvery: null }, saveProbes: true });
   });
 });

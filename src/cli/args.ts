@@ -47,7 +47,11 @@ export interface ResumeArgs {
   checkpointEvery: number | null;
 }
 
-export type RunnerArgs = { kind: 'new'; args: ExperimentArgs } | { kind: 'resume'; args: ResumeArgs };
+/** `saveProbes`: --save-probes was given (each run's probe written to DIR/probes at the end). */
+export type RunnerArgs = ({ kind: 'new'; args: ExperimentArgs } | { kind: 'resume'; args: ResumeArgs }) & { saveProbes: boolean };
+
+/** The one flag without a value. */
+export const SAVE_PROBES = '--save-probes';
 
 const FLAGS = ['--preset', '--steps', '--seeds', '--backend', '--eval-every', '--probe-every', '--slice-every', '--workers', '--methods', '--set', '--out', '--checkpoint-every', '--faces', '--pairs', '--resume'] as const;
 
@@ -57,9 +61,9 @@ const RESUME_FLAGS: readonly string[] = ['--workers', '--backend', '--checkpoint
 export const EXPERIMENT_USAGE = `Usage: npm run experiment -- [--preset ${PRESET_NAMES.join('|')}] [--steps N] [--seeds 1,2,3]
                               [--backend ${NODE_BACKENDS.join('|')}] [--eval-every N] [--probe-every N]
                               [--slice-every N] [--workers N] [--methods conventional,sst,masst4]
-                              [--set field=value ...] [--out DIR] [--checkpoint-every N]
+                              [--set field=value ...] [--out DIR] [--checkpoint-every N] [--save-probes]
                               [--faces DIR [--pairs FILE]]
-       npm run experiment -- --resume DIR [--workers N] [--backend …] [--checkpoint-every N]`;
+       npm run experiment -- --resume DIR [--workers N] [--backend …] [--checkpoint-every N] [--save-probes]`;
 
 /** The config field each flag sets, to name the flag when the field is invalid. */
 export const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
@@ -85,21 +89,23 @@ function directory(flag: string, value: string | undefined): string {
  * any flag that would change what is computed (config, seeds, methods, output folder) is refused
  * by name.
  */
-export function parseRunnerArgs(argv: readonly string[]): RunnerArgs {
-  // Every flag takes one value, so flags sit at the even positions.
+export function parseRunnerArgs(all: readonly string[]): RunnerArgs {
+  // --save-probes is taken out first; every other flag takes one value, so flags sit at the even positions.
+  const saveProbes = all.includes(SAVE_PROBES);
+  const argv = all.filter((a) => a !== SAVE_PROBES);
   const at = argv.findIndex((a, i) => i % 2 === 0 && a === '--resume');
-  if (at < 0) return { kind: 'new', args: parseExperimentArgs(argv) };
+  if (at < 0) return { kind: 'new', args: parseExperimentArgs(argv), saveProbes };
   const dir = directory('--resume', argv[at + 1]);
   const rest = [...argv.slice(0, at), ...argv.slice(at + 2)];
   const flags = rest.filter((_, i) => i % 2 === 0);
   for (const flag of flags) {
     if (flag === '--resume') throw new Error(`--resume is given twice: expected one directory.\n${EXPERIMENT_USAGE}`);
     if ((FLAGS as readonly string[]).includes(flag) && !RESUME_FLAGS.includes(flag)) {
-      throw new Error(`${flag} is not allowed with --resume: a resumed experiment keeps the config, seeds, methods and folder of ${dir}/results.json; expected only ${RESUME_FLAGS.join(', ')}.\n${EXPERIMENT_USAGE}`);
+      throw new Error(`${flag} is not allowed with --resume: a resumed experiment keeps the config, seeds, methods and folder of ${dir}/results.json; expected only ${RESUME_FLAGS.join(', ')} (and ${SAVE_PROBES}).\n${EXPERIMENT_USAGE}`);
     }
   }
   const parsed = parseExperimentArgs(rest);
-  return { kind: 'resume', args: { dir, workers: parsed.workers, backend: flags.includes('--backend') ? parsed.backend : null, checkpointEvery: parsed.checkpointEvery } };
+  return { kind: 'resume', args: { dir, workers: parsed.workers, backend: flags.includes('--backend') ? parsed.backend : null, checkpointEvery: parsed.checkpointEvery }, saveProbes };
 }
 
 export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
@@ -158,7 +164,7 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
         break;
       default:
         i -= 1;
-        fail('flag', flag, `one of ${FLAGS.join(', ')}`);
+        fail('flag', flag, `one of ${FLAGS.join(', ')}, or ${SAVE_PROBES} (runner only)`);
     }
   }
   if (args.pairs !== null && args.faces === null) fail('--pairs', args.pairs, 'a pairs file together with --faces DIR (the pairs name images of that folder)');

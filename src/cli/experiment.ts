@@ -2,16 +2,17 @@
  * The headless experiment runner:
  *   npm run experiment -- --preset demo [--steps N] [--seeds 1,2,3] [--backend wasm|cpu|webgpu]
  *     [--eval-every N] [--probe-every N] [--slice-every N] [--workers N] [--methods …] [--set field=value] [--out DIR]
- *     [--checkpoint-every N]
- *     [--faces DIR [--pairs FILE]]
- *   npm run experiment -- --resume DIR [--workers N] [--backend …] [--checkpoint-every N]
+ *     [--checkpoint-every N] [--save-probes] [--faces DIR [--pairs FILE]]
+ *   npm run experiment -- --resume DIR [--workers N] [--backend …] [--checkpoint-every N] [--save-probes]
  * Trains every run (method × seed) on a pool of worker threads, prints a method × metric table,
  * the paired differences and their summary on stdout (progress on stderr) and writes
  * DIR/results.json plus one CSV of the loss per run: after each seed whose runs have all finished,
  * at the end, and on SIGINT/SIGTERM (every run stopped at its next step, the interrupted ones
  * marked; exit code 130/143). Each run's checkpoint goes to DIR/checkpoints every N steps, on a
  * stop and at the end (checkpointFiles.ts); `--resume DIR` continues the experiment of
- * DIR/results.json from there (resume.ts) and rewrites the same folder.
+ * DIR/results.json from there (resume.ts) and rewrites the same folder. With --save-probes, a
+ * finished experiment also writes each run's probe as a TensorFlow.js graph model to
+ * DIR/probes/<run>-seed<N>/ (probeFiles.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -27,6 +28,7 @@ import type { ExperimentArgs, ResumeArgs } from './args';
 import { FLAG_OF_FIELD, parseRunnerArgs } from './args';
 import type { NodeBackend } from './backend-node';
 import { CHECKPOINT_DIR } from './checkpointFiles';
+import { PROBE_DIR, writeProbes } from './probeFiles';
 import { ensureNodeGpuAdapter } from './webgpu-node';
 import type { PoolResult, RunStart } from './pool/runPool';
 import { runPooled } from './pool/runPool';
@@ -71,6 +73,13 @@ async function stopped(name: StopSignalName, results: ResultsFile, planned: numb
   process.exit(exitCodeOf(name));
 }
 
+/** --save-probes: each run's probe as a TensorFlow.js graph model in DIR/probes (probeFiles.ts). */
+async function saveProbes(out: string, config: ExperimentConfig, seeds: readonly number[]): Promise<void> {
+  const { written, skipped } = await writeProbes(out, config, seeds);
+  process.stderr.write(`wrote ${written.length} probes to ${join(out, PROBE_DIR)} (model.json + weights.bin each, for tf.loadGraphModel)\n`);
+  for (const s of skipped) process.stderr.write(`probe not written: ${s}\n`);
+}
+
 /** What the pool trains, from the flags or from DIR/results.json. */
 interface Experiment {
   /** `seed` is the first planned seed. */
@@ -100,12 +109,14 @@ function newExperiment(args: ExperimentArgs): Experiment {
   return { config, seeds, backend: args.backend, workers: args.workers, out: args.out, checkpointEvery: args.checkpointEvery, wallBefore: 0, faces: args.faces === null ? null : { dir: args.faces, pairs: args.pairs } };
 }
 
-/** null when DIR/results.json is complete: nothing to train. */
-async function resumedExperiment(args: ResumeArgs): Promise<Experiment | null> {
+/** null when DIR/results.json is complete: nothing to train (its probes are written then if asked for). */
+async function resumedExperiment(args: ResumeArgs, withProbes: boolean): Promise<Experiment | null> {
   const plan = await planResume(args.dir, args.backend);
   process.stderr.write(`${plan.summary}\n`);
   if (plan.done) {
     process.stderr.write(`nothing to resume: ${args.dir}/results.json is complete\n`);
+    // A finished folder still gets its probes: they come from the checkpoints already there.
+    if (withProbes) await saveProbes(args.dir, plan.results.config, plan.results.plannedSeeds);
     return null;
   }
   const { results } = plan;
@@ -151,7 +162,7 @@ async function prepareFaces(source: FacesSource, config: ExperimentConfig, seeds
 
 async function main(): Promise<void> {
   const parsed = parseRunnerArgs(process.argv.slice(2));
-  const exp = parsed.kind === 'new' ? newExperiment(parsed.args) : await resumedExperiment(parsed.args);
+  const exp = parsed.kind === 'new' ? newExperiment(parsed.args) : await resumedExperiment(parsed.args, parsed.saveProbes);
   if (exp === null) return;
   const { config, seeds, out } = exp;
   await checkOutDir(out);
@@ -194,6 +205,7 @@ async function main(): Promise<void> {
   const signal = stop.received();
   if (signal !== null) await stopped(signal, results, runs, writer);
   const files = await writer.write(results);
+  if (parsed.saveProbes) await saveProbes(out, config, seeds);
   const diverged = divergedRuns(results);
   if (diverged.length > 0) {
     process.stderr.write(`diverged and stopped, left out of the tables and the pairing (their history and evaluations up to then are in results.json): ${diverged.join(', ')}; a smaller learning rate (--set optim.lr=…) usually helps\n`);

@@ -242,6 +242,7 @@ export function App() {
           store={store}
           session={training.sessionData}
           preset={preset}
+          probeWeights={training.probeWeights}
           link={link.ok ? `${window.location.origin}${window.location.pathname}?${link.query}` : null}
         />
         <ExportButton onExport={() => exportTorchProject(training.sessionData(), `the playground page's Export as PyTorch project (${window.location.pathname}${window.location.search})`)} />

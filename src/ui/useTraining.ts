@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { SavedComparison, SavedSetup } from '../storage/comparisonStore';
 import { Persister } from './persist';
 import { Store } from './store/store';
+import type { ProbeWeights } from '../worker/protocol';
 import type { SessionData } from './workerPool';
 import { WorkerPool } from './workerPool';
 
@@ -33,6 +34,8 @@ export interface Training {
   dismissErrors(): void;
   /** The current session's config, seeds and faces, or null when none was started. */
   sessionData(): SessionData | null;
+  /** A run's (unit's) probe weights now, from its worker; rejects with a message saying why not. */
+  probeWeights(unit: number): Promise<ProbeWeights>;
   /** Stops keeping this comparison in the browser ("Clear stored data"). */
   forget(): Promise<void>;
 }
@@ -68,6 +71,7 @@ export function useTraining(): Training {
     setSpeed: (stepsPerSecond: number | null) => pool.current?.setSpeed(stepsPerSecond),
     dismissErrors: () => store.dismissErrors(),
     sessionData: () => pool.current?.sessionData() ?? null,
+    probeWeights: (unit: number) => pool.current?.probeWeights(unit) ?? Promise.reject(new Error('the page has no workers yet')),
     forget: () => persister.current?.stop() ?? Promise.resolve(),
   }), [store]);
   return {

@@ -7,7 +7,7 @@
  */
 import type { FolderSource } from '../core/faces/source';
 import type { ExperimentConfig } from '../core/config';
-import type { BackendChoice, FromWorker, ToWorker, WorkerCheckpoint } from '../worker/protocol';
+import type { BackendChoice, FromWorker, ProbeWeights, ToWorker, WorkerCheckpoint } from '../worker/protocol';
 import { restoredState } from './store/restore';
 import type { UiState } from './store/state';
 
@@ -38,6 +38,9 @@ export class WorkerPool {
   private readonly faces = new Map<number, ArrayBuffer>();
   private runId = 0;
   private speed: number | null = null;
+  /** Probe requests awaiting their worker's answer, by request number. */
+  private readonly probeRequests = new Map<number, { resolve: (p: ProbeWeights) => void; reject: (e: Error) => void }>();
+  private nextRequest = 0;
 
   constructor(private readonly store: Store) {}
 
@@ -59,6 +62,13 @@ export class WorkerPool {
       // Kept as posted: relaying copies (or shares a copy), so these bytes stay the page's.
       this.faces.set(msg.seed, msg.bytes);
       this.relayFaces(msg.seed, msg.bytes);
+      return;
+    }
+    if (msg.type === 'probeWeights') {
+      const waiting = this.probeRequests.get(msg.request);
+      this.probeRequests.delete(msg.request);
+      if (msg.result.ok) waiting?.resolve(msg.result.probe);
+      else waiting?.reject(new Error(msg.result.message));
       return;
     }
     // One failed worker pauses the whole comparison, so its runs stay batch for batch comparable.
@@ -91,6 +101,7 @@ export class WorkerPool {
    */
   init(config: ExperimentConfig, seeds: readonly number[], backend: BackendChoice, size: number, resume: Resume | null = null, folder: FolderSource | null = null): void {
     this.runId += 1;
+    this.rejectProbeRequests('a new comparison started before the probe arrived');
     this.plans = planPool(config, seeds, size);
     this.session = { config, seeds: [...seeds], folder };
     this.faces.clear();
@@ -141,6 +152,22 @@ export class WorkerPool {
     this.broadcast((runId) => ({ type: 'landscape', runId, dims }));
   }
 
+  /** `unit`'s probe weights now, from the worker that trains it; rejects with a message saying why not. */
+  probeWeights(unit: number): Promise<ProbeWeights> {
+    const worker = this.plans.findIndex((p) => p.units.some((u) => u.unit === unit));
+    if (worker < 0) return Promise.reject(new Error(`no worker trains run ${unit} in this comparison`));
+    const request = ++this.nextRequest;
+    return new Promise((resolve, reject) => {
+      this.probeRequests.set(request, { resolve, reject });
+      this.send(worker, { type: 'probeWeights', runId: this.runId, unit, request });
+    });
+  }
+
+  private rejectProbeRequests(why: string): void {
+    for (const r of this.probeRequests.values()) r.reject(new Error(why));
+    this.probeRequests.clear();
+  }
+
   /** The current session's config, seeds and faces (null before the first session). */
   sessionData(): SessionData | null {
     return this.session === null ? null : { ...this.session, faces: new Map(this.faces) };
@@ -152,6 +179,7 @@ export class WorkerPool {
   }
 
   dispose(): void {
+    this.rejectProbeRequests('the page closed its workers');
     for (const w of this.workers) w.terminate();
     this.workers.length = 0;
   }

@@ -13,6 +13,7 @@ import type { EvalReport } from '../core/eval/report';
 import type { SlowStepTrace } from '../core/train/trace';
 import type { QueueSnapshot } from '../core/analysis/queueView';
 import type { EmbeddingView } from '../core/analysis/embeddingView';
+import type { NetState } from '../core/train/checkpoint';
 
 /** Where a worker's run control stands (worker/control.ts has the transitions). */
 export type RunPhase = 'building' | 'ready' | 'training' | 'stepping' | 'slicing' | 'finished' | 'failed' | 'disposed';
@@ -78,7 +79,9 @@ export type ToWorker =
   /** Training speed: at most this many steps a second, or null for full speed. */
   | { type: 'speed'; runId: number; stepsPerSecond: number | null }
   /** Loss-landscape slices of every unit now (1-D, or 2-D streamed row by row). */
-  | { type: 'landscape'; runId: number; dims: 1 | 2 };
+  | { type: 'landscape'; runId: number; dims: 1 | 2 }
+  /** The probe weights of `unit` now (to the worker that trains it); answered by 'probeWeights' with the same `request`. */
+  | { type: 'probeWeights'; runId: number; unit: number; request: number };
 
 export interface AdapterInfo {
   vendor: string;
@@ -187,6 +190,13 @@ export interface EvalMessage {
   reports: EvalReport[];
 }
 
+/** One unit's probe as it is after `step` steps: weights in spec order, then BN mean and variance per layer. */
+export interface ProbeWeights {
+  unit: number;
+  step: number;
+  state: NetState;
+}
+
 /** Worker → page. */
 export type FromWorker =
   | { type: 'backend'; runId: number; report: BackendReport }
@@ -212,6 +222,8 @@ export type FromWorker =
   | { type: 'trace'; runId: number; unit: number; trace: SlowStepTrace }
   /** Every few dozen steps and whenever training stops: what a reload resumes from. */
   | { type: 'checkpoint'; runId: number; checkpoint: WorkerCheckpoint }
+  /** The answer to a 'probeWeights' request (buffers transferred), or why there is none. */
+  | { type: 'probeWeights'; runId: number; request: number; result: { ok: true; probe: ProbeWeights } | { ok: false; message: string } }
   | { type: 'error'; runId: number; message: string };
 
 export function assertNever(x: never): never {

@@ -19,6 +19,7 @@ import { RunControl } from './control';
 import type { Group } from './engine';
 import { PoolEngine } from './engine';
 import { makeFaces } from './faces';
+import { readProbe } from './probeWeights';
 import type { WatchedDevice } from './gpuWatch';
 import { gpuFailureMessage, watchGpuDevice } from './gpuWatch';
 import type { FromWorker, ToWorker, WorkerCheckpoint } from './protocol';
@@ -33,6 +34,8 @@ export class Session {
   /** Faces of seeds made by other workers: arrived, or awaited. */
   private readonly arrived = new Map<number, ArrayBuffer | SharedArrayBuffer>();
   private readonly waiting = new Map<number, (bytes: ArrayBuffer | SharedArrayBuffer) => void>();
+  /** The comparisons once built (owned by the engine, which disposes them after `disposed` is set). */
+  private groups: readonly Group[] = [];
 
   constructor(
     readonly runId: number,
@@ -105,8 +108,17 @@ export class Session {
       throw e;
     }
     const probeCost = (groups[0] as Group).analysis.cost;
+    this.groups = groups;
     this.post({ type: 'ready', runId: this.runId, worker: this.worker, untrained, probeCost });
     return new PoolEngine(groups, msg.config.steps, this.worker, this.runId, this.post, from);
+  }
+
+  /** Posts `unit`'s probe weights as they are now (probeWeights.ts), or why not. */
+  async sendProbe(unit: number, request: number): Promise<void> {
+    const { result, transfer } = this.disposed
+      ? { result: { ok: false as const, message: 'the comparison was reset' }, transfer: [] }
+      : await readProbe(this.groups, unit);
+    this.post({ type: 'probeWeights', runId: this.runId, request, result }, transfer);
   }
 
   /** Faces of a seed that another worker makes, delivered through the page. */

@@ -5,6 +5,9 @@
  */
 import type { BackboneSize } from '../config';
 
+/** ε added to the variance in every BN layer (PyTorch's default); here so exporters need no tensors. */
+export const BN_EPSILON = 1e-5;
+
 /** What a parameter is; decides its initialisation and how analysis directions treat it. */
 export type ParamKind = 'conv' | 'dense' | 'bnGamma' | 'bnBeta' | 'prelu';
 

@@ -7,14 +7,14 @@
  * - 'inference': running statistics (evaluation).
  */
 import * as tf from '../tf';
-import { blocksOf } from './architecture';
+import { BN_EPSILON, blocksOf } from './architecture';
 import type { ConvImpl } from './conv';
 import { conv2dSame } from './conv';
 import type { Net } from './net';
 
 export type BnMode = 'train' | 'batch' | 'inference';
 
-export const BN_EPSILON = 1e-5;
+export { BN_EPSILON };
 
 /** Batch moments of one BN layer, [channels] each; variance is the biased (1/n) one. */
 export interface BatchMoments {

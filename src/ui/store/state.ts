@@ -198,6 +198,7 @@ export function reduce(state: UiState, msg: FromWorker): UiState {
       return { ...state, dataset: msg.summary };
     case 'faces':
     case 'checkpoint':
+    case 'probeWeights':
       return state;
     case 'queue':
       return updateUnits(state, [msg.unit], () => msg, (r, q) => ({ ...r, queue: { queues: q.queues, collisions: q.collisions } }));
