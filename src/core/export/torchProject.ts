@@ -35,6 +35,8 @@ export interface TorchProjectInput {
   reference: TorchReference | null;
   /** How the export was made, e.g. the command line, for the README. */
   origin: string;
+  /** The user's face folder the arrays were cut from ("Your faces", --faces); absent or null: synthetic. */
+  folderName?: string | null;
 }
 
 const bytes = (a: Float32Array | Int32Array | Uint8Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -68,7 +70,7 @@ function referenceFiles(ref: TorchReference, files: ProjectFile[]): void {
 function readme(input: TorchProjectInput): string {
   const c = input.config;
   const data = input.data.kind === 'arrays'
-    ? `the playground's synthetic ${c.data.regime} dataset of each seed (${c.data.trainIds} training identities, ${c.data.imageSize} px, ${c.data.channels} channel${c.data.channels > 1 ? 's' : ''}) as arrays in data/seed-*/`
+    ? `${input.folderName ? `the ${c.data.regime} split of each seed cut from the face folder "${input.folderName}"` : `the playground's synthetic ${c.data.regime} dataset of each seed`} (${c.data.trainIds} training identities, ${c.data.imageSize} px, ${c.data.channels} channel${c.data.channels > 1 ? 's' : ''}) as arrays in data/seed-*/`
     : `real images listed in data/train_list.txt (FaceX-Zoo format) under ${input.data.lists.root}`;
   const lines = [
     '# MASST Playground experiment, exported for PyTorch',

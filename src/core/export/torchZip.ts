@@ -22,6 +22,8 @@ export interface TorchZipInput {
   faces: ReadonlyMap<number, ArrayBuffer>;
   /** How the export was made, for the project's README. */
   origin: string;
+  /** "Your faces": the folder the arrays were cut from; absent or null: synthetic faces. */
+  folder?: { root: string } | null;
   /** The entries' modification time. */
   modified?: Date;
 }
@@ -51,7 +53,7 @@ export function torchProjectZip(input: TorchZipInput): TorchZip {
   const datasets = new Map<number, FaceDataset>();
   for (const seed of input.seeds) datasets.set(seed, deserializeDataset(input.faces.get(seed) as ArrayBuffer));
   const seeds = [...input.seeds];
-  const files = torchProjectFiles({ config, seeds, data: { kind: 'arrays', datasets }, reference: null, origin: input.origin });
+  const files = torchProjectFiles({ config, seeds, data: { kind: 'arrays', datasets }, reference: null, origin: input.origin, folderName: input.folder?.root ?? null });
   const first = seeds[0] as number;
   const name = `masst-pytorch-seed-${first}${seeds.length > 1 ? `-and-${seeds.length - 1}-more` : ''}`;
   // One folder at the top, so unzipping never scatters the project into the current folder.
