@@ -43,6 +43,7 @@ export function YourFaces({ choice, onChoice, fitted, disabled }: Props) {
       <p>
         {choice === null ? 'Synthetic faces generated from the seed.' : <>Your faces from <strong>{l?.root || 'the dropped files'}</strong>: {l?.identities.length} identities, {l?.imageCount} images; {choice.pairs ? `${choice.pairs.pairs.length} pairs from pairs.txt (${choice.pairs.format === 'lfw-10-fold' ? "LFW's 10 folds" : 'folds dealt round-robin'})` : 'no pairs.txt: pairs are sampled over held-out identities by the seed'}.</>}
         {choice !== null && <> <button type="button" onClick={() => onChoice(null)} disabled={disabled}>Use synthetic faces</button></>}
+        {choice !== null && <><br /><small>The folder stays in this browser: Copy link carries the configuration, not the faces; whoever opens it picks their own folder.</small></>}
       </p>
       <label>
         Your faces{' '}
