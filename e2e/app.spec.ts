@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { runItems } from './runs';
 
 /** The smoke scenario; `extra` adds URL parameters. */
 const smokeUrl = (extra = '') => {
@@ -21,7 +22,6 @@ function collectErrors(page: Page): string[] {
 }
 
 /** The page's list of runs, one item per method × seed ("SST: step 12 · …"). */
-const runItems = (page: Page) => page.getByRole('list', { name: 'Runs' }).getByRole('listitem');
 
 /** Step number shown in each run's item of the list of runs. */
 async function stepsOf(page: Page): Promise<number[]> {

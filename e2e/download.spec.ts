@@ -8,8 +8,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { RESULTS_VERSION } from '../src/cli/results';
 import type { ResultsFile } from '../src/cli/results';
-
-const runItems = (page: Page) => page.getByRole('list', { name: 'Runs' }).getByRole('listitem');
+import { trainUntilStep } from './runs';
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const download = page.waitForEvent('download');
@@ -25,11 +24,7 @@ test('downloads a smoke comparison as results.json, CSV and a chart, and copies 
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto('/?preset=smoke&steps=5&evalEvery=5&probeEvery=0&sliceEvery=0');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(async () => {
-    const texts = await runItems(page).allTextContents();
-    return texts.length === 3 && texts.every((t) => /step 5\b/.test(t));
-  }, { timeout: 180_000 }).toBe(true);
+  await trainUntilStep(page, 5);
 
   const json = await downloaded(page, () => page.getByRole('button', { name: 'Download results' }).click());
   expect(json.name).toMatch(/^masst-smoke-seed-\d+-5-steps\.json$/);

@@ -9,22 +9,16 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import { trainUntilStep } from './runs';
 
 const PYTHON = '/usr/bin/python3';
 const hasTorch = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
-
-const runItems = (page: Page) => page.getByRole('list', { name: 'Runs' }).getByRole('listitem');
 
 test('exports a smoke comparison as a PyTorch project zip', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/?preset=smoke&steps=5&evalEvery=5&probeEvery=0&sliceEvery=0');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(async () => {
-    const texts = await runItems(page).allTextContents();
-    return texts.length === 3 && texts.every((t) => /step 5\b/.test(t));
-  }, { timeout: 180_000 }).toBe(true);
+  await trainUntilStep(page, 5);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export as PyTorch project' }).click();

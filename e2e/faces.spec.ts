@@ -9,10 +9,8 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import type { ResultsFile } from '../src/cli/results';
-
-const runItems = (page: Page) => page.getByRole('list', { name: 'Runs' }).getByRole('listitem');
+import { trainUntilStep } from './runs';
 
 async function folderWithBadFile(): Promise<string> {
   const dir = join(await mkdtemp(join(tmpdir(), 'masst-faces-')), 'faces');
@@ -34,11 +32,7 @@ test('trains two steps on a picked face folder and evaluates on its pairs.txt, n
   await expect(section).toContainText("Your faces from faces: 20 identities, 61 images; 20 pairs from pairs.txt (LFW's 10 folds).");
   await expect(section.getByRole('status')).toHaveText('Fitted to the folder: Training IDs 64 → 16.');
 
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(async () => {
-    const texts = await runItems(page).allTextContents();
-    return texts.length === 3 && texts.every((t) => /step 2\b/.test(t));
-  }, { timeout: 180_000 }).toBe(true);
+  await trainUntilStep(page, 2);
   await expect(page.getByText("Your faces, from the folder faces (20 identities, 60 images): 16 training identities, 32 images, 4 held-out identities · pairs.txt (LFW's 10 folds)")).toBeVisible();
   await expect(page.getByText('1 image could not be read and was left out')).toBeVisible();
   await page.getByText('1 image could not be read and was left out').click();

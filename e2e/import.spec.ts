@@ -9,8 +9,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { runItems, trainUntilStep } from './runs';
 
-const runItems = (page: Page) => page.getByRole('list', { name: 'Runs' }).getByRole('listitem');
 const resultsTable = (page: Page) => page.getByRole('table', { name: /^Verification on held-out identities/ });
 const legendOf = (page: Page, chart: string) => page.locator('.svg-chart', { has: page.getByRole('img', { name: chart }) }).locator('.chart-legend');
 
@@ -24,11 +24,7 @@ test('a downloaded comparison imports as a ghost beside the live runs, a broken 
     if (!r.url().startsWith('data:') && new URL(r.url()).hostname !== '127.0.0.1') offsite.push(r.url());
   });
   await page.goto('/?preset=smoke&steps=5&evalEvery=5&probeEvery=0&sliceEvery=0');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(async () => {
-    const texts = await runItems(page).allTextContents();
-    return texts.length === 3 && texts.every((t) => /step 5\b/.test(t));
-  }, { timeout: 180_000 }).toBe(true);
+  await trainUntilStep(page, 5);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download results' }).click();

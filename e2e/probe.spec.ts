@@ -10,23 +10,17 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { loadGraphModel } from '@tensorflow/tfjs-converter';
+import { trainUntilStep } from './runs';
 
 const PYTHON = '/usr/bin/python3';
-const runItems = (page: Page) => page.getByRole('list', { name: 'Runs' }).getByRole('listitem');
-
 test('downloads a trained run\'s probe as a TensorFlow.js graph model that loads', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/?preset=smoke&steps=5&evalEvery=5&probeEvery=0&sliceEvery=0');
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(async () => {
-    const texts = await runItems(page).allTextContents();
-    return texts.length === 3 && texts.every((t) => /step 5\b/.test(t));
-  }, { timeout: 180_000 }).toBe(true);
+  await trainUntilStep(page, 5);
 
   const button = page.getByRole('button', { name: 'Download probe: SST', exact: true });
   await expect(button).toBeEnabled();

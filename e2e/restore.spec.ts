@@ -5,9 +5,9 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
+import { runItems } from './runs';
 
 const URL = '/?preset=smoke&seed=77&steps=60';
-const runItems = (page: Page) => page.getByRole('list', { name: 'Runs' }).getByRole('listitem');
 
 async function stepsOf(page: Page): Promise<number[]> {
   const texts = await runItems(page).allTextContents();
