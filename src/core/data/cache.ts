@@ -39,8 +39,8 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** 64-bit string hash as 16 hex digits (two independent 32-bit FNV-1a / murmur-mixed lanes). */
-function hash64(text: string): string {
+/** 64-bit string hash as 16 hex digits (two independent 32-bit FNV-1a / murmur-mixed lanes); also keys a face folder's listing. */
+export function hash64(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x9747b28c;
   for (let i = 0; i < text.length; i++) {

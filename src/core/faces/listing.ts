@@ -6,6 +6,8 @@
  */
 
 /** One file of the folder: its path relative to the picked folder's parent, '/'-separated. */
+import { hash64 } from '../data/cache';
+
 export interface ListedFile {
   path: string;
   bytes: number;
@@ -48,20 +50,6 @@ const PAIRS = /^pairs(\.txt)?$/i;
 export function imageNumber(path: string): number | null {
   const m = /_(\d+)\.[^./]+$/.exec(path);
   return m ? Number(m[1]) : null;
-}
-
-/** 53-bit string hash (cyrb53), as 14 hex digits: stable across browsers and Node. */
-export function hashText(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
 /**
@@ -109,7 +97,7 @@ export function readListing(files: readonly ListedFile[]): FolderListing {
     throw new Error(`Your faces: ${what} hold${root === '' ? '' : 's'} no JPEG or PNG image inside an identity folder (expected Person_Name/Person_Name_0001.jpg; ${files.length} file${files.length === 1 ? '' : 's'} seen).`);
   }
   const lines = files.map((f, i) => `${paths[i]}\t${f.bytes}\t${f.modified}`).sort();
-  return { root, identities, imageCount, pairsPath, skipped, key: hashText(lines.join('\n')) };
+  return { root, identities, imageCount, pairsPath, skipped, key: hash64(lines.join('\n')) };
 }
 
 /** The first path segment when every path shares it (the picked folder), else ''. */
