@@ -2,11 +2,12 @@
  * The built runner on an LFW-shaped folder (made at test time: LFW's layout, one-image people,
  * a 10-fold pairs.txt whose different-person lines name them): it trains, evaluates on the 40
  * pairs of pairs.txt, takes rank-1 over the held-out people with ≥ 2 images, writes results.json
- * and says what the evaluation used. Build it first: `vite build -c vite.cli.config.ts`.
+ * and says what the evaluation used. A folder that cannot train (pairs.txt holding out every
+ * identity, no decodable image) is refused by its cause. Build it first: `vite build -c vite.cli.config.ts`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,4 +58,26 @@ describe('runner on an LFW-shaped folder', () => {
     expect(results.untrained[0]?.eval.rank1Coverage).toEqual(coverage);
     expect(stdout).toContain(`verification: ${LFW_SHAPE.pairs} pairs from ${join(dir, 'pairs.txt')} of ${LFW_SHAPE.heldOut} held-out IDs, 10 folds; rank-1 over ${LFW_SHAPE.rank1Identities} of ${LFW_SHAPE.heldOut} held-out identities (those with ≥ 2 test images), ${LFW_SHAPE.rank1Probes} probes`);
   }, 120_000);
+
+  it('says pairs.txt holds out all N identities, and that no image could be used, instead of "allowed: 2 to 0"', async () => {
+    const all = join(await mkdtemp(join(tmpdir(), 'masst-faces-')), 'all');
+    await cp('e2e/fixtures/faces', all, { recursive: true });
+    const names = (await readdir(all, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const at = (i: number): string => names[i % names.length] as string;
+    const folds = Array.from({ length: 10 }, (_, f) => [`${at(f)}\t1\t2`, `${at(f + 10)}\t2\t3`, `${at(f)}\t1\t${at(f + 1)}\t2`, `${at(f + 10)}\t1\t${at(f + 11)}\t3`]);
+    await writeFile(join(all, 'pairs.txt'), `10\t2\n${folds.flat().join('\n')}\n`);
+    const held = await run([...TINY_CPU, '--faces', all, '--out', await mkdtemp(join(tmpdir(), 'masst-cli-'))]);
+    expect(held.code).toBe(1);
+    expect(held.stderr).toContain(`--faces ${all}: pairs.txt holds out all 20 identities of the folder "all" (every identity it names stays out of training), leaving none to train on; training needs at least 2 identities with 2 or more readable images that pairs.txt does not name: add such identities to the folder, or name fewer people in pairs.txt.\n`);
+    expect(held.stderr).not.toContain('allowed: 2 to 0');
+
+    const junk = join(await mkdtemp(join(tmpdir(), 'masst-faces-')), 'junk');
+    for (const person of ['Ann_Junk', 'Bob_Junk']) {
+      await mkdir(join(junk, person), { recursive: true });
+      for (const k of [1, 2]) await writeFile(join(junk, person, `${person}_000${k}.jpg`), 'not a JPEG');
+    }
+    const none = await run([...TINY_CPU, '--faces', junk, '--out', await mkdtemp(join(tmpdir(), 'masst-cli-'))]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain(`--faces ${junk}: the folder "junk" has no image that could be used: none of its 4 image files could be decoded (first: junk/Ann_Junk/Ann_Junk_0001.jpg: not a JPEG or PNG image (its first bytes are neither); skipped).\n`);
+  }, 60_000);
 });

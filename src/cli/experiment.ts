@@ -147,7 +147,10 @@ async function prepareFaces(source: FacesSource, config: ExperimentConfig, seeds
     try {
       folderDataset(loaded.pool, loaded.pairs, config.data, seed);
     } catch (e) {
-      throw new Error(`--faces ${source.dir}: ${e instanceof Error ? e.message : String(e)} Change it with --set, e.g. --set data.trainIds=…`);
+      const message = e instanceof Error ? e.message : String(e);
+      // Only a config field out of the folder's range is changed with --set; a folder that cannot train at all is not.
+      const field = /^(data\.\w+) is /.exec(message)?.[1];
+      throw new Error(`--faces ${source.dir}: ${message}${field === undefined ? '' : ` Change it with --set, e.g. --set ${field}=…`}`);
     }
   }
   return {
