@@ -3,7 +3,7 @@ import { parseExperimentArgs, parseRunnerArgs } from './args';
 
 describe('experiment runner flags', () => {
   it('reads every flag, the output folder defaulting to out/<preset>', () => {
-    expect(parseExperimentArgs(['--preset', 'shallow', '--steps', '40', '--seeds', '1,2,2', '--backend', 'webgpu', '--eval-every', '10', '--probe-every', '0', '--slice-every', '20', '--workers', '3', '--set', 'data.imageSize=16', '--set', 'gallery.alpha=0.95'])).toEqual({
+    expect(parseExperimentArgs(['--preset', 'shallow', '--steps', '40', '--seeds', '1,2', '--backend', 'webgpu', '--eval-every', '10', '--probe-every', '0', '--slice-every', '20', '--workers', '3', '--set', 'data.imageSize=16', '--set', 'gallery.alpha=0.95'])).toEqual({
       preset: 'shallow',
       steps: 40,
       seeds: [1, 2],
@@ -31,6 +31,11 @@ describe('experiment runner flags', () => {
     expect(() => parseExperimentArgs(['--fast'])).toThrow('flag "--fast" is not allowed');
     expect(() => parseExperimentArgs(['--workers', '0'])).toThrow('--workers "0" is not allowed: expected an integer ≥ 1');
     expect(() => parseExperimentArgs(['--set', 'imageSize'])).toThrow('--set "imageSize" is not allowed: expected field=value');
+    // Any field name reaches configOverride.ts, which names an unknown or forbidden one.
+    expect(parseExperimentArgs(['--set', '__proto__.x=1']).overrides).toEqual(['__proto__.x=1']);
+    expect(() => parseExperimentArgs(['--set', 'data.imageSize=24', '--set', 'optim.lr=0.1', '--set', 'data.imageSize=32'])).toThrow('--set "data.imageSize=32" is not allowed: expected each field once: data.imageSize is already set by --set data.imageSize=24.');
+    expect(() => parseExperimentArgs(['--seeds', '1,1,1'])).toThrow('--seeds "1,1,1" is not allowed: expected each seed once (1 is given 3 times): a repeated seed would train the very same runs again.');
+    expect(() => parseExperimentArgs(['--seeds', '3,1,3,2,1'])).toThrow('expected each seed once (3 is given 2 times, 1 is given 2 times)');
     expect(() => parseExperimentArgs(['--out', ''])).toThrow('--out "" is not allowed: expected a directory path');
     expect(() => parseExperimentArgs(['--out', '--steps', '4'])).toThrow('--out "--steps" is not allowed: expected a directory path');
     expect(() => parseExperimentArgs(['--probe-every', '5', 'x'])).toThrow('flag "x" is not allowed');

@@ -8,7 +8,7 @@
 import type { RunSpec } from '../core/config';
 import type { PresetName } from '../core/presets';
 import { PRESET_NAMES } from '../core/presets';
-import { intValue, methodsValue, presetValue, seedsValue } from './flagValues';
+import { intValue, methodsValue, presetValue, seedsValue, setValue } from './flagValues';
 import type { NodeBackend } from './backend-node';
 import { NODE_BACKENDS } from './backend-node';
 
@@ -145,8 +145,7 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
         args.methods = methodsValue(flag, value, fail);
         break;
       case '--set':
-        if (value === undefined || !/^[A-Za-z][\w.]*=/.test(value)) fail(flag, value, 'field=value, e.g. --set data.imageSize=24');
-        args.overrides.push(value);
+        args.overrides.push(setValue(flag, value, args.overrides, fail));
         break;
       case '--out':
         args.out = directory(flag, value);

@@ -168,8 +168,9 @@ describe('runner process', () => {
 
   it('trains on a face folder (--faces) with its pairs.txt, records the folder, and names a folder too small for the config', async () => {
     const out = await mkdtemp(join(tmpdir(), 'masst-cli-'));
-    const faces = ['--faces', 'e2e/fixtures/faces', '--set', 'data.trainIds=12', '--set', 'gallery.queueSize=4'];
-    const child = start([...TINY_CPU, ...faces, '--out', out]);
+    // A field is set once (a repeated --set is refused): TINY_CPU's values replaced, not overridden.
+    const fitted = TINY_CPU.map((a) => (a === 'data.trainIds=24' ? 'data.trainIds=12' : a === 'gallery.queueSize=8' ? 'gallery.queueSize=4' : a));
+    const child = start([...fitted, '--faces', 'e2e/fixtures/faces', '--out', out]);
     expect(await child.exit).toBe(0);
     expect(child.stderr()).toContain("faces: faces — 20 identities, 60 images at 8 px × 1; 20 pairs from e2e/fixtures/faces/pairs.txt (LFW's 10 folds)");
     const results = await readResults(out);

@@ -33,6 +33,7 @@ import { ensureNodeGpuAdapter } from './webgpu-node';
 import type { PoolResult, RunStart } from './pool/runPool';
 import { runPooled } from './pool/runPool';
 import { checkOutDir } from './outDir';
+import { workerCount } from './workers';
 import { ProgressBar } from './progress';
 import type { FacesRecord, ResultsFile } from './results';
 import { collectResults, divergedRuns, interruptedRuns, pairedTable, smoothnessTable, summaryTable } from './results';
@@ -147,7 +148,10 @@ async function prepareFaces(source: FacesSource, config: ExperimentConfig, seeds
     try {
       folderDataset(loaded.pool, loaded.pairs, config.data, seed);
     } catch (e) {
-      throw new Error(`--faces ${source.dir}: ${e instanceof Error ? e.message : String(e)} Change it with --set, e.g. --set data.trainIds=…`);
+      const message = e instanceof Error ? e.message : String(e);
+      // Only a config field out of the folder's range is changed with --set; a folder that cannot train at all is not.
+      const field = /^(data\.\w+) is /.exec(message)?.[1];
+      throw new Error(`--faces ${source.dir}: ${message}${field === undefined ? '' : ` Change it with --set, e.g. --set ${field}=…`}`);
     }
   }
   return {
@@ -171,10 +175,11 @@ async function main(): Promise<void> {
     const adapter = await ensureNodeGpuAdapter();
     process.stderr.write(`WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`);
   }
-  // One GPU is one device: its workers would queue on it, so webgpu defaults to one worker.
-  const workers = exp.workers ?? (exp.backend === 'webgpu' ? 1 : availableParallelism());
   const runs = seeds.length * config.runs.length;
-  process.stderr.write(`${runs} runs (${config.runs.length} methods × ${seeds.length} seeds) on ${Math.min(workers, runs + seeds.length)} workers\n`);
+  // One GPU is one device: its workers would queue on it, so webgpu defaults to one worker.
+  const { used: workers, note } = workerCount(exp.workers, exp.backend === 'webgpu', availableParallelism(), seeds.length, runs);
+  if (note !== null) process.stderr.write(`${note}\n`);
+  process.stderr.write(`${runs} runs (${config.runs.length} methods × ${seeds.length} seeds) on ${workers} workers\n`);
   const faces = exp.faces === null ? null : await prepareFaces(exp.faces, config, seeds);
   const bar = new ProgressBar('train', runs * config.steps);
   const collect = (p: PoolResult): ResultsFile => {

@@ -8,7 +8,7 @@
 import type { RunSpec } from '../core/config';
 import type { PresetName } from '../core/presets';
 import { PRESET_NAMES } from '../core/presets';
-import { intValue, methodsValue, presetValue, seedsValue } from './flagValues';
+import { intValue, methodsValue, presetValue, seedsValue, setValue } from './flagValues';
 
 export interface ExportTorchArgs {
   preset: PresetName;
@@ -78,8 +78,7 @@ export function parseExportTorchArgs(argv: readonly string[]): ExportTorchArgs {
         if (int(flag, value, 0) !== 0) fail(flag, value, '0: the PyTorch export does not measure the loss landscape yet');
         break;
       case '--set':
-        if (value === undefined || !/^[A-Za-z][\w.]*=/.test(value)) fail(flag, value, 'field=value, e.g. --set data.imageSize=24');
-        args.overrides.push(value);
+        args.overrides.push(setValue(flag, value, args.overrides, fail));
         break;
       case '--out':
         args.out = path(flag, value);

@@ -34,6 +34,20 @@ export interface LoadedFaces {
 
 const MAX_FILES = 200_000;
 
+/**
+ * A listed file's size and time; a file that vanished or cannot be read in between (a folder that
+ * changes while it is read, such as /proc) is named with the flag and the folder.
+ */
+async function statWhileListing(dir: string, full: string): Promise<{ size: number; mtimeMs: number }> {
+  try {
+    return await stat(full);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const what = code === 'ENOENT' ? 'vanished while the folder was listed' : 'could not be read while the folder was listed';
+    throw new Error(`--faces ${dir}: ${full} ${what} (${e instanceof Error ? e.message : String(e)}); expected a folder of face images that stays put while it is read, in LFW layout, Person_Name/Person_Name_0001.jpg`);
+  }
+}
+
 /** Every file under `dir`, paths as `<dir's name>/<relative path>`, like a browser's folder pick. */
 export async function listFolder(dir: string): Promise<{ files: ListedFile[]; absolute: Map<string, string> }> {
   let entries;
@@ -50,7 +64,7 @@ export async function listFolder(dir: string): Promise<{ files: ListedFile[]; ab
     if (!entry.isFile()) continue;
     if (files.length >= MAX_FILES) throw new Error(`--faces: ${dir} holds more than ${MAX_FILES} files; point it at the face folder itself`);
     const full = join(entry.parentPath, entry.name);
-    const info = await stat(full);
+    const info = await statWhileListing(dir, full);
     const path = `${root}/${relative(dir, full).split(sep).join('/')}`;
     files.push({ path, bytes: info.size, modified: Math.floor(info.mtimeMs) });
     absolute.set(path, full);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ExperimentConfig } from '../core/config';
 import { emaHorizon } from '../core/config';
 import type { EvalReport } from '../core/eval/report';
+import { rank1CoverageText } from '../core/eval/rank1';
 import { runLabel } from '../core/config';
 import { describe } from '../core/stats/describe';
 import type { PairedRow } from '../core/stats/paired';
@@ -176,6 +177,29 @@ export function smoothnessTable(results: ResultsFile): string {
   ].join('\n');
 }
 
+/** Distinct values in order, joined ("20", or "20/24" when the seeds' held-out sets differ). */
+function distinct(values: readonly (number | string)[]): string {
+  return [...new Set(values)].join('/');
+}
+
+/**
+ * What the evaluation really used, read from the untrained probe's reports (one per seed): the
+ * pairs scored and the held-out identities they come from, where the pairs came from, and what
+ * rank-1 was taken over. The config's data.pairs and data.testIds are only what the synthetic
+ * faces and a folder without pairs.txt are cut to; a pairs.txt brings its own.
+ */
+export function verificationLine(results: ResultsFile): string {
+  const c = results.config;
+  const evals = results.untrained.map((u) => u.eval);
+  const pairs = evals.length > 0 ? distinct(evals.map((e) => e.pairs)) : String(c.data.pairs);
+  const coverage = evals.flatMap((e) => (e.rank1Coverage ? [e.rank1Coverage] : []));
+  const ids = coverage.length > 0 ? distinct(coverage.map((r) => r.testIdentities)) : String(c.data.testIds);
+  const faces = results.faces;
+  const source = faces === undefined ? '' : faces.pairsFile !== null ? ` from ${faces.pairsFile}` : ` sampled from ${faces.folder}`;
+  const rank1 = coverage.length > 0 ? `; ${distinct(coverage.map(rank1CoverageText))}` : '';
+  return `verification: ${pairs} pairs${source} of ${ids} held-out IDs, 10 folds${rank1}`;
+}
+
 /** The table printed on stdout. */
 export function summaryTable(results: ResultsFile): string {
   const runs = finished(results.runs);
@@ -198,7 +222,7 @@ export function summaryTable(results: ResultsFile): string {
   const c = results.config;
   const lines = [
     `preset config: ${c.data.regime}, ${c.data.trainIds} train IDs, ${c.data.imageSize}px×${c.data.channels}, ${c.model.backbone} backbone, ${c.steps} steps, batch ${c.batchSize}, queue ${c.gallery.queueSize}, α ${c.gallery.alpha} (horizon ${emaHorizon(c.gallery.alpha).toFixed(0)} steps), backend ${results.backend}, seeds ${results.seeds.join(',')}`,
-    `verification: ${c.data.pairs} pairs of ${c.data.testIds} held-out IDs, 10 folds, mean ± sd over seeds; one evaluation ${describe(runs.map((r) => r.msPerEval)).mean.toFixed(0)} ms, one step ${describe(runs.map((r) => r.msPerStep)).mean.toFixed(0)} ms (means over runs)`,
+    `${verificationLine(results)}; mean ± sd over seeds; one evaluation ${describe(runs.map((r) => r.msPerEval)).mean.toFixed(0)} ms, one step ${describe(runs.map((r) => r.msPerStep)).mean.toFixed(0)} ms (means over runs)`,
     pad(header, widths),
     pad(widths.map((w) => '-'.repeat(w)), widths),
     ...rows.map((r) => pad(r, widths)),

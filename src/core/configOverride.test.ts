@@ -19,6 +19,10 @@ describe('config overrides (field=value)', () => {
     expect(() => applyOverride(base, 'analysis.slice2d=yes')).toThrow('expected true or false');
     expect(() => applyOverride(base, 'data.imagesize=16')).toThrow(/override field "data.imagesize" is not allowed: expected one of .*data\.imageSize/);
     expect(() => applyOverride(base, 'imageSize')).toThrow('expected field=value');
+    for (const field of ['__proto__.x', 'constructor.prototype.x', 'data.__proto__']) {
+      expect(() => applyOverride(base, `${field}=1`)).toThrow(new RegExp(`^override field "${field.replace(/\./g, '\\.')}" is not allowed: "(__proto__|constructor)" is a forbidden key`));
+    }
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
   it('lists only leaves, not objects or the runs', () => {

@@ -45,6 +45,9 @@ function parseLeaf(kind: 'number' | 'string' | 'boolean' | 'number[]', text: str
   }
 }
 
+/** Keys that would reach an object's prototype if ever used as a path; refused by name. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 const ALLOWED: Record<string, string> = {
   number: 'a finite number',
   boolean: 'true or false',
@@ -62,6 +65,10 @@ export function applyOverride(config: ExperimentConfig, assignment: string): Exp
   const path = assignment.slice(0, eq);
   const text = assignment.slice(eq + 1);
   const paths = leafPaths(config);
+  const reserved = path.split('.').find((key) => RESERVED_KEYS.has(key));
+  if (reserved !== undefined) {
+    throw new Error(`override field "${path}" is not allowed: "${reserved}" is a forbidden key (it names the object machinery of JavaScript, never a config field); expected one of ${[...paths.keys()].join(', ')}`);
+  }
   const kind = paths.get(path);
   if (kind === undefined) {
     throw new Error(`override field "${path}" is not allowed: expected one of ${[...paths.keys()].join(', ')}`);

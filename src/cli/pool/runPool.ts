@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { ExperimentConfig } from '../../core/config';
 import { runLabel } from '../../core/config';
 import type { EvalReport } from '../../core/eval/report';
+import { outOfMemoryMessage } from '../../core/outOfMemory';
 import type { ComparisonCheckpoint } from '../../core/train/checkpoint';
 import type { NodeBackend } from '../backend-node';
 import { checkpointPaths } from '../checkpointFiles';
@@ -231,7 +232,7 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
           return;
         }
         case 'error':
-          fail(msg.job === null ? `a runner worker could not start: ${msg.message}` : `${describe(jobs[msg.job] as Job)} failed: ${msg.message}`);
+          fail(msg.job === null ? `a runner worker could not start: ${msg.message}` : `${describe(jobs[msg.job] as Job)} failed: ${outOfMemoryMessage(msg.message, base) ?? msg.message}`);
           return;
       }
     };
@@ -245,7 +246,7 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
       const data: RunWorkerData = { backend: options.backend, stop: stopFlag };
       const worker = new Worker(options.workerUrl, { workerData: data });
       worker.on('message', (msg: FromRunWorker) => onMessage(worker, msg));
-      worker.on('error', (e) => fail(`a runner worker crashed: ${e.message}`));
+      worker.on('error', (e) => fail(`a runner worker crashed: ${outOfMemoryMessage(e.message, base) ?? e.message}`));
       // An exit without an 'error' (killed, out of memory) must not leave the promise pending.
       worker.on('exit', (code) => fail(`a runner worker exited (code ${code}) before the comparison finished`));
       workers.push(worker);

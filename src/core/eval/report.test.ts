@@ -75,6 +75,7 @@ describe('evaluateEmbeddings', () => {
       accuracyStdErr: 0,
       auc: 1,
       rank1: 1,
+      rank1Coverage: { identities: 4, testIdentities: 4, probes: 8, notApplicable: null },
       // 10 negatives: FAR 0.01 < 1/10 is not measurable.
       tarAtFar: { '0.1': 1, '0.01': null },
       lookalikeAccuracy: 1,
@@ -100,6 +101,18 @@ describe('evaluateEmbeddings', () => {
     expect(r.tarAtFar).toEqual(tarAtFar(scores, pairs.same, [0.1, 0.01]));
     expect(r.rank1).toBe(rank1(embeddings, 3, test.labels).rank1);
     expect(r.pairs).toBe(30);
+  });
+
+  it('evaluates a test set where some or every identity has one image (LFW different-person lines), rank-1 over the rest', () => {
+    const { embeddings, test } = toyEmbeddings();
+    // Images 1 and 2 of ID 3 relabelled as two new one-image identities 4 and 5.
+    const labels = Int32Array.from(test.labels, (id, i) => (i === 10 ? 4 : i === 11 ? 5 : id));
+    const r = evaluateEmbeddings(embeddings, 2, { ...test, labels }, toyPairs(), config);
+    expect([r.accuracy, r.rank1, r.rank1Coverage]).toEqual([1, 1, { identities: 3, testIdentities: 6, probes: 6, notApplicable: null }]);
+    const single = evaluateEmbeddings(embeddings, 2, { ...test, labels: Int32Array.from(labels, (_, i) => i) }, toyPairs(), config);
+    expect(single.accuracy).toBe(1);
+    expect(single.rank1).toBeNull();
+    expect(single.rank1Coverage?.notApplicable).toContain('no held-out identity has 2 or more test images (12 identities');
   });
 
   it('names embeddings that do not match the test set', () => {

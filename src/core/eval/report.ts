@@ -4,6 +4,7 @@
  */
 import type { EvalConfig } from '../config';
 import type { ImageSet, VerificationPairs } from '../data/types';
+import type { Rank1Coverage } from './rank1';
 import { rank1 } from './rank1';
 import type { RocCurve } from './roc';
 import { aucOf, decimateRoc, rocCurve, tarAtFarOf } from './roc';
@@ -17,8 +18,14 @@ export interface EvalReport {
   accuracyStdErr: number;
   /** Area under the exact ROC of all pairs (ties ½), in [0, 1]. */
   auc: number;
-  /** Rank-1 identification accuracy over the test images, in [0, 1]. */
-  rank1: number;
+  /**
+   * Rank-1 identification accuracy over the held-out identities with ≥ 2 test images, in [0, 1];
+   * null when no identity has 2 (the reason is in rank1Coverage). Files written before rank-1
+   * skipped single-image identities hold a number here, and null or NaN for "unknown".
+   */
+  rank1: number | null;
+  /** What rank-1 was taken over (identities, probes) or why it is n/a; absent in older files. */
+  rank1Coverage?: Rank1Coverage;
   /** TAR per target FAR, keyed by `String(far)` ("0.1", "0.01"); null = "n/a" (FAR < 1/negatives). */
   tarAtFar: Record<string, number | null>;
   /** Share of look-alike negative pairs rejected at their fold's threshold; null without any. */
@@ -50,11 +57,13 @@ export function evaluateEmbeddings(
   const scores = pairScores(embeddings, dim, pairs);
   const v = verify({ scores, same: pairs.same, lookalike: pairs.lookalike, fold: pairs.fold }, config.thresholdRule);
   const roc = rocCurve(scores, pairs.same);
+  const { rank1: r1, ...rank1Coverage } = rank1(embeddings, dim, test.labels);
   return {
     accuracy: v.accuracy,
     accuracyStdErr: v.accuracyStdErr,
     auc: aucOf(roc),
-    rank1: rank1(embeddings, dim, test.labels).rank1,
+    rank1: r1,
+    rank1Coverage,
     tarAtFar: tarAtFarOf(roc, config.farTargets),
     lookalikeAccuracy: v.lookalikeAccuracy,
     roc: decimateRoc(roc),

@@ -92,6 +92,9 @@ function heldOutFromPairs(pool: FacePool, parsed: ParsedPairs, where: string): H
 function heldOutBySeed(pool: FacePool, groups: number[][], data: SplitConfig, seed: number, where: string): Held {
   const rng = createRng(deriveSeed(seed, 'folder-test'));
   const candidates = groups.map((g, id) => (g.length >= 2 ? id : -1)).filter((id) => id >= 0);
+  if (candidates.length < 2) {
+    throw new Error(`${where} has ${candidates.length === 0 ? 'no identity' : 'only 1 identity'} with at least 2 readable images, and verification without a pairs.txt holds out at least 2 such identities (data.testIds ≥ 2): add images, or a pairs.txt naming its pairs.`);
+  }
   if (candidates.length < data.testIds) {
     throw new Error(`data.testIds is ${data.testIds} but ${where} has only ${candidates.length} identities with at least 2 readable images to hold out; allowed: 2 to ${candidates.length} (or add a pairs.txt).`);
   }
@@ -112,14 +115,38 @@ function heldOutBySeed(pool: FacePool, groups: number[][], data: SplitConfig, se
   return { test, testIds: chosen.length, pairs, heldOut: new Set(chosen), notes: [] };
 }
 
+/** "no image of the folder could be used": why, with the first file that failed. */
+function noUsableImage(where: string, pool: FacePool): string {
+  const n = pool.unreadable.length;
+  if (n === 0) return `${where} has no image to use: it holds no JPEG or PNG image inside an identity folder (expected Person_Name/Person_Name_0001.jpg).`;
+  return `${where} has no image that could be used: none of its ${n} image file${n === 1 ? '' : 's'} could be decoded (first: ${pool.unreadable[0] as string}).`;
+}
+
+/**
+ * Fewer than 2 identities left to train on, said by its cause: pairs.txt holding out (all) the
+ * identities, or held-out identities taking the last ones, rather than "allowed: 2 to 0".
+ */
+export function noneToTrain(where: string, imagesPerId: readonly number[], heldOut: ReadonlySet<number>, left: number, need: number, fromPairs: boolean): string {
+  const withImages = imagesPerId.filter((n) => n > 0).length;
+  const leaving = left === 0 ? 'none' : `only ${left} identity`;
+  const needs = `training needs at least 2 identities with ${need} or more readable images`;
+  if (fromPairs) {
+    const what = heldOut.size >= withImages ? `all ${withImages} identities` : `${heldOut.size} of the ${withImages} identities`;
+    return `pairs.txt holds out ${what} of ${where} (every identity it names stays out of training), leaving ${leaving} to train on; ${needs} that pairs.txt does not name: add such identities to the folder, or name fewer people in pairs.txt.`;
+  }
+  return `${where} has ${heldOut.size} held-out identities (data.testIds), leaving ${leaving} with ${need} or more readable images to train on; ${needs}: lower data.testIds or add identities.`;
+}
+
 /** Throws, naming the config field, the value and what the folder allows, when it is too small. */
 export function folderDataset(pool: FacePool, parsed: ParsedPairs | null, data: SplitConfig, seed: number): { dataset: FaceDataset; notes: string[] } {
   const where = `the folder "${pool.root || 'Your faces'}"`;
+  if (pool.paths.length === 0) throw new Error(noUsableImage(where, pool));
   const groups = byIdentity(pool.ids, pool.names.length);
   const held = parsed ? heldOutFromPairs(pool, parsed, where) : heldOutBySeed(pool, groups, data, seed, where);
   const need = minTrainImages(data);
   const rng = createRng(deriveSeed(seed, 'folder-train'));
   let candidates = groups.map((g, id) => (g.length >= need && !held.heldOut.has(id) ? id : -1)).filter((id) => id >= 0);
+  if (candidates.length < 2) throw new Error(noneToTrain(where, groups.map((g) => g.length), held.heldOut, candidates.length, need, parsed !== null));
   if (candidates.length < data.trainIds) {
     throw new Error(`data.trainIds is ${data.trainIds} but ${where} has only ${candidates.length} identities with at least ${need} readable images outside the held-out ones; allowed: 2 to ${candidates.length}.`);
   }

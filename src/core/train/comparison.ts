@@ -9,6 +9,7 @@ import type { FaceDataset, ImageSet } from '../data/types';
 import { architectureFor, paramSpecsFor } from '../model/architecture';
 import type { ConvImpl } from '../model/conv';
 import { embedImages } from '../model/embed';
+import { embedChunk } from '../model/memory';
 import { initialWeights } from '../model/init';
 import { Net } from '../model/net';
 import { createRng, deriveSeed } from '../rng';
@@ -64,6 +65,10 @@ export class Comparison {
   readonly stepMsTotal: number[];
   private readonly trainImages: tf.Tensor4D;
   private readonly testImages: tf.Tensor4D;
+  /** Test images embedded at once: bounded by their activations (model/memory.ts), so 128 px fits the wasm heap. */
+  private get embedChunk(): number {
+    return embedChunk(this.config.data.imageSize, this.config.data.channels, this.config.model.backbone);
+  }
   private t = 0;
 
   constructor(
@@ -215,7 +220,7 @@ export class Comparison {
   embedTest(i: number): Promise<Float32Array> {
     const run = this.runs[i];
     if (!run) throw new Error(`Comparison.embedTest: no run ${i} (have ${this.runs.length})`);
-    return embedImages(run.trainer.probe, this.testImages, this.impl);
+    return embedImages(run.trainer.probe, this.testImages, this.impl, this.embedChunk);
   }
 
   /** Test-image embeddings of the untrained probe (the shared initial weights). */
@@ -224,7 +229,7 @@ export class Comparison {
     if (!first) throw new Error('Comparison has no runs');
     const net = Net.fromValues(first.trainer.probe.arch, first.trainer.probe.specs, this.initial, false);
     try {
-      return await embedImages(net, this.testImages, this.impl);
+      return await embedImages(net, this.testImages, this.impl, this.embedChunk);
     } finally {
       net.dispose();
     }

@@ -5,6 +5,7 @@
  * Imported run files (ghosts) add their rows after the live ones, marked with their file.
  */
 import { memo } from 'react';
+import { rank1CoverageText } from '../../core/eval/rank1';
 import type { EvalReport } from '../../core/eval/report';
 import { describe } from '../../core/stats/describe';
 import type { ReportRow } from '../import/ghostTables';
@@ -32,6 +33,18 @@ export function reportedFars(reports: ReadonlyArray<EvalReport | null>): string[
   return [...fars].sort((a, b) => Number(b) - Number(a));
 }
 
+/**
+ * What rank-1 was taken over in these evaluations, in words ("Rank-1 over 5 of 13 held-out
+ * identities (those with ≥ 2 test images), 15 probes."; several seeds' distinct coverages joined);
+ * null when no report says (files written before rank-1 recorded it).
+ */
+export function rank1Note(reports: ReadonlyArray<EvalReport | null>): string | null {
+  const texts = [...new Set(reports.flatMap((r) => (r?.rank1Coverage ? [rank1CoverageText(r.rank1Coverage)] : [])))];
+  if (texts.length === 0) return null;
+  const joined = texts.join('; ');
+  return `${joined.charAt(0).toUpperCase()}${joined.slice(1)}.`;
+}
+
 interface Props {
   groups: ReadonlyArray<MethodGroup<EvalRun>>;
   untrained: ReadonlyArray<{ seed: number; report: EvalReport }>;
@@ -49,6 +62,8 @@ export const ResultsTable = memo(function ResultsTable({ groups, untrained, ghos
   const rows = [...live, ...ghostRows];
   const seeds = untrained.length;
   const fars = reportedFars(rows.flatMap((r) => r.reports));
+  // The live session's coverage: every method of a seed shares its held-out images.
+  const note = rank1Note(live.flatMap((r) => r.reports));
   return (
     <table className="results">
       <caption>
@@ -77,6 +92,13 @@ export const ResultsTable = memo(function ResultsTable({ groups, untrained, ghos
           </tr>
         ))}
       </tbody>
+      {note !== null && (
+        <tfoot>
+          <tr>
+            <td colSpan={5 + fars.length} className="rank1-note">{note}</td>
+          </tr>
+        </tfoot>
+      )}
     </table>
   );
 });

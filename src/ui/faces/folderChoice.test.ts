@@ -37,6 +37,12 @@ describe('readFolderChoice', () => {
     expect(fitToFolder(r.choice, { ...data, trainIds: 9, testIds: 4 })).toEqual({ trainIds: 8 });
   });
 
+  it('refuses a pairs.txt that holds out every identity, saying so instead of a range the form cannot meet', async () => {
+    // Every fold: two same-person and two different-person lines; together they name P0…P11.
+    const r = await readFolderChoice(files(['10 2', ...Array.from({ length: 10 }, (_, f) => [`P${f} 1 2`, `P${f + 1} 2 3`, `P${f} 1 P${(f + 2) % 12} 3`, `P${(f + 2) % 12} 2 P${(f + 3) % 12} 1`]).flat()].join('\n')));
+    expect(r).toEqual({ ok: false, message: 'Your faces: pairs.txt holds out all 12 identities of the folder "mine" (every identity it names stays out of training), leaving none to train on; training needs at least 2 identities with 2 or more readable images that pairs.txt does not name: add such identities to the folder, or name fewer people in pairs.txt.' });
+  });
+
   it('refuses a broken pairs.txt and a folder without identity folders, naming them', async () => {
     const bad = await readFolderChoice(files('P0 1 2\nP0 x'));
     expect(bad).toEqual({ ok: false, message: expect.stringMatching(/^Your faces: pairs.txt: 1 valid same-person and 0 valid different-person pairs; .*pairs.txt line 2: "P0 x" is malformed.* Fix or remove mine\/pairs.txt; without it, pairs are sampled over held-out identities\.$/) as unknown as string });

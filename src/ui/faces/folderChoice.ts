@@ -5,7 +5,7 @@
  * images themselves are only read by the training workers (worker/ownFaces.ts).
  */
 import type { DataConfig } from '../../core/config';
-import { folderCapacity } from '../../core/faces/folderDataset';
+import { folderCapacity, noneToTrain } from '../../core/faces/folderDataset';
 import type { FolderListing } from '../../core/faces/listing';
 import { readListing } from '../../core/faces/listing';
 import type { ParsedPairs } from '../../core/faces/pairsFile';
@@ -49,13 +49,29 @@ export async function readFolderChoice(files: ReadonlyArray<{ path: string; file
     files: files.filter((f) => f.path !== listing.pairsPath).map((f) => ({ path: f.path.replace(/\\/g, '/').replace(/^\/+/, ''), file: f.file })),
     pairs: pairs === null || text === null || listing.pairsPath === null ? null : { path: listing.pairsPath, text },
   };
-  return { ok: true, choice: { source, listing, pairs, problems: [...listing.skipped, ...(pairs?.problems ?? [])] } };
+  const choice: FolderChoice = { source, listing, pairs, problems: [...listing.skipped, ...(pairs?.problems ?? [])] };
+  // A pairs.txt naming (nearly) every identity leaves nothing to train on whatever the form says:
+  // refused here by its cause, not later as a queue or training-IDs range the form cannot meet.
+  if (pairs !== null) {
+    const heldOut = heldOutIds(choice);
+    const trainable = choiceCapacity(choice, { regime: 'shallow', longTail: { minDepth: 2, maxDepth: 2, exponent: 1 }, testIds: 2 }).trainIds;
+    if (trainable < 2) {
+      const perId = listing.identities.map((id) => id.images.length);
+      return { ok: false, message: `Your faces: ${noneToTrain(`the folder "${listing.root}"`, perId, heldOut, trainable, 2, true)}` };
+    }
+  }
+  return { ok: true, choice };
+}
+
+/** Identities pairs.txt names (indices into the listing), all held out of training. */
+function heldOutIds(choice: FolderChoice): Set<number> {
+  const index = new Map(choice.listing.identities.map((id, i) => [id.name, i]));
+  return new Set((choice.pairs?.pairs ?? []).flatMap((p) => [p.a, p.b]).map((path) => index.get(path.split('/').slice(-2)[0] as string) as number));
 }
 
 /** Largest data.trainIds and data.testIds the folder allows under `data`'s regime. */
 export function choiceCapacity(choice: FolderChoice, data: Pick<DataConfig, 'regime' | 'longTail' | 'testIds'>): { trainIds: number; testIds: number } {
-  const index = new Map(choice.listing.identities.map((id, i) => [id.name, i]));
-  const heldOut = choice.pairs === null ? null : new Set(choice.pairs.pairs.flatMap((p) => [p.a, p.b]).map((path) => index.get(path.split('/').slice(-2)[0] as string) as number));
+  const heldOut = choice.pairs === null ? null : heldOutIds(choice);
   return folderCapacity(choice.listing.identities.map((id) => id.images.length), heldOut, data);
 }
 

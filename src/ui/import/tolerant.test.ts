@@ -32,6 +32,24 @@ describe('a sparse or odd run file', () => {
     expect(ghostAgentLines(runs)).toEqual([]);
   });
 
+  it('reads rank-1 of old files (a number, no coverage) and new ones (null with its coverage, or a number over some identities)', () => {
+    const coverage = { identities: 0, testIdentities: 13, probes: 0, notApplicable: 'no held-out identity has 2 or more test images' };
+    const runs = ghostRuns(sparse({
+      runs: [
+        { label: 'Old', seed: 1, history: [], evals: [], eval: { accuracy: 0.7, auc: 0.8, rank1: 0.4 } },
+        { label: 'New', seed: 1, history: [], evals: [], eval: { accuracy: 0.7, auc: 0.8, rank1: null, rank1Coverage: coverage } },
+        { label: 'Some', seed: 1, history: [], evals: [], eval: { accuracy: 0.7, auc: 0.8, rank1: 0.5, rank1Coverage: { ...coverage, identities: 5, probes: 15, notApplicable: null } } },
+        { label: 'Odd', seed: 1, history: [], evals: [], eval: { accuracy: 0.7, auc: 0.8, rank1: 0.5, rank1Coverage: { identities: 'five' } } },
+      ],
+    }));
+    expect(runs.map((r) => [r.latest?.rank1, r.latest?.rank1Coverage])).toEqual([
+      [0.4, undefined],
+      [NaN, coverage],
+      [0.5, { ...coverage, identities: 5, probes: 15, notApplicable: null }],
+      [0.5, undefined],
+    ]);
+  });
+
   it('gives table rows without an untrained probe or paired differences it cannot read', () => {
     expect(ghostResultRows(sparse({ untrained: [{ seed: 1 }] })).map((r) => r.label)).toEqual(['sparse.json: SST', 'sparse.json: Other']);
     expect(ghostPairedRows(sparse({ pairedDifferences: 'none' }))).toEqual([]);

@@ -10,22 +10,32 @@ import type { RunResult } from '../../cli/trainRuns';
 import type { LipschitzPoint } from '../../core/analysis/analyzer';
 import type { RunSpec } from '../../core/config';
 import type { EvalReport } from '../../core/eval/report';
+import type { Rank1Coverage } from '../../core/eval/rank1';
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const numOr = <T>(x: unknown, fallback: T): number | T => (isNum(x) ? x : fallback);
 const numbers = (x: unknown): x is number[] => Array.isArray(x) && x.every(isNum);
 
+/** rank1Coverage as written since rank-1 skips single-image identities; null when absent (older files) or malformed. */
+function coverageOf(x: unknown): Rank1Coverage | null {
+  if (!isObject(x) || !isNum(x.identities) || !isNum(x.testIdentities) || !isNum(x.probes)) return null;
+  if (x.notApplicable !== null && typeof x.notApplicable !== 'string') return null;
+  return { identities: x.identities, testIdentities: x.testIdentities, probes: x.probes, notApplicable: x.notApplicable };
+}
+
 /** A report with the accuracy and AUC parseRunFile checked; the other metrics as far as present (NaN, "n/a" in the tables). */
 export function tolerantReport(e: { accuracy: number; auc: number }): EvalReport {
   const x = e as unknown as Record<string, unknown>;
   const far = isObject(x.tarAtFar) ? x.tarAtFar : {};
+  const coverage = coverageOf(x.rank1Coverage);
   const roc = isObject(x.roc) && numbers(x.roc.fpr) && numbers(x.roc.tpr) ? { fpr: x.roc.fpr, tpr: x.roc.tpr } : { fpr: [], tpr: [] };
   return {
     accuracy: e.accuracy,
     accuracyStdErr: numOr(x.accuracyStdErr, NaN),
     auc: e.auc,
     rank1: numOr(x.rank1, NaN),
+    ...(coverage === null ? {} : { rank1Coverage: coverage }),
     tarAtFar: Object.fromEntries(Object.entries(far).filter(([, v]) => v === null || isNum(v))) as Record<string, number | null>,
     lookalikeAccuracy: numOr(x.lookalikeAccuracy, null),
     roc,
