@@ -15,8 +15,9 @@ import { encodeConfig } from '../core/urlCodec';
 import { checkQuery } from '../core/urlLength';
 import { decodePage } from '../core/urlParams';
 import { validate } from '../core/validate';
-import type { SavedComparison } from '../storage/comparisonStore';
-import { clearComparison, loadComparison } from '../storage/comparisonStore';
+import type { SavedComparison, StoredComparison } from '../storage/comparisonStore';
+import { loadComparisons, removeComparison } from '../storage/comparisonStore';
+import { tabComparisonKey } from './comparisonKey';
 import type { BackendChoice } from '../worker/protocol';
 import { Alerts } from './components/Alerts';
 import { BackendBadge } from './components/BackendBadge';
@@ -54,6 +55,8 @@ const decoded = decodePage(new URLSearchParams(window.location.search));
 const initial = decoded.url;
 const initialPage = decoded.page;
 const urlProblems = decoded.problems;
+// This tab's comparison before a reload (read before this page's first comparison takes the slot).
+const ownStored = tabComparisonKey();
 // Teacher mode (hide=, lock=1) is the link's, kept as it is in every link the page writes.
 const teacher = initialPage.teacher;
 
@@ -67,13 +70,13 @@ export function App() {
   const [band, setBand] = useState<BandKind>('sd');
   // The config the current session trains (the form may be edited after a Pause): what the overview draws.
   const [sessionConfig, setSessionConfig] = useState<ExperimentConfig | null>(null);
-  // The comparison a previous visit kept, offered until it is restored, discarded or replaced.
-  const [saved, setSaved] = useState<SavedComparison | null>(null);
+  // The comparisons previous visits kept (checked; malformed ones too), offered until one is restored or another starts.
+  const [stored, setStored] = useState<StoredComparison[]>([]);
   const [folder, setFolder] = useState<FolderChoice | null>(null);
   const [fitted, setFitted] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void loadComparison().then((kept) => live && kept !== null && kept.state.runs.length > 0 && setSaved(kept));
+    void loadComparisons().then((kept) => live && setStored(kept));
     return () => {
       live = false;
     };
@@ -127,7 +130,7 @@ export function App() {
     if (fit !== null) edit((d) => Object.assign(d.data, fit));
   };
   const start = (c: ExperimentConfig, then: 'play' | 'step' | 'none', list = seeds) => {
-    setSaved(null);
+    setStored([]);
     setSessionConfig(c);
     training.start(setup(c, list), then);
   };
@@ -138,18 +141,18 @@ export function App() {
     setConfig({ ...d.url.config, seed: d.page.seeds[0] ?? d.url.config.seed });
     setSeeds(d.page.seeds);
   };
-  const restore = (kept: SavedComparison) => {
+  const restore = (kept: SavedComparison, key: string) => {
     const { preset: p, config: c, seeds: list, backend: b, workers: w } = kept.setup;
     setPreset(p);
     setConfig(c);
     setSeeds(list);
     setBackend(b);
     setWorkers(w);
-    setSaved(null);
+    setStored([]);
     setSessionConfig(c);
     setFolder(kept.setup.folder ? choiceFromSource(kept.setup.folder) : null);
     setFitted(null);
-    training.restore(kept);
+    training.restore(kept, key);
   };
 
   return (
@@ -161,13 +164,14 @@ export function App() {
         <p className="lead">Conventional, SST and MASST face-embedding training, side by side, on the same synthetic faces and the same batches.</p>
         <BackendBadge report={page.backend} />
       </header>
-      {saved !== null && page.phase === 'idle' && (
+      {stored.length > 0 && page.phase === 'idle' && (
         <RestorePrompt
-          saved={saved}
-          onRestore={() => restore(saved)}
-          onDiscard={() => {
-            setSaved(null);
-            void clearComparison();
+          stored={stored}
+          own={ownStored}
+          onRestore={restore}
+          onDiscard={(key) => {
+            setStored((list) => list.filter((s) => s.key !== key));
+            void removeComparison(key);
           }}
         />
       )}

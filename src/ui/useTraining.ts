@@ -20,8 +20,8 @@ export interface Training {
   store: Store;
   /** A new session (all series cleared); `then` runs once it is built: play, one step, or nothing. */
   start(setup: SessionSetup, then: 'play' | 'step' | 'none'): void;
-  /** The saved comparison again, its workers built from its checkpoints, paused. */
-  restore(saved: SavedComparison): void;
+  /** The comparison stored under `key` again, its workers built from its checkpoints, paused; it becomes this tab's. */
+  restore(saved: SavedComparison, key: string): void;
   isCurrent(setup: SessionSetup): boolean;
   play(): void;
   pause(): void;
@@ -82,17 +82,17 @@ export function useTraining(): Training {
       if (!p) return;
       session.current = setupKey(setup);
       p.init(setup.config, setup.seeds, setup.backend, setup.workers, null, setup.folder ?? null);
-      persister.current?.begin(setup, p.current, true);
+      persister.current?.begin(setup, p.current, null);
       if (then === 'play') p.play();
       if (then === 'step') p.step();
     },
-    restore: (saved) => {
+    restore: (saved, key) => {
       const p = pool.current;
       if (!p) return;
       session.current = setupKey(saved.setup);
       const s = saved.setup;
       p.init(s.config, s.seeds, s.backend, s.workers, { state: saved.state, checkpoints: saved.checkpoints }, s.folder ?? null);
-      persister.current?.begin(s, p.current, false);
+      persister.current?.begin(s, p.current, { key, saved });
     },
     isCurrent: (setup) => session.current === setupKey(setup) && store.get().phase !== 'idle',
   };
