@@ -15,6 +15,7 @@ import { encodeConfig } from '../core/urlCodec';
 import { checkQuery } from '../core/urlLength';
 import { decodePage } from '../core/urlParams';
 import { validate } from '../core/validate';
+import { encodeCheckpointEvery } from '../core/checkpointEvery';
 import type { SavedComparison, StoredComparison } from '../storage/comparisonStore';
 import { loadComparisons, removeComparison } from '../storage/comparisonStore';
 import { tabComparisonKey } from './comparisonKey';
@@ -55,6 +56,7 @@ const decoded = decodePage(new URLSearchParams(window.location.search));
 const initial = decoded.url;
 const initialPage = decoded.page;
 const urlProblems = decoded.problems;
+const checkpointEvery = decoded.checkpointEvery;
 // This tab's comparison before a reload (read before this page's first comparison takes the slot).
 const ownStored = tabComparisonKey();
 // Teacher mode (hide=, lock=1) is the link's, kept as it is in every link the page writes.
@@ -82,8 +84,19 @@ export function App() {
     };
   }, []);
   const errors = useMemo(() => new Map(validate(config).map((i) => [i.field, i.message])), [config]);
-  const training = useTraining();
+  const training = useTraining(checkpointEvery);
   const { store } = training;
+  // A hidden page may be closed or discarded without another event: checkpoint what trains now.
+  const { hidden } = training;
+  useEffect(() => {
+    const onVisibility = () => document.visibilityState === 'hidden' && hidden();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', hidden);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', hidden);
+    };
+  }, [hidden]);
   // Imported run files, drawn as ghosts: kept across Reset and new sessions, until removed.
   const [ghosts] = useState(() => new GhostStore());
   const page = useStoreSelector(store, selectPage);
@@ -99,6 +112,7 @@ export function App() {
   const link = useMemo(() => {
     const next = encodeConfig(preset, config, backend);
     encodePageParams(next, preset, config.seed, seeds, workers, teacher);
+    encodeCheckpointEvery(next, checkpointEvery);
     return checkQuery(next);
   }, [preset, config, seeds, workers, backend]);
   useEffect(() => {

@@ -6,7 +6,8 @@
  * holds every loss point before it (a worker flushes before it checkpoints); while nothing trains,
  * the state alone is saved at most every SAVE_MS (slices and probes taken while paused). Saves run
  * one after another, so an older state never overwrites a newer one. A failed save is reported
- * once per comparison; training goes on.
+ * once per comparison; training goes on. When the page is hidden, a state waiting for its timer is
+ * saved at once (flushNow).
  */
 import type { SavedComparison, SavedSetup } from '../storage/comparisonStore';
 import { adoptComparison, pruneComparisons, removeComparison, saveComparison } from '../storage/comparisonStore';
@@ -54,6 +55,13 @@ export class Persister {
       if (from === null) await pruneComparisons(key);
       else await adoptComparison(key, from.key, from.saved);
     });
+  }
+
+  /** The page is being hidden or closed: a state waiting for its timer is saved now (best effort). */
+  flushNow(): void {
+    if (this.timer === null) return;
+    this.cancelTimer();
+    if (this.latest !== null) this.save(this.latest, []);
   }
 
   /**

@@ -38,6 +38,8 @@ export interface Training {
   probeWeights(unit: number): Promise<ProbeWeights>;
   /** Stops keeping this comparison in the browser ("Clear stored data"). */
   forget(): Promise<void>;
+  /** The page is being hidden or closed: checkpoint what trains and save what waits (best effort). */
+  hidden(): void;
 }
 
 /** A setup's identity: a folder counts by its listing hash (File handles have no JSON). */
@@ -45,13 +47,14 @@ function setupKey(setup: SessionSetup): string {
   return JSON.stringify({ ...setup, folder: setup.folder?.key ?? null });
 }
 
-export function useTraining(): Training {
+/** `checkpointEvery`: steps between two periodic checkpoints (the page's checkpoint= setting, fixed for the page's lifetime). */
+export function useTraining(checkpointEvery: number): Training {
   const store = useMemo(() => new Store(), []);
   const pool = useRef<WorkerPool | null>(null);
   const persister = useRef<Persister | null>(null);
   const session = useRef<string | null>(null);
   useEffect(() => {
-    pool.current = new WorkerPool(store);
+    pool.current = new WorkerPool(store, checkpointEvery);
     persister.current = new Persister(store, (message) => store.addError(message));
     return () => {
       pool.current?.dispose();
@@ -60,7 +63,7 @@ export function useTraining(): Training {
       persister.current = null;
       session.current = null;
     };
-  }, [store]);
+  }, [store, checkpointEvery]);
   // The same functions for the page's lifetime, so views that take them need not render again.
   const actions = useMemo(() => ({
     play: () => pool.current?.play(),
@@ -73,6 +76,10 @@ export function useTraining(): Training {
     sessionData: () => pool.current?.sessionData() ?? null,
     probeWeights: (unit: number) => pool.current?.probeWeights(unit) ?? Promise.reject(new Error('the page has no workers yet')),
     forget: () => persister.current?.stop() ?? Promise.resolve(),
+    hidden: () => {
+      persister.current?.flushNow();
+      pool.current?.checkpointNow();
+    },
   }), [store]);
   return {
     store,
