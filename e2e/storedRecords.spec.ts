@@ -82,3 +82,20 @@ test('a real record broken in its seeds or checkpoints is named; a missing check
   await discardUnusable(page, ['comparison:deleted-checkpoint']);
   expect(errors).toEqual([]);
 });
+
+test('an old-layout record without setup and with a string checkpoint leaves the form and a notice, not a blank page', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(URL);
+  await editStore(page, [
+    { op: 'put', key: 'session', value: { savedAt: 1_700_000_000_000, state: { runs: [{ unit: 0, steps: [1], loss: [2], smooth: [2] }] } } },
+    { op: 'put', key: 'checkpoint-0', value: 'abc' },
+  ]);
+  await page.reload();
+  await expectForm(page);
+  await expect(unusable(page)).toHaveCount(1);
+  await expect(unusable(page)).toContainText('A stored comparison (saved');
+  await expect(unusable(page)).toContainText('cannot be restored: setup = missing is not allowed: expected the comparison’s setup (preset, config, seeds, backend, workers). Discard removes it.');
+  await discardUnusable(page, []);
+  expect(errors).toEqual([]);
+});
