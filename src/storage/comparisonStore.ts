@@ -43,15 +43,18 @@ export function clearComparison(): Promise<void> {
   });
 }
 
-/** Forgets one stored comparison (Discard, or its tab starts another); LEGACY removes the old layout's records. */
+/** Deletes the record under `key`; LEGACY: every record of the old layout. */
+async function deleteRecord(store: IDBObjectStore, key: string): Promise<void> {
+  if (key !== LEGACY) {
+    store.delete(key);
+    return;
+  }
+  for (const k of await value(store.getAllKeys())) if (!String(k).startsWith(KEY_PREFIX)) store.delete(k);
+}
+
+/** Forgets one stored comparison (Discard, or its tab starts another). */
 export function removeComparison(key: string): Promise<void> {
-  return inStore('readwrite', async (store) => {
-    if (key !== LEGACY) {
-      store.delete(key);
-      return;
-    }
-    for (const k of await value(store.getAllKeys())) if (!String(k).startsWith(KEY_PREFIX)) store.delete(k);
-  });
+  return inStore('readwrite', (store) => deleteRecord(store, key));
 }
 
 function checkpointList(record: unknown): WorkerCheckpoint[] {
@@ -74,9 +77,7 @@ export function saveComparison(key: string, setup: SavedSetup, state: UiState, c
 /** A restored comparison moves to `key` (its new tab's) in one transaction: written there, removed from `from`. */
 export function adoptComparison(key: string, from: string, saved: SavedComparison): Promise<void> {
   return inStore('readwrite', async (store) => {
-    if (from === LEGACY) {
-      for (const k of await value(store.getAllKeys())) if (!String(k).startsWith(KEY_PREFIX)) store.delete(k);
-    } else if (from !== key) store.delete(from);
+    if (from !== key) await deleteRecord(store, from);
     store.put({ ...saved, savedAt: Date.now() } satisfies SavedComparison, key);
   });
 }
@@ -102,18 +103,19 @@ async function rawRecords(store: IDBObjectStore): Promise<Map<string, unknown>> 
 }
 
 /**
- * Keeps the newest MAX_KEPT comparisons and the one under `keep` (the tab's own, being written):
- * the oldest go first, malformed ones (no time) before any.
+ * The keys to drop so that `keep` (the tab's own comparison, being written) and the newest
+ * MAX_KEPT − 1 others remain: the oldest go first, those without a time (malformed) before any.
  */
+export function keysToDrop(records: ReadonlyArray<{ key: string; savedAt: number | null }>, keep: string): string[] {
+  const others = records.filter((r) => r.key !== keep).sort((a, b) => (b.savedAt ?? -Infinity) - (a.savedAt ?? -Infinity));
+  return others.slice(Math.max(0, MAX_KEPT - 1)).map((r) => r.key);
+}
+
+/** Drops the oldest comparisons beyond MAX_KEPT, never the one under `keep` (keysToDrop). */
 export function pruneComparisons(keep: string): Promise<void> {
   return inStore('readwrite', async (store) => {
-    const records = await rawRecords(store);
-    const others = [...records.entries()].filter(([k]) => k !== keep).sort(([, a], [, b]) => (savedAtOf(b) ?? -Infinity) - (savedAtOf(a) ?? -Infinity));
-    const drop = others.slice(Math.max(0, MAX_KEPT - 1)).map(([k]) => k);
-    for (const k of drop) {
-      if (k !== LEGACY) store.delete(k);
-      else for (const key of (await value(store.getAllKeys())).map(String)) if (!key.startsWith(KEY_PREFIX)) store.delete(key);
-    }
+    const records = [...(await rawRecords(store)).entries()].map(([key, raw]) => ({ key, savedAt: savedAtOf(raw) }));
+    for (const key of keysToDrop(records, keep)) await deleteRecord(store, key);
   });
 }
 
