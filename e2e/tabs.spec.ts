@@ -1,7 +1,7 @@
 /**
  * Two tabs keep two comparisons: each tab writes its own record (session and checkpoints under
  * one key), so closing both leaves both, and a new tab lists both and restores each to its own
- * step, resuming from its own checkpoint.
+ * step, resuming from its own checkpoint. While the tabs are open, another tab says so.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
@@ -35,6 +35,12 @@ test('two tabs train two seeds; once both are closed a new tab lists both and re
   await stepTo(two, 1);
   // Both saved, each with its own checkpoint (tab 1 at step 2, tab 2 at step 1).
   await expect.poll(async () => (await storedSummaries(one)).map((s) => `${JSON.stringify(s.seeds)}@${s.checkpoints.map((c) => c.step).join()}`).sort(), { timeout: 30_000 }).toEqual(['[1]@2', '[2]@1']);
+  // While both are open, a third tab lists both as open elsewhere (Web Locks).
+  const peek = await context.newPage();
+  await peek.goto(link(3));
+  await expect(offers(peek)).toHaveCount(2);
+  for (const item of await offers(peek).all()) await expect(item).toContainText('It is open in another tab now');
+  await peek.close();
   await one.close();
   await two.close();
 
@@ -44,6 +50,7 @@ test('two tabs train two seeds; once both are closed a new tab lists both and re
   await expect(offers(three)).toHaveCount(2);
   await expect(offers(three).filter({ hasText: 'on seed 1,' })).toContainText('at step 2 of 40');
   await expect(offers(three).filter({ hasText: 'on seed 2,' })).toContainText('at step 1 of 40');
+  await expect(offers(three).filter({ hasText: 'open in another tab' })).toHaveCount(0);
   await offers(three).filter({ hasText: 'on seed 1,' }).getByRole('button', { name: 'Restore' }).click();
   await expect.poll(() => stepsOf(three), { timeout: 120_000 }).toEqual([2, 2, 2]);
   // It resumes from its own checkpoint: a restart from 0 would show step 1.

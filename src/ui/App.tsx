@@ -18,7 +18,7 @@ import { validate } from '../core/validate';
 import { encodeCheckpointEvery } from '../core/checkpointEvery';
 import type { SavedComparison, StoredComparison } from '../storage/comparisonStore';
 import { loadComparisons, removeComparison } from '../storage/comparisonStore';
-import { tabComparisonKey } from './comparisonKey';
+import { heldKeys, tabComparisonKey } from './comparisonKey';
 import type { BackendChoice } from '../worker/protocol';
 import { Alerts } from './components/Alerts';
 import { BackendBadge } from './components/BackendBadge';
@@ -74,11 +74,17 @@ export function App() {
   const [sessionConfig, setSessionConfig] = useState<ExperimentConfig | null>(null);
   // The comparisons previous visits kept (checked; malformed ones too), offered until one is restored or another starts.
   const [stored, setStored] = useState<StoredComparison[]>([]);
+  // Keys of stored comparisons that another open tab keeps (Web Locks) when the page loaded.
+  const [openElsewhere, setOpenElsewhere] = useState<ReadonlySet<string>>(new Set());
   const [folder, setFolder] = useState<FolderChoice | null>(null);
   const [fitted, setFitted] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void loadComparisons().then((kept) => live && setStored(kept));
+    void Promise.all([loadComparisons(), heldKeys()]).then(([kept, held]) => {
+      if (!live) return;
+      setStored(kept);
+      setOpenElsewhere(held);
+    });
     return () => {
       live = false;
     };
@@ -182,6 +188,7 @@ export function App() {
         <RestorePrompt
           stored={stored}
           own={ownStored}
+          openElsewhere={openElsewhere}
           onRestore={restore}
           onDiscard={(key) => {
             setStored((list) => list.filter((s) => s.key !== key));

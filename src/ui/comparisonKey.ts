@@ -30,3 +30,25 @@ export function rememberTabComparison(key: string): void {
     // Without sessionStorage the comparison is still kept; only "this tab's" mark is lost after a reload.
   }
 }
+
+/**
+ * Holds a Web Lock named `key` while this page keeps that comparison, so another tab can tell it
+ * is open (heldKeys); the lock goes when the returned function is called or the page closes.
+ * Without Web Locks (an old browser, an insecure origin) nothing is held and nothing is told.
+ */
+export function holdComparison(key: string): () => void {
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  void navigator.locks?.request(key, () => held).catch(() => undefined);
+  return release;
+}
+
+/** The keys of the comparisons open in a tab now (their Web Locks), this one's included. */
+export async function heldKeys(): Promise<Set<string>> {
+  try {
+    const state = await navigator.locks?.query();
+    return new Set((state?.held ?? []).map((l) => l.name ?? '').filter((n) => n.startsWith(KEY_PREFIX)));
+  } catch {
+    return new Set();
+  }
+}

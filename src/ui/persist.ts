@@ -11,7 +11,7 @@
  */
 import type { SavedComparison, SavedSetup } from '../storage/comparisonStore';
 import { adoptComparison, pruneComparisons, removeComparison, saveComparison } from '../storage/comparisonStore';
-import { newComparisonKey, rememberTabComparison } from './comparisonKey';
+import { holdComparison, newComparisonKey, rememberTabComparison } from './comparisonKey';
 import type { FromWorker, WorkerCheckpoint } from '../worker/protocol';
 import type { UiState } from './store/state';
 import type { Store } from './store/store';
@@ -22,6 +22,8 @@ export class Persister {
   private setup: SavedSetup | null = null;
   /** The stored comparison this page writes: null until it starts or restores one. */
   private key: string | null = null;
+  /** Releases the Web Lock that tells other tabs this page keeps `key` open. */
+  private release: () => void = () => undefined;
   private runId = -1;
   private chain: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -45,6 +47,8 @@ export class Persister {
     const previous = this.key;
     const key = newComparisonKey();
     this.key = key;
+    this.release();
+    this.release = holdComparison(key);
     this.setup = setup;
     this.runId = runId;
     this.failed = false;
@@ -76,6 +80,7 @@ export class Persister {
 
   dispose(): void {
     void this.stop();
+    this.release();
     this.unsubscribe();
   }
 

@@ -14,6 +14,8 @@ interface Props {
   stored: StoredComparison[];
   /** The key of this tab's own comparison before the reload, if any. */
   own: string | null;
+  /** Keys of the comparisons another open tab keeps now (Web Locks). */
+  openElsewhere: ReadonlySet<string>;
   onRestore: (saved: SavedComparison, key: string) => void;
   onDiscard: (key: string) => void;
 }
@@ -29,12 +31,13 @@ export function describeSaved(saved: SavedComparison): string {
   return `${methods} on ${seeds}, preset ${setup.preset}, ${where}, saved ${when}.`;
 }
 
-function Usable({ entry, own, onRestore, onDiscard }: { entry: Extract<StoredComparison, { ok: true }>; own: boolean } & Pick<Props, 'onRestore' | 'onDiscard'>) {
+function Usable({ entry, own, open, onRestore, onDiscard }: { entry: Extract<StoredComparison, { ok: true }>; own: boolean; open: boolean } & Pick<Props, 'onRestore' | 'onDiscard'>) {
   const label = `Stored comparison${own ? ' of this tab' : ''}`;
   return (
     <li aria-label={label}>
       {own && <strong>This tab’s: </strong>}
       {describeSaved(entry.saved)}
+      {open && <> It is open in another tab now: restored here, it becomes a copy that trains apart from that tab’s.</>}
       {entry.unresumable.length > 0 && (
         <> No checkpoint holds {entry.unresumable.join(', ')}: Restore starts {entry.unresumable.length === 1 ? 'that run' : 'those runs'} again from step 0.</>
       )}{' '}
@@ -56,7 +59,7 @@ function Malformed({ entry, onDiscard }: { entry: Extract<StoredComparison, { ok
   );
 }
 
-export function RestorePrompt({ stored, own, onRestore, onDiscard }: Props) {
+export function RestorePrompt({ stored, own, openElsewhere, onRestore, onDiscard }: Props) {
   return (
     <section className="restore" aria-label="Stored comparisons">
       <p>
@@ -66,7 +69,7 @@ export function RestorePrompt({ stored, own, onRestore, onDiscard }: Props) {
       <ul>
         {stored.map((entry) =>
           entry.ok ? (
-            <Usable key={entry.key} entry={entry} own={entry.key === own} onRestore={onRestore} onDiscard={onDiscard} />
+            <Usable key={entry.key} entry={entry} own={entry.key === own} open={openElsewhere.has(entry.key)} onRestore={onRestore} onDiscard={onDiscard} />
           ) : (
             <Malformed key={entry.key} entry={entry} onDiscard={onDiscard} />
           ),
