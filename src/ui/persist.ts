@@ -1,9 +1,9 @@
 /**
  * Keeps the current comparison in IndexedDB as it streams (storage/comparisonStore.ts), under
  * the key of this tab's comparison (comparisonKey.ts; a new one for each comparison started or
- * restored, so another tab's saves never land in it): each
- * checkpoint a worker sends is saved together with the page state of the same applied batch, which
- * holds every loss point before it (a worker flushes before it checkpoints); while nothing trains,
+ * restored, so another tab's saves never land in it). Each checkpoint a worker sends is saved
+ * together with the page state of the same applied batch, which holds every loss point before it
+ * (a worker flushes before it checkpoints); while nothing trains,
  * the state alone is saved at most every SAVE_MS (slices and probes taken while paused). Saves run
  * one after another, so an older state never overwrites a newer one. A failed save is reported
  * once per comparison; training goes on. When the page is hidden, a state waiting for its timer is
