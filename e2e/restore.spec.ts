@@ -29,12 +29,12 @@ test('a reload mid-run offers the comparison, restores its history and resumes i
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
   // The pause checkpoint is written once the last points are applied (a few hundred ms).
-  await expect(page.locator('.stored-data')).toContainText('the last comparison with its checkpoints', { timeout: 10_000 });
+  await expect(page.locator('.stored-data')).toContainText('1 comparison with its checkpoints', { timeout: 10_000 });
   const paused = await stepsOf(page);
   const history = await runItems(page).allTextContents();
 
   await page.reload();
-  const offer = page.getByRole('region', { name: 'Last comparison' });
+  const offer = page.getByRole('region', { name: 'Stored comparisons' });
   await expect(offer).toContainText(`Conventional, SST, MASST K=4 on seed 77, preset smoke, at step ${Math.min(...paused)} of 60`);
   await offer.getByRole('button', { name: 'Restore' }).click();
   await expect(offer).toHaveCount(0);
@@ -49,7 +49,7 @@ test('a reload mid-run offers the comparison, restores its history and resumes i
 
   // The same link trained without a stop, in a fresh page, for comparison.
   await page.goto(URL);
-  await page.getByRole('region', { name: 'Last comparison' }).getByRole('button', { name: 'Discard' }).click();
+  await page.getByRole('region', { name: 'Stored comparisons' }).getByRole('button', { name: 'Discard' }).click();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   expect(await finishedNumbers(page)).toEqual(resumed);
   expect(errors).toEqual([]);

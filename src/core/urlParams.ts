@@ -4,13 +4,14 @@
  * given twice (`seed=1&seed=abc`) would otherwise be dropped or resolved without a word, and the
  * link would not reproduce what its author meant: both are reported, by name and value.
  */
+import { CHECKPOINT_PARAM, decodeCheckpointEvery } from './checkpointEvery';
 import type { PageParams } from './seeds';
 import { decodePageParams, PAGE_PARAM_NAMES } from './seeds';
 import type { DecodedUrl, UrlProblem } from './urlCodec';
 import { CONFIG_PARAM_NAMES, decodeConfig } from './urlCodec';
 
 /** Every parameter the page reads; the one list unknown names are checked against. */
-export const KNOWN_PARAMS: readonly string[] = [...CONFIG_PARAM_NAMES, ...PAGE_PARAM_NAMES];
+export const KNOWN_PARAMS: readonly string[] = [...CONFIG_PARAM_NAMES, ...PAGE_PARAM_NAMES, CHECKPOINT_PARAM];
 
 /** Edit distance with adjacent transpositions (optimal string alignment): "setps" is 1 from "steps". */
 export function editDistance(a: string, b: string): number {
@@ -68,6 +69,8 @@ export function nameProblems(params: URLSearchParams): UrlProblem[] {
 export interface DecodedPage {
   url: DecodedUrl;
   page: PageParams;
+  /** Steps between two periodic checkpoints of the workers (checkpoint=). */
+  checkpointEvery: number;
   /** Names first, then values: config, then seeds and workers. */
   problems: UrlProblem[];
 }
@@ -76,5 +79,6 @@ export interface DecodedPage {
 export function decodePage(params: URLSearchParams): DecodedPage {
   const url = decodeConfig(params);
   const page = decodePageParams(params, url.preset, url.config.seed);
-  return { url, page, problems: [...nameProblems(params), ...url.problems, ...page.problems] };
+  const checkpoint = decodeCheckpointEvery(params);
+  return { url, page, checkpointEvery: checkpoint.every, problems: [...nameProblems(params), ...url.problems, ...page.problems, ...checkpoint.problems] };
 }

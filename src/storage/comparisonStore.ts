@@ -1,85 +1,148 @@
 /**
- * The last comparison, kept in this browser so a reload can bring it back and resume it: its setup
- * (config, seeds, backend, pool size), the page's state (history, evaluations, analysis) and one
- * checkpoint per worker (worker/protocol.ts WorkerCheckpoint). Only the last comparison is kept:
- * starting a new one replaces it, which bounds the store to one comparison's checkpoints (a demo
- * comparison: 9 units of ~0.1 MB). Failures (private mode, quota) are reported by the caller and
- * never stop training.
+ * The comparisons kept in this browser so a reload can bring one back and resume it: each its
+ * setup (config, seeds, backend, pool size), the page's state (history, evaluations, analysis) and
+ * one checkpoint per worker (worker/protocol.ts WorkerCheckpoint), all in ONE record under its own
+ * key (`comparison:<id>`, one id per comparison a tab trains, ui/comparisonKey.ts). Two tabs
+ * therefore never mix their states and checkpoints, and a save is one put: a record is either the
+ * old one or the new one. At most MAX_KEPT are kept (a demo comparison: 9 units of ~0.1 MB);
+ * starting another drops the oldest. Every record read back is checked (savedComparison.ts) and a
+ * malformed one is listed with its problems, for Discard. Failures (private mode, quota) are
+ * reported by the caller and never stop training.
+ *
+ * Records written by builds before these keys (one 'session' record and 'checkpoint-N' records)
+ * are read as one more comparison under the key LEGACY, and removed with it.
  */
-import type { FolderSource } from '../core/faces/source';
-import type { ExperimentConfig } from '../core/config';
-import type { PresetName } from '../core/presets';
 import type { UiState } from '../ui/store/state';
-import type { BackendChoice, WorkerCheckpoint } from '../worker/protocol';
+import type { WorkerCheckpoint } from '../worker/protocol';
 import { COMPARISON, transaction, value } from './db';
+import type { SavedComparison, SavedSetup } from './savedComparison';
+import { checkSaved } from './savedComparison';
 
-export interface SavedSetup {
-  preset: PresetName;
-  config: ExperimentConfig;
-  seeds: number[];
-  backend: BackendChoice;
-  workers: number;
-  /** "Your faces": the folder's File handles (IndexedDB keeps them as it keeps any File); absent: synthetic faces. */
-  folder?: FolderSource | null;
-}
+export type { SavedComparison, SavedSetup } from './savedComparison';
 
-export interface SavedComparison {
-  /** ms since the epoch, when the state was last written. */
-  savedAt: number;
-  setup: SavedSetup;
-  state: UiState;
-  checkpoints: WorkerCheckpoint[];
-}
+/** Comparisons kept at most; starting one more drops the oldest (the page says so). */
+export const MAX_KEPT = 3;
+export const KEY_PREFIX = 'comparison:';
+export const LEGACY = 'session';
+const LEGACY_CHECKPOINT = 'checkpoint-';
 
-const SESSION = 'session';
-const checkpointKey = (worker: number) => `checkpoint-${worker}`;
-
-interface SessionRecord {
-  savedAt: number;
-  setup: SavedSetup;
-  state: UiState;
-}
+/** One stored comparison as read back: usable, or malformed with what is wrong. */
+export type StoredComparison = { key: string } & (
+  | { ok: true; saved: SavedComparison; unresumable: string[] }
+  | { ok: false; savedAt: number | null; problems: string[] }
+);
 
 function inStore<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => Promise<T> | T): Promise<T> {
   return transaction([COMPARISON], mode, (store) => work(store as IDBObjectStore));
 }
 
-/** Forgets the last comparison (a new one starts, or the user discards it). */
+/** Forgets every stored comparison, of every tab ("Clear stored data"). */
 export function clearComparison(): Promise<void> {
   return inStore('readwrite', (store) => {
     store.clear();
   });
 }
 
-/** The page state, and with it the checkpoints that arrived in the same batch (one transaction). */
-export function saveComparison(setup: SavedSetup, state: UiState, checkpoints: readonly WorkerCheckpoint[]): Promise<void> {
-  return inStore('readwrite', (store) => {
-    store.put({ savedAt: Date.now(), setup, state } satisfies SessionRecord, SESSION);
-    for (const ck of checkpoints) store.put(ck, checkpointKey(ck.worker));
+/** Deletes the record under `key`; LEGACY: every record of the old layout. */
+async function deleteRecord(store: IDBObjectStore, key: string): Promise<void> {
+  if (key !== LEGACY) {
+    store.delete(key);
+    return;
+  }
+  for (const k of await value(store.getAllKeys())) if (!String(k).startsWith(KEY_PREFIX)) store.delete(k);
+}
+
+/** Forgets one stored comparison (Discard, or its tab starts another). */
+export function removeComparison(key: string): Promise<void> {
+  return inStore('readwrite', (store) => deleteRecord(store, key));
+}
+
+function checkpointList(record: unknown): WorkerCheckpoint[] {
+  const list = typeof record === 'object' && record !== null ? (record as { checkpoints?: unknown }).checkpoints : undefined;
+  return Array.isArray(list) ? (list as WorkerCheckpoint[]) : [];
+}
+
+/**
+ * The page state under `key`, and with it the checkpoints that arrived in the same batch; the
+ * checkpoints of workers not in the batch stay as stored (one transaction: read, merge, put).
+ */
+export function saveComparison(key: string, setup: SavedSetup, state: UiState, checkpoints: readonly WorkerCheckpoint[]): Promise<void> {
+  return inStore('readwrite', async (store) => {
+    const kept = checkpointList(await value(store.get(key))).filter((ck) => !checkpoints.some((c) => c.worker === ck.worker));
+    const merged = [...kept, ...checkpoints].sort((a, b) => a.worker - b.worker);
+    store.put({ savedAt: Date.now(), setup, state, checkpoints: merged } satisfies SavedComparison, key);
   });
 }
 
-/** The last comparison, or null when none is stored (or IndexedDB is unavailable). */
-export async function loadComparison(): Promise<SavedComparison | null> {
-  try {
-    return await inStore('readonly', async (store) => {
-      const session = (await value(store.get(SESSION))) as SessionRecord | undefined;
-      if (session === undefined) return null;
-      const keys = (await value(store.getAllKeys())).filter((k) => String(k).startsWith('checkpoint-'));
-      const checkpoints = (await Promise.all(keys.map((k) => value(store.get(k))))) as WorkerCheckpoint[];
-      return { ...session, checkpoints: checkpoints.sort((a, b) => a.worker - b.worker) };
-    });
-  } catch {
-    return null;
-  }
+/** A restored comparison moves to `key` (its new tab's) in one transaction: written there, removed from `from`. */
+export function adoptComparison(key: string, from: string, saved: SavedComparison): Promise<void> {
+  return inStore('readwrite', async (store) => {
+    if (from !== key) await deleteRecord(store, from);
+    store.put({ ...saved, savedAt: Date.now() } satisfies SavedComparison, key);
+  });
 }
 
-/** Bytes of the stored checkpoints, and whether a comparison is stored. */
-export async function comparisonUsage(): Promise<{ stored: boolean; bytes: number }> {
-  const saved = await loadComparison();
-  if (saved === null) return { stored: false, bytes: 0 };
-  const bytes = saved.checkpoints.reduce((a, ck) => a + ck.groups.reduce((b, g) => b + g.bytes.byteLength, 0), 0);
-  return { stored: true, bytes: bytes + stateBytes(saved.state) };
+const savedAtOf = (record: unknown): number | null => {
+  const t = typeof record === 'object' && record !== null ? (record as { savedAt?: unknown }).savedAt : undefined;
+  return typeof t === 'number' && Number.isFinite(t) ? t : null;
+};
+
+/** The raw records by key, the old layout's assembled into one under LEGACY. */
+async function rawRecords(store: IDBObjectStore): Promise<Map<string, unknown>> {
+  const keys = (await value(store.getAllKeys())).map(String);
+  const records = new Map<string, unknown>();
+  for (const k of keys.filter((k) => k.startsWith(KEY_PREFIX))) records.set(k, await value(store.get(k)));
+  const legacy = keys.filter((k) => !k.startsWith(KEY_PREFIX));
+  if (legacy.length === 0) return records;
+  const session: unknown = await value(store.get(LEGACY));
+  const checkpoints: unknown[] = [];
+  for (const k of legacy.filter((k) => k.startsWith(LEGACY_CHECKPOINT))) checkpoints.push(await value(store.get(k)));
+  // A session record of another shape is reported as such, not merged into an object.
+  records.set(LEGACY, typeof session === 'object' && session !== null && !Array.isArray(session) ? { ...session, checkpoints } : session);
+  return records;
+}
+
+/**
+ * The keys to drop so that `keep` (the tab's own comparison, being written) and the newest
+ * MAX_KEPT − 1 others remain: the oldest go first, those without a time (malformed) before any.
+ */
+export function keysToDrop(records: ReadonlyArray<{ key: string; savedAt: number | null }>, keep: string): string[] {
+  const others = records.filter((r) => r.key !== keep).sort((a, b) => (b.savedAt ?? -Infinity) - (a.savedAt ?? -Infinity));
+  return others.slice(Math.max(0, MAX_KEPT - 1)).map((r) => r.key);
+}
+
+/** Drops the oldest comparisons beyond MAX_KEPT, never the one under `keep` (keysToDrop). */
+export function pruneComparisons(keep: string): Promise<void> {
+  return inStore('readwrite', async (store) => {
+    const records = [...(await rawRecords(store)).entries()].map(([key, raw]) => ({ key, savedAt: savedAtOf(raw) }));
+    for (const key of keysToDrop(records, keep)) await deleteRecord(store, key);
+  });
+}
+
+/** Every stored comparison, checked, newest first; none when IndexedDB is unavailable. */
+export async function loadComparisons(): Promise<StoredComparison[]> {
+  let records: Map<string, unknown>;
+  try {
+    records = await inStore('readonly', rawRecords);
+  } catch {
+    return [];
+  }
+  const list: StoredComparison[] = [...records.entries()].map(([key, raw]) => {
+    if (key === LEGACY && raw === undefined) {
+      return { key, ok: false, savedAt: null, problems: ['checkpoints are stored without their comparison (its session record is missing)'] };
+    }
+    const checked = checkSaved(raw);
+    return checked.ok ? { key, ...checked } : { key, ok: false, savedAt: savedAtOf(raw), problems: checked.problems };
+  });
+  const time = (s: StoredComparison) => (s.ok ? s.saved.savedAt : s.savedAt) ?? -Infinity;
+  return list.sort((a, b) => time(b) - time(a));
+}
+
+/** How many comparisons are stored, and about how many bytes their checkpoints and states take. */
+export async function comparisonUsage(): Promise<{ stored: number; bytes: number }> {
+  const list = await loadComparisons();
+  const bytes = list.reduce((a, s) => a + (s.ok ? s.saved.checkpoints.reduce((b, ck) => b + ck.groups.reduce((c, g) => c + g.bytes.byteLength, 0), 0) + stateBytes(s.saved.state) : 0), 0);
+  return { stored: list.length, bytes };
 }
 
 /** About what the state's series take (8 bytes a number); the dataset view's thumbnails included. */

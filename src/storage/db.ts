@@ -1,7 +1,8 @@
 /**
  * The page's one IndexedDB database and its stores: generated faces ('datasets' with their sizes
- * and last use in 'meta', datasetStore.ts) and the last comparison ('comparison': its page state
- * and one checkpoint per worker, comparisonStore.ts). Nothing stored here leaves the browser.
+ * and last use in 'meta', datasetStore.ts) and the last comparisons ('comparison': one record per
+ * comparison a tab keeps, its page state and one checkpoint per worker, comparisonStore.ts).
+ * Nothing stored here leaves the browser.
  */
 export const DB = 'masst-playground';
 /**

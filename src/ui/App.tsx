@@ -15,8 +15,10 @@ import { encodeConfig } from '../core/urlCodec';
 import { checkQuery } from '../core/urlLength';
 import { decodePage } from '../core/urlParams';
 import { validate } from '../core/validate';
-import type { SavedComparison } from '../storage/comparisonStore';
-import { clearComparison, loadComparison } from '../storage/comparisonStore';
+import { encodeCheckpointEvery } from '../core/checkpointEvery';
+import type { SavedComparison, StoredComparison } from '../storage/comparisonStore';
+import { loadComparisons, removeComparison } from '../storage/comparisonStore';
+import { heldKeys, tabComparisonKey } from './comparisonKey';
 import type { BackendChoice } from '../worker/protocol';
 import { Alerts } from './components/Alerts';
 import { BackendBadge } from './components/BackendBadge';
@@ -54,6 +56,9 @@ const decoded = decodePage(new URLSearchParams(window.location.search));
 const initial = decoded.url;
 const initialPage = decoded.page;
 const urlProblems = decoded.problems;
+const checkpointEvery = decoded.checkpointEvery;
+// This tab's comparison before a reload (read before this page's first comparison takes the slot).
+const ownStored = tabComparisonKey();
 // Teacher mode (hide=, lock=1) is the link's, kept as it is in every link the page writes.
 const teacher = initialPage.teacher;
 
@@ -67,20 +72,37 @@ export function App() {
   const [band, setBand] = useState<BandKind>('sd');
   // The config the current session trains (the form may be edited after a Pause): what the overview draws.
   const [sessionConfig, setSessionConfig] = useState<ExperimentConfig | null>(null);
-  // The comparison a previous visit kept, offered until it is restored, discarded or replaced.
-  const [saved, setSaved] = useState<SavedComparison | null>(null);
+  // The comparisons previous visits kept (checked; malformed ones too), offered until one is restored or another starts.
+  const [stored, setStored] = useState<StoredComparison[]>([]);
+  // Keys of stored comparisons that another open tab keeps (Web Locks) when the page loaded.
+  const [openElsewhere, setOpenElsewhere] = useState<ReadonlySet<string>>(new Set());
   const [folder, setFolder] = useState<FolderChoice | null>(null);
   const [fitted, setFitted] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void loadComparison().then((kept) => live && kept !== null && kept.state.runs.length > 0 && setSaved(kept));
+    void Promise.all([loadComparisons(), heldKeys()]).then(([kept, held]) => {
+      if (!live) return;
+      setStored(kept);
+      setOpenElsewhere(held);
+    });
     return () => {
       live = false;
     };
   }, []);
   const errors = useMemo(() => new Map(validate(config).map((i) => [i.field, i.message])), [config]);
-  const training = useTraining();
+  const training = useTraining(checkpointEvery);
   const { store } = training;
+  // A hidden page may be closed or discarded without another event: checkpoint what trains now.
+  const { hidden } = training;
+  useEffect(() => {
+    const onVisibility = () => document.visibilityState === 'hidden' && hidden();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', hidden);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', hidden);
+    };
+  }, [hidden]);
   // Imported run files, drawn as ghosts: kept across Reset and new sessions, until removed.
   const [ghosts] = useState(() => new GhostStore());
   const page = useStoreSelector(store, selectPage);
@@ -96,6 +118,7 @@ export function App() {
   const link = useMemo(() => {
     const next = encodeConfig(preset, config, backend);
     encodePageParams(next, preset, config.seed, seeds, workers, teacher);
+    encodeCheckpointEvery(next, checkpointEvery);
     return checkQuery(next);
   }, [preset, config, seeds, workers, backend]);
   useEffect(() => {
@@ -127,7 +150,7 @@ export function App() {
     if (fit !== null) edit((d) => Object.assign(d.data, fit));
   };
   const start = (c: ExperimentConfig, then: 'play' | 'step' | 'none', list = seeds) => {
-    setSaved(null);
+    setStored([]);
     setSessionConfig(c);
     training.start(setup(c, list), then);
   };
@@ -138,18 +161,18 @@ export function App() {
     setConfig({ ...d.url.config, seed: d.page.seeds[0] ?? d.url.config.seed });
     setSeeds(d.page.seeds);
   };
-  const restore = (kept: SavedComparison) => {
+  const restore = (kept: SavedComparison, key: string) => {
     const { preset: p, config: c, seeds: list, backend: b, workers: w } = kept.setup;
     setPreset(p);
     setConfig(c);
     setSeeds(list);
     setBackend(b);
     setWorkers(w);
-    setSaved(null);
+    setStored([]);
     setSessionConfig(c);
     setFolder(kept.setup.folder ? choiceFromSource(kept.setup.folder) : null);
     setFitted(null);
-    training.restore(kept);
+    training.restore(kept, key);
   };
 
   return (
@@ -161,13 +184,15 @@ export function App() {
         <p className="lead">Conventional, SST and MASST face-embedding training, side by side, on the same synthetic faces and the same batches.</p>
         <BackendBadge report={page.backend} />
       </header>
-      {saved !== null && page.phase === 'idle' && (
+      {stored.length > 0 && page.phase === 'idle' && (
         <RestorePrompt
-          saved={saved}
-          onRestore={() => restore(saved)}
-          onDiscard={() => {
-            setSaved(null);
-            void clearComparison();
+          stored={stored}
+          own={ownStored}
+          openElsewhere={openElsewhere}
+          onRestore={restore}
+          onDiscard={(key) => {
+            setStored((list) => list.filter((s) => s.key !== key));
+            void removeComparison(key);
           }}
         />
       )}

@@ -1,13 +1,17 @@
 /**
- * Keeps the current comparison in IndexedDB as it streams (storage/comparisonStore.ts): each
- * checkpoint a worker sends is saved together with the page state of the same applied batch, which
- * holds every loss point before it (a worker flushes before it checkpoints); while nothing trains,
+ * Keeps the current comparison in IndexedDB as it streams (storage/comparisonStore.ts), under
+ * the key of this tab's comparison (comparisonKey.ts; a new one for each comparison started or
+ * restored, so another tab's saves never land in it). Each checkpoint a worker sends is saved
+ * together with the page state of the same applied batch, which holds every loss point before it
+ * (a worker flushes before it checkpoints); while nothing trains,
  * the state alone is saved at most every SAVE_MS (slices and probes taken while paused). Saves run
  * one after another, so an older state never overwrites a newer one. A failed save is reported
- * once per comparison; training goes on.
+ * once per comparison; training goes on. When the page is hidden, a state waiting for its timer is
+ * saved at once (flushNow).
  */
-import type { SavedSetup } from '../storage/comparisonStore';
-import { clearComparison, saveComparison } from '../storage/comparisonStore';
+import type { SavedComparison, SavedSetup } from '../storage/comparisonStore';
+import { adoptComparison, pruneComparisons, removeComparison, saveComparison } from '../storage/comparisonStore';
+import { holdComparison, newComparisonKey, rememberTabComparison } from './comparisonKey';
 import type { FromWorker, WorkerCheckpoint } from '../worker/protocol';
 import type { UiState } from './store/state';
 import type { Store } from './store/store';
@@ -16,6 +20,10 @@ export const SAVE_MS = 2000;
 
 export class Persister {
   private setup: SavedSetup | null = null;
+  /** The stored comparison this page writes: null until it starts or restores one. */
+  private key: string | null = null;
+  /** Releases the Web Lock that tells other tabs this page keeps `key` open. */
+  private release: () => void = () => undefined;
   private runId = -1;
   private chain: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -30,13 +38,34 @@ export class Persister {
     this.unsubscribe = store.onApplied((state, batch) => this.applied(state, batch));
   }
 
-  /** A new comparison replaces the stored one; a restored one (`fresh` false) keeps its checkpoints. */
-  begin(setup: SavedSetup, runId: number, fresh: boolean): void {
+  /**
+   * A new comparison (`from` null) replaces the one this page was keeping, and drops the oldest
+   * others beyond MAX_KEPT; a restored one moves from its stored key to this tab's, checkpoints
+   * and all, so what a second tab restores is its own from then on.
+   */
+  begin(setup: SavedSetup, runId: number, from: { key: string; saved: SavedComparison } | null): void {
+    const previous = this.key;
+    const key = newComparisonKey();
+    this.key = key;
+    this.release();
+    this.release = holdComparison(key);
     this.setup = setup;
     this.runId = runId;
     this.failed = false;
     this.cancelTimer();
-    if (fresh) this.enqueue(() => clearComparison());
+    rememberTabComparison(key);
+    this.enqueue(async () => {
+      if (previous !== null && previous !== from?.key) await removeComparison(previous);
+      if (from === null) await pruneComparisons(key);
+      else await adoptComparison(key, from.key, from.saved);
+    });
+  }
+
+  /** The page is being hidden or closed: a state waiting for its timer is saved now (best effort). */
+  flushNow(): void {
+    if (this.timer === null) return;
+    this.cancelTimer();
+    if (this.latest !== null) this.save(this.latest, []);
   }
 
   /**
@@ -51,6 +80,7 @@ export class Persister {
 
   dispose(): void {
     void this.stop();
+    this.release();
     this.unsubscribe();
   }
 
@@ -73,10 +103,10 @@ export class Persister {
   }
 
   private save(state: UiState, checkpoints: WorkerCheckpoint[]): void {
-    const setup = this.setup;
-    if (setup === null) return;
+    const { setup, key } = this;
+    if (setup === null || key === null) return;
     this.latest = null;
-    this.enqueue(() => saveComparison(setup, state, checkpoints));
+    this.enqueue(() => saveComparison(key, setup, state, checkpoints));
   }
 
   private enqueue(work: () => Promise<void>): void {

@@ -20,8 +20,8 @@ export interface Training {
   store: Store;
   /** A new session (all series cleared); `then` runs once it is built: play, one step, or nothing. */
   start(setup: SessionSetup, then: 'play' | 'step' | 'none'): void;
-  /** The saved comparison again, its workers built from its checkpoints, paused. */
-  restore(saved: SavedComparison): void;
+  /** The comparison stored under `key` again, its workers built from its checkpoints, paused; it becomes this tab's. */
+  restore(saved: SavedComparison, key: string): void;
   isCurrent(setup: SessionSetup): boolean;
   play(): void;
   pause(): void;
@@ -38,6 +38,8 @@ export interface Training {
   probeWeights(unit: number): Promise<ProbeWeights>;
   /** Stops keeping this comparison in the browser ("Clear stored data"). */
   forget(): Promise<void>;
+  /** The page is being hidden or closed: checkpoint what trains and save what waits (best effort). */
+  hidden(): void;
 }
 
 /** A setup's identity: a folder counts by its listing hash (File handles have no JSON). */
@@ -45,13 +47,14 @@ function setupKey(setup: SessionSetup): string {
   return JSON.stringify({ ...setup, folder: setup.folder?.key ?? null });
 }
 
-export function useTraining(): Training {
+/** `checkpointEvery`: steps between two periodic checkpoints (the page's checkpoint= setting, fixed for the page's lifetime). */
+export function useTraining(checkpointEvery: number): Training {
   const store = useMemo(() => new Store(), []);
   const pool = useRef<WorkerPool | null>(null);
   const persister = useRef<Persister | null>(null);
   const session = useRef<string | null>(null);
   useEffect(() => {
-    pool.current = new WorkerPool(store);
+    pool.current = new WorkerPool(store, checkpointEvery);
     persister.current = new Persister(store, (message) => store.addError(message));
     return () => {
       pool.current?.dispose();
@@ -60,7 +63,7 @@ export function useTraining(): Training {
       persister.current = null;
       session.current = null;
     };
-  }, [store]);
+  }, [store, checkpointEvery]);
   // The same functions for the page's lifetime, so views that take them need not render again.
   const actions = useMemo(() => ({
     play: () => pool.current?.play(),
@@ -73,6 +76,10 @@ export function useTraining(): Training {
     sessionData: () => pool.current?.sessionData() ?? null,
     probeWeights: (unit: number) => pool.current?.probeWeights(unit) ?? Promise.reject(new Error('the page has no workers yet')),
     forget: () => persister.current?.stop() ?? Promise.resolve(),
+    hidden: () => {
+      persister.current?.flushNow();
+      pool.current?.checkpointNow();
+    },
   }), [store]);
   return {
     store,
@@ -82,17 +89,17 @@ export function useTraining(): Training {
       if (!p) return;
       session.current = setupKey(setup);
       p.init(setup.config, setup.seeds, setup.backend, setup.workers, null, setup.folder ?? null);
-      persister.current?.begin(setup, p.current, true);
+      persister.current?.begin(setup, p.current, null);
       if (then === 'play') p.play();
       if (then === 'step') p.step();
     },
-    restore: (saved) => {
+    restore: (saved, key) => {
       const p = pool.current;
       if (!p) return;
       session.current = setupKey(saved.setup);
       const s = saved.setup;
       p.init(s.config, s.seeds, s.backend, s.workers, { state: saved.state, checkpoints: saved.checkpoints }, s.folder ?? null);
-      persister.current?.begin(s, p.current, false);
+      persister.current?.begin(s, p.current, { key, saved });
     },
     isCurrent: (setup) => session.current === setupKey(setup) && store.get().phase !== 'idle',
   };

@@ -42,7 +42,11 @@ export class WorkerPool {
   private readonly probeRequests = new Map<number, { resolve: (p: ProbeWeights) => void; reject: (e: Error) => void }>();
   private nextRequest = 0;
 
-  constructor(private readonly store: Store) {}
+  /** `checkpointEvery`: steps between two periodic checkpoints of every worker (the page's checkpoint= setting). */
+  constructor(
+    private readonly store: Store,
+    private readonly checkpointEvery: number,
+  ) {}
 
   private worker(index: number): Worker {
     const existing = this.workers[index];
@@ -115,7 +119,7 @@ export class WorkerPool {
     this.plans.forEach((plan, i) => {
       this.worker(i);
       const checkpoint = usable.find((c) => c.worker === i) ?? null;
-      this.send(i, { type: 'init', runId: this.runId, worker: i, config, backend, units: plan.units, makes: plan.makes, shownSeed: seeds[0] ?? config.seed, resume: checkpoint, folder });
+      this.send(i, { type: 'init', runId: this.runId, worker: i, config, backend, units: plan.units, makes: plan.makes, shownSeed: seeds[0] ?? config.seed, resume: checkpoint, folder, checkpointEvery: this.checkpointEvery });
     });
     if (this.speed !== null) this.setSpeed(this.speed);
     // Workers this plan leaves out drop their old session's work at once.
@@ -146,6 +150,11 @@ export class WorkerPool {
   setSpeed(stepsPerSecond: number | null): void {
     this.speed = stepsPerSecond;
     this.broadcast((runId) => ({ type: 'speed', runId, stepsPerSecond }));
+  }
+
+  /** The page is being hidden or closed: every training worker sends a checkpoint after its current step. */
+  checkpointNow(): void {
+    this.broadcast((runId) => ({ type: 'checkpointNow', runId }));
   }
 
   landscape(dims: 1 | 2): void {

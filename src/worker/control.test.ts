@@ -65,6 +65,27 @@ const until = async (cond: () => boolean): Promise<void> => {
 };
 
 describe('run control (state machine)', () => {
+  it('checkpoints after the current step when the page is hidden while training, and not while paused', async () => {
+    const t = setup(1000);
+    await t.control.start(async () => t.engine);
+    t.control.checkpointNow();
+    t.control.play();
+    await until(() => t.engine.steps >= 3);
+    t.control.checkpointNow();
+    await until(() => t.engine.checkpoints.length === 1);
+    const at = t.engine.checkpoints[0] as number;
+    expect(at).toBeGreaterThanOrEqual(3);
+    // Training goes on after it.
+    await until(() => t.engine.steps >= at + 2);
+    t.control.pause();
+    await t.control.idle();
+    const paused = t.engine.checkpoints.length;
+    t.control.checkpointNow();
+    await t.control.idle();
+    expect(t.engine.checkpoints.length).toBe(paused);
+    expect(t.errors).toEqual([]);
+  });
+
   it('builds, then plays to the end and finishes with every loss flushed', async () => {
     const t = setup(4);
     await t.control.start(async () => t.engine);

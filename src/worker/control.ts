@@ -73,6 +73,8 @@ export class RunControl {
   /** Minimum ms between two training steps (a steps-per-second cap); 0 = full speed. */
   private minStepMs = 0;
   private wantSlice: 1 | 2 | null = null;
+  /** A checkpoint asked for while training (the page is being hidden): taken after the current step. */
+  private wantCheckpoint = false;
   /** The operation touching the engine now, if any, and how to cancel it (or the build). */
   private busy: Promise<void> | null = null;
   private cancel: AbortController | null = null;
@@ -141,6 +143,15 @@ export class RunControl {
     if (this.refuseIfFailed('A landscape slice')) return;
     this.wantSlice = dims;
     this.kick();
+  }
+
+  /**
+   * The page is being hidden or closed: while training, a checkpoint after the current step, so a
+   * reload resumes from there rather than from the last periodic one. Otherwise nothing: training
+   * that stopped (Pause, Step, the last step) already ended with one, and building has no steps.
+   */
+  checkpointNow(): void {
+    if (this.current === 'training') this.wantCheckpoint = true;
   }
 
   /** Stops after the operation in progress and frees the engine. */
@@ -245,6 +256,10 @@ export class RunControl {
           this.wantSlice = null;
           await engine.landscape(dims, signal);
         }
+        if (this.wantCheckpoint) {
+          this.wantCheckpoint = false;
+          await this.saveCheckpoint(engine);
+        }
         await yieldToEvents();
         // A speed cap: wait out the rest of this step's time slot (Pause ends the wait).
         const rest = this.minStepMs - (performance.now() - started);
@@ -252,6 +267,7 @@ export class RunControl {
       }
       await engine.flush();
     });
+    this.wantCheckpoint = false;
     if (!ok) return;
     // Pause (or a cancelled probe) or the last step: what a reload resumes from.
     await this.saveCheckpoint(engine);

@@ -18,14 +18,10 @@ import type { AnalysisStream } from './analysisStream';
 import type { Engine } from './control';
 import type { GroupCheckpoint, StatsBatch } from './protocol';
 import { encodeCheckpoint } from '../core/train/checkpointCodec';
+import { DEFAULT_CHECKPOINT_EVERY } from '../core/checkpointEvery';
 import type { Post } from './session';
 
 const FLUSH_MS = 100;
-/**
- * Steps between two periodic checkpoints. One checkpoint of a demo unit is ~0.1 MB read back and
- * encoded in a few ms, so a reload loses at most this many steps at a negligible cost.
- */
-export const CHECKPOINT_EVERY = 50;
 /** Least ms between two queue snapshots while training. */
 const QUEUE_POST_MS = 1000;
 
@@ -57,6 +53,11 @@ export class PoolEngine implements Engine {
     private readonly runId: number,
     private readonly post: Post,
     from: { step: number; active: boolean[] } | null = null,
+    /**
+     * Steps between two periodic checkpoints (the page's setting, core/checkpointEvery.ts). One
+     * checkpoint of a demo unit is ~0.1 MB read back and encoded in a few ms.
+     */
+    private readonly checkpointEvery = DEFAULT_CHECKPOINT_EVERY,
   ) {
     this.active = this.units.map((_, u) => from?.active[u] ?? true);
     this.windowMs = this.units.map(() => 0);
@@ -110,7 +111,7 @@ export class PoolEngine implements Engine {
     if (evalDue) await this.evaluate();
     if (probeDue) for (const g of this.groups) await g.analysis.measure((run) => this.isActive(g, run), signal);
     if (this.groups[0]?.analysis.sliceDue()) await this.landscape(1, signal);
-    if (this.t % CHECKPOINT_EVERY === 0 && this.t < this.totalSteps) await this.checkpoint();
+    if (this.t % this.checkpointEvery === 0 && this.t < this.totalSteps) await this.checkpoint();
   }
 
   /** Flushes, then posts every group's state at this step (transferred, not copied). */

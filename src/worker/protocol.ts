@@ -67,6 +67,8 @@ export type ToWorker =
       resume: WorkerCheckpoint | null;
       /** "Your faces": the seeds' datasets are cut from this folder instead of generated. */
       folder: FolderSource | null;
+      /** Steps between two periodic checkpoints (the page's `checkpoint=` setting, core/checkpointEvery.ts). */
+      checkpointEvery: number;
     }
   /** The serialized faces of a seed made by another worker (core/data/cache.ts layout). */
   | { type: 'faces'; runId: number; seed: number; bytes: ArrayBuffer | SharedArrayBuffer }
@@ -80,6 +82,8 @@ export type ToWorker =
   | { type: 'speed'; runId: number; stepsPerSecond: number | null }
   /** Loss-landscape slices of every unit now (1-D, or 2-D streamed row by row). */
   | { type: 'landscape'; runId: number; dims: 1 | 2 }
+  /** The page is being hidden or closed: a worker that is training sends a checkpoint after its current step. */
+  | { type: 'checkpointNow'; runId: number }
   /** The probe weights of `unit` now (to the worker that trains it); answered by 'probeWeights' with the same `request`. */
   | { type: 'probeWeights'; runId: number; unit: number; request: number };
 
@@ -220,7 +224,7 @@ export type FromWorker =
   | { type: 'embeddings'; runId: number; unit: number; view: EmbeddingView }
   /** The stages of one slowly stepped iteration of `unit` (core/train/trace.ts). */
   | { type: 'trace'; runId: number; unit: number; trace: SlowStepTrace }
-  /** Every few dozen steps and whenever training stops: what a reload resumes from. */
+  /** Every `checkpointEvery` steps, whenever training stops, and when the page is hidden: what a reload resumes from. */
   | { type: 'checkpoint'; runId: number; checkpoint: WorkerCheckpoint }
   /** The answer to a 'probeWeights' request (buffers transferred), or why there is none. */
   | { type: 'probeWeights'; runId: number; request: number; result: { ok: true; probe: ProbeWeights } | { ok: false; message: string } }

@@ -110,7 +110,7 @@ export class Session {
     const probeCost = (groups[0] as Group).analysis.cost;
     this.groups = groups;
     this.post({ type: 'ready', runId: this.runId, worker: this.worker, untrained, probeCost });
-    return new PoolEngine(groups, msg.config.steps, this.worker, this.runId, this.post, from);
+    return new PoolEngine(groups, msg.config.steps, this.worker, this.runId, this.post, from, msg.checkpointEvery);
   }
 
   /** Posts `unit`'s probe weights as they are now (probeWeights.ts), or why not. */

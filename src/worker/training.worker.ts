@@ -47,6 +47,9 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'landscape':
       if (session?.runId === msg.runId) session.control.landscape(msg.dims);
       return;
+    case 'checkpointNow':
+      if (session?.runId === msg.runId) session.control.checkpointNow();
+      return;
     case 'probeWeights':
       if (session?.runId === msg.runId) await session.sendProbe(msg.unit, msg.request);
       return;

@@ -10,8 +10,8 @@
 import type { RngState } from '../rng';
 import * as tf from '../tf';
 
-/** Bumped whenever the layout below changes; older checkpoints are refused with a message. */
-export const CHECKPOINT_VERSION = 1;
+/** Bumped whenever the layout below changes (kept in checkpointVersion.ts, which imports no tfjs). */
+export { CHECKPOINT_VERSION } from './checkpointVersion';
 
 export interface NetState {
   /** One array per parameter, in spec order. */

@@ -5,7 +5,7 @@
  * playground runs on. decodeCheckpoint checks the magic, the bounds and the version, and says which.
  */
 import type { ComparisonCheckpoint } from './checkpoint';
-import { CHECKPOINT_VERSION } from './checkpoint';
+import { CHECKPOINT_VERSION } from './checkpointVersion';
 
 const MAGIC = 0x4b43534d; // "MSCK" read as a little-endian uint32
 const PREFIX = 8;

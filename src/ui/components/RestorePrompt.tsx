@@ -1,16 +1,23 @@
 /**
- * After a reload: offers the comparison this browser kept (storage/comparisonStore.ts), saying
- * what it is and how far it got. Restore shows its charts again and builds its workers from their
- * checkpoints, paused; Train then resumes it. Discard forgets it.
+ * After a reload: offers the comparisons this browser kept (storage/comparisonStore.ts, one per
+ * tab, the newest MAX_KEPT), each saying what it is and how far it got, this tab's marked. Restore
+ * shows its charts again and builds its workers from their checkpoints, paused; Train then resumes
+ * it. Discard forgets it. A stored record that is malformed is listed with what is wrong with it,
+ * and Discard only: the page never renders what it cannot check.
  */
-import type { SavedComparison } from '../../storage/comparisonStore';
+import type { SavedComparison, StoredComparison } from '../../storage/comparisonStore';
+import { MAX_KEPT } from '../../storage/comparisonStore';
 import { runLabel } from '../../core/config';
 import { checkpointSteps } from '../store/restore';
 
 interface Props {
-  saved: SavedComparison;
-  onRestore: () => void;
-  onDiscard: () => void;
+  stored: StoredComparison[];
+  /** The key of this tab's own comparison before the reload, if any. */
+  own: string | null;
+  /** Keys of the comparisons another open tab keeps now (Web Locks). */
+  openElsewhere: ReadonlySet<string>;
+  onRestore: (saved: SavedComparison, key: string) => void;
+  onDiscard: (key: string) => void;
 }
 
 export function describeSaved(saved: SavedComparison): string {
@@ -24,14 +31,50 @@ export function describeSaved(saved: SavedComparison): string {
   return `${methods} on ${seeds}, preset ${setup.preset}, ${where}, saved ${when}.`;
 }
 
-export function RestorePrompt({ saved, onRestore, onDiscard }: Props) {
+function Usable({ entry, own, open, onRestore, onDiscard }: { entry: Extract<StoredComparison, { ok: true }>; own: boolean; open: boolean } & Pick<Props, 'onRestore' | 'onDiscard'>) {
+  const label = `Stored comparison${own ? ' of this tab' : ''}`;
   return (
-    <section className="restore" aria-label="Last comparison">
+    <li aria-label={label}>
+      {own && <strong>This tab’s: </strong>}
+      {describeSaved(entry.saved)}
+      {open && <> It is open in another tab now: restored here, it becomes a copy that trains apart from that tab’s.</>}
+      {entry.unresumable.length > 0 && (
+        <> No checkpoint holds {entry.unresumable.join(', ')}: Restore starts {entry.unresumable.length === 1 ? 'that run' : 'those runs'} again from step 0.</>
+      )}{' '}
+      <button type="button" onClick={() => onRestore(entry.saved, entry.key)}>Restore</button>{' '}
+      <button type="button" onClick={() => onDiscard(entry.key)}>Discard</button>
+    </li>
+  );
+}
+
+function Malformed({ entry, onDiscard }: { entry: Extract<StoredComparison, { ok: false }> } & Pick<Props, 'onDiscard'>) {
+  const when = entry.savedAt === null ? '' : ` (saved ${new Date(entry.savedAt).toLocaleString()})`;
+  const shown = entry.problems.slice(0, 3).join('; ');
+  const more = entry.problems.length > 3 ? `; and ${entry.problems.length - 3} more` : '';
+  return (
+    <li aria-label="Unusable stored comparison" className="restore-problem">
+      <strong>A stored comparison{when} cannot be restored:</strong> {shown}{more}. Discard removes it.{' '}
+      <button type="button" onClick={() => onDiscard(entry.key)}>Discard</button>
+    </li>
+  );
+}
+
+export function RestorePrompt({ stored, own, openElsewhere, onRestore, onDiscard }: Props) {
+  return (
+    <section className="restore" aria-label="Stored comparisons">
       <p>
-        <strong>The last comparison is kept in this browser:</strong> {describeSaved(saved)} Restore it to see its charts and
-        resume training where it stopped; starting another comparison replaces it.
+        <strong>Comparisons kept in this browser</strong> (the last {MAX_KEPT}, one per tab; starting another drops the oldest). Restore one to see
+        its charts and resume training where it stopped.
       </p>
-      <button type="button" onClick={onRestore}>Restore</button> <button type="button" onClick={onDiscard}>Discard</button>
+      <ul>
+        {stored.map((entry) =>
+          entry.ok ? (
+            <Usable key={entry.key} entry={entry} own={entry.key === own} open={openElsewhere.has(entry.key)} onRestore={onRestore} onDiscard={onDiscard} />
+          ) : (
+            <Malformed key={entry.key} entry={entry} onDiscard={onDiscard} />
+          ),
+        )}
+      </ul>
     </section>
   );
 }

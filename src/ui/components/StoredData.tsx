@@ -1,6 +1,6 @@
 /**
  * How much this page keeps in the browser (the generated faces, bounded, oldest dropped first; the
- * last comparison with its checkpoints) and a control that removes it all. Nothing stored ever
+ * last comparisons with their checkpoints, comparisonStore.ts MAX_KEPT) and a control that removes it all. Nothing stored ever
  * leaves the browser.
  */
 import { useEffect, useState } from 'react';
@@ -9,7 +9,7 @@ import type { StorageUsage } from '../../storage/datasetStore';
 import { clearStoredData, MAX_BYTES, storageUsage } from '../../storage/datasetStore';
 
 interface Usage extends StorageUsage {
-  comparison: { stored: boolean; bytes: number };
+  comparison: { stored: number; bytes: number };
 }
 
 async function usageNow(): Promise<Usage> {
@@ -45,8 +45,8 @@ export function StoredData({ refresh, onCleared }: { refresh: unknown; onCleared
     <p className="stored-data">
       Stored in this browser: {usage.datasets} dataset{usage.datasets === 1 ? '' : 's'} of faces, {mb(usage.bytes)} MB (at most{' '}
       {mb(MAX_BYTES)} MB; the least recently used go first)
-      {usage.comparison.stored ? `, and the last comparison with its checkpoints, ${mb(usage.comparison.bytes)} MB` : ''}.{' '}
-      <button type="button" onClick={clear} disabled={usage.datasets === 0 && !usage.comparison.stored}>Clear stored data</button>
+      {usage.comparison.stored > 0 ? `, and ${usage.comparison.stored === 1 ? '1 comparison with its' : `${usage.comparison.stored} comparisons with their`} checkpoints, ${mb(usage.comparison.bytes)} MB` : ''}.{' '}
+      <button type="button" onClick={clear} disabled={usage.datasets === 0 && usage.comparison.stored === 0}>Clear stored data</button>
       {error !== null && <span role="alert"> {error}</span>}
     </p>
   );
