@@ -40,6 +40,7 @@ import { planResume } from './resume';
 import { ResultsWriter } from './resultsWriter';
 import type { StopSignalName } from './stopSignals';
 import { exitCodeOf, onStopSignals } from './stopSignals';
+import { terminalSafeLines } from './terminalSafe';
 
 /** The config, or throws an Error listing every problem with the flag that sets each field. */
 function checked(config: ExperimentConfig, preset: string, overrides: readonly string[]): ExperimentConfig {
@@ -65,10 +66,10 @@ async function stopped(name: StopSignalName, results: ResultsFile, planned: numb
   const notStarted = planned - results.runs.length;
   const what = `${finished} of ${planned} runs finished; interrupted: ${cut.length > 0 ? cut.join(', ') : 'none'}; not started: ${notStarted}`;
   if (results.runs.length === 0) {
-    process.stderr.write(`${name}: nothing written to ${writer.dir}, no run had started\n`);
+    process.stderr.write(terminalSafeLines(`${name}: nothing written to ${writer.dir}, no run had started\n`));
   } else {
     const files = await writer.write(results);
-    process.stderr.write(`${name}: ${filesNote(writer.dir, files)}, complete: ${results.complete}; ${what}\n`);
+    process.stderr.write(terminalSafeLines(`${name}: ${filesNote(writer.dir, files)}, complete: ${results.complete}; ${what}\n`));
   }
   process.exit(exitCodeOf(name));
 }
@@ -76,8 +77,8 @@ async function stopped(name: StopSignalName, results: ResultsFile, planned: numb
 /** --save-probes: each run's probe as a TensorFlow.js graph model in DIR/probes (probeFiles.ts). */
 async function saveProbes(out: string, config: ExperimentConfig, seeds: readonly number[]): Promise<void> {
   const { written, skipped } = await writeProbes(out, config, seeds);
-  process.stderr.write(`wrote ${written.length} probes to ${join(out, PROBE_DIR)} (model.json + weights.bin each, for tf.loadGraphModel)\n`);
-  for (const s of skipped) process.stderr.write(`probe not written: ${s}\n`);
+  process.stderr.write(terminalSafeLines(`wrote ${written.length} probes to ${join(out, PROBE_DIR)} (model.json + weights.bin each, for tf.loadGraphModel)\n`));
+  for (const s of skipped) process.stderr.write(terminalSafeLines(`probe not written: ${s}\n`));
 }
 
 /** What the pool trains, from the flags or from DIR/results.json. */
@@ -112,9 +113,9 @@ function newExperiment(args: ExperimentArgs): Experiment {
 /** null when DIR/results.json is complete: nothing to train (its probes are written then if asked for). */
 async function resumedExperiment(args: ResumeArgs, withProbes: boolean): Promise<Experiment | null> {
   const plan = await planResume(args.dir, args.backend);
-  process.stderr.write(`${plan.summary}\n`);
+  process.stderr.write(terminalSafeLines(`${plan.summary}\n`));
   if (plan.done) {
-    process.stderr.write(`nothing to resume: ${args.dir}/results.json is complete\n`);
+    process.stderr.write(terminalSafeLines(`nothing to resume: ${args.dir}/results.json is complete\n`));
     // A finished folder still gets its probes: they come from the checkpoints already there.
     if (withProbes) await saveProbes(args.dir, plan.results.config, plan.results.plannedSeeds);
     return null;
@@ -142,7 +143,7 @@ async function resumedExperiment(args: ResumeArgs, withProbes: boolean): Promise
 async function prepareFaces(source: FacesSource, config: ExperimentConfig, seeds: readonly number[]): Promise<FacesRecord> {
   const bar = new ProgressBar('faces', 1);
   const loaded = await loadFaces(source, config.data, undefined, (done, total) => bar.update(done, 'images decoded', total));
-  process.stderr.write(`${describeFaces(loaded)}\n`);
+  process.stderr.write(terminalSafeLines(`${describeFaces(loaded)}\n`));
   for (const seed of seeds) {
     try {
       folderDataset(loaded.pool, loaded.pairs, config.data, seed);
@@ -169,12 +170,12 @@ async function main(): Promise<void> {
   await mkdir(join(out, CHECKPOINT_DIR), { recursive: true });
   if (exp.backend === 'webgpu') {
     const adapter = await ensureNodeGpuAdapter();
-    process.stderr.write(`WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`);
+    process.stderr.write(terminalSafeLines(`WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`));
   }
   // One GPU is one device: its workers would queue on it, so webgpu defaults to one worker.
   const workers = exp.workers ?? (exp.backend === 'webgpu' ? 1 : availableParallelism());
   const runs = seeds.length * config.runs.length;
-  process.stderr.write(`${runs} runs (${config.runs.length} methods × ${seeds.length} seeds) on ${Math.min(workers, runs + seeds.length)} workers\n`);
+  process.stderr.write(terminalSafeLines(`${runs} runs (${config.runs.length} methods × ${seeds.length} seeds) on ${Math.min(workers, runs + seeds.length)} workers\n`));
   const faces = exp.faces === null ? null : await prepareFaces(exp.faces, config, seeds);
   const bar = new ProgressBar('train', runs * config.steps);
   const collect = (p: PoolResult): ResultsFile => {
@@ -208,14 +209,14 @@ async function main(): Promise<void> {
   if (parsed.saveProbes) await saveProbes(out, config, seeds);
   const diverged = divergedRuns(results);
   if (diverged.length > 0) {
-    process.stderr.write(`diverged and stopped, left out of the tables and the pairing (their history and evaluations up to then are in results.json): ${diverged.join(', ')}; a smaller learning rate (--set optim.lr=…) usually helps\n`);
+    process.stderr.write(terminalSafeLines(`diverged and stopped, left out of the tables and the pairing (their history and evaluations up to then are in results.json): ${diverged.join(', ')}; a smaller learning rate (--set optim.lr=…) usually helps\n`));
   }
-  process.stdout.write(`${summaryTable(results)}\n\n${pairedTable(results)}\n\n${results.summary}\n`);
-  if (config.analysis.every > 0) process.stdout.write(`\n${smoothnessTable(results)}\n`);
-  process.stderr.write(`${pooled.wallSeconds.toFixed(1)} s wall on ${pooled.workers} workers; ${filesNote(out, files)}\n`);
+  process.stdout.write(terminalSafeLines(`${summaryTable(results)}\n\n${pairedTable(results)}\n\n${results.summary}\n`));
+  if (config.analysis.every > 0) process.stdout.write(terminalSafeLines(`\n${smoothnessTable(results)}\n`));
+  process.stderr.write(terminalSafeLines(`${pooled.wallSeconds.toFixed(1)} s wall on ${pooled.workers} workers; ${filesNote(out, files)}\n`));
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(terminalSafeLines(`${e instanceof Error ? e.message : String(e)}\n`));
   process.exit(1);
 });
