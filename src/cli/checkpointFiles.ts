@@ -12,7 +12,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { ComparisonCheckpoint } from '../core/train/checkpoint';
-import { decodeCheckpoint, encodeCheckpoint } from '../core/train/checkpointCodec';
+import { checkpointChecksummed, decodeCheckpoint, encodeCheckpoint } from '../core/train/checkpointCodec';
 import { slug } from './results';
 import type { RunResult } from './trainRuns';
 
@@ -47,8 +47,17 @@ function isMissing(e: unknown): boolean {
   return (e as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 }
 
-/** The decoded checkpoint, or null when there is no file; throws naming the file when it is unreadable or corrupt. */
-export async function readCheckpoint(path: string): Promise<ComparisonCheckpoint | null> {
+export interface ReadCheckpoint {
+  checkpoint: ComparisonCheckpoint;
+  /** False for a file of the format before checksums (read, but nothing could check its bytes). */
+  checked: boolean;
+}
+
+/**
+ * The decoded checkpoint, or null when there is no file; throws naming the file when it is
+ * unreadable, cut short, or its bytes no longer match the checksum written with them.
+ */
+export async function readCheckpoint(path: string): Promise<ReadCheckpoint | null> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -56,7 +65,8 @@ export async function readCheckpoint(path: string): Promise<ComparisonCheckpoint
     if (isMissing(e)) return null;
     throw new Error(`${path} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return decodeCheckpoint(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, path);
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return { checkpoint: decodeCheckpoint(buffer, path), checked: checkpointChecksummed(buffer) };
 }
 
 /** The record beside a checkpoint, or null when there is none; throws naming the file when it is not JSON. */

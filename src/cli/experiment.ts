@@ -113,6 +113,7 @@ function newExperiment(args: ExperimentArgs): Experiment {
 /** null when DIR/results.json is complete: nothing to train (its probes are written then if asked for). */
 async function resumedExperiment(args: ResumeArgs, withProbes: boolean): Promise<Experiment | null> {
   const plan = await planResume(args.dir, args.backend);
+  for (const note of plan.notes) process.stderr.write(terminalSafeLines(`${note}\n`));
   process.stderr.write(terminalSafeLines(`${plan.summary}\n`));
   if (plan.done) {
     process.stderr.write(terminalSafeLines(`nothing to resume: ${args.dir}/results.json is complete\n`));

@@ -30,7 +30,7 @@ export async function writeProbes(out: string, config: ExperimentConfig, seeds: 
   for (const seed of seeds) {
     for (const spec of config.runs) {
       const label = runLabel(spec);
-      const ck = await readCheckpoint(checkpointPaths(out, seed, label).checkpoint);
+      const ck = (await readCheckpoint(checkpointPaths(out, seed, label).checkpoint))?.checkpoint ?? null;
       const run = ck?.runs.find((r) => r.label === label);
       if (ck === null || run === undefined) {
         done.skipped.push(`${label} · seed ${seed}: no checkpoint of it in ${join(out, 'checkpoints')}`);
