@@ -90,7 +90,13 @@ describe('runner process', () => {
   it('writes results.json after the first seed, marked incomplete, then the complete one', async () => {
     const out = await mkdtemp(join(tmpdir(), 'masst-cli-'));
     const child = start([...SHORT, '--steps', '20', '--eval-every', '0', '--seeds', '1,2', '--workers', '1', '--out', out]);
-    const first = await until('results.json', 120_000, () => readResults(out));
+    // The plan comes first, before any training; then the file of the first finished seed.
+    const plan = await until('results.json', 120_000, () => readResults(out));
+    expect(plan).toMatchObject({ version: RESULTS_VERSION, complete: false, plannedSeeds: [1, 2] });
+    const first = await until('results.json of seed 1', 120_000, async () => {
+      const r = await readResults(out);
+      return r !== null && r.seeds.length > 0 ? r : null;
+    });
     expect(first).toMatchObject({ version: RESULTS_VERSION, complete: false, seeds: [1] });
     expect(first.runs.map((r) => [r.label, r.interrupted])).toEqual([['Conventional', false], ['SST', false], ['MASST K=4', false]]);
     expect(await child.exit).toBe(0);

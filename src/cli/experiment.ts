@@ -6,7 +6,8 @@
  *   npm run experiment -- --resume DIR [--workers N] [--backend …] [--checkpoint-every N] [--save-probes]
  * Trains every run (method × seed) on a pool of worker threads, prints a method × metric table,
  * the paired differences and their summary on stdout (progress on stderr) and writes
- * DIR/results.json plus one CSV of the loss per run: after each seed whose runs have all finished,
+ * DIR/results.json plus one CSV of the loss per run: the plan before any training (so --resume
+ * works after a kill -9 before the first seed ends), after each seed whose runs have all finished,
  * at the end, and on SIGINT/SIGTERM (every run stopped at its next step, the interrupted ones
  * marked; exit code 130/143). Each run's checkpoint goes to DIR/checkpoints every N steps, on a
  * stop and at the end (checkpointFiles.ts); `--resume DIR` continues the experiment of
@@ -59,14 +60,14 @@ function filesNote(dir: string, files: readonly string[]): string {
   return `wrote ${files.length} files to ${dir} (results.json, ${files.length - 1} CSV)`;
 }
 
-/** After a signal: writes what came back (nothing if no run had started) and says what was cut. */
+/** After a signal: writes what came back (the plan stays as it is if no run had started) and says what was cut. */
 async function stopped(name: StopSignalName, results: ResultsFile, planned: number, writer: ResultsWriter): Promise<never> {
   const cut = interruptedRuns(results);
   const finished = results.runs.length - cut.length;
   const notStarted = planned - results.runs.length;
   const what = `${finished} of ${planned} runs finished; interrupted: ${cut.length > 0 ? cut.join(', ') : 'none'}; not started: ${notStarted}`;
   if (results.runs.length === 0) {
-    process.stderr.write(terminalSafeLines(`${name}: nothing written to ${writer.dir}, no run had started\n`));
+    process.stderr.write(terminalSafeLines(`${name}: no run had started; ${join(writer.dir, 'results.json')} holds the plan, --resume ${writer.dir} starts it\n`));
   } else {
     const files = await writer.write(results);
     process.stderr.write(terminalSafeLines(`${name}: ${filesNote(writer.dir, files)}, complete: ${results.complete}; ${what}\n`));
@@ -184,6 +185,15 @@ async function main(): Promise<void> {
     return faces === null ? results : { ...results, faces };
   };
   const writer = new ResultsWriter(out);
+  // The plan first, before any training: a runner killed (kill -9, out of memory) before its first
+  // seed finishes still leaves a results.json that --resume reads, with the checkpoints beside it.
+  if (parsed.kind === 'new') {
+    try {
+      await writer.write(collect({ seeds: [], complete: false, backend: exp.backend, workers: Math.min(workers, runs + seeds.length), wallSeconds: 0 }));
+    } catch (e) {
+      throw new Error(`before training, the plan could not be written: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   const stop = onStopSignals((name) => bar.note(`${name}: stopping every run at its next step to write what it has (${name} again quits at once, without it)`));
   const pooled = await runPooled(config, seeds, {
     backend: exp.backend,

@@ -23,8 +23,9 @@ export const RESULTS_VERSION = 4;
  * seeds none of whose runs had started; `pool.wallSeconds` sums every session of a resumed run.
  * Version 3 (over 2): `complete`; each run's `interrupted` and `diverged` (the step whose loss was
  * not finite), and its `eval` null when interrupted or diverged.
- * The runner writes the file after each seed whose runs have all finished and again when stopped
- * by a signal, so a file with `complete: false` is a valid, partial comparison.
+ * The runner writes the file first, before training, as the plan (no runs yet), then after each
+ * seed whose runs have all finished and again when stopped by a signal, so a file with
+ * `complete: false` is a valid, partial comparison.
  */
 export interface ResultsFile {
   version: number;

@@ -49,7 +49,7 @@ async function readResults(dir: string): Promise<ResultsFile> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new Error(missing ? `--resume "${dir}": ${file} does not exist (the runner writes it after the first finished seed or on Ctrl-C), so there is nothing to resume` : `${file} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(missing ? `--resume "${dir}": ${file} does not exist (the runner writes it before any training), so there is nothing to resume` : `${file} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
   }
   let parsed: unknown;
   try {
