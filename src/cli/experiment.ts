@@ -36,11 +36,12 @@ import { runPooled } from './pool/runPool';
 import { checkOutDir } from './outDir';
 import { ProgressBar } from './progress';
 import type { FacesRecord, ResultsFile } from './results';
-import { collectResults, divergedRuns, interruptedRuns, pairedTable, smoothnessTable, summaryTable } from './results';
+import { collectResults, interruptedRuns } from './results';
 import { planResume } from './resume';
 import { ResultsWriter } from './resultsWriter';
 import type { StopSignalName } from './stopSignals';
 import { exitCodeOf, onStopSignals } from './stopSignals';
+import { filesNote, finishExperiment } from './finish';
 import { terminalSafeLines } from './terminalSafe';
 
 /** The config, or throws an Error listing every problem with the flag that sets each field. */
@@ -56,10 +57,6 @@ function checked(config: ExperimentConfig, preset: string, overrides: readonly s
   throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
 }
 
-function filesNote(dir: string, files: readonly string[]): string {
-  return `wrote ${files.length} files to ${dir} (results.json, ${files.length - 1} CSV)`;
-}
-
 /** After a signal: writes what came back (the plan stays as it is if no run had started) and says what was cut. */
 async function stopped(name: StopSignalName, results: ResultsFile, planned: number, writer: ResultsWriter): Promise<never> {
   const cut = interruptedRuns(results);
@@ -69,8 +66,12 @@ async function stopped(name: StopSignalName, results: ResultsFile, planned: numb
   if (results.runs.length === 0) {
     process.stderr.write(terminalSafeLines(`${name}: no run had started; ${join(writer.dir, 'results.json')} holds the plan, --resume ${writer.dir} starts it\n`));
   } else {
-    const files = await writer.write(results);
-    process.stderr.write(terminalSafeLines(`${name}: ${filesNote(writer.dir, files)}, complete: ${results.complete}; ${what}\n`));
+    try {
+      const files = await writer.write(results);
+      process.stderr.write(terminalSafeLines(`${name}: ${filesNote(writer.dir, files)}, complete: ${results.complete}; ${what}\n`));
+    } catch (e) {
+      process.stderr.write(terminalSafeLines(`${name}: ${e instanceof Error ? e.message : String(e)}; the files written before it are kept; ${what}\n`));
+    }
   }
   process.exit(exitCodeOf(name));
 }
@@ -209,22 +210,20 @@ async function main(): Promise<void> {
       if (finished.complete) return;
       writer.write(collect(finished)).then(
         (files) => bar.note(`seed ${seed} finished: ${filesNote(out, files)}`),
-        (e: unknown) => bar.note(`seed ${seed} finished, but ${out}/results.json could not be written: ${e instanceof Error ? e.message : String(e)}`),
+        (e: unknown) => bar.note(`seed ${seed} finished, but its results could not all be written: ${e instanceof Error ? e.message : String(e)}`),
       );
     },
+    onWarning: (message) => bar.note(message),
   });
   const results = collect(pooled);
   const signal = stop.received();
   if (signal !== null) await stopped(signal, results, runs, writer);
-  const files = await writer.write(results);
-  if (parsed.saveProbes) await saveProbes(out, config, seeds);
-  const diverged = divergedRuns(results);
-  if (diverged.length > 0) {
-    process.stderr.write(terminalSafeLines(`diverged and stopped, left out of the tables and the pairing (their history and evaluations up to then are in results.json): ${diverged.join(', ')}; a smaller learning rate (--set optim.lr=…) usually helps\n`));
-  }
-  process.stdout.write(terminalSafeLines(`${summaryTable(results)}\n\n${pairedTable(results)}\n\n${results.summary}\n`));
-  if (config.analysis.every > 0) process.stdout.write(terminalSafeLines(`\n${smoothnessTable(results)}\n`));
-  process.stderr.write(terminalSafeLines(`${pooled.wallSeconds.toFixed(1)} s wall on ${pooled.workers} workers; ${filesNote(out, files)}\n`));
+  process.exitCode = await finishExperiment(results, out, `${pooled.wallSeconds.toFixed(1)} s wall on ${pooled.workers} workers`, {
+    write: (r) => writer.write(r),
+    ...(parsed.saveProbes ? { after: () => saveProbes(out, config, seeds) } : {}),
+    stdout: (text) => process.stdout.write(terminalSafeLines(text)),
+    stderr: (text) => process.stderr.write(terminalSafeLines(text)),
+  });
 }
 
 main().catch((e: unknown) => {

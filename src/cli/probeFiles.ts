@@ -11,7 +11,8 @@ import { runLabel } from '../core/config';
 import { architectureFor } from '../core/model/architecture';
 import { probeArtifacts, WEIGHTS_FILE } from '../core/export/tfjsProbe';
 import { probeReadme } from '../core/export/probeZip';
-import { checkpointPaths, readCheckpoint, writeAtomically } from './checkpointFiles';
+import { writeAtomically } from './atomicWrite';
+import { checkpointPaths, readCheckpoint } from './checkpointFiles';
 import { slug } from './results';
 
 export const PROBE_DIR = 'probes';
