@@ -20,6 +20,7 @@ import { exportConfig, exportTorchProject } from './exportTorch';
 import { parseExportTorchArgs } from './exportTorchArgs';
 import type { ResultsFile } from './results';
 import { torchPython } from './torchPython';
+import { terminalSafeLines } from './terminalSafe';
 
 /** Steps before timing starts in our engine (the first ones compile kernels and allocate). */
 const WARMUP = 2;
@@ -76,12 +77,12 @@ async function main(): Promise<void> {
     `${'run'.padEnd(14)}${'wasm'.padStart(10)}${'torch 1 thr'.padStart(13)}${`torch ${cores} thr`.padStart(13)}${'wasm / torch 1'.padStart(16)}${`wasm / torch ${cores}`.padStart(16)}`,
     ...rows.map((r) => `${r.run.padEnd(14)}${r.wasmMs.toFixed(1).padStart(10)}${r.torch1Ms.toFixed(1).padStart(13)}${r.torchAllMs.toFixed(1).padStart(13)}${(r.wasmMs / r.torch1Ms).toFixed(2).padStart(16)}${(r.wasmMs / r.torchAllMs).toFixed(2).padStart(16)}`),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(terminalSafeLines(`${lines.join('\n')}\n`));
   await mkdir('bench', { recursive: true });
   await writeFile('bench/torch-results.json', `${JSON.stringify({ preset: args.preset, config, cores, python, rows }, null, 1)}\n`);
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(terminalSafeLines(`${e instanceof Error ? e.message : String(e)}\n`));
   process.exit(1);
 });

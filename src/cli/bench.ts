@@ -19,6 +19,7 @@ import { longTaskLine } from './bench/longTasks';
 import { BASELINE_PATH, LIVE_EVERY, measurePagePool } from './bench/pagePool';
 import { measurePool } from './bench/pool';
 import { measureRendering } from './bench/rendering';
+import { terminalSafeLines } from './terminalSafe';
 import { systemHasVulkanLoader } from './vulkan-env';
 import { ensureNodeGpuAdapter, nodeGpuAdapter } from './webgpu-node';
 
@@ -128,13 +129,13 @@ async function main(): Promise<void> {
   const times: Record<string, Partial<BackendTimes>> = {};
   const errors: Record<string, string> = {};
   for (const b of nodeBackends) {
-    process.stderr.write(`measuring node/${b}…\n`);
+    process.stderr.write(terminalSafeLines(`measuring node/${b}…\n`));
     await useNodeBackend(b);
     times[b] = await measureBackend(b, args.quick);
     adapters[b] ??= 'CPU';
   }
   if (args.chromium.length > 0) {
-    const browser = await measureInChromium(args.chromium, args.quick, args.chromiumMinutes, (line) => process.stderr.write(`${line}\n`));
+    const browser = await measureInChromium(args.chromium, args.quick, args.chromiumMinutes, (line) => process.stderr.write(terminalSafeLines(`${line}\n`)));
     for (const [b, r] of Object.entries(browser)) {
       const key = `chromium:${b}`;
       if (r.error !== null) errors[key] = r.error;
@@ -143,9 +144,9 @@ async function main(): Promise<void> {
     }
   }
   const poolSteps = args.poolSteps ?? (args.quick ? 20 : 100);
-  const pool = poolSteps > 0 ? await measurePool(poolSteps, new URL('./run-worker.js', import.meta.url), (line) => process.stderr.write(`${line}\n`)) : null;
+  const pool = poolSteps > 0 ? await measurePool(poolSteps, new URL('./run-worker.js', import.meta.url), (line) => process.stderr.write(terminalSafeLines(`${line}\n`))) : null;
   const pagePoolSteps = args.pagePoolSteps ?? (args.quick ? 30 : 100);
-  const pagePool = pagePoolSteps > 0 ? await measurePagePool(pagePoolSteps, [1, 2, 3], args.pageBaseline !== null, (line) => process.stderr.write(`${line}\n`)) : null;
+  const pagePool = pagePoolSteps > 0 ? await measurePagePool(pagePoolSteps, [1, 2, 3], args.pageBaseline !== null, (line) => process.stderr.write(terminalSafeLines(`${line}\n`))) : null;
   const rendering = await measureRendering(args.quick ? 40 : 200);
   const torch = torchMs(args.quick);
   const pick = (k: keyof BackendTimes) => Object.fromEntries(Object.entries(times).map(([b, t]) => [b, t[k]]));
@@ -182,10 +183,10 @@ async function main(): Promise<void> {
     `faces rendered: ${rendering.toFixed(0)} images/s (32 px grey, one core, Node)`,
     'wrote bench/results.json',
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(terminalSafeLines(`${lines.join('\n')}\n`));
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(terminalSafeLines(`${e instanceof Error ? e.message : String(e)}\n`));
   process.exit(1);
 });

@@ -6,13 +6,13 @@
  * Ctrl-C, kill -9, out of memory) still leaves a pair that --resume continues from.
  * The record is written first, then the checkpoint, each to a temporary file in the same folder
  * renamed over the old one (rename is atomic within a file system): a kill at any moment leaves
- * no truncated file and a record that reaches at least the checkpoint's step.
+ * no truncated file and a record that reaches at least the checkpoint's step (atomicWrite.ts).
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import type { ComparisonCheckpoint } from '../core/train/checkpoint';
-import { decodeCheckpoint, encodeCheckpoint } from '../core/train/checkpointCodec';
+import { checkpointChecksummed, decodeCheckpoint, encodeCheckpoint } from '../core/train/checkpointCodec';
+import { writeAtomically } from './atomicWrite';
 import { slug } from './results';
 import type { RunResult } from './trainRuns';
 
@@ -29,26 +29,46 @@ export function checkpointPaths(out: string, seed: number, label: string): Check
   return { checkpoint: `${base}.ckpt`, record: `${base}.json` };
 }
 
-/** Writes `data` to `path` through a temporary file renamed over it. */
-export async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  // pid and thread: two runners, or two workers, never share a temporary file.
-  const tmp = `${path}.${process.pid}-${threadId}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
-}
-
 /** The record, then the checkpoint (see the file comment for why in this order). */
 export async function saveCheckpoint(paths: CheckpointPaths, checkpoint: ComparisonCheckpoint, record: RunResult): Promise<void> {
   await writeAtomically(paths.record, `${JSON.stringify(record)}\n`);
   await writeAtomically(paths.checkpoint, new Uint8Array(encodeCheckpoint(checkpoint)));
 }
 
+/**
+ * `save` for a training loop: a save that fails (a full disk) is told once through `warn`, and
+ * training goes on without it. The run's numbers live in memory and reach results.json and the
+ * table at the end; stopping the run would lose them. The files left are a consistent pair (see the
+ * file comment), so a --resume continues from the last checkpoint that was written.
+ */
+export function savingWhilePossible<A extends unknown[]>(save: (...args: A) => Promise<void>, warn: (message: string) => void): (...args: A) => Promise<void> {
+  let warned = false;
+  return async (...args) => {
+    try {
+      await save(...args);
+    } catch (e) {
+      if (warned) return;
+      warned = true;
+      warn(`${e instanceof Error ? e.message : String(e)}; training goes on without checkpoints, its results stay in memory until results.json is written`);
+    }
+  };
+}
+
 function isMissing(e: unknown): boolean {
   return (e as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 }
 
-/** The decoded checkpoint, or null when there is no file; throws naming the file when it is unreadable or corrupt. */
-export async function readCheckpoint(path: string): Promise<ComparisonCheckpoint | null> {
+export interface ReadCheckpoint {
+  checkpoint: ComparisonCheckpoint;
+  /** False for a file of the format before checksums (read, but nothing could check its bytes). */
+  checked: boolean;
+}
+
+/**
+ * The decoded checkpoint, or null when there is no file; throws naming the file when it is
+ * unreadable, cut short, or its bytes no longer match the checksum written with them.
+ */
+export async function readCheckpoint(path: string): Promise<ReadCheckpoint | null> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -56,7 +76,8 @@ export async function readCheckpoint(path: string): Promise<ComparisonCheckpoint
     if (isMissing(e)) return null;
     throw new Error(`${path} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return decodeCheckpoint(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, path);
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  return { checkpoint: decodeCheckpoint(buffer, path), checked: checkpointChecksummed(buffer) };
 }
 
 /** The record beside a checkpoint, or null when there is none; throws naming the file when it is not JSON. */

@@ -90,7 +90,13 @@ describe('runner process', () => {
   it('writes results.json after the first seed, marked incomplete, then the complete one', async () => {
     const out = await mkdtemp(join(tmpdir(), 'masst-cli-'));
     const child = start([...SHORT, '--steps', '20', '--eval-every', '0', '--seeds', '1,2', '--workers', '1', '--out', out]);
-    const first = await until('results.json', 120_000, () => readResults(out));
+    // The plan comes first, before any training; then the file of the first finished seed.
+    const plan = await until('results.json', 120_000, () => readResults(out));
+    expect(plan).toMatchObject({ version: RESULTS_VERSION, complete: false, plannedSeeds: [1, 2] });
+    const first = await until('results.json of seed 1', 120_000, async () => {
+      const r = await readResults(out);
+      return r !== null && r.seeds.length > 0 ? r : null;
+    });
     expect(first).toMatchObject({ version: RESULTS_VERSION, complete: false, seeds: [1] });
     expect(first.runs.map((r) => [r.label, r.interrupted])).toEqual([['Conventional', false], ['SST', false], ['MASST K=4', false]]);
     expect(await child.exit).toBe(0);
@@ -144,15 +150,18 @@ describe('runner process', () => {
     const bytes = await readFile(ckpt);
     expect(decodeCheckpoint(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer, ckpt).step).toBe(at);
 
-    // A corrupt checkpoint is named, and the folder is left as it was.
+    // A checkpoint with 4,000 flipped bytes is named as corrupt, and the folder is left as it was.
     const bad = await mkdtemp(join(tmpdir(), 'masst-bad-'));
     await cp(out, bad, { recursive: true });
     const badCkpt = checkpointPaths(bad, 1, 'MASST K=2').checkpoint;
-    await writeFile(badCkpt, bytes.subarray(0, 100));
+    const flipped = Uint8Array.from(bytes);
+    for (let i = 1; i <= 4000; i++) flipped[flipped.length - i] = (flipped[flipped.length - i] as number) ^ 0xff;
+    await writeFile(badCkpt, flipped);
     const before = await snapshot(bad);
     const refused = start(['--resume', bad]);
     expect(await refused.exit).toBe(1);
-    expect(refused.stderr()).toContain(`${badCkpt} is not a checkpoint this build can read`);
+    expect(refused.stderr()).toContain(`${badCkpt} is corrupt: it was written with CRC-32 `);
+    expect(refused.stderr()).toContain('; --resume uses no part of it: remove it to train MASST K=2 on seed 1 again from step 0');
     expect(await snapshot(bad)).toEqual(before);
 
     const resumed = start(['--resume', out]);

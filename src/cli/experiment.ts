@@ -6,7 +6,8 @@
  *   npm run experiment -- --resume DIR [--workers N] [--backend …] [--checkpoint-every N] [--save-probes]
  * Trains every run (method × seed) on a pool of worker threads, prints a method × metric table,
  * the paired differences and their summary on stdout (progress on stderr) and writes
- * DIR/results.json plus one CSV of the loss per run: after each seed whose runs have all finished,
+ * DIR/results.json plus one CSV of the loss per run: the plan before any training (so --resume
+ * works after a kill -9 before the first seed ends), after each seed whose runs have all finished,
  * at the end, and on SIGINT/SIGTERM (every run stopped at its next step, the interrupted ones
  * marked; exit code 130/143). Each run's checkpoint goes to DIR/checkpoints every N steps, on a
  * stop and at the end (checkpointFiles.ts); `--resume DIR` continues the experiment of
@@ -36,11 +37,13 @@ import { checkOutDir } from './outDir';
 import { workerCount } from './workers';
 import { ProgressBar } from './progress';
 import type { FacesRecord, ResultsFile } from './results';
-import { collectResults, divergedRuns, interruptedRuns, pairedTable, smoothnessTable, summaryTable } from './results';
+import { collectResults, interruptedRuns } from './results';
 import { planResume } from './resume';
 import { ResultsWriter } from './resultsWriter';
 import type { StopSignalName } from './stopSignals';
 import { exitCodeOf, onStopSignals } from './stopSignals';
+import { filesNote, finishExperiment } from './finish';
+import { terminalSafeLines } from './terminalSafe';
 
 /** The config, or throws an Error listing every problem with the flag that sets each field. */
 function checked(config: ExperimentConfig, preset: string, overrides: readonly string[]): ExperimentConfig {
@@ -55,21 +58,21 @@ function checked(config: ExperimentConfig, preset: string, overrides: readonly s
   throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
 }
 
-function filesNote(dir: string, files: readonly string[]): string {
-  return `wrote ${files.length} files to ${dir} (results.json, ${files.length - 1} CSV)`;
-}
-
-/** After a signal: writes what came back (nothing if no run had started) and says what was cut. */
+/** After a signal: writes what came back (the plan stays as it is if no run had started) and says what was cut. */
 async function stopped(name: StopSignalName, results: ResultsFile, planned: number, writer: ResultsWriter): Promise<never> {
   const cut = interruptedRuns(results);
   const finished = results.runs.length - cut.length;
   const notStarted = planned - results.runs.length;
   const what = `${finished} of ${planned} runs finished; interrupted: ${cut.length > 0 ? cut.join(', ') : 'none'}; not started: ${notStarted}`;
   if (results.runs.length === 0) {
-    process.stderr.write(`${name}: nothing written to ${writer.dir}, no run had started\n`);
+    process.stderr.write(terminalSafeLines(`${name}: no run had started; ${join(writer.dir, 'results.json')} holds the plan, --resume ${writer.dir} starts it\n`));
   } else {
-    const files = await writer.write(results);
-    process.stderr.write(`${name}: ${filesNote(writer.dir, files)}, complete: ${results.complete}; ${what}\n`);
+    try {
+      const files = await writer.write(results);
+      process.stderr.write(terminalSafeLines(`${name}: ${filesNote(writer.dir, files)}, complete: ${results.complete}; ${what}\n`));
+    } catch (e) {
+      process.stderr.write(terminalSafeLines(`${name}: ${e instanceof Error ? e.message : String(e)}; the files written before it are kept; ${what}\n`));
+    }
   }
   process.exit(exitCodeOf(name));
 }
@@ -77,8 +80,8 @@ async function stopped(name: StopSignalName, results: ResultsFile, planned: numb
 /** --save-probes: each run's probe as a TensorFlow.js graph model in DIR/probes (probeFiles.ts). */
 async function saveProbes(out: string, config: ExperimentConfig, seeds: readonly number[]): Promise<void> {
   const { written, skipped } = await writeProbes(out, config, seeds);
-  process.stderr.write(`wrote ${written.length} probes to ${join(out, PROBE_DIR)} (model.json + weights.bin each, for tf.loadGraphModel)\n`);
-  for (const s of skipped) process.stderr.write(`probe not written: ${s}\n`);
+  process.stderr.write(terminalSafeLines(`wrote ${written.length} probes to ${join(out, PROBE_DIR)} (model.json + weights.bin each, for tf.loadGraphModel)\n`));
+  for (const s of skipped) process.stderr.write(terminalSafeLines(`probe not written: ${s}\n`));
 }
 
 /** What the pool trains, from the flags or from DIR/results.json. */
@@ -113,9 +116,10 @@ function newExperiment(args: ExperimentArgs): Experiment {
 /** null when DIR/results.json is complete: nothing to train (its probes are written then if asked for). */
 async function resumedExperiment(args: ResumeArgs, withProbes: boolean): Promise<Experiment | null> {
   const plan = await planResume(args.dir, args.backend);
-  process.stderr.write(`${plan.summary}\n`);
+  for (const note of plan.notes) process.stderr.write(terminalSafeLines(`${note}\n`));
+  process.stderr.write(terminalSafeLines(`${plan.summary}\n`));
   if (plan.done) {
-    process.stderr.write(`nothing to resume: ${args.dir}/results.json is complete\n`);
+    process.stderr.write(terminalSafeLines(`nothing to resume: ${args.dir}/results.json is complete\n`));
     // A finished folder still gets its probes: they come from the checkpoints already there.
     if (withProbes) await saveProbes(args.dir, plan.results.config, plan.results.plannedSeeds);
     return null;
@@ -143,7 +147,7 @@ async function resumedExperiment(args: ResumeArgs, withProbes: boolean): Promise
 async function prepareFaces(source: FacesSource, config: ExperimentConfig, seeds: readonly number[]): Promise<FacesRecord> {
   const bar = new ProgressBar('faces', 1);
   const loaded = await loadFaces(source, config.data, undefined, (done, total) => bar.update(done, 'images decoded', total));
-  process.stderr.write(`${describeFaces(loaded)}\n`);
+  process.stderr.write(terminalSafeLines(`${describeFaces(loaded)}\n`));
   for (const seed of seeds) {
     try {
       folderDataset(loaded.pool, loaded.pairs, config.data, seed);
@@ -173,13 +177,13 @@ async function main(): Promise<void> {
   await mkdir(join(out, CHECKPOINT_DIR), { recursive: true });
   if (exp.backend === 'webgpu') {
     const adapter = await ensureNodeGpuAdapter();
-    process.stderr.write(`WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`);
+    process.stderr.write(terminalSafeLines(`WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`));
   }
   const runs = seeds.length * config.runs.length;
   // One GPU is one device: its workers would queue on it, so webgpu defaults to one worker.
   const { used: workers, note } = workerCount(exp.workers, exp.backend === 'webgpu', availableParallelism(), seeds.length, runs);
-  if (note !== null) process.stderr.write(`${note}\n`);
-  process.stderr.write(`${runs} runs (${config.runs.length} methods × ${seeds.length} seeds) on ${workers} workers\n`);
+  if (note !== null) process.stderr.write(terminalSafeLines(`${note}\n`));
+  process.stderr.write(terminalSafeLines(`${runs} runs (${config.runs.length} methods × ${seeds.length} seeds) on ${workers} workers\n`));
   const faces = exp.faces === null ? null : await prepareFaces(exp.faces, config, seeds);
   const bar = new ProgressBar('train', runs * config.steps);
   const collect = (p: PoolResult): ResultsFile => {
@@ -187,6 +191,15 @@ async function main(): Promise<void> {
     return faces === null ? results : { ...results, faces };
   };
   const writer = new ResultsWriter(out);
+  // The plan first, before any training: a runner killed (kill -9, out of memory) before its first
+  // seed finishes still leaves a results.json that --resume reads, with the checkpoints beside it.
+  if (parsed.kind === 'new') {
+    try {
+      await writer.write(collect({ seeds: [], complete: false, backend: exp.backend, workers, wallSeconds: 0 }));
+    } catch (e) {
+      throw new Error(`before training, the plan could not be written: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
   const stop = onStopSignals((name) => bar.note(`${name}: stopping every run at its next step to write what it has (${name} again quits at once, without it)`));
   const pooled = await runPooled(config, seeds, {
     backend: exp.backend,
@@ -202,25 +215,23 @@ async function main(): Promise<void> {
       if (finished.complete) return;
       writer.write(collect(finished)).then(
         (files) => bar.note(`seed ${seed} finished: ${filesNote(out, files)}`),
-        (e: unknown) => bar.note(`seed ${seed} finished, but ${out}/results.json could not be written: ${e instanceof Error ? e.message : String(e)}`),
+        (e: unknown) => bar.note(`seed ${seed} finished, but its results could not all be written: ${e instanceof Error ? e.message : String(e)}`),
       );
     },
+    onWarning: (message) => bar.note(message),
   });
   const results = collect(pooled);
   const signal = stop.received();
   if (signal !== null) await stopped(signal, results, runs, writer);
-  const files = await writer.write(results);
-  if (parsed.saveProbes) await saveProbes(out, config, seeds);
-  const diverged = divergedRuns(results);
-  if (diverged.length > 0) {
-    process.stderr.write(`diverged and stopped, left out of the tables and the pairing (their history and evaluations up to then are in results.json): ${diverged.join(', ')}; a smaller learning rate (--set optim.lr=…) usually helps\n`);
-  }
-  process.stdout.write(`${summaryTable(results)}\n\n${pairedTable(results)}\n\n${results.summary}\n`);
-  if (config.analysis.every > 0) process.stdout.write(`\n${smoothnessTable(results)}\n`);
-  process.stderr.write(`${pooled.wallSeconds.toFixed(1)} s wall on ${pooled.workers} workers; ${filesNote(out, files)}\n`);
+  process.exitCode = await finishExperiment(results, out, `${pooled.wallSeconds.toFixed(1)} s wall on ${pooled.workers} workers`, {
+    write: (r) => writer.write(r),
+    ...(parsed.saveProbes ? { after: () => saveProbes(out, config, seeds) } : {}),
+    stdout: (text) => process.stdout.write(terminalSafeLines(text)),
+    stderr: (text) => process.stderr.write(terminalSafeLines(text)),
+  });
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(terminalSafeLines(`${e instanceof Error ? e.message : String(e)}\n`));
   process.exit(1);
 });

@@ -5,19 +5,21 @@
  */
 import { convImplFor } from '../core/model/conv';
 import { useNodeBackend } from './backend-node';
-import { exportTorchProject } from './exportTorch';
+import { exportOrigin, exportTorchProject, nextCommand } from './exportTorch';
 import { parseExportTorchArgs } from './exportTorchArgs';
+import { terminalSafe, terminalSafeLines } from './terminalSafe';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const args = parseExportTorchArgs(argv);
   const backend = await useNodeBackend('cpu');
-  const origin = `npm run export-torch -- ${argv.join(' ')}`;
-  const files = await exportTorchProject(args, origin, convImplFor(backend), (line) => process.stderr.write(`${line}\n`));
-  process.stderr.write(`wrote ${files.length} files to ${args.out}\nnext: cd ${args.out} && python3 train.py   (or: python3 -m torch.distributed.run --nproc_per_node=2 train.py)\n`);
+  const files = await exportTorchProject(args, exportOrigin(argv), convImplFor(backend), (line) => process.stderr.write(`${terminalSafeLines(line)}\n`));
+  // The command is printed as it is (a control character in --out shows up inside its quotes as
+  // an escape, which a paste would not reproduce: such a folder is reached by hand).
+  process.stderr.write(`wrote ${files.length} files to ${terminalSafe(args.out)}\nnext: ${terminalSafe(nextCommand(args.out))}   (or: python3 -m torch.distributed.run --nproc_per_node=2 train.py)\n`);
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`${terminalSafeLines(e instanceof Error ? e.message : String(e))}\n`);
   process.exit(1);
 });

@@ -19,6 +19,17 @@ import { validate } from '../core/validate';
 import { loadOrGenerateDataset } from './dataset-cache-node';
 import type { ExportTorchArgs } from './exportTorchArgs';
 import { checkOutDir } from './outDir';
+import { shellWord } from './shellWord';
+
+/** The command line of an export, for the project's README: every argument a shell word, so a copy of it runs what ran. */
+export function exportOrigin(argv: readonly string[]): string {
+  return `npm run export-torch -- ${argv.map(shellWord).join(' ')}`;
+}
+
+/** What to type after an export: `out` quoted, so pasting the line cannot run what the folder name holds (`$(…)`, backticks). */
+export function nextCommand(out: string): string {
+  return `cd ${shellWord(out)} && python3 train.py`;
+}
 
 /** The experiment the flags describe (seed = the first seed), or an Error naming every problem. */
 export function exportConfig(args: ExportTorchArgs): { config: ExperimentConfig; seeds: number[] } {

@@ -17,6 +17,7 @@ import { parsePairsFile } from '../core/faces/pairsFile';
 import { cropResize } from '../core/faces/pixels';
 import type { FacePool } from '../core/faces/pool';
 import { buildPool, deserializePool, poolCacheKey, serializePool } from '../core/faces/pool';
+import { terminalSafe } from './terminalSafe';
 
 export interface FacesSource {
   dir: string;
@@ -118,10 +119,10 @@ export async function folderDatasetNode(source: FacesSource, data: DataConfig, s
   return folderDataset(pool, pairs, data, seed).dataset;
 }
 
-/** What the runner prints about the folder before training: counts, then every problem. */
+/** What the runner prints about the folder before training: counts, then every problem, each one line (a newline in a file name is escaped). */
 export function describeFaces(loaded: LoadedFaces): string {
   const { listing, pool, pairs, pairsFile } = loaded;
-  const lines = [`faces: ${listing.root} — ${pool.names.length} identities, ${pool.paths.length} images at ${pool.size} px × ${pool.channels}${pairs ? `; ${pairs.pairs.length} pairs from ${pairsFile} (${pairs.format === 'lfw-10-fold' ? "LFW's 10 folds" : 'folds dealt round-robin'})` : '; no pairs.txt: pairs sampled over held-out identities'}`];
-  for (const p of [...listing.skipped, ...pool.unreadable, ...(pairs?.problems ?? [])]) lines.push(`  ${p}`);
+  const lines = [`faces: ${terminalSafe(listing.root)} — ${pool.names.length} identities, ${pool.paths.length} images at ${pool.size} px × ${pool.channels}${pairs ? `; ${pairs.pairs.length} pairs from ${terminalSafe(pairsFile ?? '')} (${pairs.format === 'lfw-10-fold' ? "LFW's 10 folds" : 'folds dealt round-robin'})` : '; no pairs.txt: pairs sampled over held-out identities'}`];
+  for (const p of [...listing.skipped, ...pool.unreadable, ...(pairs?.problems ?? [])]) lines.push(`  ${terminalSafe(p)}`);
   return lines.join('\n');
 }

@@ -4,24 +4,10 @@
  */
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { codeOf, REASONS } from './storageError';
 
 /** A hung mount must not hang the runner; a local disk answers in milliseconds. */
 const CHECK_TIMEOUT_MS = 5000;
-
-const REASONS: Readonly<Record<string, string>> = {
-  EEXIST: 'it is a file',
-  ENOTDIR: 'a part of the path is a file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'the disk quota is exceeded',
-  ETIMEDOUT: 'the file system does not answer',
-};
-
-function codeOf(e: unknown): string | undefined {
-  return (e as NodeJS.ErrnoException | null)?.code;
-}
 
 /**
  * mkdir -p, one level at a time: Node's own recursive mkdir loops forever on a path under /proc

@@ -12,7 +12,8 @@ import { syntheticDataset, tinyConfig, useCpu } from '../test/tfCpu';
 import * as tf from '../core/tf';
 import { Comparison } from '../core/train/comparison';
 import { encodeCheckpoint } from '../core/train/checkpointCodec';
-import { CHECKPOINT_DIR, checkpointPaths, writeAtomically } from './checkpointFiles';
+import { writeAtomically } from './atomicWrite';
+import { CHECKPOINT_DIR, checkpointPaths } from './checkpointFiles';
 import { writeProbes } from './probeFiles';
 
 beforeAll(useCpu);

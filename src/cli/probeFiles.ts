@@ -11,7 +11,8 @@ import { runLabel } from '../core/config';
 import { architectureFor } from '../core/model/architecture';
 import { probeArtifacts, WEIGHTS_FILE } from '../core/export/tfjsProbe';
 import { probeReadme } from '../core/export/probeZip';
-import { checkpointPaths, readCheckpoint, writeAtomically } from './checkpointFiles';
+import { writeAtomically } from './atomicWrite';
+import { checkpointPaths, readCheckpoint } from './checkpointFiles';
 import { slug } from './results';
 
 export const PROBE_DIR = 'probes';
@@ -30,7 +31,7 @@ export async function writeProbes(out: string, config: ExperimentConfig, seeds: 
   for (const seed of seeds) {
     for (const spec of config.runs) {
       const label = runLabel(spec);
-      const ck = await readCheckpoint(checkpointPaths(out, seed, label).checkpoint);
+      const ck = (await readCheckpoint(checkpointPaths(out, seed, label).checkpoint))?.checkpoint ?? null;
       const run = ck?.runs.find((r) => r.label === label);
       if (ck === null || run === undefined) {
         done.skipped.push(`${label} · seed ${seed}: no checkpoint of it in ${join(out, 'checkpoints')}`);

@@ -1,7 +1,10 @@
 /**
  * A one-line progress bar on stderr (stdout stays clean for the results table). Redraws at most
- * every 200 ms; on a non-TTY it prints a plain line every 10 %.
+ * every 200 ms; on a non-TTY it prints a plain line every 10 %. Notes may quote file names and
+ * error messages: their control characters are escaped (terminalSafe.ts), the bar's own are not.
  */
+import { terminalSafe, terminalSafeLines } from './terminalSafe';
+
 export class ProgressBar {
   private lastDraw = 0;
   private lastDecile = -1;
@@ -24,7 +27,7 @@ export class ProgressBar {
     this.first ??= done;
     const sinceStart = done - this.first;
     const eta = sinceStart > 0 ? (elapsed * (this.total - done)) / sinceStart : 0;
-    const text = `${this.label} ${done}/${this.total} ${note} ${elapsed.toFixed(0)}s elapsed, ~${eta.toFixed(0)}s left`;
+    const text = `${this.label} ${done}/${this.total} ${terminalSafe(note)} ${elapsed.toFixed(0)}s elapsed, ~${eta.toFixed(0)}s left`;
     if (this.stream.isTTY) {
       if (now - this.lastDraw < 200 && done < this.total) return;
       this.lastDraw = now;
@@ -43,7 +46,8 @@ export class ProgressBar {
 
   /** A line of its own; on a TTY it replaces the bar, which the next update redraws. */
   note(line: string): void {
-    this.stream.write(this.stream.isTTY ? `\r\x1b[K${line}\n` : `${line}\n`);
+    const safe = terminalSafeLines(line);
+    this.stream.write(this.stream.isTTY ? `\r\x1b[K${safe}\n` : `${safe}\n`);
     this.lastDraw = 0;
   }
 }

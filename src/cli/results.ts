@@ -3,7 +3,7 @@
  * The tables and the paired differences read finished runs only: an interrupted run has no final
  * evaluation.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExperimentConfig } from '../core/config';
 import { emaHorizon } from '../core/config';
@@ -14,6 +14,8 @@ import { describe } from '../core/stats/describe';
 import type { PairedRow } from '../core/stats/paired';
 import { formatCell, pairedDifferences } from '../core/stats/paired';
 import { summarySentence } from '../core/stats/verdict';
+import type { WriteFn } from './atomicWrite';
+import { writeAtomically } from './atomicWrite';
 import type { RunResult, SeedResult } from './trainRuns';
 
 /** Bump on any change of meaning or layout; readers refuse newer versions. */
@@ -24,8 +26,9 @@ export const RESULTS_VERSION = 4;
  * seeds none of whose runs had started; `pool.wallSeconds` sums every session of a resumed run.
  * Version 3 (over 2): `complete`; each run's `interrupted` and `diverged` (the step whose loss was
  * not finite), and its `eval` null when interrupted or diverged.
- * The runner writes the file after each seed whose runs have all finished and again when stopped
- * by a signal, so a file with `complete: false` is a valid, partial comparison.
+ * The runner writes the file first, before training, as the plan (no runs yet), then after each
+ * seed whose runs have all finished and again when stopped by a signal, so a file with
+ * `complete: false` is a valid, partial comparison.
  */
 export interface ResultsFile {
   version: number;
@@ -113,18 +116,22 @@ export function slug(label: string): string {
   return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-/** Rewrites results.json (atomically: a crash mid-write leaves the previous one) and every run's CSV. */
-export async function writeResults(dir: string, results: ResultsFile): Promise<string[]> {
+/**
+ * Rewrites results.json, then every run's CSV, each atomically (atomicWrite.ts: a crash or a full
+ * disk mid-write leaves the previous file and no temporary one). On a failure the files written
+ * before it stay, and the error names the file and the cause.
+ */
+export async function writeResults(dir: string, results: ResultsFile, write: WriteFn = writeAtomically): Promise<string[]> {
   await mkdir(dir, { recursive: true });
-  const written = [join(dir, 'results.json')];
-  const tmp = `${written[0] as string}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(results, null, 1)}\n`);
-  await rename(tmp, written[0] as string);
-  for (const run of results.runs) {
-    const path = join(dir, `${slug(run.label)}-seed${run.seed}.csv`);
-    const rows = run.history.map((h) => `${h.step},${h.loss},${h.lr}`);
-    await writeFile(path, `step,loss,lr\n${rows.join('\n')}\n`);
+  const written: string[] = [];
+  const file = async (path: string, text: string): Promise<void> => {
+    await write(path, text);
     written.push(path);
+  };
+  await file(join(dir, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
+  for (const run of results.runs) {
+    const rows = run.history.map((h) => `${h.step},${h.loss},${h.lr}`);
+    await file(join(dir, `${slug(run.label)}-seed${run.seed}.csv`), `step,loss,lr\n${rows.join('\n')}\n`);
   }
   return written;
 }

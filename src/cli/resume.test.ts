@@ -61,6 +61,16 @@ async function put(dir: string, seed: number, label: string, step: number, besid
   if (beside) await writeFile(paths.record, JSON.stringify(beside));
 }
 
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The bytes in the format before checksums: "MSCK", the header length, then the rest as now. */
+function unchecked(bytes: Uint8Array): Uint8Array {
+  const old = new Uint8Array(bytes.length - 4);
+  old.set(new TextEncoder().encode('MSCK'), 0);
+  old.set(bytes.subarray(8), 4);
+  return old;
+}
+
 describe('planResume', () => {
   it('keeps finished runs, continues interrupted ones from their checkpoint, starts the rest at step 0', async () => {
     const dir = await folder([record('SST', 1, 8), record('MASST K=2', 1, 3), record('SST', 2, 3)]);
@@ -91,6 +101,17 @@ describe('planResume', () => {
     expect((await planResume(await folder(all, (r) => (r.complete = true)), null)).done).toBe(true);
   });
 
+  it('uses a checkpoint of the format before checksums, with a note that it is unchecked', async () => {
+    const dir = await folder([record('SST', 1, 3)]);
+    await put(dir, 1, 'SST', 2, null);
+    expect((await planResume(dir, null)).notes).toEqual([]);
+    const path = checkpointPaths(dir, 1, 'SST').checkpoint;
+    await writeFile(path, unchecked(checkpoint(1, 2, 'SST')));
+    const plan = await planResume(dir, null);
+    expect(plan.starts[0]?.[0]).toMatchObject({ kind: 'resume', checkpoint: { step: 2 } });
+    expect(plan.notes).toEqual([`${path} has no checksum (written by a runner before checksums): used as it is, unchecked; its next save adds one`]);
+  });
+
   it('names the folder or file and what is wrong with it', async () => {
     const dir = await folder([record('SST', 1, 3)]);
     const results = join(dir, 'results.json');
@@ -107,7 +128,15 @@ describe('planResume', () => {
     await expect(planResume(dir, null)).rejects.toThrow(`${checkpointPaths(dir, 1, 'SST').checkpoint} does not belong to SST on seed 1: it is of seed 2`);
     const bytes = checkpoint(1, 2, 'SST');
     await writeFile(checkpointPaths(dir, 1, 'SST').checkpoint, bytes.subarray(0, bytes.length - 4));
-    await expect(planResume(dir, null)).rejects.toThrow(`${checkpointPaths(dir, 1, 'SST').checkpoint} is not a checkpoint this build can read: an array at offset`);
+    await expect(planResume(dir, null)).rejects.toThrow(`${checkpointPaths(dir, 1, 'SST').checkpoint} is corrupt: it was written with CRC-32 `);
+
+    // Flipped bytes: refused, saying how to train the run again instead.
+    const flipped = bytes.slice();
+    for (let i = 12; i < flipped.length; i += 2) flipped[i] = (flipped[i] as number) ^ 0xff;
+    await writeFile(checkpointPaths(dir, 1, 'SST').checkpoint, flipped);
+    await expect(planResume(dir, null)).rejects.toThrow(
+      new RegExp(`^${escapeRe(checkpointPaths(dir, 1, 'SST').checkpoint)} is corrupt: .*; --resume uses no part of it: remove it to train SST on seed 1 again from step 0$`),
+    );
 
     const text = await readFile(results, 'utf8');
     await writeFile(results, text.slice(0, 100));

@@ -4,6 +4,11 @@
  * (finished, or diverged: more steps cannot change it), continued from its checkpoint (its record
  * cut back to the checkpoint's step), or trained from step 0 (not started, or no checkpoint).
  * Every problem is an Error naming the file and what is wrong with it.
+ * A checkpoint whose bytes no longer match their checksum is refused, not skipped: each run keeps
+ * one checkpoint (every save replaces it), so there is no earlier good one to fall back to, and
+ * training that run again from step 0 throws away its steps, which is the user's call (the
+ * message says how: remove the file). A checkpoint of the format before checksums is used, with a
+ * note that nothing could check it.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -30,6 +35,8 @@ export interface ResumePlan {
   done: boolean;
   /** One line for stderr: how many runs are kept, continued (where) and restarted. */
   summary: string;
+  /** Lines for stderr before the summary: checkpoints used without a checksum to check them. */
+  notes: string[];
 }
 
 async function readResults(dir: string): Promise<ResultsFile> {
@@ -42,7 +49,7 @@ async function readResults(dir: string): Promise<ResultsFile> {
     text = await readFile(file, 'utf8');
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new Error(missing ? `--resume "${dir}": ${file} does not exist (the runner writes it after the first finished seed or on Ctrl-C), so there is nothing to resume` : `${file} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(missing ? `--resume "${dir}": ${file} does not exist (the runner writes it before any training), so there is nothing to resume` : `${file} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
   }
   let parsed: unknown;
   try {
@@ -97,13 +104,21 @@ interface Ctx {
   dir: string;
   results: ResultsFile;
   untrained: Map<number, EvalReport>;
+  notes: string[];
 }
 
 /** The checkpoint of `label` on `seed` and the run's record up to its step; null when it has no checkpoint. */
 async function continued(ctx: Ctx, seed: number, label: string, inResults: RunResult | undefined): Promise<{ checkpoint: ComparisonCheckpoint; run: RunResult } | null> {
   const paths = checkpointPaths(ctx.dir, seed, label);
-  const checkpoint = await readCheckpoint(paths.checkpoint);
-  if (checkpoint === null) return null;
+  let read;
+  try {
+    read = await readCheckpoint(paths.checkpoint);
+  } catch (e) {
+    throw new Error(`${e instanceof Error ? e.message : String(e)}; --resume uses no part of it: remove it to train ${label} on seed ${seed} again from step 0`);
+  }
+  if (read === null) return null;
+  const { checkpoint } = read;
+  if (!read.checked) ctx.notes.push(`${paths.checkpoint} has no checksum (written by a runner before checksums): used as it is, unchecked; its next save adds one`);
   const steps = ctx.results.config.steps;
   const wrong = checkpoint.seed !== seed ? `it is of seed ${checkpoint.seed}`
     : !checkpoint.runs.some((r) => r.label === label) ? `it has no run "${label}" (it has ${checkpoint.runs.map((r) => `"${r.label}"`).join(', ')})`
@@ -150,7 +165,7 @@ export async function planResume(dir: string, backendFlag: NodeBackend | null): 
     if (seen.has(key)) throw new Error(`${file}: run ${key} appears twice`);
     seen.add(key);
   }
-  const ctx: Ctx = { dir, results, untrained: new Map(results.untrained.map((u) => [u.seed, u.eval])) };
+  const ctx: Ctx = { dir, results, untrained: new Map(results.untrained.map((u) => [u.seed, u.eval])), notes: [] };
   const starts: RunStart[][] = [];
   for (const seed of results.plannedSeeds) {
     const row: RunStart[] = [];
@@ -161,5 +176,5 @@ export async function planResume(dir: string, backendFlag: NodeBackend | null): 
   const resumed = results.plannedSeeds.flatMap((seed, i) => (starts[i] ?? []).flatMap((s, j) => (s.kind === 'resume' ? [`${labels[j]} on seed ${seed} at step ${s.checkpoint.step}`] : [])));
   const count = (kind: RunStart['kind']): number => all.filter((s) => s.kind === kind).length;
   const summary = `resuming ${dir}: ${count('kept')} of ${all.length} runs kept as they are, ${resumed.length} continued from their checkpoint${resumed.length > 0 ? ` (${resumed.join(', ')})` : ''}, ${count('fresh')} from step 0`;
-  return { results, backend, starts, done: count('kept') === all.length && results.complete, summary };
+  return { results, backend, starts, done: count('kept') === all.length && results.complete, summary, notes: ctx.notes };
 }

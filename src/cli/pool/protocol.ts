@@ -48,6 +48,8 @@ export type FromRunWorker =
   | { type: 'progress'; job: number; done: number; total: number; loss: number | null }
   /** The serialized dataset (cache.ts layout), transferred. */
   | { type: 'dataset'; job: number; bytes: ArrayBuffer; generated: boolean }
+  /** Something the user should know that does not stop the job: a checkpoint that could not be written. */
+  | { type: 'warning'; job: number; message: string }
   /** A finished run, or one the stop flag ended (its runs marked `interrupted`). */
   | { type: 'trained'; job: number; result: SeedResult }
   | { type: 'error'; job: number | null; message: string };

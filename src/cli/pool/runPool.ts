@@ -48,6 +48,8 @@ export interface PoolOptions {
   /** The bundled worker entry (dist-cli/run-worker.js). */
   workerUrl: URL;
   onProgress?: (p: PoolProgress) => void;
+  /** A job's warning (a checkpoint that could not be written), naming the run. */
+  onWarning?: (message: string) => void;
   /** Called when the last run of `seed` finishes, with every seed whose runs have all finished. */
   onSeed?: (seed: number, finished: PoolResult) => void;
   /** Aborting it stops every training job at its next step and settles the pool with what it has. */
@@ -210,6 +212,9 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
           report();
           return;
         }
+        case 'warning':
+          options.onWarning?.(`${describe(jobs[msg.job] as Job)}: ${msg.message}`);
+          return;
         case 'dataset': {
           const job = jobs[msg.job] as Job;
           const shared = new SharedArrayBuffer(msg.bytes.byteLength);

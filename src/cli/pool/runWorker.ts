@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { deserializeDataset, serializeDataset } from '../../core/data/cache';
 import { useNodeBackend } from '../backend-node';
-import { saveCheckpoint } from '../checkpointFiles';
+import { saveCheckpoint, savingWhilePossible } from '../checkpointFiles';
 import { loadOrGenerateDataset } from '../dataset-cache-node';
 import { folderDatasetNode } from '../facesNode';
 import type { RunResult, TrainOptions } from '../trainRuns';
@@ -50,7 +50,10 @@ async function handle(msg: ToRunWorker, backend: string): Promise<void> {
       const steps = msg.config.steps;
       const options: TrainOptions = { onStep: (step, losses) => progress(msg.job, step, steps, losses[0] ?? null), shouldStop };
       const files = msg.checkpoints;
-      if (files) options.checkpoints = { every: files.every, save: (ck, runs) => saveCheckpoint(files.paths, ck, runs[0] as RunResult) };
+      if (files) {
+        const save = savingWhilePossible(saveCheckpoint, (message) => post({ type: 'warning', job: msg.job, message }));
+        options.checkpoints = { every: files.every, save: (ck, runs) => save(files.paths, ck, runs[0] as RunResult) };
+      }
       if (msg.from) options.from = { checkpoint: msg.from.checkpoint, runs: [msg.from.run] };
       const result = await trainRuns(msg.config, dataset, backend, options);
       post({ type: 'trained', job: msg.job, result });

@@ -9,6 +9,7 @@ import type { ExperimentConfig } from '../config';
 import { runLabel } from '../config';
 import type { FaceDataset, ImageSet } from '../data/types';
 import type { TorchReference } from './torchReference';
+import { codeSpan } from './markdown';
 import { TORCH_TEMPLATES } from './torchTemplates';
 
 export interface ProjectFile {
@@ -71,11 +72,11 @@ function readme(input: TorchProjectInput): string {
   const c = input.config;
   const data = input.data.kind === 'arrays'
     ? `${input.folderName ? `the ${c.data.regime} split of each seed cut from the face folder "${input.folderName}"` : `the playground's synthetic ${c.data.regime} dataset of each seed`} (${c.data.trainIds} training identities, ${c.data.imageSize} px, ${c.data.channels} channel${c.data.channels > 1 ? 's' : ''}) as arrays in data/seed-*/`
-    : `real images listed in data/train_list.txt (FaceX-Zoo format) under ${input.data.lists.root}`;
+    : `real images listed in data/train_list.txt (FaceX-Zoo format) under ${codeSpan(input.data.lists.root)}`;
   const lines = [
     '# MASST Playground experiment, exported for PyTorch',
     '',
-    `Exported with \`${input.origin}\`: ${c.runs.map(runLabel).join(', ')}; ${c.steps} steps of batch ${c.batchSize}; ${c.model.backbone} backbone, D = ${c.model.embedDim}; seeds ${input.seeds.join(', ')}; ${data}.`,
+    `Exported with ${codeSpan(input.origin)}: ${c.runs.map(runLabel).join(', ')}; ${c.steps} steps of batch ${c.batchSize}; ${c.model.backbone} backbone, D = ${c.model.embedDim}; seeds ${input.seeds.join(', ')}; ${data}.`,
     input.reference
       ? `reference/ holds the playground's initial weights, batches and losses of the first ${input.reference.runs[0]?.losses.length ?? 0} steps of seed ${input.reference.seed}: \`python3 train.py\` starts from those weights, and \`python3 train.py --check-reference\` compares its first steps with the playground's.`
       : 'No reference was exported: the initial weights are drawn here from the seed with the playground\'s generator.',
