@@ -32,7 +32,8 @@ export function heatmapSvg(axes: readonly SweepAxis[], cells: readonly CellResul
   const cols: SweepAxis = axes[1] ?? { path: '', values: [''] };
   const pairOf = (c: CellResult) => c.pairs.find((p) => p.label === pair);
   const max = Math.max(1e-9, ...cells.map((c) => Math.abs(pairOf(c)?.accuracy.mean ?? 0)).filter(Number.isFinite));
-  const width = LEFT + cols.values.length * CELL_W + 10;
+  // Wide enough for the title line (~7 px per character at 12 px).
+  const width = Math.max(LEFT + cols.values.length * CELL_W + 10, 7 * (pair.length + 60));
   const height = TOP + rows.values.length * CELL_H + 10;
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
