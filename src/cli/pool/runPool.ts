@@ -12,6 +12,7 @@ import type { FacesSource } from '../facesNode';
 import { Worker } from 'node:worker_threads';
 import type { ExperimentConfig, RunSpec } from '../../core/config';
 import { runLabel } from '../../core/config';
+import { canonicalJson } from '../../core/data/cache';
 import type { EvalReport } from '../../core/eval/report';
 import type { ComparisonCheckpoint } from '../../core/train/checkpoint';
 import type { NodeBackend } from '../backend-node';
@@ -97,12 +98,16 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
   const configOf = options.configOf ?? ((seed: number, run: number): ExperimentConfig => ({ ...base, seed, runs: [base.runs[run] as RunSpec] }));
   const results = new Map<string, SeedResult>();
   const training: Array<Extract<Job, { kind: 'train' }>> = [];
+  const baseData = canonicalJson(base.data);
   let keptSteps = 0;
   let totalSteps = 0;
   for (const seed of seeds) {
     base.runs.forEach((_, run) => {
       const from = startOf(seed, run);
       const config = configOf(seed, run);
+      if (canonicalJson(config.data) !== baseData) {
+        throw new Error(`runPooled: run ${run} of seed ${seed} has other data settings than the pool's base; a seed's runs share one dataset, so pool each data setting on its own`);
+      }
       totalSteps += config.steps;
       if (from.kind === 'kept') {
         results.set(`${seed}/${run}`, { seed, runs: [from.run], untrained: from.untrained });
