@@ -104,6 +104,81 @@ async function stopped(name: StopSignalName, trained: number, left: number, stor
   process.exit(exitCodeOf(name));
 }
 
+/** The finished runs the store already has, by key. */
+async function loadStored(store: RunStore, slots: readonly SweepSlot[]): Promise<Map<string, Finished>> {
+  const done = new Map<string, Finished>();
+  for (const key of slots.flatMap((s) => s.keys)) {
+    const stored = await store.get(key);
+    if (stored) done.set(key, { run: stored.run, untrained: stored.untrained, seconds: stored.seconds, reused: true });
+  }
+  return done;
+}
+
+interface Training {
+  plan: SweepPlan;
+  slots: readonly SweepSlot[];
+  cellSlots: number[][];
+  /** Filled as runs finish (reused ones already in it). */
+  done: Map<string, Finished>;
+  store: RunStore;
+  backend: NodeBackend;
+  workers: number;
+  signal: AbortSignal;
+  bar: ProgressBar;
+}
+
+/**
+ * Trains every distinct run the store lacks, one pool per data setting, storing each as it
+ * finishes; returns how many finished. A stop ends the runs at their next step.
+ */
+async function trainMissing(t: Training): Promise<number> {
+  const { plan, slots, done, store, backend } = t;
+  const seeds = plan.spec.seeds;
+  const toTrain = slots.reduce((n, s) => n + s.keys.filter((k) => !done.has(k)).length, 0);
+  const cellsDone = (): number => plan.cells.filter((c) => (t.cellSlots[c.index] ?? []).every((s) => slots[s]?.keys.every((k) => done.has(k)))).length;
+  const trainSteps = (group: readonly SweepSlot[]): number =>
+    group.reduce((n, slot) => n + slot.keys.filter((k) => !done.has(k)).length * slotConfig(plan, slot, seeds[0] as number).steps, 0);
+  const groups = dataGroups(plan, slots).map((g) => ({ slots: g, steps: trainSteps(g) }));
+  const totalSteps = groups.reduce((n, g) => n + g.steps, 0);
+  const writes: Array<Promise<void>> = [];
+  let trained = 0;
+  let stepsBefore = 0;
+  for (const group of groups.filter((g) => g.steps > 0)) {
+    const slotAt = (i: number): SweepSlot => group.slots[i] as SweepSlot;
+    const keyOf = (seed: number, i: number): string => slotAt(i).keys[seeds.indexOf(seed)] as string;
+    await runPooled({ ...slotConfig(plan, slotAt(0), seeds[0] as number), runs: group.slots.map((s) => s.spec) }, seeds, {
+      backend,
+      workers: t.workers,
+      workerUrl: new URL('./run-worker.js', import.meta.url),
+      signal: t.signal,
+      configOf: (seed, i) => slotConfig(plan, slotAt(i), seed),
+      starts: (seed, i): RunStart => {
+        const f = done.get(keyOf(seed, i));
+        return f ? { kind: 'kept', run: f.run, untrained: f.untrained } : { kind: 'fresh' };
+      },
+      onRun: (seed, i, result, seconds) => {
+        const run = result.runs[0];
+        if (run === undefined || run.interrupted) return;
+        const key = keyOf(seed, i);
+        done.set(key, { run, untrained: result.untrained, seconds, reused: false });
+        trained += 1;
+        const input = runKeyInput(slotConfig(plan, slotAt(i), seed), slotAt(i).spec, backend);
+        writes.push(
+          store
+            .put({ version: RUN_STORE_VERSION, key, input, run, untrained: result.untrained, seconds })
+            .catch((e: unknown) => t.bar.note(`run store: ${key} not stored (${e instanceof Error ? e.message : String(e)}); it will be trained again next time`)),
+        );
+      },
+      // p.steps counts the kept runs' steps as done: only this group's training steps move the bar.
+      onProgress: (p) => t.bar.update(stepsBefore + p.steps[0] - (p.steps[1] - group.steps), `steps · runs ${trained}/${toTrain} · cells ${cellsDone()}/${plan.cells.length}`, totalSteps),
+    });
+    stepsBefore += group.steps;
+    if (t.signal.aborted) break;
+  }
+  await Promise.all(writes);
+  return trained;
+}
+
 async function main(): Promise<void> {
   const args = parseSweepArgs(process.argv.slice(2));
   const { spec, backend, out } = await resolve(args);
@@ -117,22 +192,14 @@ async function main(): Promise<void> {
   const started = performance.now();
   const store = new RunStore(args.store);
   const { slots, cellSlots } = distinctRuns(plan, backend);
-  const seeds = spec.seeds;
-  const done = new Map<string, Finished>();
-  for (const slot of slots) {
-    for (const key of slot.keys) {
-      const stored = await store.get(key);
-      if (stored) done.set(key, { run: stored.run, untrained: stored.untrained, seconds: stored.seconds, reused: true });
-    }
-  }
+  const done = await loadStored(store, slots);
   const reused = done.size;
-  const distinct = slots.length * seeds.length;
-  const toTrain = distinct - reused;
-  const grid = plan.cells.length * plan.methods.length * seeds.length;
+  const distinct = slots.length * spec.seeds.length;
+  const grid = plan.cells.length * plan.methods.length * spec.seeds.length;
   const workers = args.workers ?? (backend === 'webgpu' ? 1 : availableParallelism());
   process.stderr.write(
-    `${plan.cells.length} cells × ${plan.methods.length} methods × ${seeds.length} seeds = ${grid} runs, ${distinct} distinct by run key: ` +
-      `${reused} in the run store (${store.dir}), ${toTrain} to train on up to ${workers} workers\n`,
+    `${plan.cells.length} cells × ${plan.methods.length} methods × ${spec.seeds.length} seeds = ${grid} runs, ${distinct} distinct by run key: ` +
+      `${reused} in the run store (${store.dir}), ${distinct - reused} to train on up to ${workers} workers\n`,
   );
   const fileOf = (cells: CellResult[], complete: boolean, trained: number): SweepFile => ({
     version: SWEEP_VERSION,
@@ -146,54 +213,13 @@ async function main(): Promise<void> {
     wallSeconds: (performance.now() - started) / 1000,
     cells: cells.map((c) => ({ ...c, config: (plan.cells[c.index] as SweepPlan['cells'][number]).config })),
   });
+  // Written first, so that --resume DIR finds the spec after a stop.
   await writeSweepFiles(out, fileOf([], false, 0), plan);
-
-  const cellsDone = (): number => plan.cells.filter((c) => (cellSlots[c.index] ?? []).every((s) => slots[s]?.keys.every((k) => done.has(k)))).length;
-  const trainSteps = (group: readonly SweepSlot[]): number =>
-    group.reduce((n, slot) => n + slot.keys.filter((k) => !done.has(k)).length * slotConfig(plan, slot, seeds[0] as number).steps, 0);
-  const groups = dataGroups(plan, slots);
-  const totalSteps = groups.reduce((n, g) => n + trainSteps(g), 0);
-  const bar = new ProgressBar('sweep', totalSteps);
+  const bar = new ProgressBar('sweep', 0);
   const stop = onStopSignals((name) => bar.note(`${name}: stopping every run at its next step; finished runs stay in the run store (${name} again quits at once)`));
-  const writes: Array<Promise<void>> = [];
-  let trained = 0;
-  let stepsBefore = 0;
-  for (const group of groups) {
-    const groupSteps = trainSteps(group);
-    if (groupSteps === 0) continue;
-    const keyOf = (seed: number, i: number): string => (group[i] as SweepSlot).keys[seeds.indexOf(seed)] as string;
-    const base = { ...slotConfig(plan, group[0] as SweepSlot, seeds[0] as number), runs: group.map((s) => s.spec) };
-    await runPooled(base, seeds, {
-      backend,
-      workers,
-      workerUrl: new URL('./run-worker.js', import.meta.url),
-      signal: stop.signal,
-      configOf: (seed, i) => slotConfig(plan, group[i] as SweepSlot, seed),
-      starts: (seed, i): RunStart => {
-        const f = done.get(keyOf(seed, i));
-        return f ? { kind: 'kept', run: f.run, untrained: f.untrained } : { kind: 'fresh' };
-      },
-      onRun: (seed, i, result, seconds) => {
-        const run = result.runs[0];
-        if (run === undefined || run.interrupted) return;
-        const key = keyOf(seed, i);
-        done.set(key, { run, untrained: result.untrained, seconds, reused: false });
-        trained += 1;
-        const config = slotConfig(plan, group[i] as SweepSlot, seed);
-        writes.push(
-          store
-            .put({ version: RUN_STORE_VERSION, key, input: runKeyInput(config, (group[i] as SweepSlot).spec, backend), run, untrained: result.untrained, seconds })
-            .catch((e: unknown) => bar.note(`run store: ${key} not stored (${e instanceof Error ? e.message : String(e)}); it will be trained again next time`)),
-        );
-      },
-      onProgress: (p) => bar.update(stepsBefore + p.steps[0] - (p.steps[1] - groupSteps), `steps · runs ${trained}/${toTrain} · cells ${cellsDone()}/${plan.cells.length}`, totalSteps),
-    });
-    stepsBefore += groupSteps;
-    if (stop.received() !== null) break;
-  }
-  await Promise.all(writes);
+  const trained = await trainMissing({ plan, slots, cellSlots, done, store, backend, workers, signal: stop.signal, bar });
   const signal = stop.received();
-  if (signal !== null) await stopped(signal, trained, toTrain - trained, store, out);
+  if (signal !== null) await stopped(signal, trained, distinct - reused - trained, store, out);
 
   const cells = summarize(plan, cellSlots, slots, done);
   const files = await writeSweepFiles(out, fileOf(cells, true, trained), plan);
