@@ -99,12 +99,17 @@ class Start:
         return [unit_rows(rng, self.queue_size, self.dim) for _ in range(count)]
 
 
+# comparison.ts SST_AGENT: SST is one agent with the gallery's alpha and reads no masst.* field.
+SST_AGENT = {"agentUpdate": "active", "agentAlpha": "shared", "agentAlphas": [], "agentInit": "copyProbe", "queueMode": "shared"}
+
+
 def make_trainer(run, config, start, dist):
     if run["method"] == "conventional":
         return ConventionalTrainer(start.backbone(), start.head(), config, dist)
     k = agents_of(run)
-    queues = start.queues(k if config["masst"]["queueMode"] == "perAgent" and run["method"] == "masst" else 1)
-    return SemiSiameseTrainer(start.backbone(), config, dist, k, queues, Rng(derive_seed(config["seed"], "enqueue")))
+    own = config if run["method"] == "masst" else {**config, "masst": SST_AGENT}
+    queues = start.queues(k if own["masst"]["queueMode"] == "perAgent" else 1)
+    return SemiSiameseTrainer(start.backbone(), own, dist, k, queues, Rng(derive_seed(config["seed"], "enqueue")))
 
 
 @torch.no_grad()

@@ -10,8 +10,9 @@
  */
 import type { FacesSource } from '../facesNode';
 import { Worker } from 'node:worker_threads';
-import type { ExperimentConfig } from '../../core/config';
+import type { ExperimentConfig, RunSpec } from '../../core/config';
 import { runLabel } from '../../core/config';
+import { canonicalJson } from '../../core/data/cache';
 import type { EvalReport } from '../../core/eval/report';
 import { outOfMemoryMessage } from '../../core/outOfMemory';
 import type { ComparisonCheckpoint } from '../../core/train/checkpoint';
@@ -60,6 +61,14 @@ export interface PoolOptions {
   starts?: (seed: number, run: number) => RunStart;
   /** `--faces`: every seed's dataset is cut from this folder. */
   faces?: FacesSource;
+  /**
+   * The one-run config of run `run` (index into base.runs) of `seed`; default: the base with that
+   * seed and run. A seed's runs all train on the one dataset made from base.data, so these configs
+   * must keep base.data (a sweep over data.* calls the pool once per data setting).
+   */
+  configOf?: (seed: number, run: number) => ExperimentConfig;
+  /** Called as each training job hands back its run (finished or interrupted), with the job's wall time, s. */
+  onRun?: (seed: number, run: number, result: SeedResult, seconds: number) => void;
 }
 
 export interface PoolResult {
@@ -89,13 +98,24 @@ function describe(job: Job): string {
 export function runPooled(base: ExperimentConfig, seeds: readonly number[], options: PoolOptions): Promise<PoolResult> {
   const start = performance.now();
   const startOf = options.starts ?? ((): RunStart => ({ kind: 'fresh' }));
+  const configOf = options.configOf ?? ((seed: number, run: number): ExperimentConfig => ({ ...base, seed, runs: [base.runs[run] as RunSpec] }));
   const results = new Map<string, SeedResult>();
   const training: Array<Extract<Job, { kind: 'train' }>> = [];
+  const baseData = canonicalJson(base.data);
+  let keptSteps = 0;
+  let totalSteps = 0;
   for (const seed of seeds) {
-    base.runs.forEach((spec, run) => {
+    base.runs.forEach((_, run) => {
       const from = startOf(seed, run);
-      if (from.kind === 'kept') results.set(`${seed}/${run}`, { seed, runs: [from.run], untrained: from.untrained });
-      else training.push({ kind: 'train', seed, run, config: { ...base, seed, runs: [spec] }, start: from });
+      const config = configOf(seed, run);
+      if (canonicalJson(config.data) !== baseData) {
+        throw new Error(`runPooled: run ${run} of seed ${seed} has other data settings than the pool's base; a seed's runs share one dataset, so pool each data setting on its own`);
+      }
+      totalSteps += config.steps;
+      if (from.kind === 'kept') {
+        results.set(`${seed}/${run}`, { seed, runs: [from.run], untrained: from.untrained });
+        keptSteps += config.steps;
+      } else training.push({ kind: 'train', seed, run, config, start: from });
     });
   }
   // A dataset only for the seeds that have a run to train.
@@ -104,8 +124,6 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
   const datasets = new Map<number, SharedArrayBuffer>();
   // Steps counted from where each run starts: the kept ones done, the resumed ones at their checkpoint.
   const stepsDone = jobs.map((j) => (j.kind === 'train' && j.start.kind === 'resume' ? j.start.checkpoint.step : 0));
-  const keptSteps = results.size * base.steps;
-  const totalSteps = seeds.length * base.runs.length * base.steps;
   const workers: Worker[] = [];
   let backend = options.backend as string;
   let finishedRuns = results.size;
@@ -181,6 +199,7 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
       const index = pending.splice(at, 1)[0] as number;
       const job = jobs[index] as Job;
       busy.set(worker, index);
+      startedAt[index] = performance.now();
       worker.postMessage(message(job, index));
     };
     const message = (job: Job, index: number): ToRunWorker => {
@@ -197,6 +216,7 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
       };
     };
     const busy = new Map<Worker, number>();
+    const startedAt = jobs.map(() => 0);
     const idle = (): void => {
       for (const w of workers) if (!busy.has(w)) next(w);
     };
@@ -228,6 +248,7 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
         case 'trained': {
           const job = jobs[msg.job] as Job & { kind: 'train' };
           results.set(`${job.seed}/${job.run}`, msg.result);
+          options.onRun?.(job.seed, job.run, msg.result, (performance.now() - (startedAt[msg.job] ?? 0)) / 1000);
           if (msg.result.runs.every((r) => !r.interrupted)) finishedRuns += 1;
           busy.delete(worker);
           report();

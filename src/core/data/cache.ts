@@ -28,7 +28,7 @@ interface Header {
 }
 
 /** JSON with object keys sorted at every level, so key order never changes a hash. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -51,8 +51,11 @@ export function comparisons(labels: readonly string[]): Array<[string, string]> 
   return out;
 }
 
-/** Over the seeds with a finite difference (a diverged run's NaN accuracy is not a seed's vote). */
-function cell(values: number[]): PairedCell {
+/**
+ * Over the seeds with a finite difference (a diverged run's NaN accuracy is not a seed's vote).
+ * Exported for other paired quantities (the sweep's smoothness differences).
+ */
+export function pairedCell(values: number[]): PairedCell {
   const finite = values.filter((v) => Number.isFinite(v));
   const d = describe(finite);
   return { perSeed: values, mean: d.mean, sd: d.sd, positive: finite.filter((v) => v > 0).length, n: finite.length };
@@ -67,7 +70,7 @@ export function pairedDifferences(outcomes: readonly SeedOutcome[], labels: read
     const seeds = [...new Set(seedsOf(a))].filter((s) => bSeeds.has(s)).sort((x, y) => x - y);
     const diff = (metric: PairedMetric): number[] =>
       seeds.map((s) => (at.get(`${a}\u0000${s}`) as SeedOutcome)[metric] - (at.get(`${b}\u0000${s}`) as SeedOutcome)[metric]);
-    return { label: `${a} − ${b}`, a, b, seeds, accuracy: cell(diff('accuracy')), auc: cell(diff('auc')) };
+    return { label: `${a} − ${b}`, a, b, seeds, accuracy: pairedCell(diff('accuracy')), auc: pairedCell(diff('auc')) };
   });
 }
 

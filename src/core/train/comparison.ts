@@ -3,7 +3,7 @@
  * initial probe weights and with the same batch order, stepped in lock-step. It owns every tensor
  * of every run and the uploaded images; dispose() frees them all.
  */
-import type { ExperimentConfig, RunSpec } from '../config';
+import type { ExperimentConfig, MasstConfig, RunSpec } from '../config';
 import { runLabel } from '../config';
 import type { FaceDataset, ImageSet } from '../data/types';
 import { architectureFor, paramSpecsFor } from '../model/architecture';
@@ -47,6 +47,13 @@ function headInit(dim: number, classes: number, seed: number): Float32Array {
   }
   return w;
 }
+
+/**
+ * SST's one agent: the gallery's α, one queue. SST reads no `masst.*` field (fields/methodReads.ts),
+ * so a MASST option such as agentAlpha 'perAgent' (which would give agent 0 the α of agentAlphas[0])
+ * never changes an SST run; with K = 1 every other option already gives SST.
+ */
+const SST_AGENT: MasstConfig = { agentUpdate: 'active', agentAlpha: 'shared', agentAlphas: [], agentInit: 'copyProbe', queueMode: 'shared' };
 
 /** Batches whose identities sit in the run's queue(s): Q/B, or K·Q/B with per-agent queues. */
 export function queueBatchesFor(spec: RunSpec, config: ExperimentConfig): number {
@@ -101,7 +108,7 @@ export class Comparison {
     }
     return new SemiSiameseTrainer(probe, ctx, {
       spec,
-      masst: c.masst,
+      masst: spec.method === 'masst' ? c.masst : SST_AGENT,
       alpha: c.gallery.alpha,
       queueSize: c.gallery.queueSize,
       enqueueRng: createRng(deriveSeed(c.seed, 'enqueue')),
