@@ -6,7 +6,7 @@
  * use). An entry that does not read back as one (truncated, edited, another layout) is dropped
  * with a note and its run trained again.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CacheBounds } from '../core/data/eviction';
 import { evictionOrder } from '../core/data/eviction';
@@ -14,6 +14,8 @@ import { ENGINE_VERSION } from '../core/engineVersion';
 import type { EvalReport } from '../core/eval/report';
 import type { RunKeyInput } from '../core/sweep/runKey';
 import type { RunResult } from './trainRuns';
+import { terminalSafeLines } from './terminalSafe';
+import { writeAtomically } from './atomicWrite';
 
 /** Bump on any change of the entry's layout; other versions are dropped and retrained. */
 export const RUN_STORE_VERSION = 1;
@@ -57,7 +59,7 @@ export class RunStore {
     readonly dir = RUN_STORE_DIR,
     private readonly bounds: CacheBounds = RUN_STORE_BOUNDS,
     /** Told when an entry is dropped. */
-    private readonly note: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+    private readonly note: (line: string) => void = (line) => process.stderr.write(terminalSafeLines(`${line}\n`)),
   ) {}
 
   private path(key: string): string {
@@ -97,9 +99,7 @@ export class RunStore {
     if (problem !== null) throw new Error(`run store: ${entry.key} is not stored: ${problem}`);
     await mkdir(this.dir, { recursive: true });
     const path = this.path(entry.key);
-    const tmp = `${path}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(entry));
-    await rename(tmp, path);
+    await writeAtomically(path, JSON.stringify(entry));
     await this.evict(entry.key);
   }
 

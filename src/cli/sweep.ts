@@ -37,7 +37,12 @@ import { readSweepSpec, SWEEP_VERSION, sweepVersions, writeSweepFiles } from './
 import type { StopSignalName } from './stopSignals';
 import { exitCodeOf, onStopSignals } from './stopSignals';
 import type { RunResult } from './trainRuns';
+import { terminalSafeLines } from './terminalSafe';
 import { ensureNodeGpuAdapter } from './webgpu-node';
+
+// Paths, axis values and error messages quote what the user typed or a file held: escaped (terminalSafe.ts).
+const err = (text: string): void => void process.stderr.write(terminalSafeLines(text));
+const print = (text: string): void => void process.stdout.write(terminalSafeLines(text));
 
 interface Finished {
   run: RunResult;
@@ -97,7 +102,7 @@ function summarize(plan: SweepPlan, cellSlots: number[][], slots: readonly Sweep
 }
 
 async function stopped(name: StopSignalName, trained: number, left: number, store: RunStore, out: string): Promise<never> {
-  process.stderr.write(
+  err(
     `${name}: ${trained} runs finished in this sweep and are in the run store (${store.dir}); ${left} not finished. ` +
       `Run the same command again, or npm run sweep -- --resume ${out}, to train only those.\n`,
   );
@@ -183,11 +188,11 @@ async function main(): Promise<void> {
   const args = parseSweepArgs(process.argv.slice(2));
   const { spec, backend, out } = await resolve(args);
   const plan = expandSweep(spec);
-  for (const note of plan.notes) process.stderr.write(`note: ${note}\n`);
+  for (const note of plan.notes) err(`note: ${note}\n`);
   await checkOutDir(out);
   if (backend === 'webgpu') {
     const adapter = await ensureNodeGpuAdapter();
-    process.stderr.write(`WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`);
+    err(`WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`);
   }
   const started = performance.now();
   const store = new RunStore(args.store);
@@ -197,7 +202,7 @@ async function main(): Promise<void> {
   const distinct = slots.length * spec.seeds.length;
   const grid = plan.cells.length * plan.methods.length * spec.seeds.length;
   const workers = args.workers ?? (backend === 'webgpu' ? 1 : availableParallelism());
-  process.stderr.write(
+  err(
     `${plan.cells.length} cells × ${plan.methods.length} methods × ${spec.seeds.length} seeds = ${grid} runs, ${distinct} distinct by run key: ` +
       `${reused} in the run store (${store.dir}), ${distinct - reused} to train on up to ${workers} workers\n`,
   );
@@ -223,11 +228,11 @@ async function main(): Promise<void> {
 
   const cells = summarize(plan, cellSlots, slots, done);
   const files = await writeSweepFiles(out, fileOf(cells, true, trained), plan);
-  process.stdout.write(`${effectTable(cells)}\n\n`);
-  for (const c of cells) process.stdout.write(`${c.label}: ${c.summary}\n`);
-  for (const note of plan.notes) process.stdout.write(`note: ${note}\n`);
+  print(`${effectTable(cells)}\n\n`);
+  for (const c of cells) print(`${c.label}: ${c.summary}\n`);
+  for (const note of plan.notes) print(`note: ${note}\n`);
   const size = await store.size();
-  process.stderr.write(
+  err(
     `trained ${trained} runs, reused ${reused} (${distinct} distinct runs for ${grid} in the grid); ` +
       `run store ${store.dir}: ${size.entries} runs, ${mb(size.bytes)}\n` +
       `${((performance.now() - started) / 1000).toFixed(1)} s wall; wrote ${files.length} files to ${out} (${files.map((f) => f.slice(out.length + 1)).join(', ')})\n`,
@@ -235,6 +240,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  err(`${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

@@ -6,7 +6,8 @@
  * `--resume DIR` can run the same sweep again after a stop; the run store supplies the runs
  * that had finished.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { writeAtomically } from './atomicWrite';
 import { join } from 'node:path';
 import type { ExperimentConfig } from '../core/config';
 import { ENGINE_VERSION } from '../core/engineVersion';
@@ -45,27 +46,21 @@ export interface SweepFile {
   cells: SweepCellFile[];
 }
 
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, path);
-}
-
 /** Writes sweep.json, sweep.csv and the heatmaps; returns the paths written. */
 export async function writeSweepFiles(dir: string, file: SweepFile, plan: SweepPlan): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const written = [join(dir, 'sweep.json')];
-  await writeAtomic(written[0] as string, `${JSON.stringify(file, null, 1)}\n`);
+  await writeAtomically(written[0] as string, `${JSON.stringify(file, null, 1)}\n`);
   if (!file.complete) return written;
   const csv = join(dir, 'sweep.csv');
-  await writeAtomic(csv, tidyCsv(plan.spec.axes.map((a) => a.path), file.cells));
+  await writeAtomically(csv, tidyCsv(plan.spec.axes.map((a) => a.path), file.cells));
   written.push(csv);
   const [baseline, ...others] = file.methods;
   for (const label of others) {
     const svg = heatmapSvg(plan.spec.axes, file.cells, `${label} − ${baseline}`);
     if (svg === null) continue;
     const path = join(dir, `heatmap-${slug(label)}-vs-${slug(baseline ?? '')}.svg`);
-    await writeAtomic(path, svg);
+    await writeAtomically(path, svg);
     written.push(path);
   }
   return written;
