@@ -1,7 +1,7 @@
 /**
  * One imported file can no longer blank the page or end a live session (issue 22): a 4.6 MB
  * results.json without config.steps whose run has 130,000 history points (Math.max over its steps
- * overflowed the stack) is drawn from 2,000 of them, a file of 10,000 runs is refused naming the
+ * overflowed the stack) is drawn from 500 of them, a file of 10,000 runs is refused naming the
  * limit, and the comparison that trains meanwhile goes on and pauses at once. The files are made
  * here, not committed.
  */
@@ -30,12 +30,12 @@ test('a 130,000-point file and a 10,000-run file leave the page and a live sessi
   const long = longFile(130_000);
   expect(long.length).toBeGreaterThan(4_600_000);
   await page.getByLabel('Import run', { exact: true }).setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: long });
-  await expect(page.getByRole('list', { name: 'Imported runs' })).toContainText('long.json: 1 runs, 130000 steps (drawn from 2000 points of up to 130000 per run)');
+  await expect(page.getByRole('list', { name: 'Imported runs' })).toContainText('long.json: 1 runs, 130000 steps (drawn from 500 points of up to 130000 per run)');
   await expect(page.locator('.svg-chart', { has: page.getByRole('img', { name: 'Training loss by step' }) }).locator('.chart-legend')).toContainText('long.json: SST seed 1');
 
   const many = Buffer.from(JSON.stringify({ version: 4, config: {}, runs: Array.from({ length: 10_000 }, (_, seed) => ({ ...RUN, seed, history: [{ step: 1, loss: 1, lr: 0.1 }] })) }));
   await page.getByLabel('Import run', { exact: true }).setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: many });
-  await expect(page.getByRole('alert').filter({ hasText: 'many.json' })).toHaveText('many.json: it has 10000 runs: this page draws at most 256 runs of one file. Nothing of it was loaded.');
+  await expect(page.getByRole('alert').filter({ hasText: 'many.json' })).toHaveText('many.json: it has 10000 runs: this page draws at most 128 runs of one file. Nothing of it was loaded.');
 
   // The live comparison trained on through both, and Pause stops it promptly.
   const before = Math.min(...(await steps(page)));

@@ -52,15 +52,15 @@ describe('a hostile run file (issue 22)', () => {
     return r.message;
   };
 
-  it('without config.steps and with 130,000 history points is read, drawn from 2,000 of them', () => {
+  it('without config.steps and with 130,000 history points is read, drawn from 500 of them', () => {
     const history = Array.from({ length: 130_000 }, (_, k) => ({ step: k + 1, loss: 2 + Math.sin(k), lr: 0.1 }));
     const text = JSON.stringify(file({ config: {}, runs: [run({ history, evals: [{ step: 130_000, accuracy: 0.6, auc: 0.7 }] })] }));
     expect(text.length).toBeGreaterThan(4_600_000);
     const r = parseRunFile('long.json', text);
     if (!r.ok) throw new Error(r.message);
-    expect(r.note).toBe('drawn from 2000 points of up to 130000 per run');
+    expect(r.note).toBe('drawn from 500 points of up to 130000 per run');
     const kept = r.file.runs[0]?.history ?? [];
-    expect(kept.length).toBeLessThanOrEqual(2001);
+    expect(kept.length).toBeLessThanOrEqual(501);
     expect([kept[0]?.step, kept[kept.length - 1]?.step]).toEqual([1, 130_000]);
     expect(configSteps(r.file)).toBe(130_000);
     const ghost = ghostRuns({ id: 1, fileName: 'long.json', file: r.file });
@@ -76,14 +76,14 @@ describe('a hostile run file (issue 22)', () => {
 
   it('refuses more runs than a file may hold, naming the limit, and more imported runs than the page draws', () => {
     const many = JSON.stringify(file({ runs: Array.from({ length: 10_000 }, (_, k) => run({ seed: k })) }));
-    expect(bad('many.json', many)).toBe('many.json: it has 10000 runs: this page draws at most 256 runs of one file. Nothing of it was loaded.');
+    expect(bad('many.json', many)).toBe('many.json: it has 10000 runs: this page draws at most 128 runs of one file. Nothing of it was loaded.');
     const store = new GhostStore();
-    const parsed = parseRunFile('a.json', JSON.stringify(file({ runs: Array.from({ length: 200 }, (_, k) => run({ seed: k })) })));
+    const parsed = parseRunFile('a.json', JSON.stringify(file({ runs: Array.from({ length: 100 }, (_, k) => run({ seed: k })) })));
     if (!parsed.ok) throw new Error(parsed.message);
-    expect(store.refusal('a.json', 200)).toBeNull();
+    expect(store.refusal('a.json', 100)).toBeNull();
     store.add('a.json', parsed.file);
-    expect(store.refusal('b.json', 100)).toBe('b.json: its 100 runs beside the 200 imported already would make 300; the page draws at most 256 imported runs at once. Remove an imported file first. Nothing of it was loaded.');
-    expect(store.refusal('c.json', 56)).toBeNull();
+    expect(store.refusal('b.json', 50)).toBe('b.json: its 50 runs beside the 100 imported already would make 150; the page draws at most 128 imported runs at once. Remove an imported file first. Nothing of it was loaded.');
+    expect(store.refusal('c.json', 28)).toBeNull();
   });
 
   it('quotes at most 120 characters of a value, its control characters escaped', () => {
