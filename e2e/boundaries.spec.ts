@@ -83,3 +83,30 @@ test('an error outside every panel shows Discard, Clear stored data and Reload',
   await expect(failed.getByRole('status')).toHaveText('Discard stored comparison: done. Reload to start again.');
   expect(errors).toEqual([]);
 });
+
+test('a stored comparison of the wrong shape no longer blanks the page: Discard is reachable and clears it', async ({ page }) => {
+  await page.goto('/?preset=smoke');
+  await expect(page.getByLabel('Scenario')).toBeVisible();
+  // The record of issue 22 item 2: a session without its setup, written where the page keeps it.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('masst-playground');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error ?? new Error('open failed'));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('comparison', 'readwrite');
+      tx.objectStore('comparison').put({ savedAt: 1, state: { runs: [{}] } }, 'session');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+    });
+  });
+  await page.reload();
+  await expect(page.getByLabel('Scenario')).toHaveValue('smoke');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  await page.getByRole('button', { name: /^Discard/ }).first().click();
+  await page.reload();
+  await expect(page.getByLabel('Scenario')).toHaveValue('smoke');
+  await expect(page.getByRole('button', { name: /^Discard/ })).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

@@ -140,6 +140,10 @@ export function App({ query }: { query: PageQuery }) {
     setConfig({ ...d.url.config, seed: d.page.seeds[0] ?? d.url.config.seed });
     setSeeds(d.page.seeds);
   };
+  const discardSaved = () => {
+    setSaved(null);
+    void clearComparison();
+  };
   const restore = (kept: SavedComparison) => {
     const { preset: p, config: c, seeds: list, backend: b, workers: w } = kept.setup;
     setPreset(p);
@@ -164,15 +168,9 @@ export function App({ query }: { query: PageQuery }) {
         <PanelBoundary name="backend badge"><BackendBadge report={page.backend} /></PanelBoundary>
       </header>
       {saved !== null && page.phase === 'idle' && (
-        <PanelBoundary name="restore prompt">
-        <RestorePrompt
-          saved={saved}
-          onRestore={() => restore(saved)}
-          onDiscard={() => {
-            setSaved(null);
-            void clearComparison();
-          }}
-        />
+        // A stored comparison of the wrong shape fails here on every load: Try again cannot help, Discard can.
+        <PanelBoundary name="restore prompt" actions={<button type="button" onClick={discardSaved}>Discard stored comparison</button>}>
+          <RestorePrompt saved={saved} onRestore={() => restore(saved)} onDiscard={discardSaved} />
         </PanelBoundary>
       )}
       <PanelBoundary name="alerts">

@@ -36,6 +36,9 @@ describe('the error boundaries', () => {
     expect(html).toContain('aria-label="The loss chart failed"');
     expect(html).toContain('<strong>The loss chart failed:</strong> RangeError: Maximum call stack size exceeded. The rest of the page still works');
     expect(html).toContain('<button type="button">Try again</button>');
+    const discard = createElement('button', { type: 'button' }, 'Discard stored comparison');
+    const more = renderToStaticMarkup(createElement(PanelError, { name: 'restore prompt', error: new Error('x'), onRetry: noop, actions: discard }));
+    expect(more).toContain('<button type="button">Try again</button> <button type="button">Discard stored comparison</button>');
   });
 
   it('the page-level fallback offers Discard, Clear stored data and Reload', () => {
