@@ -13,13 +13,15 @@ import { consecutiveSeeds, defaultSeeds, encodePageParams } from '../core/seeds'
 import type { BandKind } from '../core/stats/bands';
 import { encodeConfig } from '../core/urlCodec';
 import { checkQuery } from '../core/urlLength';
+import type { PageQuery } from '../core/pageQuery';
 import { decodePage } from '../core/urlParams';
 import { validate } from '../core/validate';
 import { encodeCheckpointEvery } from '../core/checkpointEvery';
 import type { SavedComparison, StoredComparison } from '../storage/comparisonStore';
-import { loadComparisons, removeComparison } from '../storage/comparisonStore';
+import { clearComparison, loadComparisons, removeComparison } from '../storage/comparisonStore';
 import { heldKeys, tabComparisonKey } from './comparisonKey';
 import type { BackendChoice } from '../worker/protocol';
+import { PanelBoundary } from './boundary/PanelBoundary';
 import { Alerts } from './components/Alerts';
 import { BackendBadge } from './components/BackendBadge';
 import { BandToggle } from './components/BandToggle';
@@ -52,17 +54,18 @@ import { useTraining } from './useTraining';
 import type { Scenario } from './scenarios';
 import { Hideable, TeacherContext } from './teacher';
 
-const decoded = decodePage(new URLSearchParams(window.location.search));
-const initial = decoded.url;
-const initialPage = decoded.page;
-const urlProblems = decoded.problems;
-const checkpointEvery = decoded.checkpointEvery;
 // This tab's comparison before a reload (read before this page's first comparison takes the slot).
 const ownStored = tabComparisonKey();
-// Teacher mode (hide=, lock=1) is the link's, kept as it is in every link the page writes.
-const teacher = initialPage.teacher;
 
-export function App() {
+/** The page's query as main.tsx read it (pageQuery.ts): its well-formed pairs and the malformed ones named. */
+export function App({ query }: { query: PageQuery }) {
+  const [decoded] = useState(() => decodePage(query.params));
+  const [urlProblems] = useState(() => [...query.problems, ...decoded.problems]);
+  const initial = decoded.url;
+  const initialPage = decoded.page;
+  const checkpointEvery = decoded.checkpointEvery;
+  // Teacher mode (hide=, lock=1) is the link's, kept as it is in every link the page writes.
+  const teacher = initialPage.teacher;
   const [preset, setPreset] = useState<PresetName>(initial.preset);
   // A list of seeds in the URL (seeds=4,9,12) starts at its first.
   const [config, setConfig] = useState<ExperimentConfig>({ ...initial.config, seed: initialPage.seeds[0] ?? initial.config.seed });
@@ -120,7 +123,7 @@ export function App() {
     encodePageParams(next, preset, config.seed, seeds, workers, teacher);
     encodeCheckpointEvery(next, checkpointEvery);
     return checkQuery(next);
-  }, [preset, config, seeds, workers, backend]);
+  }, [preset, config, seeds, workers, backend, teacher, checkpointEvery]);
   useEffect(() => {
     // A query too long for servers is never written: the address keeps the last link that loads.
     if (link.ok) window.history.replaceState(null, '', `?${link.query}`);
@@ -161,6 +164,11 @@ export function App() {
     setConfig({ ...d.url.config, seed: d.page.seeds[0] ?? d.url.config.seed });
     setSeeds(d.page.seeds);
   };
+  // Every stored comparison, for the restore prompt's own error box: a record that breaks the prompt breaks it on every load.
+  const discardAllStored = () => {
+    setStored([]);
+    void clearComparison();
+  };
   const restore = (kept: SavedComparison, key: string) => {
     const { preset: p, config: c, seeds: list, backend: b, workers: w } = kept.setup;
     setPreset(p);
@@ -182,29 +190,35 @@ export function App() {
       <header>
         <h1>MASST Playground</h1>
         <p className="lead">Conventional, SST and MASST face-embedding training, side by side, on the same synthetic faces and the same batches.</p>
-        <BackendBadge report={page.backend} />
+        <PanelBoundary name="backend badge"><BackendBadge report={page.backend} /></PanelBoundary>
       </header>
       {stored.length > 0 && page.phase === 'idle' && (
-        <RestorePrompt
-          stored={stored}
-          own={ownStored}
-          openElsewhere={openElsewhere}
-          onRestore={restore}
-          onDiscard={(key) => {
-            setStored((list) => list.filter((s) => s.key !== key));
-            void removeComparison(key);
-          }}
-        />
+        // A stored comparison of the wrong shape could fail here on every load: Try again cannot help, Discard can.
+        <PanelBoundary name="restore prompt" actions={<button type="button" onClick={discardAllStored}>Discard stored comparisons</button>}>
+          <RestorePrompt
+            stored={stored}
+            own={ownStored}
+            openElsewhere={openElsewhere}
+            onRestore={restore}
+            onDiscard={(key) => {
+              setStored((list) => list.filter((s) => s.key !== key));
+              void removeComparison(key);
+            }}
+          />
+        </PanelBoundary>
       )}
-      <Alerts urlProblems={urlProblems} linkProblem={link.ok ? null : link.message} errors={page.errors} onDismiss={training.dismissErrors} />
+      <PanelBoundary name="alerts">
+        <Alerts urlProblems={urlProblems} linkProblem={link.ok ? null : link.message} errors={page.errors} onDismiss={training.dismissErrors} />
+      </PanelBoundary>
       <Hideable name="scenarios">
-        <GuidedScenarios disabled={teacher.lock || page.playing || page.phase === 'starting'} onLoad={loadScenario} />
+        <PanelBoundary name="guided scenarios"><GuidedScenarios disabled={teacher.lock || page.playing || page.phase === 'starting'} onLoad={loadScenario} /></PanelBoundary>
       </Hideable>
       {teacher.lock && <p className="locked-note">This link fixes the configuration (lock=1): the form is read-only; Train, Pause and Step work.</p>}
       {/* Wide screens: the form, the controls and the overview stay in view (sticky) while the results beside them scroll. */}
       <div className="layout">
       <div className="workbench">
       <Hideable name="form">
+      <PanelBoundary name="experiment form">
       <Controls
         preset={preset}
         config={config}
@@ -227,11 +241,15 @@ export function App() {
         onWorkers={setWorkers}
         onBackend={setBackend}
       />
+      </PanelBoundary>
       </Hideable>
       <Hideable name="data">
-        <YourFaces choice={folder} onChoice={chooseFolder} fitted={fitted} disabled={teacher.lock || page.playing || page.phase === 'starting'} />
+        <PanelBoundary name="Your faces panel">
+          <YourFaces choice={folder} onChoice={chooseFolder} fitted={fitted} disabled={teacher.lock || page.playing || page.phase === 'starting'} />
+        </PanelBoundary>
       </Hideable>
       <Hideable name="controls">
+      <PanelBoundary name="run controls">
       <ControlsPanel
         store={store}
         canTrain={canTrain}
@@ -248,21 +266,25 @@ export function App() {
           if (page.phase !== 'idle') start(next, 'none', list);
         }}
       />
+      </PanelBoundary>
       </Hideable>
-      <Hideable name="status"><StatusPanel store={store} /></Hideable>
+      <Hideable name="status"><PanelBoundary name="list of runs"><StatusPanel store={store} /></PanelBoundary></Hideable>
       <Hideable name="overview">
-        <ExplainPanel store={store} config={sessionConfig ?? config} onStepSlowly={training.stepSlowly} onSpeed={training.setSpeed} />
+        <PanelBoundary name="How one iteration works section">
+          <ExplainPanel store={store} config={sessionConfig ?? config} onStepSlowly={training.stepSlowly} onSpeed={training.setSpeed} />
+        </PanelBoundary>
       </Hideable>
       </div>
       <div className="results-column">
-      <Hideable name="paired"><ComparisonPanel store={store} ghosts={ghosts} /></Hideable>
-      <BandToggle band={band} seeds={page.seeds} onChange={setBand} />
+      <Hideable name="paired"><PanelBoundary name="paired differences"><ComparisonPanel store={store} ghosts={ghosts} /></PanelBoundary></Hideable>
+      <PanelBoundary name="band toggle"><BandToggle band={band} seeds={page.seeds} onChange={setBand} /></PanelBoundary>
       <section className="charts">
-        <Hideable name="loss"><LossPanel store={store} ghosts={ghosts} band={band} /></Hideable>
-        <EvalCharts store={store} ghosts={ghosts} band={band} />
+        <Hideable name="loss"><PanelBoundary name="loss chart"><LossPanel store={store} ghosts={ghosts} band={band} /></PanelBoundary></Hideable>
+        <PanelBoundary name="evaluation charts"><EvalCharts store={store} ghosts={ghosts} band={band} /></PanelBoundary>
       </section>
-      <Hideable name="results"><ResultsPanel store={store} ghosts={ghosts} /></Hideable>
+      <Hideable name="results"><PanelBoundary name="results table"><ResultsPanel store={store} ghosts={ghosts} /></PanelBoundary></Hideable>
       <Hideable name="export">
+        <PanelBoundary name="download and export buttons">
         <DownloadPanel
           store={store}
           session={training.sessionData}
@@ -271,13 +293,14 @@ export function App() {
           link={link.ok ? `${window.location.origin}${window.location.pathname}?${link.query}` : null}
         />
         <ExportButton onExport={() => exportTorchProject(training.sessionData(), `the playground page's Export as PyTorch project (${window.location.pathname}${window.location.search})`)} />
+        </PanelBoundary>
       </Hideable>
-      <Hideable name="import"><ImportRuns ghosts={ghosts} /></Hideable>
-      <AnalysisPanel store={store} ghosts={ghosts} band={band} onSlice={training.landscape} />
-      <Hideable name="dataset"><DataPanel store={store} onCleared={training.forget} /></Hideable>
+      <Hideable name="import"><PanelBoundary name="run import"><ImportRuns ghosts={ghosts} /></PanelBoundary></Hideable>
+      <PanelBoundary name="analysis charts"><AnalysisPanel store={store} ghosts={ghosts} band={band} onSlice={training.landscape} /></PanelBoundary>
+      <Hideable name="dataset"><PanelBoundary name="data view"><DataPanel store={store} onCleared={training.forget} /></PanelBoundary></Hideable>
       </div>
       </div>
-      <Hideable name="help"><HowItWorks /></Hideable>
+      <Hideable name="help"><PanelBoundary name="How it works section"><HowItWorks /></PanelBoundary></Hideable>
     </main>
     </TeacherContext.Provider>
   );

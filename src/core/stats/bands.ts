@@ -8,6 +8,7 @@
  */
 import type { Described } from './describe';
 import { describe } from './describe';
+import { maxOf, minOf } from './extremes';
 
 export type BandKind = 'sd' | 'range';
 
@@ -49,8 +50,8 @@ export function interpolate(s: Series, x: number): number {
 export function bandSeries(series: readonly Series[], kind: BandKind): BandPoint[] {
   const live = series.filter((s) => s.x.length > 0 && s.y.length === s.x.length);
   if (live.length === 0) return [];
-  const from = Math.max(...live.map((s) => s.x[0] as number));
-  const to = Math.min(...live.map((s) => s.x[s.x.length - 1] as number));
+  const from = maxOf(live.map((s) => s.x[0] as number));
+  const to = minOf(live.map((s) => s.x[s.x.length - 1] as number));
   const xs = [...new Set(live.flatMap((s) => s.x.filter((x) => x >= from && x <= to)))].sort((a, b) => a - b);
   return xs.map((x) => {
     const d = describe(live.map((s) => interpolate(s, x)));

@@ -2,6 +2,8 @@
  * Mean, sample standard deviation and range of a few numbers (one per seed). Non-finite values
  * are ignored; an empty input gives n = 0 and NaN statistics.
  */
+import { maxOf, minOf } from './extremes';
+
 export interface Described {
   n: number;
   mean: number;
@@ -17,5 +19,5 @@ export function describe(values: readonly number[]): Described {
   if (n === 0) return { n, mean: NaN, sd: NaN, min: NaN, max: NaN };
   const mean = xs.reduce((a, b) => a + b, 0) / n;
   const sd = n > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : 0;
-  return { n, mean, sd, min: Math.min(...xs), max: Math.max(...xs) };
+  return { n, mean, sd, min: minOf(xs), max: maxOf(xs) };
 }

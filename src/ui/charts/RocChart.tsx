@@ -15,6 +15,7 @@ import type { ChartBand, ChartLine } from './chartSeries';
 import { rowBand, rowLine } from './chartSeries';
 import { colorOf } from './colors';
 import { SvgLineChart } from './SvgLineChart';
+import { minOf } from '../../core/stats/extremes';
 
 const UNTRAINED = 'untrained';
 const rocSeries = (r: EvalReport): Series => ({ x: r.roc.fpr, y: r.roc.tpr });
@@ -63,7 +64,7 @@ function rocChart(rows: readonly BandRow[], curves: readonly Curve[], untrained:
   return {
     lines,
     bands: curves.map((c) => ({ key: bandKey(c.g.label), name: bandKey(c.g.label), color: colorOf(c.g.spec, c.i), ...rowBand(rows, 'fpr', bandKey(c.g.label)) })),
-    lowest: Math.min(1, ...rows.map((r) => r.fpr as number).filter((x) => x > 0)),
+    lowest: minOf(rows.map((r) => r.fpr as number).filter((x) => x > 0), 1),
   };
 }
 

@@ -30,8 +30,13 @@ export function ImportRuns({ ghosts }: { ghosts: GhostStore }) {
   const take = async (files: File[]) => {
     if (files.length === 0) return;
     const read = await readRunFiles(files);
-    for (const r of read) if (r.ok) ghosts.add(r.name, r.file);
-    setRefused(read.flatMap((r) => (r.ok ? [] : [r.message])));
+    const refused: string[] = [];
+    for (const r of read) {
+      const full = r.ok ? ghosts.refusal(r.name, r.file.runs.length) : r.message;
+      if (full !== null) refused.push(full);
+      else if (r.ok) ghosts.add(r.name, r.file, r.note);
+    }
+    setRefused(refused);
   };
   return (
     <section className="import" aria-label="Import runs">
@@ -73,7 +78,7 @@ export function ImportRuns({ ghosts }: { ghosts: GhostStore }) {
         <ul className="ghosts" aria-label="Imported runs">
           {loaded.map((g) => (
             <li key={g.id}>
-              {g.fileName}: {g.file.runs.length} runs, {configSteps(g.file)} steps{g.file.complete === false ? ' (partial)' : ''}{' '}
+              {g.fileName}: {g.file.runs.length} runs, {configSteps(g.file)} steps{g.file.complete === false ? ' (partial)' : ''}{g.note === undefined ? '' : ` (${g.note})`}{' '}
               <button type="button" aria-label={`Remove ${g.fileName}`} onClick={() => ghosts.remove(g.id)}>Remove</button>
             </li>
           ))}

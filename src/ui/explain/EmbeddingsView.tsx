@@ -4,6 +4,7 @@
  * components at the latest evaluation. As training goes, the pairs pull together.
  */
 import type { EmbeddingView } from '../../core/analysis/embeddingView';
+import { maxOf } from '../../core/stats/extremes';
 
 const SIZE = 180;
 const PAD = 10;
@@ -17,7 +18,7 @@ interface Panel {
 function Scatter({ view }: { view: EmbeddingView }) {
   const xs = Array.from({ length: view.coords.length / 2 }, (_, i) => view.coords[2 * i] as number);
   const ys = Array.from({ length: view.coords.length / 2 }, (_, i) => view.coords[2 * i + 1] as number);
-  const span = Math.max(1e-9, ...xs.map(Math.abs), ...ys.map(Math.abs));
+  const span = maxOf([...xs, ...ys].map(Math.abs), 1e-9);
   const px = (v: number) => SIZE / 2 + ((SIZE / 2 - PAD) * v) / span;
   const py = (v: number) => SIZE / 2 - ((SIZE / 2 - PAD) * v) / span;
   return (

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { QueueSnapshot } from '../../core/analysis/queueView';
 import { summarizeQueue } from '../../core/analysis/queueView';
+import { maxOf } from '../../core/stats/extremes';
 
 const AGENT_COLORS = ['#e8590c', '#1c7ed6', '#2f9e44', '#ae3ec9', '#f08c00', '#0c8599', '#c2255c', '#5c940d'];
 const COLS = 32;
@@ -36,7 +37,7 @@ export function QueueView({ queues, collisions, agents, perAgent }: Props) {
       </div>
       {queues.map((q, qi) => {
         const s = summarizeQueue(q);
-        const maxAge = Math.max(0, ...Array.from(s.ages));
+        const maxAge = maxOf(s.ages, 0);
         const rows = Math.ceil(q.slotIds.length / COLS);
         return (
           <div key={qi}>

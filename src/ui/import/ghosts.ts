@@ -20,6 +20,8 @@ export interface Ghost {
   id: number;
   fileName: string;
   file: ResultsFile;
+  /** How the file was bounded for drawing (bounds.ts), shown in the list of imported runs. */
+  note?: string;
 }
 
 /** One run of a ghost file, as the charts and tables read it. */

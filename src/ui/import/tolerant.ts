@@ -11,6 +11,8 @@ import type { LipschitzPoint } from '../../core/analysis/analyzer';
 import type { RunSpec } from '../../core/config';
 import type { EvalReport } from '../../core/eval/report';
 import type { Rank1Coverage } from '../../core/eval/rank1';
+import { maxOf } from '../../core/stats/extremes';
+import { thinned } from './bounds';
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -29,7 +31,10 @@ export function tolerantReport(e: { accuracy: number; auc: number }): EvalReport
   const x = e as unknown as Record<string, unknown>;
   const far = isObject(x.tarAtFar) ? x.tarAtFar : {};
   const coverage = coverageOf(x.rank1Coverage);
-  const roc = isObject(x.roc) && numbers(x.roc.fpr) && numbers(x.roc.tpr) ? { fpr: x.roc.fpr, tpr: x.roc.tpr } : { fpr: [], tpr: [] };
+  // A file's ROC may hold a point per pair: drawn from at most MAX_DRAWN of them, as a loss history.
+  const roc = isObject(x.roc) && numbers(x.roc.fpr) && numbers(x.roc.tpr) && x.roc.fpr.length === x.roc.tpr.length
+    ? { fpr: thinned(x.roc.fpr), tpr: thinned(x.roc.tpr) }
+    : { fpr: [], tpr: [] };
   return {
     accuracy: e.accuracy,
     accuracyStdErr: numOr(x.accuracyStdErr, NaN),
@@ -76,6 +81,7 @@ export function configRuns(file: ResultsFile): RunSpec[] {
 export function configSteps(file: ResultsFile): number {
   const steps: unknown = file.config.steps;
   if (Number.isInteger(steps)) return steps as number;
-  return Math.max(0, ...file.runs.flatMap((r) => [...r.history.map((h) => h.step), ...r.evals.map((e) => e.step)]));
+  // parseRunFile checked that the steps increase: each run's last history and eval step are its largest.
+  return maxOf(file.runs.flatMap((r) => [r.history[r.history.length - 1]?.step ?? 0, r.evals[r.evals.length - 1]?.step ?? 0]), 0);
 }
 
