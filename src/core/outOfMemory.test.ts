@@ -26,6 +26,14 @@ describe('an out-of-memory failure', () => {
     expect(stepBytes(32, 3, 'base', 64)).toBeLessThan(4294901760 / 16);
     expect(outOfMemoryMessage(ABORT, config(128, 'base', 16))).toContain('Lower batchSize to 4 or less at 128 px');
   });
+
+  it('names the form\'s fields on the page, where there is no --set', () => {
+    const message = `Training at step 0 failed: ${ABORT}`;
+    expect(outOfMemoryMessage(message, config(128, 'base', 64), 'page')).toBe(
+      `out of memory (${message}): one training step of 128 px × 3 images on the base backbone at batch 64 needs at least ~4.1 GB of activations, and the wasm backend's memory stops at 4.3 GB. ` +
+        'Lower Batch (IDs) to 4 or less at 128 px; or Image size (px) to 32 or less at batch 64; or Backbone to a smaller one.',
+    );
+  });
 });
 
 describe('the evaluation\'s chunk', () => {

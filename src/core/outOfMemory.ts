@@ -24,11 +24,20 @@ export function isOutOfMemory(message: string): boolean {
 
 type Sizes = Pick<ExperimentConfig, 'batchSize'> & { data: Pick<ExperimentConfig['data'], 'imageSize' | 'channels'>; model: Pick<ExperimentConfig['model'], 'backbone'> };
 
+/** Who reads the message: the runner's user sets fields with --set, the page's with the form. */
+export type SettingsPlace = 'runner' | 'page';
+
+/** The setting to lower, named as the reader changes it. */
+const SETTING: Record<SettingsPlace, { batch: string; size: string; backbone: string; set: (path: string) => string }> = {
+  runner: { batch: 'batchSize', size: 'data.imageSize', backbone: 'model.backbone', set: (path) => ` (--set ${path}=…)` },
+  page: { batch: 'Batch (IDs)', size: 'Image size (px)', backbone: 'Backbone', set: () => '' },
+};
+
 /**
  * The failure in words when it is out of memory: the settings, the estimate and what to lower;
  * null when `message` is not an out-of-memory failure.
  */
-export function outOfMemoryMessage(message: string, config: Sizes): string | null {
+export function outOfMemoryMessage(message: string, config: Sizes, place: SettingsPlace = 'runner'): string | null {
   if (!isOutOfMemory(message)) return null;
   const { imageSize, channels } = config.data;
   const { backbone } = config.model;
@@ -38,9 +47,10 @@ export function outOfMemoryMessage(message: string, config: Sizes): string | nul
   // Activations grow with the side squared; the side stays a multiple of the backbone's downsampling.
   const step = downsampleFactor(backbone);
   const side = Math.floor((imageSize * Math.sqrt(budget / need)) / step) * step;
+  const name = SETTING[place];
   const fits: string[] = [];
-  if (batch < config.batchSize) fits.push(`batchSize to ${batch} or less at ${imageSize} px (--set batchSize=…)`);
-  if (side >= step && side < imageSize) fits.push(`data.imageSize to ${side} or less at batch ${config.batchSize} (--set data.imageSize=…)`);
-  if (backbone !== 'tiny') fits.push('model.backbone to a smaller one');
-  return `out of memory (${message.trim()}): one training step of ${imageSize} px × ${channels} images on the ${backbone} backbone at batch ${config.batchSize} needs at least ~${(need / GB).toFixed(1)} GB of activations, and the wasm backend's memory stops at ${(WASM_HEAP_BYTES / GB).toFixed(1)} GB. Lower ${fits.length > 0 ? fits.join('; or ') : 'data.imageSize or batchSize'}.`;
+  if (batch < config.batchSize) fits.push(`${name.batch} to ${batch} or less at ${imageSize} px${name.set('batchSize')}`);
+  if (side >= step && side < imageSize) fits.push(`${name.size} to ${side} or less at batch ${config.batchSize}${name.set('data.imageSize')}`);
+  if (backbone !== 'tiny') fits.push(`${name.backbone} to a smaller one`);
+  return `out of memory (${message.trim()}): one training step of ${imageSize} px × ${channels} images on the ${backbone} backbone at batch ${config.batchSize} needs at least ~${(need / GB).toFixed(1)} GB of activations, and the wasm backend's memory stops at ${(WASM_HEAP_BYTES / GB).toFixed(1)} GB. Lower ${fits.length > 0 ? fits.join('; or ') : `${name.size} or ${name.batch}`}.`;
 }

@@ -13,6 +13,7 @@ import * as tf from '../core/tf';
 import { Comparison } from '../core/train/comparison';
 import { evaluateUntrained } from '../core/train/evaluateRuns';
 import { validate } from '../core/validate';
+import { outOfMemoryMessage } from '../core/outOfMemory';
 import { AnalysisStream } from './analysisStream';
 import { selectBackend } from './backend';
 import { RunControl } from './control';
@@ -36,6 +37,8 @@ export class Session {
   private readonly waiting = new Map<number, (bytes: ArrayBuffer | SharedArrayBuffer) => void>();
   /** The comparisons once built (owned by the engine, which disposes them after `disposed` is set). */
   private groups: readonly Group[] = [];
+  /** The session's config, once init arrived (for the out-of-memory message). */
+  private config: ExperimentConfig | null = null;
 
   constructor(
     readonly runId: number,
@@ -44,11 +47,13 @@ export class Session {
   ) {
     this.control = new RunControl({
       state: (phase, step) => post({ type: 'state', runId, worker, phase, step }),
-      error: (message) => post({ type: 'error', runId, message }),
+      // The wasm heap's bare "Aborted()" said as out of memory, with the form's settings that fit.
+      error: (message) => post({ type: 'error', runId, message: (this.config && outOfMemoryMessage(message, this.config, 'page')) ?? message }),
     });
   }
 
   init(msg: InitMessage): Promise<void> {
+    this.config = msg.config;
     return this.control.start((signal) => this.build(msg, signal));
   }
 
