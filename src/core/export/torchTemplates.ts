@@ -7,7 +7,9 @@ import data from '../../../templates/torch/masst_data.py?raw';
 import evaluation from '../../../templates/torch/masst_eval.py?raw';
 import methods from '../../../templates/torch/masst_methods.py?raw';
 import model from '../../../templates/torch/masst_model.py?raw';
+import probe from '../../../templates/torch/masst_probe.py?raw';
 import results from '../../../templates/torch/masst_results.py?raw';
+import requirements from '../../../templates/torch/requirements.txt?raw';
 import sampler from '../../../templates/torch/masst_sampler.py?raw';
 import train from '../../../templates/torch/train.py?raw';
 
@@ -19,6 +21,8 @@ export const TORCH_TEMPLATES: Readonly<Record<string, string>> = {
   'masst_methods.py': methods,
   'masst_model.py': model,
   'masst_results.py': results,
+  'masst_probe.py': probe,
   'masst_sampler.py': sampler,
+  'requirements.txt': requirements,
   'README.md': readme,
 };
