@@ -5,10 +5,11 @@ int32 in manifest order) and README.md. The same nodes in the same order as the 
 probe" and the runner's --save-probes, so tf.loadGraphModel loads it without custom ops.
 Strings in attributes are base64 (protobuf JSON of bytes), integers decimal strings.
 """
+import array
 import base64
 import json
 import os
-import struct
+import sys
 
 import torch
 
@@ -173,8 +174,10 @@ def write_graph_model(folder, state, size, embed_dim, channels, image_size, desc
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, WEIGHTS_FILE), "wb") as f:
         for _, _, dtype, values in g.weights:
-            flat = values.detach().cpu().reshape(-1)
-            f.write(struct.pack(f"<{flat.numel()}{'i' if dtype == 'int32' else 'f'}", *flat.tolist()))
+            flat = array.array("i" if dtype == "int32" else "f", values.detach().cpu().reshape(-1).tolist())
+            if sys.byteorder == "big":
+                flat.byteswap()
+            f.write(flat.tobytes())
     with open(os.path.join(folder, "model.json"), "w", encoding="utf-8") as f:
         f.write(json.dumps(model, separators=(",", ":"), ensure_ascii=False) + "\n")
     with open(os.path.join(folder, "README.md"), "w", encoding="utf-8") as f:
