@@ -5,7 +5,7 @@
  * writes results.json. An option the export cannot carry is named in an alert, and nothing downloads.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -57,6 +57,10 @@ test('exports a smoke comparison as a PyTorch project zip', async ({ page }) => 
   const results = spawnSync(PYTHON, ['-c', 'import json; r = json.load(open("results.json")); print(len(r["runs"]))'], { cwd: project, encoding: 'utf8' });
   expect(results.status, results.stderr).toBe(0);
   expect(Number(results.stdout.trim())).toBe(3);
+  // Its trained probes convert to the page's TF.js folders (src/cli/torchProbe.test.ts loads them).
+  const convert = spawnSync(PYTHON, ['to_tfjs.py', '.'], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+  expect(convert.status, convert.stderr).toBe(0);
+  expect((await readdir(join(project, 'probes'))).sort()).toEqual(['conventional', 'masst-k-4', 'sst'].map((run) => `${run}-seed${config.seed}`));
 });
 
 test('names the option it cannot export in an alert instead of downloading', async ({ page }) => {

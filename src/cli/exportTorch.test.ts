@@ -124,6 +124,10 @@ describe.skipIf(python === null)('exported PyTorch project', () => {
     }
     expect(results.untrained).toHaveLength(1);
     expect(results.summary).toContain('SST − Conventional');
+    // Process 0 alone writes the probes, beside ddp.json.
+    const probes = (results.runs as Array<RunResult & { probeFile?: string | null }>).map((run) => run.probeFile?.replace(/\.(pt|safetensors)$/, ''));
+    expect(probes).toEqual(['ddp-weights/conventional-seed1', 'ddp-weights/sst-seed1', 'ddp-weights/masst-k-2-seed1']);
+    expect((await readdir(join(defaults, 'ddp-weights'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('stops with the path of a missing data index', () => {

@@ -4,6 +4,7 @@ playground runner's schema (version 4), so the page can import it.
   python3 train.py                                         # one process (GPU 0 if any, else CPU)
   python3 -m torch.distributed.run --nproc_per_node=N train.py   # N processes, one per device
   python3 train.py --check-reference                       # first steps against the playground
+  python3 to_tfjs.py .                                     # the trained probes for the page (TF.js)
 
 Everything the experiment is comes from config.json (the playground's ExperimentConfig) and
 export.json (the seeds, the data of each, the reference). See README.md and masst_methods.py for
@@ -23,6 +24,7 @@ from masst_eval import evaluate
 from masst_methods import (ConventionalTrainer, Dist, SemiSiameseTrainer, learning_rate_at,
                            unit_rows)
 from masst_model import Backbone, initial_values, param_specs
+from masst_probe import probe_stem, save_run_probe
 from masst_results import paired_differences, summary_sentence
 from masst_sampler import PairSampler, Rng, derive_seed, images_by_id
 
@@ -34,7 +36,9 @@ def parse_args():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--config", default=os.path.join(HERE, "config.json"))
     p.add_argument("--data", default=None, help="a data index.json (default: the export's, per seed)")
-    p.add_argument("--out", default="results.json")
+    p.add_argument("--out", default="results.json", help="results file; each run's probe goes to <its stem>-weights/")
+    p.add_argument("--checkpoint-every", type=int, default=None,
+                   help="also write each run's probe every N steps (default: eval.every; 0: at the end only)")
     p.add_argument("--device", choices=["cpu", "cuda"], default=None, help="default: cuda when available")
     p.add_argument("--threads", type=int, default=None, help="CPU threads per process")
     p.add_argument("--no-reference", action="store_true", help="draw the start values from the seed here, not from reference/")
@@ -119,8 +123,9 @@ def embed_test(backbone, images, chunk=256):
     return torch.cat(parts)
 
 
-def train_run(run, config, data, start, dist):
-    """One run of one seed: its history, evaluations and timings (trainRuns.ts RunResult)."""
+def train_run(run, config, data, start, dist, out, checkpoint_every):
+    """One run of one seed: its history, evaluations and timings (trainRuns.ts RunResult), and its
+    probe written every `checkpoint_every` steps and at the end (`probeFile`, relative to `out`'s folder)."""
     images = data["train"][0].to(dist.device)
     test_images, test_labels = data["test"][0].to(dist.device), data["test"][1]
     sampler = PairSampler(images_by_id(data["train"][1], data["train_ids"]), config["batchSize"],
@@ -131,6 +136,7 @@ def train_run(run, config, data, start, dist):
               "msPerStep": 0, "msPerEval": 0,
               "analysis": {"lipschitz": [], "landscape1d": None, "landscape2d": None, "landscape1dHistory": [], "agents": []}}
     step_ms, evals = 0.0, 0
+    stem = probe_stem(out, label_of(run), config["seed"])
     for step in range(1, config["steps"] + 1):
         lr = learning_rate_at(step - 1, config["steps"], config["optim"])
         began = time.perf_counter()
@@ -152,7 +158,13 @@ def train_run(run, config, data, start, dist):
                 result["eval"] = report
             else:
                 result["evals"].append({"step": step, **report})
+        if dist.rank == 0 and not last and checkpoint_every > 0 and step % checkpoint_every == 0:
+            save_run_probe(trainer.backbone, stem, label_of(run), config, step)
     result["msPerStep"] = step_ms / max(1, len(result["history"]))
+    if dist.rank == 0:
+        # A diverged run names no probe (its checkpoints before the step that failed stay on disk).
+        path = None if result["diverged"] else save_run_probe(trainer.backbone, stem, label_of(run), config, len(result["history"]))
+        result["probeFile"] = None if path is None else os.path.relpath(path, os.path.dirname(os.path.abspath(out))).replace(os.sep, "/")
     return result
 
 
@@ -214,6 +226,8 @@ def main():
     dist = setup(args)
     base = read_json(args.config, "experiment config")
     manifest = read_json(os.path.join(os.path.dirname(os.path.abspath(args.config)), "export.json"), "export manifest")
+    if args.checkpoint_every is not None and args.checkpoint_every < 0:
+        raise DataError(f"--checkpoint-every {args.checkpoint_every} is not allowed: expected 0 (at the end only) or a positive number of steps")
     if base["batchSize"] % dist.world != 0:
         raise DataError(f"batchSize {base['batchSize']} is not divisible by the {dist.world} processes; "
                         "each process takes an equal slice of every batch")
@@ -236,8 +250,9 @@ def main():
             probe = start.backbone().to(dist.device)
             test = data["test"][0].to(dist.device)
             untrained.append({"seed": seed, "eval": evaluate(embed_test(probe, test), data["test"][1], data["pairs"], config["eval"])})
+        every = config["eval"]["every"] if args.checkpoint_every is None else args.checkpoint_every
         for run in config["runs"]:
-            result = train_run(run, config, data, start, dist)
+            result = train_run(run, config, data, start, dist, os.path.abspath(args.out), every)
             runs.append(result)
             if dist.rank == 0:
                 print(f"seed {seed} {result['label']}: loss {result['history'][-1]['loss']:.4f}, "

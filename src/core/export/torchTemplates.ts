@@ -7,18 +7,26 @@ import data from '../../../templates/torch/masst_data.py?raw';
 import evaluation from '../../../templates/torch/masst_eval.py?raw';
 import methods from '../../../templates/torch/masst_methods.py?raw';
 import model from '../../../templates/torch/masst_model.py?raw';
+import probe from '../../../templates/torch/masst_probe.py?raw';
 import results from '../../../templates/torch/masst_results.py?raw';
+import requirements from '../../../templates/torch/requirements.txt?raw';
 import sampler from '../../../templates/torch/masst_sampler.py?raw';
+import tfjs from '../../../templates/torch/masst_tfjs.py?raw';
+import toTfjs from '../../../templates/torch/to_tfjs.py?raw';
 import train from '../../../templates/torch/train.py?raw';
 
 /** Path in the project → text. */
 export const TORCH_TEMPLATES: Readonly<Record<string, string>> = {
   'train.py': train,
+  'to_tfjs.py': toTfjs,
   'masst_data.py': data,
   'masst_eval.py': evaluation,
   'masst_methods.py': methods,
   'masst_model.py': model,
   'masst_results.py': results,
+  'masst_probe.py': probe,
   'masst_sampler.py': sampler,
+  'masst_tfjs.py': tfjs,
+  'requirements.txt': requirements,
   'README.md': readme,
 };
