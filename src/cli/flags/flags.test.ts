@@ -5,8 +5,9 @@ import { BENCH_TORCH_COMMAND } from '../benchTorchArgs';
 import { EXPORT_TORCH_COMMAND, parseExportTorchArgs } from '../exportTorchArgs';
 import { parseSweepArgs, SWEEP_COMMAND } from '../sweepArgs';
 import { flagHelp, helpText, nearestFlag, usage } from './help';
-import { wantsHelp } from './parse';
+import { parseFlags, wantsHelp } from './parse';
 import type { Command } from './types';
+import { intFlag, pathFlag, switchFlag } from './values';
 
 const COMMANDS: Command[] = [EXPERIMENT_COMMAND, EXPORT_TORCH_COMMAND, SWEEP_COMMAND, BENCH_COMMAND, BENCH_TORCH_COMMAND] as Command[];
 
@@ -91,5 +92,20 @@ describe('one parser for every command', () => {
     expect(() => parseBenchArgs(['--node', 'metal'])).toThrow('--node "metal" is not allowed: expected a comma-separated list of wasm, cpu, webgpu, or none.');
     expect(() => parseBenchArgs(['--chromium-minutes', '0'])).toThrow('--chromium-minutes "0" is not allowed: expected a number of minutes > 0.');
     expect(() => parseBenchArgs(['--pool-steps', 'x'])).toThrow('--pool-steps "x" is not allowed: expected an integer ≥ 0 (0 skips that measurement).');
+  });
+
+  it('refuses a missing required flag and a flag of a mode not chosen, by the table alone', () => {
+    const flags = {
+      '--out': pathFlag({ meaning: 'Where.', metavar: 'DIR', allowed: 'a folder', default: '', required: true, modes: ['make'] }),
+      '--fast': switchFlag({ meaning: 'Faster.', modes: ['make', 'again'] }),
+      '--keep': intFlag({ meaning: 'How many.', min: 1, default: 3, modes: ['again'] }),
+      '--again': pathFlag({ meaning: 'Again.', metavar: 'DIR', allowed: 'a folder', default: null, modes: ['again'] }),
+    };
+    const toy: Command<typeof flags> = { name: 'toy', summary: 'a test.', flags, modes: ['make', { name: 'again', flag: '--again', refusal: (f, d) => `${f} is not allowed with --again ${d}.` }] };
+    expect(parseFlags(toy, ['--out=o', '--fast'])).toEqual({ mode: 'make', values: { '--out': 'o', '--fast': true, '--keep': 3, '--again': null }, given: ['--out', '--fast'] });
+    expect(parseFlags(toy, ['--again', 'd', '--keep=5']).values).toMatchObject({ '--again': 'd', '--keep': 5 });
+    expect(() => parseFlags(toy, ['--fast'])).toThrow('--out (missing value) is not allowed: expected a folder.\nUsage: npm run toy -- --out DIR [--fast]\n       npm run toy -- --again DIR [--fast] [--keep N]\n');
+    expect(() => parseFlags(toy, ['--out', 'o', '--keep', '2'])).toThrow('--keep is not allowed without --again.');
+    expect(() => parseFlags(toy, ['--again', 'd', '--out', 'o'])).toThrow('--out is not allowed with --again d.');
   });
 });
