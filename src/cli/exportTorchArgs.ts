@@ -37,7 +37,7 @@ const noLandscape = (meaning: string) =>
 const LISTS = ['--train-list', '--test-list', '--pairs', '--data-root'] as const;
 
 const FLAGS = {
-  '--out': pathFlag({ meaning: 'The folder to write the PyTorch project to.', metavar: 'DIR', allowed: 'the folder to write the project to', default: '', defaultText: 'none: required', required: true }),
+  '--out': pathFlag({ meaning: 'The folder to write the PyTorch project to.', metavar: 'DIR', allowed: 'a directory path', default: '', defaultText: 'none (required)', required: true }),
   '--preset': presetFlag({ meaning: 'The preset: config, methods and seeds (src/core/presets.ts).', default: 'smoke' }),
   '--steps': intFlag({ meaning: 'Training steps of every run.', min: 1, default: null, defaultText: "the preset's" }),
   '--seeds': seedsFlag({ meaning: 'The seeds: every method trains once per seed.' }),
