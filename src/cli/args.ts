@@ -1,16 +1,15 @@
 /**
- * Command-line flags of the experiment runner and the benchmark. Every bad flag is reported by
- * name with the value given and what is allowed; nothing is guessed. Parsed by hand, not with
- * node:util parseArgs: it rejects `--probe-every -1` as an "ambiguous" option argument and
- * `--fast` as an unknown option, naming neither the value nor what is allowed, and its errors
- * carry the flag only inside their English text.
+ * The flags of `npm run experiment`, declared once in EXPERIMENT_COMMAND's table: a new experiment,
+ * or `--resume DIR` with only the flags that change how it runs, not what it computes. Parsing,
+ * errors and --help come from the table (flags/).
  */
 import type { RunSpec } from '../core/config';
 import type { PresetName } from '../core/presets';
-import { PRESET_NAMES } from '../core/presets';
-import { intValue, methodsValue, presetValue, seedsValue, setValue } from './flagValues';
 import type { NodeBackend } from './backend-node';
 import { NODE_BACKENDS } from './backend-node';
+import { parseFlags } from './flags/parse';
+import type { Command } from './flags/types';
+import { bad, intFlag, methodsFlag, oneOfFlag, pathFlag, presetFlag, seedsFlag, setFlag, switchFlag } from './flags/values';
 
 export interface ExperimentArgs {
   preset: PresetName;
@@ -50,123 +49,72 @@ export interface ResumeArgs {
 /** `saveProbes`: --save-probes was given (each run's probe written to DIR/probes at the end). */
 export type RunnerArgs = ({ kind: 'new'; args: ExperimentArgs } | { kind: 'resume'; args: ResumeArgs }) & { saveProbes: boolean };
 
-/** The one flag without a value. */
-export const SAVE_PROBES = '--save-probes';
+const NEW = ['new'];
+const BOTH = ['new', 'resume'];
 
-const FLAGS = ['--preset', '--steps', '--seeds', '--backend', '--eval-every', '--probe-every', '--slice-every', '--workers', '--methods', '--set', '--out', '--checkpoint-every', '--faces', '--pairs', '--resume'] as const;
-
-/** The flags that change how a resumed experiment runs, not what it computes. */
-const RESUME_FLAGS: readonly string[] = ['--workers', '--backend', '--checkpoint-every'];
-
-export const EXPERIMENT_USAGE = `Usage: npm run experiment -- [--preset ${PRESET_NAMES.join('|')}] [--steps N] [--seeds 1,2,3]
-                              [--backend ${NODE_BACKENDS.join('|')}] [--eval-every N] [--probe-every N]
-                              [--slice-every N] [--workers N] [--methods conventional,sst,masst4]
-                              [--set field=value ...] [--out DIR] [--checkpoint-every N] [--save-probes]
-                              [--faces DIR [--pairs FILE]]
-       npm run experiment -- --resume DIR [--workers N] [--backend …] [--checkpoint-every N] [--save-probes]`;
-
-/** The config field each flag sets, to name the flag when the field is invalid. */
-export const FLAG_OF_FIELD: Readonly<Record<string, string>> = {
-  steps: '--steps',
-  'eval.every': '--eval-every',
-  'analysis.every': '--probe-every',
-  'analysis.landscapeEvery': '--slice-every',
+const FLAGS = {
+  '--preset': presetFlag({ meaning: 'The preset: config, methods and seeds (src/core/presets.ts).', default: 'smoke', modes: NEW }),
+  '--steps': intFlag({ meaning: 'Training steps of every run.', min: 1, default: null, defaultText: "the preset's", modes: NEW, configField: 'steps' }),
+  '--seeds': seedsFlag({ meaning: 'The seeds: every method trains once per seed.', modes: NEW }),
+  '--methods': methodsFlag({ meaning: 'The methods to compare.', modes: NEW }),
+  '--set': setFlag({ meaning: 'Sets any config value by its path (--set optim.milestones=0.5,0.9); each field once.', example: 'data.imageSize=24', modes: NEW }),
+  '--eval-every': intFlag({ meaning: 'Steps between evaluations during training (0: only at the end).', min: 0, default: null, defaultText: "the preset's", modes: NEW, configField: 'eval.every' }),
+  '--probe-every': intFlag({ meaning: 'Steps between smoothness probes (0: none).', min: 0, default: null, defaultText: "the preset's", modes: NEW, configField: 'analysis.every' }),
+  '--slice-every': intFlag({ meaning: 'Steps between loss-landscape slices (0: none).', min: 0, default: null, defaultText: "the preset's", modes: NEW, configField: 'analysis.landscapeEvery' }),
+  '--faces': pathFlag({ meaning: 'Train and evaluate on this folder in LFW layout instead of synthetic faces.', metavar: 'DIR', allowed: 'a directory path', default: null, defaultText: 'synthetic faces', modes: NEW }),
+  '--pairs': pathFlag({ meaning: 'The verification pairs of --faces (LFW pairs.txt format).', metavar: 'FILE', allowed: 'the path of an LFW pairs.txt', default: null, defaultText: 'DIR/pairs.txt of --faces', modes: NEW }),
+  '--out': pathFlag({ meaning: 'The folder for results.json, the loss CSVs, checkpoints and probes.', metavar: 'DIR', allowed: 'a directory path', default: null, defaultText: 'out/<preset>', modes: NEW }),
+  '--workers': intFlag({ meaning: 'Worker threads training runs side by side.', min: 1, default: null, defaultText: 'the cores available (1 on webgpu: one device)', modes: BOTH }),
+  '--backend': oneOfFlag({ meaning: 'The tfjs backend (with --resume: the one of results.json; another is refused).', choices: NODE_BACKENDS, default: 'wasm', modes: BOTH }),
+  '--checkpoint-every': intFlag({ meaning: "Steps between each run's checkpoints (0: only on a stop and at the end).", min: 0, default: null, defaultText: 'eval.every, or 100 when that is 0', modes: BOTH }),
+  '--save-probes': switchFlag({ meaning: "At the end, write each run's probe as a TensorFlow.js graph model to DIR/probes.", modes: BOTH }),
+  '--resume': pathFlag({ meaning: 'Continue the experiment of DIR/results.json from its checkpoints, in the same folder.', metavar: 'DIR', allowed: 'a directory path', default: null, defaultText: 'a new experiment', modes: ['resume'] }),
 };
 
-function fail(flag: string, value: string | undefined, allowed: string): never {
-  throw new Error(`${flag} ${value === undefined ? '(missing value)' : `"${value}"`} is not allowed: expected ${allowed}.\n${EXPERIMENT_USAGE}`);
-}
+export const EXPERIMENT_COMMAND: Command<typeof FLAGS> = {
+  name: 'experiment',
+  summary: 'trains every method × seed of a preset headless, prints the method × metric table and the paired differences, and writes DIR/results.json.',
+  flags: FLAGS,
+  modes: [
+    'new',
+    {
+      name: 'resume',
+      flag: '--resume',
+      refusal: (flag, dir, allowed) => `${flag} is not allowed with --resume: a resumed experiment keeps the config, seeds, methods and folder of ${dir}/results.json; expected only ${allowed.join(', ')}.`,
+    },
+  ],
+  check(v) {
+    if (v['--pairs'] !== null && v['--faces'] === null) bad('--pairs', v['--pairs'], 'a pairs file together with --faces DIR (the pairs name images of that folder)');
+  },
+};
 
-const positiveInt = (flag: string, value: string | undefined, min: number): number => intValue(flag, value, min, fail);
-
-function directory(flag: string, value: string | undefined): string {
-  if (value === undefined || value === '' || value.startsWith('--')) fail(flag, value, 'a directory path');
-  return value;
-}
+/** The config field each flag sets, to name the flag when the field is invalid. */
+export const FLAG_OF_FIELD: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(FLAGS).flatMap(([name, flag]) => (flag.configField === undefined ? [] : [[flag.configField, name]])),
+);
 
 /**
- * A new experiment, or `--resume DIR` with at most --workers, --backend and --checkpoint-every:
- * any flag that would change what is computed (config, seeds, methods, output folder) is refused
- * by name.
+ * A new experiment, or `--resume DIR` with at most --workers, --backend, --checkpoint-every and
+ * --save-probes: any flag that would change what is computed (config, seeds, methods, output
+ * folder) is refused by name.
  */
-export function parseRunnerArgs(all: readonly string[]): RunnerArgs {
-  // --save-probes is taken out first; every other flag takes one value, so flags sit at the even positions.
-  const saveProbes = all.includes(SAVE_PROBES);
-  const argv = all.filter((a) => a !== SAVE_PROBES);
-  const at = argv.findIndex((a, i) => i % 2 === 0 && a === '--resume');
-  if (at < 0) return { kind: 'new', args: parseExperimentArgs(argv), saveProbes };
-  const dir = directory('--resume', argv[at + 1]);
-  const rest = [...argv.slice(0, at), ...argv.slice(at + 2)];
-  const flags = rest.filter((_, i) => i % 2 === 0);
-  for (const flag of flags) {
-    if (flag === '--resume') throw new Error(`--resume is given twice: expected one directory.\n${EXPERIMENT_USAGE}`);
-    if ((FLAGS as readonly string[]).includes(flag) && !RESUME_FLAGS.includes(flag)) {
-      throw new Error(`${flag} is not allowed with --resume: a resumed experiment keeps the config, seeds, methods and folder of ${dir}/results.json; expected only ${RESUME_FLAGS.join(', ')} (and ${SAVE_PROBES}).\n${EXPERIMENT_USAGE}`);
-    }
+export function parseRunnerArgs(argv: readonly string[]): RunnerArgs {
+  const { mode, values: v, given } = parseFlags(EXPERIMENT_COMMAND, argv);
+  const saveProbes = v['--save-probes'];
+  if (mode === 'resume') {
+    return { kind: 'resume', args: { dir: v['--resume'] as string, workers: v['--workers'], backend: given.includes('--backend') ? v['--backend'] : null, checkpointEvery: v['--checkpoint-every'] }, saveProbes };
   }
-  const parsed = parseExperimentArgs(rest);
-  return { kind: 'resume', args: { dir, workers: parsed.workers, backend: flags.includes('--backend') ? parsed.backend : null, checkpointEvery: parsed.checkpointEvery }, saveProbes };
+  const args: ExperimentArgs = {
+    preset: v['--preset'], steps: v['--steps'], seeds: v['--seeds'], backend: v['--backend'], out: v['--out'] ?? `out/${v['--preset']}`,
+    evalEvery: v['--eval-every'], probeEvery: v['--probe-every'], sliceEvery: v['--slice-every'], workers: v['--workers'], methods: v['--methods'],
+    overrides: v['--set'], checkpointEvery: v['--checkpoint-every'], faces: v['--faces'], pairs: v['--pairs'],
+  };
+  return { kind: 'new', args, saveProbes };
 }
 
+/** The flags of a new experiment (no --resume). */
 export function parseExperimentArgs(argv: readonly string[]): ExperimentArgs {
-  const args: ExperimentArgs = { preset: 'smoke', steps: null, seeds: null, backend: 'wasm', out: 'out/smoke', evalEvery: null, probeEvery: null, sliceEvery: null, workers: null, methods: null, overrides: [], checkpointEvery: null, faces: null, pairs: null };
-  let outGiven = false;
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i] as string;
-    const value = argv[i + 1];
-    i += 1;
-    switch (flag) {
-      case '--preset':
-        args.preset = presetValue(flag, value, fail);
-        break;
-      case '--steps':
-        args.steps = positiveInt(flag, value, 1);
-        break;
-      case '--seeds':
-        args.seeds = seedsValue(flag, value, fail);
-        break;
-      case '--backend':
-        if (value === undefined || !(NODE_BACKENDS as readonly string[]).includes(value)) fail(flag, value, `one of ${NODE_BACKENDS.join(', ')}`);
-        args.backend = value as NodeBackend;
-        break;
-      case '--eval-every':
-        args.evalEvery = positiveInt(flag, value, 0);
-        break;
-      case '--probe-every':
-        args.probeEvery = positiveInt(flag, value, 0);
-        break;
-      case '--slice-every':
-        args.sliceEvery = positiveInt(flag, value, 0);
-        break;
-      case '--workers':
-        args.workers = positiveInt(flag, value, 1);
-        break;
-      case '--methods':
-        args.methods = methodsValue(flag, value, fail);
-        break;
-      case '--set':
-        args.overrides.push(setValue(flag, value, args.overrides, fail));
-        break;
-      case '--out':
-        args.out = directory(flag, value);
-        outGiven = true;
-        break;
-      case '--checkpoint-every':
-        args.checkpointEvery = positiveInt(flag, value, 0);
-        break;
-      case '--faces':
-        args.faces = directory(flag, value);
-        break;
-      case '--pairs':
-        if (value === undefined || value === '' || value.startsWith('--')) fail(flag, value, 'the path of an LFW pairs.txt');
-        args.pairs = value;
-        break;
-      default:
-        i -= 1;
-        fail('flag', flag, `one of ${FLAGS.join(', ')}, or ${SAVE_PROBES} (runner only)`);
-    }
-  }
-  if (args.pairs !== null && args.faces === null) fail('--pairs', args.pairs, 'a pairs file together with --faces DIR (the pairs name images of that folder)');
-  if (!outGiven) args.out = `out/${args.preset}`;
-  return args;
+  const parsed = parseRunnerArgs(argv);
+  if (parsed.kind !== 'new') throw new Error('--resume is not allowed here: expected the flags of a new experiment.');
+  return parsed.args;
 }

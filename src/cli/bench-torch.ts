@@ -1,5 +1,5 @@
 /**
- * npm run bench:torch [-- --preset NAME] [--steps N] [--methods LIST]: one training step of each
+ * npm run bench:torch [-- --preset NAME] [--steps N] [--methods LIST] (--help: every flag): one training step of each
  * run of a preset in our engine on the wasm backend (single-threaded, as the runner uses it)
  * against the same experiment exported with export-torch and trained by PyTorch on the CPU, with
  * 1 thread and with every core, measured side by side in one run. Prints a table with the ratios
@@ -17,13 +17,13 @@ import { Comparison } from '../core/train/comparison';
 import { useNodeBackend } from './backend-node';
 import { loadOrGenerateDataset } from './dataset-cache-node';
 import { exportConfig, exportTorchProject } from './exportTorch';
-import { parseExportTorchArgs } from './exportTorchArgs';
+import { BENCH_TORCH_COMMAND, WARMUP } from './benchTorchArgs';
+import type { ExportTorchArgs } from './exportTorchArgs';
+import { helpText } from './flags/help';
+import { parseFlags, wantsHelp } from './flags/parse';
 import type { ResultsFile } from './results';
 import { torchPython } from './torchPython';
 import { terminalSafeLines } from './terminalSafe';
-
-/** Steps before timing starts in our engine (the first ones compile kernels and allocate). */
-const WARMUP = 2;
 
 async function ours(config: ExperimentConfig): Promise<number[]> {
   const backend = await useNodeBackend('wasm');
@@ -54,10 +54,18 @@ async function torchMs(python: string, dir: string, threads: number): Promise<nu
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  if (wantsHelp(argv)) {
+    process.stdout.write(helpText(BENCH_TORCH_COMMAND));
+    return;
+  }
+  const { values: v } = parseFlags(BENCH_TORCH_COMMAND, argv);
   const python = torchPython();
   if (python === null) throw new Error('bench:torch needs a python3 with PyTorch (apt-get install python3-torch, or set MASST_PYTHON)');
   const dir = join(await mkdtemp(join(tmpdir(), 'masst-bench-torch-')), 'project');
-  const args = parseExportTorchArgs(['--out', dir, '--no-reference', '--eval-every', '0', ...argv]);
+  const args: ExportTorchArgs = {
+    preset: v['--preset'], steps: v['--steps'], seeds: v['--seeds'], methods: v['--methods'], evalEvery: 0, overrides: v['--set'],
+    out: dir, withReference: false, referenceSteps: 5, lists: null,
+  };
   const { config } = exportConfig(args);
   if (config.steps <= WARMUP) throw new Error(`--steps ${config.steps} is not allowed: expected more than the ${WARMUP} warm-up steps`);
   await useNodeBackend('cpu');

@@ -1,6 +1,6 @@
 /**
- * npm run bench [-- --quick] [--node LIST] [--chromium LIST] [--chromium-minutes N]: speed of the
- * training paths per backend, measured side by side in one run, in Node (wasm, cpu, webgpu through
+ * npm run bench [-- --quick] [--node LIST] [--chromium LIST] […] (every flag: --help, bench/args.ts):
+ * speed of the training paths per backend, measured side by side in one run, in Node (wasm, cpu, webgpu through
  * Dawn) and in the system Chromium (webgpu, webgl, wasm, cpu, through bench.html), as a table on
  * stdout and bench/results.json. A Chromium backend that runs past its minutes keeps what it
  * measured by then. Where `python3 -c "import torch"` works it also times the reference step in
@@ -11,69 +11,19 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { BackendTimes } from '../bench/measure';
 import { measureBackend } from '../bench/measure';
 import { presetConfig } from '../core/presets';
-import type { BackendName } from '../worker/protocol';
 import type { NodeBackend } from './backend-node';
-import { NODE_BACKENDS, useNodeBackend } from './backend-node';
-import { BROWSER_BACKENDS, measureInChromium } from './bench/chromium';
+import { useNodeBackend } from './backend-node';
+import { BENCH_COMMAND, parseBenchArgs } from './bench/args';
+import { measureInChromium } from './bench/chromium';
 import { longTaskLine } from './bench/longTasks';
 import { BASELINE_PATH, LIVE_EVERY, measurePagePool } from './bench/pagePool';
 import { measurePool } from './bench/pool';
 import { measureRendering } from './bench/rendering';
+import { helpText } from './flags/help';
+import { wantsHelp } from './flags/parse';
 import { terminalSafeLines } from './terminalSafe';
 import { systemHasVulkanLoader } from './vulkan-env';
 import { ensureNodeGpuAdapter, nodeGpuAdapter } from './webgpu-node';
-
-interface BenchArgs {
-  quick: boolean;
-  /** Steps per run of the pooled-vs-alone comparison; 0 = skip it; null = 20 quick, 100 full. */
-  poolSteps: number | null;
-  /** Steps per run of the page's pool-size comparison in Chromium; 0 = skip it; null = 30 quick, 100 full. */
-  pagePoolSteps: number | null;
-  /** A page built with `--base /baseline/`, measured in turns with dist/ (null: none). */
-  pageBaseline: string | null;
-  node: NodeBackend[] | null;
-  chromium: BackendName[];
-  /** Minutes each Chromium backend may take; what it measured by then is kept. */
-  chromiumMinutes: number;
-}
-
-const USAGE = `Usage: npm run bench -- [--quick] [--node ${NODE_BACKENDS.join(',')}|none] [--chromium ${BROWSER_BACKENDS.join(',')}|none]
-                         [--chromium-minutes N] [--pool-steps N] [--page-pool-steps N] [--page-baseline DIR]`;
-
-function list<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T[] {
-  if (value === 'none') return [];
-  const items = (value ?? '').split(',');
-  const bad = items.find((b) => !(allowed as readonly string[]).includes(b));
-  if (value === undefined || bad !== undefined) {
-    throw new Error(`${flag} "${value ?? ''}" is not allowed: expected a comma-separated list of ${allowed.join(', ')}, or none.\n${USAGE}`);
-  }
-  return [...new Set(items)] as T[];
-}
-
-function parse(argv: string[]): BenchArgs {
-  const args: BenchArgs = { quick: false, poolSteps: null, pagePoolSteps: null, pageBaseline: null, node: null, chromium: [...BROWSER_BACKENDS], chromiumMinutes: 20 };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i] as string;
-    if (flag === '--quick') args.quick = true;
-    else if (flag === '--node') args.node = list(flag, argv[++i], NODE_BACKENDS);
-    else if (flag === '--chromium') args.chromium = list(flag, argv[++i], BROWSER_BACKENDS);
-    else if (flag === '--chromium-minutes') {
-      const value = argv[++i];
-      args.chromiumMinutes = Number(value);
-      if (value === undefined || !(args.chromiumMinutes > 0)) throw new Error(`--chromium-minutes "${value ?? ''}" is not allowed: expected a number of minutes > 0.\n${USAGE}`);
-    } else if (flag === '--pool-steps' || flag === '--page-pool-steps') {
-      const value = argv[++i];
-      if (value === undefined || !/^\d+$/.test(value)) throw new Error(`${flag} "${value ?? ''}" is not allowed: expected an integer ≥ 0 (0 skips that measurement).\n${USAGE}`);
-      if (flag === '--pool-steps') args.poolSteps = Number(value);
-      else args.pagePoolSteps = Number(value);
-    } else if (flag === '--page-baseline') {
-      const value = argv[++i];
-      if (value === undefined || value === '') throw new Error(`--page-baseline "" is not allowed: expected the folder of a page built with --base /${BASELINE_PATH}.\n${USAGE}`);
-      args.pageBaseline = value;
-    } else throw new Error(`flag "${flag}" is not allowed: expected --quick, --node LIST, --chromium LIST, --chromium-minutes N, --pool-steps N, --page-pool-steps N or --page-baseline DIR.\n${USAGE}`);
-  }
-  return args;
-}
 
 /**
  * Node backends measured when --node is not given: wasm and cpu, plus webgpu where Dawn finds a
@@ -118,7 +68,11 @@ async function placeBaseline(dir: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const args = parse(process.argv.slice(2));
+  if (wantsHelp(process.argv.slice(2))) {
+    process.stdout.write(helpText(BENCH_COMMAND));
+    return;
+  }
+  const args = parseBenchArgs(process.argv.slice(2));
   if (args.pageBaseline !== null) await placeBaseline(args.pageBaseline);
   const nodeBackends = args.node ?? (await defaultNodeBackends());
   const adapters: Record<string, string> = {};

@@ -1,9 +1,8 @@
 /**
  * The headless experiment runner:
- *   npm run experiment -- --preset demo [--steps N] [--seeds 1,2,3] [--backend wasm|cpu|webgpu]
- *     [--eval-every N] [--probe-every N] [--slice-every N] [--workers N] [--methods …] [--set field=value] [--out DIR]
- *     [--checkpoint-every N] [--save-probes] [--faces DIR [--pairs FILE]]
+ *   npm run experiment -- --preset demo [--steps N] [--seeds 1,2,3] [--set field=value] [--out DIR] […]
  *   npm run experiment -- --resume DIR [--workers N] [--backend …] [--checkpoint-every N] [--save-probes]
+ *   npm run experiment -- --help   (every flag with its meaning and default: args.ts's table)
  * Trains every run (method × seed) on a pool of worker threads, prints a method × metric table,
  * the paired differences and their summary on stdout (progress on stderr) and writes
  * DIR/results.json plus one CSV of the loss per run: the plan before any training (so --resume
@@ -26,7 +25,9 @@ import type { FacesSource } from './facesNode';
 import { describeFaces, loadFaces } from './facesNode';
 import { presetConfig, presetSeeds } from '../core/presets';
 import type { ExperimentArgs, ResumeArgs } from './args';
-import { FLAG_OF_FIELD, parseRunnerArgs } from './args';
+import { EXPERIMENT_COMMAND, FLAG_OF_FIELD, parseRunnerArgs } from './args';
+import { helpText } from './flags/help';
+import { wantsHelp } from './flags/parse';
 import type { NodeBackend } from './backend-node';
 import { CHECKPOINT_DIR } from './checkpointFiles';
 import { PROBE_DIR, writeProbes } from './probeFiles';
@@ -169,6 +170,10 @@ async function prepareFaces(source: FacesSource, config: ExperimentConfig, seeds
 }
 
 async function main(): Promise<void> {
+  if (wantsHelp(process.argv.slice(2))) {
+    process.stdout.write(helpText(EXPERIMENT_COMMAND));
+    return;
+  }
   const parsed = parseRunnerArgs(process.argv.slice(2));
   const exp = parsed.kind === 'new' ? newExperiment(parsed.args) : await resumedExperiment(parsed.args, parsed.saveProbes);
   if (exp === null) return;

@@ -1,16 +1,22 @@
 /**
- * `npm run export-torch -- --out DIR [--preset NAME] [runner config flags]`: writes a PyTorch
+ * `npm run export-torch -- --out DIR [--preset NAME] [runner config flags]` (--help: every flag): writes a PyTorch
  * project that trains the experiment with `python3 train.py` or under torchrun (see
  * templates/torch/README.md). The reference steps run on the cpu backend, the bit-exact one.
  */
 import { convImplFor } from '../core/model/conv';
 import { useNodeBackend } from './backend-node';
 import { exportOrigin, exportTorchProject, nextCommand } from './exportTorch';
-import { parseExportTorchArgs } from './exportTorchArgs';
+import { EXPORT_TORCH_COMMAND, parseExportTorchArgs } from './exportTorchArgs';
+import { helpText } from './flags/help';
+import { wantsHelp } from './flags/parse';
 import { terminalSafe, terminalSafeLines } from './terminalSafe';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  if (wantsHelp(argv)) {
+    process.stdout.write(helpText(EXPORT_TORCH_COMMAND));
+    return;
+  }
   const args = parseExportTorchArgs(argv);
   const backend = await useNodeBackend('cpu');
   const files = await exportTorchProject(args, exportOrigin(argv), convImplFor(backend), (line) => process.stderr.write(`${terminalSafeLines(line)}\n`));

@@ -7,8 +7,9 @@
  */
 import type { RunSpec } from '../core/config';
 import type { PresetName } from '../core/presets';
-import { PRESET_NAMES } from '../core/presets';
-import { intValue, methodsValue, presetValue, seedsValue, setValue } from './flagValues';
+import { parseFlags } from './flags/parse';
+import type { Command } from './flags/types';
+import { bad, FlagError, intFlag, methodsFlag, pathFlag, presetFlag, seedsFlag, setFlag, switchFlag, valueFlag } from './flags/values';
 
 export interface ExportTorchArgs {
   preset: PresetName;
@@ -25,87 +26,64 @@ export interface ExportTorchArgs {
   lists: { trainList: string; testList: string; pairs: string; root: string } | null;
 }
 
-export const EXPORT_TORCH_USAGE = `Usage: npm run export-torch -- --out DIR [--preset ${PRESET_NAMES.join('|')}] [--steps N] [--seeds 1,2]
-                                [--methods conventional,sst,masst4] [--eval-every N] [--set field=value ...]
-                                [--with-reference | --no-reference] [--reference-steps N]
-                                [--train-list FILE --test-list FILE --pairs FILE --data-root DIR]`;
+/** --probe-every and --slice-every: taken as the runner takes them, but only 0. */
+const noLandscape = (meaning: string) =>
+  valueFlag<0>({ meaning, metavar: 'N', allowed: '0', default: 0 }, (value, flag) => {
+    if (value === undefined || !/^\d+$/.test(value)) bad(flag, value, 'an integer ≥ 0');
+    if (Number(value) !== 0) bad(flag, value, '0: the PyTorch export does not measure the loss landscape yet');
+    return 0;
+  });
 
-function fail(flag: string, value: string | undefined, allowed: string): never {
-  throw new Error(`${flag} ${value === undefined ? '(missing value)' : `"${value}"`} is not allowed: expected ${allowed}.\n${EXPORT_TORCH_USAGE}`);
-}
+const LISTS = ['--train-list', '--test-list', '--pairs', '--data-root'] as const;
 
-const int = (flag: string, value: string | undefined, min: number): number => intValue(flag, value, min, fail);
+const FLAGS = {
+  '--out': pathFlag({ meaning: 'The folder to write the PyTorch project to.', metavar: 'DIR', allowed: 'a directory path', default: '', defaultText: 'none (required)', required: true }),
+  '--preset': presetFlag({ meaning: 'The preset: config, methods and seeds (src/core/presets.ts).', default: 'smoke' }),
+  '--steps': intFlag({ meaning: 'Training steps of every run.', min: 1, default: null, defaultText: "the preset's" }),
+  '--seeds': seedsFlag({ meaning: 'The seeds: every method trains once per seed.' }),
+  '--methods': methodsFlag({ meaning: 'The methods to compare.' }),
+  '--eval-every': intFlag({ meaning: 'Steps between evaluations during training (0: only at the end).', min: 0, default: null, defaultText: "the preset's" }),
+  '--probe-every': noLandscape('Smoothness probes: not exported, so only 0 is taken (as the runner takes it).'),
+  '--slice-every': noLandscape('Loss-landscape slices: not exported, so only 0 is taken (as the runner takes it).'),
+  '--set': setFlag({ meaning: 'Sets any config value by its path (--set optim.lr=0.01); each field once.', example: 'data.imageSize=24' }),
+  '--with-reference': switchFlag({ meaning: "Export this engine's start weights, batches and losses of the first steps to reference/ (synthetic data only).", defaultText: 'on with synthetic data' }),
+  '--no-reference': switchFlag({ meaning: 'Leave reference/ out: train.py draws the start values from the seed itself.', defaultText: 'off (on with real data)' }),
+  '--reference-steps': intFlag({ meaning: 'Steps of each run recorded in reference/.', min: 1, default: 5 }),
+  '--train-list': pathFlag({ meaning: 'Real data: the FaceX-Zoo training list (with --test-list, --pairs and --data-root).', metavar: 'FILE', allowed: 'a path', default: null, defaultText: 'synthetic faces' }),
+  '--test-list': pathFlag({ meaning: 'Real data: the FaceX-Zoo test list.', metavar: 'FILE', allowed: 'a path', default: null, defaultText: 'synthetic faces' }),
+  '--pairs': pathFlag({ meaning: 'Real data: the verification pairs.', metavar: 'FILE', allowed: 'a path', default: null, defaultText: 'synthetic faces' }),
+  '--data-root': pathFlag({ meaning: 'Real data: the folder the lists are relative to.', metavar: 'DIR', allowed: 'a path', default: null, defaultText: 'synthetic faces' }),
+};
 
-function path(flag: string, value: string | undefined): string {
-  if (value === undefined || value === '' || value.startsWith('--')) fail(flag, value, 'a path');
-  return value;
-}
-
-const NOT_EXPORTED: Record<string, string> = {
-  '--backend': 'the project runs on PyTorch; pick its device with train.py --device',
-  '--workers': 'the project scales with torchrun --nproc_per_node',
+export const EXPORT_TORCH_COMMAND: Command<typeof FLAGS> = {
+  name: 'export-torch',
+  summary: 'writes a PyTorch project that trains the experiment with python3 train.py or under torchrun.',
+  flags: FLAGS,
+  modes: ['export'],
+  notOptions: {
+    '--backend': 'the project runs on PyTorch; pick its device with train.py --device',
+    '--workers': 'the project scales with torchrun --nproc_per_node',
+  },
+  check(v) {
+    const missing = LISTS.filter((f) => v[f] === null);
+    if (missing.length > 0 && missing.length < LISTS.length) {
+      throw new FlagError(`real data needs --train-list, --test-list, --pairs and --data-root together; missing ${missing.join(', ')}.`);
+    }
+  },
 };
 
 export function parseExportTorchArgs(argv: readonly string[]): ExportTorchArgs {
-  const args: ExportTorchArgs = { preset: 'smoke', steps: null, seeds: null, methods: null, evalEvery: null, overrides: [], out: '', withReference: true, referenceSteps: 5, lists: null };
-  const lists: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i] as string;
-    const value = argv[i + 1];
-    if (flag === '--with-reference' || flag === '--no-reference') {
-      args.withReference = flag === '--with-reference';
-      continue;
-    }
-    i += 1;
-    switch (flag) {
-      case '--preset':
-        args.preset = presetValue(flag, value, fail);
-        break;
-      case '--steps':
-        args.steps = int(flag, value, 1);
-        break;
-      case '--seeds':
-        args.seeds = seedsValue(flag, value, fail);
-        break;
-      case '--methods':
-        args.methods = methodsValue(flag, value, fail);
-        break;
-      case '--eval-every':
-        args.evalEvery = int(flag, value, 0);
-        break;
-      case '--probe-every':
-      case '--slice-every':
-        if (int(flag, value, 0) !== 0) fail(flag, value, '0: the PyTorch export does not measure the loss landscape yet');
-        break;
-      case '--set':
-        args.overrides.push(setValue(flag, value, args.overrides, fail));
-        break;
-      case '--out':
-        args.out = path(flag, value);
-        break;
-      case '--reference-steps':
-        args.referenceSteps = int(flag, value, 1);
-        break;
-      case '--train-list':
-      case '--test-list':
-      case '--pairs':
-      case '--data-root':
-        lists[flag] = path(flag, value);
-        break;
-      default:
-        if (NOT_EXPORTED[flag] !== undefined) throw new Error(`${flag} is not an option of export-torch: ${NOT_EXPORTED[flag]}.\n${EXPORT_TORCH_USAGE}`);
-        fail('flag', flag, 'one of --out, --preset, --steps, --seeds, --methods, --eval-every, --set, --with-reference, --no-reference, --reference-steps, --train-list, --test-list, --pairs, --data-root');
-    }
-  }
-  if (args.out === '') fail('--out', undefined, 'the folder to write the project to');
-  const given = ['--train-list', '--test-list', '--pairs', '--data-root'].filter((f) => lists[f] !== undefined);
-  if (given.length > 0 && given.length < 4) {
-    const missing = ['--train-list', '--test-list', '--pairs', '--data-root'].filter((f) => lists[f] === undefined);
-    throw new Error(`real data needs --train-list, --test-list, --pairs and --data-root together; missing ${missing.join(', ')}.\n${EXPORT_TORCH_USAGE}`);
-  }
-  if (given.length === 4) {
-    args.lists = { trainList: lists['--train-list'] as string, testList: lists['--test-list'] as string, pairs: lists['--pairs'] as string, root: lists['--data-root'] as string };
-    if (args.withReference && argv.includes('--with-reference')) throw new Error('--with-reference needs the synthetic data: the reference is the playground run on it; drop it with real data (--train-list …)');
+  const { values: v, given } = parseFlags(EXPORT_TORCH_COMMAND, argv);
+  // The last of --with-reference and --no-reference counts.
+  const reference = given.filter((f) => f === '--with-reference' || f === '--no-reference').at(-1);
+  const args: ExportTorchArgs = {
+    preset: v['--preset'], steps: v['--steps'], seeds: v['--seeds'], methods: v['--methods'], evalEvery: v['--eval-every'], overrides: v['--set'],
+    out: v['--out'], withReference: reference !== '--no-reference', referenceSteps: v['--reference-steps'], lists: null,
+  };
+  const [trainList, testList, pairs, root] = LISTS.map((f) => v[f]);
+  if (trainList && testList && pairs && root) {
+    if (reference === '--with-reference') throw new Error('--with-reference needs the synthetic data: the reference is the playground run on it; drop it with real data (--train-list …)');
+    args.lists = { trainList, testList, pairs, root };
     args.withReference = false;
   }
   return args;

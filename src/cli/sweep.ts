@@ -4,6 +4,7 @@
  *     --methods sst,masst2,masst4 --seeds 1,2,3 [--set field=value …] [--backend wasm|cpu|webgpu]
  *     [--workers N] [--out DIR] [--store DIR]
  *   npm run sweep -- --spec sweep.json [...]      npm run sweep -- --resume DIR [--workers N]
+ *   npm run sweep -- --help   (every flag with its meaning and default: sweepArgs.ts's table)
  * Expands the grid (core/sweep/spec.ts, every problem named before anything trains), gives each
  * cell × method × seed its run key and trains each distinct run once (a method that reads no axis
  * trains once per seed for the whole grid), taking finished runs from the run store
@@ -31,7 +32,9 @@ import { runPooled } from './pool/runPool';
 import { ProgressBar } from './progress';
 import { RUN_STORE_VERSION, RunStore } from './runStore';
 import type { SweepArgs } from './sweepArgs';
-import { parseSweepArgs } from './sweepArgs';
+import { parseSweepArgs, SWEEP_COMMAND } from './sweepArgs';
+import { helpText } from './flags/help';
+import { wantsHelp } from './flags/parse';
 import type { SweepFile } from './sweepFiles';
 import { readSweepSpec, SWEEP_VERSION, sweepVersions, writeSweepFiles } from './sweepFiles';
 import type { StopSignalName } from './stopSignals';
@@ -185,6 +188,10 @@ async function trainMissing(t: Training): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  if (wantsHelp(process.argv.slice(2))) {
+    process.stdout.write(helpText(SWEEP_COMMAND));
+    return;
+  }
   const args = parseSweepArgs(process.argv.slice(2));
   const { spec, backend, out } = await resolve(args);
   const plan = expandSweep(spec);

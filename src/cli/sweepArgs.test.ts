@@ -22,6 +22,8 @@ describe('parseSweepArgs', () => {
     expect(() => parseSweepArgs(['--axis', 'gallery.alpha'])).toThrow('--axis "gallery.alpha" is not allowed: expected path=value1,value2,…');
     expect(() => parseSweepArgs(['--grid', 'x'])).toThrow('flag "--grid" is not allowed: expected one of --preset, --set, --axis, --methods, --seeds, --backend, --workers, --out, --store, --spec, --resume.');
     expect(() => parseSweepArgs(['--workers', '0'])).toThrow('--workers "0" is not allowed: expected an integer ≥ 1.');
+    // The runner's --set: each field once, any name let through to configOverride.ts (which refuses __proto__ by name).
+    expect(() => parseSweepArgs(['--set', 'steps=20', '--set', 'steps=30'])).toThrow('--set "steps=30" is not allowed: expected each field once: steps is already set by --set steps=20.');
   });
 
   it('--spec holds the whole sweep; --resume keeps everything but --workers and --store', () => {

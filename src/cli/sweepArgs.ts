@@ -6,21 +6,16 @@
  */
 import type { ExperimentConfig } from '../core/config';
 import type { PresetName } from '../core/presets';
-import { PRESET_NAMES, presetConfig, presetSeeds } from '../core/presets';
+import { presetConfig, presetSeeds } from '../core/presets';
 import type { SweepSpec } from '../core/sweep/spec';
 import { MAX_AXES, MAX_CELLS, parseAxis } from '../core/sweep/spec';
 import { encodeRuns } from '../core/urlCodec';
 import type { NodeBackend } from './backend-node';
 import { NODE_BACKENDS } from './backend-node';
-import { intValue, methodsValue, presetValue, seedsValue } from './flagValues';
+import { parseFlags } from './flags/parse';
+import type { Command } from './flags/types';
+import { bad, intFlag, methodsFlag, oneOfFlag, pathFlag, presetFlag, seedsFlag, setFlag } from './flags/values';
 import { RUN_STORE_DIR } from './runStore';
-
-export const SWEEP_USAGE = `Usage: npm run sweep -- [--preset ${PRESET_NAMES.join('|')}] [--set field=value ...]
-                         --axis path=value1,value2 [--axis …] (up to ${MAX_AXES} axes, ${MAX_CELLS} cells)
-                         [--methods sst,masst2,masst4] [--seeds 1,2,3]
-                         [--backend ${NODE_BACKENDS.join('|')}] [--workers N] [--out DIR] [--store DIR]
-       npm run sweep -- --spec sweep.json [--backend …] [--workers N] [--out DIR] [--store DIR]
-       npm run sweep -- --resume DIR [--workers N] [--store DIR]`;
 
 /** How a sweep runs, whatever it computes. */
 export interface SweepRunOptions {
@@ -34,88 +29,61 @@ export type SweepArgs =
   | ({ kind: 'file'; file: string; backend: NodeBackend; out: string } & SweepRunOptions)
   | ({ kind: 'resume'; dir: string } & SweepRunOptions);
 
-function fail(flag: string, value: string | undefined, allowed: string): never {
-  throw new Error(`${flag} ${value === undefined ? '(missing value)' : `"${value}"`} is not allowed: expected ${allowed}.\n${SWEEP_USAGE}`);
-}
+/** What --axis takes; core/sweep/spec.ts's parseAxis checks the path and the values. */
+const AXIS_ALLOWED = 'path=value1,value2, e.g. --axis masst.agentAlpha=shared,horizonMatched';
+const FLAGS_MODE = ['flags'];
+const BUILD = ['flags', 'file'];
+const ALL = ['flags', 'file', 'resume'];
 
-const path = (flag: string, value: string | undefined, what: string): string => {
-  if (value === undefined || value === '' || value.startsWith('--')) fail(flag, value, what);
-  return value;
+const FLAGS = {
+  '--preset': presetFlag({ meaning: 'The preset the sweep starts from.', default: 'demo', modes: FLAGS_MODE }),
+  '--set': setFlag({ meaning: 'Sets a config value of every cell by its path, before the axes; each field once.', example: 'steps=300', modes: FLAGS_MODE }),
+  '--axis': {
+    kind: 'list' as const, metavar: 'path=value1,value2', allowed: AXIS_ALLOWED,
+    meaning: `An axis of the grid: a config path and its values (up to ${MAX_AXES} axes, ${MAX_CELLS} cells).`, defaultText: 'none (one cell)', modes: FLAGS_MODE,
+    read(value: string | undefined, flag: string): string {
+      if (value === undefined || value.startsWith('--')) bad(flag, value, AXIS_ALLOWED);
+      return value;
+    },
+  },
+  '--methods': methodsFlag({ meaning: 'The methods of every cell: the list is itself the K axis.', metavar: 'sst,masst2,masst4', modes: FLAGS_MODE }),
+  '--seeds': seedsFlag({ meaning: 'The seeds of every cell.', modes: FLAGS_MODE }),
+  '--backend': oneOfFlag({ meaning: 'The tfjs backend.', choices: NODE_BACKENDS, default: 'wasm', modes: BUILD }),
+  '--workers': intFlag({ meaning: 'Worker threads training runs side by side.', min: 1, default: null, defaultText: 'the cores available (1 on webgpu: one device)', modes: ALL }),
+  '--out': pathFlag({ meaning: 'The folder for sweep.json and sweep.csv.', metavar: 'DIR', allowed: 'a directory path', default: null, defaultText: 'out/sweep-<preset> (out/sweep with --spec)', modes: BUILD }),
+  '--store': pathFlag({ meaning: 'The run store: finished runs by run key, reused by any sweep that shares them.', metavar: 'DIR', allowed: 'a directory path', default: RUN_STORE_DIR, modes: ALL }),
+  '--spec': pathFlag({ meaning: 'A JSON file holding the whole sweep (preset, set, axes, methods, seeds).', metavar: 'FILE', allowed: 'the path of a sweep spec (JSON: preset, set, axes, methods, seeds)', default: null, defaultText: 'the sweep of the flags', modes: ['file'] }),
+  '--resume': pathFlag({ meaning: 'Rerun the sweep of DIR/sweep.json, training only what the run store lacks.', metavar: 'DIR', allowed: 'a folder with the sweep.json of an earlier sweep', default: null, defaultText: 'a new sweep', modes: ['resume'] }),
 };
 
-const SPEC_FLAGS = ['--preset', '--set', '--axis', '--methods', '--seeds'];
-const RESUME_FLAGS = ['--workers', '--store'];
+export const SWEEP_COMMAND: Command<typeof FLAGS> = {
+  name: 'sweep',
+  summary: 'trains a grid of configs × methods × seeds, each distinct run once (run store), and writes the effect of every cell to DIR/sweep.json and sweep.csv.',
+  flags: FLAGS,
+  modes: [
+    'flags',
+    {
+      name: 'resume',
+      flag: '--resume',
+      refusal: (flag, dir, allowed) => `${flag} is not allowed with --resume: a resumed sweep keeps the spec, backend and folder of ${dir}/sweep.json; expected only ${allowed.join(', ')}.`,
+    },
+    {
+      name: 'file',
+      flag: '--spec',
+      refusal: (flag, file, allowed) => `${flag} is not allowed with --spec ${file}: the file holds the whole sweep; expected only ${allowed.join(', ')}.`,
+    },
+  ],
+};
 
 export function parseSweepArgs(argv: readonly string[]): SweepArgs {
-  let preset: PresetName = 'demo';
-  const set: string[] = [];
-  const axisTexts: string[] = [];
-  let methods: string | null = null;
-  let seeds: number[] | null = null;
-  let backend: NodeBackend = 'wasm';
-  let workers: number | null = null;
-  let out: string | null = null;
-  let store = RUN_STORE_DIR;
-  let file: string | null = null;
-  let resume: string | null = null;
-  const given: string[] = [];
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i] as string;
-    const value = argv[i + 1];
-    given.push(flag);
-    switch (flag) {
-      case '--preset':
-        preset = presetValue(flag, value, fail);
-        break;
-      case '--set':
-        if (value === undefined || !/^[A-Za-z][\w.]*=/.test(value)) fail(flag, value, 'field=value, e.g. --set steps=300');
-        set.push(value);
-        break;
-      case '--axis':
-        if (value === undefined || value.startsWith('--')) fail(flag, value, 'path=value1,value2, e.g. --axis masst.agentAlpha=shared,horizonMatched');
-        axisTexts.push(value);
-        break;
-      case '--methods':
-        methods = encodeRuns(methodsValue(flag, value, fail));
-        break;
-      case '--seeds':
-        seeds = seedsValue(flag, value, fail);
-        break;
-      case '--backend':
-        if (value === undefined || !(NODE_BACKENDS as readonly string[]).includes(value)) fail(flag, value, `one of ${NODE_BACKENDS.join(', ')}`);
-        backend = value as NodeBackend;
-        break;
-      case '--workers':
-        workers = intValue(flag, value, 1, fail);
-        break;
-      case '--out':
-        out = path(flag, value, 'a directory path');
-        break;
-      case '--store':
-        store = path(flag, value, 'a directory path');
-        break;
-      case '--spec':
-        file = path(flag, value, 'the path of a sweep spec (JSON: preset, set, axes, methods, seeds)');
-        break;
-      case '--resume':
-        resume = path(flag, value, 'a folder with the sweep.json of an earlier sweep');
-        break;
-      default:
-        fail('flag', flag, `one of ${[...SPEC_FLAGS, '--backend', '--workers', '--out', '--store', '--spec', '--resume'].join(', ')}`);
-    }
-  }
-  if (resume !== null) {
-    const other = given.find((f) => f !== '--resume' && !RESUME_FLAGS.includes(f));
-    if (other !== undefined) throw new Error(`${other} is not allowed with --resume: a resumed sweep keeps the spec, backend and folder of ${resume}/sweep.json; expected only ${RESUME_FLAGS.join(', ')}.\n${SWEEP_USAGE}`);
-    return { kind: 'resume', dir: resume, workers, store };
-  }
-  if (file !== null) {
-    const other = given.find((f) => SPEC_FLAGS.includes(f));
-    if (other !== undefined) throw new Error(`${other} is not allowed with --spec ${file}: the file holds the whole sweep; expected only --backend, --workers, --out, --store.\n${SWEEP_USAGE}`);
-    return { kind: 'file', file, backend, out: out ?? 'out/sweep', workers, store };
-  }
+  const { mode, values: v } = parseFlags(SWEEP_COMMAND, argv);
+  const run = { workers: v['--workers'], store: v['--store'] };
+  if (mode === 'resume') return { kind: 'resume', dir: v['--resume'] as string, ...run };
+  if (mode === 'file') return { kind: 'file', file: v['--spec'] as string, backend: v['--backend'], out: v['--out'] ?? 'out/sweep', ...run };
+  const preset: PresetName = v['--preset'];
   const base: ExperimentConfig = presetConfig(preset);
-  const axes = axisTexts.map((t) => parseAxis(t, base));
-  const spec: SweepSpec = { preset, set, axes, methods: methods ?? encodeRuns(base.runs), seeds: seeds ?? presetSeeds(preset) };
-  return { kind: 'flags', spec, backend, out: out ?? `out/sweep-${preset}`, workers, store };
+  const axes = v['--axis'].map((t) => parseAxis(t, base));
+  const methods = v['--methods'];
+  const spec: SweepSpec = { preset, set: v['--set'], axes, methods: encodeRuns(methods ?? base.runs), seeds: v['--seeds'] ?? presetSeeds(preset) };
+  return { kind: 'flags', spec, backend: v['--backend'], out: v['--out'] ?? `out/sweep-${preset}`, ...run };
 }
