@@ -43,7 +43,7 @@ function Cell({ cell, x, y, selected, onSelect }: { cell: HeatCell; x: number; y
 /** The diverging scale: −max … 0 … +max points, red to white to blue. */
 function Legend({ scale, pair }: { scale: number; pair: string }) {
   const stops = [-1, -0.5, 0, 0.5, 1];
-  const points = (t: number) => signed(100 * t * scale, 1);
+  const points = (t: number) => (t === 0 ? '0' : signed(100 * t * scale, 1));
   return (
     <svg width={320} height={44} role="img" aria-label={`Colour scale: ${pair} from ${points(-1)} (red, ${pair.split(' − ')[1] ?? 'B'} ahead) through 0 (white) to ${points(1)} points (blue, ${pair.split(' − ')[0] ?? 'A'} ahead); grey: no number`}>
       <defs>
