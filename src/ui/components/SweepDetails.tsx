@@ -8,8 +8,9 @@ import type { SweepFile } from '../../core/sweep/file';
 import { configDifferences, sweepBase } from '../../core/sweep/cellDiff';
 import type { PairedCell } from '../../core/stats/paired';
 import { formatCell, signed } from '../../core/stats/paired';
+import type { Verdict } from '../../core/stats/verdict';
 
-const VERDICT: Record<string, string> = { better: '✓ better', worse: '✗ worse', noise: 'within noise', oneSeed: 'one seed', none: 'no seeds' };
+const VERDICT: Record<Verdict, string> = { better: '✓ better', worse: '✗ worse', noise: 'within noise', oneSeed: 'one seed', none: 'no seeds' };
 
 const points = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? 'n/a' : signed(100 * x, 1));
 const smooth = (c: PairedCell | null) => (c === null ? 'n/a' : formatCell(c));
@@ -49,7 +50,7 @@ export function SweepDetails({ file, index }: { file: SweepFile; index: number }
               {seeds.map((s) => <td key={s}>{points(p.accuracy.perSeed[p.seeds.indexOf(s)])}</td>)}
               <td>{formatCell(p.accuracy)}</td>
               <td>{formatCell(p.auc)}</td>
-              <td>{VERDICT[p.verdict] ?? p.verdict}</td>
+              <td>{VERDICT[p.verdict]}</td>
               <td>{smooth(p.lipschitz)}</td>
               <td>{smooth(p.beta)}</td>
             </tr>
