@@ -3,7 +3,8 @@
  * `vite build -c vite.cli.config.ts`) trains a 2 × 1 smoke sweep on cpu (2 cells × SST, MASST K=2
  * × 2 seeds, shrunk to seconds), the page imports its sweep.json, the heatmap "Sweep" shows one
  * button per cell whose label reads the file's numbers, a click and Enter show a cell's paired
- * table, and a file of another version is refused with its message while the heatmap stays.
+ * table, a file of another version is refused with its message while the heatmap stays, and
+ * hide=sweep leaves the section out.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -90,4 +91,9 @@ test('a runner sweep.json imports into the Sweep heatmap, a cell shows its paire
   );
   await expect(cells).toHaveCount(2);
   expect(errors).toEqual([]);
+
+  // Teacher mode: hide=sweep leaves the section out.
+  await page.goto('/?preset=smoke&hide=sweep');
+  await expect(page.getByRole('heading', { name: 'Paired differences' }).or(page.getByRole('button', { name: 'Train' })).first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Sweep', exact: true })).toHaveCount(0);
 });
