@@ -9,42 +9,19 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { writeAtomically } from './atomicWrite';
 import { join } from 'node:path';
-import type { ExperimentConfig } from '../core/config';
 import { ENGINE_VERSION } from '../core/engineVersion';
+import type { SweepFile } from '../core/sweep/file';
+import { SWEEP_VERSION } from '../core/sweep/file';
 import { heatmapSvg } from '../core/sweep/heatmap';
 import type { SweepPlan, SweepSpec } from '../core/sweep/spec';
 import { sweepSpecFromJson } from '../core/sweep/spec';
-import type { CellResult } from '../core/sweep/summary';
 import { tidyCsv } from '../core/sweep/summary';
-import type { NodeBackend } from './backend-node';
 import { NODE_BACKENDS } from './backend-node';
 import { slug } from './results';
 import { RUN_STORE_VERSION } from './runStore';
 
-/** Bump on any change of meaning or layout of sweep.json. */
-export const SWEEP_VERSION = 1;
-
-export interface SweepCellFile extends CellResult {
-  config: ExperimentConfig;
-}
-
-export interface SweepFile {
-  version: number;
-  /** Every cell's runs finished; false in the file written at the start. */
-  complete: boolean;
-  versions: { sweep: number; engine: number; runStore: number };
-  spec: SweepSpec;
-  backend: NodeBackend;
-  /** The methods' labels, the first the baseline. */
-  methods: string[];
-  /** E.g. that an axis makes the baseline train per cell. */
-  notes: string[];
-  /** Runs in the grid (cells × methods × seeds), distinct by run key, trained now and reused from the store. */
-  runs: { grid: number; distinct: number; trained: number; reused: number };
-  /** Wall time of this sweep, s (a reused run's time is in its cells' trainSeconds). */
-  wallSeconds: number;
-  cells: SweepCellFile[];
-}
+export type { SweepCellFile, SweepFile } from '../core/sweep/file';
+export { SWEEP_VERSION } from '../core/sweep/file';
 
 /** Writes sweep.json, sweep.csv and the heatmaps; returns the paths written. */
 export async function writeSweepFiles(dir: string, file: SweepFile, plan: SweepPlan): Promise<string[]> {
@@ -67,7 +44,7 @@ export async function writeSweepFiles(dir: string, file: SweepFile, plan: SweepP
 }
 
 /** The spec and backend of DIR/sweep.json (`--resume DIR`), named by path when unusable. */
-export async function readSweepSpec(dir: string): Promise<{ spec: SweepSpec; backend: NodeBackend }> {
+export async function readSweepSpec(dir: string): Promise<{ spec: SweepSpec; backend: SweepFile['backend'] }> {
   const path = join(dir, 'sweep.json');
   let json: Partial<SweepFile>;
   try {

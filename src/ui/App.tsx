@@ -42,6 +42,7 @@ import { ExplainPanel } from './panels/ExplainPanel';
 import { LossPanel } from './panels/LossPanel';
 import { ResultsPanel } from './panels/ResultsPanel';
 import { StatusPanel } from './panels/StatusPanel';
+import { SweepPanel } from './panels/SweepPanel';
 import { RestorePrompt } from './components/RestorePrompt';
 import { defaultWorkers } from './pool/plan';
 import { useStoreSelector } from './store/select';
@@ -297,6 +298,7 @@ export function App({ query }: { query: PageQuery }) {
       </Hideable>
       <Hideable name="import"><PanelBoundary name="run import"><ImportRuns ghosts={ghosts} /></PanelBoundary></Hideable>
       <PanelBoundary name="analysis charts"><AnalysisPanel store={store} ghosts={ghosts} band={band} onSlice={training.landscape} /></PanelBoundary>
+      <Hideable name="sweep"><PanelBoundary name="Sweep section"><SweepPanel /></PanelBoundary></Hideable>
       <Hideable name="dataset"><PanelBoundary name="data view"><DataPanel store={store} onCleared={training.forget} /></PanelBoundary></Hideable>
       </div>
       </div>

@@ -4,6 +4,7 @@
  * method pair (blue: A ahead, red: B ahead, white: 0; the scale is symmetric around 0 up to the
  * largest |mean|), each cell showing the mean in points, its sign count and its verdict.
  */
+import { heatCell, heatScale, VERDICT_MARK } from './heatCells';
 import type { SweepAxis } from './spec';
 import type { CellResult } from './summary';
 
@@ -14,24 +15,12 @@ const TOP = 64;
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Mix white with blue (t > 0) or red (t < 0), |t| ≤ 1. */
-function colour(t: number): string {
-  if (!Number.isFinite(t)) return '#dddddd';
-  const [r, g, b] = t >= 0 ? [33, 102, 172] : [178, 24, 43];
-  const a = Math.min(1, Math.abs(t));
-  const mix = (c: number): number => Math.round(255 + (c - 255) * a);
-  return `rgb(${mix(r)},${mix(g)},${mix(b)})`;
-}
-
-const MARK = { better: '✓ better', worse: '✗ worse', noise: '~ noise', oneSeed: 'one seed', none: 'n/a' } as const;
-
 /** null for 3 axes (no 2-D picture); `pair` is the label of a pair, e.g. "MASST K=4 − SST". */
 export function heatmapSvg(axes: readonly SweepAxis[], cells: readonly CellResult[], pair: string): string | null {
   if (axes.length < 1 || axes.length > 2) return null;
   const rows = axes[0] as SweepAxis;
   const cols: SweepAxis = axes[1] ?? { path: '', values: [''] };
-  const pairOf = (c: CellResult) => c.pairs.find((p) => p.label === pair);
-  const max = Math.max(1e-9, ...cells.map((c) => Math.abs(pairOf(c)?.accuracy.mean ?? 0)).filter(Number.isFinite));
+  const scale = heatScale(cells, pair);
   // Wide enough for the title line (~7 px per character at 12 px).
   const width = Math.max(LEFT + cols.values.length * CELL_W + 10, 7 * (pair.length + 60));
   const height = TOP + rows.values.length * CELL_H + 10;
@@ -45,14 +34,12 @@ export function heatmapSvg(axes: readonly SweepAxis[], cells: readonly CellResul
     parts.push(`<text x="${LEFT - 8}" y="${TOP + i * CELL_H + CELL_H / 2 + 4}" text-anchor="end">${esc(rv)}</text>`);
     cols.values.forEach((_, j) => {
       const cell = cells[i * cols.values.length + j];
-      const p = cell ? pairOf(cell) : undefined;
       const x = LEFT + j * CELL_W;
       const y = TOP + i * CELL_H;
-      const mean = p?.accuracy.mean ?? NaN;
-      parts.push(`<rect x="${x}" y="${y}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="${colour(mean / max)}"><title>${esc(cell?.label ?? '')}: ${esc(p?.sentence ?? 'no runs')}</title></rect>`);
-      const text = Number.isFinite(mean) ? `${mean >= 0 ? '+' : '−'}${Math.abs(100 * mean).toFixed(1)}` : 'n/a';
-      parts.push(`<text x="${x + CELL_W / 2}" y="${y + 20}" text-anchor="middle" font-weight="bold">${text}</text>`);
-      if (p) parts.push(`<text x="${x + CELL_W / 2}" y="${y + 38}" text-anchor="middle">${p.accuracy.positive}/${p.accuracy.n} · ${MARK[p.verdict]}</text>`);
+      const h = cell === undefined ? null : heatCell(cell, pair, scale);
+      parts.push(`<rect x="${x}" y="${y}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="${h?.colour ?? '#dddddd'}"><title>${esc(cell?.label ?? '')}: ${esc(h?.pair?.sentence ?? 'no runs')}</title></rect>`);
+      parts.push(`<text x="${x + CELL_W / 2}" y="${y + 20}" text-anchor="middle" font-weight="bold">${h?.meanText ?? 'n/a'}</text>`);
+      if (h?.signs) parts.push(`<text x="${x + CELL_W / 2}" y="${y + 38}" text-anchor="middle">${h.signs} · ${VERDICT_MARK[h.verdict]}</text>`);
     });
   });
   parts.push('</svg>');

@@ -6,7 +6,7 @@
  */
 import { clipText } from '../../core/clipText';
 import { MAX_RUN_POINTS } from './bounds';
-import { quoteValue } from './fileValues';
+import { quoteValue } from '../../core/fileValues';
 
 /** Past this magnitude a value is not a loss or a learning rate: a corrupted or foreign file. */
 export const HUGE = 1e9;

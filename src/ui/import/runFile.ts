@@ -11,7 +11,7 @@ import type { ResultsFile } from '../../cli/results';
 import { RESULTS_VERSION } from '../../cli/results';
 import { clipText } from '../../core/clipText';
 import { MAX_DRAWN, MAX_FILE_RUNS, thinned } from './bounds';
-import { quoteValue } from './fileValues';
+import { quoteValue } from '../../core/fileValues';
 import { configStepsProblem, isObject, pairedProblems, runProblems } from './runChecks';
 
 /** The oldest version whose runs carry what a ghost needs (history, evals, interrupted, diverged). */

@@ -3,7 +3,7 @@
  * JSON.parse reads 1e999 as Infinity, which JSON.stringify writes back as null, so a loss of 1e999
  * was quoted as "null": a non-finite number is named as what it is and as the file spelled it.
  */
-import { clipText } from '../../core/clipText';
+import { clipText } from './clipText';
 
 /** Number literals JSON.parse turns into ±Infinity: an exponent of 3+ digits, or 309+ digits. */
 const OVERFLOWING = /-?\d+(?:\.\d+)?[eE]\+?\d{3,}|-?\d{309,}/g;
