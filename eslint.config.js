@@ -1,4 +1,4 @@
-// Lint rules that encode the architecture (shared/DESIGN.md): core stays free of the worker and
+// Lint rules that encode the architecture (docs/architecture.md): core stays free of the worker and
 // the UI, the UI talks to the worker only through the protocol's types.
 import tseslint from 'typescript-eslint';
 

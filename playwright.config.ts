@@ -1,7 +1,7 @@
 /**
  * End-to-end tests against the built app (vite preview) in the system Chromium: Playwright's own
  * browser downloads are not available here, so the executable comes from CHROMIUM_PATH or
- * /usr/bin/chromium (Debian's package). Flags: TFJS_NOTES.md.
+ * /usr/bin/chromium (Debian's package). Flags: docs/decisions.md.
  */
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './src/cli/chromium.ts';

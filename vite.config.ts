@@ -34,7 +34,7 @@ export default defineConfig({
   build: { rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } } },
   worker: {
     format: 'es',
-    // Vite 8 repeats licence comments per module: ~1 MB of a tfjs worker chunk (TFJS_NOTES).
+    // Vite 8 repeats licence comments per module: ~1 MB of a tfjs worker chunk (docs/decisions.md).
     rolldownOptions: { output: { comments: { legal: false } } },
   },
   test: {

@@ -1,5 +1,5 @@
 /**
- * The reference training step of the performance notes (issue 5, TFJS_NOTES.md): batch 64,
+ * The reference training step of the performance notes (issue 5, docs/decisions.md): batch 64,
  * 32×32×3, conv16 → conv32/2 → conv64/2 (3×3, ReLU) → global average pool → dense 64, cosine
  * logits against 256 fixed unit prototypes (s = 16), cross-entropy, one SGD step.
  * bench/reference_step.py is the same step in PyTorch.

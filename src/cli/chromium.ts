@@ -1,7 +1,7 @@
 /**
  * The system Chromium that the end-to-end tests and the browser benchmark drive (Playwright's
  * own browser downloads are not available here): CHROMIUM_PATH, else Debian's /usr/bin/chromium.
- * Flags (TFJS_NOTES.md): WebGPU needs --enable-unsafe-webgpu (SwiftShader adapter without a GPU);
+ * Flags (docs/decisions.md): WebGPU needs --enable-unsafe-webgpu (SwiftShader adapter without a GPU);
  * the rest keep a root, offline, headless Chromium quiet and off the network.
  */
 export const CHROMIUM_EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -4,7 +4,7 @@
  * where the system has no Vulkan loader the environment must be set before Node starts: the CLI
  * relaunches itself with it (webgpu-node.ts), Vitest passes it to its forked workers
  * (vite.config.ts). Without a GPU driver, Chromium's own copies serve (SwiftShader, software,
- * TFJS_NOTES.md): Debian's chromium package ships both the loader and the ICD.
+ * docs/decisions.md): Debian's chromium package ships both the loader and the ICD.
  */
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';

@@ -150,7 +150,7 @@ export interface EvalConfig {
   farTargets: number[];
 }
 
-/** Loss-landscape and smoothness measurements (MASST_SPEC §6). */
+/** Loss-landscape and smoothness measurements (docs/method.md §6). */
 export interface AnalysisConfig {
   /** Santurkar probes every this many steps (0 = off). */
   every: number;

@@ -16,7 +16,7 @@ export const DEFAULT_RUNS: RunSpec[] = [
   { method: 'masst', agents: 4 },
 ];
 
-/** MASST_SPEC §5 defaults. */
+/** docs/method.md §5 defaults. */
 export const DEFAULT_MASST: MasstConfig = {
   agentUpdate: 'active',
   agentAlpha: 'shared',
@@ -25,7 +25,7 @@ export const DEFAULT_MASST: MasstConfig = {
   queueMode: 'shared',
 };
 
-/** SST reference optimiser (MASST_SPEC §4), with milestones as fractions of the run. */
+/** SST reference optimiser (docs/method.md §4), with milestones as fractions of the run. */
 const OPTIM: OptimConfig = {
   lr: 0.1,
   momentum: 0.9,

@@ -1,7 +1,7 @@
 /**
  * The guided scenarios: each sets the configuration through a URL query (decoded by decodePage,
  * exactly as a link would be), says what to watch and points at the panel that shows it. The
- * numbers quoted are those measured on this machine (README "Results on this machine",
+ * numbers quoted are those measured on this machine (docs/performance.md "Results on this machine",
  * docs/DEMO_SEARCH.md); where the paper's effect did not show, the text says so.
  * scenarios.test.ts checks that every query decodes without a problem to what `sets` claims.
  */

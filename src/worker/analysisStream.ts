@@ -1,5 +1,5 @@
 /**
- * Streams the MASST_SPEC §6 measurements of a session to the page as they are computed: a
+ * Streams the docs/method.md §6 measurements of a session to the page as they are computed: a
  * smoothness probe and agent drift per run every `analysis.every` steps, and landscape slices on
  * demand (a 2-D grid row by row). Training state is left bit-identical (core/analysis).
  */

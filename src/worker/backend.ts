@@ -47,7 +47,7 @@ function webglAdapter(): AdapterInfo | null {
 }
 
 function configureWasm(): void {
-  // Threads gain nothing on small machines and break in minified builds (TFJS_NOTES.md).
+  // Threads gain nothing on small machines and break in minified builds (docs/decisions.md).
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   setWasmPaths({
     'tfjs-backend-wasm.wasm': wasmPlainUrl,

@@ -1,4 +1,4 @@
-"""Evaluation of the probe's test embeddings (MASST_SPEC section 7; src/core/eval/*.ts): 10-fold
+"""Evaluation of the probe's test embeddings (docs/method.md section 7; src/core/eval/*.ts): 10-fold
 verification with the threshold of each fold chosen on the other nine over FaceX-Zoo's 1,000
 adaptive candidates, the exact ROC and its AUC, TAR at each FAR, the ROC resampled in log FPR for
 plotting, look-alike rejection and rank-1 identification. Scores are cosines in double precision,

@@ -1,4 +1,4 @@
-"""Conventional training, SST and MASST (MASST_SPEC sections 2-5; src/core/train/*.ts).
+"""Conventional training, SST and MASST (docs/method.md sections 2-5; src/core/train/*.ts).
 
 Distributed (torchrun, one process per device): every rank draws the same global batch of B
 identities from the same sampler stream and trains on its contiguous slice of B / world rows.

@@ -1,5 +1,5 @@
 /**
- * How far MASST's gallery agents are from the probe and from each other (MASST_SPEC §6): the
+ * How far MASST's gallery agents are from the probe and from each other (docs/method.md §6): the
  * weight distance ‖θ_k − θ_P‖₂ over trainable weights, and the mean cosine between agent and probe
  * features on a fixed batch (both with batch-statistics BN, nothing recorded).
  */

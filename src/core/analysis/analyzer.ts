@@ -1,5 +1,5 @@
 /**
- * The measurements of MASST_SPEC §6 for every run of a comparison, on one fixed probe batch
+ * The measurements of docs/method.md §6 for every run of a comparison, on one fixed probe batch
  * shared by all runs (drawn once from the 'probe' seed) and directions drawn from the
  * 'directions' seed, so runs are compared on the same footing. Nothing here changes training:
  * weights are restored bit for bit, BN statistics, optimizer slots and queues are never written.

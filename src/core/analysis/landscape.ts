@@ -1,5 +1,5 @@
 /**
- * Li et al. 2018 loss-landscape slices (MASST_SPEC §6): L(θ + a·d) and L(θ + a·d + b·e) with
+ * Li et al. 2018 loss-landscape slices (docs/method.md §6): L(θ + a·d) and L(θ + a·d + b·e) with
  * Gaussian directions, filter-normalised so each output filter of d has the norm of that filter of
  * θ (d_f ← d_f·‖θ_f‖/(‖d_f‖ + 1e-10)); BN parameters and PReLU slopes get 0 in the direction.
  * The raw Gaussians come from one seed, so every compared run is sliced along the same draw.

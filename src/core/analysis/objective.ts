@@ -1,5 +1,5 @@
 /**
- * A frozen training objective for measurements (MASST_SPEC §6): the loss of one fixed batch as a
+ * A frozen training objective for measurements (docs/method.md §6): the loss of one fixed batch as a
  * function of the probe weights alone. Gallery features, queue contents and pointer, the
  * conventional head and BN running statistics are held fixed (BN uses batch statistics without
  * recording them), so probing the loss never changes training.

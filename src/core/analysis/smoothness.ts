@@ -1,5 +1,5 @@
 /**
- * Santurkar et al. 2018 probes along the gradient (MASST_SPEC §6). With g = ∇L(w) and step sizes
+ * Santurkar et al. 2018 probes along the gradient (docs/method.md §6). With g = ∇L(w) and step sizes
  * η in H, from one frozen objective:
  *   loss variation          L(w − ηg)                                   (band over η)
  *   gradient predictiveness ‖∇L(w) − ∇L(w − ηg)‖₂                       (band over η)

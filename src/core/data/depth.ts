@@ -1,5 +1,5 @@
 /**
- * Images per training identity for each data regime (MASST_SPEC §1): shallow = 2 each,
+ * Images per training identity for each data regime (docs/method.md §1): shallow = 2 each,
  * deep = `deepDepth` each, long-tail = a Zipf law over the ID's rank.
  */
 import type { DataConfig, LongTailConfig } from '../config';

@@ -1,5 +1,5 @@
 /**
- * Rank-1 identification (MASST_SPEC §7), taken over the identities it applies to: those with at
+ * Rank-1 identification (docs/method.md §7), taken over the identities it applies to: those with at
  * least 2 test images. For each of them its first image (lowest index) is the gallery and its
  * other images are probes; identities with a single test image (LFW's different-person lines name
  * many such people) have no probe and are left out, gallery included. A probe is correct when its

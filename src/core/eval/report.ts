@@ -1,5 +1,5 @@
 /**
- * One evaluation of a probe's test embeddings (MASST_SPEC §7) as a plain-JSON object: 10-fold
+ * One evaluation of a probe's test embeddings (docs/method.md §7) as a plain-JSON object: 10-fold
  * verification, AUC, TAR@FAR, a plot-ready ROC, look-alike rejection and rank-1 identification.
  */
 import type { EvalConfig } from '../config';

@@ -1,5 +1,5 @@
 /**
- * Exact ROC, AUC and TAR@FAR of scored pairs (MASST_SPEC §7). A pair is accepted when its score is
+ * Exact ROC, AUC and TAR@FAR of scored pairs (docs/method.md §7). A pair is accepted when its score is
  * above the threshold; sweeping the threshold down from +∞ gives one operating point per distinct
  * score, all pairs with that score being accepted together (a tie is one step, drawn as a straight
  * segment, diagonal when it mixes positives and negatives).

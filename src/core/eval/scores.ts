@@ -1,5 +1,5 @@
 /**
- * Cosine scores between embedding rows (MASST_SPEC §7: L2-normalised features, cosine score).
+ * Cosine scores between embedding rows (docs/method.md §7: L2-normalised features, cosine score).
  * The caller's embeddings are usually unit rows already; every function here normalises again in
  * double precision so a score is a cosine whatever the input's scale.
  */

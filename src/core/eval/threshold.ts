@@ -1,5 +1,5 @@
 /**
- * Choosing a verification threshold on a set of scored pairs (MASST_SPEC §7).
+ * Choosing a verification threshold on a set of scored pairs (docs/method.md §7).
  *
  * Candidates follow FaceX-Zoo's `LFWEvaluator.getThreshold` (test_protocol/lfw/lfw_evaluator.py)
  * exactly: with the chosen pairs' scores spanning [min, max], the 1,000 candidates are

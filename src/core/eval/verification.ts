@@ -1,5 +1,5 @@
 /**
- * 10-fold verification (MASST_SPEC §7, FaceX-Zoo's LFWEvaluator.test_one_model): for each fold
+ * 10-fold verification (docs/method.md §7, FaceX-Zoo's LFWEvaluator.test_one_model): for each fold
  * the threshold is chosen on the other nine (threshold.ts) and accuracy is measured on the fold
  * itself; the report is the mean over folds ± the standard error.
  *

@@ -1,6 +1,6 @@
 /**
  * Exponential moving average of weights: θ_G ← α·θ_G + (1 − α)·θ_P over the trainable weights
- * (conv, dense, BN γ/β, PReLU slopes); BN running statistics are not averaged (MASST_SPEC §4).
+ * (conv, dense, BN γ/β, PReLU slopes); BN running statistics are not averaged (docs/method.md §4).
  */
 import * as tf from '../tf';
 import type { Net } from './net';

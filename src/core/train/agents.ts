@@ -1,5 +1,5 @@
 /**
- * The stack of K gallery agents of MASST (MASST_SPEC §5). At step t the agent k = t mod K forms
+ * The stack of K gallery agents of MASST (docs/method.md §5). At step t the agent k = t mod K forms
  * the SST pair with the probe. K = 1 with the defaults is SST exactly.
  * Open choices of the paper, each configurable (MasstConfig):
  * - agentUpdate 'active': only the agent used this step gets the EMA (its horizon is ~K/(1−α)

@@ -1,5 +1,5 @@
 /**
- * Conventional training (MASST_SPEC §2): probe → L2-normalised embedding → FC layer with one
+ * Conventional training (docs/method.md §2): probe → L2-normalised embedding → FC layer with one
  * L2-normalised weight column per training identity → margin logits → cross-entropy, on the same
  * two views per identity the SST runs see (loss averaged over the views).
  */

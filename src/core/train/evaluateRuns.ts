@@ -1,5 +1,5 @@
 /**
- * Evaluation of a comparison's probes on the held-out pairs (MASST_SPEC §7): probe only, BN in
+ * Evaluation of a comparison's probes on the held-out pairs (docs/method.md §7): probe only, BN in
  * inference mode, cosine scores. The untrained probe (the shared initial weights) is evaluated on
  * the same pairs so a reader sees what training added.
  */

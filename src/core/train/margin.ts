@@ -1,5 +1,5 @@
 /**
- * Margin logits shared by every method (MASST_SPEC §3): only the target column changes, then
+ * Margin logits shared by every method (docs/method.md §3): only the target column changes, then
  * everything is multiplied by s.
  *   softmax: s·cos          AM (CosFace): s·(cos − m)          Arc: s·cos(θ + m)
  */

@@ -1,5 +1,5 @@
 /**
- * The prototype queue (MASST_SPEC §4): a ring buffer of Q L2-normalised, stop-gradient gallery
+ * The prototype queue (docs/method.md §4): a ring buffer of Q L2-normalised, stop-gradient gallery
  * features, one slot per identity, initialised with random unit vectors. Each enqueue writes B
  * rows at the pointer and advances it by B modulo Q. The slot owners stay on the host so the
  * sampler can exclude identities whose features sit in the queue.

@@ -1,5 +1,5 @@
 /**
- * The SST batch sampler (MASST_SPEC §4): B distinct identities per batch, two different images of
+ * The SST batch sampler (docs/method.md §4): B distinct identities per batch, two different images of
  * each (the same one twice if the identity has only one). Identities whose features sit in the
  * prototype queue at the end of an epoch are left out of the next epoch, so a sample is never
  * scored against a stale copy of itself as a negative.

@@ -1,5 +1,5 @@
 /**
- * Step learning-rate schedule with optional linear warm-up (MASST_SPEC §4: LR 0.1, ×0.1 steps).
+ * Step learning-rate schedule with optional linear warm-up (docs/method.md §4: LR 0.1, ×0.1 steps).
  * Milestones are fractions of the run so a preset keeps its shape at any length.
  */
 import type { OptimConfig } from '../config';

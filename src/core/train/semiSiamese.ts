@@ -1,5 +1,5 @@
 /**
- * SST and MASST (MASST_SPEC §4–5): a probe trained by SGD and K gallery agents (K = 1 is SST),
+ * SST and MASST (docs/method.md §4–5): a probe trained by SGD and K gallery agents (K = 1 is SST),
  * rotated in as k = t mod K, each a weight EMA of the probe run with batch-statistics BN and no
  * gradients; prototype queue(s) of stop-gradient gallery features; the symmetric SST loss.
  */

@@ -1,5 +1,5 @@
 /**
- * The SST loss as a pure function over given features (MASST_SPEC §4, step 2–3), so it can be
+ * The SST loss as a pure function over given features (docs/method.md §4, step 2–3), so it can be
  * checked against a reference implementation. For view 1:
  *   logits1 = margin([p1·g2ᵀ (B×B) | p1·Q_restᵀ (B×(Q−B))]) with targets 0..B−1,
  * i.e. p1 scored against the queue whose B slots at the write pointer hold g2. Same for view 2

@@ -24,7 +24,7 @@ export function ExportButton({ onExport }: { onExport: () => ExportOutcome }) {
   return (
     <section className="export" aria-label="Export">
       <button type="button" onClick={run} disabled={busy}>{busy ? 'Exporting…' : 'Export as PyTorch project'}</button>{' '}
-      <small>a zip of train.py, config.json and this comparison&apos;s faces, to train with PyTorch (README: Outgrowing the browser)</small>
+      <small>a zip of train.py, config.json and this comparison&apos;s faces, to train with PyTorch (docs/pytorch-export.md)</small>
       {outcome !== null && outcome.ok && (
         <p role="status">Downloaded {outcome.filename} ({(outcome.bytes / (1024 * 1024)).toFixed(1)} MB).</p>
       )}

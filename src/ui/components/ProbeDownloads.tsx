@@ -1,6 +1,6 @@
 /**
  * "Download probe: SST" buttons, one per run (and seed): the run's trained probe as a TensorFlow.js
- * graph model in a zip (README: Using a trained probe). A run that has not stepped, or diverged, has
+ * graph model in a zip (docs/probe-export.md). A run that has not stepped, or diverged, has
  * its button disabled with the reason. The work is done by ui/export/probeDownload.ts and the
  * worker; this only shows it.
  */
@@ -37,7 +37,7 @@ export function ProbeDownloads({ store, onDownload }: Props) {
           </button>{' '}
         </span>
       ))}
-      <small>the trained net as a TensorFlow.js model for tf.loadGraphModel (README: Using a trained probe)</small>
+      <small>the trained net as a TensorFlow.js model for tf.loadGraphModel (docs/probe-export.md)</small>
       {offers.some((o) => o.reason !== null) && (
         <ul className="probe-reasons">
           {offers.filter((o) => o.reason !== null).map((o) => <li key={o.unit}><small>{o.name}: {o.reason}</small></li>)}

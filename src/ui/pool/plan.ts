@@ -36,7 +36,7 @@ export function planPool(config: ExperimentConfig, seeds: readonly number[], wor
 }
 
 /**
- * Default pool size: every core the browser reports (measured best on 2 cores, README), at most
+ * Default pool size: every core the browser reports (measured best on 2 cores, docs/performance.md), at most
  * MAX_WORKERS; one on WebGPU, where the workers would share one device.
  */
 export function defaultWorkers(cores: number | undefined, backend: string): number {
