@@ -20,8 +20,9 @@ import { decodeCheckpoint } from '../core/train/checkpointCodec';
 import { validate } from '../core/validate';
 import type { UiState } from '../ui/store/state';
 import { planPool } from '../ui/pool/plan';
-import type { BackendChoice, WorkerCheckpoint } from '../worker/protocol';
-import { BACKEND_CHOICES } from '../worker/protocol';
+import type { WorkerCheckpoint } from '../worker/protocol';
+import type { BackendChoice } from '../core/backends';
+import { BACKEND_CHOICES } from '../core/backends';
 import type { FolderSource } from '../core/faces/source';
 
 export interface SavedSetup {
