@@ -13,53 +13,16 @@
  * to their step: every `every` steps, on a stop and at the end. Resumed from one (`from`), the
  * runs continue with the numbers they would have had without the break (tested on cpu, bit for bit).
  */
-import type { Landscape1d, Landscape2d, LipschitzPoint } from '../core/analysis/analyzer';
 import { Analyzer } from '../core/analysis/analyzer';
 import { analysisSchedule, dueAt } from '../core/analysisSchedule';
 import type { ExperimentConfig } from '../core/config';
-import type { EvalReport } from '../core/eval/report';
+import type { RunResult, SeedResult } from '../core/results/resultsFile';
 import { convImplFor } from '../core/model/conv';
 import * as tf from '../core/tf';
 import type { ComparisonCheckpoint } from '../core/train/checkpoint';
 import { Comparison } from '../core/train/comparison';
 import { evaluateRunUnlessDiverged, evaluateUntrained } from '../core/train/evaluateRuns';
 import type { FaceDataset } from '../core/data/types';
-
-export interface RunAnalysis {
-  lipschitz: LipschitzPoint[];
-  /** The final 1-D slice (and 2-D if enabled), and the 1-D slices taken every landscapeEvery steps. */
-  landscape1d: Landscape1d | null;
-  landscape2d: Landscape2d | null;
-  landscape1dHistory: Landscape1d[];
-  agents: Array<{ step: number; distance: number[]; featureCosine: number[] }>;
-}
-
-export interface RunResult {
-  method: string;
-  agents: number;
-  label: string;
-  seed: number;
-  history: Array<{ step: number; loss: number; lr: number }>;
-  /** Evaluations during training, by step. */
-  evals: Array<{ step: number } & EvalReport>;
-  /** The evaluation after the last step; null when the run was interrupted. */
-  eval: EvalReport | null;
-  /** Stopped before its last step's evaluation: `history` and `evals` hold what it did. */
-  interrupted: boolean;
-  /** Where the run stopped because its loss or weights were not finite ("loss NaN", "weights not finite"); null when it never diverged. */
-  diverged: { step: number; what: string } | null;
-  /** Mean wall time of one training step of this run (over the steps done; 0 for none), ms. */
-  msPerStep: number;
-  /** Mean wall time of one evaluation (embedding the test images, scoring every pair), ms. */
-  msPerEval: number;
-  analysis: RunAnalysis;
-}
-
-export interface SeedResult {
-  seed: number;
-  runs: RunResult[];
-  untrained: EvalReport;
-}
 
 /** Called after every step with the step number and each run's loss. */
 export type StepFn = (step: number, losses: number[]) => void;

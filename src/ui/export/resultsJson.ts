@@ -16,9 +16,9 @@
  * `source: 'page'`, `adapter` (the WebGPU adapter, null otherwise) and `versions` (the app's
  * and the tfjs packages' versions from package.json).
  */
-import type { FacesRecord, ResultsFile } from '../../cli/results';
-import { RESULTS_VERSION } from '../../cli/results';
-import type { RunResult } from '../../cli/trainRuns';
+import type { FacesRecord, ResultsFile } from '../../core/results/resultsFile';
+import { RESULTS_VERSION } from '../../core/results/resultsFile';
+import type { RunResult } from '../../core/results/resultsFile';
 import type { ExperimentConfig } from '../../core/config';
 import { runLabel } from '../../core/config';
 import type { EvalReport } from '../../core/eval/report';
