@@ -5,8 +5,8 @@
  * it. Discard forgets it. A stored record that is malformed is listed with what is wrong with it,
  * and Discard only: the page never renders what it cannot check.
  */
-import type { SavedComparison, StoredComparison } from '../../storage/comparisonStore';
-import { MAX_KEPT } from '../../storage/comparisonStore';
+import type { SavedComparison, StoredComparison } from '../storage/comparisonStore';
+import { MAX_KEPT } from '../storage/comparisonStore';
 import { runLabel } from '../../core/config';
 import { checkpointSteps } from '../store/restore';
 
