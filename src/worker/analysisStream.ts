@@ -6,8 +6,7 @@
  */
 import { Analyzer, probeCost } from '../core/analysis/analyzer';
 import type { Comparison } from '../core/train/comparison';
-import type { ProbeCost } from './protocol';
-import type { Post } from './session';
+import type { Post, ProbeCost } from './protocol';
 
 export class AnalysisStream {
   private readonly analyzer: Analyzer;

@@ -16,12 +16,11 @@ import type { EvalReport } from '../core/eval/report';
 import * as tf from '../core/tf';
 import type { AnalysisStream } from './analysisStream';
 import type { Engine } from './control';
-import type { GroupCheckpoint, StatsBatch } from './protocol';
+import type { GroupCheckpoint, Post, StatsBatch } from './protocol';
 import { encodeCheckpoint } from '../core/train/checkpointCodec';
 import { DEFAULT_CHECKPOINT_EVERY } from '../core/checkpointEvery';
 import type { AnalysisSchedule } from '../core/analysisSchedule';
 import { analysisSchedule, dueAt } from '../core/analysisSchedule';
-import type { Post } from './session';
 
 const FLUSH_MS = 100;
 /** Least ms between two queue snapshots while training. */

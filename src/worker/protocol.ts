@@ -198,6 +198,13 @@ export interface ProbeWeights {
   state: NetState;
 }
 
+/**
+ * How a worker's parts send a message to the page (postMessage, or a test's fake), with the
+ * buffers to transfer. Declared here, beside the messages, so that the session and the parts it
+ * builds (engine, analysis stream, faces) all import it from the protocol and not from each other.
+ */
+export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+
 /** Worker → page. */
 export type FromWorker =
   | { type: 'backend'; runId: number; report: BackendReport }
