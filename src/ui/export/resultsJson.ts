@@ -1,5 +1,5 @@
 /**
- * The page's comparison as the runner's files: a results.json (src/cli/results.ts ResultsFile,
+ * The page's comparison as the runner's files: a results.json (src/core/results/resultsFile.ts ResultsFile,
  * same RESULTS_VERSION) and a CSV of every series. Pure: it reads the store's state and the
  * session's config, so it is tested in Node.
  *
