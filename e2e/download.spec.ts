@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { RESULTS_VERSION } from '../src/cli/results';
-import type { ResultsFile } from '../src/cli/results';
+import { RESULTS_VERSION } from '../src/core/results/resultsFile';
+import type { ResultsFile } from '../src/core/results/resultsFile';
 import { trainUntilStep } from './runs';
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {

@@ -9,7 +9,7 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { ResultsFile } from '../src/cli/results';
+import type { ResultsFile } from '../src/core/results/resultsFile';
 import { trainUntilStep } from './runs';
 
 async function folderWithBadFile(): Promise<string> {

@@ -4,8 +4,8 @@
  * starts a run on load; `npm run bench` drives the page that way in Chromium and reads
  * `window.benchReply`.
  */
-import type { BackendName } from '../worker/protocol';
-import { BACKEND_CHOICES } from '../worker/protocol';
+import type { BackendName } from '../core/backends';
+import { BACKEND_CHOICES } from '../core/backends';
 import type { BackendTimes } from './measure';
 import type { BenchReply, BenchRequest } from './protocol';
 

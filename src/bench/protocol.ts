@@ -1,5 +1,5 @@
 /** Messages between the benchmark page (page.ts) and its worker (bench.worker.ts). */
-import type { BackendName } from '../worker/protocol';
+import type { BackendName } from '../core/backends';
 import type { BackendTimes } from './measure';
 
 export interface BenchRequest {

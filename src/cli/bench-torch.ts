@@ -21,7 +21,7 @@ import { BENCH_TORCH_COMMAND, WARMUP } from './benchTorchArgs';
 import type { ExportTorchArgs } from './exportTorchArgs';
 import { helpText } from './flags/help';
 import { parseFlags, wantsHelp } from './flags/parse';
-import type { ResultsFile } from './results';
+import type { ResultsFile } from '../core/results/resultsFile';
 import { torchPython } from './torchPython';
 import { terminalSafeLines } from './terminalSafe';
 

@@ -14,7 +14,7 @@ import type { ComparisonCheckpoint } from '../core/train/checkpoint';
 import { checkpointChecksummed, decodeCheckpoint, encodeCheckpoint } from '../core/train/checkpointCodec';
 import { writeAtomically } from './atomicWrite';
 import { slug } from './results';
-import type { RunResult } from './trainRuns';
+import type { RunResult } from '../core/results/resultsFile';
 
 export const CHECKPOINT_DIR = 'checkpoints';
 

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LFW_SHAPE } from '../core/faces/lfwShapedFolder';
 import { writeLfwShapedFolder } from '../test/lfwFolderNode';
-import type { ResultsFile } from './results';
+import type { ResultsFile } from '../core/results/resultsFile';
 
 const runner = fileURLToPath(new URL('../../dist-cli/experiment.js', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));

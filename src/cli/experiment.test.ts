@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeCheckpoint } from '../core/train/checkpointCodec';
 import { checkpointPaths } from './checkpointFiles';
-import type { ResultsFile } from './results';
-import { RESULTS_VERSION } from './results';
+import type { ResultsFile } from '../core/results/resultsFile';
+import { RESULTS_VERSION } from '../core/results/resultsFile';
 
 const runner = fileURLToPath(new URL('../../dist-cli/experiment.js', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -22,10 +22,10 @@ import { exportConfig, exportTorchProject } from './exportTorch';
 import { parseExportTorchArgs } from './exportTorchArgs';
 import type { ExperimentConfig } from '../core/config';
 import { loadOrGenerateDataset } from './dataset-cache-node';
-import type { ResultsFile } from './results';
-import { RESULTS_VERSION } from './results';
+import type { ResultsFile } from '../core/results/resultsFile';
+import { RESULTS_VERSION } from '../core/results/resultsFile';
 import { torchPython, torchrunCompatFlags } from './torchPython';
-import type { RunResult } from './trainRuns';
+import type { RunResult } from '../core/results/resultsFile';
 import { trainRuns } from './trainRuns';
 
 const python = torchPython();

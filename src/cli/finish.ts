@@ -4,8 +4,9 @@
  * then the error names the file and the disk; the files written before it stay, and the exit code
  * is 1. --resume continues from the checkpoints on disk once there is space again.
  */
-import type { ResultsFile } from './results';
-import { divergedRuns, pairedTable, smoothnessTable, summaryTable } from './results';
+import type { ResultsFile } from '../core/results/resultsFile';
+import { pairedTable, smoothnessTable, summaryTable } from './results';
+import { divergedRuns } from '../core/results/resultsFile';
 
 export interface FinishIo {
   /** Writes results.json and the CSVs; resolves with the paths written. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { numbers, readResults, requireRunner, startRunner, TINY_CPU, until } from '../test/runnerProcess';
 import { checkpointPaths } from './checkpointFiles';
-import { RESULTS_VERSION } from './results';
+import { RESULTS_VERSION } from '../core/results/resultsFile';
 
 /** 12 steps with a checkpoint every 2: SST's first checkpoint comes well before either run ends. */
 const FLAGS = [...TINY_CPU, '--steps', '12', '--eval-every', '6', '--checkpoint-every', '2'];

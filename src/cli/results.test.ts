@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EvalReport } from '../core/eval/report';
 import { presetConfig } from '../core/presets';
-import type { ResultsFile } from './results';
-import { collectResults, summaryTable, verificationLine } from './results';
+import type { ResultsFile } from '../core/results/resultsFile';
+import { summaryTable, verificationLine } from './results';
+import { collectResults } from '../core/results/resultsFile';
 
 const report = (rank1: number | null, coverage: EvalReport['rank1Coverage'], pairs = 20): EvalReport => ({
   accuracy: 0.6, accuracyStdErr: 0.01, auc: 0.65, rank1, ...(coverage ? { rank1Coverage: coverage } : {}), tarAtFar: {}, lookalikeAccuracy: null, roc: { fpr: [], tpr: [] }, pairs,

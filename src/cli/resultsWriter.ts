@@ -5,7 +5,7 @@
  */
 import type { WriteFn } from './atomicWrite';
 import { writeAtomically } from './atomicWrite';
-import type { ResultsFile } from './results';
+import type { ResultsFile } from '../core/results/resultsFile';
 import { writeResults } from './results';
 
 export class ResultsWriter {

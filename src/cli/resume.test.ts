@@ -13,10 +13,10 @@ import type { ComparisonCheckpoint } from '../core/train/checkpoint';
 import { CHECKPOINT_VERSION } from '../core/train/checkpoint';
 import { encodeCheckpoint } from '../core/train/checkpointCodec';
 import { checkpointPaths } from './checkpointFiles';
-import type { ResultsFile } from './results';
-import { collectResults } from './results';
+import type { ResultsFile } from '../core/results/resultsFile';
+import { collectResults } from '../core/results/resultsFile';
 import { planResume } from './resume';
-import type { RunResult } from './trainRuns';
+import type { RunResult } from '../core/results/resultsFile';
 
 const smoke = presetConfig('smoke');
 const config = {

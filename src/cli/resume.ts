@@ -21,9 +21,9 @@ import type { NodeBackend } from './backend-node';
 import { NODE_BACKENDS } from './backend-node';
 import { checkpointPaths, readCheckpoint, readRecord } from './checkpointFiles';
 import type { RunStart } from './pool/runPool';
-import type { ResultsFile } from './results';
-import { RESULTS_VERSION } from './results';
-import type { RunResult } from './trainRuns';
+import type { ResultsFile } from '../core/results/resultsFile';
+import { RESULTS_VERSION } from '../core/results/resultsFile';
+import type { RunResult } from '../core/results/resultsFile';
 import { recordAt } from './trainRuns';
 
 export interface ResumePlan {

@@ -7,7 +7,7 @@ import { presetConfig } from '../core/presets';
 import { runKey, runKeyInput } from '../core/sweep/runKey';
 import type { StoredRun } from './runStore';
 import { RUN_STORE_VERSION, RunStore } from './runStore';
-import type { RunResult } from './trainRuns';
+import type { RunResult } from '../core/results/resultsFile';
 
 const report: EvalReport = { accuracy: 0.7, accuracyStdErr: 0.01, auc: 0.75, rank1: 0.3, tarAtFar: { '0.1': 0.4 }, lookalikeAccuracy: null } as unknown as EvalReport;
 

@@ -13,7 +13,7 @@ import { evictionOrder } from '../core/data/eviction';
 import { ENGINE_VERSION } from '../core/engineVersion';
 import type { EvalReport } from '../core/eval/report';
 import type { RunKeyInput } from '../core/sweep/runKey';
-import type { RunResult } from './trainRuns';
+import type { RunResult } from '../core/results/resultsFile';
 import { terminalSafeLines } from './terminalSafe';
 import { writeAtomically } from './atomicWrite';
 

@@ -14,9 +14,10 @@ import type { WriteFn, WriteOps } from './atomicWrite';
 import { writeAtomically } from './atomicWrite';
 import { savingWhilePossible } from './checkpointFiles';
 import { finishExperiment } from './finish';
-import type { ResultsFile } from './results';
-import { collectResults, writeResults } from './results';
-import type { RunResult } from './trainRuns';
+import type { ResultsFile } from '../core/results/resultsFile';
+import { writeResults } from './results';
+import { collectResults } from '../core/results/resultsFile';
+import type { RunResult } from '../core/results/resultsFile';
 
 const enospc = (): Error => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
 

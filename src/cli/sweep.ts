@@ -39,7 +39,7 @@ import type { SweepFile } from './sweepFiles';
 import { readSweepSpec, SWEEP_VERSION, sweepVersions, writeSweepFiles } from './sweepFiles';
 import type { StopSignalName } from './stopSignals';
 import { exitCodeOf, onStopSignals } from './stopSignals';
-import type { RunResult } from './trainRuns';
+import type { RunResult } from '../core/results/resultsFile';
 import { terminalSafeLines } from './terminalSafe';
 import { ensureNodeGpuAdapter } from './webgpu-node';
 

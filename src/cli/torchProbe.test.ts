@@ -21,9 +21,9 @@ import * as tf from '../core/tf';
 import { useCpu } from '../test/tfCpu';
 import { exportTorchProject } from './exportTorch';
 import { parseExportTorchArgs } from './exportTorchArgs';
-import type { ResultsFile } from './results';
+import type { ResultsFile } from '../core/results/resultsFile';
 import { torchPython } from './torchPython';
-import type { RunResult } from './trainRuns';
+import type { RunResult } from '../core/results/resultsFile';
 
 const python = torchPython();
 if (python === null) process.stderr.write('torchProbe.test.ts: SKIPPED, no python3 with PyTorch (apt-get install python3-torch, or set MASST_PYTHON)\n');

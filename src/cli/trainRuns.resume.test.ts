@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticDataset, tinyConfig, useCpu } from '../test/tfCpu';
 import type { ComparisonCheckpoint } from '../core/train/checkpoint';
 import { decodeCheckpoint, encodeCheckpoint } from '../core/train/checkpointCodec';
-import type { RunResult, SaveFn, SeedResult } from './trainRuns';
+import type { SaveFn } from './trainRuns';
+import type { RunResult, SeedResult } from '../core/results/resultsFile';
 import { recordAt, trainRuns } from './trainRuns';
 
 const dataset = syntheticDataset(24, 6, 8);

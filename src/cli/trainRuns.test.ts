@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticDataset, tinyConfig, useCpu } from '../test/tfCpu';
-import { collectResults, divergedRuns } from './results';
+import { collectResults, divergedRuns } from '../core/results/resultsFile';
 import { trainRuns } from './trainRuns';
 
 beforeAll(useCpu);

@@ -1,7 +1,8 @@
 /**
  * Training of one comparison (the config's runs, one seed) on a given dataset: build the lock-step
  * comparison, train every run for the configured steps, evaluate at the configured interval and at
- * the end. A pool worker calls it with a one-run config; runs are independent given the seed
+ * the end, at the steps core/analysisSchedule.ts names (the page's engine follows the same
+ * schedule). A pool worker calls it with a one-run config; runs are independent given the seed
  * (same initial weights, same batch order, same probe batch and directions), so a run trained
  * alone gives the same numbers as in a lock-step comparison (tested on cpu, bit for bit).
  * A stop request ends training before the next step: the runs come back marked interrupted, with
@@ -12,52 +13,16 @@
  * to their step: every `every` steps, on a stop and at the end. Resumed from one (`from`), the
  * runs continue with the numbers they would have had without the break (tested on cpu, bit for bit).
  */
-import type { Landscape1d, Landscape2d, LipschitzPoint } from '../core/analysis/analyzer';
 import { Analyzer } from '../core/analysis/analyzer';
+import { analysisSchedule, dueAt } from '../core/analysisSchedule';
 import type { ExperimentConfig } from '../core/config';
-import type { EvalReport } from '../core/eval/report';
+import type { RunResult, SeedResult } from '../core/results/resultsFile';
 import { convImplFor } from '../core/model/conv';
 import * as tf from '../core/tf';
 import type { ComparisonCheckpoint } from '../core/train/checkpoint';
 import { Comparison } from '../core/train/comparison';
 import { evaluateRunUnlessDiverged, evaluateUntrained } from '../core/train/evaluateRuns';
 import type { FaceDataset } from '../core/data/types';
-
-export interface RunAnalysis {
-  lipschitz: LipschitzPoint[];
-  /** The final 1-D slice (and 2-D if enabled), and the 1-D slices taken every landscapeEvery steps. */
-  landscape1d: Landscape1d | null;
-  landscape2d: Landscape2d | null;
-  landscape1dHistory: Landscape1d[];
-  agents: Array<{ step: number; distance: number[]; featureCosine: number[] }>;
-}
-
-export interface RunResult {
-  method: string;
-  agents: number;
-  label: string;
-  seed: number;
-  history: Array<{ step: number; loss: number; lr: number }>;
-  /** Evaluations during training, by step. */
-  evals: Array<{ step: number } & EvalReport>;
-  /** The evaluation after the last step; null when the run was interrupted. */
-  eval: EvalReport | null;
-  /** Stopped before its last step's evaluation: `history` and `evals` hold what it did. */
-  interrupted: boolean;
-  /** Where the run stopped because its loss or weights were not finite ("loss NaN", "weights not finite"); null when it never diverged. */
-  diverged: { step: number; what: string } | null;
-  /** Mean wall time of one training step of this run (over the steps done; 0 for none), ms. */
-  msPerStep: number;
-  /** Mean wall time of one evaluation (embedding the test images, scoring every pair), ms. */
-  msPerEval: number;
-  analysis: RunAnalysis;
-}
-
-export interface SeedResult {
-  seed: number;
-  runs: RunResult[];
-  untrained: EvalReport;
-}
 
 /** Called after every step with the step number and each run's loss. */
 export type StepFn = (step: number, losses: number[]) => void;
@@ -134,6 +99,7 @@ export async function trainRuns(config: ExperimentConfig, dataset: FaceDataset, 
     if (from) cmp.restore(from.checkpoint);
     const analyzer = new Analyzer(cmp);
     let saved = cmp.steps;
+    const schedule = analysisSchedule(config, checkpoints?.every ?? 0);
     const save = async (): Promise<void> => {
       if (!checkpoints) return;
       await checkpoints.save(await cmp.checkpoint(), runs);
@@ -151,13 +117,12 @@ export async function trainRuns(config: ExperimentConfig, dataset: FaceDataset, 
         if (Number.isFinite(loss)) run.history.push({ step, loss, lr });
         else run.diverged = { step, what: `loss ${loss}` };
       });
-      const due = config.eval.every > 0 && step % config.eval.every === 0 && step < config.steps;
-      if (due) await evaluateAll(cmp, runs, step, 'evals');
-      const every = config.analysis.every;
-      if (every > 0 && (step % every === 0 || step === config.steps)) await measure(analyzer, runs);
-      const sliceEvery = config.analysis.landscapeEvery;
-      if (sliceEvery > 0 && step % sliceEvery === 0 && step < config.steps) await slices(analyzer, runs);
-      if (checkpoints && checkpoints.every > 0 && step % checkpoints.every === 0 && step < config.steps) await save();
+      // The last step's evaluation and slices are the final ones, taken after the loop.
+      const due = dueAt(step, schedule);
+      if (due.evaluate && !due.last) await evaluateAll(cmp, runs, step, 'evals');
+      if (due.smoothness) await measure(analyzer, runs);
+      if (due.slice && !due.last) await slices(analyzer, runs);
+      if (checkpoints && due.checkpoint) await save();
       onStep?.(step, values);
     }
     // Over every step the runs took, those before a resume included (their time is in the checkpoint).

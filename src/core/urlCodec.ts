@@ -8,8 +8,8 @@ import type { ExperimentConfig, RunSpec } from './config';
 import { isPresetName, PRESET_NAMES, presetConfig } from './presets';
 import type { PresetName } from './presets';
 import { CHOICES, MAX_AGENTS, validate } from './validate';
-
-export const BACKEND_PARAM_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+import type { BackendChoice } from './backends';
+import { BACKEND_CHOICES, isBackendChoice } from './backends';
 
 export interface UrlProblem {
   param: string;
@@ -20,7 +20,7 @@ export interface UrlProblem {
 export interface DecodedUrl {
   preset: PresetName;
   config: ExperimentConfig;
-  backend: string;
+  backend: BackendChoice;
   problems: UrlProblem[];
 }
 
@@ -113,7 +113,7 @@ function copy(c: ExperimentConfig): ExperimentConfig {
 }
 
 /** URL parameters for a config: `preset`, then every value that differs from the preset. */
-export function encodeConfig(preset: PresetName, config: ExperimentConfig, backend: string): URLSearchParams {
+export function encodeConfig(preset: PresetName, config: ExperimentConfig, backend: BackendChoice): URLSearchParams {
   const base = presetConfig(preset);
   const params = new URLSearchParams({ preset });
   for (const [name, p] of Object.entries(PARAMS)) {
@@ -172,8 +172,8 @@ export function decodeConfig(params: URLSearchParams): DecodedUrl {
     revert(culprit, `${culprit} = "${params.get(culprit) ?? ''}" breaks a rule: ${issue.message}`);
   }
   const backendText = params.get('backend') ?? 'auto';
-  let backend = 'auto';
-  if ((BACKEND_PARAM_CHOICES as readonly string[]).includes(backendText)) backend = backendText;
-  else problems.push({ param: 'backend', value: backendText, message: `backend = "${backendText}" is not allowed: expected one of ${BACKEND_PARAM_CHOICES.join(', ')}; using auto.` });
+  let backend: BackendChoice = 'auto';
+  if (isBackendChoice(backendText)) backend = backendText;
+  else problems.push({ param: 'backend', value: backendText, message: `backend = "${backendText}" is not allowed: expected one of ${BACKEND_CHOICES.join(', ')}; using auto.` });
   return { preset, config, backend, problems };
 }

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ResultsFile } from '../cli/results';
+import type { ResultsFile } from '../core/results/resultsFile';
 
 export const RUNNER = fileURLToPath(new URL('../../dist-cli/experiment.js', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));

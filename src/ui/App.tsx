@@ -17,10 +17,10 @@ import type { PageQuery } from '../core/pageQuery';
 import { decodePage } from '../core/urlParams';
 import { validate } from '../core/validate';
 import { encodeCheckpointEvery } from '../core/checkpointEvery';
-import type { SavedComparison, StoredComparison } from '../storage/comparisonStore';
-import { clearComparison, loadComparisons, removeComparison } from '../storage/comparisonStore';
+import type { SavedComparison, StoredComparison } from './storage/comparisonStore';
+import { clearComparison, loadComparisons, removeComparison } from './storage/comparisonStore';
 import { heldKeys, tabComparisonKey } from './comparisonKey';
-import type { BackendChoice } from '../worker/protocol';
+import type { BackendChoice } from '../core/backends';
 import { PanelBoundary } from './boundary/PanelBoundary';
 import { Alerts } from './components/Alerts';
 import { BackendBadge } from './components/BackendBadge';
@@ -72,7 +72,7 @@ export function App({ query }: { query: PageQuery }) {
   const [config, setConfig] = useState<ExperimentConfig>({ ...initial.config, seed: initialPage.seeds[0] ?? initial.config.seed });
   const [seeds, setSeeds] = useState<number[]>(initialPage.seeds);
   const [workers, setWorkers] = useState<number | null>(initialPage.workers);
-  const [backend, setBackend] = useState<string>(initial.backend);
+  const [backend, setBackend] = useState<BackendChoice>(initial.backend);
   const [band, setBand] = useState<BandKind>('sd');
   // The config the current session trains (the form may be edited after a Pause): what the overview draws.
   const [sessionConfig, setSessionConfig] = useState<ExperimentConfig | null>(null);
@@ -142,7 +142,7 @@ export function App({ query }: { query: PageQuery }) {
     preset,
     config: c,
     seeds: list,
-    backend: backend as BackendChoice,
+    backend,
     workers: workers ?? defaultWorkers(navigator.hardwareConcurrency, backend),
     folder: folder?.source ?? null,
   });

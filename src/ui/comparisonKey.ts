@@ -4,7 +4,7 @@
  * same tab keeps and another tab does not see. So two tabs never write the same record, and after
  * a reload the page can tell its own comparison from those of other tabs.
  */
-import { KEY_PREFIX } from '../storage/comparisonStore';
+import { KEY_PREFIX } from './storage/comparisonStore';
 
 const TAB_ITEM = 'masst-playground.comparison';
 

@@ -9,8 +9,8 @@
  * once per comparison; training goes on. When the page is hidden, a state waiting for its timer is
  * saved at once (flushNow).
  */
-import type { SavedComparison, SavedSetup } from '../storage/comparisonStore';
-import { adoptComparison, pruneComparisons, removeComparison, saveComparison } from '../storage/comparisonStore';
+import type { SavedComparison, SavedSetup } from './storage/comparisonStore';
+import { adoptComparison, pruneComparisons, removeComparison, saveComparison } from './storage/comparisonStore';
 import { holdComparison, newComparisonKey, rememberTabComparison } from './comparisonKey';
 import type { FromWorker, WorkerCheckpoint } from '../worker/protocol';
 import type { UiState } from './store/state';

@@ -6,7 +6,7 @@
  * (store/select.ts), so the page itself does not render again with every batch.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import type { SavedComparison, SavedSetup } from '../storage/comparisonStore';
+import type { SavedComparison, SavedSetup } from './storage/comparisonStore';
 import { Persister } from './persist';
 import { Store } from './store/store';
 import type { ProbeWeights } from '../worker/protocol';

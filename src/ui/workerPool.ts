@@ -7,7 +7,8 @@
  */
 import type { FolderSource } from '../core/faces/source';
 import type { ExperimentConfig } from '../core/config';
-import type { BackendChoice, FromWorker, ProbeWeights, ToWorker, WorkerCheckpoint } from '../worker/protocol';
+import type { BackendChoice } from '../core/backends';
+import type { FromWorker, ProbeWeights, ToWorker, WorkerCheckpoint } from '../worker/protocol';
 import { restoredState } from './store/restore';
 import type { UiState } from './store/state';
 

@@ -1,12 +1,12 @@
 /**
  * Streams the docs/method.md §6 measurements of a session to the page as they are computed: a
- * smoothness probe and agent drift per run every `analysis.every` steps, and landscape slices on
- * demand (a 2-D grid row by row). Training state is left bit-identical (core/analysis).
+ * smoothness probe and agent drift per run, and landscape slices (a 2-D grid row by row), when the
+ * engine asks (at the steps core/analysisSchedule.ts names, or on demand). Training state is left
+ * bit-identical (core/analysis).
  */
 import { Analyzer, probeCost } from '../core/analysis/analyzer';
 import type { Comparison } from '../core/train/comparison';
-import type { ProbeCost } from './protocol';
-import type { Post } from './session';
+import type { Post, ProbeCost } from './protocol';
 
 export class AnalysisStream {
   private readonly analyzer: Analyzer;
@@ -25,18 +25,6 @@ export class AnalysisStream {
   get cost(): ProbeCost {
     const a = this.cmp.config.analysis;
     return { ...probeCost(a.etaPoints), every: a.every };
-  }
-
-  /** Whether the step just taken is a measurement step. */
-  due(): boolean {
-    const every = this.cmp.config.analysis.every;
-    return every > 0 && this.cmp.steps % every === 0;
-  }
-
-  /** Whether the step just taken is a periodic 1-D slice step. */
-  sliceDue(): boolean {
-    const every = this.cmp.config.analysis.landscapeEvery;
-    return every > 0 && this.cmp.steps % every === 0;
   }
 
   private unit(run: number): number {

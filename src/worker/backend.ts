@@ -14,7 +14,8 @@ import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-si
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { registerWasmConvGrads } from '../backends/wasmConvGrads';
 import * as tf from '../core/tf';
-import type { AdapterInfo, BackendChoice, BackendName, BackendReport } from './protocol';
+import type { BackendChoice, BackendName } from '../core/backends';
+import type { AdapterInfo, BackendReport } from './protocol';
 
 const ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 

@@ -16,10 +16,11 @@ import type { EvalReport } from '../core/eval/report';
 import * as tf from '../core/tf';
 import type { AnalysisStream } from './analysisStream';
 import type { Engine } from './control';
-import type { GroupCheckpoint, StatsBatch } from './protocol';
+import type { GroupCheckpoint, Post, StatsBatch } from './protocol';
 import { encodeCheckpoint } from '../core/train/checkpointCodec';
 import { DEFAULT_CHECKPOINT_EVERY } from '../core/checkpointEvery';
-import type { Post } from './session';
+import type { AnalysisSchedule } from '../core/analysisSchedule';
+import { analysisSchedule, dueAt } from '../core/analysisSchedule';
 
 const FLUSH_MS = 100;
 /** Least ms between two queue snapshots while training. */
@@ -44,6 +45,8 @@ export class PoolEngine implements Engine {
   private windowStart = performance.now();
   private windowMs: number[];
   private lastQueuePost = -Infinity;
+  /** Every group shares the session's config: one schedule for all. */
+  private readonly schedule: AnalysisSchedule;
 
   /** `from`: the step and per-unit active flags of the checkpoint the groups were restored from. */
   constructor(
@@ -57,11 +60,14 @@ export class PoolEngine implements Engine {
      * Steps between two periodic checkpoints (the page's setting, core/checkpointEvery.ts). One
      * checkpoint of a demo unit is ~0.1 MB read back and encoded in a few ms.
      */
-    private readonly checkpointEvery = DEFAULT_CHECKPOINT_EVERY,
+    checkpointEvery = DEFAULT_CHECKPOINT_EVERY,
   ) {
     this.active = this.units.map((_, u) => from?.active[u] ?? true);
     this.windowMs = this.units.map(() => 0);
     this.t = from?.step ?? 0;
+    const config = groups[0]?.cmp.config;
+    const none = { total: totalSteps, evalEvery: 0, smoothEvery: 0, sliceEvery: 0, checkpointEvery };
+    this.schedule = config ? analysisSchedule({ ...config, steps: totalSteps }, checkpointEvery) : none;
   }
 
   get steps(): number {
@@ -104,14 +110,12 @@ export class PoolEngine implements Engine {
     this.t += 1;
     this.pending.push(row);
     this.pendingSteps.push(this.t);
-    const every = this.groups[0]?.cmp.config.eval.every ?? 0;
-    const evalDue = (every > 0 && this.t % every === 0) || this.t === this.totalSteps;
-    const probeDue = this.groups[0]?.analysis.due() === true;
-    if (evalDue || probeDue || performance.now() - this.windowStart >= FLUSH_MS) await this.flush();
-    if (evalDue) await this.evaluate();
-    if (probeDue) for (const g of this.groups) await g.analysis.measure((run) => this.isActive(g, run), signal);
-    if (this.groups[0]?.analysis.sliceDue()) await this.landscape(1, signal);
-    if (this.t % this.checkpointEvery === 0 && this.t < this.totalSteps) await this.checkpoint();
+    const due = dueAt(this.t, this.schedule);
+    if (due.evaluate || due.smoothness || performance.now() - this.windowStart >= FLUSH_MS) await this.flush();
+    if (due.evaluate) await this.evaluate();
+    if (due.smoothness) for (const g of this.groups) await g.analysis.measure((run) => this.isActive(g, run), signal);
+    if (due.slice) await this.landscape(1, signal);
+    if (due.checkpoint) await this.checkpoint();
   }
 
   /** Flushes, then posts every group's state at this step (transferred, not copied). */

@@ -12,7 +12,7 @@ import resvgWasmUrl from '@resvg/resvg-wasm/index_bg.wasm?url';
 import { loadCachedDataset, storeDataset } from '../storage/datasetStore';
 import { summarizeDataset, summaryTransfer } from './datasetSummary';
 import { folderFaces } from './ownFaces';
-import type { Post } from './session';
+import type { Post } from './protocol';
 
 const PROGRESS_MS = 100;
 

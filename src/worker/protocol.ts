@@ -14,13 +14,10 @@ import type { SlowStepTrace } from '../core/train/trace';
 import type { QueueSnapshot } from '../core/analysis/queueView';
 import type { EmbeddingView } from '../core/analysis/embeddingView';
 import type { NetState } from '../core/train/checkpoint';
+import type { BackendChoice, BackendName } from '../core/backends';
 
 /** Where a worker's run control stands (worker/control.ts has the transitions). */
 export type RunPhase = 'building' | 'ready' | 'training' | 'stepping' | 'slicing' | 'finished' | 'failed' | 'disposed';
-
-export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendChoice = (typeof BACKEND_CHOICES)[number];
-export type BackendName = Exclude<BackendChoice, 'auto'>;
 
 /** One run a worker trains: the config's run `run` on seed `seed`, known to the page as `unit`. */
 export interface UnitSpec {
@@ -200,6 +197,13 @@ export interface ProbeWeights {
   step: number;
   state: NetState;
 }
+
+/**
+ * How a worker's parts send a message to the page (postMessage, or a test's fake), with the
+ * buffers to transfer. Declared here, beside the messages, so that the session and the parts it
+ * builds (engine, analysis stream, faces) all import it from the protocol and not from each other.
+ */
+export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
 /** Worker → page. */
 export type FromWorker =

@@ -23,10 +23,9 @@ import { makeFaces } from './faces';
 import { readProbe } from './probeWeights';
 import type { WatchedDevice } from './gpuWatch';
 import { gpuFailureMessage, watchGpuDevice } from './gpuWatch';
-import type { FromWorker, ToWorker, WorkerCheckpoint } from './protocol';
+import type { Post, ToWorker, WorkerCheckpoint } from './protocol';
 import { decodeCheckpoint } from '../core/train/checkpointCodec';
 
-export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 export type InitMessage = Extract<ToWorker, { type: 'init' }>;
 
 export class Session {

@@ -2,7 +2,7 @@
  * The flags of `npm run bench`, declared once in BENCH_COMMAND's table (flags/): what to measure
  * (Node and Chromium backends, the pool comparisons) and how long a Chromium backend may take.
  */
-import type { BackendName } from '../../worker/protocol';
+import type { BackendName } from '../../core/backends';
 import type { NodeBackend } from '../backend-node';
 import { NODE_BACKENDS } from '../backend-node';
 import { parseFlags } from '../flags/parse';

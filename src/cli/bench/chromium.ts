@@ -6,7 +6,7 @@
 import { chromium } from '@playwright/test';
 import type { Browser } from '@playwright/test';
 import { preview } from 'vite';
-import type { BackendName } from '../../worker/protocol';
+import type { BackendName } from '../../core/backends';
 import type { BackendTimes } from '../../bench/measure';
 import type { BenchReply } from '../../bench/protocol';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../chromium';

@@ -9,7 +9,7 @@ import type { DataConfig, ExperimentConfig } from '../../core/config';
 import type { ComparisonCheckpoint } from '../../core/train/checkpoint';
 import type { NodeBackend } from '../backend-node';
 import type { CheckpointPaths } from '../checkpointFiles';
-import type { RunResult, SeedResult } from '../trainRuns';
+import type { RunResult, SeedResult } from '../../core/results/resultsFile';
 
 export interface RunWorkerData {
   backend: NodeBackend;

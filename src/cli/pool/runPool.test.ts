@@ -13,9 +13,10 @@ import { presetConfig } from '../../core/presets';
 import { useCpu } from '../../test/tfCpu';
 import { summarySentence } from '../../core/stats/verdict';
 import { loadOrGenerateDataset } from '../dataset-cache-node';
-import type { ResultsFile } from '../results';
-import { collectResults, interruptedRuns, RESULTS_VERSION, writeResults } from '../results';
-import type { RunResult } from '../trainRuns';
+import type { ResultsFile } from '../../core/results/resultsFile';
+import { writeResults } from '../results';
+import { collectResults, interruptedRuns, RESULTS_VERSION } from '../../core/results/resultsFile';
+import type { RunResult } from '../../core/results/resultsFile';
 import { trainRuns } from '../trainRuns';
 import { runPooled } from './runPool';
 

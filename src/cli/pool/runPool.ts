@@ -18,7 +18,7 @@ import { outOfMemoryMessage } from '../../core/outOfMemory';
 import type { ComparisonCheckpoint } from '../../core/train/checkpoint';
 import type { NodeBackend } from '../backend-node';
 import { checkpointPaths } from '../checkpointFiles';
-import type { RunResult, SeedResult } from '../trainRuns';
+import type { RunResult, SeedResult } from '../../core/results/resultsFile';
 import type { FromRunWorker, RunWorkerData, ToRunWorker } from './protocol';
 
 /** How a run of a resumed experiment starts. */

@@ -10,7 +10,8 @@ import { useNodeBackend } from '../backend-node';
 import { saveCheckpoint, savingWhilePossible } from '../checkpointFiles';
 import { loadOrGenerateDataset } from '../dataset-cache-node';
 import { folderDatasetNode } from '../facesNode';
-import type { RunResult, TrainOptions } from '../trainRuns';
+import type { TrainOptions } from '../trainRuns';
+import type { RunResult } from '../../core/results/resultsFile';
 import { trainRuns } from '../trainRuns';
 import type { FromRunWorker, RunWorkerData, ToRunWorker } from './protocol';
 

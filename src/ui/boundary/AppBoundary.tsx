@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { clearComparison } from '../../storage/comparisonStore';
+import { clearComparison } from '../storage/comparisonStore';
 import { clearStoredData } from '../../storage/datasetStore';
 import { ErrorBoundary } from './ErrorBoundary';
 import { errorText } from './errorText';

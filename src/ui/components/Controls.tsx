@@ -9,7 +9,8 @@ import type { ExperimentConfig } from '../../core/config';
 import { emaHorizon } from '../../core/config';
 import type { PresetName } from '../../core/presets';
 import { PRESET_NAMES } from '../../core/presets';
-import { BACKEND_PARAM_CHOICES } from '../../core/urlCodec';
+import type { BackendChoice } from '../../core/backends';
+import { BACKEND_CHOICES } from '../../core/backends';
 import { CHOICES } from '../../core/validate';
 import { MAX_SEEDS, MAX_WORKERS } from '../../core/seeds';
 import { NumberField, SelectField } from './Field';
@@ -23,7 +24,7 @@ interface Props {
   seeds: readonly number[];
   /** Pool size; null = the cores the browser reports. */
   workers: number | null;
-  backend: string;
+  backend: BackendChoice;
   /** validate() messages by field path. */
   errors: ReadonlyMap<string, string>;
   disabled: boolean;
@@ -31,7 +32,7 @@ interface Props {
   onChange: (edit: (draft: ExperimentConfig) => void) => void;
   onSeedCount: (count: number) => void;
   onWorkers: (workers: number | null) => void;
-  onBackend: (backend: string) => void;
+  onBackend: (backend: BackendChoice) => void;
 }
 
 const SEED_COUNTS = Array.from({ length: MAX_SEEDS }, (_, i) => i + 1);
@@ -111,7 +112,7 @@ export function Controls({ preset, config: c, seeds, workers, backend, errors, d
           <Hideable name="analysis"><SelectField label="Landscape grid" value={c.analysis.gridPoints} options={[11, 21, 51] as const} error={err('analysis.gridPoints')} onChange={(v) => onChange((d) => (d.analysis.gridPoints = v))} /></Hideable>
         </Group>
         <Group title="Compute" fields={[]} errors={errors}>
-          <Hideable name="compute"><SelectField label="Backend" value={backend} options={BACKEND_PARAM_CHOICES} error={undefined} onChange={onBackend} /></Hideable>
+          <Hideable name="compute"><SelectField label="Backend" value={backend} options={BACKEND_CHOICES} error={undefined} onChange={onBackend} /></Hideable>
           <Hideable name="compute"><SelectField label="Workers" value={workers === null ? 'auto' : String(workers)} options={WORKER_CHOICES} error={undefined} onChange={(v) => onWorkers(v === 'auto' ? null : Number(v))} /></Hideable>
         </Group>
       </div>

@@ -1,12 +1,12 @@
 /**
- * After a reload: offers the comparisons this browser kept (storage/comparisonStore.ts, one per
+ * After a reload: offers the comparisons this browser kept (ui/storage/comparisonStore.ts, one per
  * tab, the newest MAX_KEPT), each saying what it is and how far it got, this tab's marked. Restore
  * shows its charts again and builds its workers from their checkpoints, paused; Train then resumes
  * it. Discard forgets it. A stored record that is malformed is listed with what is wrong with it,
  * and Discard only: the page never renders what it cannot check.
  */
-import type { SavedComparison, StoredComparison } from '../../storage/comparisonStore';
-import { MAX_KEPT } from '../../storage/comparisonStore';
+import type { SavedComparison, StoredComparison } from '../storage/comparisonStore';
+import { MAX_KEPT } from '../storage/comparisonStore';
 import { runLabel } from '../../core/config';
 import { checkpointSteps } from '../store/restore';
 

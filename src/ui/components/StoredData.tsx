@@ -4,7 +4,7 @@
  * leaves the browser.
  */
 import { useEffect, useState } from 'react';
-import { clearComparison, comparisonUsage } from '../../storage/comparisonStore';
+import { clearComparison, comparisonUsage } from '../storage/comparisonStore';
 import type { StorageUsage } from '../../storage/datasetStore';
 import { clearStoredData, MAX_BYTES, storageUsage } from '../../storage/datasetStore';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ResultsFile } from '../../cli/results';
-import { RESULTS_VERSION } from '../../cli/results';
+import type { ResultsFile } from '../../core/results/resultsFile';
+import { RESULTS_VERSION } from '../../core/results/resultsFile';
 import type { EvalReport } from '../../core/eval/report';
 import { presetConfig } from '../../core/presets';
 import { learningRateAt } from '../../core/train/schedule';

@@ -1,5 +1,5 @@
 /**
- * The page's comparison as the runner's files: a results.json (src/cli/results.ts ResultsFile,
+ * The page's comparison as the runner's files: a results.json (src/core/results/resultsFile.ts ResultsFile,
  * same RESULTS_VERSION) and a CSV of every series. Pure: it reads the store's state and the
  * session's config, so it is tested in Node.
  *
@@ -16,9 +16,9 @@
  * `source: 'page'`, `adapter` (the WebGPU adapter, null otherwise) and `versions` (the app's
  * and the tfjs packages' versions from package.json).
  */
-import type { FacesRecord, ResultsFile } from '../../cli/results';
-import { RESULTS_VERSION } from '../../cli/results';
-import type { RunResult } from '../../cli/trainRuns';
+import type { FacesRecord, ResultsFile } from '../../core/results/resultsFile';
+import { RESULTS_VERSION } from '../../core/results/resultsFile';
+import type { RunResult } from '../../core/results/resultsFile';
 import type { ExperimentConfig } from '../../core/config';
 import { runLabel } from '../../core/config';
 import type { EvalReport } from '../../core/eval/report';

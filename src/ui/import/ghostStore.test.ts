@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ResultsFile } from '../../cli/results';
+import type { ResultsFile } from '../../core/results/resultsFile';
 import { GhostStore, uniqueName } from './ghostStore';
 
 const file = { version: 4 } as ResultsFile;

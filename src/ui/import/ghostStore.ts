@@ -2,7 +2,7 @@
  * The imported run files, apart from the page's store: a Reset or a new session replaces the live
  * runs but keeps the ghosts, and a stored checkpoint of the session never holds them.
  */
-import type { ResultsFile } from '../../cli/results';
+import type { ResultsFile } from '../../core/results/resultsFile';
 import { clipText } from '../../core/clipText';
 import { MAX_GHOST_RUNS } from './bounds';
 import type { Ghost } from './ghosts';

@@ -4,8 +4,8 @@
  * the file (export/resultsJson.ts), so a file exported and imported again draws the same numbers.
  * What parseRunFile does not check is read tolerantly (tolerant.ts). Pure: tested in Node.
  */
-import type { ResultsFile } from '../../cli/results';
-import type { RunResult } from '../../cli/trainRuns';
+import type { ResultsFile } from '../../core/results/resultsFile';
+import type { RunResult } from '../../core/results/resultsFile';
 import type { RunSpec } from '../../core/config';
 import { runLabel } from '../../core/config';
 import type { LipschitzPoint } from '../../core/analysis/analyzer';

@@ -3,7 +3,7 @@
  * each checked by parseRunFile. A file the browser cannot read, or one too large to parse without
  * stalling the page, gets a message naming it too.
  */
-import type { ResultsFile } from '../../cli/results';
+import type { ResultsFile } from '../../core/results/resultsFile';
 import { clipText } from '../../core/clipText';
 import { MAX_FILE_BYTES } from './bounds';
 import { parseRunFile } from './runFile';

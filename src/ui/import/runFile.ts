@@ -7,8 +7,8 @@
  * number of its points, and `note` says so. The ghost runs of issue 12 (dashed, labelled with the
  * file name) are drawn from what this returns.
  */
-import type { ResultsFile } from '../../cli/results';
-import { RESULTS_VERSION } from '../../cli/results';
+import type { ResultsFile } from '../../core/results/resultsFile';
+import { RESULTS_VERSION } from '../../core/results/resultsFile';
 import { clipText } from '../../core/clipText';
 import { MAX_DRAWN, MAX_FILE_RUNS, thinned } from './bounds';
 import { quoteValue } from '../../core/fileValues';

@@ -5,8 +5,8 @@
  * something else there; each is read as far as it is well formed and otherwise left out, so such a
  * file draws what it has and never breaks a chart or a table.
  */
-import type { ResultsFile } from '../../cli/results';
-import type { RunResult } from '../../cli/trainRuns';
+import type { ResultsFile } from '../../core/results/resultsFile';
+import type { RunResult } from '../../core/results/resultsFile';
 import type { LipschitzPoint } from '../../core/analysis/analyzer';
 import type { RunSpec } from '../../core/config';
 import type { EvalReport } from '../../core/eval/report';

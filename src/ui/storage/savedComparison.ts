@@ -11,18 +11,19 @@
  * for Discard only. A checkpoint that is simply absent (a reload before a worker's first one, or
  * a deleted one) is not a fault of the record: Restore is offered, naming the runs that start again.
  */
-import type { ExperimentConfig } from '../core/config';
-import { runLabel } from '../core/config';
-import { PRESET_NAMES, presetConfig } from '../core/presets';
-import type { PresetName } from '../core/presets';
-import { MAX_SEEDS, MAX_WORKERS } from '../core/seeds';
-import { decodeCheckpoint } from '../core/train/checkpointCodec';
-import { validate } from '../core/validate';
-import type { UiState } from '../ui/store/state';
-import { planPool } from '../ui/pool/plan';
-import type { BackendChoice, WorkerCheckpoint } from '../worker/protocol';
-import { BACKEND_CHOICES } from '../worker/protocol';
-import type { FolderSource } from '../core/faces/source';
+import type { ExperimentConfig } from '../../core/config';
+import { runLabel } from '../../core/config';
+import { PRESET_NAMES, presetConfig } from '../../core/presets';
+import type { PresetName } from '../../core/presets';
+import { MAX_SEEDS, MAX_WORKERS } from '../../core/seeds';
+import { decodeCheckpoint } from '../../core/train/checkpointCodec';
+import { validate } from '../../core/validate';
+import type { UiState } from '../store/state';
+import { planPool } from '../pool/plan';
+import type { WorkerCheckpoint } from '../../worker/protocol';
+import type { BackendChoice } from '../../core/backends';
+import { BACKEND_CHOICES } from '../../core/backends';
+import type { FolderSource } from '../../core/faces/source';
 
 export interface SavedSetup {
   preset: PresetName;

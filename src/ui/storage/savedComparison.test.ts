@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { presetConfig } from '../core/presets';
-import type { ComparisonCheckpoint } from '../core/train/checkpoint';
-import { encodeCheckpoint } from '../core/train/checkpointCodec';
-import { reduce, startSession } from '../ui/store/state';
-import type { FromWorker, WorkerCheckpoint } from '../worker/protocol';
+import { presetConfig } from '../../core/presets';
+import type { ComparisonCheckpoint } from '../../core/train/checkpoint';
+import { encodeCheckpoint } from '../../core/train/checkpointCodec';
+import { reduce, startSession } from '../store/state';
+import type { FromWorker, WorkerCheckpoint } from '../../worker/protocol';
 import { checkSaved } from './savedComparison';
 import type { SavedComparison } from './savedComparison';
 

@@ -11,10 +11,14 @@
  *
  * Records written by builds before these keys (one 'session' record and 'checkpoint-N' records)
  * are read as one more comparison under the key LEGACY, and removed with it.
+ *
+ * It lives under ui/ because what it keeps is the page's own state (ui/store UiState) and the
+ * worker's checkpoints as the page receives them; src/storage keeps only what any layer may use
+ * (the database, the dataset cache) and imports neither the page nor the worker.
  */
-import type { UiState } from '../ui/store/state';
-import type { WorkerCheckpoint } from '../worker/protocol';
-import { COMPARISON, transaction, value } from './db';
+import type { UiState } from '../store/state';
+import type { WorkerCheckpoint } from '../../worker/protocol';
+import { COMPARISON, transaction, value } from '../../storage/db';
 import type { SavedComparison, SavedSetup } from './savedComparison';
 import { checkSaved } from './savedComparison';
 
