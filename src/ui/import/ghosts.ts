@@ -5,6 +5,7 @@
  * What parseRunFile does not check is read tolerantly (tolerant.ts). Pure: tested in Node.
  */
 import type { ResultsFile } from '../../core/results/resultsFile';
+import { fromPytorch } from '../../core/results/resultsFile';
 import type { RunResult } from '../../core/results/resultsFile';
 import type { RunSpec } from '../../core/config';
 import { runLabel } from '../../core/config';
@@ -30,7 +31,7 @@ export interface GhostRun {
   key: string;
   /** The ghost (file) it comes from. */
   ghostId: number;
-  /** "<fileName>: <run label> seed N", in legends and tooltips. */
+  /** "<fileName>: <run label> seed N" ("<fileName> (PyTorch): …" for the exported PyTorch project's file), in legends and tooltips. */
   name: string;
   fileName: string;
   label: string;
@@ -79,6 +80,7 @@ export function ghostRuns(ghost: Ghost): GhostRun[] {
   const { file, fileName } = ghost;
   const specs = configRuns(file);
   const steps = configSteps(file);
+  const from = fromPytorch(file) ? `${fileName} (PyTorch)` : fileName;
   return file.runs.map((r, i) => {
     const loss = r.history.map((h) => h.loss);
     const evals = r.evals.map((e) => evalPoint(e.step, e));
@@ -88,7 +90,7 @@ export function ghostRuns(ghost: Ghost): GhostRun[] {
     return {
       key: `ghost${ghost.id}-${i}`,
       ghostId: ghost.id,
-      name: `${fileName}: ${r.label} seed ${r.seed}`,
+      name: `${from}: ${r.label} seed ${r.seed}`,
       fileName,
       label: r.label,
       seed: r.seed,
