@@ -13,7 +13,7 @@ import type { LipschitzPoint } from '../../core/analysis/analyzer';
 import type { EvalReport } from '../../core/eval/report';
 import { colorOf } from '../charts/colors';
 import type { EvalPoint } from '../store/state';
-import { SMOOTHING } from '../store/state';
+import { smoothed } from '../../core/stats/smoothing';
 import { configRuns, configSteps, METHODS, tolerantAnalysis, tolerantReport } from './tolerant';
 
 /** One imported file: `fileName` is unique among the loaded ghosts (ghostStore.ts). */
@@ -57,15 +57,8 @@ function specOf(runs: readonly RunSpec[], r: RunResult): { spec: RunSpec; index:
   return { spec: { method, agents: r.agents }, index: 0 };
 }
 
-/** The EMA of the losses, computed as the store does point by point (store/state.ts appendLoss). */
-export function smoothed(loss: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const value of loss) {
-    const prev = out[out.length - 1];
-    out.push(prev === undefined ? value : SMOOTHING * prev + (1 - SMOOTHING) * value);
-  }
-  return out;
-}
+/** The EMA of the losses, computed as the store does point by point (core/stats/smoothing.ts). */
+export { smoothed };
 
 function evalPoint(step: number, report: EvalReport): EvalPoint {
   const e = tolerantReport(report);
