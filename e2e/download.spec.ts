@@ -43,7 +43,7 @@ test('downloads a smoke comparison as results.json, CSV and a chart, and copies 
 
   const csv = await downloaded(page, () => page.getByRole('button', { name: 'Download CSV' }).click());
   const rows = csv.text.trim().split('\n');
-  expect(rows[0]).toBe('method,seed,step,loss,smoothed_loss,accuracy,accuracy_std_err,auc');
+  expect(rows[0]).toBe('method,seed,step,loss,smoothed_loss,lr,accuracy,accuracy_std_err,auc');
   expect(rows).toHaveLength(1 + 3 * 5);
 
   const svgButton = page.getByRole('button', { name: /^Download .* as SVG$/ }).first();

@@ -128,8 +128,11 @@ describe('runner process', () => {
     // Paired only where both runs of a seed have a final evaluation.
     const finished = new Set(results?.runs.filter((r) => !r.interrupted).map((r) => `${r.label}/${r.seed}`));
     for (const row of results?.pairedDifferences ?? []) for (const s of row.seeds) expect(finished.has(`${row.a}/${s}`) && finished.has(`${row.b}/${s}`)).toBe(true);
-    const csv = await readFile(join(out, `${cut[0]?.label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-seed${cut[0]?.seed}.csv`), 'utf8');
-    expect(csv.trim().split('\n')).toHaveLength((cut[0]?.history.length ?? 0) + 1);
+    // runs.csv: the page's CSV header, a row per step of every run (every evaluation falls on a trained step).
+    const csv = (await readFile(join(out, 'runs.csv'), 'utf8')).trim().split('\n');
+    expect(csv[0]).toBe('method,seed,step,loss,smoothed_loss,lr,accuracy,accuracy_std_err,auc');
+    expect(csv).toHaveLength(1 + (results?.runs ?? []).reduce((n, r) => n + r.history.length, 0));
+    expect(csv.filter((row) => row.startsWith(`${cut[0]?.label},${cut[0]?.seed},`))).toHaveLength(cut[0]?.history.length ?? -1);
   }, 180_000);
 
   it('after SIGINT, --resume finishes the interrupted run with the numbers of a run never stopped', async () => {

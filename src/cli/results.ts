@@ -1,5 +1,6 @@
 /**
- * Writing results.json (its schema: core/results/resultsFile.ts), one CSV per run, and the tables
+ * Writing results.json (its schema: core/results/resultsFile.ts), runs.csv (every run's series in
+ * the page's CSV format, core/results/runsCsv.ts), and the tables
  * printed on stdout (method × metric, mean ± sd over seeds).
  * The tables and the paired differences read finished runs only: an interrupted run has no final
  * evaluation.
@@ -15,6 +16,7 @@ import { writeAtomically } from './atomicWrite';
 import type { EvalReport } from '../core/eval/report';
 import type { ResultsFile } from '../core/results/resultsFile';
 import { finished } from '../core/results/resultsFile';
+import { resultsCsv } from '../core/results/runsCsv';
 
 /** The paired-differences table as text: one row per comparison, accuracy and AUC. */
 export function pairedTable(results: ResultsFile): string {
@@ -30,7 +32,7 @@ export function slug(label: string): string {
 }
 
 /**
- * Rewrites results.json, then every run's CSV, each atomically (atomicWrite.ts: a crash or a full
+ * Rewrites results.json, then runs.csv, each atomically (atomicWrite.ts: a crash or a full
  * disk mid-write leaves the previous file and no temporary one). On a failure the files written
  * before it stay, and the error names the file and the cause.
  */
@@ -42,10 +44,7 @@ export async function writeResults(dir: string, results: ResultsFile, write: Wri
     written.push(path);
   };
   await file(join(dir, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
-  for (const run of results.runs) {
-    const rows = run.history.map((h) => `${h.step},${h.loss},${h.lr}`);
-    await file(join(dir, `${slug(run.label)}-seed${run.seed}.csv`), `step,loss,lr\n${rows.join('\n')}\n`);
-  }
+  await file(join(dir, 'runs.csv'), resultsCsv(results));
   return written;
 }
 

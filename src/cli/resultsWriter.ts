@@ -14,7 +14,7 @@ export class ResultsWriter {
   /** `file`: how one file is written (a test passes one that fails like a full disk). */
   constructor(readonly dir: string, private readonly file: WriteFn = writeAtomically) {}
 
-  /** The paths written (results.json first, then one CSV per run). */
+  /** The paths written (results.json, then runs.csv). */
   write(results: ResultsFile): Promise<string[]> {
     const written = this.last.then(() => writeResults(this.dir, results, this.file));
     // A failed write is the caller's to report; the next one still runs.

@@ -22,7 +22,7 @@ import { NODE_BACKENDS } from './backend-node';
 import { checkpointPaths, readCheckpoint, readRecord } from './checkpointFiles';
 import type { RunStart } from './pool/runPool';
 import type { ResultsFile } from '../core/results/resultsFile';
-import { RESULTS_VERSION } from '../core/results/resultsFile';
+import { fromPytorch, RESULTS_VERSION } from '../core/results/resultsFile';
 import type { RunResult } from '../core/results/resultsFile';
 import { recordAt } from './trainRuns';
 
@@ -63,6 +63,8 @@ async function readResults(dir: string): Promise<ResultsFile> {
 function checkedResults(parsed: unknown, file: string): ResultsFile {
   const r = parsed as Partial<ResultsFile> | null;
   if (typeof r !== 'object' || r === null) throw new Error(`${file} is not a results file: expected a JSON object`);
+  // Its runs have no runner checkpoints and came from other kernels: continuing them here would mix two sources under one file.
+  if (fromPytorch(r)) throw new Error(`${file} was written by the exported PyTorch project (source: ${JSON.stringify(r.source)}); --resume continues only runner experiments (train it again with that project's train.py, or start a runner experiment with --out)`);
   if (r.version !== RESULTS_VERSION) {
     throw new Error(`${file} has version ${JSON.stringify(r.version)}: --resume reads version ${RESULTS_VERSION}, the one this runner writes (earlier runners wrote no checkpoints)`);
   }

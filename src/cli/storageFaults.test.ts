@@ -59,12 +59,12 @@ describe('writes on a full disk', () => {
     expect(await readFile(path, 'utf8')).toBe('the earlier results\n');
   });
 
-  it('writeResults keeps results.json when a CSV after it does not fit, and leaves no .tmp', async () => {
+  it('writeResults keeps results.json when runs.csv after it does not fit, and leaves no .tmp', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'masst-full-'));
-    const ops = fullDiskOps((p) => p.includes('seed2.csv'));
+    const ops = fullDiskOps((p) => p.includes('runs.csv'));
     const write: WriteFn = (p, d) => writeAtomically(p, d, ops);
-    await expect(writeResults(dir, results(), write)).rejects.toThrow(`${join(dir, 'sst-seed2.csv')} could not be written: no space left on the device that holds ${dir} (ENOSPC)`);
-    expect((await readdir(dir)).sort()).toEqual(['results.json', 'sst-seed1.csv']);
+    await expect(writeResults(dir, results(), write)).rejects.toThrow(`${join(dir, 'runs.csv')} could not be written: no space left on the device that holds ${dir} (ENOSPC)`);
+    expect((await readdir(dir)).sort()).toEqual(['results.json']);
     expect((JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as ResultsFile).runs).toHaveLength(2);
   });
 

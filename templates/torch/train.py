@@ -30,6 +30,7 @@ from masst_sampler import PairSampler, Rng, derive_seed, images_by_id
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS_VERSION = 4
+RESULTS_SOURCE = "pytorch"
 
 
 def parse_args():
@@ -269,7 +270,8 @@ def write_results(path, config, seeds, runs, untrained, dist, wall):
                 for r in runs if r["eval"] is not None]
     paired = paired_differences(outcomes, labels)
     results = {
-        "version": RESULTS_VERSION, "complete": True, "config": {**config, "seed": seeds[0]}, "seeds": seeds,
+        # "source" tells the page and the runner's --resume that PyTorch wrote this file (the page writes "page").
+        "version": RESULTS_VERSION, "source": RESULTS_SOURCE, "complete": True, "config": {**config, "seed": seeds[0]}, "seeds": seeds,
         "plannedSeeds": seeds,
         "backend": f"pytorch {torch.__version__} {dist.device.type} x{dist.world}",
         "pool": {"workers": dist.world, "wallSeconds": wall},

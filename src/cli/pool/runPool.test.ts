@@ -76,7 +76,7 @@ describe('runner pool', () => {
     const accuracy = (label: string, seed: number) => written.runs.find((r) => r.label === label && r.seed === seed)?.eval?.accuracy ?? NaN;
     expect(written.pairedDifferences[0]?.accuracy.perSeed).toEqual(seeds.map((s) => accuracy('SST', s) - accuracy('Conventional', s)));
     expect(written.summary).toBe(summarySentence(written.pairedDifferences));
-    expect(await readFile(join(dir, 'sst-seed2.csv'), 'utf8')).toMatch(/^step,loss,lr\n1,/);
+    expect(await readFile(join(dir, 'runs.csv'), 'utf8')).toMatch(/^method,seed,step,loss,smoothed_loss,lr,accuracy,accuracy_std_err,auc\nConventional,1,1,/);
   }, 240_000);
 
   it('reports each finished seed, and on a stop hands back the finished and the interrupted runs', async () => {

@@ -83,6 +83,19 @@ export interface ResultsFile {
   summary: string;
   /** Present when the faces came from a folder (`--faces`, or "Your faces" on the page). */
   faces?: FacesRecord;
+  /**
+   * Who wrote the file when not the runner (the runner writes none): "page" (the page's Download
+   * results), "pytorch" (the exported PyTorch project's train.py, templates/torch).
+   */
+  source?: string;
+}
+
+/** The `source` of a results.json written by the exported PyTorch project (templates/torch/train.py RESULTS_SOURCE). */
+export const PYTORCH_SOURCE = 'pytorch';
+
+/** Whether a parsed results.json was written by the exported PyTorch project. */
+export function fromPytorch(file: unknown): boolean {
+  return typeof file === 'object' && file !== null && (file as { source?: unknown }).source === PYTORCH_SOURCE;
 }
 
 /** Which folder a comparison trained on: enough to find it again and to tell it changed. */

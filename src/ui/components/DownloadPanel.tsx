@@ -39,7 +39,7 @@ export function DownloadPanel({ store, session, preset, link, probeWeights }: Pr
     const name = `${comparisonName(preset, s.seeds, s.config.steps)}.${kind}`;
     const blob = kind === 'json'
       ? new Blob([`${JSON.stringify(pageResults(store.get(), s, VERSIONS), null, 1)}\n`], { type: 'application/json' })
-      : new Blob([seriesCsv(store.get())], { type: 'text/csv' });
+      : new Blob([seriesCsv(store.get(), s.config)], { type: 'text/csv' });
     downloadBlob(blob, name);
     setNote({ ok: true, text: `Downloaded ${name}.` });
   };

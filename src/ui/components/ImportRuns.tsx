@@ -9,6 +9,7 @@ import type { DragEvent } from 'react';
 import type { GhostStore } from '../import/ghostStore';
 import { readRunFiles } from '../import/readRunFiles';
 import { configSteps } from '../import/tolerant';
+import { fromPytorch } from '../../core/results/resultsFile';
 import { useGhosts } from '../import/useGhosts';
 
 const hasFiles = (e: DragEvent | globalThis.DragEvent) => e.dataTransfer?.types.includes('Files') === true;
@@ -78,7 +79,7 @@ export function ImportRuns({ ghosts }: { ghosts: GhostStore }) {
         <ul className="ghosts" aria-label="Imported runs">
           {loaded.map((g) => (
             <li key={g.id}>
-              {g.fileName}: {g.file.runs.length} runs, {configSteps(g.file)} steps{g.file.complete === false ? ' (partial)' : ''}{g.note === undefined ? '' : ` (${g.note})`}{' '}
+              {g.fileName}{fromPytorch(g.file) ? ' (PyTorch)' : ''}: {g.file.runs.length} runs, {configSteps(g.file)} steps{g.file.complete === false ? ' (partial)' : ''}{g.note === undefined ? '' : ` (${g.note})`}{' '}
               <button type="button" aria-label={`Remove ${g.fileName}`} onClick={() => ghosts.remove(g.id)}>Remove</button>
             </li>
           ))}

@@ -9,6 +9,7 @@ import type { UiState } from '../store/state';
 import { reduce, startSession } from '../store/state';
 import { CSV_HEADER, pageResults, seriesCsv } from './resultsJson';
 import { VERSIONS } from './versions';
+import { resultsCsv } from '../../core/results/runsCsv';
 
 const config = { ...presetConfig('smoke'), steps: 4, optim: { ...presetConfig('smoke').optim, milestones: [0.5], gamma: 0.1, warmupSteps: 0 } };
 const report = (accuracy: number): EvalReport => ({
@@ -89,10 +90,19 @@ describe('the page as results.json', () => {
   });
 
   it('writes every series as CSV: a row per run × step', () => {
-    const csv = seriesCsv(trained()).trim().split('\n');
+    const csv = seriesCsv(trained(), config).trim().split('\n');
     expect(csv[0]).toBe(CSV_HEADER.join(','));
     expect(csv).toHaveLength(1 + units.length * 4);
-    expect(csv[2]).toMatch(/^Conventional,7,2,8,\S+,0\.62,0\.01,0\.72$/);
-    expect(csv[1]).toMatch(/^Conventional,7,1,9,9,,,$/);
+    expect(csv[2]).toMatch(/^Conventional,7,2,8,\S+,0\.\d+,0\.62,0\.01,0\.72$/);
+    expect(csv[1]).toBe(`Conventional,7,1,9,9,${learningRateAt(0, config.steps, config.optim)},,,`);
+    // After the milestone at half the steps the rate is cut by gamma.
+    expect(csv[4]).toMatch(new RegExp(`^Conventional,7,4,6,\\S+,${learningRateAt(3, config.steps, config.optim)},`));
+  });
+
+  it('writes the same CSV as the runner\'s runs.csv of the page\'s results.json', () => {
+    const state = trained();
+    const file = pageResults(state, { config, seeds }, VERSIONS);
+    expect(file.runs.some((r) => r.eval !== null)).toBe(true);
+    expect(resultsCsv(file)).toBe(seriesCsv(state, config));
   });
 });

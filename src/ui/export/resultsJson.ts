@@ -24,6 +24,7 @@ import { runLabel } from '../../core/config';
 import type { EvalReport } from '../../core/eval/report';
 import { pairedDifferences } from '../../core/stats/paired';
 import { summarySentence } from '../../core/stats/verdict';
+import { CSV_HEADER, seriesCsv as runsCsv } from '../../core/results/runsCsv';
 import { learningRateAt } from '../../core/train/schedule';
 import type { FolderSource } from '../../core/faces/source';
 import type { AdapterInfo } from '../../worker/protocol';
@@ -132,30 +133,21 @@ export function pageResults(state: UiState, session: PageSession, versions: Reco
   };
 }
 
-export const CSV_HEADER = ['method', 'seed', 'step', 'loss', 'smoothed_loss', 'accuracy', 'accuracy_std_err', 'auc'] as const;
-
-function cell(v: string | number | undefined): string {
-  if (v === undefined) return '';
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export { CSV_HEADER };
 
 /**
- * Every series as one CSV: a row per run × step with its loss and smoothed loss, and the
- * evaluation's accuracy, its standard error and AUC on the steps that had one (a step whose loss
- * point was dropped by the series' bound but that was evaluated gets a row with empty losses).
+ * Every series as one CSV in the runner's runs.csv format (core/results/runsCsv.ts): the store's
+ * losses and smoothed losses (a step whose loss point was dropped by the series' bound but that
+ * was evaluated gets a row with empty losses), `lr` from the session's schedule as in runResult.
  */
-export function seriesCsv(state: UiState): string {
-  const lines = [CSV_HEADER.join(',')];
-  for (const r of [...state.runs].sort((a, b) => a.unit - b.unit)) {
-    const evals = new Map(r.evals.map((e) => [e.step, e]));
-    const at = new Map(r.steps.map((s, i) => [s, i]));
-    const steps = [...new Set([...r.steps, ...evals.keys()])].sort((a, b) => a - b);
-    for (const step of steps) {
-      const i = at.get(step);
-      const e = evals.get(step);
-      lines.push([r.label, r.seed, step, i === undefined ? undefined : r.loss[i], i === undefined ? undefined : r.smooth[i], e?.accuracy, e?.stdErr, e?.auc].map(cell).join(','));
-    }
-  }
-  return `${lines.join('\n')}\n`;
+export function seriesCsv(state: UiState, config: ExperimentConfig): string {
+  return runsCsv([...state.runs].sort((a, b) => a.unit - b.unit).map((r) => ({
+    label: r.label,
+    seed: r.seed,
+    steps: r.steps,
+    loss: r.loss,
+    smooth: r.smooth,
+    lr: r.steps.map((step) => learningRateAt(step - 1, config.steps, config.optim)),
+    evals: r.evals,
+  })));
 }

@@ -5,6 +5,7 @@
  * What parseRunFile does not check is read tolerantly (tolerant.ts). Pure: tested in Node.
  */
 import type { ResultsFile } from '../../core/results/resultsFile';
+import { fromPytorch } from '../../core/results/resultsFile';
 import type { RunResult } from '../../core/results/resultsFile';
 import type { RunSpec } from '../../core/config';
 import { runLabel } from '../../core/config';
@@ -12,7 +13,7 @@ import type { LipschitzPoint } from '../../core/analysis/analyzer';
 import type { EvalReport } from '../../core/eval/report';
 import { colorOf } from '../charts/colors';
 import type { EvalPoint } from '../store/state';
-import { SMOOTHING } from '../store/state';
+import { smoothed } from '../../core/stats/smoothing';
 import { configRuns, configSteps, METHODS, tolerantAnalysis, tolerantReport } from './tolerant';
 
 /** One imported file: `fileName` is unique among the loaded ghosts (ghostStore.ts). */
@@ -30,7 +31,7 @@ export interface GhostRun {
   key: string;
   /** The ghost (file) it comes from. */
   ghostId: number;
-  /** "<fileName>: <run label> seed N", in legends and tooltips. */
+  /** "<fileName>: <run label> seed N" ("<fileName> (PyTorch): …" for the exported PyTorch project's file), in legends and tooltips. */
   name: string;
   fileName: string;
   label: string;
@@ -56,15 +57,8 @@ function specOf(runs: readonly RunSpec[], r: RunResult): { spec: RunSpec; index:
   return { spec: { method, agents: r.agents }, index: 0 };
 }
 
-/** The EMA of the losses, computed as the store does point by point (store/state.ts appendLoss). */
-export function smoothed(loss: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const value of loss) {
-    const prev = out[out.length - 1];
-    out.push(prev === undefined ? value : SMOOTHING * prev + (1 - SMOOTHING) * value);
-  }
-  return out;
-}
+/** The EMA of the losses, computed as the store does point by point (core/stats/smoothing.ts). */
+export { smoothed };
 
 function evalPoint(step: number, report: EvalReport): EvalPoint {
   const e = tolerantReport(report);
@@ -79,6 +73,7 @@ export function ghostRuns(ghost: Ghost): GhostRun[] {
   const { file, fileName } = ghost;
   const specs = configRuns(file);
   const steps = configSteps(file);
+  const from = fromPytorch(file) ? `${fileName} (PyTorch)` : fileName;
   return file.runs.map((r, i) => {
     const loss = r.history.map((h) => h.loss);
     const evals = r.evals.map((e) => evalPoint(e.step, e));
@@ -88,7 +83,7 @@ export function ghostRuns(ghost: Ghost): GhostRun[] {
     return {
       key: `ghost${ghost.id}-${i}`,
       ghostId: ghost.id,
-      name: `${fileName}: ${r.label} seed ${r.seed}`,
+      name: `${from}: ${r.label} seed ${r.seed}`,
       fileName,
       label: r.label,
       seed: r.seed,

@@ -10,11 +10,12 @@ import type { LipschitzPoint } from '../../core/analysis/analyzer';
 import type { QueueSnapshot } from '../../core/analysis/queueView';
 import type { EmbeddingView } from '../../core/analysis/embeddingView';
 import type { SlowStepTrace } from '../../core/train/trace';
+import { SMOOTHING } from '../../core/stats/smoothing';
 import type { AgentPoint, BackendReport, DatasetSummary, FromWorker, LandscapeRow, ProbeCost, ProgressPhase, RunPhase } from '../../worker/protocol';
 
 export const MAX_POINTS = 2000;
-/** EMA factor of the smoothed loss line. */
-export const SMOOTHING = 0.9;
+/** EMA factor of the smoothed loss line (core: the runner's CSV smooths the same way). */
+export { SMOOTHING } from '../../core/stats/smoothing';
 
 export interface EvalPoint {
   step: number;
