@@ -9,7 +9,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crc32, zip } from './zip';
+import { crc32 } from '../crc32';
+import { zip } from './zip';
 
 const PYTHON = '/usr/bin/python3';
 const UNZIP = '/usr/bin/unzip';

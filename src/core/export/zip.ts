@@ -5,27 +5,12 @@
  * entries or 4 GiB is refused by name rather than written broken.
  */
 
+import { crc32 } from '../crc32';
+
 export interface ZipEntry {
   /** Path inside the archive, '/'-separated, no leading '/'. */
   path: string;
   data: Uint8Array | string;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 (IEEE 802.3, the zip one) of `bytes`, as an unsigned number. */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = (CRC_TABLE[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** MS-DOS time and date of `d` (local time, 2-second resolution, from 1980). */

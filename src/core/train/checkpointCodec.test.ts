@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComparisonCheckpoint } from './checkpoint';
 import { CHECKPOINT_VERSION } from './checkpoint';
 import { checkpointChecksummed, decodeCheckpoint, encodeCheckpoint } from './checkpointCodec';
-import { crc32 } from './crc32';
+import { crc32 } from '../crc32';
 
 /** A stand-in checkpoint with 3,000 weights (12,000 bytes) and a sampler order. */
 function checkpoint(): ComparisonCheckpoint {

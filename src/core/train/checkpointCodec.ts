@@ -10,7 +10,7 @@
  */
 import type { ComparisonCheckpoint } from './checkpoint';
 import { CHECKPOINT_VERSION } from './checkpointVersion';
-import { crc32 } from './crc32';
+import { crc32 } from '../crc32';
 
 const MAGIC = 0x3243534d; // "MSC2" read as a little-endian uint32
 const PREFIX = 12;
