@@ -16,6 +16,7 @@ import { decodeCheckpoint } from '../core/train/checkpointCodec';
 import { checkpointPaths } from './checkpointFiles';
 import type { ResultsFile } from '../core/results/resultsFile';
 import { RESULTS_VERSION } from '../core/results/resultsFile';
+import { until } from '../test/runnerProcess';
 
 const runner = fileURLToPath(new URL('../../dist-cli/experiment.js', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -32,17 +33,6 @@ function start(args: string[]): Child {
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { process: child, stderr: () => stderr, exit };
-}
-
-/** Polls every 50 ms until `ready` gives a value; fails after `ms`. */
-async function until<T>(what: string, ms: number, ready: () => Promise<T | null> | T | null): Promise<T> {
-  const deadline = performance.now() + ms;
-  for (;;) {
-    const value = await ready();
-    if (value !== null) return value;
-    if (performance.now() > deadline) throw new Error(`no ${what} within ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 async function readResults(dir: string): Promise<ResultsFile | null> {

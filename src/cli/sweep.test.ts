@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SweepFile } from './sweepFiles';
+import { until } from '../test/runnerProcess';
 
 const runner = fileURLToPath(new URL('../../dist-cli/sweep.js', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,17 +29,6 @@ async function sweep(args: string[], during?: (child: ChildProcess) => Promise<v
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   await during?.(child);
   return { code: await exit, stdout, stderr };
-}
-
-/** Polls every 50 ms until `ready` gives a value; fails after `ms`. */
-async function until<T>(what: string, ms: number, ready: () => Promise<T | null>): Promise<T> {
-  const deadline = performance.now() + ms;
-  for (;;) {
-    const value = await ready();
-    if (value !== null) return value;
-    if (performance.now() > deadline) throw new Error(`no ${what} within ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Smoke shrunk to seconds on cpu (8 px, 24 IDs, batch 4, 8 steps, probes every 4). */
