@@ -2,7 +2,7 @@
  * Flags of `npm run export-torch`: the runner's config flags (--preset, --steps, --seeds,
  * --methods, --eval-every, --set) plus where to write, whether to add the reference, and real data
  * as FaceX-Zoo image lists. Runner flags that mean nothing for a PyTorch project (--backend,
- * --workers) and measurements the export does not carry (--probe-every, --slice-every above 0)
+ * --workers) and measurements the export does not carry (--smooth-every, --slice-every above 0)
  * are refused by name.
  */
 import type { RunSpec } from '../core/config';
@@ -26,7 +26,7 @@ export interface ExportTorchArgs {
   lists: { trainList: string; testList: string; pairs: string; root: string } | null;
 }
 
-/** --probe-every and --slice-every: taken as the runner takes them, but only 0. */
+/** --smooth-every and --slice-every: taken as the runner takes them, but only 0. */
 const noLandscape = (meaning: string) =>
   valueFlag<0>({ meaning, metavar: 'N', allowed: '0', default: 0 }, (value, flag) => {
     if (value === undefined || !/^\d+$/.test(value)) bad(flag, value, 'an integer ≥ 0');
@@ -43,7 +43,7 @@ const FLAGS = {
   '--seeds': seedsFlag({ meaning: 'The seeds: every method trains once per seed.' }),
   '--methods': methodsFlag({ meaning: 'The methods to compare.' }),
   '--eval-every': intFlag({ meaning: 'Steps between evaluations during training (0: only at the end).', min: 0, default: null, defaultText: "the preset's" }),
-  '--probe-every': noLandscape('Smoothness probes: not exported, so only 0 is taken (as the runner takes it).'),
+  '--smooth-every': noLandscape('Smoothness probes: not exported, so only 0 is taken (as the runner takes it).'),
   '--slice-every': noLandscape('Loss-landscape slices: not exported, so only 0 is taken (as the runner takes it).'),
   '--set': setFlag({ meaning: 'Sets any config value by its path (--set optim.lr=0.01); each field once.', example: 'data.imageSize=24' }),
   '--with-reference': switchFlag({ meaning: "Export this engine's start weights, batches and losses of the first steps to reference/ (synthetic data only).", defaultText: 'on with synthetic data' }),
@@ -63,6 +63,7 @@ export const EXPORT_TORCH_COMMAND: Command<typeof FLAGS> = {
   notOptions: {
     '--backend': 'the project runs on PyTorch; pick its device with train.py --device',
     '--workers': 'the project scales with torchrun --nproc_per_node',
+    '--probe-every': 'it was renamed --smooth-every (the smoothness check), and only 0 is taken',
   },
   check(v) {
     const missing = LISTS.filter((f) => v[f] === null);

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { presetConfig } from './presets';
 import { encodePageParams } from './seeds';
-import { encodeConfig, PARAMS } from './urlCodec';
+import { encodeConfig, PARAMS, RENAMED_PARAMS } from './urlCodec';
 import { decodePage, editDistance, KNOWN_PARAMS, likelyMeant, nameProblems } from './urlParams';
 
 const problems = (q: string) => nameProblems(new URLSearchParams(q));
 
 describe('URL parameter names', () => {
-  it('knows the config parameters, preset, backend, seeds and workers, each once', () => {
-    expect(KNOWN_PARAMS).toEqual(expect.arrayContaining([...Object.keys(PARAMS), 'preset', 'backend', 'seeds', 'workers', 'hide', 'lock', 'checkpoint']));
+  it('knows the config parameters, their old names, preset, backend, seeds and workers, each once', () => {
+    expect(KNOWN_PARAMS).toEqual(expect.arrayContaining([...Object.keys(PARAMS), 'probeEvery', 'preset', 'backend', 'seeds', 'workers', 'hide', 'lock', 'checkpoint']));
     expect(new Set(KNOWN_PARAMS).size).toBe(KNOWN_PARAMS.length);
-    expect(KNOWN_PARAMS).toHaveLength(Object.keys(PARAMS).length + 7);
+    expect(KNOWN_PARAMS).toHaveLength(Object.keys(PARAMS).length + Object.keys(RENAMED_PARAMS).length + 7);
   });
 
   it('the page writes only names it reads back', () => {

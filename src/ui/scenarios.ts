@@ -44,8 +44,8 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'slow-gallery',
     title: 'SST: a gallery that moves slowly',
-    query: 'preset=demo&methods=conventional,sst&seeds=1&alpha=0.98&probeEvery=50',
-    sets: { preset: 'demo', methods: 'conventional,sst', seeds: 1, alpha: 0.98, probeEvery: 50 },
+    query: 'preset=demo&methods=conventional,sst&seeds=1&alpha=0.98&smoothEvery=50',
+    sets: { preset: 'demo', methods: 'conventional,sst', seeds: 1, alpha: 0.98, smoothEvery: 50 },
     story: [
       'SST keeps a second copy of the network, the gallery, that is never trained by gradients: after each step it moves a little toward the probe, θ_gallery ← α·θ_gallery + (1 − α)·θ_probe. With α = 0.98 it averages the last ~1/(1 − α) = 50 steps, so the targets the probe chases change slowly and do not follow every noisy batch.',
       'One seed, to be quick. The agent drift chart shows how far the gallery’s weights are from the probe’s. This page has measured SST only at α = 0.98 on this data (where it beats Conventional); it has not measured how accuracy changes with α, so change α and see for yourself.',
@@ -58,8 +58,8 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'many-galleries',
     title: 'MASST: many galleries taking turns',
-    query: 'preset=demo&methods=sst,masst4&probeEvery=50',
-    sets: { preset: 'demo', methods: 'sst,masst4', seeds: 3, agentUpdate: 'active', probeEvery: 50 },
+    query: 'preset=demo&methods=sst,masst4&smoothEvery=50',
+    sets: { preset: 'demo', methods: 'sst,masst4', seeds: 3, agentUpdate: 'active', smoothEvery: 50 },
     story: [
       'MASST keeps K = 4 galleries (agents). At step t agent t mod 4 plays the gallery, and only that agent gets the EMA update (agent update “active”), so each agent is averaged every 4th step: a horizon of ~200 steps instead of 50.',
       'Honestly: on this data MASST did not beat SST. Measured here (3 seeds, 600 steps): MASST K=4 0.678 ± 0.015 against SST 0.705 ± 0.011, MASST − SST −0.026 ± 0.013, below SST on 3 of 3 seeds (and on seeds 6–8 too); it does beat Conventional (+0.027, 3 of 3). Our reading: at 600 steps its slower agents are still young.',
@@ -72,8 +72,8 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'smoothness',
     title: 'Smoothness: why the loss surface matters',
-    query: 'preset=demo&seeds=1&probeEvery=50&sliceEvery=200',
-    sets: { preset: 'demo', methods: 'conventional,sst,masst4', seeds: 1, probeEvery: 50, sliceEvery: 200 },
+    query: 'preset=demo&seeds=1&smoothEvery=50&sliceEvery=200',
+    sets: { preset: 'demo', methods: 'conventional,sst,masst4', seeds: 1, smoothEvery: 50, sliceEvery: 200 },
     story: [
       'The paper’s argument is that a slowly moving gallery makes the loss surface smoother, so gradient steps are more predictable. Every 50 steps the page probes that: it steps along the gradient at several step sizes and records how much the loss and the gradient change (effective β, Lipschitz); every 200 steps it draws a 1-D slice of the loss around the current weights.',
       'What was measured here, once (shallow preset, seed 2, 400 steps): MASST had the lowest median effective β and Lipschitz estimate, and SST’s Lipschitz estimate was below Conventional’s. That is one seed on another preset; on this demo the probes have not been summarised, so read what you see as an observation, not a result.',

@@ -157,7 +157,7 @@ export interface StatsBatch {
 }
 
 /** What a smoothness probe costs, for the badge: "+k forward, +k backward every N steps". */
-export interface ProbeCost {
+export interface SmoothnessCost {
   forward: number;
   backward: number;
   every: number;
@@ -212,7 +212,7 @@ export type FromWorker =
   | { type: 'dataset'; runId: number; summary: DatasetSummary }
   /** The serialized faces of a seed this worker made, for the page to hand to the other workers. */
   | { type: 'faces'; runId: number; seed: number; bytes: ArrayBuffer }
-  | { type: 'ready'; runId: number; worker: number; untrained: Array<{ seed: number; report: EvalReport }>; probeCost: ProbeCost }
+  | { type: 'ready'; runId: number; worker: number; untrained: Array<{ seed: number; report: EvalReport }>; smoothnessCost: SmoothnessCost }
   /** `run` is the unit. */
   | { type: 'smoothness'; runId: number; run: number; point: LipschitzPoint }
   | { type: 'agents'; runId: number; run: number; point: AgentPoint }

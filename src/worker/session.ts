@@ -111,9 +111,9 @@ export class Session {
       for (const g of groups) g.cmp.dispose();
       throw e;
     }
-    const probeCost = (groups[0] as Group).analysis.cost;
+    const smoothnessCost = (groups[0] as Group).analysis.cost;
     this.groups = groups;
-    this.post({ type: 'ready', runId: this.runId, worker: this.worker, untrained, probeCost });
+    this.post({ type: 'ready', runId: this.runId, worker: this.worker, untrained, smoothnessCost });
     return new PoolEngine(groups, msg.config.steps, this.worker, this.runId, this.post, from, msg.checkpointEvery);
   }
 
