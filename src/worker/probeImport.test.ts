@@ -1,8 +1,8 @@
 /**
  * "Import probe" in its worker: a trained run's probe, saved as "Download probe" saves it and
  * picked back, is evaluated on the held-out pairs exactly as the comparison evaluates that run (the
- * same report, the same Embeddings view points to 1e-5), freeing every tensor; a probe of another
- * embedding size is refused naming the field, the probe's value and the comparison's.
+ * same report, the same Embeddings view points to 1e-5), freeing every tensor; a probe of other
+ * channels and embedding size is refused naming each field, the probe's value and the comparison's.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { embeddingView } from '../core/analysis/embeddingView';
@@ -64,8 +64,8 @@ describe('evaluateImportedProbe', () => {
     expect(Math.max(...Array.from(got.view.coords, (v, i) => Math.abs(v - (view.coords[i] as number))))).toBeLessThan(1e-5);
 
     const other = tinyConfig({ runs: config.runs, model: { backbone: 'tiny', embedDim: 16 } });
-    const misfit = evaluateImportedProbe({ files: [zip], config: other, faces });
-    await expect(misfit).rejects.toThrow('Import probe: SST · seed 1, step 3 does not fit this comparison: embedding size (model.embedDim): the probe gives 8, the comparison needs 16. Nothing was imported');
+    const misfit = evaluateImportedProbe({ files: [zip], config: { ...other, data: { ...other.data, channels: 3 } }, faces });
+    await expect(misfit).rejects.toThrow('Import probe: SST · seed 1, step 3 does not fit this comparison: channels (data.channels): the probe takes 1, the comparison needs 3 (RGB); embedding size (model.embedDim): the probe gives 8, the comparison needs 16. Nothing was imported');
     expect(tf.memory().numTensors).toBe(before);
     cmp.dispose();
   });

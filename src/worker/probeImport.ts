@@ -14,7 +14,7 @@ import { deserializeDataset } from '../core/data/cache';
 import type { ImageSet } from '../core/data/types';
 import { evaluateEmbeddings } from '../core/eval/report';
 import type { PickLike } from '../core/export/probeFileSet';
-import { probeFileSet, readPicked } from '../core/export/probeFileSet';
+import { probeFileSet, readPicked, signatureShapes } from '../core/export/probeFileSet';
 import type { ComparisonNeeds } from '../core/export/probeFit';
 import { embeddingSizeProblem, misfitMessage, probeFitProblems } from '../core/export/probeFit';
 import { embedChunk } from '../core/model/memory';
@@ -71,7 +71,13 @@ export async function evaluateImportedProbe(input: ProbeImportInput): Promise<Om
   try {
     const { data, model: m } = input.config;
     const needs: ComparisonNeeds = { imageSize: data.imageSize, channels: data.channels, embedDim: m.embedDim };
-    const problems = probeFitProblems({ inputs: model.inputs.map((i) => i.shape), outputs: model.outputs.map((o) => o.shape) }, needs);
+    // The graph's own shapes where it states them, else the signature's (probeFileSet.ts).
+    const sig = signatureShapes(set.artifacts.signature);
+    const shapes = {
+      inputs: model.inputs.map((t, i) => t.shape ?? sig.inputs[i]),
+      outputs: model.outputs.map((t, i) => t.shape ?? sig.outputs[i]),
+    };
+    const problems = probeFitProblems(shapes, needs);
     if (problems.length > 0) throw new Error(misfitMessage(set.title, problems));
     const chunk = embedChunk(data.imageSize, data.channels, m.backbone);
     const seeds: ImportedProbeSeed[] = [];

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { randomProbe } from '../../test/probeFixture';
 import type * as tf from '../tf';
 import type { PickLike } from './probeFileSet';
-import { probeFileSet, readPicked } from './probeFileSet';
+import { probeFileSet, readPicked, signatureShapes } from './probeFileSet';
 import { probeZip } from './probeZip';
 import { probeArtifacts } from './tfjsProbe';
 
@@ -76,5 +76,11 @@ describe('Import probe file sets', () => {
     await expect(fileSet([file('model.json', 'weights.bin'), file('weights.bin', weights)])).rejects.toThrow('Import probe: model.json: not JSON');
     await expect(fileSet([file('p.zip', new Uint8Array(30)), file('model.json', '{}')])).rejects.toThrow('Import probe: p.zip, model.json: pick one zip alone');
     await expect(fileSet([])).rejects.toThrow('Import probe: no file picked');
+  });
+
+  it('reads the input and output shapes from the signature, sizes as protobuf JSON strings', () => {
+    expect(signatureShapes(modelJson.signature)).toEqual({ inputs: [[-1, 16, 16, 3]], outputs: [[-1, 8]] });
+    expect(signatureShapes(undefined)).toEqual({ inputs: [], outputs: [] });
+    expect(signatureShapes({ inputs: { x: { dtype: 'DT_FLOAT' } }, outputs: { y: { tensorShape: { dim: [{ size: 'many' }] } } } })).toEqual({ inputs: [undefined], outputs: [undefined] });
   });
 });

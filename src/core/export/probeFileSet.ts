@@ -18,6 +18,31 @@ export interface PickedFile {
   data: Uint8Array;
 }
 
+/** Each input's and output's shape as model.json's signature states it (−1: any; undefined: not stated). */
+export interface SignatureShapes {
+  inputs: Array<number[] | undefined>;
+  outputs: Array<number[] | undefined>;
+}
+
+/**
+ * The shapes in a graph model's signature (protobuf JSON: sizes are decimal strings). tfjs reads
+ * an input's shape from its Placeholder node, but an output's only from nodes that state one,
+ * which the probe's last op (RealDiv) does not: the signature still says [−1, D].
+ */
+export function signatureShapes(signature: unknown): SignatureShapes {
+  const shapes = (side: unknown): Array<number[] | undefined> => {
+    if (typeof side !== 'object' || side === null) return [];
+    return Object.values(side as Record<string, unknown>).map((info) => {
+      const dims = (info as { tensorShape?: { dim?: unknown } } | null)?.tensorShape?.dim;
+      if (!Array.isArray(dims)) return undefined;
+      const sizes = dims.map((d) => Number((d as { size?: unknown } | null)?.size ?? -1));
+      return sizes.every(Number.isInteger) ? sizes : undefined;
+    });
+  };
+  const s = (typeof signature === 'object' && signature !== null ? signature : {}) as { inputs?: unknown; outputs?: unknown };
+  return { inputs: shapes(s.inputs), outputs: shapes(s.outputs) };
+}
+
 /** 'PyTorch': model.json says the exported PyTorch project's to_tfjs.py converted it. */
 export type ProbeSource = 'PyTorch' | 'imported probe';
 
