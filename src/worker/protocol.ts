@@ -246,6 +246,8 @@ export function assertNever(x: never): never {
  */
 export interface ImportProbeMessage {
   type: 'importProbe';
+  /** The session whose comparison this is (echoed): the page keeps the result only while it is current. */
+  runId: number;
   files: File[];
   config: ExperimentConfig;
   /** Each seed's serialized faces (core/data/cache.ts layout), in the comparison's seed order. */
@@ -273,5 +275,6 @@ export interface ImportedProbeResult {
 /** Probe-import worker → page: the evaluation, or why there is none (misfits named). */
 export interface ImportedProbeMessage {
   type: 'importedProbe';
+  runId: number;
   result: { ok: true; probe: ImportedProbeResult } | { ok: false; message: string };
 }

@@ -31,17 +31,17 @@ export function ImportProbe({ store, probes, session }: Props) {
   const take = async (files: File[]) => {
     if (files.length === 0) return;
     setProblem(null);
-    const request = importRequest(session(), files, backend ?? 'auto');
+    const request = importRequest(session(), runId, files, backend ?? 'auto');
     if (!request.ok) {
       setProblem(request.why);
       return;
     }
-    const at = runId;
     setBusy(files.map((f) => f.name).join(', '));
     try {
-      const result = await evaluateInWorker(request.message);
-      if (store.get().runId !== at) setProblem('Import probe: the comparison changed while the probe was evaluated on the previous one: import it again.');
-      else probes.add(at, result);
+      const { runId: on, probe } = await evaluateInWorker(request.message);
+      // Messages of a session that is no longer current are dropped, as the training workers' are.
+      if (store.get().runId !== on) setProblem('Import probe: the comparison changed while the probe was evaluated on the previous one: import it again.');
+      else probes.add(on, probe);
     } catch (e) {
       setProblem(e instanceof Error ? e.message : String(e));
     } finally {

@@ -50,7 +50,7 @@ export function EmbeddingsView({ panels }: { panels: Panel[] }) {
     <figure className="embeddings" aria-label="Embeddings">
       <div className="embedding-panels">
         {panels.map((p) => (
-          <div key={p.label} className={p.ghost === true ? 'ghost' : undefined}>
+          <div key={p.label}>
             <h4>{p.label}{p.ghost === true ? <> <span className="badge">imported</span></> : p.view ? ` · step ${p.view.step}` : ''}</h4>
             {p.view ? <Scatter view={p.view} ghost={p.ghost === true} /> : <p className="empty">After the first evaluation.</p>}
           </div>

@@ -46,19 +46,20 @@ describe('importRequest', () => {
   const files = [new File(['{}'], 'model.json')];
 
   it('says to start a comparison, or to wait for its faces, naming the seeds', () => {
-    expect(importRequest(null, files, 'wasm')).toEqual({ ok: false, why: expect.stringContaining('no comparison yet: press Train or Step first') as unknown as string });
-    const waiting = importRequest({ config, seeds: [4, 5, 6], faces: new Map([[5, new ArrayBuffer(8)]]), folder: null }, files, 'wasm');
+    expect(importRequest(null, 1, files, 'wasm')).toEqual({ ok: false, why: expect.stringContaining('no comparison yet: press Train or Step first') as unknown as string });
+    const waiting = importRequest({ config, seeds: [4, 5, 6], faces: new Map([[5, new ArrayBuffer(8)]]), folder: null }, 1, files, 'wasm');
     expect(waiting).toEqual({ ok: false, why: 'Import probe: the faces of seed 4, 6 are still being made: import once the comparison shows step 0' });
   });
 
   it('sends the comparison\'s config and every seed\'s faces in seed order', () => {
     const a = new ArrayBuffer(8);
     const b = new ArrayBuffer(16);
-    const made = importRequest({ config, seeds: [5, 4], faces: new Map([[4, a], [5, b]]), folder: null }, files, 'webgl');
+    const made = importRequest({ config, seeds: [5, 4], faces: new Map([[4, a], [5, b]]), folder: null }, 7, files, 'webgl');
     if (!made.ok) throw new Error(made.why);
     expect(made.message.faces).toEqual([{ seed: 5, bytes: b }, { seed: 4, bytes: a }]);
     expect(made.message.config).toBe(config);
     expect(made.message.backend).toBe('webgl');
+    expect(made.message.runId).toBe(7);
     expect(made.message.files).toBe(files);
   });
 });
