@@ -34,7 +34,7 @@ describe('ProbeImports', () => {
     expect(rows.map((r) => r.label)).toEqual([torch.label, again.label]);
     expect(rows[0]?.reports.map((r) => r?.accuracy)).toEqual([0.7, 0.6]);
     expect(rows[0]?.imported).toBe(torch.label);
-    expect(probeEmbeddingPanels(probes.get(), 2)).toEqual([{ label: page.label, view: view(1) }]);
+    expect(probeEmbeddingPanels(probes.get(), 2)).toEqual([{ label: page.label, view: view(1), ghost: true }]);
     probes.remove(again.id);
     expect(probeResultRows(probes.get(), 3).map((r) => r.label)).toEqual([torch.label]);
     expect(changes).toBe(4);

@@ -62,6 +62,6 @@ export function probeResultRows(probes: readonly ImportedProbe[], runId: number)
 }
 
 /** The Embeddings view's ghost panels of session `runId`: each probe on the first seed, as the runs' panels. */
-export function probeEmbeddingPanels(probes: readonly ImportedProbe[], runId: number): Array<{ label: string; view: EmbeddingView | null }> {
-  return ofSession(probes, runId).map((p) => ({ label: p.label, view: p.result.seeds[0]?.view ?? null }));
+export function probeEmbeddingPanels(probes: readonly ImportedProbe[], runId: number): Array<{ label: string; view: EmbeddingView | null; ghost: true }> {
+  return ofSession(probes, runId).map((p) => ({ label: p.label, view: p.result.seeds[0]?.view ?? null, ghost: true }));
 }

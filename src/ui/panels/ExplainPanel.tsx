@@ -20,6 +20,7 @@ import { FIELD_HELP } from '../help';
 import { selectExplain } from '../store/selectors';
 import type { Store } from '../store/store';
 import type { ProbeImports } from '../import/probeImports';
+import { probeEmbeddingPanels } from '../import/probeImports';
 import { useCurrentProbes } from '../import/useProbeImports';
 
 /** Speed choices, steps per second (null: full speed). */
@@ -42,7 +43,7 @@ interface Props {
 
 export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSlowly, onSpeed, probes }: Props) {
   const s = useStoreSelector(store, selectExplain);
-  const imported = useCurrentProbes(probes, store).current;
+  const imported = useCurrentProbes(probes, store);
   const [chosen, setChosen] = useState<number | null>(null);
   const [stage, setStage] = useState<Stage | null>(null);
   const [speed, setSpeed] = useState<number | null>(null);
@@ -126,7 +127,7 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
       <Hideable name="embeddings">
         <EmbeddingsView panels={[
           ...s.runs.map((r) => ({ label: r.label, view: r.embeddings })),
-          ...imported.map((p) => ({ label: p.label, view: p.result.seeds[0]?.view ?? null, ghost: true })),
+          ...probeEmbeddingPanels(imported.current, imported.runId),
         ]} />
       </Hideable>
     </section>
