@@ -35,6 +35,8 @@ import { DataPanel } from './panels/DataPanel';
 import { DownloadPanel } from './components/DownloadPanel';
 import { ImportRuns } from './components/ImportRuns';
 import { GhostStore } from './import/ghostStore';
+import { ProbeImports } from './import/probeImports';
+import { ImportProbe } from './components/ImportProbe';
 import { ExportButton } from './components/ExportButton';
 import { exportTorchProject } from './exportTorch';
 import { EvalCharts } from './panels/EvalCharts';
@@ -109,6 +111,8 @@ export function App({ query }: { query: PageQuery }) {
   }, [hidden]);
   // Imported run files, drawn as ghosts: kept across Reset and new sessions, until removed.
   const [ghosts] = useState(() => new GhostStore());
+  // Probes brought in with "Import probe", each shown while the comparison it was evaluated on is current.
+  const [probes] = useState(() => new ProbeImports());
   const page = useStoreSelector(store, selectPage);
 
   // A reload or a closed tab would end the comparison: ask first while it trains.
@@ -272,7 +276,7 @@ export function App({ query }: { query: PageQuery }) {
       <Hideable name="status"><PanelBoundary name="list of runs"><StatusPanel store={store} /></PanelBoundary></Hideable>
       <Hideable name="overview">
         <PanelBoundary name="How one iteration works section">
-          <ExplainPanel store={store} config={sessionConfig ?? config} onStepSlowly={training.stepSlowly} onSpeed={training.setSpeed} />
+          <ExplainPanel store={store} config={sessionConfig ?? config} onStepSlowly={training.stepSlowly} onSpeed={training.setSpeed} probes={probes} />
         </PanelBoundary>
       </Hideable>
       </div>
@@ -283,7 +287,7 @@ export function App({ query }: { query: PageQuery }) {
         <Hideable name="loss"><PanelBoundary name="loss chart"><LossPanel store={store} ghosts={ghosts} band={band} /></PanelBoundary></Hideable>
         <PanelBoundary name="evaluation charts"><EvalCharts store={store} ghosts={ghosts} band={band} /></PanelBoundary>
       </section>
-      <Hideable name="results"><PanelBoundary name="results table"><ResultsPanel store={store} ghosts={ghosts} /></PanelBoundary></Hideable>
+      <Hideable name="results"><PanelBoundary name="results table"><ResultsPanel store={store} ghosts={ghosts} probes={probes} /></PanelBoundary></Hideable>
       <Hideable name="export">
         <PanelBoundary name="download and export buttons">
         <DownloadPanel
@@ -296,7 +300,10 @@ export function App({ query }: { query: PageQuery }) {
         <ExportButton onExport={() => exportTorchProject(training.sessionData(), `the playground page's Export as PyTorch project (${window.location.pathname}${window.location.search})`)} />
         </PanelBoundary>
       </Hideable>
-      <Hideable name="import"><PanelBoundary name="run import"><ImportRuns ghosts={ghosts} /></PanelBoundary></Hideable>
+      <Hideable name="import">
+        <PanelBoundary name="run import"><ImportRuns ghosts={ghosts} /></PanelBoundary>
+        <PanelBoundary name="probe import"><ImportProbe store={store} probes={probes} session={training.sessionData} /></PanelBoundary>
+      </Hideable>
       <PanelBoundary name="analysis charts"><AnalysisPanel store={store} ghosts={ghosts} band={band} onSlice={training.landscape} /></PanelBoundary>
       <Hideable name="sweep"><PanelBoundary name="Sweep section"><SweepPanel /></PanelBoundary></Hideable>
       <Hideable name="dataset"><PanelBoundary name="data view"><DataPanel store={store} onCleared={training.forget} /></PanelBoundary></Hideable>

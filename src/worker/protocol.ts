@@ -15,6 +15,7 @@ import type { QueueSnapshot } from '../core/analysis/queueView';
 import type { EmbeddingView } from '../core/analysis/embeddingView';
 import type { NetState } from '../core/train/checkpoint';
 import type { BackendChoice, BackendName } from '../core/backends';
+import type { ProbeSource } from '../core/export/probeFileSet';
 
 /** Where a worker's run control stands (worker/control.ts has the transitions). */
 export type RunPhase = 'building' | 'ready' | 'training' | 'stepping' | 'slicing' | 'finished' | 'failed' | 'disposed';
@@ -236,4 +237,44 @@ export type FromWorker =
 
 export function assertNever(x: never): never {
   throw new Error(`Unexpected message: ${JSON.stringify(x)}`);
+}
+
+/**
+ * Page → the probe-import worker (worker/probeImport.worker.ts, one per "Import probe"): the picked
+ * files (a probe's graph model, or the zip "Download probe" saves), evaluated on the held-out pairs
+ * of the comparison whose config and faces come with them, on `backend` (the runs' own).
+ */
+export interface ImportProbeMessage {
+  type: 'importProbe';
+  /** The session whose comparison this is (echoed): the page keeps the result only while it is current. */
+  runId: number;
+  files: File[];
+  config: ExperimentConfig;
+  /** Each seed's serialized faces (core/data/cache.ts layout), in the comparison's seed order. */
+  faces: Array<{ seed: number; bytes: ArrayBuffer }>;
+  backend: BackendChoice;
+}
+
+/** An imported probe on one seed: the report the runs get, and the Embeddings view's points. */
+export interface ImportedProbeSeed {
+  seed: number;
+  report: EvalReport;
+  view: EmbeddingView;
+}
+
+export interface ImportedProbeResult {
+  /** Its model.json's description, else its zip's, folder's or file's name. */
+  title: string;
+  source: ProbeSource;
+  /** The backend that embedded the images (read back). */
+  backend: BackendName;
+  /** One per seed, in the order of the message's faces. */
+  seeds: ImportedProbeSeed[];
+}
+
+/** Probe-import worker → page: the evaluation, or why there is none (misfits named). */
+export interface ImportedProbeMessage {
+  type: 'importedProbe';
+  runId: number;
+  result: { ok: true; probe: ImportedProbeResult } | { ok: false; message: string };
 }
