@@ -43,7 +43,7 @@ const rowOf = (page: Page, name: string | RegExp) => page.getByRole('table').get
 async function trainSmoke(page: Page): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/?preset=smoke&methods=sst&steps=3&evalEvery=3&probeEvery=0&sliceEvery=0');
+  await page.goto('/?preset=smoke&methods=sst&steps=3&evalEvery=3&smoothEvery=0&sliceEvery=0');
   await trainUntilStep(page, 3, 1);
   return errors;
 }
