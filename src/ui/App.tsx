@@ -5,7 +5,7 @@
  * itself; each panel subscribes to its own slice, so a batch of losses renders the loss chart and
  * the list of runs, not the page.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ExperimentConfig } from '../core/config';
 import type { PresetName } from '../core/presets';
 import { presetConfig } from '../core/presets';
@@ -17,6 +17,8 @@ import type { PageQuery } from '../core/pageQuery';
 import { decodePage } from '../core/urlParams';
 import { validate } from '../core/validate';
 import { encodeCheckpointEvery } from '../core/checkpointEvery';
+import { encodeHiddenSeries } from '../core/hiddenSeries';
+import { HiddenSeriesContext, HiddenSeriesStore } from './charts/hiddenSeriesStore';
 import type { SavedComparison, StoredComparison } from './storage/comparisonStore';
 import { clearComparison, loadComparisons, removeComparison } from './storage/comparisonStore';
 import { heldKeys, tabComparisonKey } from './comparisonKey';
@@ -67,6 +69,9 @@ export function App({ query }: { query: PageQuery }) {
   const initial = decoded.url;
   const initialPage = decoded.page;
   const checkpointEvery = decoded.checkpointEvery;
+  // The series hidden from the charts' legends (hideSeries=): each chart subscribes to its own, the link to all.
+  const [chartSeries] = useState(() => new HiddenSeriesStore(decoded.hiddenSeries));
+  const hiddenSeries = useSyncExternalStore(chartSeries.subscribe, chartSeries.snapshot);
   // Teacher mode (hide=, lock=1) is the link's, kept as it is in every link the page writes.
   const teacher = initialPage.teacher;
   const [preset, setPreset] = useState<PresetName>(initial.preset);
@@ -127,8 +132,9 @@ export function App({ query }: { query: PageQuery }) {
     const next = encodeConfig(preset, config, backend);
     encodePageParams(next, preset, config.seed, seeds, workers, teacher);
     encodeCheckpointEvery(next, checkpointEvery);
+    encodeHiddenSeries(next, hiddenSeries);
     return checkQuery(next);
-  }, [preset, config, seeds, workers, backend, teacher, checkpointEvery]);
+  }, [preset, config, seeds, workers, backend, teacher, checkpointEvery, hiddenSeries]);
   useEffect(() => {
     // A query too long for servers is never written: the address keeps the last link that loads.
     if (link.ok) window.history.replaceState(null, '', `?${link.query}`);
@@ -191,6 +197,7 @@ export function App({ query }: { query: PageQuery }) {
   return (
     // Teacher mode: Hideable panels read hide= from here.
     <TeacherContext.Provider value={teacher}>
+    <HiddenSeriesContext.Provider value={chartSeries}>
     <main>
       <header>
         <h1>MASST Playground</h1>
@@ -311,6 +318,7 @@ export function App({ query }: { query: PageQuery }) {
       </div>
       <Hideable name="help"><PanelBoundary name="How it works section"><HowItWorks /></PanelBoundary></Hideable>
     </main>
+    </HiddenSeriesContext.Provider>
     </TeacherContext.Provider>
   );
 }
