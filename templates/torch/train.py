@@ -5,6 +5,7 @@ playground runner's schema (version 4), so the page can import it.
   python3 -m torch.distributed.run --nproc_per_node=N train.py   # N processes, one per device
   python3 train.py --check-reference                       # first steps against the playground
   python3 to_tfjs.py .                                     # the trained probes for the page (TF.js)
+  python3 train.py --cell N                                # an exported sweep's cell N (run_sweep.py: all)
 
 Everything the experiment is comes from config.json (the playground's ExperimentConfig) and
 export.json (the seeds, the data of each, the reference). See README.md and masst_methods.py for
@@ -45,6 +46,8 @@ def parse_args():
     p.add_argument("--no-reference", action="store_true", help="draw the start values from the seed here, not from reference/")
     p.add_argument("--check-reference", action="store_true", help="compare the first steps' losses with the playground's")
     p.add_argument("--tolerance", type=float, default=1e-4, help="largest relative loss difference --check-reference accepts")
+    p.add_argument("--cell", type=int, default=None,
+                   help="an exported sweep (sweep-plan.json): train cell N's runs into cells/cell-N/ (run_sweep.py runs them all)")
     return p.parse_args()
 
 
@@ -224,11 +227,21 @@ def setup(args):
 
 def main():
     args = parse_args()
-    dist = setup(args)
-    base = read_json(args.config, "experiment config")
-    manifest = read_json(os.path.join(os.path.dirname(os.path.abspath(args.config)), "export.json"), "export manifest")
     if args.checkpoint_every is not None and args.checkpoint_every < 0:
         raise DataError(f"--checkpoint-every {args.checkpoint_every} is not allowed: expected 0 (at the end only) or a positive number of steps")
+    sweep = os.path.isfile(os.path.join(HERE, "sweep-plan.json"))
+    if sweep != (args.cell is not None):
+        raise DataError("this project is a sweep: train its cells with python3 run_sweep.py, or one with train.py --cell N" if sweep
+                        else f"--cell {args.cell} is not allowed: this project is one experiment, not a sweep (no sweep-plan.json); run python3 train.py")
+    if sweep and args.check_reference:
+        raise DataError("--check-reference is not allowed with --cell: an exported sweep has no reference/ (its start values are drawn from each seed)")
+    dist = setup(args)
+    if sweep:
+        # Imported here: masst_cell imports this file as the module "train" for its helpers.
+        from masst_cell import train_cell
+        return train_cell(args, dist)
+    base = read_json(args.config, "experiment config")
+    manifest = read_json(os.path.join(os.path.dirname(os.path.abspath(args.config)), "export.json"), "export manifest")
     if base["batchSize"] % dist.world != 0:
         raise DataError(f"batchSize {base['batchSize']} is not divisible by the {dist.world} processes; "
                         "each process takes an equal slice of every batch")
