@@ -13,6 +13,7 @@ import { SWEEP_VERSION } from '../core/sweep/file';
 import type { SweepSpec } from '../core/sweep/spec';
 import { parseExportTorchCommand } from './exportTorchArgs';
 import { exportTorchSweep, readSweepFileSpec } from './exportTorchSweep';
+import { readSweepSpec } from './sweepFiles';
 import { usage } from './flags/help';
 import { EXPORT_TORCH_COMMAND } from './exportTorchArgs';
 
@@ -83,5 +84,13 @@ describe('export-torch --sweep', () => {
     const readme = await readFile(join(out, 'README.md'), 'utf8');
     expect(readme).toContain('2 cells (masst.agentAlpha ∈ {shared, horizonMatched}) × SST, MASST K=2 × seeds 3: 4 runs, 3 distinct by run key');
     expect(readme).toContain('No Slurm job-array script is included');
+  });
+
+  it("is not resumed by npm run sweep: --resume refuses PyTorch's sweep.json by its source", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'masst-sweep-torch-'));
+    await writeFile(join(dir, 'sweep.json'), JSON.stringify({ version: SWEEP_VERSION, complete: true, source: 'pytorch', backend: 'pytorch', spec: SPEC }));
+    await expect(readSweepSpec(dir)).rejects.toThrow(
+      `--resume ${dir} is not allowed: ${join(dir, 'sweep.json')} was trained by the exported PyTorch project (source: "pytorch"); --resume continues only sweeps of npm run sweep.`,
+    );
   });
 });
