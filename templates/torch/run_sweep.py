@@ -108,7 +108,7 @@ class Runner:
 
     def progress(self):
         running = ", ".join(str(i) for i in sorted(self.running)) or "none"
-        failed = ", ".join(str(i) for i in self.failed) or "none"
+        failed = ", ".join(str(i) for i in sorted(self.failed)) or "none"
         print(f"run_sweep: cells {self.earlier + len(self.done)}/{self.total} finished ({self.earlier} earlier) "
               f"\u00b7 running {running} \u00b7 failed {failed} \u00b7 {time.perf_counter() - self.began:.1f} s", file=sys.stderr, flush=True)
 
@@ -168,10 +168,14 @@ def main():
     args = parse_args()
     plan = read_plan(HERE)
     total = len(plan["cells"])
-    todo = [] if args.merge_only else missing_cells(HERE, plan)
+    missing = missing_cells(HERE, plan)
+    todo = [] if args.merge_only else missing
     how = f", each under torchrun with {args.torchrun} processes" if args.torchrun else ""
-    print(f"run_sweep: {total} cells, {total - len(todo)} finished earlier (skipped), {len(todo)} to train, "
-          f"{args.parallel} at a time{how}", file=sys.stderr, flush=True)
+    if args.merge_only:
+        print(f"run_sweep: {total} cells, {total - len(missing)} finished; merging only", file=sys.stderr, flush=True)
+    else:
+        print(f"run_sweep: {total} cells, {total - len(todo)} finished earlier (skipped), {len(todo)} to train, "
+              f"{args.parallel} at a time{how}", file=sys.stderr, flush=True)
     if todo:
         runner = Runner(args, todo, total)
         try:
@@ -182,7 +186,7 @@ def main():
                   file=sys.stderr)
             return 130
         if not ok:
-            print(f"run_sweep: cells {', '.join(map(str, runner.failed))} failed; nothing merged. "
+            print(f"run_sweep: cells {', '.join(map(str, sorted(runner.failed)))} failed; nothing merged. "
                   "Run the same command again to retry them (finished cells are skipped).", file=sys.stderr)
             return 1
     sweep = merge(HERE, plan)
