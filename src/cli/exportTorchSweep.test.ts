@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TorchSweepPlanFile } from '../core/export/torchSweep';
+import { torchSweep, torchSweepPlanFile } from '../core/export/torchSweep';
 import { SWEEP_VERSION } from '../core/sweep/file';
 import type { SweepSpec } from '../core/sweep/spec';
 import { parseExportTorchCommand } from './exportTorchArgs';
@@ -92,5 +93,18 @@ describe('export-torch --sweep', () => {
     await expect(readSweepSpec(dir)).rejects.toThrow(
       `--resume ${dir} is not allowed: ${join(dir, 'sweep.json')} was trained by the exported PyTorch project (source: "pytorch"); --resume continues only sweeps of npm run sweep.`,
     );
+  });
+
+  it('gives each data setting its own data folders when an axis changes data.*', () => {
+    const sweep = torchSweep({ ...SPEC, axes: [{ path: 'data.imageSize', values: ['16', '24'] }], seeds: [3, 4] });
+    expect(sweep.dataGroups.map((g) => [g.data.imageSize, g.cells])).toEqual([[16, [0]], [24, [1]]]);
+    const plan = torchSweepPlanFile(sweep, { sweep: 1, engine: 1, runStore: 1 });
+    expect(plan.cells.map((c) => c.data)).toEqual([
+      { 3: 'data/set-0/seed-3/index.json', 4: 'data/set-0/seed-4/index.json' },
+      { 3: 'data/set-1/seed-3/index.json', 4: 'data/set-1/seed-4/index.json' },
+    ]);
+    // Every method reads data.*: no run is shared between the cells.
+    expect(plan.runs).toEqual({ grid: 8, distinct: 8 });
+    expect(plan.cells[1]?.runs.every((r) => r.owner === 1)).toBe(true);
   });
 });

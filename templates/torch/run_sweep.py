@@ -102,7 +102,8 @@ class Runner:
         self.earlier = total - len(todo)
         self.running, self.done, self.failed = {}, [], []
         self.groups = gpu_groups(args)
-        cores = os.cpu_count() or 1
+        # The cores this process may use (a container's or a job's share), not the machine's.
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
         self.threads = args.threads or max(1, cores // (args.parallel * max(1, args.torchrun)))
         self.began = time.perf_counter()
 
