@@ -12,6 +12,7 @@ import probe from '../../../templates/torch/masst_probe.py?raw';
 import results from '../../../templates/torch/masst_results.py?raw';
 import requirements from '../../../templates/torch/requirements.txt?raw';
 import sampler from '../../../templates/torch/masst_sampler.py?raw';
+import state from '../../../templates/torch/masst_state.py?raw';
 import tfjs from '../../../templates/torch/masst_tfjs.py?raw';
 import toTfjs from '../../../templates/torch/to_tfjs.py?raw';
 import train from '../../../templates/torch/train.py?raw';
@@ -31,6 +32,7 @@ export const TORCH_TEMPLATES: Readonly<Record<string, string>> = {
   'masst_results.py': results,
   'masst_probe.py': probe,
   'masst_sampler.py': sampler,
+  'masst_state.py': state,
   'masst_tfjs.py': tfjs,
   'requirements.txt': requirements,
   'README.md': readme,
