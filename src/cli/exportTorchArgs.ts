@@ -38,7 +38,8 @@ const noLandscape = (meaning: string) =>
   });
 
 const LISTS = ['--train-list', '--test-list', '--pairs', '--data-root'] as const;
-const SWEEP_FILE_ALLOWED = 'a sweep spec (JSON: preset, set, axes, methods, seeds) or the sweep.json npm run sweep wrote';
+/** What --sweep takes, as its errors and the file's reader (exportTorchSweep.ts) say it. */
+export const SWEEP_FILE_ALLOWED = 'a sweep spec (JSON: preset, set, axes, methods, seeds) or the sweep.json npm run sweep wrote';
 
 const FLAGS = {
   '--out': pathFlag({ meaning: 'The folder to write the PyTorch project to.', metavar: 'DIR', allowed: 'a directory path', default: '', defaultText: 'none (required)', required: true }),

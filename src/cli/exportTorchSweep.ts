@@ -16,10 +16,9 @@ import type { SweepSpec } from '../core/sweep/spec';
 import { sweepSpecFromJson } from '../core/sweep/spec';
 import { loadOrGenerateDataset } from './dataset-cache-node';
 import type { ExportTorchSweepArgs } from './exportTorchArgs';
+import { SWEEP_FILE_ALLOWED as ALLOWED } from './exportTorchArgs';
 import { checkOutDir } from './outDir';
 import { sweepVersions } from './sweepFiles';
-
-const ALLOWED = 'a sweep spec (JSON: preset, set, axes, methods, seeds) or the sweep.json npm run sweep wrote';
 
 /** The spec a --sweep file holds, or an Error naming the file, what is wrong and what is allowed. */
 export async function readSweepFileSpec(path: string): Promise<SweepSpec> {

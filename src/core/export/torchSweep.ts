@@ -86,15 +86,13 @@ export interface TorchSweep {
 /** The grid of a spec, ready to export, or throws an Error listing every problem (spec, then cells). */
 export function torchSweep(spec: SweepSpec): TorchSweep {
   const exported = torchSweepSpec(spec);
-  const base = (() => {
-    try {
-      return applyOverrides(withoutAnalysis(presetConfig(spec.preset)), exported.set);
-    } catch {
-      return null;
-    }
-  })();
   // The base first, so a user's `set` asking for probes is named once and not once per cell.
-  const baseProblems = base === null ? [] : torchExportProblems(base).map((p) => `set: ${p}`);
+  let baseProblems: string[] = [];
+  try {
+    baseProblems = torchExportProblems(applyOverrides(withoutAnalysis(presetConfig(spec.preset)), exported.set)).map((p) => `set: ${p}`);
+  } catch {
+    // A `set` entry the config does not take: expandSweep below names it with the spec's other problems.
+  }
   if (baseProblems.length > 0) throw new Error(`Cannot export this sweep:\n${baseProblems.map((p) => `  - ${p}`).join('\n')}`);
   const plan = expandSweep(exported);
   const cellProblems = plan.cells.flatMap((c) => torchExportProblems(c.config).map((p) => `cell ${c.label}: ${p}`));
