@@ -53,14 +53,17 @@ export async function measureSweepCost(steps: number, workers: number, log: (lin
   try {
     const data = presetConfig('demo').data;
     for (const seed of [1, 2, 3]) await loadOrGenerateDataset(data, seed);
-    const common = ['--preset', 'demo', '--seeds', SEEDS, '--workers', String(workers), '--set'];
+    // The demo evaluates every 50 steps and checks smoothness every 100: here both twice a run, so
+    // a short run is valid (every ≤ steps) and still pays for both, on either side.
+    const every = String(Math.max(1, Math.floor(steps / 2)));
+    const common = ['--preset', 'demo', '--seeds', SEEDS, '--workers', String(workers)];
     log(`sweep cost: two experiments, 21 runs × ${steps} steps on ${workers} workers…`);
-    const experiments =
-      (await timed('experiment.js', [...common, 'masst.agentAlpha=shared', '--steps', String(steps), '--methods', `sst,${MASST}`, '--out', join(dir, 'shared')])) +
-      (await timed('experiment.js', [...common, 'masst.agentAlpha=horizonMatched', '--steps', String(steps), '--methods', MASST, '--out', join(dir, 'matched')]));
+    const experiment = (alpha: string, methods: string, out: string): string[] =>
+      [...common, '--set', `masst.agentAlpha=${alpha}`, '--steps', String(steps), '--eval-every', every, '--smooth-every', every, '--methods', methods, '--out', join(dir, out)];
+    const experiments = (await timed('experiment.js', experiment('shared', `sst,${MASST}`, 'shared'))) + (await timed('experiment.js', experiment('horizonMatched', MASST, 'matched')));
     const sweepArgs = [
-      ...common, `steps=${steps}`, '--axis', 'masst.agentAlpha=shared,horizonMatched', '--methods', `sst,${MASST}`,
-      '--store', join(dir, 'store'), '--out', join(dir, 'sweep'),
+      ...common, '--set', `steps=${steps}`, '--set', `eval.every=${every}`, '--set', `analysis.every=${every}`,
+      '--axis', 'masst.agentAlpha=shared,horizonMatched', '--methods', `sst,${MASST}`, '--store', join(dir, 'store'), '--out', join(dir, 'sweep'),
     ];
     log('sweep cost: the sweep on an empty run store…');
     const sweep = await timed('sweep.js', sweepArgs);
