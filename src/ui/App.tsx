@@ -17,6 +17,8 @@ import type { PageQuery } from '../core/pageQuery';
 import { decodePage } from '../core/urlParams';
 import { validate } from '../core/validate';
 import { encodeCheckpointEvery } from '../core/checkpointEvery';
+import type { PageSweepSetup } from '../core/sweep/sweepQuery';
+import { encodeSweepQuery } from '../core/sweep/sweepQuery';
 import type { SavedComparison, StoredComparison } from './storage/comparisonStore';
 import { clearComparison, loadComparisons, removeComparison } from './storage/comparisonStore';
 import { heldKeys, tabComparisonKey } from './comparisonKey';
@@ -74,6 +76,8 @@ export function App({ query }: { query: PageQuery }) {
   const [workers, setWorkers] = useState<number | null>(initialPage.workers);
   const [backend, setBackend] = useState<BackendChoice>(initial.backend);
   const [band, setBand] = useState<BandKind>('sd');
+  // The Sweep section's setup (axes, methods, seeds), kept in the link like the form.
+  const [sweepSetup, setSweepSetup] = useState<PageSweepSetup>(decoded.sweep);
   // The config the current session trains (the form may be edited after a Pause): what the overview draws.
   const [sessionConfig, setSessionConfig] = useState<ExperimentConfig | null>(null);
   // The comparisons previous visits kept (checked; malformed ones too), offered until one is restored or another starts.
@@ -123,8 +127,9 @@ export function App({ query }: { query: PageQuery }) {
     const next = encodeConfig(preset, config, backend);
     encodePageParams(next, preset, config.seed, seeds, workers, teacher);
     encodeCheckpointEvery(next, checkpointEvery);
+    encodeSweepQuery(next, sweepSetup);
     return checkQuery(next);
-  }, [preset, config, seeds, workers, backend, teacher, checkpointEvery]);
+  }, [preset, config, seeds, workers, backend, teacher, checkpointEvery, sweepSetup]);
   useEffect(() => {
     // A query too long for servers is never written: the address keeps the last link that loads.
     if (link.ok) window.history.replaceState(null, '', `?${link.query}`);
@@ -298,7 +303,23 @@ export function App({ query }: { query: PageQuery }) {
       </Hideable>
       <Hideable name="import"><PanelBoundary name="run import"><ImportRuns ghosts={ghosts} /></PanelBoundary></Hideable>
       <PanelBoundary name="analysis charts"><AnalysisPanel store={store} ghosts={ghosts} band={band} onSlice={training.landscape} /></PanelBoundary>
-      <Hideable name="sweep"><PanelBoundary name="Sweep section"><SweepPanel /></PanelBoundary></Hideable>
+      <Hideable name="sweep">
+        <PanelBoundary name="Sweep section">
+          <SweepPanel
+            preset={preset}
+            config={config}
+            seeds={seeds}
+            backend={backend}
+            workers={workers ?? defaultWorkers(navigator.hardwareConcurrency, backend)}
+            setup={sweepSetup}
+            onSetup={setSweepSetup}
+            pool={training.sweepPool}
+            onShow={training.show}
+            busy={page.playing || page.phase === 'starting' ? 'Pause the comparison first: a sweep trains on the same workers.' : null}
+            locked={teacher.lock}
+          />
+        </PanelBoundary>
+      </Hideable>
       <Hideable name="dataset"><PanelBoundary name="data view"><DataPanel store={store} onCleared={training.forget} /></PanelBoundary></Hideable>
       </div>
       </div>
