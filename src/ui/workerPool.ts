@@ -10,6 +10,7 @@ import type { ExperimentConfig } from '../core/config';
 import type { BackendChoice } from '../core/backends';
 import type { BackendReport, FromWorker, ProbeWeights, ToWorker, WorkerCheckpoint } from '../worker/protocol';
 import { MAX_CHECKPOINT_EVERY } from '../core/checkpointEvery';
+import { canonicalJson } from '../core/data/cache';
 import { restoredState } from './store/restore';
 import type { UiState } from './store/state';
 
@@ -79,14 +80,14 @@ export class WorkerPool {
 
   private receive(msg: FromWorker): void {
     if (msg.runId !== this.runId) return;
-    if (this.sink !== null) {
-      this.sink.receive(msg);
-      return;
-    }
     if (msg.type === 'faces') {
       // Kept as posted: relaying copies (or shares a copy), so these bytes stay the page's.
       this.faces.set(msg.seed, msg.bytes);
       this.relayFaces(msg.seed, msg.bytes);
+      return;
+    }
+    if (this.sink !== null) {
+      this.sink.receive(msg);
       return;
     }
     if (msg.type === 'probeWeights') {
@@ -192,7 +193,14 @@ export class WorkerPool {
    */
   trainJobs(jobs: readonly PoolJob[], backend: BackendChoice, sink: RoundSink): number {
     const runId = this.takeForSweep(sink);
-    this.plans = jobs.map((job, i) => ({ units: [{ unit: i, seed: job.seed, run: 0 }], makes: [job.seed] }));
+    // One worker makes a seed's faces and the page hands them to the round's other workers of
+    // that seed, unless their data settings differ (an axis on data.*): then each makes its own.
+    const dataOf = (job: PoolJob) => canonicalJson(job.config.data);
+    const shared = (seed: number) => new Set(jobs.filter((j) => j.seed === seed).map(dataOf)).size === 1;
+    this.plans = jobs.map((job, i) => {
+      const first = jobs.findIndex((j) => j.seed === job.seed) === i;
+      return { units: [{ unit: i, seed: job.seed, run: 0 }], makes: first || !shared(job.seed) ? [job.seed] : [] };
+    });
     this.plans.forEach((plan, i) => {
       const job = jobs[i] as PoolJob;
       this.worker(i);

@@ -191,6 +191,8 @@ export class SweepTrainer {
           if (finished.size === jobs.length) end();
         },
         interrupted: () => {
+          // The next round taking the pool releases this one's sink: that is no interruption.
+          if (ended) return;
           this.stopped ??= 'the workers were taken by a comparison';
           this.abort.abort();
           end();
