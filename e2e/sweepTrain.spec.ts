@@ -9,11 +9,16 @@
 import { expect, test } from '@playwright/test';
 
 const SWEEP = 'sweepAxis1=masst.agentAlpha:shared,horizonMatched&sweepMethods=sst,masst2&sweepSeeds=1';
-/** Smoke shrunk to seconds a run: 4 steps of 4 identities at 16 px, one evaluation and one smoothness probe at the end. */
-const URL = `/?preset=smoke&steps=4&evalEvery=4&probeEvery=4&sliceEvery=0&batch=4&queue=8&trainIds=24&${SWEEP}`;
+/**
+ * Smoke shrunk to seconds a run: 4 steps of 4 identities at 16 px, one evaluation and one
+ * smoothness probe at the end, on wasm (what 'auto' picks in headless Chromium, without asking a
+ * worker first). ~40 s for the whole test on an idle 2-core machine; the timeouts leave room for a
+ * loaded one.
+ */
+const URL = `/?preset=smoke&steps=4&evalEvery=4&probeEvery=4&sliceEvery=0&batch=4&queue=8&trainIds=24&backend=wasm&${SWEEP}`;
 
 test('a 2 × 1 sweep trains in the page, fills the heatmap, is reused the second time, and a cell shows its charts', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(URL);
@@ -25,7 +30,7 @@ test('a 2 × 1 sweep trains in the page, fills the heatmap, is reused the second
 
   await section.getByRole('button', { name: 'Train sweep' }).click();
   const status = section.getByRole('status');
-  await expect(status).toHaveText(/^Sweep finished: trained 3 runs, reused 0 \(3 distinct runs for 4 in the grid\)/, { timeout: 90_000 });
+  await expect(status).toHaveText(/^Sweep finished: trained 3 runs, reused 0 \(3 distinct runs for 4 in the grid\)/, { timeout: 240_000 });
   const figure = page.getByRole('figure', { name: 'Sweep', exact: true });
   const cells = figure.getByRole('button');
   await expect(cells).toHaveCount(2);
@@ -35,14 +40,19 @@ test('a 2 × 1 sweep trains in the page, fills the heatmap, is reused the second
 
   // The same sweep again: everything comes from the run store.
   await section.getByRole('button', { name: 'Train sweep' }).click();
-  await expect(status).toHaveText(/^Sweep finished: trained 0 runs, reused 3 /, { timeout: 30_000 });
+  await expect(status).toHaveText(/^Sweep finished: trained 0 runs, reused 3 /, { timeout: 60_000 });
   await expect(cells).toHaveCount(2);
 
   // A cell's comparison in the page's charts, from its stored runs.
   await cells.nth(1).click();
   await expect(section.getByText('now show cell masst.agentAlpha=horizonMatched from its stored runs')).toBeVisible();
-  const paired = page.getByRole('table', { name: 'Paired differences' });
-  await expect(paired.getByRole('row', { name: /MASST K=2 − SST/ })).toBeVisible();
+  // The page's paired table reads the same difference as the heatmap's cell (a fraction there, points here).
+  const cellMean = /MASST K=2 − SST ([+−±]\d+\.\d) points/.exec((await cells.nth(1).getAttribute('aria-label')) ?? '')?.[1] ?? 'none';
+  const paired = page.getByRole('table', { name: 'Paired differences', exact: true });
+  const row = paired.getByRole('row', { name: /MASST K=2 − SST/ });
+  await expect(row).toContainText('· 1/1');
+  const tableMean = /([+−±])(\d\.\d{3})/.exec((await row.textContent()) ?? '');
+  expect(`${tableMean?.[1] ?? ''}${(100 * Number(tableMean?.[2])).toFixed(1)}`).toBe(cellMean);
   await expect(page.getByRole('img', { name: 'Training loss by step' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Verification accuracy by step' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Paired differences of masst.agentAlpha=horizonMatched' })).toBeVisible();
@@ -52,7 +62,7 @@ test('a 2 × 1 sweep trains in the page, fills the heatmap, is reused the second
   // Clear stored data empties the run store too.
   await page.getByRole('button', { name: 'Clear stored data' }).click();
   await section.getByRole('button', { name: 'Train sweep' }).click();
-  await expect(status).toHaveText(/^Sweep finished: trained 3 runs, reused 0 /, { timeout: 90_000 });
+  await expect(status).toHaveText(/^Sweep finished: trained 3 runs, reused 0 /, { timeout: 240_000 });
   expect(errors).toEqual([]);
 });
 
