@@ -8,7 +8,9 @@
 import type { FolderSource } from '../core/faces/source';
 import type { ExperimentConfig } from '../core/config';
 import type { BackendChoice } from '../core/backends';
-import type { FromWorker, ProbeWeights, ToWorker, WorkerCheckpoint } from '../worker/protocol';
+import type { BackendReport, FromWorker, ProbeWeights, ToWorker, WorkerCheckpoint } from '../worker/protocol';
+import { MAX_CHECKPOINT_EVERY } from '../core/checkpointEvery';
+import { canonicalJson } from '../core/data/cache';
 import { restoredState } from './store/restore';
 import type { UiState } from './store/state';
 
@@ -20,6 +22,19 @@ export interface Resume {
 import { planPool } from './pool/plan';
 import type { WorkerPlan } from './pool/plan';
 import type { Store } from './store/store';
+
+/** One job of a sweep's round: one run (`config.runs` is its one method) on one seed, in a worker of its own. */
+export interface PoolJob {
+  config: ExperimentConfig;
+  seed: number;
+}
+
+/** Where a sweep's round sends its workers' messages instead of the page's comparison store. */
+export interface RoundSink {
+  receive(msg: FromWorker): void;
+  /** The pool was taken for something else (a comparison, another round) before the round ended. */
+  interrupted(): void;
+}
 
 /** What the current session trains, and the faces its workers made so far, for the PyTorch export. */
 export interface SessionData {
@@ -42,6 +57,8 @@ export class WorkerPool {
   /** Probe requests awaiting their worker's answer, by request number. */
   private readonly probeRequests = new Map<number, { resolve: (p: ProbeWeights) => void; reject: (e: Error) => void }>();
   private nextRequest = 0;
+  /** A sweep's round that has the workers; null while they train the page's comparison. */
+  private sink: RoundSink | null = null;
 
   /** `checkpointEvery`: steps between two periodic checkpoints of every worker (the page's checkpoint= setting). */
   constructor(
@@ -67,6 +84,10 @@ export class WorkerPool {
       // Kept as posted: relaying copies (or shares a copy), so these bytes stay the page's.
       this.faces.set(msg.seed, msg.bytes);
       this.relayFaces(msg.seed, msg.bytes);
+      return;
+    }
+    if (this.sink !== null) {
+      this.sink.receive(msg);
       return;
     }
     if (msg.type === 'probeWeights') {
@@ -106,6 +127,7 @@ export class WorkerPool {
    */
   init(config: ExperimentConfig, seeds: readonly number[], backend: BackendChoice, size: number, resume: Resume | null = null, folder: FolderSource | null = null): void {
     this.runId += 1;
+    this.releaseSink();
     this.rejectProbeRequests('a new comparison started before the probe arrived');
     this.plans = planPool(config, seeds, size);
     this.session = { config, seeds: [...seeds], folder };
@@ -128,6 +150,67 @@ export class WorkerPool {
       this.workers[i]?.terminate();
     }
     this.workers.length = this.plans.length;
+  }
+
+  private releaseSink(): void {
+    const sink = this.sink;
+    this.sink = null;
+    sink?.interrupted();
+  }
+
+  /** A sweep takes the workers: the comparison's session ends (its state stays in the store). */
+  private takeForSweep(sink: RoundSink): number {
+    this.runId += 1;
+    this.releaseSink();
+    this.rejectProbeRequests('a sweep took the workers before the probe arrived');
+    this.session = null;
+    this.faces.clear();
+    this.sink = sink;
+    return this.runId;
+  }
+
+  /** The backend `choice` gives in a worker here (the pool's first worker; its session ends). */
+  resolveBackend(choice: BackendChoice): Promise<BackendReport> {
+    return new Promise((resolve, reject) => {
+      const runId = this.takeForSweep({
+        receive: (msg) => {
+          if (msg.type === 'backend') resolve(msg.report);
+          else if (msg.type === 'error') reject(new Error(msg.message));
+        },
+        interrupted: () => reject(new Error('the workers were taken before the backend was known')),
+      });
+      this.plans = [{ units: [], makes: [] }];
+      this.worker(0);
+      this.send(0, { type: 'selectBackend', runId, choice });
+    });
+  }
+
+  /**
+   * A sweep's round: worker i trains jobs[i] at full speed, making its seed's faces itself (from
+   * the dataset cache when another round made them); the messages go to `sink`. Returns the round's
+   * runId. Checkpoints are left at their rarest: a round is not restored after a reload, its
+   * finished runs are in the run store.
+   */
+  trainJobs(jobs: readonly PoolJob[], backend: BackendChoice, sink: RoundSink): number {
+    const runId = this.takeForSweep(sink);
+    // One worker makes a seed's faces and the page hands them to the round's other workers of
+    // that seed, unless their data settings differ (an axis on data.*): then each makes its own.
+    const dataOf = (job: PoolJob) => canonicalJson(job.config.data);
+    const shared = (seed: number) => new Set(jobs.filter((j) => j.seed === seed).map(dataOf)).size === 1;
+    this.plans = jobs.map((job, i) => {
+      const first = jobs.findIndex((j) => j.seed === job.seed) === i;
+      return { units: [{ unit: i, seed: job.seed, run: 0 }], makes: first || !shared(job.seed) ? [job.seed] : [] };
+    });
+    this.plans.forEach((plan, i) => {
+      const job = jobs[i] as PoolJob;
+      this.worker(i);
+      this.send(i, { type: 'init', runId, worker: i, config: job.config, backend, units: plan.units, makes: plan.makes, shownSeed: job.seed, resume: null, folder: null, checkpointEvery: MAX_CHECKPOINT_EVERY });
+      this.send(i, { type: 'speed', runId, stepsPerSecond: null });
+      this.send(i, { type: 'play', runId });
+    });
+    for (let i = this.plans.length; i < this.workers.length; i++) this.workers[i]?.terminate();
+    this.workers.length = this.plans.length;
+    return runId;
   }
 
   play(): void {
@@ -183,12 +266,18 @@ export class WorkerPool {
     return this.session === null ? null : { ...this.session, faces: new Map(this.faces) };
   }
 
+  /** Whether a sweep's round has the workers. */
+  get sweeping(): boolean {
+    return this.sink !== null;
+  }
+
   /** The current session's id (messages of others are dropped). */
   get current(): number {
     return this.runId;
   }
 
   dispose(): void {
+    this.releaseSink();
     this.rejectProbeRequests('the page closed its workers');
     for (const w of this.workers) w.terminate();
     this.workers.length = 0;

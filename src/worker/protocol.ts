@@ -83,7 +83,12 @@ export type ToWorker =
   /** The page is being hidden or closed: a worker that is training sends a checkpoint after its current step. */
   | { type: 'checkpointNow'; runId: number }
   /** The probe weights of `unit` now (to the worker that trains it); answered by 'probeWeights' with the same `request`. */
-  | { type: 'probeWeights'; runId: number; unit: number; request: number };
+  | { type: 'probeWeights'; runId: number; unit: number; request: number }
+  /**
+   * Which backend `choice` gives in this worker, answered by 'backend' (a sweep keys its runs by
+   * the backend that really trains them, core/sweep/runKey.ts). Ends the worker's session first.
+   */
+  | { type: 'selectBackend'; runId: number; choice: BackendChoice };
 
 export interface AdapterInfo {
   vendor: string;

@@ -6,6 +6,7 @@
 import type { FromWorker, ToWorker } from './protocol';
 import { assertNever } from './protocol';
 import { Session } from './session';
+import { selectBackend } from './backend';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromWorker, transfer: Transferable[] = []): void => scope.postMessage(msg, transfer);
@@ -53,6 +54,13 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'probeWeights':
       if (session?.runId === msg.runId) await session.sendProbe(msg.unit, msg.request);
       return;
+    case 'selectBackend': {
+      const previous = session;
+      session = null;
+      await previous?.dispose();
+      post({ type: 'backend', runId: msg.runId, report: await selectBackend(msg.choice) });
+      return;
+    }
     default:
       assertNever(msg);
   }
