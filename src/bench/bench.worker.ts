@@ -12,7 +12,7 @@ const post = (reply: BenchReply) => self.postMessage(reply);
 self.onmessage = async (e: MessageEvent<BenchRequest>) => {
   const { backend, quick } = e.data;
   try {
-    const report = await selectBackend(backend);
+    const report = await selectBackend({ choice: backend, threads: 1, measurement: null, trialFailure: null });
     if (report.backend !== backend) throw new Error(`backend "${backend}" is not available in this browser: ${report.notice ?? `tfjs runs on ${report.backend}`}`);
     const adapter = report.adapter ? `${report.adapter.vendor} ${report.adapter.architecture}${report.adapter.software ? ' (software)' : ''}` : 'CPU';
     post({ type: 'progress', text: `measuring ${backend} (${adapter})…` });

@@ -6,6 +6,7 @@
 import type { FromWorker, ToWorker } from './protocol';
 import { assertNever } from './protocol';
 import { Session } from './session';
+import { runTrial } from './backendChooser';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromWorker, transfer: Transferable[] = []): void => scope.postMessage(msg, transfer);
@@ -26,6 +27,9 @@ async function handle(msg: ToWorker): Promise<void> {
       await current.init(msg);
       return;
     }
+    case 'trialBackend':
+      await runTrial(msg, post);
+      return;
     case 'faces':
       if (session?.runId === msg.runId) session.receiveFaces(msg.seed, msg.bytes);
       return;
