@@ -20,8 +20,9 @@ async function timedStep(cmp: Comparison, limitMs: number): Promise<number | nul
   const start = performance.now();
   const losses = cmp.stepAll();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // No timer for an uncapped step (setTimeout turns Infinity into 1 ms).
   const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), Math.max(0, limitMs - (performance.now() - start)));
+    if (Number.isFinite(limitMs)) timer = setTimeout(() => resolve('late'), Math.max(0, limitMs - (performance.now() - start)));
   });
   try {
     const read = (losses[0] as tf.Scalar).data().then(() => 'done' as const);
