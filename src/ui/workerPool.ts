@@ -3,7 +3,11 @@
  * (pool/plan.ts), starts a session with a new runId in every worker it uses, and relays the faces
  * one worker made to the others that train on that seed (shared memory when the page is
  * cross-origin isolated, a copy otherwise). Messages of older sessions are dropped here and by the
- * reducer, so a Reset never mixes series.
+ * reducer, so a Reset never mixes series. With backend 'auto' a throw-away worker first measures
+ * the backends on the comparison's configuration (worker/backendChooser.ts), unless a choice for
+ * this device and shape was kept; commands given meanwhile wait and follow the init messages.
+ * Each worker's wasm backend gets the cores the pool leaves idle as threads (pool/plan.ts); a
+ * worker started with another count is replaced, since the count is fixed when its backend starts.
  */
 import type { FolderSource } from '../core/faces/source';
 import type { ExperimentConfig } from '../core/config';
@@ -19,7 +23,11 @@ export interface Resume {
   state: UiState;
   checkpoints: WorkerCheckpoint[];
 }
-import { planPool } from './pool/plan';
+import { planPool, wasmThreads } from './pool/plan';
+import type { BackendMeasurement } from '../core/backendChoice';
+import { shapeKey } from '../core/backendChoice';
+import { keepMeasurement, readKept } from './storage/backendChoices';
+import { measureBackends } from './pool/backendTrials';
 import type { WorkerPlan } from './pool/plan';
 import type { Store } from './store/store';
 
@@ -59,6 +67,12 @@ export class WorkerPool {
   private nextRequest = 0;
   /** A sweep's round that has the workers; null while they train the page's comparison. */
   private sink: RoundSink | null = null;
+  /** The worker running a backend trial for 'auto', while one does. */
+  private chooser: Worker | null = null;
+  /** Commands given while 'auto' is being measured, sent after the init messages; null when none is. */
+  private queued: Array<{ index: number; msg: ToWorker }> | null = null;
+  /** The wasm threads each worker was started with. */
+  private threadsOf: number[] = [];
 
   /** `checkpointEvery`: steps between two periodic checkpoints of every worker (the page's checkpoint= setting). */
   constructor(
@@ -66,9 +80,11 @@ export class WorkerPool {
     private readonly checkpointEvery: number,
   ) {}
 
-  private worker(index: number): Worker {
+  private worker(index: number, threads: number): Worker {
     const existing = this.workers[index];
-    if (existing) return existing;
+    if (existing && this.threadsOf[index] === threads) return existing;
+    existing?.terminate();
+    this.threadsOf[index] = threads;
     const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     // A worker that dies (a load failure, out of memory) reports like one that caught an error:
@@ -114,7 +130,8 @@ export class WorkerPool {
   }
 
   private send(index: number, msg: ToWorker): void {
-    this.workers[index]?.postMessage(msg);
+    if (this.queued !== null) this.queued.push({ index, msg });
+    else this.workers[index]?.postMessage(msg);
   }
 
   private broadcast(make: (runId: number) => ToWorker): void {
@@ -126,6 +143,8 @@ export class WorkerPool {
    * checkpoint holds continue from it (a restored comparison, whose state the store already has).
    */
   init(config: ExperimentConfig, seeds: readonly number[], backend: BackendChoice, size: number, resume: Resume | null = null, folder: FolderSource | null = null): void {
+    // The old session stops now, not at the next init: a backend trial must not share the cores with it.
+    for (const w of this.workers) w.postMessage({ type: 'pause', runId: this.runId } satisfies ToWorker);
     this.runId += 1;
     this.releaseSink();
     this.rejectProbeRequests('a new comparison started before the probe arrived');
@@ -139,17 +158,60 @@ export class WorkerPool {
     });
     if (resume === null) this.store.start(this.runId, config, seeds, this.plans.length);
     else this.store.restore(this.runId, restoredState(resume.state, this.runId, this.plans.length, usable));
-    this.plans.forEach((plan, i) => {
-      this.worker(i);
-      const checkpoint = usable.find((c) => c.worker === i) ?? null;
-      this.send(i, { type: 'init', runId: this.runId, worker: i, config, backend, units: plan.units, makes: plan.makes, shownSeed: seeds[0] ?? config.seed, resume: checkpoint, folder, checkpointEvery: this.checkpointEvery });
-    });
+    const threads = wasmThreads(navigator.hardwareConcurrency, this.plans.length);
+    const begin = (chosen: BackendChoice, measurement: BackendMeasurement | null, trialFailure: string | null): void => {
+      this.plans.forEach((plan, i) => {
+        const checkpoint = usable.find((c) => c.worker === i) ?? null;
+        this.worker(i, threads).postMessage({
+          type: 'init', runId: this.runId, worker: i, config, backend: chosen, measurement, trialFailure, wasmThreads: threads,
+          units: plan.units, makes: plan.makes, shownSeed: seeds[0] ?? config.seed, resume: checkpoint, folder, checkpointEvery: this.checkpointEvery,
+        } satisfies ToWorker);
+      });
+      // Workers this plan leaves out drop their old session's work at once.
+      for (let i = this.plans.length; i < this.workers.length; i++) {
+        this.workers[i]?.terminate();
+      }
+      this.workers.length = this.plans.length;
+      this.threadsOf.length = this.plans.length;
+      const queued = this.queued ?? [];
+      this.queued = null;
+      for (const { index, msg } of queued) this.send(index, msg);
+    };
+    this.chooser?.terminate();
+    this.chooser = null;
+    this.queued = backend === 'auto' ? [] : null;
     if (this.speed !== null) this.setSpeed(this.speed);
-    // Workers this plan leaves out drop their old session's work at once.
-    for (let i = this.plans.length; i < this.workers.length; i++) {
-      this.workers[i]?.terminate();
-    }
-    this.workers.length = this.plans.length;
+    if (backend === 'auto') this.choose(config, threads, begin);
+    else begin(backend, null, null);
+  }
+
+  /**
+   * 'auto' by measuring (pool/backendTrials.ts), each trial in a throw-away worker; `then` gets the
+   * choice, or 'auto' by the adapters' names with the reason when the trial failed. A newer
+   * session ends this one's trial workers and drops its answer.
+   */
+  private choose(config: ExperimentConfig, threads: number, then: (chosen: BackendChoice, m: BackendMeasurement | null, failure: string | null) => void): void {
+    const runId = this.runId;
+    const shape = shapeKey(config, threads);
+    const host = {
+      spawn: (): Worker => {
+        const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
+        this.chooser?.terminate();
+        this.chooser = runId === this.runId ? worker : null;
+        if (runId !== this.runId) worker.terminate();
+        return worker;
+      },
+    };
+    measureBackends(host, runId, config, threads, readKept().filter((k) => k.shape === shape)).then(
+      (m) => {
+        if (runId !== this.runId) return;
+        if (m.source === 'measured') keepMeasurement(m);
+        then(m.chosen, m, null);
+      },
+      (e: unknown) => {
+        if (runId === this.runId) then('auto', null, `Measuring the backends failed (${e instanceof Error ? e.message : String(e)}), so the backend was chosen from the adapter's name.`);
+      },
+    );
   }
 
   private releaseSink(): void {
@@ -180,7 +242,8 @@ export class WorkerPool {
         interrupted: () => reject(new Error('the workers were taken before the backend was known')),
       });
       this.plans = [{ units: [], makes: [] }];
-      this.worker(0);
+      // One thread: a sweep's rounds fill every worker, so none has idle cores to thread over.
+      this.worker(0, 1);
       this.send(0, { type: 'selectBackend', runId, choice });
     });
   }
@@ -203,8 +266,11 @@ export class WorkerPool {
     });
     this.plans.forEach((plan, i) => {
       const job = jobs[i] as PoolJob;
-      this.worker(i);
-      this.send(i, { type: 'init', runId, worker: i, config: job.config, backend, units: plan.units, makes: plan.makes, shownSeed: job.seed, resume: null, folder: null, checkpointEvery: MAX_CHECKPOINT_EVERY });
+      this.worker(i, 1);
+      this.send(i, {
+        type: 'init', runId, worker: i, config: job.config, backend, measurement: null, trialFailure: null, wasmThreads: 1,
+        units: plan.units, makes: plan.makes, shownSeed: job.seed, resume: null, folder: null, checkpointEvery: MAX_CHECKPOINT_EVERY,
+      });
       this.send(i, { type: 'speed', runId, stepsPerSecond: null });
       this.send(i, { type: 'play', runId });
     });
@@ -279,6 +345,8 @@ export class WorkerPool {
   dispose(): void {
     this.releaseSink();
     this.rejectProbeRequests('the page closed its workers');
+    this.chooser?.terminate();
+    this.chooser = null;
     for (const w of this.workers) w.terminate();
     this.workers.length = 0;
   }
