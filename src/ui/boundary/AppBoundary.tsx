@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { clearComparison } from '../storage/comparisonStore';
 import { clearStoredData } from '../../storage/datasetStore';
+import { clearKeptBackendChoices } from '../storage/backendChoices';
 import { clearRunStore } from '../storage/runStoreDb';
 import { ErrorBoundary } from './ErrorBoundary';
 import { errorText } from './errorText';
@@ -20,7 +21,7 @@ export interface Recovery {
 
 const RECOVERY: Recovery = {
   discardComparison: clearComparison,
-  clearData: () => Promise.all([clearStoredData(), clearRunStore()]).then(() => undefined),
+  clearData: () => Promise.all([clearStoredData(), clearRunStore(), clearKeptBackendChoices()]).then(() => undefined),
   reload: () => window.location.reload(),
 };
 

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { clearComparison, comparisonUsage } from '../storage/comparisonStore';
 import type { StorageUsage } from '../../storage/datasetStore';
 import { clearStoredData, MAX_BYTES, storageUsage } from '../../storage/datasetStore';
+import { clearKeptBackendChoices } from '../storage/backendChoices';
 import { clearRunStore, runStoreUsage } from '../storage/runStoreDb';
 
 interface Usage extends StorageUsage {
@@ -39,7 +40,7 @@ export function StoredData({ refresh, onCleared }: { refresh: unknown; onCleared
   }, [refresh, asked]);
   if (usage === null) return null;
   const clear = () => {
-    onCleared().then(() => Promise.all([clearStoredData(), clearComparison(), clearRunStore()])).then(
+    onCleared().then(() => Promise.all([clearStoredData(), clearComparison(), clearRunStore(), clearKeptBackendChoices()])).then(
       () => setError(null),
       (e: unknown) => setError(`Clearing the stored data failed: ${e instanceof Error ? e.message : String(e)}`),
     ).finally(() => setAsked((n) => n + 1));

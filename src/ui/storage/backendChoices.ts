@@ -24,3 +24,12 @@ export function keepMeasurement(m: BackendMeasurement): void {
     // Full or denied: the next comparison of this shape measures again.
   }
 }
+
+/** Forgets every kept choice (Clear stored data): the next comparison measures again. */
+export function clearKeptBackendChoices(): void {
+  try {
+    globalThis.localStorage?.removeItem(KEY);
+  } catch {
+    // Denied storage kept nothing to clear.
+  }
+}
