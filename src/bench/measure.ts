@@ -5,11 +5,9 @@
  * back, so GPU backends are timed to completion.
  */
 import { Analyzer } from '../core/analysis/analyzer';
-import type { ExperimentConfig } from '../core/config';
-import type { FaceDataset, ImageSet } from '../core/data/types';
+import { randomFaces } from '../core/data/randomFaces';
 import { convImplFor } from '../core/model/conv';
 import { presetConfig } from '../core/presets';
-import { createRng } from '../core/rng';
 import * as tf from '../core/tf';
 import { Comparison } from '../core/train/comparison';
 import { referenceStep } from './reference';
@@ -21,34 +19,6 @@ export interface BackendTimes {
   masst: number;
   probe: number;
   slice1d: number;
-}
-
-function randomSet(ids: number, depth: number, size: number, seed: number): ImageSet {
-  const rng = createRng(seed);
-  const count = ids * depth;
-  const pixels = Float32Array.from({ length: count * size * size }, () => rng.next());
-  const labels = Int32Array.from({ length: count }, (_, i) => Math.floor(i / depth));
-  return { pixels, count, size, channels: 1, labels };
-}
-
-function randomDataset(config: ExperimentConfig): FaceDataset {
-  const n = config.data.trainIds;
-  const test = randomSet(10, 2, config.data.imageSize, 2);
-  const pairs = 20;
-  return {
-    train: randomSet(n, 2, config.data.imageSize, 1),
-    trainIds: n,
-    depthPerId: new Int32Array(n).fill(2),
-    test,
-    testIds: 10,
-    pairs: {
-      a: Int32Array.from({ length: pairs }, (_, i) => i),
-      b: Int32Array.from({ length: pairs }, (_, i) => (i % 2 ? i - 1 : i + 1)),
-      same: Uint8Array.from({ length: pairs }, (_, i) => (i < 10 ? 1 : 0)),
-      lookalike: new Uint8Array(pairs),
-      fold: Uint8Array.from({ length: pairs }, (_, i) => i % 10),
-    },
-  };
 }
 
 /** One lock-step of a comparison, to completion (the loss read back). */
@@ -79,11 +49,11 @@ export async function measureBackend(backend: string, quick: boolean, onProgress
   const base = presetConfig('shallow');
   // SST and MASST step in turns, so their ratio is not the drift of a shared machine.
   const pair = [{ method: 'sst', agents: 1 }, { method: 'masst', agents: 4 }] as const;
-  const cmps = pair.map((run) => new Comparison({ ...base, runs: [run] }, randomDataset(base), convImplFor(backend)));
+  const cmps = pair.map((run) => new Comparison({ ...base, runs: [run] }, randomFaces(base), convImplFor(backend)));
   const [sst, masst] = (await interleavedMediansMs(cmps.map(stepOf), warmup, quick ? 5 : 15)) as [number, number];
   for (const c of cmps) c.dispose();
   onProgress({ reference, sst, masst });
-  const cmp = new Comparison({ ...base, runs: [{ method: 'sst', agents: 1 }] }, randomDataset(base), convImplFor(backend));
+  const cmp = new Comparison({ ...base, runs: [{ method: 'sst', agents: 1 }] }, randomFaces(base), convImplFor(backend));
   const analyzer = new Analyzer(cmp);
   // A 1-D slice (forward passes only) before the probe (forward and backward passes).
   const slice1d = await medianMs(async () => void (await analyzer.landscape1d(0)), 0, 1);

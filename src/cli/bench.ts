@@ -7,6 +7,7 @@
  * PyTorch and prints our ratio to it.
  */
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { BackendTimes } from '../bench/measure';
@@ -21,6 +22,7 @@ import { BASELINE_PATH, LIVE_EVERY, measurePagePool } from './bench/pagePool';
 import { measurePool } from './bench/pool';
 import { measureRendering } from './bench/rendering';
 import { measureSweepCost, sweepCostLine } from './bench/sweepCost';
+import { measureThreads, threadsLine } from './bench/threads';
 import { helpText } from './flags/help';
 import { wantsHelp } from './flags/parse';
 import { terminalSafeLines } from './terminalSafe';
@@ -105,6 +107,9 @@ async function main(): Promise<void> {
   const pagePool = pagePoolSteps > 0 ? await measurePagePool(pagePoolSteps, [1, 2, 3], args.pageBaseline !== null, (line) => process.stderr.write(terminalSafeLines(`${line}\n`))) : null;
   const sweepSteps = args.sweepSteps ?? (args.quick ? 10 : 60);
   const sweepCost = sweepSteps > 0 ? await measureSweepCost(sweepSteps, pool?.workers ?? availableParallelism(), (line) => process.stderr.write(terminalSafeLines(`${line}\n`))) : null;
+  const threadsSteps = args.threadsSteps ?? (args.quick ? 5 : 20);
+  const threads = threadsSteps > 0 ? await measureThreads(threadsSteps, (line) => process.stderr.write(terminalSafeLines(`${line}\n`))) : null;
+  const load = loadavg()[0] ?? 0;
   const rendering = await measureRendering(args.quick ? 40 : 200);
   const torch = torchMs(args.quick);
   const pick = (k: keyof BackendTimes) => Object.fromEntries(Object.entries(times).map(([b, t]) => [b, t[k]]));
@@ -121,6 +126,8 @@ async function main(): Promise<void> {
     pool,
     pagePool,
     sweepCost,
+    threads,
+    loadAverage: load,
     errors,
   };
   await mkdir('bench', { recursive: true });
@@ -140,6 +147,7 @@ async function main(): Promise<void> {
       `  main thread: ${longTaskLine(p.longTasks)}`,
     ]),
     sweepCost !== null ? sweepCostLine(sweepCost) : 'sweep cost: not measured (--sweep-steps 0)',
+    threads !== null ? threadsLine(threads, load) : 'threads: not measured (--threads-steps 0)',
     `faces rendered: ${rendering.toFixed(0)} images/s (32 px grey, one core, Node)`,
     'wrote bench/results.json',
   ];

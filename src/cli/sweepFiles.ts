@@ -62,7 +62,7 @@ export async function readSweepSpec(dir: string): Promise<{ spec: SweepSpec; bac
   }
   const backend = NODE_BACKENDS.find((b) => b === json.backend);
   if (backend === undefined) {
-    throw new Error(`--resume ${dir} is not allowed: ${path} has backend ${JSON.stringify(json.backend)}, expected one of ${NODE_BACKENDS.join(', ')}`);
+    throw new Error(`--resume ${dir} is not allowed: ${path} has backend ${JSON.stringify(json.backend)}, expected one of ${NODE_BACKENDS.join(', ')} (a page's webgl sweep cannot be resumed in Node)`);
   }
   return { spec: sweepSpecFromJson(json.spec, path), backend };
 }

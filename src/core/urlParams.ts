@@ -11,9 +11,11 @@ import type { PageParams } from './seeds';
 import { decodePageParams, PAGE_PARAM_NAMES } from './seeds';
 import type { DecodedUrl, UrlProblem } from './urlCodec';
 import { CONFIG_PARAM_NAMES, decodeConfig } from './urlCodec';
+import type { PageSweepSetup } from './sweep/sweepQuery';
+import { decodeSweepQuery, SWEEP_PARAM_NAMES } from './sweep/sweepQuery';
 
 /** Every parameter the page reads; the one list unknown names are checked against. */
-export const KNOWN_PARAMS: readonly string[] = [...CONFIG_PARAM_NAMES, ...PAGE_PARAM_NAMES, CHECKPOINT_PARAM, HIDDEN_SERIES_PARAM];
+export const KNOWN_PARAMS: readonly string[] = [...CONFIG_PARAM_NAMES, ...PAGE_PARAM_NAMES, CHECKPOINT_PARAM, HIDDEN_SERIES_PARAM, ...SWEEP_PARAM_NAMES];
 
 /** Edit distance with adjacent transpositions (optimal string alignment): "setps" is 1 from "steps". */
 export function editDistance(a: string, b: string): number {
@@ -75,6 +77,8 @@ export interface DecodedPage {
   checkpointEvery: number;
   /** The chart series hidden from their legends (hideSeries=). */
   hiddenSeries: HiddenSeries;
+  /** The Sweep section's setup (sweep/sweepQuery.ts). */
+  sweep: PageSweepSetup;
   /** Names first, then values: config, then seeds and workers. */
   problems: UrlProblem[];
 }
@@ -85,8 +89,9 @@ export function decodePage(params: URLSearchParams): DecodedPage {
   const page = decodePageParams(params, url.preset, url.config.seed);
   const checkpoint = decodeCheckpointEvery(params);
   const hidden = decodeHiddenSeries(params);
+  const sweep = decodeSweepQuery(params, url.config);
   return {
-    url, page, checkpointEvery: checkpoint.every, hiddenSeries: hidden.hidden,
-    problems: [...nameProblems(params), ...url.problems, ...page.problems, ...checkpoint.problems, ...hidden.problems],
+    url, page, checkpointEvery: checkpoint.every, hiddenSeries: hidden.hidden, sweep: sweep.setup,
+    problems: [...nameProblems(params), ...url.problems, ...page.problems, ...checkpoint.problems, ...hidden.problems, ...sweep.problems],
   };
 }

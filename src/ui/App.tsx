@@ -19,6 +19,8 @@ import { validate } from '../core/validate';
 import { encodeCheckpointEvery } from '../core/checkpointEvery';
 import { encodeHiddenSeries } from '../core/hiddenSeries';
 import { HiddenSeriesContext, HiddenSeriesStore } from './charts/hiddenSeriesStore';
+import type { PageSweepSetup } from '../core/sweep/sweepQuery';
+import { encodeSweepQuery } from '../core/sweep/sweepQuery';
 import type { SavedComparison, StoredComparison } from './storage/comparisonStore';
 import { clearComparison, loadComparisons, removeComparison } from './storage/comparisonStore';
 import { heldKeys, tabComparisonKey } from './comparisonKey';
@@ -81,6 +83,8 @@ export function App({ query }: { query: PageQuery }) {
   const [workers, setWorkers] = useState<number | null>(initialPage.workers);
   const [backend, setBackend] = useState<BackendChoice>(initial.backend);
   const [band, setBand] = useState<BandKind>('sd');
+  // The Sweep section's setup (axes, methods, seeds), kept in the link like the form.
+  const [sweepSetup, setSweepSetup] = useState<PageSweepSetup>(decoded.sweep);
   // The config the current session trains (the form may be edited after a Pause): what the overview draws.
   const [sessionConfig, setSessionConfig] = useState<ExperimentConfig | null>(null);
   // The comparisons previous visits kept (checked; malformed ones too), offered until one is restored or another starts.
@@ -133,8 +137,9 @@ export function App({ query }: { query: PageQuery }) {
     encodePageParams(next, preset, config.seed, seeds, workers, teacher);
     encodeCheckpointEvery(next, checkpointEvery);
     encodeHiddenSeries(next, hiddenSeries);
+    encodeSweepQuery(next, sweepSetup);
     return checkQuery(next);
-  }, [preset, config, seeds, workers, backend, teacher, checkpointEvery, hiddenSeries]);
+  }, [preset, config, seeds, workers, backend, teacher, checkpointEvery, hiddenSeries, sweepSetup]);
   useEffect(() => {
     // A query too long for servers is never written: the address keeps the last link that loads.
     if (link.ok) window.history.replaceState(null, '', `?${link.query}`);
@@ -312,7 +317,23 @@ export function App({ query }: { query: PageQuery }) {
         <PanelBoundary name="probe import"><ImportProbe store={store} probes={probes} session={training.sessionData} /></PanelBoundary>
       </Hideable>
       <PanelBoundary name="analysis charts"><AnalysisPanel store={store} ghosts={ghosts} band={band} onSlice={training.landscape} /></PanelBoundary>
-      <Hideable name="sweep"><PanelBoundary name="Sweep section"><SweepPanel /></PanelBoundary></Hideable>
+      <Hideable name="sweep">
+        <PanelBoundary name="Sweep section">
+          <SweepPanel
+            preset={preset}
+            config={config}
+            seeds={seeds}
+            backend={backend}
+            workers={workers ?? defaultWorkers(navigator.hardwareConcurrency, backend)}
+            setup={sweepSetup}
+            onSetup={setSweepSetup}
+            pool={training.sweepPool}
+            onShow={training.show}
+            busy={page.playing || page.phase === 'starting' ? 'Pause the comparison first: a sweep trains on the same workers.' : null}
+            locked={teacher.lock}
+          />
+        </PanelBoundary>
+      </Hideable>
       <Hideable name="dataset"><PanelBoundary name="data view"><DataPanel store={store} onCleared={training.forget} /></PanelBoundary></Hideable>
       </div>
       </div>

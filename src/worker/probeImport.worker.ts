@@ -10,7 +10,7 @@ import type { ImportedProbeMessage, ImportProbeMessage } from './protocol';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 async function handle(msg: ImportProbeMessage): Promise<ImportedProbeMessage> {
-  const { backend } = await selectBackend(msg.backend);
+  const { backend } = await selectBackend({ choice: msg.backend, threads: 1, measurement: null, trialFailure: null });
   const probe = await evaluateImportedProbe(msg);
   return { type: 'importedProbe', runId: msg.runId, result: { ok: true, probe: { ...probe, backend } } };
 }

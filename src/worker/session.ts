@@ -62,7 +62,7 @@ export class Session {
       const issues = validate({ ...msg.config, seed });
       if (issues.length > 0) throw new Error(issues.map((i) => i.message).join(' '));
     }
-    const report = await selectBackend(msg.backend);
+    const report = await selectBackend({ choice: msg.backend, threads: msg.wasmThreads, measurement: msg.measurement, trialFailure: msg.trialFailure });
     if (this.disposed) return null;
     this.post({ type: 'backend', runId: this.runId, report });
     this.watchDevice(report.backend);

@@ -13,8 +13,8 @@ import type { CellResult } from './summary';
  */
 export const SWEEP_VERSION = 1;
 
-/** The backends the runner trains on (cli/backend-node.ts NODE_BACKENDS). */
-export const SWEEP_BACKENDS = ['wasm', 'cpu', 'webgpu'] as const;
+/** The backends a sweep trains on: the runner's (cli/backend-node.ts NODE_BACKENDS) and, on the page, webgl too. */
+export const SWEEP_BACKENDS = ['wasm', 'cpu', 'webgpu', 'webgl'] as const;
 export type SweepBackend = (typeof SWEEP_BACKENDS)[number];
 
 /**

@@ -111,7 +111,7 @@ export const initialState: UiState = {
   errors: [],
 };
 
-function emptyRun(unit: number, seed: number, run: number, spec: RunSpec): RunSeries {
+export function emptyRun(unit: number, seed: number, run: number, spec: RunSpec): RunSeries {
   return {
     unit, seed, run, spec, label: runLabel(spec), steps: [], loss: [], smooth: [], msPerStep: 0, evals: [], latest: null,
     smoothness: [], agents: [], landscape1d: null, landscape2d: null, diverged: null, queue: null, embeddings: null,
