@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { runItems } from './runs';
+import { storedSummaries } from './storedComparisons';
 
 const URL = '/?preset=smoke&seed=77&steps=60';
 
@@ -32,6 +33,14 @@ test('a reload mid-run offers the comparison, restores its history and resumes i
   await expect(page.locator('.stored-data')).toContainText('1 comparison with its checkpoints', { timeout: 10_000 });
   const paused = await stepsOf(page);
   const history = await runItems(page).allTextContents();
+  // The text above also shows for the state saved before the first step: the reload must wait for
+  // the pause's own checkpoints, one per worker at its runs' step (every paused step has one).
+  await expect
+    .poll(async () => {
+      const steps = (await storedSummaries(page)).flatMap((r) => r.checkpoints.map((c) => c.step));
+      return steps.length > 0 && paused.every((s) => steps.includes(s));
+    }, { timeout: 20_000 })
+    .toBe(true);
 
   await page.reload();
   const offer = page.getByRole('region', { name: 'Stored comparisons' });
