@@ -14,9 +14,9 @@ import time
 import torch
 
 import train
-from masst_data import load
+from masst_data import load, read_json
 from masst_eval import evaluate
-from masst_sweep import cell_at, cell_dir, finished_cell, owned_runs, read_json, read_plan, run_file, write_json
+from masst_sweep import cell_at, cell_dir, finished_cell, owned_runs, read_plan, run_file, write_json
 
 
 def train_cell(args, dist):

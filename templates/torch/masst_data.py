@@ -28,6 +28,17 @@ class DataError(Exception):
     """A data file that is missing or malformed; the message names the path (and line)."""
 
 
+def read_json(path, what):
+    """A JSON file the project wrote (config, manifest, plan, records): errors name the path and `what`."""
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except OSError as e:
+        raise DataError(f"{path}: cannot read the {what} ({e.strerror})") from None
+    except ValueError as e:
+        raise DataError(f"{path}: the {what} is not JSON ({e})") from None
+
+
 def read_raw(folder, name, kind, count):
     path = os.path.join(folder, name)
     dtype, width = DTYPES[kind]

@@ -11,22 +11,12 @@ summarizeCell (src/core/sweep/summary.ts) does, with masst_results.py's port of 
 import json
 import os
 
-from masst_data import DataError
+from masst_data import DataError, read_json
 from masst_results import clause, paired_differences, summary_sentence, verdict_of
 
 PLAN_VERSION = 1
 SWEEP_VERSION = 1
 SOURCE = "pytorch"
-
-
-def read_json(path, what):
-    try:
-        with open(path) as f:
-            return json.load(f)
-    except OSError as e:
-        raise DataError(f"{path}: cannot read the {what} ({e.strerror})") from None
-    except ValueError as e:
-        raise DataError(f"{path}: the {what} is not JSON ({e})") from None
 
 
 def write_json(path, value):

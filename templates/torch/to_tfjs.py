@@ -13,10 +13,9 @@ import argparse
 import os
 import sys
 
-from masst_data import DataError
+from masst_data import DataError, read_json
 from masst_probe import load_probe, slug
 from masst_tfjs import check_state, write_graph_model
-from train import read_json
 
 
 def results_path(path):

@@ -21,7 +21,7 @@ import time
 
 import torch
 
-from masst_data import DataError, load
+from masst_data import DataError, load, read_json
 from masst_eval import evaluate
 from masst_methods import (ConventionalTrainer, Dist, SemiSiameseTrainer, learning_rate_at,
                            unit_rows)
@@ -55,14 +55,6 @@ def parse_args():
     p.add_argument("--cell", type=int, default=None,
                    help="an exported sweep (sweep-plan.json): train cell N's runs into cells/cell-N/ (run_sweep.py runs them all)")
     return p.parse_args()
-
-
-def read_json(path, what):
-    try:
-        with open(path) as f:
-            return json.load(f)
-    except OSError as e:
-        raise DataError(f"{path}: cannot read the {what} ({e.strerror})") from None
 
 
 def label_of(run):
