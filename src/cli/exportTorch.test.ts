@@ -25,6 +25,7 @@ import { loadOrGenerateDataset } from './dataset-cache-node';
 import type { ResultsFile } from '../core/results/resultsFile';
 import { RESULTS_VERSION } from '../core/results/resultsFile';
 import { torchPython, torchrunCompatFlags } from './torchPython';
+import { freePort } from '../test/freePort';
 import type { RunResult } from '../core/results/resultsFile';
 import { trainRuns } from './trainRuns';
 
@@ -109,7 +110,9 @@ describe.skipIf(python === null)('exported PyTorch project', () => {
 
   it('trains and evaluates under torchrun with 2 processes (gloo), writing results.json', async () => {
     const flags = torchrunCompatFlags(python as string);
-    const r = py(defaults, ['-m', 'torch.distributed.run', '--nproc_per_node=2', ...flags, 'train.py', '--threads', '1', '--out', 'ddp.json'], 120_000);
+    // Its own rendezvous port: the default 29500 is taken whenever another torchrun runs on the machine.
+    const port = String(await freePort());
+    const r = py(defaults, ['-m', 'torch.distributed.run', '--nproc_per_node=2', '--master_port', port, ...flags, 'train.py', '--threads', '1', '--out', 'ddp.json'], 120_000);
     expect(r.status, r.stderr).toBe(0);
     const results = JSON.parse(await readFile(join(defaults, 'ddp.json'), 'utf8')) as ResultsFile;
     expect(results.version).toBe(RESULTS_VERSION);
