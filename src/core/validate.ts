@@ -5,7 +5,7 @@
  * rules between fields, written here.
  */
 import type { DataConfig, ExperimentConfig, RunSpec } from './config';
-import { AGENT_ALPHA_MODES, AGENT_INITS, AGENT_UPDATES, BACKBONES, CHANNELS, MARGIN_LOSSES, METHODS, QUEUE_MODES, REGIMES, THRESHOLD_RULES } from './config';
+import { METHODS } from './config';
 import { downsampleFactor } from './model/architecture';
 import { presetConfig } from './presets';
 import { FIELDS, valueAt } from './fields/table';
@@ -23,20 +23,6 @@ export interface ConfigIssue {
 }
 
 export { MAX_AGENTS };
-
-/** The config's enumerations (config.ts) by the name the form and the URL codec use. */
-export const CHOICES = {
-  method: METHODS,
-  lossType: MARGIN_LOSSES,
-  backbone: BACKBONES,
-  regime: REGIMES,
-  agentUpdate: AGENT_UPDATES,
-  agentAlpha: AGENT_ALPHA_MODES,
-  agentInit: AGENT_INITS,
-  queueMode: QUEUE_MODES,
-  thresholdRule: THRESHOLD_RULES,
-  channels: CHANNELS,
-} as const;
 
 class Checker {
   readonly issues: ConfigIssue[] = [];
@@ -184,7 +170,7 @@ function checkBetween(c: Checker, config: ExperimentConfig): void {
 
 function checkRun(c: Checker, config: ExperimentConfig, run: RunSpec, i: number): void {
   const field = `runs[${i}]`;
-  if (!c.oneOf(`${field}.method`, run.method, CHOICES.method)) return;
+  if (!c.oneOf(`${field}.method`, run.method, METHODS)) return;
   if (run.method !== 'masst') {
     if (run.agents !== 1) c.fail(`${field}.agents`, run.agents, `1 for ${run.method}`);
     return;
