@@ -73,8 +73,12 @@ describe('experiment runner flags', () => {
 describe('the flags of config fields', () => {
   it('are the field table’s: each field with a flag has it, setting that field', () => {
     const withFlag = FIELDS.filter((f) => f.flag !== undefined);
-    expect(withFlag.map((f) => f.flag)).toEqual(['--steps', '--eval-every', '--smooth-every', '--slice-every']);
-    for (const f of withFlag) expect(EXPERIMENT_COMMAND.flags[f.flag as keyof typeof EXPERIMENT_COMMAND.flags]?.configField, f.path).toBe(f.path);
+    expect(withFlag.map((f) => f.flag)).toEqual(['--seeds', '--steps', '--eval-every', '--smooth-every', '--slice-every', '--methods']);
+    for (const f of withFlag) {
+      const flag = EXPERIMENT_COMMAND.flags[f.flag as keyof typeof EXPERIMENT_COMMAND.flags];
+      // --seeds and --methods take lists of their own; the others set their field.
+      expect(flag.configField, f.path).toBe(f.path === 'seed' || f.path === 'runs' ? undefined : f.path);
+    }
     expect(FLAG_OF_FIELD['analysis.every']).toBe('--smooth-every');
   });
 });

@@ -20,7 +20,8 @@ const steps = { text: 'steps', of: (c: { steps: number }) => c.steps };
 
 export const PAGE_FIELDS: readonly FieldSpec[] = [
   {
-    path: 'seed', param: 'seed', form: { label: 'Seed', step: 1 }, methods: ALL,
+    // The first of the seeds (seedList.ts): the runner takes them all with --seeds, never --set seed=.
+    path: 'seed', param: 'seed', form: { label: 'Seed', step: 1 }, flag: '--seeds', methods: ALL,
     help: 'The random seed of the first run: it fixes the faces, the initial weights and the order of batches, so a run can be repeated exactly.',
     rule: { kind: 'int', min: 0, max: 0xffffffff },
   },
@@ -138,7 +139,7 @@ export const PAGE_FIELDS: readonly FieldSpec[] = [
   },
   {
     // Not a leaf: each run is keyed by its own method and K, never by the list (sweep/runKey.ts).
-    path: 'runs', param: 'methods', form: { label: 'Methods' }, methods: [],
+    path: 'runs', param: 'methods', form: { label: 'Methods' }, flag: '--methods', methods: [],
     help: 'Which methods to compare. Conventional: a classifier over the training IDs. SST: a slowly moving gallery network and a queue of its features instead of a classifier. MASST: K galleries (agents) taking turns.',
     rule: { kind: 'between', value: 'runs', allowed: RUNS_ALLOWED },
   },
