@@ -39,6 +39,8 @@ interface Props {
   onBackend: (backend: BackendChoice) => void;
 }
 
+// The Seed field is the config's seed, but it edits the seeds (config.seed is their first).
+const SEED_FORM = field('seed').form ?? { label: 'Seed', step: 1 };
 const SEED_COUNTS = Array.from({ length: MAX_SEEDS }, (_, i) => i + 1);
 const WORKER_CHOICES = ['auto', ...Array.from({ length: MAX_WORKERS }, (_, i) => String(i + 1))] as const;
 
@@ -73,7 +75,7 @@ export function Controls({ preset, config: c, seeds, workers, backend, errors, d
       <div className="row">
         <Hideable name="preset"><SelectField label="Scenario" value={preset} options={PRESET_NAMES} error={undefined} onChange={onPreset} /></Hideable>
         <Hideable name="methods"><MethodsField runs={c.runs} errors={errors} onChange={(runs) => onChange((d) => (d.runs = runs))} /></Hideable>
-        <Hideable name="training"><NumberField label={field('seed').form?.label ?? 'seed'} value={seeds[0] ?? c.seed} error={err('seed')} step={field('seed').form?.step} onChange={onFirstSeed} /></Hideable>
+        <Hideable name="training"><NumberField label={SEED_FORM.label} value={c.seed} error={err('seed')} step={SEED_FORM.step} onChange={onFirstSeed} /></Hideable>
         <Hideable name="training"><SelectField label="Seeds" value={seeds.length} options={SEED_COUNTS} error={undefined} hint={seedsHint(seeds)} onChange={onSeedCount} /></Hideable>
         <Hideable name="training"><ConfigField path="steps" {...at} /></Hideable>
       </div>
