@@ -69,7 +69,7 @@ test('a 2 × 1 sweep trains in the page, fills the heatmap, is reused the second
 test('a malformed sweep value in the URL is named with what is allowed', async ({ page }) => {
   await page.goto('/?preset=smoke&sweepAxis1=masst.agentAlpha:shared,sometimes&sweepSeeds=1,x');
   await expect(page.getByText('sweepAxis1: masst.agentAlpha value "sometimes" is not allowed: expected one of shared, perAgent, horizonMatched; it is left out.')).toBeVisible();
-  await expect(page.getByText(/sweepSeeds = "1,x" is not allowed: expected 1 to 16 different integers/)).toBeVisible();
+  await expect(page.getByText(/sweepSeeds = "1,x" is not allowed: expected 1 to 16 distinct integers/)).toBeVisible();
   const section = page.getByRole('region', { name: 'Sweep', exact: true });
   await expect(section.getByRole('checkbox', { name: 'shared', exact: true })).toBeChecked();
   await expect(section.getByRole('checkbox', { name: 'horizonMatched', exact: true })).not.toBeChecked();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseExperimentArgs, parseRunnerArgs } from './args';
+import { FIELDS } from '../core/fields/table';
+import { EXPERIMENT_COMMAND, FLAG_OF_FIELD, parseExperimentArgs, parseRunnerArgs } from './args';
 
 describe('experiment runner flags', () => {
   it('reads every flag, the output folder defaulting to out/<preset>', () => {
@@ -66,5 +67,18 @@ describe('experiment runner flags', () => {
 
   it('names the old --probe-every with its new name', () => {
     expect(() => parseExperimentArgs(['--probe-every', '5'])).toThrow('--probe-every is not an option of experiment: it was renamed --smooth-every');
+  });
+});
+
+describe('the flags of config fields', () => {
+  it('are the field table’s: each field with a flag has it, setting that field', () => {
+    const withFlag = FIELDS.filter((f) => f.flag !== undefined);
+    expect(withFlag.map((f) => f.flag)).toEqual(['--seeds', '--steps', '--eval-every', '--smooth-every', '--slice-every', '--methods']);
+    for (const f of withFlag) {
+      const flag = EXPERIMENT_COMMAND.flags[f.flag as keyof typeof EXPERIMENT_COMMAND.flags];
+      // --seeds and --methods take lists of their own; the others set their field.
+      expect(flag.configField, f.path).toBe(f.path === 'seed' || f.path === 'runs' ? undefined : f.path);
+    }
+    expect(FLAG_OF_FIELD['analysis.every']).toBe('--smooth-every');
   });
 });

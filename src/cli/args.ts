@@ -7,6 +7,7 @@ import type { RunSpec } from '../core/config';
 import type { PresetName } from '../core/presets';
 import type { NodeBackend } from './backend-node';
 import { NODE_BACKENDS } from './backend-node';
+import { field, FIELDS } from '../core/fields/table';
 import { parseFlags } from './flags/parse';
 import type { Command } from './flags/types';
 import { bad, intFlag, methodsFlag, oneOfFlag, pathFlag, presetFlag, seedsFlag, setFlag, switchFlag } from './flags/values';
@@ -52,15 +53,22 @@ export type RunnerArgs = ({ kind: 'new'; args: ExperimentArgs } | { kind: 'resum
 const NEW = ['new'];
 const BOTH = ['new', 'resume'];
 
+/** The flag of a config field (the field table names it, core/fields/table.ts): its least value is the field's. */
+function fieldFlag(path: string, meaning: string) {
+  const { rule } = field(path);
+  if (rule.kind !== 'int') throw new Error(`config field ${path} is not an integer: it has no integer flag`);
+  return intFlag({ meaning, min: rule.min, default: null, defaultText: "the preset's", modes: NEW, configField: path });
+}
+
 const FLAGS = {
   '--preset': presetFlag({ meaning: 'The preset: config, methods and seeds (src/core/presets.ts).', default: 'smoke', modes: NEW }),
-  '--steps': intFlag({ meaning: 'Training steps of every run.', min: 1, default: null, defaultText: "the preset's", modes: NEW, configField: 'steps' }),
+  '--steps': fieldFlag('steps', 'Training steps of every run.'),
   '--seeds': seedsFlag({ meaning: 'The seeds: every method trains once per seed.', modes: NEW }),
   '--methods': methodsFlag({ meaning: 'The methods to compare.', modes: NEW }),
   '--set': setFlag({ meaning: 'Sets any config value by its path (--set optim.milestones=0.5,0.9); each field once.', example: 'data.imageSize=24', modes: NEW }),
-  '--eval-every': intFlag({ meaning: 'Steps between evaluations during training (0: only at the end).', min: 0, default: null, defaultText: "the preset's", modes: NEW, configField: 'eval.every' }),
-  '--smooth-every': intFlag({ meaning: 'Steps between smoothness probes (0: none).', min: 0, default: null, defaultText: "the preset's", modes: NEW, configField: 'analysis.every' }),
-  '--slice-every': intFlag({ meaning: 'Steps between loss-landscape slices (0: none).', min: 0, default: null, defaultText: "the preset's", modes: NEW, configField: 'analysis.landscapeEvery' }),
+  '--eval-every': fieldFlag('eval.every', 'Steps between evaluations during training (0: only at the end).'),
+  '--smooth-every': fieldFlag('analysis.every', 'Steps between smoothness probes (0: none).'),
+  '--slice-every': fieldFlag('analysis.landscapeEvery', 'Steps between loss-landscape slices (0: none).'),
   '--faces': pathFlag({ meaning: 'Train and evaluate on this folder in LFW layout instead of synthetic faces.', metavar: 'DIR', allowed: 'a directory path', default: null, defaultText: 'synthetic faces', modes: NEW }),
   '--pairs': pathFlag({ meaning: 'The verification pairs of --faces (LFW pairs.txt format).', metavar: 'FILE', allowed: 'the path of an LFW pairs.txt', default: null, defaultText: 'DIR/pairs.txt of --faces', modes: NEW }),
   '--out': pathFlag({ meaning: 'The folder for results.json, the loss CSVs, checkpoints and probes.', metavar: 'DIR', allowed: 'a directory path', default: null, defaultText: 'out/<preset>', modes: NEW }),
@@ -89,10 +97,8 @@ export const EXPERIMENT_COMMAND: Command<typeof FLAGS> = {
   },
 };
 
-/** The config field each flag sets, to name the flag when the field is invalid. */
-export const FLAG_OF_FIELD: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(FLAGS).flatMap(([name, flag]) => (flag.configField === undefined ? [] : [[flag.configField, name]])),
-);
+/** The flag of each config field that has one (the field table's), to name it when the field is invalid. */
+export const FLAG_OF_FIELD: Readonly<Record<string, string>> = Object.fromEntries(FIELDS.flatMap((f) => (f.flag === undefined ? [] : [[f.path, f.flag]])));
 
 /**
  * A new experiment, or `--resume DIR` with at most --workers, --backend, --checkpoint-every and

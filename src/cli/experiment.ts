@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { applyOverrides } from '../core/configOverride';
 import type { ExperimentConfig } from '../core/config';
 import { validate } from '../core/validate';
+import { withSeeds } from '../core/seedList';
 import { folderDataset } from '../core/faces/folderDataset';
 import type { FacesSource } from './facesNode';
 import { describeFaces, loadFaces } from './facesNode';
@@ -109,8 +110,8 @@ function newExperiment(args: ExperimentArgs): Experiment {
   if (args.methods !== null) base.runs = args.methods;
   base = applyOverrides(base, args.overrides);
   const seeds = args.seeds ?? presetSeeds(args.preset);
-  for (const seed of seeds) checked({ ...base, seed }, args.preset, args.overrides);
-  const config = { ...base, seed: seeds[0] ?? base.seed };
+  // The seeds were checked by --seeds (or are the preset's): the config is validated once.
+  const config = checked(withSeeds(base, seeds), args.preset, args.overrides);
   return { config, seeds, backend: args.backend, workers: args.workers, out: args.out, checkpointEvery: args.checkpointEvery, wallBefore: 0, faces: args.faces === null ? null : { dir: args.faces, pairs: args.pairs } };
 }
 

@@ -16,6 +16,7 @@ import { torchExportProblems, withoutAnalysis } from '../core/export/torchSuppor
 import type { ConvImpl } from '../core/model/conv';
 import { presetConfig, presetSeeds } from '../core/presets';
 import { validate } from '../core/validate';
+import { withSeeds } from '../core/seedList';
 import { loadOrGenerateDataset } from './dataset-cache-node';
 import type { ExportTorchArgs } from './exportTorchArgs';
 import { checkOutDir } from './outDir';
@@ -44,7 +45,7 @@ export function exportConfig(args: ExportTorchArgs): { config: ExperimentConfig;
   if (args.methods !== null) c.runs = args.methods;
   c = applyOverrides(c, args.overrides);
   const seeds = args.seeds ?? presetSeeds(args.preset);
-  const config = { ...c, seed: seeds[0] ?? c.seed };
+  const config = withSeeds(c, seeds);
   const problems = [...validate(config).map((i) => i.message), ...torchExportProblems(config)];
   if (problems.length > 0) throw new Error(`Cannot export this experiment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   return { config, seeds };

@@ -6,7 +6,7 @@
 
 /**
  * Every enumeration of the config, declared once: the types below derive from these lists, and
- * validate(), the URL codec and the form's selects read the same lists.
+ * the field table (fields/table.ts) gives them to validate(), the URL codec and the form's selects.
  */
 export const METHODS = ['conventional', 'sst', 'masst'] as const;
 export const MARGIN_LOSSES = ['softmax', 'am', 'arc'] as const;

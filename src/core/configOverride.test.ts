@@ -19,6 +19,9 @@ describe('config overrides (field=value)', () => {
     expect(() => applyOverride(base, 'analysis.slice2d=yes')).toThrow('expected true or false');
     expect(() => applyOverride(base, 'data.imagesize=16')).toThrow(/override field "data.imagesize" is not allowed: expected one of .*data\.imageSize/);
     expect(() => applyOverride(base, 'imageSize')).toThrow('expected field=value');
+    // The field table knows the URL's names and the form's labels: a path given as one is pointed at the field.
+    expect(() => applyOverride(base, 'queue=16')).toThrow(/expected one of .* \(queue is the URL's name of gallery\.queueSize\)$/);
+    expect(() => applyOverride(base, 'Queue size=16')).toThrow(/\("Queue size" is the page's label of gallery\.queueSize\)$/);
     for (const field of ['__proto__.x', 'constructor.prototype.x', 'data.__proto__']) {
       expect(() => applyOverride(base, `${field}=1`)).toThrow(new RegExp(`^override field "${field.replace(/\./g, '\\.')}" is not allowed: "(__proto__|constructor)" is a forbidden key`));
     }

@@ -1,10 +1,13 @@
 /**
  * `field=value` overrides of any config value by its dotted path (`data.imageSize=24`,
  * `optim.milestones=0.6,0.85`), for the runner's `--set` and for recorded experiment searches.
- * The value is parsed as the type the preset holds at that path; an unknown path or a value of
- * the wrong type is reported by name, value and what is allowed. Ranges are validate()'s job.
+ * The paths and the type each value is parsed as come from the field table (fields/table.ts); an
+ * unknown path or a value of the wrong type is reported by name, value and what is allowed.
+ * Ranges are validate()'s job.
  */
 import type { ExperimentConfig } from './config';
+import { FIELDS, setAt, valueKind } from './fields/table';
+import type { ValueKind } from './fields/types';
 
 type Leaf = number | string | boolean | number[];
 
@@ -28,7 +31,7 @@ export function leafPaths(config: ExperimentConfig): Map<string, 'number' | 'str
   return out;
 }
 
-function parseLeaf(kind: 'number' | 'string' | 'boolean' | 'number[]', text: string): Leaf | null {
+function parseLeaf(kind: ValueKind, text: string): Leaf | null {
   const num = (t: string): number | null => (t.trim() !== '' && Number.isFinite(Number(t)) ? Number(t) : null);
   switch (kind) {
     case 'number':
@@ -48,7 +51,20 @@ function parseLeaf(kind: 'number' | 'string' | 'boolean' | 'number[]', text: str
 /** Keys that would reach an object's prototype if ever used as a path; refused by name. */
 const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-const ALLOWED: Record<string, string> = {
+/** Every path `--set` takes and how it parses the value: the table's fields but the runs list. */
+const SETTABLE: ReadonlyMap<string, ValueKind> = new Map(FIELDS.flatMap((f) => {
+  const kind = valueKind(f.rule);
+  return kind === null ? [] : [[f.path, kind] as const];
+}));
+
+/** " (queue is the URL's name of gallery.queueSize)" when the unknown path is a URL name or a form label. */
+function meantHint(path: string): string {
+  const f = FIELDS.find((x) => x.param === path || x.oldParams?.includes(path) === true || x.form?.label === path);
+  if (f === undefined) return '';
+  return f.form?.label === path ? ` ("${path}" is the page's label of ${f.path})` : ` (${path} is the URL's name of ${f.path})`;
+}
+
+const ALLOWED: Record<ValueKind, string> = {
   number: 'a finite number',
   boolean: 'true or false',
   string: 'text',
@@ -64,22 +80,19 @@ export function applyOverride(config: ExperimentConfig, assignment: string): Exp
   if (eq <= 0) throw new Error(`override "${assignment}" is not allowed: expected field=value, e.g. data.imageSize=24`);
   const path = assignment.slice(0, eq);
   const text = assignment.slice(eq + 1);
-  const paths = leafPaths(config);
+  const paths = SETTABLE;
   const reserved = path.split('.').find((key) => RESERVED_KEYS.has(key));
   if (reserved !== undefined) {
     throw new Error(`override field "${path}" is not allowed: "${reserved}" is a forbidden key (it names the object machinery of JavaScript, never a config field); expected one of ${[...paths.keys()].join(', ')}`);
   }
   const kind = paths.get(path);
   if (kind === undefined) {
-    throw new Error(`override field "${path}" is not allowed: expected one of ${[...paths.keys()].join(', ')}`);
+    throw new Error(`override field "${path}" is not allowed: expected one of ${[...paths.keys()].join(', ')}${meantHint(path)}`);
   }
   const value = parseLeaf(kind, text);
-  if (value === null) throw new Error(`override ${path} = "${text}" is not allowed: expected ${ALLOWED[kind] ?? kind}`);
+  if (value === null) throw new Error(`override ${path} = "${text}" is not allowed: expected ${ALLOWED[kind]}`);
   const next = structuredClone(config);
-  const keys = path.split('.');
-  let node = next as unknown as Record<string, unknown>;
-  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
-  node[keys[keys.length - 1] as string] = value;
+  setAt(next, path, value);
   return next;
 }
 

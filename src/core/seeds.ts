@@ -9,11 +9,12 @@ import { presetSeeds } from './presets';
 import type { Teacher } from './teacher';
 import { decodeTeacher, encodeTeacher, NO_TEACHER } from './teacher';
 import type { UrlProblem } from './urlCodec';
+import { MAX_SEEDS, parseSeedList, SEEDS_RULE } from './seedList';
 
 /** The names decodePageParams reads. */
 export const PAGE_PARAM_NAMES: readonly string[] = ['seeds', 'workers', 'hide', 'lock'];
 
-export const MAX_SEEDS = 16;
+export { MAX_SEEDS };
 export const MAX_WORKERS = 16;
 
 export interface PageParams {
@@ -41,11 +42,12 @@ export function decodePageParams(params: URLSearchParams, preset: PresetName, fi
   let seeds = fallback;
   const seedsText = params.get('seeds');
   if (seedsText !== null) {
-    const allowed = `a count from 1 to ${MAX_SEEDS} (consecutive seeds from seed) or a list of up to ${MAX_SEEDS} distinct integers from 0 to 4294967295, e.g. 1,2,3`;
-    const list = /^\d+(,\d+)+$/.test(seedsText) ? seedsText.split(',').map(Number) : null;
+    // One number is a count; a list is read by the seeds rule the runner's --seeds shares (seedList.ts).
     const count = /^\d+$/.test(seedsText) ? Number(seedsText) : null;
+    const list = count === null ? parseSeedList(seedsText) : null;
+    const allowed = `a count from 1 to ${MAX_SEEDS} (consecutive seeds from seed) or a list of ${SEEDS_RULE}, e.g. 1,2,3${list !== null && list.seeds === null && /^[\d,]+$/.test(seedsText) ? ` (${list.why})` : ''}`;
     if (count !== null && count >= 1 && count <= MAX_SEEDS) seeds = consecutiveSeeds(first, count);
-    else if (list && list.length <= MAX_SEEDS && new Set(list).size === list.length && list.every((s) => s <= 0xffffffff)) seeds = list;
+    else if (list !== null && list.seeds !== null) seeds = list.seeds;
     else problems.push({ param: 'seeds', value: seedsText, message: `seeds = "${seedsText}" is not allowed: expected ${allowed}; using ${fallback.length === 1 ? `seed ${first}` : fallback.join(',')}.` });
   }
   let workers: number | null = null;

@@ -1,13 +1,16 @@
 /**
  * The experiment configuration in the URL, so a link reproduces a run. Short flat parameters
- * over a preset: only values that differ from the preset are written. Decoding never fails: a
+ * over a preset, one per row of the field table with a URL name (fields/table.ts): only values
+ * that differ from the preset are written. Decoding never fails: a
  * parameter that does not parse or that validate() rejects is reported by name with its value and
  * what is allowed, and the preset's value is used instead.
  */
 import type { ExperimentConfig, RunSpec } from './config';
 import { isPresetName, PRESET_NAMES, presetConfig } from './presets';
 import type { PresetName } from './presets';
-import { CHOICES, MAX_AGENTS, validate } from './validate';
+import { validate } from './validate';
+import { setAt, urlFields, valueAt } from './fields/table';
+import type { FieldSpec } from './fields/types';
 import type { BackendChoice } from './backends';
 import { BACKEND_CHOICES, isBackendChoice } from './backends';
 
@@ -32,28 +35,6 @@ interface Param {
   set(c: ExperimentConfig, text: string): string | null;
 }
 
-const num = (field: string, get: (c: ExperimentConfig) => number, put: (c: ExperimentConfig, v: number) => void): Param => ({
-  field,
-  get: (c) => String(get(c)),
-  set: (c, text) => {
-    const v = Number(text);
-    if (text.trim() === '' || !Number.isFinite(v)) return 'a number';
-    put(c, v);
-    return null;
-  },
-});
-
-const choice = <T extends string | number>(field: string, options: readonly T[], get: (c: ExperimentConfig) => T, put: (c: ExperimentConfig, v: T) => void): Param => ({
-  field,
-  get: (c) => String(get(c)),
-  set: (c, text) => {
-    const v = options.find((o) => String(o) === text);
-    if (v === undefined) return `one of ${options.join(', ')}`;
-    put(c, v);
-    return null;
-  },
-});
-
 /** "conventional,sst,masst4" ↔ runs. */
 export function encodeRuns(runs: readonly RunSpec[]): string {
   return runs.map((r) => (r.method === 'masst' ? `masst${r.agents}` : r.method)).join(',');
@@ -69,44 +50,59 @@ export function decodeRuns(text: string): RunSpec[] | null {
   return runs.length > 0 ? runs : null;
 }
 
-export const PARAMS: Record<string, Param> = {
-  seed: num('seed', (c) => c.seed, (c, v) => (c.seed = v)),
-  steps: num('steps', (c) => c.steps, (c, v) => (c.steps = v)),
-  batch: num('batchSize', (c) => c.batchSize, (c, v) => (c.batchSize = v)),
-  lr: num('optim.lr', (c) => c.optim.lr, (c, v) => (c.optim.lr = v)),
-  queue: num('gallery.queueSize', (c) => c.gallery.queueSize, (c, v) => (c.gallery.queueSize = v)),
-  alpha: num('gallery.alpha', (c) => c.gallery.alpha, (c, v) => (c.gallery.alpha = v)),
-  loss: choice('loss.type', CHOICES.lossType, (c) => c.loss.type, (c, v) => (c.loss.type = v)),
-  scale: num('loss.scale', (c) => c.loss.scale, (c, v) => (c.loss.scale = v)),
-  margin: num('loss.margin', (c) => c.loss.margin, (c, v) => (c.loss.margin = v)),
-  backbone: choice('model.backbone', CHOICES.backbone, (c) => c.model.backbone, (c, v) => (c.model.backbone = v)),
-  embed: num('model.embedDim', (c) => c.model.embedDim, (c, v) => (c.model.embedDim = v)),
-  size: num('data.imageSize', (c) => c.data.imageSize, (c, v) => (c.data.imageSize = v)),
-  channels: choice('data.channels', CHOICES.channels, (c) => c.data.channels, (c, v) => (c.data.channels = v)),
-  regime: choice('data.regime', CHOICES.regime, (c) => c.data.regime, (c, v) => (c.data.regime = v)),
-  trainIds: num('data.trainIds', (c) => c.data.trainIds, (c, v) => (c.data.trainIds = v)),
-  agentUpdate: choice('masst.agentUpdate', CHOICES.agentUpdate, (c) => c.masst.agentUpdate, (c, v) => (c.masst.agentUpdate = v)),
-  agentAlpha: choice('masst.agentAlpha', CHOICES.agentAlpha, (c) => c.masst.agentAlpha, (c, v) => (c.masst.agentAlpha = v)),
-  agentInit: choice('masst.agentInit', CHOICES.agentInit, (c) => c.masst.agentInit, (c, v) => (c.masst.agentInit = v)),
-  queueMode: choice('masst.queueMode', CHOICES.queueMode, (c) => c.masst.queueMode, (c, v) => (c.masst.queueMode = v)),
-  evalEvery: num('eval.every', (c) => c.eval.every, (c, v) => (c.eval.every = v)),
-  smoothEvery: num('analysis.every', (c) => c.analysis.every, (c, v) => (c.analysis.every = v)),
-  sliceEvery: num('analysis.landscapeEvery', (c) => c.analysis.landscapeEvery, (c, v) => (c.analysis.landscapeEvery = v)),
-  grid: num('analysis.gridPoints', (c) => c.analysis.gridPoints, (c, v) => (c.analysis.gridPoints = v)),
-  methods: {
-    field: 'runs',
-    get: (c) => encodeRuns(c.runs),
+/**
+ * A field's parameter from its row of the field table: a choice matches one of its values as
+ * text; the runs list is `conventional,sst,masst4`; any other field is a number, whose range is
+ * validate()'s (so the message says the rule, not just "a number").
+ */
+function paramOf(f: FieldSpec): Param {
+  const { path, rule } = f;
+  if (rule.kind === 'between' && rule.value === 'runs') {
+    return {
+      field: path,
+      get: (c) => encodeRuns(c.runs),
+      set: (c, text) => {
+        const runs = decodeRuns(text);
+        if (!runs) return rule.allowed;
+        c.runs = runs;
+        return null;
+      },
+    };
+  }
+  if (rule.kind === 'choice') {
+    return {
+      field: path,
+      get: (c) => String(valueAt(c, path)),
+      set: (c, text) => {
+        const v = rule.choices.find((o) => String(o) === text);
+        if (v === undefined) return `one of ${rule.choices.join(', ')}`;
+        setAt(c, path, v);
+        return null;
+      },
+    };
+  }
+  return {
+    field: path,
+    get: (c) => String(valueAt(c, path)),
     set: (c, text) => {
-      const runs = decodeRuns(text);
-      if (!runs) return `a comma-separated list of conventional, sst, masstK (K from 1 to ${MAX_AGENTS})`;
-      c.runs = runs;
+      const v = Number(text);
+      if (text.trim() === '' || !Number.isFinite(v)) return 'a number';
+      setAt(c, path, v);
       return null;
     },
-  },
-};
+  };
+}
+
+/** The config's URL parameters by name, in the order links write them (the field table's). */
+export const PARAMS: Record<string, Param> = Object.fromEntries(urlFields().map((f) => [f.param as string, paramOf(f)]));
 
 /** Old parameter names still read, new name → old: links written before the rename keep working. */
-export const RENAMED_PARAMS: Readonly<Record<string, string>> = { smoothEvery: 'probeEvery' };
+export const RENAMED_PARAMS: Readonly<Record<string, string>> = Object.fromEntries(
+  urlFields().flatMap((f) => (f.oldParams ?? []).map((old) => [f.param as string, old])),
+);
+
+/** What a renamed parameter is, in words (the form's label), for the notice. */
+const meaningOf = (name: string): string => urlFields().find((f) => f.param === name)?.form?.label.replace(/ every \(steps\)$/, '').toLowerCase() ?? name;
 
 /** The value a link gives under the old name of `name` (null: none), with a notice naming the new one. */
 function renamedFrom(name: string, params: URLSearchParams, problems: UrlProblem[]): string | null {
@@ -114,10 +110,10 @@ function renamedFrom(name: string, params: URLSearchParams, problems: UrlProblem
   const text = old === undefined ? null : params.get(old);
   if (old === undefined || text === null) return null;
   if (params.has(name)) {
-    problems.push({ param: old, value: text, message: `${old} is the old name of ${name} (the smoothness check), and the link gives both: ${old} = "${text}" is ignored.` });
+    problems.push({ param: old, value: text, message: `${old} is the old name of ${name} (the ${meaningOf(name)}), and the link gives both: ${old} = "${text}" is ignored.` });
     return null;
   }
-  problems.push({ param: old, value: text, message: `${old} is the old name of ${name} (the smoothness check): read as ${name} = "${text}"; links the page writes now say ${name}.` });
+  problems.push({ param: old, value: text, message: `${old} is the old name of ${name} (the ${meaningOf(name)}): read as ${name} = "${text}"; links the page writes now say ${name}.` });
   return text;
 }
 

@@ -10,6 +10,7 @@ import type { ExperimentConfig } from '../core/config';
 import type { PresetName } from '../core/presets';
 import { presetConfig } from '../core/presets';
 import { consecutiveSeeds, defaultSeeds, encodePageParams } from '../core/seeds';
+import { seedListProblem, withSeeds } from '../core/seedList';
 import type { BandKind } from '../core/stats/bands';
 import { encodeConfig } from '../core/urlCodec';
 import { checkQuery } from '../core/urlLength';
@@ -77,9 +78,10 @@ export function App({ query }: { query: PageQuery }) {
   // Teacher mode (hide=, lock=1) is the link's, kept as it is in every link the page writes.
   const teacher = initialPage.teacher;
   const [preset, setPreset] = useState<PresetName>(initial.preset);
-  // A list of seeds in the URL (seeds=4,9,12) starts at its first.
-  const [config, setConfig] = useState<ExperimentConfig>({ ...initial.config, seed: initialPage.seeds[0] ?? initial.config.seed });
+  // The form's settings and the seeds; config.seed is the first seed, derived, never set by hand.
+  const [form, setForm] = useState<ExperimentConfig>(initial.config);
   const [seeds, setSeeds] = useState<number[]>(initialPage.seeds);
+  const config = useMemo(() => withSeeds(form, seeds), [form, seeds]);
   const [workers, setWorkers] = useState<number | null>(initialPage.workers);
   const [backend, setBackend] = useState<BackendChoice>(initial.backend);
   const [band, setBand] = useState<BandKind>('sd');
@@ -146,12 +148,13 @@ export function App({ query }: { query: PageQuery }) {
   }, [link]);
 
   const edit = (change: (draft: ExperimentConfig) => void) => {
-    const next = structuredClone(config);
+    const next = structuredClone(form);
     change(next);
-    setConfig(next);
-    // The seeds follow the first seed unless the URL gave a list of others.
-    if (next.seed !== config.seed && seeds.every((x, i) => x === (config.seed + i) >>> 0)) setSeeds(consecutiveSeeds(next.seed, seeds.length));
+    setForm(next);
   };
+  // The Seed field: the others follow the first as consecutive seeds; a value that is no seed is kept
+  // as it is, so validate() names it (consecutiveSeeds would wrap it into one).
+  const setFirstSeed = (first: number) => setSeeds(seedListProblem([first]) === null ? consecutiveSeeds(first, seeds.length) : [first, ...seeds.slice(1)]);
   const canTrain = errors.size === 0;
   const setup = (c: ExperimentConfig, list = seeds): SessionSetup => ({
     preset,
@@ -177,7 +180,7 @@ export function App({ query }: { query: PageQuery }) {
   const loadScenario = (s: Scenario) => {
     const d = decodePage(new URLSearchParams(s.query));
     setPreset(d.url.preset);
-    setConfig({ ...d.url.config, seed: d.page.seeds[0] ?? d.url.config.seed });
+    setForm(d.url.config);
     setSeeds(d.page.seeds);
   };
   // Every stored comparison, for the restore prompt's own error box: a record that breaks the prompt breaks it on every load.
@@ -188,7 +191,7 @@ export function App({ query }: { query: PageQuery }) {
   const restore = (kept: SavedComparison, key: string) => {
     const { preset: p, config: c, seeds: list, backend: b, workers: w } = kept.setup;
     setPreset(p);
-    setConfig(c);
+    setForm(c);
     setSeeds(list);
     setBackend(b);
     setWorkers(w);
@@ -250,10 +253,11 @@ export function App({ query }: { query: PageQuery }) {
         onPreset={(name) => {
           const next = presetConfig(name);
           setPreset(name);
-          setConfig(next);
+          setForm(next);
           setSeeds(defaultSeeds(name, next.seed));
         }}
         onChange={edit}
+        onFirstSeed={setFirstSeed}
         onSeedCount={(n) => setSeeds(consecutiveSeeds(config.seed, n))}
         onWorkers={setWorkers}
         onBackend={setBackend}
@@ -276,11 +280,9 @@ export function App({ query }: { query: PageQuery }) {
         onReset={() => start(config, 'none')}
         onNewSeed={() => {
           // The next seeds after every current one, so no seed repeats.
-          const next = { ...config, seed: (Math.max(...seeds) + 1) >>> 0 };
-          const list = consecutiveSeeds(next.seed, seeds.length);
-          setConfig(next);
+          const list = consecutiveSeeds((Math.max(...seeds) + 1) >>> 0, seeds.length);
           setSeeds(list);
-          if (page.phase !== 'idle') start(next, 'none', list);
+          if (page.phase !== 'idle') start(withSeeds(config, list), 'none', list);
         }}
       />
       </PanelBoundary>

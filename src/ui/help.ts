@@ -3,39 +3,21 @@
  * formula where there is one. Shown on hover and focus, and linked to its control with
  * aria-describedby so a screen reader reads it after the control's name.
  */
+import { FIELDS } from '../core/fields/table';
 import type { HideName } from '../core/teacher';
 
-/** Form controls, by their label (the accessible name they already have). */
+/**
+ * Form controls, by their label (the accessible name they already have): the config fields' from
+ * the field table (core/fields/table.ts), then the controls that are not config fields.
+ */
 export const FIELD_HELP: Record<string, string> = {
+  ...Object.fromEntries(FIELDS.flatMap((f) => (f.form === undefined ? [] : [[f.form.label, f.help]]))),
   Scenario: 'A named preset of every setting below. demo is the page’s default: 256 people with 2 photos each, 3 seeds, a few minutes on 2 cores.',
-  Regime: 'How many photos each training identity has: shallow = 2 each (the hard case the paper targets), longtail = a few people with many and most with few, deep = many each.',
-  'Image size (px)': 'Width and height of each synthetic face. Bigger images hold more detail but each step costs more.',
-  Channels: 'Grey (1 channel) or colour (3). Grey is cheaper; the faces differ mostly in shape.',
-  'Training IDs': 'How many different people the network trains on. Held-out people, never seen in training, are used to measure accuracy.',
-  Backbone: 'The convolutional network that turns a face into an embedding vector: tiny, small or base (deeper and slower).',
-  Seed: 'The random seed of the first run: it fixes the faces, the initial weights and the order of batches, so a run can be repeated exactly.',
   Seeds: 'How many seeds each method runs on. Every method gets the same faces, weights and batches on a seed, so differences are paired by seed.',
-  Steps: 'Training iterations per run. One step = one batch of identities, one gradient update.',
-  Methods: 'Which methods to compare. Conventional: a classifier over the training IDs. SST: a slowly moving gallery network and a queue of its features instead of a classifier. MASST: K galleries (agents) taking turns.',
   Conventional: 'A classifier with one weight vector per training identity, trained with the margin loss; the baseline.',
   SST: 'Semi-Siamese Training: no classifier; each photo is compared with the gallery’s features of the other photo and with a queue of other identities.',
   MASST: 'Multi-agent SST: K galleries (agents) take turns as the gallery, one per step.',
   'MASST agents K': 'The number of gallery agents in MASST. At step t agent t mod K is the gallery.',
-  Loss: 'The margin softmax: softmax (none), am (cos θ − m) or arc (cos(θ + m)), applied to the own-ID logit.',
-  'Scale s': 'The logits are s·cos θ: cosine similarities between embeddings are scaled by s before the softmax, so the loss can get small.',
-  'Margin m': 'Subtracted from the own-ID cosine (am: s·(cos θ − m)): the correct match must beat the others by at least m, which pulls a person’s photos closer together.',
-  'Learning rate': 'The size of each gradient step on the probe’s weights (SGD with momentum 0.9); divided by 10 at 60 % and 85 % of the run.',
-  'Batch (IDs)': 'Identities per batch; each contributes two photos (two views x1, x2).',
-  'Queue size': 'Slots in the prototype queue: gallery features of recent batches, used as the “other people” (negatives) in SST and MASST. A multiple of the batch.',
-  'EMA α': 'How slowly the gallery follows the probe: θ_gallery ← α·θ_gallery + (1 − α)·θ_probe each update, an average over ~1/(1 − α) updates.',
-  'Agent update': 'MASST: active = only the agent that played the gallery this step gets the EMA; all = every agent does.',
-  'Agent α': 'MASST: shared = every agent uses EMA α; per-agent = agent k has its own α (0.99, 0.98, …).',
-  'Agent init': 'MASST: how the agents start: copies of the probe, or their own random weights.',
-  'Queue mode': 'MASST: one queue shared by all agents, or one queue per agent.',
-  'Evaluate every (steps)': 'How often to measure verification accuracy on held-out pairs. Evaluating does not change training.',
-  'Smoothness check every (steps)': 'How often to run the smoothness probes (0 = never). A probe costs about 8 steps of compute; it does not change training.',
-  '1-D slice every (steps)': 'How often to draw a 1-D slice of the loss landscape around the current weights (0 = never).',
-  'Landscape grid': 'Points along each landscape slice: more points, finer and slower.',
   Backend: 'Where TensorFlow.js computes: WebGPU, WebGL, WASM or CPU. auto picks the fastest that works here.',
   'Run shown': 'Which run of the first seed the model overview, Step slowly and the queue view show.',
   Speed: 'Caps how many steps a second every run trains, to watch the diagram follow each step; Full speed trains as fast as the machine goes.',

@@ -12,7 +12,6 @@ import { convImplFor } from '../core/model/conv';
 import * as tf from '../core/tf';
 import { Comparison } from '../core/train/comparison';
 import { evaluateUntrained } from '../core/train/evaluateRuns';
-import { validate } from '../core/validate';
 import { outOfMemoryMessage } from '../core/outOfMemory';
 import { AnalysisStream } from './analysisStream';
 import { selectBackend } from './backend';
@@ -57,11 +56,9 @@ export class Session {
   }
 
   private async build(msg: InitMessage, signal: AbortSignal): Promise<PoolEngine | null> {
+    // The page validated this config once, when it changed (App's form; a restored comparison and a
+    // sweep's cells are checked before they reach a worker): the worker does not check it again.
     const seeds = [...new Set(msg.units.map((u) => u.seed))];
-    for (const seed of seeds) {
-      const issues = validate({ ...msg.config, seed });
-      if (issues.length > 0) throw new Error(issues.map((i) => i.message).join(' '));
-    }
     const report = await selectBackend({ choice: msg.backend, threads: msg.wasmThreads, measurement: msg.measurement, trialFailure: msg.trialFailure });
     if (this.disposed) return null;
     this.post({ type: 'backend', runId: this.runId, report });

@@ -8,6 +8,8 @@ import type { RunSpec } from '../../core/config';
 import type { PresetName } from '../../core/presets';
 import { isPresetName, PRESET_NAMES } from '../../core/presets';
 import { decodeRuns } from '../../core/urlCodec';
+import { RUNS_ALLOWED } from '../../core/fields/pageFields';
+import { parseSeedList, SEEDS_RULE } from '../../core/seedList';
 import type { ListFlag, SwitchFlag, ValueFlag } from './types';
 
 /** A bad command line; parse.ts appends the command's usage to the message. */
@@ -67,22 +69,18 @@ export function presetFlag(info: Info & { default: PresetName }): ValueFlag<Pres
   });
 }
 
-/** A comma list of distinct seeds (order kept); a repeated seed is refused, naming it, not dropped. */
+/** A comma list of distinct seeds (order kept), by the seeds rule the page's URL shares (core/seedList.ts). */
 export function seedsFlag(info: Info): ValueFlag<number[] | null> {
-  return valueFlag({ metavar: '1,2,3', allowed: 'a comma-separated list of integers ≥ 0, e.g. 1,2,3', default: null, defaultText: "the preset's", ...info }, (value, flag, allowed) => {
-    if (value === undefined || !/^\d+(,\d+)*$/.test(value)) bad(flag, value, allowed);
-    const seeds = value.split(',').map(Number);
-    if (seeds.some((s) => s > 0xffffffff)) bad(flag, value, 'seeds from 0 to 4294967295');
-    const times = new Map<number, number>();
-    for (const s of seeds) times.set(s, (times.get(s) ?? 0) + 1);
-    const repeated = [...times].filter(([, n]) => n > 1).map(([s, n]) => `${s} is given ${n} times`);
-    if (repeated.length > 0) bad(flag, value, `each seed once (${repeated.join(', ')}): a repeated seed would train the very same runs again`);
-    return seeds;
+  return valueFlag({ metavar: '1,2,3', allowed: `a comma-separated list of ${SEEDS_RULE}, e.g. 1,2,3`, default: null, defaultText: "the preset's", ...info }, (value, flag, allowed) => {
+    if (value === undefined) bad(flag, value, allowed);
+    const list = parseSeedList(value);
+    if (list.seeds === null) bad(flag, value, list.why);
+    return list.seeds;
   });
 }
 
 export function methodsFlag(info: Info & { metavar?: string }): ValueFlag<RunSpec[] | null> {
-  return valueFlag({ metavar: 'conventional,sst,masst4', allowed: 'a comma-separated list of conventional, sst, masstK (K from 1 to 8)', default: null, defaultText: "the preset's", ...info }, (value, flag, allowed) => {
+  return valueFlag({ metavar: 'conventional,sst,masst4', allowed: RUNS_ALLOWED, default: null, defaultText: "the preset's", ...info }, (value, flag, allowed) => {
     const runs = value === undefined ? null : decodeRuns(value);
     if (runs === null) bad(flag, value, allowed);
     return runs;

@@ -10,6 +10,7 @@ import type { ExperimentConfig } from '../config';
 import { deserializeDataset } from '../data/cache';
 import type { FaceDataset } from '../data/types';
 import { validate } from '../validate';
+import { withSeeds } from '../seedList';
 import { torchProjectFiles } from './torchProject';
 import { torchExportProblems } from './torchSupport';
 import { zipChunks } from './zip';
@@ -38,7 +39,9 @@ export function pageExportConfig(config: ExperimentConfig, seeds: readonly numbe
   // never reads it (its 2-D slice is a button), and the smoke preset sets it with no field to
   // clear it, so it is not the page's to refuse. Probes and 1-D slices the page does run: those
   // are refused by name below.
-  return { ...config, seed: seeds[0] ?? config.seed, analysis: { ...config.analysis, slice2d: false } };
+  // No seeds is refused by torchProjectZip, by name.
+  const seeded = seeds.length > 0 ? withSeeds(config, seeds) : config;
+  return { ...seeded, analysis: { ...config.analysis, slice2d: false } };
 }
 
 /** The zip, or every reason it cannot be made (each naming the option or the seed). */

@@ -51,7 +51,7 @@ describe('the sweep in the URL', () => {
       'sweepAxis1: masst.agentAlpha value "shared" is not allowed: is given twice: expected each value once; it is left out.',
       expect.stringMatching(/^sweepAxis2 = "colour:red" is not allowed: "colour" is not a sweepable field; expected one of steps, batchSize, /),
       expect.stringMatching(/^sweepMethods = "sst,svm" is not allowed: expected a comma-separated list of conventional, sst, masstK/),
-      expect.stringMatching(/^sweepSeeds = "1,-2" is not allowed: expected 1 to 16 different integers from 0 to 4294967295/),
+      expect.stringMatching(/^sweepSeeds = "1,-2" is not allowed: expected 1 to 16 distinct integers from 0 to 4294967295/),
     ]);
     expect(decodeSweepQuery(new URLSearchParams('sweepAxis1=gallery.alpha:0.9,abc'), smoke).problems.map((p) => p.message)).toEqual([
       'sweepAxis1: gallery.alpha value "abc" is not allowed: expected a finite number; it is left out.',

@@ -6,24 +6,10 @@
  * `set` overrides of its preset, so a page sweep has the same base as `npm run sweep --set …`.
  */
 import type { ExperimentConfig } from '../config';
-import { AGENT_ALPHA_MODES, AGENT_INITS, AGENT_UPDATES, BACKBONES, CHANNELS, MARGIN_LOSSES, QUEUE_MODES, REGIMES, THRESHOLD_RULES } from '../config';
 import { leafPaths } from '../configOverride';
+import { fieldAt, valueAt, valueKind } from '../fields/table';
 import type { PresetName } from '../presets';
 import { presetConfig } from '../presets';
-import { valueAt } from './runKey';
-
-/** The enumerations of the config by path (config.ts declares each list once). */
-const CHOICES: Readonly<Record<string, readonly (string | number)[]>> = {
-  'data.regime': REGIMES,
-  'data.channels': CHANNELS,
-  'model.backbone': BACKBONES,
-  'loss.type': MARGIN_LOSSES,
-  'masst.agentUpdate': AGENT_UPDATES,
-  'masst.agentAlpha': AGENT_ALPHA_MODES,
-  'masst.agentInit': AGENT_INITS,
-  'masst.queueMode': QUEUE_MODES,
-  'eval.thresholdRule': THRESHOLD_RULES,
-};
 
 export interface SweepField {
   path: string;
@@ -32,13 +18,14 @@ export interface SweepField {
   choices: string[] | null;
 }
 
-/** The fields an axis of the page's sweep may take, in the config's order. */
+/** The fields an axis of the page's sweep may take (the field table's), in the config's order. */
 export function sweepableFields(base: ExperimentConfig): SweepField[] {
   const out: SweepField[] = [];
-  for (const [path, kind] of leafPaths(base)) {
-    if (path === 'seed' || kind === 'number[]') continue;
-    const listed = CHOICES[path];
-    const choices = listed !== undefined ? listed.map(String) : kind === 'boolean' ? ['true', 'false'] : null;
+  for (const path of leafPaths(base).keys()) {
+    const f = fieldAt(path);
+    const kind = f === undefined ? null : valueKind(f.rule);
+    if (f === undefined || path === 'seed' || kind === null || kind === 'number[]') continue;
+    const choices = f.rule.kind === 'choice' ? f.rule.choices.map(String) : kind === 'boolean' ? ['true', 'false'] : null;
     out.push({ path, kind, choices });
   }
   return out;

@@ -60,3 +60,19 @@ describe('runKey', () => {
     expect(Object.keys(runKeyInput(demo, conv, 'cpu').fields)).not.toContain('gallery.alpha');
   });
 });
+
+/**
+ * Keys computed before the field table (issue 19) replaced METHOD_READS: the run stores (the
+ * runner's .cache/runs, the page's IndexedDB) are keyed by them, so they must never move without
+ * an engine version bump.
+ */
+describe('runKey of existing runs', () => {
+  it('stays what it was before the field table', () => {
+    const smoke = { ...set(presetConfig('smoke'), 'gallery.alpha=0.95'), seed: 7 };
+    expect(runKey(demo, conv, 'cpu')).toBe('run-3d7bdd0ff24460c2');
+    expect(runKey(demo, sst, 'cpu')).toBe('run-eb2d83d27e13dd2b');
+    expect(runKey(demo, masst4, 'wasm')).toBe('run-099809a60e37cbd7');
+    expect(runKey(smoke, { method: 'masst', agents: 2 }, 'webgl')).toBe('run-3d6d2ffcbf319f14');
+    expect(runKey(presetConfig('longtail'), sst, 'cpu')).toBe('run-7f34209d3e0a0078');
+  });
+});

@@ -1,22 +1,14 @@
 /**
  * The run key: a stable hash of exactly what a run's numbers depend on — the config fields its
- * method reads (fields/methodReads.ts), its own settings (method, K), the seed, the backend and
+ * method reads (the field table's `methods`, fields/table.ts), its own settings (method, K), the seed, the backend and
  * the engine version — and of nothing else. Two runs with the same key give the same numbers
  * (bit for bit on cpu), so a store keyed by it trains each run once: SST's key does not move
  * when a sweep changes `masst.*`.
  */
 import type { ExperimentConfig, RunSpec } from '../config';
-import { leafPaths } from '../configOverride';
 import { canonicalJson, hash64 } from '../data/cache';
 import { ENGINE_VERSION } from '../engineVersion';
-import { methodReads } from '../fields/methodReads';
-
-/** The value at a dotted path of a config. */
-export function valueAt(config: ExperimentConfig, path: string): unknown {
-  let node: unknown = config;
-  for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key];
-  return node;
-}
+import { FIELDS, valueAt } from '../fields/table';
 
 /** What the key hashes, readable (sweep.json keeps it beside the key). */
 export interface RunKeyInput {
@@ -32,8 +24,9 @@ export interface RunKeyInput {
 /** `config.seed` is the run's seed; `config.runs` is not read (the run is `run`). */
 export function runKeyInput(config: ExperimentConfig, run: RunSpec, backend: string): RunKeyInput {
   const fields: Record<string, unknown> = {};
-  for (const path of leafPaths(config).keys()) {
-    if (methodReads(run.method, path)) fields[path] = valueAt(config, path);
+  for (const f of FIELDS) {
+    // A field missing from an older config is left out, as its absent key always was.
+    if (f.methods.includes(run.method) && valueAt(config, f.path) !== undefined) fields[f.path] = valueAt(config, f.path);
   }
   return { engine: ENGINE_VERSION, backend, method: run.method, agents: run.method === 'masst' ? run.agents : 1, fields };
 }

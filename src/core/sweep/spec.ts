@@ -3,12 +3,15 @@
  * path and its values; the cells are their grid), the methods (the runner's `--methods` syntax,
  * so the list is itself the K axis) and the seeds. expandSweep() checks all of it before anything
  * trains and lists every problem at once, each naming the path or flag, the value and what is
- * allowed; the cells' configs are run through validate() for every seed.
+ * allowed; each cell's config is run through validate() once (the seeds, the only thing that
+ * differs between a cell's runs, are checked by the seeds rule, seedList.ts).
  */
 import type { ExperimentConfig, RunSpec } from '../config';
 import { runLabel } from '../config';
 import { applyOverride, applyOverrides, leafPaths } from '../configOverride';
-import { methodReads } from '../fields/methodReads';
+import { methodReads } from '../fields/table';
+import { RUNS_ALLOWED } from '../fields/pageFields';
+import { seedListProblem, withSeeds } from '../seedList';
 import type { PresetName } from '../presets';
 import { isPresetName, PRESET_NAMES, presetConfig } from '../presets';
 import { decodeRuns, encodeRuns } from '../urlCodec';
@@ -55,7 +58,7 @@ export interface SweepPlan {
 }
 
 /** What --methods and a spec's "methods" allow. */
-export const METHODS_ALLOWED = 'a comma-separated list of conventional, sst, masstK (K from 1 to 8), each once';
+export const METHODS_ALLOWED = `${RUNS_ALLOWED}, each once`;
 
 /** `path=v1,v2,…` (the runner's --axis). A list-valued field cannot be split on commas: use --spec. */
 export function parseAxis(text: string, base: ExperimentConfig): SweepAxis {
@@ -167,6 +170,8 @@ export function expandSweep(spec: SweepSpec): SweepPlan {
   const methods = methodsOf(spec.methods, problems);
   if (spec.seeds.length === 0) problems.push('seeds [] is not allowed: expected at least one seed, e.g. --seeds 1,2,3');
   for (const s of duplicates(spec.seeds)) problems.push(`seed ${s} is given twice: expected each seed once`);
+  const seedsWhy = spec.seeds.length === 0 || duplicates(spec.seeds).length > 0 ? null : seedListProblem(spec.seeds);
+  if (seedsWhy !== null) problems.push(`seeds ${JSON.stringify(spec.seeds)} is not allowed: expected ${seedsWhy}`);
   let base = presetConfig(spec.preset);
   try {
     base = applyOverrides(base, spec.set);
@@ -189,13 +194,11 @@ export function expandSweep(spec: SweepSpec): SweepPlan {
       config = applyOverride(config, `${axis.path}=${value}`);
     });
     const label = Object.entries(settings).map(([p, v]) => `${p}=${v}`).join(' · ');
-    return { index, settings, label, config: { ...config, seed: spec.seeds[0] as number } };
+    return { index, settings, label, config: withSeeds(config, spec.seeds) };
   });
   const invalid = new Set<string>();
   for (const cell of cells) {
-    for (const seed of spec.seeds) {
-      for (const issue of validate({ ...cell.config, seed })) invalid.add(`cell ${cell.label}: ${issue.message}`);
-    }
+    for (const issue of validate(cell.config)) invalid.add(`cell ${cell.label}: ${issue.message}`);
   }
   if (invalid.size > 0) throw new Error(`Invalid sweep:\n${[...invalid].map((p) => `  - ${p}`).join('\n')}`);
   return { spec, methods, cells, notes: baselineNotes(spec, methods) };

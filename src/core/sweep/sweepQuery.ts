@@ -11,7 +11,7 @@
  */
 import type { ExperimentConfig } from '../config';
 import { applyOverride } from '../configOverride';
-import { MAX_SEEDS } from '../seeds';
+import { parseSeedList, SEEDS_RULE } from '../seedList';
 import type { UrlProblem } from '../urlCodec';
 import { decodeRuns } from '../urlCodec';
 import type { SweepField } from './pageSweep';
@@ -71,10 +71,10 @@ function decodeAxis(name: string, text: string, fields: readonly SweepField[], b
 }
 
 function decodeSeeds(text: string, problems: UrlProblem[]): number[] | null {
-  const parts = text.split(',');
-  const ok = parts.every((p) => /^\d+$/.test(p) && Number(p) <= 0xffffffff) && parts.length <= MAX_SEEDS && new Set(parts.map(Number)).size === parts.length;
-  if (ok) return parts.map(Number);
-  problems.push({ param: 'sweepSeeds', value: text, message: `sweepSeeds = "${text}" is not allowed: expected 1 to ${MAX_SEEDS} different integers from 0 to 4294967295, comma-separated (e.g. 1,2,3); the form's seeds are used.` });
+  const list = parseSeedList(text);
+  if (list.seeds !== null) return list.seeds;
+  const detail = list.why.startsWith('a comma-separated') ? '' : ` (${list.why})`;
+  problems.push({ param: 'sweepSeeds', value: text, message: `sweepSeeds = "${text}" is not allowed: expected ${SEEDS_RULE}, comma-separated (e.g. 1,2,3)${detail}; the form's seeds are used.` });
   return null;
 }
 

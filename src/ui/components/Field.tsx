@@ -42,7 +42,7 @@ interface NumberProps {
   label: string;
   value: number;
   error: string | undefined;
-  step?: number;
+  step?: number | undefined;
   hint?: ReactNode;
   onChange: (value: number) => void;
 }

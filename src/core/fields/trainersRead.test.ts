@@ -1,40 +1,12 @@
+/** The field table's `methods` (table.ts) against the trainers themselves. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticDataset, tinyConfig, useCpu } from '../../test/tfCpu';
 import type { ExperimentConfig, Method, RunSpec } from '../config';
-import { METHODS } from '../config';
-import { leafPaths } from '../configOverride';
-import { PRESET_NAMES, presetConfig } from '../presets';
 import * as tf from '../tf';
 import { Comparison } from '../train/comparison';
-import { METHOD_READS, methodReads, readersOf } from './methodReads';
-
-describe('METHOD_READS', () => {
-  it('covers every leaf path of every preset', () => {
-    for (const name of PRESET_NAMES) {
-      const missing = [...leafPaths(presetConfig(name)).keys()].filter((p) => readersOf(p) === null);
-      expect(missing, name).toEqual([]);
-    }
-  });
-
-  it('has no key that no preset path falls under', () => {
-    const paths = [...leafPaths(presetConfig('demo')).keys()];
-    const unused = Object.keys(METHOD_READS).filter((k) => !paths.some((p) => p === k || p.startsWith(`${k}.`)));
-    expect(unused).toEqual([]);
-  });
-
-  it('gives the longest matching key: the gallery α is not Conventional’s, the queue size is everyone’s', () => {
-    expect(methodReads('conventional', 'gallery.alpha')).toBe(false);
-    expect(methodReads('sst', 'gallery.alpha')).toBe(true);
-    expect(METHODS.every((m) => methodReads(m, 'gallery.queueSize'))).toBe(true);
-    expect(methodReads('sst', 'masst.agentAlpha')).toBe(false);
-    expect(methodReads('masst', 'masst.agentAlphas')).toBe(true);
-    expect(methodReads('conventional', 'data.variation.pose')).toBe(true);
-    expect(() => methodReads('sst', 'galleryx')).toThrow('config field "galleryx" is not in METHOD_READS');
-  });
-});
 
 /** The table against the trainers: a field a method does not read leaves its losses unchanged. */
-describe('METHOD_READS matches what the trainers read (cpu)', () => {
+describe("the field table's methods match what the trainers read (cpu)", () => {
   beforeAll(useCpu);
   const dataset = syntheticDataset(24, 6, 8);
 
