@@ -5,13 +5,11 @@
  * back, so GPU backends are timed to completion.
  */
 import { Analyzer } from '../core/analysis/analyzer';
-import type { ExperimentConfig } from '../core/config';
-import type { FaceDataset, ImageSet } from '../core/data/types';
 import { convImplFor } from '../core/model/conv';
 import { presetConfig } from '../core/presets';
-import { createRng } from '../core/rng';
 import * as tf from '../core/tf';
 import { Comparison } from '../core/train/comparison';
+import { randomDataset } from './randomDataset';
 import { referenceStep } from './reference';
 import { interleavedMediansMs, medianMs } from './timing';
 
@@ -21,34 +19,6 @@ export interface BackendTimes {
   masst: number;
   probe: number;
   slice1d: number;
-}
-
-function randomSet(ids: number, depth: number, size: number, seed: number): ImageSet {
-  const rng = createRng(seed);
-  const count = ids * depth;
-  const pixels = Float32Array.from({ length: count * size * size }, () => rng.next());
-  const labels = Int32Array.from({ length: count }, (_, i) => Math.floor(i / depth));
-  return { pixels, count, size, channels: 1, labels };
-}
-
-function randomDataset(config: ExperimentConfig): FaceDataset {
-  const n = config.data.trainIds;
-  const test = randomSet(10, 2, config.data.imageSize, 2);
-  const pairs = 20;
-  return {
-    train: randomSet(n, 2, config.data.imageSize, 1),
-    trainIds: n,
-    depthPerId: new Int32Array(n).fill(2),
-    test,
-    testIds: 10,
-    pairs: {
-      a: Int32Array.from({ length: pairs }, (_, i) => i),
-      b: Int32Array.from({ length: pairs }, (_, i) => (i % 2 ? i - 1 : i + 1)),
-      same: Uint8Array.from({ length: pairs }, (_, i) => (i < 10 ? 1 : 0)),
-      lookalike: new Uint8Array(pairs),
-      fold: Uint8Array.from({ length: pairs }, (_, i) => i % 10),
-    },
-  };
 }
 
 /** One lock-step of a comparison, to completion (the loss read back). */
