@@ -7,7 +7,7 @@ import type { RunSpec } from '../core/config';
 import { runLabel } from '../core/config';
 import { convImplFor } from '../core/model/conv';
 import { presetConfig } from '../core/presets';
-import * as tf from '../core/tf';
+import type { Scalar } from '../core/tf';
 import { Comparison } from '../core/train/comparison';
 import { randomDataset } from './randomDataset';
 import type { StepProfile } from './stepProfile';
@@ -24,7 +24,7 @@ export async function profileDemo(backend: string, quick: boolean): Promise<RunP
   for (const spec of config.runs as RunSpec[]) {
     const cmp = new Comparison({ ...config, runs: [spec] }, dataset, convImplFor(backend));
     try {
-      const step = (): tf.Scalar => cmp.stepAll()[0] as tf.Scalar;
+      const step = (): Scalar => cmp.stepAll()[0] as Scalar;
       out.push({ run: runLabel(spec), ...(await profileStep(step, quick ? 3 : 10, quick ? 10 : 40, quick ? 3 : 5)) });
     } finally {
       cmp.dispose();
