@@ -22,7 +22,16 @@ function graph(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor
   return { y, mean, variance };
 }
 
-type Variant = { shape: number[]; prelu: boolean; residual: boolean };
+/** The graph on each of `groups` equal blocks of the batch, stacked again: what separate passes give. */
+function graphGroups(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor | null, residual: tf.Tensor | null, groups: number): { y: tf.Tensor; mean: tf.Tensor; variance: tf.Tensor } {
+  if (groups === 1) return graph(x, gamma, beta, alpha, residual);
+  const xs = tf.split(x, groups, 0);
+  const rs = residual === null ? null : tf.split(residual, groups, 0);
+  const parts = xs.map((xi, g) => graph(xi, gamma, beta, alpha, rs === null ? null : (rs[g] as tf.Tensor)));
+  return { y: tf.concat(parts.map((p) => p.y), 0), mean: tf.concat(parts.map((p) => p.mean)), variance: tf.concat(parts.map((p) => p.variance)) };
+}
+
+type Variant = { shape: number[]; prelu: boolean; residual: boolean; groups: number };
 
 /** y, the moments and the gradients of Σ y·dy with respect to every input, read back. */
 async function run(backend: 'cpu' | 'wasm', v: Variant): Promise<{ fusedPath: boolean; out: Float32Array[] }> {
@@ -37,7 +46,7 @@ async function run(backend: 'cpu' | 'wasm', v: Variant): Promise<{ fusedPath: bo
   const fusedPath = bnActFused(alpha, residual);
   const f = (...args: tf.Tensor[]) => {
     const [xi, gi, bi, ai, ri] = [args[0], args[1], args[2], v.prelu ? args[3] : null, v.residual ? args[4] : null] as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor | null, tf.Tensor | null];
-    return fusedPath ? bnActTrain(xi, gi, bi, ai, ri, BN_EPSILON) : graph(xi, gi, bi, ai, ri);
+    return fusedPath ? bnActTrain(xi, gi, bi, ai, ri, BN_EPSILON, v.groups) : graphGroups(xi, gi, bi, ai, ri, v.groups);
   };
   const inputs = [x, gamma, beta, ...(alpha ? [alpha] : [residual as tf.Tensor]), ...(alpha && residual ? [residual] : [])].filter((t) => t !== null);
   const fwd = f(...inputs);
@@ -56,16 +65,20 @@ function maxDiff(a: Float32Array, b: Float32Array): number {
 describe('fused BN (+ residual, PReLU) kernels on wasm', () => {
   afterAll(() => useNodeBackend('cpu'));
   // The demo net's BN layers: stem (BN + PReLU), block conv a (BN + PReLU), projection (BN),
-  // block conv b (BN + residual + PReLU), and the embedding's BN over [B, D].
+  // block conv b (BN + residual + PReLU), and the embedding's BN over [B, D]; alone and with the
+  // two views stacked (groups 2).
   const variants: Variant[] = [
-    { shape: [16, 24, 24, 8], prelu: true, residual: false },
-    { shape: [16, 12, 12, 16], prelu: false, residual: false },
-    { shape: [16, 12, 12, 16], prelu: true, residual: true },
-    { shape: [3, 5, 7, 2], prelu: true, residual: true },
-    { shape: [16, 32], prelu: false, residual: false },
+    { shape: [16, 24, 24, 8], prelu: true, residual: false, groups: 1 },
+    { shape: [16, 12, 12, 16], prelu: false, residual: false, groups: 1 },
+    { shape: [16, 12, 12, 16], prelu: true, residual: true, groups: 1 },
+    { shape: [3, 5, 7, 2], prelu: true, residual: true, groups: 1 },
+    { shape: [16, 32], prelu: false, residual: false, groups: 1 },
+    { shape: [32, 24, 24, 8], prelu: true, residual: false, groups: 2 },
+    { shape: [32, 6, 6, 32], prelu: true, residual: true, groups: 2 },
+    { shape: [32, 32], prelu: false, residual: false, groups: 2 },
   ];
   for (const v of variants) {
-    it(`${v.shape.join('×')}${v.residual ? ' + residual' : ''}${v.prelu ? ' + PReLU' : ''}: y, moments and every gradient equal the cpu graph's`, async () => {
+    it(`${v.shape.join('×')}${v.residual ? ' + residual' : ''}${v.prelu ? ' + PReLU' : ''}, ${v.groups} group(s): y, moments and every gradient equal the cpu graph's`, async () => {
       const cpu = await run('cpu', v);
       const wasm = await run('wasm', v);
       expect(cpu.fusedPath).toBe(false);
@@ -73,7 +86,7 @@ describe('fused BN (+ residual, PReLU) kernels on wasm', () => {
       expect(wasm.out.map((t) => t.length)).toEqual(cpu.out.map((t) => t.length));
       wasm.out.forEach((t, i) => {
         const ref = cpu.out[i] as Float32Array;
-        const scale = Math.max(1, ...Array.from(ref, Math.abs));
+        const scale = ref.reduce((m, r) => Math.max(m, Math.abs(r)), 1);
         expect(maxDiff(t, ref) / scale).toBeLessThan(2e-5);
       });
     });

@@ -75,7 +75,7 @@ const weightEma = (({ inputs, backend, attrs }) => {
   return out;
 }) as KernelFunc;
 
-/** r ← (1 − m)·r + m·batch, the variance made unbiased first (forward.ts), per layer. */
+/** r ← (1 − m)·r + m·batch, the variance made unbiased first (forward.ts), per layer and group in order. */
 const bnRunningStats = (({ inputs, backend, attrs }) => {
   const wasm = backend as BackendWasm;
   const a = attrs as unknown as BnRunningStatsAttrs;
@@ -92,10 +92,14 @@ const bnRunningStats = (({ inputs, backend, attrs }) => {
     const vOut = wasm.makeOutput([...v.shape], 'float32');
     const [mv, vv, bmv, bvv, mo, vo] = [m, v, bm, bv, mOut, vOut].map((t) => view(wasm, t)) as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
     const unbias = f32(count / Math.max(1, count - 1));
-    for (let j = 0; j < mv.length; j++) {
-      mo[j] = f32(f32((mv[j] as number) * keep) + f32((bmv[j] as number) * take));
-      const unbiased = f32((bvv[j] as number) * unbias);
-      vo[j] = f32(f32((vv[j] as number) * keep) + f32(unbiased * take));
+    mo.set(mv);
+    vo.set(vv);
+    for (let g = 0; g < a.groups; g++) {
+      for (let j = 0, b = g * mv.length; j < mv.length; j++, b++) {
+        mo[j] = f32(f32((mo[j] as number) * keep) + f32((bmv[b] as number) * take));
+        const unbiased = f32((bvv[b] as number) * unbias);
+        vo[j] = f32(f32((vo[j] as number) * keep) + f32(unbiased * take));
+      }
     }
     means.push(mOut);
     variances.push(vOut);

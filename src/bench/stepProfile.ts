@@ -1,10 +1,13 @@
 /**
  * A per-step profile of one run's training step (issue 23): how many kernels a step runs, the
- * time spent inside them against the step's wall time (the rest is tfjs's per-op bookkeeping:
+ * time spent inside them against the step's time (the rest is tfjs's per-op bookkeeping:
  * dispatch, the gradient tape, tidy, tensor creation), the costliest kernels, and what a step
- * allocates. Kernel times come from tf.profile, which on wasm and cpu wraps each kernel call in
- * performance.now(); the wall time is measured on unprofiled steps, so profiling's own cost is
- * not in it.
+ * allocates. Kernel times come from tf.profile, which asks the backend's time(f) around each
+ * kernel call. With a `clock` (the runner passes the process's CPU time) both the steps and the
+ * kernels are timed on it, so a machine loaded by other jobs inflates neither: time(f) is
+ * swapped for one on that clock while profiling (wasm's and cpu's time(f) are synchronous
+ * wrappers of performance.now()). The step's time is measured on unprofiled steps, so
+ * profiling's own cost is not in it.
  */
 import * as tf from '../core/tf';
 
@@ -19,11 +22,13 @@ export interface KernelCost {
 export interface StepProfile {
   /** Median wall time of an unprofiled step, loss read back, ms. */
   wallMs: number;
+  /** Median time of an unprofiled step on the clock given (equal to wallMs without one), ms. */
+  stepMs: number;
   /** Registered kernels run per step (customGrad scopes are not counted: their inner kernels are). */
   kernels: number;
   /** Time inside those kernels per step, ms (median over the profiled steps). */
   kernelMs: number;
-  /** wallMs − kernelMs: everything that is not a kernel. */
+  /** stepMs − kernelMs: everything that is not a kernel. */
   otherMs: number;
   /** Every kernel name, costliest first. */
   byKernel: KernelCost[];
@@ -50,7 +55,8 @@ function isKernel(name: string, backend: string): boolean {
  * Profiles `step` (one training step that returns its loss, which this disposes): `warmup`
  * unprofiled steps, `reps` timed unprofiled steps, then `profiled` steps under tf.profile.
  */
-export async function profileStep(step: () => tf.Scalar, warmup: number, reps: number, profiled: number): Promise<StepProfile> {
+export async function profileStep(step: () => tf.Scalar, warmup: number, reps: number, profiled: number, clock: (() => number) | null = null): Promise<StepProfile> {
+  const now = clock ?? (() => performance.now());
   const run = async (): Promise<void> => {
     const loss = step();
     await loss.data();
@@ -58,12 +64,24 @@ export async function profileStep(step: () => tf.Scalar, warmup: number, reps: n
   };
   for (let i = 0; i < warmup; i++) await run();
   const walls: number[] = [];
+  const steps: number[] = [];
   for (let i = 0; i < reps; i++) {
     const t = performance.now();
+    const c = now();
     await run();
+    steps.push(now() - c);
     walls.push(performance.now() - t);
   }
   const backend = tf.getBackend();
+  const engineBackend = tf.backend() as unknown as { time(f: () => void): Promise<{ kernelMs: number }> };
+  const time = engineBackend.time;
+  if (clock !== null) {
+    engineBackend.time = async (f) => {
+      const start = clock();
+      f();
+      return { kernelMs: clock() - start };
+    };
+  }
   const checks = tf.env().getBool('CHECK_COMPUTATION_FOR_ERRORS');
   tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', false);
   const totals: number[] = [];
@@ -108,11 +126,13 @@ export async function profileStep(step: () => tf.Scalar, warmup: number, reps: n
     }
   } finally {
     tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', checks);
+    engineBackend.time = time;
   }
   const wallMs = median(walls);
+  const stepMs = median(steps);
   const kernelMs = median(totals);
   const byKernel = [...perName.entries()]
     .map(([name, e]) => ({ name, calls: e.calls, ms: median(e.ms) }))
     .sort((a, b) => b.ms - a.ms);
-  return { wallMs, kernels, kernelMs, otherMs: wallMs - kernelMs, byKernel, allocTensors, allocBytes, keptTensors, keptBytes };
+  return { wallMs, stepMs, kernels, kernelMs, otherMs: stepMs - kernelMs, byKernel, allocTensors, allocBytes, keptTensors, keptBytes };
 }

@@ -14,16 +14,17 @@ export async function medianMs(action: () => Promise<void>, warmup: number, reps
 /**
  * Median wall time of each action, the actions taking turns (a, b, a, b, …) after each has warmed
  * up: a slow spell of a shared machine then hits all of them alike, so their ratio is measured
- * side by side instead of minutes apart.
+ * side by side instead of minutes apart. `clock` (ms) is wall time unless given (the runner can
+ * pass its CPU time).
  */
-export async function interleavedMediansMs(actions: ReadonlyArray<() => Promise<void>>, warmup: number, reps: number): Promise<number[]> {
+export async function interleavedMediansMs(actions: ReadonlyArray<() => Promise<void>>, warmup: number, reps: number, clock: () => number = () => performance.now()): Promise<number[]> {
   for (const action of actions) for (let i = 0; i < warmup; i++) await action();
   const times = actions.map((): number[] => []);
   for (let r = 0; r < reps; r++) {
     for (const [i, action] of actions.entries()) {
-      const t = performance.now();
+      const t = clock();
       await action();
-      times[i]?.push(performance.now() - t);
+      times[i]?.push(clock() - t);
     }
   }
   return times.map(median);

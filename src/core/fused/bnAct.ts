@@ -31,12 +31,25 @@ export function bnActFused(alpha: tf.Tensor | null, residual: tf.Tensor | null):
   return fused(kernelFor(alpha, residual)) && fused(BN_ACT_GRAD);
 }
 
-/** Runs the fused kernel; call only where bnActFused says so. */
-export function bnActTrain(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor | null, residual: tf.Tensor | null, epsilon: number): BnActResult {
+/** True when the active backend runs every BN combination fused. */
+export function bnFused(): boolean {
+  return [BN_TRAIN, BN_PRELU_TRAIN, BN_ADD_PRELU_TRAIN, BN_ACT_GRAD].every(fused);
+}
+
+/**
+ * Runs the fused kernel; call only where bnActFused says so. `groups` (names.ts, BnTrainAttrs)
+ * gives each of that many equal blocks of the batch its own statistics; mean and variance are
+ * then [groups·C], group after group.
+ */
+export function bnActTrain(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor | null, residual: tf.Tensor | null, epsilon: number, groups = 1): BnActResult {
+  const batch = x.shape[0] ?? 0;
+  if (!Number.isInteger(groups) || groups < 1 || batch % groups !== 0) {
+    throw new Error(`bnActTrain: groups ${groups} is not allowed for a batch of ${batch}; allowed: an integer ≥ 1 that divides the batch`);
+  }
   const inputs: tf.NamedTensorMap = { x, gamma, beta };
   if (residual !== null) inputs.residual = residual;
   if (alpha !== null) inputs.alpha = alpha;
-  const attrs: BnTrainAttrs = { epsilon };
+  const attrs: BnTrainAttrs = { epsilon, groups };
   const [y, mean, variance] = tf.engine().runKernel(kernelFor(alpha, residual), inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
   return { y: y as tf.Tensor, mean: mean as tf.Tensor1D, variance: variance as tf.Tensor1D };
 }
@@ -54,7 +67,8 @@ function registerBnGradient(kernelName: string, inputNames: string[]): void {
       inputNames.forEach((name, i) => (inputs[name] = saved[i] as tf.Tensor));
       inputs.mean = saved[inputNames.length] as tf.Tensor;
       inputs.variance = saved[inputNames.length + 1] as tf.Tensor;
-      const gradAttrs: BnActGradAttrs = { epsilon: (attrs as unknown as BnTrainAttrs).epsilon, prelu, residual };
+      const { epsilon, groups } = attrs as unknown as BnTrainAttrs;
+      const gradAttrs: BnActGradAttrs = { epsilon, groups, prelu, residual };
       // One kernel computes every gradient; each input's closure hands out its own output.
       const out = tf.engine().runKernel(BN_ACT_GRAD, inputs, gradAttrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
       const grads: Record<string, () => tf.Tensor> = { x: () => out[0] as tf.Tensor, gamma: () => out[1] as tf.Tensor, beta: () => out[2] as tf.Tensor };

@@ -38,23 +38,34 @@ export interface WeightEmaAttrs {
   alpha: number;
 }
 
-/** Attributes of BN_RUNNING_STATS; inputs m0…, v0…, bm0…, bv0… (running, batch moments); outputs the new means then the new variances. */
+/**
+ * Attributes of BN_RUNNING_STATS; inputs m0…, v0… [C] (running) and bm0…, bv0… [groups·C]
+ * (batch moments, group after group); outputs the new means then the new variances. The groups
+ * are folded in one after the other, as separate updates would.
+ */
 export interface BnRunningStatsAttrs {
-  /** Values each layer's batch moments average. */
+  /** Values each layer's batch moments average (per group). */
   counts: number[];
   momentum: number;
+  groups: number;
 }
 
 /** Attributes of BN_ACT_GRAD. */
 export interface BnActGradAttrs {
   epsilon: number;
+  groups: number;
   prelu: boolean;
   residual: boolean;
 }
 
-/** Attributes of the three BN kernels. */
+/**
+ * Attributes of the three BN kernels. `groups` splits the batch (the first axis) into that many
+ * equal blocks with statistics of their own: two views stacked [2B, …] normalise exactly as two
+ * passes of B would. mean and variance come out [groups·C].
+ */
 export interface BnTrainAttrs {
   epsilon: number;
+  groups: number;
 }
 
 /** True when the active backend registers the kernel (the fused path runs), false for the op-by-op graph. */
