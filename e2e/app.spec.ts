@@ -69,7 +69,7 @@ test('loads, trains every run, pauses, steps by one and resets', async ({ page }
 test('several seeds train in parallel: bands, the paired table and the summary', async ({ page }, info) => {
   const errors = collectErrors(page);
   await page.goto('/?preset=smoke&seeds=2&workers=2');
-  await expect(page.getByLabel('Seeds')).toHaveValue('2');
+  await expect(page.getByLabel('Seeds', { exact: true })).toHaveValue('2');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   // one status per method × seed
   for (const label of ['Conventional', 'SST', 'MASST K=4']) {
@@ -131,7 +131,7 @@ test('a URL with settings restores them', async ({ page }) => {
 test('a list of seeds in the URL starts the form at its first and keeps the list', async ({ page }) => {
   await page.goto('/?preset=smoke&seeds=4,9,12');
   await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('4');
-  await expect(page.getByLabel('Seeds')).toHaveValue('3');
+  await expect(page.getByLabel('Seeds', { exact: true })).toHaveValue('3');
   await expect(page.getByText('seeds 4, 9, 12, paired')).toBeVisible();
   await expect(page).toHaveURL(/seeds=4%2C9%2C12/);
   await page.goto('/?preset=smoke&seeds=0&workers=99');

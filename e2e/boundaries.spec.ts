@@ -49,7 +49,7 @@ test('a panel that throws shows its error and Try again; the form and the traini
       return real.apply(this, args);
     } as typeof real;
   });
-  await page.goto('/?preset=smoke&steps=5&evalEvery=5&probeEvery=0&sliceEvery=0');
+  await page.goto('/?preset=smoke&steps=5&evalEvery=5&smoothEvery=0&sliceEvery=0');
   await trainUntilStep(page, 5);
   const failed = page.getByRole('alert', { name: 'The data view failed' });
   await expect(failed).toContainText('The data view failed: SecurityError: Canvas access is blocked by an extension. The rest of the page still works');

@@ -23,7 +23,7 @@ test('downloads a smoke comparison as results.json, CSV and a chart, and copies 
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto('/?preset=smoke&steps=5&evalEvery=5&probeEvery=0&sliceEvery=0');
+  await page.goto('/?preset=smoke&steps=5&evalEvery=5&smoothEvery=0&sliceEvery=0');
   await trainUntilStep(page, 5);
 
   const json = await downloaded(page, () => page.getByRole('button', { name: 'Download results' }).click());

@@ -43,7 +43,7 @@ test('the overview follows the active agent, and Step slowly walks through every
 });
 
 test('the speed control caps the steps per second until it is set back to full speed', async ({ page }) => {
-  await page.goto('/?preset=smoke&steps=400&evalEvery=0&probeEvery=0');
+  await page.goto('/?preset=smoke&steps=400&evalEvery=0&smoothEvery=0');
   await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: '2 steps/s' });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(async () => Math.min(...(await runSteps(page))), { timeout: 120_000 }).toBeGreaterThanOrEqual(1);

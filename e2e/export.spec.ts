@@ -17,7 +17,7 @@ const hasTorch = spawnSync(PYTHON, ['-c', 'import torch'], { encoding: 'utf8' })
 test('exports a smoke comparison as a PyTorch project zip', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/?preset=smoke&steps=5&evalEvery=5&probeEvery=0&sliceEvery=0');
+  await page.goto('/?preset=smoke&steps=5&evalEvery=5&smoothEvery=0&sliceEvery=0');
   await trainUntilStep(page, 5);
 
   const download = page.waitForEvent('download');
@@ -66,14 +66,14 @@ test('exports a smoke comparison as a PyTorch project zip', async ({ page }) => 
 test('names the option it cannot export in an alert instead of downloading', async ({ page }) => {
   let downloads = 0;
   page.on('download', () => (downloads += 1));
-  await page.goto('/?preset=smoke&steps=20&evalEvery=5&probeEvery=10&sliceEvery=0');
+  await page.goto('/?preset=smoke&steps=20&evalEvery=5&smoothEvery=10&sliceEvery=0');
   await page.getByRole('button', { name: 'Export as PyTorch project' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'there is no comparison yet' })).toBeVisible();
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await page.getByRole('button', { name: 'Export as PyTorch project' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Cannot export this comparison as a PyTorch project' });
   await expect(alert).toContainText('analysis.every = 10 is not supported by the export');
-  await expect(alert).toContainText('"Probe every (steps)", probeEvery in the URL');
+  await expect(alert).toContainText('"Smoothness check every (steps)", smoothEvery in the URL');
   await expect(alert).not.toContainText('analysis.slice2d');
   expect(downloads).toBe(0);
 });

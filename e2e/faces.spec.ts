@@ -26,7 +26,7 @@ test('trains two steps on a picked face folder and evaluates on its pairs.txt, n
     if (new URL(r.url()).hostname !== '127.0.0.1') offsite.push(r.url());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/?preset=smoke&steps=2&evalEvery=2&probeEvery=0&sliceEvery=0&batch=4&queue=4');
+  await page.goto('/?preset=smoke&steps=2&evalEvery=2&smoothEvery=0&sliceEvery=0&batch=4&queue=4');
   await page.getByLabel('Your faces', { exact: true }).setInputFiles(await folderWithBadFile());
   const section = page.getByRole('region', { name: 'Your faces section' });
   await expect(section).toContainText("Your faces from faces: 20 identities, 61 images; 20 pairs from pairs.txt (LFW's 10 folds).");

@@ -53,7 +53,7 @@ test('trains under the Content-Security-Policy with no violation, nothing fetche
   const w = await watch(page);
   const favicon = page.waitForResponse((r) => new URL(r.url()).pathname === '/favicon.svg');
   // steps=3 alone breaks "evaluate, probe and slice within the steps" (smoke's are 10): set them too.
-  const response = await page.goto('/?preset=smoke&steps=3&evalEvery=3&probeEvery=3&sliceEvery=3');
+  const response = await page.goto('/?preset=smoke&steps=3&evalEvery=3&smoothEvery=3&sliceEvery=3');
   // The policy is in the served page twice: as a header, which the workers' scripts carry too, and as a <meta>.
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /default-src 'none'/);

@@ -23,7 +23,7 @@ test('a downloaded comparison imports as a ghost beside the live runs, a broken 
     // blob: URLs (the download) carry the page's origin.
     if (!r.url().startsWith('data:') && new URL(r.url()).hostname !== '127.0.0.1') offsite.push(r.url());
   });
-  await page.goto('/?preset=smoke&steps=5&evalEvery=5&probeEvery=0&sliceEvery=0');
+  await page.goto('/?preset=smoke&steps=5&evalEvery=5&smoothEvery=0&sliceEvery=0');
   await trainUntilStep(page, 5);
 
   const download = page.waitForEvent('download');

@@ -23,7 +23,7 @@ const steps = async (page: Page) =>
 test('a 130,000-point file and a 10,000-run file leave the page and a live session up', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/?preset=smoke&steps=2000&evalEvery=1000&probeEvery=0&sliceEvery=0');
+  await page.goto('/?preset=smoke&steps=2000&evalEvery=1000&smoothEvery=0&sliceEvery=0');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect.poll(async () => Math.min(...(await steps(page))), { timeout: 180_000 }).toBeGreaterThanOrEqual(2);
 

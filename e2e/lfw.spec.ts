@@ -16,7 +16,7 @@ import { trainUntilStep } from './runs';
 test('trains two steps on an LFW-shaped folder and shows accuracy and rank-1 with its coverage', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/?preset=smoke&steps=2&evalEvery=2&probeEvery=0&sliceEvery=0&batch=4&queue=4');
+  await page.goto('/?preset=smoke&steps=2&evalEvery=2&smoothEvery=0&sliceEvery=0&batch=4&queue=4');
   await page.getByLabel('Your faces', { exact: true }).setInputFiles(await writeLfwShapedFolder());
   const section = page.getByRole('region', { name: 'Your faces section' });
   await expect(section).toContainText(`Your faces from lfw: ${LFW_SHAPE.identities} identities, ${LFW_SHAPE.images} images; ${LFW_SHAPE.pairs} pairs from pairs.txt (LFW's 10 folds).`);

@@ -19,7 +19,7 @@ const PYTHON = '/usr/bin/python3';
 test('downloads a trained run\'s probe as a TensorFlow.js graph model that loads', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/?preset=smoke&steps=5&evalEvery=5&probeEvery=0&sliceEvery=0');
+  await page.goto('/?preset=smoke&steps=5&evalEvery=5&smoothEvery=0&sliceEvery=0');
   await trainUntilStep(page, 5);
 
   const button = page.getByRole('button', { name: 'Download probe: SST', exact: true });

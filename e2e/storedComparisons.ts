@@ -16,10 +16,10 @@ export interface StoredSummary {
 export function storedSummaries(page: Page): Promise<StoredSummary[]> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('masst-playground', 3);
+      const req = indexedDB.open('masst-playground', 4);
       req.onupgradeneeded = () => {
-        for (const name of ['datasets', 'comparison']) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
-        if (!req.result.objectStoreNames.contains('meta')) req.result.createObjectStore('meta', { keyPath: 'key' });
+        for (const name of ['datasets', 'comparison', 'runs']) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
+        for (const name of ['meta', 'runMeta']) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name, { keyPath: 'key' });
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
@@ -53,10 +53,10 @@ export type StoreEdit =
 export async function editStore(page: Page, edits: StoreEdit[]): Promise<void> {
   await page.evaluate(async (list) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('masst-playground', 3);
+      const req = indexedDB.open('masst-playground', 4);
       req.onupgradeneeded = () => {
-        for (const name of ['datasets', 'comparison']) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
-        if (!req.result.objectStoreNames.contains('meta')) req.result.createObjectStore('meta', { keyPath: 'key' });
+        for (const name of ['datasets', 'comparison', 'runs']) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
+        for (const name of ['meta', 'runMeta']) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name, { keyPath: 'key' });
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);

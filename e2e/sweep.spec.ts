@@ -50,7 +50,7 @@ test('a runner sweep.json imports into the Sweep heatmap, a cell shows its paire
 
   await page.goto('/?preset=smoke');
   const section = page.getByRole('region', { name: 'Sweep', exact: true });
-  await expect(section.getByText('Sweeps are trained with npm run sweep (see README); import its sweep.json here.')).toBeVisible();
+  await expect(section.getByText(/Or import a sweep\.json of npm run sweep\./)).toBeVisible();
   await section.getByLabel('Import sweep').setInputFiles(path);
 
   const figure = page.getByRole('figure', { name: 'Sweep', exact: true });
@@ -77,6 +77,8 @@ test('a runner sweep.json imports into the Sweep heatmap, a cell shows its paire
   await expect(row.getByRole('cell').nth(0)).toHaveText(points(perSeed[0] as number));
   await expect(row.getByRole('cell').nth(1)).toHaveText(points(perSeed[1] as number));
   await expect(page.getByText('Differs from the base (smoke with analysis.every=4')).toContainText('masst.agentAlpha "shared" → "horizonMatched"');
+  // A runner's file has no per-step series: the page says so instead of drawing charts.
+  await expect(section.getByText("An imported sweep.json holds each run's final numbers, not its per-step series")).toBeVisible();
 
   // Keyboard: Tab to the first cell, Enter shows its table.
   await cells.nth(0).focus();

@@ -53,7 +53,7 @@ test('each guided scenario loads its configuration and says what to watch', asyn
     const methods = s.sets.methods.split(',');
     await expect(page.getByRole('checkbox', { name: 'Conventional' })).toBeChecked({ checked: methods.includes('conventional') });
     await expect(page.getByRole('checkbox', { name: 'SST', exact: true })).toBeChecked({ checked: methods.includes('sst') });
-    if ('probeEvery' in s.sets) await expect(page.getByLabel('Probe every (steps)')).toHaveValue(String(s.sets.probeEvery));
+    if ('smoothEvery' in s.sets) await expect(page.getByLabel('Smoothness check every (steps)')).toHaveValue(String(s.sets.smoothEvery));
     for (const w of s.watch) await expect(page.getByRole('link', { name: w.heading })).toHaveAttribute('href', `#panel-${w.panel}`);
     // The address is the scenario's link.
     await expect.poll(() => new URL(page.url()).searchParams.get('methods') ?? 'conventional,sst,masst4').toBe(s.sets.methods);

@@ -13,7 +13,7 @@ test('screenshot of the page training', async ({ page }) => {
   // Ten steps, evaluated and smoothness-checked twice, so the charts have lines; no slices (slow).
   // Teacher mode hides the form and the iteration walk-through so the charts fit in the picture.
   const hide = 'scenarios,form,overview,slow,queue,timeline,embeddings,dataset';
-  await page.goto(`/?preset=smoke&steps=10&evalEvery=5&probeEvery=5&sliceEvery=0&hide=${hide}`);
+  await page.goto(`/?preset=smoke&steps=10&evalEvery=5&smoothEvery=5&sliceEvery=0&hide=${hide}`);
   await trainUntilStep(page, 10);
   await expect(page.getByRole('status').filter({ hasText: 'Finished' })).toBeVisible();
   // No tooltip in the picture (Train keeps the focus), and the run buttons at the top, the charts below.

@@ -5,11 +5,11 @@
  */
 import type { RunSpec } from '../core/config';
 import { runLabel } from '../core/config';
+import { randomFaces } from '../core/data/randomFaces';
 import { convImplFor } from '../core/model/conv';
 import { presetConfig } from '../core/presets';
 import type { Scalar } from '../core/tf';
 import { Comparison } from '../core/train/comparison';
-import { randomDataset } from './randomDataset';
 import type { StepProfile } from './stepProfile';
 import { profileStep } from './stepProfile';
 
@@ -20,7 +20,7 @@ export interface RunProfile extends StepProfile {
 /** `clock`: see profileStep (null: wall time). */
 export async function profileDemo(backend: string, quick: boolean, clock: (() => number) | null): Promise<RunProfile[]> {
   const config = presetConfig('demo');
-  const dataset = randomDataset(config);
+  const dataset = randomFaces(config);
   const out: RunProfile[] = [];
   for (const spec of config.runs as RunSpec[]) {
     const cmp = new Comparison({ ...config, runs: [spec] }, dataset, convImplFor(backend));

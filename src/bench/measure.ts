@@ -5,11 +5,11 @@
  * back, so GPU backends are timed to completion.
  */
 import { Analyzer } from '../core/analysis/analyzer';
+import { randomFaces } from '../core/data/randomFaces';
 import { convImplFor } from '../core/model/conv';
 import { presetConfig } from '../core/presets';
 import * as tf from '../core/tf';
 import { Comparison } from '../core/train/comparison';
-import { randomDataset } from './randomDataset';
 import { referenceStep } from './reference';
 import { interleavedMediansMs, medianMs } from './timing';
 
@@ -49,11 +49,11 @@ export async function measureBackend(backend: string, quick: boolean, onProgress
   const base = presetConfig('shallow');
   // SST and MASST step in turns, so their ratio is not the drift of a shared machine.
   const pair = [{ method: 'sst', agents: 1 }, { method: 'masst', agents: 4 }] as const;
-  const cmps = pair.map((run) => new Comparison({ ...base, runs: [run] }, randomDataset(base), convImplFor(backend)));
+  const cmps = pair.map((run) => new Comparison({ ...base, runs: [run] }, randomFaces(base), convImplFor(backend)));
   const [sst, masst] = (await interleavedMediansMs(cmps.map(stepOf), warmup, quick ? 5 : 15)) as [number, number];
   for (const c of cmps) c.dispose();
   onProgress({ reference, sst, masst });
-  const cmp = new Comparison({ ...base, runs: [{ method: 'sst', agents: 1 }] }, randomDataset(base), convImplFor(backend));
+  const cmp = new Comparison({ ...base, runs: [{ method: 'sst', agents: 1 }] }, randomFaces(base), convImplFor(backend));
   const analyzer = new Analyzer(cmp);
   // A 1-D slice (forward passes only) before the probe (forward and backward passes).
   const slice1d = await medianMs(async () => void (await analyzer.landscape1d(0)), 0, 1);

@@ -1,11 +1,14 @@
 /**
  * The benchmark page (bench.html). Each run measures one backend in a fresh worker (a backend's
  * state never leaks into the next) and adds a row to the table. `?backend=NAME[&quick=0|1]`
- * starts a run on load; `npm run bench` drives the page that way in Chromium and reads
+ * starts a run on load, `?oneRun=PRESET&threads=N&steps=S` times one run on the wasm backend on
+ * N threads (oneRun.ts); `npm run bench` drives the page that way in Chromium and reads
  * `window.benchReply`.
  */
 import type { BackendName } from '../core/backends';
 import { BACKEND_CHOICES } from '../core/backends';
+import { PRESET_NAMES } from '../core/presets';
+import type { PresetName } from '../core/presets';
 import type { BackendTimes } from './measure';
 import type { BenchReply, BenchRequest } from './protocol';
 
@@ -46,7 +49,8 @@ function run(request: BenchRequest): Promise<void> {
   const button = form.querySelector('button') as HTMLButtonElement;
   button.disabled = true;
   status.className = '';
-  status.textContent = `starting ${request.backend}…`;
+  const name = request.kind === 'backend' ? request.backend : `one ${request.preset} run on ${request.threads} thread(s)`;
+  status.textContent = `starting ${name}…`;
   return new Promise((resolve) => {
     worker.onmessage = (e: MessageEvent<BenchReply>) => {
       const reply = e.data;
@@ -56,13 +60,14 @@ function run(request: BenchRequest): Promise<void> {
       }
       if (reply.type === 'partial') {
         window.benchPartial = { adapter: reply.adapter, times: reply.times };
-        status.textContent = `${request.backend}: measured ${Object.keys(reply.times).join(', ')}…`;
+        status.textContent = `${name}: measured ${Object.keys(reply.times).join(', ')}…`;
         return;
       }
       if (reply.type === 'result') {
         addRow(reply.backend, reply.adapter, reply.times);
         status.textContent = `${reply.backend} done.`;
-      } else showError(reply.message);
+      } else if (reply.type === 'oneRun') status.textContent = `${name}: ${ms(reply.times.msPerStep)} ms/step on ${reply.threads} thread(s).`;
+      else showError(reply.message);
       window.benchReply = reply;
       worker.terminate();
       button.disabled = false;
@@ -74,17 +79,26 @@ function run(request: BenchRequest): Promise<void> {
 
 form.addEventListener('submit', (e) => {
   e.preventDefault();
-  void run({ backend: select.value as BackendName, quick: quickBox.checked });
+  void run({ kind: 'backend', backend: select.value as BackendName, quick: quickBox.checked });
 });
 
 /** The run the URL asks for, or an error naming the bad parameter; null when it asks for none. */
 function requestFromUrl(params: URLSearchParams): BenchRequest | string | null {
+  const oneRun = params.get('oneRun');
+  if (oneRun !== null) {
+    if (!(PRESET_NAMES as readonly string[]).includes(oneRun)) return `oneRun="${oneRun}" is not allowed: expected one of ${PRESET_NAMES.join(', ')}.`;
+    const threads = Number(params.get('threads') ?? '1');
+    const steps = Number(params.get('steps') ?? '10');
+    if (!Number.isInteger(threads) || threads < 1 || threads > 8) return `threads="${params.get('threads')}" is not allowed: expected an integer from 1 to 8.`;
+    if (!Number.isInteger(steps) || steps < 2 || steps > 1000) return `steps="${params.get('steps')}" is not allowed: expected an integer from 2 to 1000.`;
+    return { kind: 'oneRun', preset: oneRun as PresetName, threads, steps };
+  }
   const backend = params.get('backend');
   const quick = params.get('quick') ?? '1';
   if (backend === null) return null;
   if (!(BACKENDS as readonly string[]).includes(backend)) return `backend="${backend}" is not allowed: expected one of ${BACKENDS.join(', ')}.`;
   if (quick !== '0' && quick !== '1') return `quick="${quick}" is not allowed: expected 0 or 1.`;
-  return { backend: backend as BackendName, quick: quick === '1' };
+  return { kind: 'backend', backend: backend as BackendName, quick: quick === '1' };
 }
 
 const fromUrl = requestFromUrl(new URLSearchParams(location.search));
@@ -92,7 +106,9 @@ if (typeof fromUrl === 'string') {
   showError(fromUrl);
   window.benchReply = { type: 'error', message: fromUrl };
 } else if (fromUrl !== null) {
-  select.value = fromUrl.backend;
-  quickBox.checked = fromUrl.quick;
+  if (fromUrl.kind === 'backend') {
+    select.value = fromUrl.backend;
+    quickBox.checked = fromUrl.quick;
+  }
   void run(fromUrl);
 }

@@ -3,14 +3,14 @@ import { parseExperimentArgs, parseRunnerArgs } from './args';
 
 describe('experiment runner flags', () => {
   it('reads every flag, the output folder defaulting to out/<preset>', () => {
-    expect(parseExperimentArgs(['--preset', 'shallow', '--steps', '40', '--seeds', '1,2', '--backend', 'webgpu', '--eval-every', '10', '--probe-every', '0', '--slice-every', '20', '--workers', '3', '--set', 'data.imageSize=16', '--set', 'gallery.alpha=0.95'])).toEqual({
+    expect(parseExperimentArgs(['--preset', 'shallow', '--steps', '40', '--seeds', '1,2', '--backend', 'webgpu', '--eval-every', '10', '--smooth-every', '0', '--slice-every', '20', '--workers', '3', '--set', 'data.imageSize=16', '--set', 'gallery.alpha=0.95'])).toEqual({
       preset: 'shallow',
       steps: 40,
       seeds: [1, 2],
       backend: 'webgpu',
       out: 'out/shallow',
       evalEvery: 10,
-      probeEvery: 0,
+      smoothEvery: 0,
       sliceEvery: 20,
       workers: 3,
       methods: null,
@@ -26,7 +26,7 @@ describe('experiment runner flags', () => {
 
   it('names the flag, the value and what is allowed', () => {
     expect(() => parseExperimentArgs(['--backend', 'metal'])).toThrow('--backend "metal" is not allowed: expected one of wasm, cpu, webgpu');
-    expect(() => parseExperimentArgs(['--probe-every', '-1'])).toThrow('--probe-every "-1" is not allowed: expected an integer ≥ 0');
+    expect(() => parseExperimentArgs(['--smooth-every', '-1'])).toThrow('--smooth-every "-1" is not allowed: expected an integer ≥ 0');
     expect(() => parseExperimentArgs(['--slice-every'])).toThrow('--slice-every (missing value) is not allowed');
     expect(() => parseExperimentArgs(['--fast'])).toThrow('flag "--fast" is not allowed');
     expect(() => parseExperimentArgs(['--workers', '0'])).toThrow('--workers "0" is not allowed: expected an integer ≥ 1');
@@ -38,7 +38,7 @@ describe('experiment runner flags', () => {
     expect(() => parseExperimentArgs(['--seeds', '3,1,3,2,1'])).toThrow('expected each seed once (3 is given 2 times, 1 is given 2 times)');
     expect(() => parseExperimentArgs(['--out', ''])).toThrow('--out "" is not allowed: expected a directory path');
     expect(() => parseExperimentArgs(['--out', '--steps', '4'])).toThrow('--out "--steps" is not allowed: expected a directory path');
-    expect(() => parseExperimentArgs(['--probe-every', '5', 'x'])).toThrow('flag "x" is not allowed');
+    expect(() => parseExperimentArgs(['--smooth-every', '5', 'x'])).toThrow('flag "x" is not allowed');
     expect(() => parseExperimentArgs(['--pairs', 'pairs.txt'])).toThrow('--pairs "pairs.txt" is not allowed: expected a pairs file together with --faces DIR');
     expect(() => parseExperimentArgs(['--faces'])).toThrow('--faces (missing value) is not allowed: expected a directory path');
   });
@@ -62,5 +62,9 @@ describe('experiment runner flags', () => {
     expect(parseRunnerArgs(['--save-probes', '--preset', 'demo', '--steps', '5'])).toMatchObject({ kind: 'new', args: { preset: 'demo', steps: 5 }, saveProbes: true });
     expect(parseRunnerArgs(['--preset', 'demo'])).toMatchObject({ saveProbes: false });
     expect(parseRunnerArgs(['--resume', 'out/demo', '--save-probes', '--workers', '2'])).toEqual({ kind: 'resume', args: { dir: 'out/demo', workers: 2, backend: null, checkpointEvery: null }, saveProbes: true });
+  });
+
+  it('names the old --probe-every with its new name', () => {
+    expect(() => parseExperimentArgs(['--probe-every', '5'])).toThrow('--probe-every is not an option of experiment: it was renamed --smooth-every');
   });
 });

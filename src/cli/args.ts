@@ -20,7 +20,7 @@ export interface ExperimentArgs {
   out: string;
   evalEvery: number | null;
   /** Steps between smoothness probes (analysis.every); 0 = none. */
-  probeEvery: number | null;
+  smoothEvery: number | null;
   /** Steps between landscape slices (analysis.landscapeEvery); 0 = none. */
   sliceEvery: number | null;
   /** Worker threads of the pool; null = the cores available (1 on webgpu: one device). */
@@ -59,7 +59,7 @@ const FLAGS = {
   '--methods': methodsFlag({ meaning: 'The methods to compare.', modes: NEW }),
   '--set': setFlag({ meaning: 'Sets any config value by its path (--set optim.milestones=0.5,0.9); each field once.', example: 'data.imageSize=24', modes: NEW }),
   '--eval-every': intFlag({ meaning: 'Steps between evaluations during training (0: only at the end).', min: 0, default: null, defaultText: "the preset's", modes: NEW, configField: 'eval.every' }),
-  '--probe-every': intFlag({ meaning: 'Steps between smoothness probes (0: none).', min: 0, default: null, defaultText: "the preset's", modes: NEW, configField: 'analysis.every' }),
+  '--smooth-every': intFlag({ meaning: 'Steps between smoothness probes (0: none).', min: 0, default: null, defaultText: "the preset's", modes: NEW, configField: 'analysis.every' }),
   '--slice-every': intFlag({ meaning: 'Steps between loss-landscape slices (0: none).', min: 0, default: null, defaultText: "the preset's", modes: NEW, configField: 'analysis.landscapeEvery' }),
   '--faces': pathFlag({ meaning: 'Train and evaluate on this folder in LFW layout instead of synthetic faces.', metavar: 'DIR', allowed: 'a directory path', default: null, defaultText: 'synthetic faces', modes: NEW }),
   '--pairs': pathFlag({ meaning: 'The verification pairs of --faces (LFW pairs.txt format).', metavar: 'FILE', allowed: 'the path of an LFW pairs.txt', default: null, defaultText: 'DIR/pairs.txt of --faces', modes: NEW }),
@@ -75,6 +75,7 @@ export const EXPERIMENT_COMMAND: Command<typeof FLAGS> = {
   name: 'experiment',
   summary: 'trains every method × seed of a preset headless, prints the method × metric table and the paired differences, and writes DIR/results.json.',
   flags: FLAGS,
+  notOptions: { '--probe-every': 'it was renamed --smooth-every (the smoothness check), with the same meaning' },
   modes: [
     'new',
     {
@@ -106,7 +107,7 @@ export function parseRunnerArgs(argv: readonly string[]): RunnerArgs {
   }
   const args: ExperimentArgs = {
     preset: v['--preset'], steps: v['--steps'], seeds: v['--seeds'], backend: v['--backend'], out: v['--out'] ?? `out/${v['--preset']}`,
-    evalEvery: v['--eval-every'], probeEvery: v['--probe-every'], sliceEvery: v['--slice-every'], workers: v['--workers'], methods: v['--methods'],
+    evalEvery: v['--eval-every'], smoothEvery: v['--smooth-every'], sliceEvery: v['--slice-every'], workers: v['--workers'], methods: v['--methods'],
     overrides: v['--set'], checkpointEvery: v['--checkpoint-every'], faces: v['--faces'], pairs: v['--pairs'],
   };
   return { kind: 'new', args, saveProbes };

@@ -7,7 +7,9 @@
  * PyTorch and prints our ratio to it.
  */
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { BackendTimes } from '../bench/measure';
 import { measureBackend } from '../bench/measure';
 import { presetConfig } from '../core/presets';
@@ -20,6 +22,8 @@ import { BASELINE_PATH, LIVE_EVERY, measurePagePool } from './bench/pagePool';
 import { measurePool } from './bench/pool';
 import { measureWasmProfile, wasmProfileLines } from './bench/profile';
 import { measureRendering } from './bench/rendering';
+import { measureSweepCost, sweepCostLine } from './bench/sweepCost';
+import { measureThreads, threadsLine } from './bench/threads';
 import { helpText } from './flags/help';
 import { wantsHelp } from './flags/parse';
 import { terminalSafeLines } from './terminalSafe';
@@ -110,6 +114,11 @@ async function main(): Promise<void> {
   const pool = poolSteps > 0 ? await measurePool(poolSteps, new URL('./run-worker.js', import.meta.url), (line) => process.stderr.write(terminalSafeLines(`${line}\n`))) : null;
   const pagePoolSteps = args.pagePoolSteps ?? (args.quick ? 30 : 100);
   const pagePool = pagePoolSteps > 0 ? await measurePagePool(pagePoolSteps, [1, 2, 3], args.pageBaseline !== null, (line) => process.stderr.write(terminalSafeLines(`${line}\n`))) : null;
+  const sweepSteps = args.sweepSteps ?? (args.quick ? 10 : 60);
+  const sweepCost = sweepSteps > 0 ? await measureSweepCost(sweepSteps, pool?.workers ?? availableParallelism(), (line) => process.stderr.write(terminalSafeLines(`${line}\n`))) : null;
+  const threadsSteps = args.threadsSteps ?? (args.quick ? 5 : 20);
+  const threads = threadsSteps > 0 ? await measureThreads(threadsSteps, (line) => process.stderr.write(terminalSafeLines(`${line}\n`))) : null;
+  const load = loadavg()[0] ?? 0;
   const rendering = await measureRendering(args.quick ? 40 : 200);
   const torch = torchMs(args.quick);
   const pick = (k: keyof BackendTimes) => Object.fromEntries(Object.entries(times).map(([b, t]) => [b, t[k]]));
@@ -126,6 +135,9 @@ async function main(): Promise<void> {
     pool,
     pagePool,
     wasmProfile,
+    sweepCost,
+    threads,
+    loadAverage: load,
     errors,
   };
   await mkdir('bench', { recursive: true });
@@ -145,6 +157,8 @@ async function main(): Promise<void> {
       `page${p.build === 'baseline' ? ' (baseline build)' : ''}, demo × ${pagePoolSteps} steps${p.live ? `, evaluations and probes every ${LIVE_EVERY}` : ''} on ${p.workers} worker(s): ${p.seconds.toFixed(1)} s Train → summary; page main thread busy ${(100 * p.mainThreadBusy).toFixed(0)} %`,
       `  main thread: ${longTaskLine(p.longTasks)}`,
     ]),
+    sweepCost !== null ? sweepCostLine(sweepCost) : 'sweep cost: not measured (--sweep-steps 0)',
+    threads !== null ? threadsLine(threads, load) : 'threads: not measured (--threads-steps 0)',
     `faces rendered: ${rendering.toFixed(0)} images/s (32 px grey, one core, Node)`,
     'wrote bench/results.json',
   ];

@@ -9,8 +9,15 @@ import type { Command } from './flags/types';
 /** Steps before timing starts in our engine (the first ones compile kernels and allocate). */
 export const WARMUP = 2;
 
+/** An export-torch entry without its mode (there it is one experiment's, not --sweep's; bench:torch has one mode). */
+function anyMode<F extends { modes?: readonly string[] }>(flag: F): F {
+  const copy = { ...flag };
+  delete copy.modes;
+  return copy;
+}
+
 const { '--preset': preset, '--steps': steps, '--seeds': seeds, '--methods': methods, '--set': set } = EXPORT_TORCH_COMMAND.flags;
-const FLAGS = { '--preset': preset, '--steps': steps, '--seeds': seeds, '--methods': methods, '--set': set };
+const FLAGS = { '--preset': anyMode(preset), '--steps': anyMode(steps), '--seeds': anyMode(seeds), '--methods': anyMode(methods), '--set': anyMode(set) };
 
 export const BENCH_TORCH_COMMAND: Command<typeof FLAGS> = {
   name: 'bench:torch',

@@ -31,7 +31,7 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
 
 /** Smoke shrunk to seconds on cpu: 8 px, 8 training IDs, batch 4, SST alone, 2 steps, one seed. */
 const TINY_CPU = [
-  '--preset', 'smoke', '--backend', 'cpu', '--probe-every', '0', '--slice-every', '0', '--set', 'analysis.slice2d=false',
+  '--preset', 'smoke', '--backend', 'cpu', '--smooth-every', '0', '--slice-every', '0', '--set', 'analysis.slice2d=false',
   '--set', 'batchSize=4', '--set', 'data.trainIds=8', '--set', 'gallery.queueSize=4', '--set', 'data.imageSize=8',
   '--set', 'data.augment.shiftPx=1', '--steps', '2', '--eval-every', '0', '--methods', 'sst', '--seeds', '1', '--workers', '1',
 ];

@@ -44,11 +44,11 @@ async function readResults(dir: string): Promise<ResultsFile | null> {
 }
 
 /** Smoke with cheap steps: no probes or slices. */
-const SHORT = ['--preset', 'smoke', '--backend', 'wasm', '--probe-every', '0', '--slice-every', '0', '--set', 'analysis.slice2d=false'];
+const SHORT = ['--preset', 'smoke', '--backend', 'wasm', '--smooth-every', '0', '--slice-every', '0', '--set', 'analysis.slice2d=false'];
 
 /** Smoke shrunk to seconds on cpu (8 px, 24 IDs, batch 4): SST then MASST K=2, 8 steps each, on one worker. */
 const TINY_CPU = [
-  '--preset', 'smoke', '--backend', 'cpu', '--probe-every', '0', '--slice-every', '0', '--set', 'analysis.slice2d=false',
+  '--preset', 'smoke', '--backend', 'cpu', '--smooth-every', '0', '--slice-every', '0', '--set', 'analysis.slice2d=false',
   '--set', 'batchSize=4', '--set', 'data.trainIds=24', '--set', 'data.testIds=10', '--set', 'data.pairs=60', '--set', 'gallery.queueSize=8',
   '--set', 'data.imageSize=8', '--set', 'data.augment.shiftPx=1', '--steps', '8', '--eval-every', '4', '--methods', 'sst,masst2', '--seeds', '1', '--workers', '1',
 ];

@@ -104,7 +104,7 @@ function newExperiment(args: ExperimentArgs): Experiment {
   let base = presetConfig(args.preset);
   if (args.steps !== null) base.steps = args.steps;
   if (args.evalEvery !== null) base.eval.every = args.evalEvery;
-  if (args.probeEvery !== null) base.analysis.every = args.probeEvery;
+  if (args.smoothEvery !== null) base.analysis.every = args.smoothEvery;
   if (args.sliceEvery !== null) base.analysis.landscapeEvery = args.sliceEvery;
   if (args.methods !== null) base.runs = args.methods;
   base = applyOverrides(base, args.overrides);

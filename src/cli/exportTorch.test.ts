@@ -208,7 +208,7 @@ describe('the PyTorch templates', () => {
 
 describe('export-torch refuses what it cannot export', () => {
   it('names a landscape measurement asked for by flag or by --set', () => {
-    expect(() => parseExportTorchArgs(['--out', 'x', '--probe-every', '5'])).toThrow(/--probe-every "5" is not allowed: expected 0: the PyTorch export does not measure the loss landscape/);
+    expect(() => parseExportTorchArgs(['--out', 'x', '--smooth-every', '5'])).toThrow(/--smooth-every "5" is not allowed: expected 0: the PyTorch export does not measure the loss landscape/);
     expect(() => exportConfig(parseExportTorchArgs(['--out', 'x', '--set', 'analysis.slice2d=true']))).toThrow(/analysis\.slice2d = true is not supported by the export/);
     expect(() => exportConfig(parseExportTorchArgs(['--out', 'x', '--set', 'analysis.every=10']))).toThrow(/analysis\.every = 10 is not supported by the export .*allowed: 0/);
   });

@@ -31,6 +31,11 @@ export function nextCommand(out: string): string {
   return `cd ${shellWord(out)} && python3 train.py`;
 }
 
+/** What to type after a sweep's export, quoted as nextCommand quotes. */
+export function nextSweepCommand(out: string): string {
+  return `cd ${shellWord(out)} && python3 run_sweep.py --parallel 2`;
+}
+
 /** The experiment the flags describe (seed = the first seed), or an Error naming every problem. */
 export function exportConfig(args: ExportTorchArgs): { config: ExperimentConfig; seeds: number[] } {
   let c = withoutAnalysis(presetConfig(args.preset));

@@ -1,6 +1,6 @@
 /**
  * Writes the synthetic test face folder (core/faces/testFolder.ts) to e2e/fixtures/faces, or to
- * the folder given as the first argument: `npm run test-faces [-- DIR]`.
+ * the folder given as the first argument: `npm run make-test-faces [-- DIR]`.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';

@@ -22,9 +22,9 @@ import { distinctRuns, slotConfig } from '../core/sweep/distinctRuns';
 import type { SweepPlan, SweepSpec } from '../core/sweep/spec';
 import { expandSweep, sweepSpecFromJson } from '../core/sweep/spec';
 import type { CellResult } from '../core/sweep/summary';
-import { effectTable, summarizeCell, sweepRun } from '../core/sweep/summary';
+import { effectTable } from '../core/sweep/summary';
+import { cellsDone, summarizeCells, sweepFileOf } from '../core/sweep/assemble';
 import { runKeyInput } from '../core/sweep/runKey';
-import { runLabel } from '../core/config';
 import type { NodeBackend } from './backend-node';
 import { checkOutDir } from './outDir';
 import type { RunStart } from './pool/runPool';
@@ -36,7 +36,7 @@ import { parseSweepArgs, SWEEP_COMMAND } from './sweepArgs';
 import { helpText } from './flags/help';
 import { wantsHelp } from './flags/parse';
 import type { SweepFile } from './sweepFiles';
-import { readSweepSpec, SWEEP_VERSION, sweepVersions, writeSweepFiles } from './sweepFiles';
+import { readSweepSpec, writeSweepFiles } from './sweepFiles';
 import type { StopSignalName } from './stopSignals';
 import { exitCodeOf, onStopSignals } from './stopSignals';
 import type { RunResult } from '../core/results/resultsFile';
@@ -90,20 +90,6 @@ function dataGroups(plan: SweepPlan, slots: readonly SweepSlot[]): SweepSlot[][]
   return [...groups.values()];
 }
 
-function summarize(plan: SweepPlan, cellSlots: number[][], slots: readonly SweepSlot[], done: ReadonlyMap<string, Finished>): CellResult[] {
-  return plan.cells.map((cell) => {
-    const runs = (cellSlots[cell.index] ?? []).flatMap((s) => {
-      const slot = slots[s] as SweepSlot;
-      return plan.spec.seeds.flatMap((seed, i) => {
-        const key = slot.keys[i] as string;
-        const f = done.get(key);
-        return f ? [sweepRun(f.run, { key, label: slot.label, seed, reused: f.reused, seconds: f.seconds })] : [];
-      });
-    });
-    return summarizeCell(cell, plan.methods, runs);
-  });
-}
-
 async function stopped(name: StopSignalName, trained: number, left: number, store: RunStore, out: string): Promise<never> {
   err(
     `${name}: ${trained} runs finished in this sweep and are in the run store (${store.dir}); ${left} not finished. ` +
@@ -125,7 +111,7 @@ async function loadStored(store: RunStore, slots: readonly SweepSlot[]): Promise
 interface Training {
   plan: SweepPlan;
   slots: readonly SweepSlot[];
-  cellSlots: number[][];
+  cellSlots: ReadonlyArray<readonly number[]>;
   /** Filled as runs finish (reused ones already in it). */
   done: Map<string, Finished>;
   store: RunStore;
@@ -143,7 +129,6 @@ async function trainMissing(t: Training): Promise<number> {
   const { plan, slots, done, store, backend } = t;
   const seeds = plan.spec.seeds;
   const toTrain = slots.reduce((n, s) => n + s.keys.filter((k) => !done.has(k)).length, 0);
-  const cellsDone = (): number => plan.cells.filter((c) => (t.cellSlots[c.index] ?? []).every((s) => slots[s]?.keys.every((k) => done.has(k)))).length;
   const trainSteps = (group: readonly SweepSlot[]): number =>
     group.reduce((n, slot) => n + slot.keys.filter((k) => !done.has(k)).length * slotConfig(plan, slot, seeds[0] as number).steps, 0);
   const groups = dataGroups(plan, slots).map((g) => ({ slots: g, steps: trainSteps(g) }));
@@ -178,7 +163,7 @@ async function trainMissing(t: Training): Promise<number> {
         );
       },
       // p.steps counts the kept runs' steps as done: only this group's training steps move the bar.
-      onProgress: (p) => t.bar.update(stepsBefore + p.steps[0] - (p.steps[1] - group.steps), `steps · runs ${trained}/${toTrain} · cells ${cellsDone()}/${plan.cells.length}`, totalSteps),
+      onProgress: (p) => t.bar.update(stepsBefore + p.steps[0] - (p.steps[1] - group.steps), `steps · runs ${trained}/${toTrain} · cells ${cellsDone(plan, { slots, cellSlots: t.cellSlots }, done)}/${plan.cells.length}`, totalSteps),
     });
     stepsBefore += group.steps;
     if (t.signal.aborted) break;
@@ -213,18 +198,9 @@ async function main(): Promise<void> {
     `${plan.cells.length} cells × ${plan.methods.length} methods × ${spec.seeds.length} seeds = ${grid} runs, ${distinct} distinct by run key: ` +
       `${reused} in the run store (${store.dir}), ${distinct - reused} to train on up to ${workers} workers\n`,
   );
-  const fileOf = (cells: CellResult[], complete: boolean, trained: number): SweepFile => ({
-    version: SWEEP_VERSION,
-    complete,
-    versions: sweepVersions(),
-    spec,
-    backend,
-    methods: plan.methods.map(runLabel),
-    notes: plan.notes,
-    runs: { grid, distinct, trained, reused },
-    wallSeconds: (performance.now() - started) / 1000,
-    cells: cells.map((c) => ({ ...c, config: (plan.cells[c.index] as SweepPlan['cells'][number]).config })),
-  });
+  const runs = { slots, cellSlots };
+  const fileOf = (cells: CellResult[], complete: boolean, trained: number): SweepFile =>
+    sweepFileOf(plan, runs, cells, { backend, complete, runStore: RUN_STORE_VERSION, trained, reused, wallSeconds: (performance.now() - started) / 1000 });
   // Written first, so that --resume DIR finds the spec after a stop.
   await writeSweepFiles(out, fileOf([], false, 0), plan);
   const bar = new ProgressBar('sweep', 0);
@@ -233,7 +209,7 @@ async function main(): Promise<void> {
   const signal = stop.received();
   if (signal !== null) await stopped(signal, trained, distinct - reused - trained, store, out);
 
-  const cells = summarize(plan, cellSlots, slots, done);
+  const cells = summarizeCells(plan, runs, done);
   const files = await writeSweepFiles(out, fileOf(cells, true, trained), plan);
   print(`${effectTable(cells)}\n\n`);
   for (const c of cells) print(`${c.label}: ${c.summary}\n`);

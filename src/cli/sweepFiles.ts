@@ -16,6 +16,7 @@ import { heatmapSvg } from '../core/sweep/heatmap';
 import type { SweepPlan, SweepSpec } from '../core/sweep/spec';
 import { sweepSpecFromJson } from '../core/sweep/spec';
 import { tidyCsv } from '../core/sweep/summary';
+import type { NodeBackend } from './backend-node';
 import { NODE_BACKENDS } from './backend-node';
 import { slug } from './results';
 import { RUN_STORE_VERSION } from './runStore';
@@ -44,7 +45,7 @@ export async function writeSweepFiles(dir: string, file: SweepFile, plan: SweepP
 }
 
 /** The spec and backend of DIR/sweep.json (`--resume DIR`), named by path when unusable. */
-export async function readSweepSpec(dir: string): Promise<{ spec: SweepSpec; backend: SweepFile['backend'] }> {
+export async function readSweepSpec(dir: string): Promise<{ spec: SweepSpec; backend: NodeBackend }> {
   const path = join(dir, 'sweep.json');
   let json: Partial<SweepFile>;
   try {
@@ -53,10 +54,17 @@ export async function readSweepSpec(dir: string): Promise<{ spec: SweepSpec; bac
     throw new Error(`--resume ${dir} is not allowed: ${path} cannot be read as JSON (${e instanceof Error ? e.message : String(e)}); expected the folder of an earlier sweep`);
   }
   if (json.version !== SWEEP_VERSION) throw new Error(`--resume ${dir} is not allowed: ${path} has version ${String(json.version)}, expected ${SWEEP_VERSION}`);
-  if (json.backend === undefined || !NODE_BACKENDS.includes(json.backend)) {
-    throw new Error(`--resume ${dir} is not allowed: ${path} has backend ${JSON.stringify(json.backend)}, expected one of ${NODE_BACKENDS.join(', ')}`);
+  if (json.source === 'pytorch') {
+    throw new Error(
+      `--resume ${dir} is not allowed: ${path} was trained by the exported PyTorch project (source: "pytorch"); --resume continues only sweeps of npm run sweep. ` +
+        'Run python3 run_sweep.py in that project again to finish it there, or npm run sweep -- --spec with its spec to train it here.',
+    );
   }
-  return { spec: sweepSpecFromJson(json.spec, path), backend: json.backend };
+  const backend = NODE_BACKENDS.find((b) => b === json.backend);
+  if (backend === undefined) {
+    throw new Error(`--resume ${dir} is not allowed: ${path} has backend ${JSON.stringify(json.backend)}, expected one of ${NODE_BACKENDS.join(', ')} (a page's webgl sweep cannot be resumed in Node)`);
+  }
+  return { spec: sweepSpecFromJson(json.spec, path), backend };
 }
 
 export const sweepVersions = (): SweepFile['versions'] => ({ sweep: SWEEP_VERSION, engine: ENGINE_VERSION, runStore: RUN_STORE_VERSION });

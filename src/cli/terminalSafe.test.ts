@@ -39,7 +39,7 @@ describe('runner output with hostile names', () => {
     await appendFile(join(faces, 'pairs.txt'), '\u001b]0;pwned\u0007\t1\t2\n');
     const out = join(base, 'out\u001b[31m');
     // data.trainIds 24 is more than the folder has: the runner prints the folder, then stops before training.
-    const args = ['--preset', 'smoke', '--backend', 'cpu', '--probe-every', '0', '--slice-every', '0', '--steps', '8', '--eval-every', '4', '--seeds', '1', '--workers', '1', '--faces', faces, '--out', out];
+    const args = ['--preset', 'smoke', '--backend', 'cpu', '--smooth-every', '0', '--slice-every', '0', '--steps', '8', '--eval-every', '4', '--seeds', '1', '--workers', '1', '--faces', faces, '--out', out];
     const child = spawn(process.execPath, [runner, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let [stdout, stderr] = ['', ''];
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

@@ -76,3 +76,32 @@ describe('URL codec', () => {
     expect(twice.config.runs).toEqual(presetConfig('smoke').runs);
   });
 });
+
+describe('renamed parameters', () => {
+  it('reads the old probeEvery as smoothEvery, with a notice naming both', () => {
+    const d = decodeConfig(new URLSearchParams('preset=demo&probeEvery=25'));
+    expect(d.config.analysis.every).toBe(25);
+    expect(d.problems).toEqual([expect.objectContaining({ param: 'probeEvery', value: '25' })]);
+    expect(d.problems[0]?.message).toContain('old name of smoothEvery');
+    expect(encodeConfig('demo', d.config, 'auto').get('smoothEvery')).toBe('25');
+    expect(encodeConfig('demo', d.config, 'auto').has('probeEvery')).toBe(false);
+  });
+
+  it('prefers smoothEvery when a link gives both, and says the old one is ignored', () => {
+    const d = decodeConfig(new URLSearchParams('preset=demo&smoothEvery=20&probeEvery=25'));
+    expect(d.config.analysis.every).toBe(20);
+    expect(d.problems.map((p) => p.message)).toEqual([expect.stringContaining('"25" is ignored')]);
+  });
+
+  it('names the old parameter and its value when the value is refused', () => {
+    const d = decodeConfig(new URLSearchParams('preset=demo&probeEvery=-3'));
+    expect(d.config.analysis.every).toBe(presetConfig('demo').analysis.every);
+    expect(d.problems.some((p) => p.value === '-3')).toBe(true);
+  });
+
+  it('reads smoothEvery without any notice', () => {
+    const d = decodeConfig(new URLSearchParams('preset=demo&smoothEvery=30'));
+    expect(d.config.analysis.every).toBe(30);
+    expect(d.problems).toEqual([]);
+  });
+});

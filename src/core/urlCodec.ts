@@ -90,7 +90,7 @@ export const PARAMS: Record<string, Param> = {
   agentInit: choice('masst.agentInit', CHOICES.agentInit, (c) => c.masst.agentInit, (c, v) => (c.masst.agentInit = v)),
   queueMode: choice('masst.queueMode', CHOICES.queueMode, (c) => c.masst.queueMode, (c, v) => (c.masst.queueMode = v)),
   evalEvery: num('eval.every', (c) => c.eval.every, (c, v) => (c.eval.every = v)),
-  probeEvery: num('analysis.every', (c) => c.analysis.every, (c, v) => (c.analysis.every = v)),
+  smoothEvery: num('analysis.every', (c) => c.analysis.every, (c, v) => (c.analysis.every = v)),
   sliceEvery: num('analysis.landscapeEvery', (c) => c.analysis.landscapeEvery, (c, v) => (c.analysis.landscapeEvery = v)),
   grid: num('analysis.gridPoints', (c) => c.analysis.gridPoints, (c, v) => (c.analysis.gridPoints = v)),
   methods: {
@@ -105,8 +105,24 @@ export const PARAMS: Record<string, Param> = {
   },
 };
 
+/** Old parameter names still read, new name → old: links written before the rename keep working. */
+export const RENAMED_PARAMS: Readonly<Record<string, string>> = { smoothEvery: 'probeEvery' };
+
+/** The value a link gives under the old name of `name` (null: none), with a notice naming the new one. */
+function renamedFrom(name: string, params: URLSearchParams, problems: UrlProblem[]): string | null {
+  const old = RENAMED_PARAMS[name];
+  const text = old === undefined ? null : params.get(old);
+  if (old === undefined || text === null) return null;
+  if (params.has(name)) {
+    problems.push({ param: old, value: text, message: `${old} is the old name of ${name} (the smoothness check), and the link gives both: ${old} = "${text}" is ignored.` });
+    return null;
+  }
+  problems.push({ param: old, value: text, message: `${old} is the old name of ${name} (the smoothness check): read as ${name} = "${text}"; links the page writes now say ${name}.` });
+  return text;
+}
+
 /** Every name decodeConfig reads: the preset, the config's parameters and the backend. */
-export const CONFIG_PARAM_NAMES: readonly string[] = ['preset', ...Object.keys(PARAMS), 'backend'];
+export const CONFIG_PARAM_NAMES: readonly string[] = ['preset', ...Object.keys(PARAMS), ...Object.values(RENAMED_PARAMS), 'backend'];
 
 function copy(c: ExperimentConfig): ExperimentConfig {
   return structuredClone(c);
@@ -135,7 +151,7 @@ export function decodeConfig(params: URLSearchParams): DecodedUrl {
   let config = copy(base);
   const applied: string[] = [];
   for (const [name, p] of Object.entries(PARAMS)) {
-    const text = params.get(name);
+    const text = renamedFrom(name, params, problems) ?? params.get(name);
     if (text === null) continue;
     const next = copy(config);
     const allowed = p.set(next, text);
@@ -149,7 +165,7 @@ export function decodeConfig(params: URLSearchParams): DecodedUrl {
   /** Puts the preset's value of an applied parameter back and reports why. */
   const revert = (name: string, why: string) => {
     const p = PARAMS[name] as Param;
-    problems.push({ param: name, value: params.get(name) ?? '', message: `${why} Using ${p.get(base)}.` });
+    problems.push({ param: name, value: params.get(name) ?? params.get(RENAMED_PARAMS[name] ?? name) ?? '', message: `${why} Using ${p.get(base)}.` });
     p.set(config, p.get(base));
     applied.splice(applied.indexOf(name), 1);
   };

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { presetConfig } from './presets';
 import { encodePageParams } from './seeds';
-import { encodeConfig, PARAMS } from './urlCodec';
+import { encodeConfig, PARAMS, RENAMED_PARAMS } from './urlCodec';
 import { decodePage, editDistance, KNOWN_PARAMS, likelyMeant, nameProblems } from './urlParams';
 
 const problems = (q: string) => nameProblems(new URLSearchParams(q));
 
 describe('URL parameter names', () => {
-  it('knows the config parameters, preset, backend, seeds and workers, each once', () => {
-    expect(KNOWN_PARAMS).toEqual(expect.arrayContaining([...Object.keys(PARAMS), 'preset', 'backend', 'seeds', 'workers', 'hide', 'lock', 'checkpoint']));
+  it('knows the config parameters, their old names, preset, backend, seeds and workers, each once', () => {
+    expect(KNOWN_PARAMS).toEqual(expect.arrayContaining([...Object.keys(PARAMS), 'probeEvery', 'preset', 'backend', 'seeds', 'workers', 'hide', 'lock', 'checkpoint', 'hideSeries', 'sweepAxis1', 'sweepAxis2', 'sweepMethods', 'sweepSeeds']));
     expect(new Set(KNOWN_PARAMS).size).toBe(KNOWN_PARAMS.length);
-    expect(KNOWN_PARAMS).toHaveLength(Object.keys(PARAMS).length + 7);
+    expect(KNOWN_PARAMS).toHaveLength(Object.keys(PARAMS).length + Object.keys(RENAMED_PARAMS).length + 12);
   });
 
   it('the page writes only names it reads back', () => {
@@ -55,7 +55,7 @@ describe('URL parameter names', () => {
     expect(p?.param).toBe('color');
     expect(p?.message).toBe(`color = "red" is not a parameter and is ignored; the parameters are ${KNOWN_PARAMS.join(', ')}.`);
     expect(p?.message).toContain('preset, seed, steps, batch');
-    expect(p?.message).toContain('seeds, workers, hide, lock, checkpoint.');
+    expect(p?.message).toContain('seeds, workers, hide, lock, checkpoint, hideSeries, sweepAxis1, sweepAxis2, sweepMethods, sweepSeeds.');
   });
 
   it('names a repeated parameter with its values and uses the first', () => {

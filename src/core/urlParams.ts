@@ -5,13 +5,17 @@
  * link would not reproduce what its author meant: both are reported, by name and value.
  */
 import { CHECKPOINT_PARAM, decodeCheckpointEvery } from './checkpointEvery';
+import type { HiddenSeries } from './hiddenSeries';
+import { decodeHiddenSeries, HIDDEN_SERIES_PARAM } from './hiddenSeries';
 import type { PageParams } from './seeds';
 import { decodePageParams, PAGE_PARAM_NAMES } from './seeds';
 import type { DecodedUrl, UrlProblem } from './urlCodec';
 import { CONFIG_PARAM_NAMES, decodeConfig } from './urlCodec';
+import type { PageSweepSetup } from './sweep/sweepQuery';
+import { decodeSweepQuery, SWEEP_PARAM_NAMES } from './sweep/sweepQuery';
 
 /** Every parameter the page reads; the one list unknown names are checked against. */
-export const KNOWN_PARAMS: readonly string[] = [...CONFIG_PARAM_NAMES, ...PAGE_PARAM_NAMES, CHECKPOINT_PARAM];
+export const KNOWN_PARAMS: readonly string[] = [...CONFIG_PARAM_NAMES, ...PAGE_PARAM_NAMES, CHECKPOINT_PARAM, HIDDEN_SERIES_PARAM, ...SWEEP_PARAM_NAMES];
 
 /** Edit distance with adjacent transpositions (optimal string alignment): "setps" is 1 from "steps". */
 export function editDistance(a: string, b: string): number {
@@ -71,6 +75,10 @@ export interface DecodedPage {
   page: PageParams;
   /** Steps between two periodic checkpoints of the workers (checkpoint=). */
   checkpointEvery: number;
+  /** The chart series hidden from their legends (hideSeries=). */
+  hiddenSeries: HiddenSeries;
+  /** The Sweep section's setup (sweep/sweepQuery.ts). */
+  sweep: PageSweepSetup;
   /** Names first, then values: config, then seeds and workers. */
   problems: UrlProblem[];
 }
@@ -80,5 +88,10 @@ export function decodePage(params: URLSearchParams): DecodedPage {
   const url = decodeConfig(params);
   const page = decodePageParams(params, url.preset, url.config.seed);
   const checkpoint = decodeCheckpointEvery(params);
-  return { url, page, checkpointEvery: checkpoint.every, problems: [...nameProblems(params), ...url.problems, ...page.problems, ...checkpoint.problems] };
+  const hidden = decodeHiddenSeries(params);
+  const sweep = decodeSweepQuery(params, url.config);
+  return {
+    url, page, checkpointEvery: checkpoint.every, hiddenSeries: hidden.hidden, sweep: sweep.setup,
+    problems: [...nameProblems(params), ...url.problems, ...page.problems, ...checkpoint.problems, ...hidden.problems, ...sweep.problems],
+  };
 }

@@ -59,7 +59,7 @@ export const numbers = (r: ResultsFile | null) => r?.runs.map((x) => ({ label: x
 
 /** Smoke shrunk to seconds on cpu (8 px, 24 IDs, batch 4): SST then MASST K=2 on one worker. */
 export const TINY_CPU = [
-  '--preset', 'smoke', '--backend', 'cpu', '--probe-every', '0', '--slice-every', '0', '--set', 'analysis.slice2d=false',
+  '--preset', 'smoke', '--backend', 'cpu', '--smooth-every', '0', '--slice-every', '0', '--set', 'analysis.slice2d=false',
   '--set', 'batchSize=4', '--set', 'data.trainIds=24', '--set', 'data.testIds=10', '--set', 'data.pairs=60', '--set', 'gallery.queueSize=8',
   '--set', 'data.imageSize=8', '--set', 'data.augment.shiftPx=1', '--methods', 'sst,masst2', '--seeds', '1', '--workers', '1',
 ];

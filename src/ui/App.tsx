@@ -5,7 +5,7 @@
  * itself; each panel subscribes to its own slice, so a batch of losses renders the loss chart and
  * the list of runs, not the page.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ExperimentConfig } from '../core/config';
 import type { PresetName } from '../core/presets';
 import { presetConfig } from '../core/presets';
@@ -17,6 +17,10 @@ import type { PageQuery } from '../core/pageQuery';
 import { decodePage } from '../core/urlParams';
 import { validate } from '../core/validate';
 import { encodeCheckpointEvery } from '../core/checkpointEvery';
+import { encodeHiddenSeries } from '../core/hiddenSeries';
+import { HiddenSeriesContext, HiddenSeriesStore } from './charts/hiddenSeriesStore';
+import type { PageSweepSetup } from '../core/sweep/sweepQuery';
+import { encodeSweepQuery } from '../core/sweep/sweepQuery';
 import type { SavedComparison, StoredComparison } from './storage/comparisonStore';
 import { clearComparison, loadComparisons, removeComparison } from './storage/comparisonStore';
 import { heldKeys, tabComparisonKey } from './comparisonKey';
@@ -35,6 +39,8 @@ import { DataPanel } from './panels/DataPanel';
 import { DownloadPanel } from './components/DownloadPanel';
 import { ImportRuns } from './components/ImportRuns';
 import { GhostStore } from './import/ghostStore';
+import { ProbeImports } from './import/probeImports';
+import { ImportProbe } from './components/ImportProbe';
 import { ExportButton } from './components/ExportButton';
 import { exportTorchProject } from './exportTorch';
 import { EvalCharts } from './panels/EvalCharts';
@@ -65,6 +71,9 @@ export function App({ query }: { query: PageQuery }) {
   const initial = decoded.url;
   const initialPage = decoded.page;
   const checkpointEvery = decoded.checkpointEvery;
+  // The series hidden from the charts' legends (hideSeries=): each chart subscribes to its own, the link to all.
+  const [chartSeries] = useState(() => new HiddenSeriesStore(decoded.hiddenSeries));
+  const hiddenSeries = useSyncExternalStore(chartSeries.subscribe, chartSeries.snapshot);
   // Teacher mode (hide=, lock=1) is the link's, kept as it is in every link the page writes.
   const teacher = initialPage.teacher;
   const [preset, setPreset] = useState<PresetName>(initial.preset);
@@ -74,6 +83,8 @@ export function App({ query }: { query: PageQuery }) {
   const [workers, setWorkers] = useState<number | null>(initialPage.workers);
   const [backend, setBackend] = useState<BackendChoice>(initial.backend);
   const [band, setBand] = useState<BandKind>('sd');
+  // The Sweep section's setup (axes, methods, seeds), kept in the link like the form.
+  const [sweepSetup, setSweepSetup] = useState<PageSweepSetup>(decoded.sweep);
   // The config the current session trains (the form may be edited after a Pause): what the overview draws.
   const [sessionConfig, setSessionConfig] = useState<ExperimentConfig | null>(null);
   // The comparisons previous visits kept (checked; malformed ones too), offered until one is restored or another starts.
@@ -109,6 +120,8 @@ export function App({ query }: { query: PageQuery }) {
   }, [hidden]);
   // Imported run files, drawn as ghosts: kept across Reset and new sessions, until removed.
   const [ghosts] = useState(() => new GhostStore());
+  // Probes brought in with "Import probe", each shown while the comparison it was evaluated on is current.
+  const [probes] = useState(() => new ProbeImports());
   const page = useStoreSelector(store, selectPage);
 
   // A reload or a closed tab would end the comparison: ask first while it trains.
@@ -123,8 +136,10 @@ export function App({ query }: { query: PageQuery }) {
     const next = encodeConfig(preset, config, backend);
     encodePageParams(next, preset, config.seed, seeds, workers, teacher);
     encodeCheckpointEvery(next, checkpointEvery);
+    encodeHiddenSeries(next, hiddenSeries);
+    encodeSweepQuery(next, sweepSetup);
     return checkQuery(next);
-  }, [preset, config, seeds, workers, backend, teacher, checkpointEvery]);
+  }, [preset, config, seeds, workers, backend, teacher, checkpointEvery, hiddenSeries, sweepSetup]);
   useEffect(() => {
     // A query too long for servers is never written: the address keeps the last link that loads.
     if (link.ok) window.history.replaceState(null, '', `?${link.query}`);
@@ -187,6 +202,7 @@ export function App({ query }: { query: PageQuery }) {
   return (
     // Teacher mode: Hideable panels read hide= from here.
     <TeacherContext.Provider value={teacher}>
+    <HiddenSeriesContext.Provider value={chartSeries}>
     <main>
       <header>
         <h1>MASST Playground</h1>
@@ -272,7 +288,7 @@ export function App({ query }: { query: PageQuery }) {
       <Hideable name="status"><PanelBoundary name="list of runs"><StatusPanel store={store} /></PanelBoundary></Hideable>
       <Hideable name="overview">
         <PanelBoundary name="How one iteration works section">
-          <ExplainPanel store={store} config={sessionConfig ?? config} onStepSlowly={training.stepSlowly} onSpeed={training.setSpeed} />
+          <ExplainPanel store={store} config={sessionConfig ?? config} onStepSlowly={training.stepSlowly} onSpeed={training.setSpeed} probes={probes} />
         </PanelBoundary>
       </Hideable>
       </div>
@@ -283,7 +299,7 @@ export function App({ query }: { query: PageQuery }) {
         <Hideable name="loss"><PanelBoundary name="loss chart"><LossPanel store={store} ghosts={ghosts} band={band} /></PanelBoundary></Hideable>
         <PanelBoundary name="evaluation charts"><EvalCharts store={store} ghosts={ghosts} band={band} /></PanelBoundary>
       </section>
-      <Hideable name="results"><PanelBoundary name="results table"><ResultsPanel store={store} ghosts={ghosts} /></PanelBoundary></Hideable>
+      <Hideable name="results"><PanelBoundary name="results table"><ResultsPanel store={store} ghosts={ghosts} probes={probes} /></PanelBoundary></Hideable>
       <Hideable name="export">
         <PanelBoundary name="download and export buttons">
         <DownloadPanel
@@ -296,14 +312,34 @@ export function App({ query }: { query: PageQuery }) {
         <ExportButton onExport={() => exportTorchProject(training.sessionData(), `the playground page's Export as PyTorch project (${window.location.pathname}${window.location.search})`)} />
         </PanelBoundary>
       </Hideable>
-      <Hideable name="import"><PanelBoundary name="run import"><ImportRuns ghosts={ghosts} /></PanelBoundary></Hideable>
+      <Hideable name="import">
+        <PanelBoundary name="run import"><ImportRuns ghosts={ghosts} /></PanelBoundary>
+        <PanelBoundary name="probe import"><ImportProbe store={store} probes={probes} session={training.sessionData} /></PanelBoundary>
+      </Hideable>
       <PanelBoundary name="analysis charts"><AnalysisPanel store={store} ghosts={ghosts} band={band} onSlice={training.landscape} /></PanelBoundary>
-      <Hideable name="sweep"><PanelBoundary name="Sweep section"><SweepPanel /></PanelBoundary></Hideable>
+      <Hideable name="sweep">
+        <PanelBoundary name="Sweep section">
+          <SweepPanel
+            preset={preset}
+            config={config}
+            seeds={seeds}
+            backend={backend}
+            workers={workers ?? defaultWorkers(navigator.hardwareConcurrency, backend)}
+            setup={sweepSetup}
+            onSetup={setSweepSetup}
+            pool={training.sweepPool}
+            onShow={training.show}
+            busy={page.playing || page.phase === 'starting' ? 'Pause the comparison first: a sweep trains on the same workers.' : null}
+            locked={teacher.lock}
+          />
+        </PanelBoundary>
+      </Hideable>
       <Hideable name="dataset"><PanelBoundary name="data view"><DataPanel store={store} onCleared={training.forget} /></PanelBoundary></Hideable>
       </div>
       </div>
       <Hideable name="help"><PanelBoundary name="How it works section"><HowItWorks /></PanelBoundary></Hideable>
     </main>
+    </HiddenSeriesContext.Provider>
     </TeacherContext.Provider>
   );
 }

@@ -11,7 +11,7 @@ export type ExportOutcome = { ok: true; filename: string; bytes: number } | { ok
 
 /** Where the page sets each option the export refuses. */
 const WHERE: Record<string, string> = {
-  'analysis.every': 'the form\'s "Probe every (steps)", probeEvery in the URL',
+  'analysis.every': 'the form\'s "Smoothness check every (steps)", smoothEvery in the URL',
   'analysis.landscapeEvery': 'the form\'s "1-D slice every (steps)", sliceEvery in the URL',
 };
 

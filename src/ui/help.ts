@@ -33,7 +33,7 @@ export const FIELD_HELP: Record<string, string> = {
   'Agent init': 'MASST: how the agents start: copies of the probe, or their own random weights.',
   'Queue mode': 'MASST: one queue shared by all agents, or one queue per agent.',
   'Evaluate every (steps)': 'How often to measure verification accuracy on held-out pairs. Evaluating does not change training.',
-  'Probe every (steps)': 'How often to run the smoothness probes (0 = never). A probe costs about 8 steps of compute; it does not change training.',
+  'Smoothness check every (steps)': 'How often to run the smoothness probes (0 = never). A probe costs about 8 steps of compute; it does not change training.',
   '1-D slice every (steps)': 'How often to draw a 1-D slice of the loss landscape around the current weights (0 = never).',
   'Landscape grid': 'Points along each landscape slice: more points, finer and slower.',
   Backend: 'Where TensorFlow.js computes: WebGPU, WebGL, WASM or CPU. auto picks the fastest that works here.',

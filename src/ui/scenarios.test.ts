@@ -30,5 +30,8 @@ describe('guided scenarios', () => {
     const text = (id: string) => SCENARIOS.find((s) => s.id === id)?.story.join(' ') ?? '';
     expect(text('two-photos')).toContain('+0.053 ± 0.017');
     expect(text('many-galleries')).toContain('MASST did not beat SST');
+    expect(text('where-masst-helps')).toContain('beat SST on 3 of 3 seeds by 3.1 ± 0.9 points');
+    expect(text('where-masst-helps')).toContain('It did not beat Conventional');
+    expect(text('many-galleries')).toContain('+0.1 ± 1.2 points (2 of 3 seeds), within noise');
   });
 });

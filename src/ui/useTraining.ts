@@ -12,6 +12,8 @@ import { Store } from './store/store';
 import type { ProbeWeights } from '../worker/protocol';
 import type { SessionData } from './workerPool';
 import { WorkerPool } from './workerPool';
+import type { SweepPool } from './sweep/sweepTrainer';
+import type { UiState } from './store/state';
 
 export type SessionSetup = SavedSetup;
 
@@ -40,7 +42,14 @@ export interface Training {
   forget(): Promise<void>;
   /** The page is being hidden or closed: checkpoint what trains and save what waits (best effort). */
   hidden(): void;
+  /** The workers for a sweep (the Sweep section): each round ends the comparison's session, so Train starts a new one. */
+  sweepPool: SweepPool;
+  /** Shows a finished comparison (a sweep cell's stored runs) in the page's charts, paused; Train starts a new one. */
+  show(state: UiState): void;
 }
+
+/** Runs shown with show() carry this runId: no worker session ever has it, so no message changes them. */
+const SHOWN_RUN_ID = -1;
 
 /** A setup's identity: a folder counts by its listing hash (File handles have no JSON). */
 function setupKey(setup: SessionSetup): string {
@@ -66,6 +75,27 @@ export function useTraining(checkpointEvery: number): Training {
   }, [store, checkpointEvery]);
   // The same functions for the page's lifetime, so views that take them need not render again.
   const actions = useMemo(() => ({
+    sweepPool: {
+      resolveBackend: async (choice) => {
+        const p = pool.current;
+        if (!p) throw new Error('the page has no workers yet');
+        session.current = null;
+        return (await p.resolveBackend(choice)).backend;
+      },
+      trainJobs: (jobs, backend, sink) => {
+        const p = pool.current;
+        if (!p) throw new Error('the page has no workers yet');
+        session.current = null;
+        return p.trainJobs(jobs, backend, sink);
+      },
+      pause: () => pool.current?.pause(),
+    } satisfies SweepPool,
+    show: (state: UiState) => {
+      // A comparison still training would go on unseen: it stops (a sweep's round goes on).
+      if (pool.current?.sweeping === false) pool.current.pause();
+      session.current = null;
+      store.restore(SHOWN_RUN_ID, state);
+    },
     play: () => pool.current?.play(),
     pause: () => pool.current?.pause(),
     step: () => pool.current?.step(),

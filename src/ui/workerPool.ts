@@ -3,12 +3,18 @@
  * (pool/plan.ts), starts a session with a new runId in every worker it uses, and relays the faces
  * one worker made to the others that train on that seed (shared memory when the page is
  * cross-origin isolated, a copy otherwise). Messages of older sessions are dropped here and by the
- * reducer, so a Reset never mixes series.
+ * reducer, so a Reset never mixes series. With backend 'auto' a throw-away worker first measures
+ * the backends on the comparison's configuration (worker/backendChooser.ts), unless a choice for
+ * this device and shape was kept; commands given meanwhile wait and follow the init messages.
+ * Each worker's wasm backend gets the cores the pool leaves idle as threads (pool/plan.ts); a
+ * worker started with another count is replaced, since the count is fixed when its backend starts.
  */
 import type { FolderSource } from '../core/faces/source';
 import type { ExperimentConfig } from '../core/config';
 import type { BackendChoice } from '../core/backends';
-import type { FromWorker, ProbeWeights, ToWorker, WorkerCheckpoint } from '../worker/protocol';
+import type { BackendReport, FromWorker, ProbeWeights, ToWorker, WorkerCheckpoint } from '../worker/protocol';
+import { MAX_CHECKPOINT_EVERY } from '../core/checkpointEvery';
+import { canonicalJson } from '../core/data/cache';
 import { restoredState } from './store/restore';
 import type { UiState } from './store/state';
 
@@ -17,9 +23,26 @@ export interface Resume {
   state: UiState;
   checkpoints: WorkerCheckpoint[];
 }
-import { planPool } from './pool/plan';
+import { planPool, wasmThreads } from './pool/plan';
+import type { BackendMeasurement } from '../core/backendChoice';
+import { shapeKey } from '../core/backendChoice';
+import { keepMeasurement, readKept } from './storage/backendChoices';
+import { measureBackends } from './pool/backendTrials';
 import type { WorkerPlan } from './pool/plan';
 import type { Store } from './store/store';
+
+/** One job of a sweep's round: one run (`config.runs` is its one method) on one seed, in a worker of its own. */
+export interface PoolJob {
+  config: ExperimentConfig;
+  seed: number;
+}
+
+/** Where a sweep's round sends its workers' messages instead of the page's comparison store. */
+export interface RoundSink {
+  receive(msg: FromWorker): void;
+  /** The pool was taken for something else (a comparison, another round) before the round ended. */
+  interrupted(): void;
+}
 
 /** What the current session trains, and the faces its workers made so far, for the PyTorch export. */
 export interface SessionData {
@@ -42,6 +65,14 @@ export class WorkerPool {
   /** Probe requests awaiting their worker's answer, by request number. */
   private readonly probeRequests = new Map<number, { resolve: (p: ProbeWeights) => void; reject: (e: Error) => void }>();
   private nextRequest = 0;
+  /** A sweep's round that has the workers; null while they train the page's comparison. */
+  private sink: RoundSink | null = null;
+  /** The worker running a backend trial for 'auto', while one does. */
+  private chooser: Worker | null = null;
+  /** Commands given while 'auto' is being measured, sent after the init messages; null when none is. */
+  private queued: Array<{ index: number; msg: ToWorker }> | null = null;
+  /** The wasm threads each worker was started with. */
+  private threadsOf: number[] = [];
 
   /** `checkpointEvery`: steps between two periodic checkpoints of every worker (the page's checkpoint= setting). */
   constructor(
@@ -49,9 +80,11 @@ export class WorkerPool {
     private readonly checkpointEvery: number,
   ) {}
 
-  private worker(index: number): Worker {
+  private worker(index: number, threads: number): Worker {
     const existing = this.workers[index];
-    if (existing) return existing;
+    if (existing && this.threadsOf[index] === threads) return existing;
+    existing?.terminate();
+    this.threadsOf[index] = threads;
     const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     // A worker that dies (a load failure, out of memory) reports like one that caught an error:
@@ -67,6 +100,10 @@ export class WorkerPool {
       // Kept as posted: relaying copies (or shares a copy), so these bytes stay the page's.
       this.faces.set(msg.seed, msg.bytes);
       this.relayFaces(msg.seed, msg.bytes);
+      return;
+    }
+    if (this.sink !== null) {
+      this.sink.receive(msg);
       return;
     }
     if (msg.type === 'probeWeights') {
@@ -93,7 +130,8 @@ export class WorkerPool {
   }
 
   private send(index: number, msg: ToWorker): void {
-    this.workers[index]?.postMessage(msg);
+    if (this.queued !== null) this.queued.push({ index, msg });
+    else this.workers[index]?.postMessage(msg);
   }
 
   private broadcast(make: (runId: number) => ToWorker): void {
@@ -105,7 +143,10 @@ export class WorkerPool {
    * checkpoint holds continue from it (a restored comparison, whose state the store already has).
    */
   init(config: ExperimentConfig, seeds: readonly number[], backend: BackendChoice, size: number, resume: Resume | null = null, folder: FolderSource | null = null): void {
+    // The old session stops now, not at the next init: a backend trial must not share the cores with it.
+    for (const w of this.workers) w.postMessage({ type: 'pause', runId: this.runId } satisfies ToWorker);
     this.runId += 1;
+    this.releaseSink();
     this.rejectProbeRequests('a new comparison started before the probe arrived');
     this.plans = planPool(config, seeds, size);
     this.session = { config, seeds: [...seeds], folder };
@@ -117,17 +158,125 @@ export class WorkerPool {
     });
     if (resume === null) this.store.start(this.runId, config, seeds, this.plans.length);
     else this.store.restore(this.runId, restoredState(resume.state, this.runId, this.plans.length, usable));
-    this.plans.forEach((plan, i) => {
-      this.worker(i);
-      const checkpoint = usable.find((c) => c.worker === i) ?? null;
-      this.send(i, { type: 'init', runId: this.runId, worker: i, config, backend, units: plan.units, makes: plan.makes, shownSeed: seeds[0] ?? config.seed, resume: checkpoint, folder, checkpointEvery: this.checkpointEvery });
-    });
+    const threads = wasmThreads(navigator.hardwareConcurrency, this.plans.length);
+    const begin = (chosen: BackendChoice, measurement: BackendMeasurement | null, trialFailure: string | null): void => {
+      this.plans.forEach((plan, i) => {
+        const checkpoint = usable.find((c) => c.worker === i) ?? null;
+        this.worker(i, threads).postMessage({
+          type: 'init', runId: this.runId, worker: i, config, backend: chosen, measurement, trialFailure, wasmThreads: threads,
+          units: plan.units, makes: plan.makes, shownSeed: seeds[0] ?? config.seed, resume: checkpoint, folder, checkpointEvery: this.checkpointEvery,
+        } satisfies ToWorker);
+      });
+      // Workers this plan leaves out drop their old session's work at once.
+      for (let i = this.plans.length; i < this.workers.length; i++) {
+        this.workers[i]?.terminate();
+      }
+      this.workers.length = this.plans.length;
+      this.threadsOf.length = this.plans.length;
+      const queued = this.queued ?? [];
+      this.queued = null;
+      for (const { index, msg } of queued) this.send(index, msg);
+    };
+    this.chooser?.terminate();
+    this.chooser = null;
+    this.queued = backend === 'auto' ? [] : null;
     if (this.speed !== null) this.setSpeed(this.speed);
-    // Workers this plan leaves out drop their old session's work at once.
-    for (let i = this.plans.length; i < this.workers.length; i++) {
-      this.workers[i]?.terminate();
-    }
+    if (backend === 'auto') this.choose(config, threads, begin);
+    else begin(backend, null, null);
+  }
+
+  /**
+   * 'auto' by measuring (pool/backendTrials.ts), each trial in a throw-away worker; `then` gets the
+   * choice, or 'auto' by the adapters' names with the reason when the trial failed. A newer
+   * session ends this one's trial workers and drops its answer.
+   */
+  private choose(config: ExperimentConfig, threads: number, then: (chosen: BackendChoice, m: BackendMeasurement | null, failure: string | null) => void): void {
+    const runId = this.runId;
+    const shape = shapeKey(config, threads);
+    const host = {
+      spawn: (): Worker => {
+        const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
+        this.chooser?.terminate();
+        this.chooser = runId === this.runId ? worker : null;
+        if (runId !== this.runId) worker.terminate();
+        return worker;
+      },
+    };
+    measureBackends(host, runId, config, threads, readKept().filter((k) => k.shape === shape)).then(
+      (m) => {
+        if (runId !== this.runId) return;
+        if (m.source === 'measured') keepMeasurement(m);
+        then(m.chosen, m, null);
+      },
+      (e: unknown) => {
+        if (runId === this.runId) then('auto', null, `Measuring the backends failed (${e instanceof Error ? e.message : String(e)}), so the backend was chosen from the adapter's name.`);
+      },
+    );
+  }
+
+  private releaseSink(): void {
+    const sink = this.sink;
+    this.sink = null;
+    sink?.interrupted();
+  }
+
+  /** A sweep takes the workers: the comparison's session ends (its state stays in the store). */
+  private takeForSweep(sink: RoundSink): number {
+    this.runId += 1;
+    this.releaseSink();
+    this.rejectProbeRequests('a sweep took the workers before the probe arrived');
+    this.session = null;
+    this.faces.clear();
+    this.sink = sink;
+    return this.runId;
+  }
+
+  /** The backend `choice` gives in a worker here (the pool's first worker; its session ends). */
+  resolveBackend(choice: BackendChoice): Promise<BackendReport> {
+    return new Promise((resolve, reject) => {
+      const runId = this.takeForSweep({
+        receive: (msg) => {
+          if (msg.type === 'backend') resolve(msg.report);
+          else if (msg.type === 'error') reject(new Error(msg.message));
+        },
+        interrupted: () => reject(new Error('the workers were taken before the backend was known')),
+      });
+      this.plans = [{ units: [], makes: [] }];
+      // One thread: a sweep's rounds fill every worker, so none has idle cores to thread over.
+      this.worker(0, 1);
+      this.send(0, { type: 'selectBackend', runId, choice });
+    });
+  }
+
+  /**
+   * A sweep's round: worker i trains jobs[i] at full speed, making its seed's faces itself (from
+   * the dataset cache when another round made them); the messages go to `sink`. Returns the round's
+   * runId. Checkpoints are left at their rarest: a round is not restored after a reload, its
+   * finished runs are in the run store.
+   */
+  trainJobs(jobs: readonly PoolJob[], backend: BackendChoice, sink: RoundSink): number {
+    const runId = this.takeForSweep(sink);
+    // One worker makes a seed's faces and the page hands them to the round's other workers of
+    // that seed, unless their data settings differ (an axis on data.*): then each makes its own.
+    const dataOf = (job: PoolJob) => canonicalJson(job.config.data);
+    const shared = (seed: number) => new Set(jobs.filter((j) => j.seed === seed).map(dataOf)).size === 1;
+    this.plans = jobs.map((job, i) => {
+      const first = jobs.findIndex((j) => j.seed === job.seed) === i;
+      return { units: [{ unit: i, seed: job.seed, run: 0 }], makes: first || !shared(job.seed) ? [job.seed] : [] };
+    });
+    this.plans.forEach((plan, i) => {
+      const job = jobs[i] as PoolJob;
+      this.worker(i, 1);
+      this.send(i, {
+        type: 'init', runId, worker: i, config: job.config, backend, measurement: null, trialFailure: null, wasmThreads: 1,
+        units: plan.units, makes: plan.makes, shownSeed: job.seed, resume: null, folder: null, checkpointEvery: MAX_CHECKPOINT_EVERY,
+      });
+      this.send(i, { type: 'speed', runId, stepsPerSecond: null });
+      this.send(i, { type: 'play', runId });
+    });
+    for (let i = this.plans.length; i < this.workers.length; i++) this.workers[i]?.terminate();
     this.workers.length = this.plans.length;
+    return runId;
   }
 
   play(): void {
@@ -183,13 +332,21 @@ export class WorkerPool {
     return this.session === null ? null : { ...this.session, faces: new Map(this.faces) };
   }
 
+  /** Whether a sweep's round has the workers. */
+  get sweeping(): boolean {
+    return this.sink !== null;
+  }
+
   /** The current session's id (messages of others are dropped). */
   get current(): number {
     return this.runId;
   }
 
   dispose(): void {
+    this.releaseSink();
     this.rejectProbeRequests('the page closed its workers');
+    this.chooser?.terminate();
+    this.chooser = null;
     for (const w of this.workers) w.terminate();
     this.workers.length = 0;
   }

@@ -4,9 +4,9 @@
  * engine asks (at the steps core/analysisSchedule.ts names, or on demand). Training state is left
  * bit-identical (core/analysis).
  */
-import { Analyzer, probeCost } from '../core/analysis/analyzer';
+import { Analyzer, smoothnessCost } from '../core/analysis/analyzer';
 import type { Comparison } from '../core/train/comparison';
-import type { Post, ProbeCost } from './protocol';
+import type { Post, SmoothnessCost } from './protocol';
 
 export class AnalysisStream {
   private readonly analyzer: Analyzer;
@@ -22,9 +22,9 @@ export class AnalysisStream {
     this.analyzer = new Analyzer(cmp);
   }
 
-  get cost(): ProbeCost {
+  get cost(): SmoothnessCost {
     const a = this.cmp.config.analysis;
-    return { ...probeCost(a.etaPoints), every: a.every };
+    return { ...smoothnessCost(a.etaPoints), every: a.every };
   }
 
   private unit(run: number): number {

@@ -1,9 +1,10 @@
 /**
- * Backend selection in the browser worker. Order: WebGPU, WebGL, WASM, CPU, with `?backend=`
- * forcing one. A software GPU adapter (SwiftShader) is detected and reported: there the wasm
- * backend (XNNPACK + our conv gradient kernels) trains several times faster than webgl/webgpu,
- * so 'auto' takes wasm and says why. tf.setBackend can fail quietly, so the backend that really
- * runs is read back and reported.
+ * Backend selection in the browser worker. 'auto' arrives here already resolved by measuring
+ * (backendChooser.ts, in a throw-away worker) with its measurement, or as 'auto' when that trial
+ * failed, and then falls back to choosing from the adapters' names: WebGPU, WebGL, WASM, CPU, a
+ * software GPU adapter (SwiftShader) sending it to wasm. `?backend=` forces one. tf.setBackend can
+ * fail quietly, so the backend that really runs is read back and reported, with the threads the
+ * wasm backend runs on.
  */
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
@@ -13,7 +14,9 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { registerWasmConvGrads } from '../backends/wasmConvGrads';
+import { registerThreadedWasm, threadsSupported, wasmThreadCount } from './wasmThreads';
 import * as tf from '../core/tf';
+import type { BackendMeasurement } from '../core/backendChoice';
 import type { BackendChoice, BackendName } from '../core/backends';
 import type { AdapterInfo, BackendReport } from './protocol';
 
@@ -37,7 +40,7 @@ export async function webgpuAdapter(): Promise<AdapterInfo | null> {
 }
 
 /** The WebGL renderer behind an OffscreenCanvas, or null without WebGL 2. */
-function webglAdapter(): AdapterInfo | null {
+export function webglAdapter(): AdapterInfo | null {
   if (typeof OffscreenCanvas === 'undefined') return null;
   const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
   if (!gl) return null;
@@ -47,18 +50,33 @@ function webglAdapter(): AdapterInfo | null {
   return { vendor, architecture: renderer, software: /swiftshader|llvmpipe|software/i.test(renderer) };
 }
 
-function configureWasm(): void {
-  // Threads gain nothing on small machines and break in minified builds (docs/decisions.md).
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  setWasmPaths({
-    'tfjs-backend-wasm.wasm': wasmPlainUrl,
-    'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
-    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
-  });
-  registerWasmConvGrads();
+/** The threads this worker's wasm backend was configured with; fixed at the first call (the page starts a fresh worker for another count). */
+let configured: Promise<number> | null = null;
+
+/**
+ * The wasm files, our conv-gradient kernels, and the threads. tfjs's own start of the threaded
+ * build is never used (it hands the pthreads blob: URLs, wasmThreads.ts): with `threads` > 1 where
+ * the browser can, the threaded build is registered in its place. Returns the threads asked of
+ * XNNPACK. The wasm backend starts once per worker, so only the first call counts.
+ */
+export function configureWasm(threads: number): Promise<number> {
+  configured ??= (async () => {
+    const threaded = threads > 1 && (await threadsSupported());
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    if (threaded) registerThreadedWasm(threads);
+    setWasmPaths({
+      'tfjs-backend-wasm.wasm': wasmPlainUrl,
+      'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedUrl,
+    });
+    registerWasmConvGrads();
+    return threaded ? threads : 1;
+  })();
+  return configured;
 }
 
-async function tryBackend(name: BackendName): Promise<boolean> {
+/** Sets `name` and reads it back: true only if tfjs really runs on it now. */
+export async function tryBackend(name: BackendName): Promise<boolean> {
   try {
     const ok = await tf.setBackend(name);
     await tf.ready();
@@ -75,8 +93,18 @@ function autoOrder(gpu: AdapterInfo | null, gl: AdapterInfo | null): BackendName
   return ['wasm', 'webgl', 'cpu'];
 }
 
-export async function selectBackend(choice: BackendChoice): Promise<BackendReport> {
-  configureWasm();
+/** What the session asks for: a backend (or 'auto' by the adapters' names), the wasm threads, and 'auto''s measurement if it was measured. */
+export interface BackendRequest {
+  choice: BackendChoice;
+  threads: number;
+  measurement: BackendMeasurement | null;
+  /** Why 'auto' was not measured (the trial failed), said with the report; null when it was. */
+  trialFailure: string | null;
+}
+
+export async function selectBackend(request: BackendRequest): Promise<BackendReport> {
+  const { choice, measurement } = request;
+  await configureWasm(request.threads);
   const gpu = await webgpuAdapter();
   const gl = webglAdapter();
   const order = choice === 'auto' ? autoOrder(gpu, gl) : [choice, ...ORDER.filter((b) => b !== choice)];
@@ -84,9 +112,16 @@ export async function selectBackend(choice: BackendChoice): Promise<BackendRepor
     if (name === 'webgpu' && !gpu) continue;
     if (!(await tryBackend(name))) continue;
     const adapter = name === 'webgpu' ? gpu : name === 'webgl' ? gl : null;
-    return { backend: name, adapter, notice: noticeFor(choice, name, gpu, gl) };
+    const notice = measurement ? measuredNotice(measurement, name) : noticeFor(choice, name, gpu, gl);
+    const threads = name === 'wasm' ? wasmThreadCount() : 1;
+    return { backend: name, adapter, notice: [request.trialFailure, notice].filter((t) => t !== null).join(' ') || null, measurement, threads };
   }
   throw new Error(`no tfjs backend could be initialised (tried ${order.join(', ')})`);
+}
+
+/** A measured choice that could not start for training (a lost device, say). */
+function measuredNotice(m: BackendMeasurement, name: BackendName): string | null {
+  return m.chosen === name ? null : `The trial chose ${m.chosen}, but it could not start for training; running on ${name}.`;
 }
 
 function noticeFor(choice: BackendChoice, name: BackendName, gpu: AdapterInfo | null, gl: AdapterInfo | null): string | null {

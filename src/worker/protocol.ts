@@ -15,6 +15,9 @@ import type { QueueSnapshot } from '../core/analysis/queueView';
 import type { EmbeddingView } from '../core/analysis/embeddingView';
 import type { NetState } from '../core/train/checkpoint';
 import type { BackendChoice, BackendName } from '../core/backends';
+import type { ProbeSource } from '../core/export/probeFileSet';
+import type { BackendMeasurement, TrialResult } from '../core/backendChoice';
+import type { KeptChoice } from '../core/backendChoiceCache';
 
 /** Where a worker's run control stands (worker/control.ts has the transitions). */
 export type RunPhase = 'building' | 'ready' | 'training' | 'stepping' | 'slicing' | 'finished' | 'failed' | 'disposed';
@@ -54,7 +57,13 @@ export type ToWorker =
       worker: number;
       /** The experiment; `seed` is ignored in favour of each unit's seed. */
       config: ExperimentConfig;
+      /** A backend, or 'auto' by the adapters' names when measuring failed (`trialFailure` says why). */
       backend: BackendChoice;
+      /** How 'auto' chose `backend` by measuring (the page's chooseBackend), or null. */
+      measurement: BackendMeasurement | null;
+      trialFailure: string | null;
+      /** Threads of this worker's wasm backend (pool/plan.ts wasmThreads); fixed for the worker's lifetime. */
+      wasmThreads: number;
       units: UnitSpec[];
       /** Seeds whose faces this worker makes (cache or generation) and hands to the page. */
       makes: number[];
@@ -67,6 +76,13 @@ export type ToWorker =
       /** Steps between two periodic checkpoints (the page's `checkpoint=` setting, core/checkpointEvery.ts). */
       checkpointEvery: number;
     }
+  /**
+   * One backend's trial for 'auto', to a worker of its own that the page throws away afterwards
+   * (worker/backendChooser.ts): `config`'s runs for a few steps on `backend` (wasm on `threads`)
+   * within `budgetMs`, unless `kept` holds a choice for this worker's device and the shape.
+   * Answered by 'trialStarted' (timing begins) and 'trialResult'.
+   */
+  | { type: 'trialBackend'; runId: number; backend: BackendName; config: ExperimentConfig; threads: number; budgetMs: number; kept: KeptChoice[] }
   /** The serialized faces of a seed made by another worker (core/data/cache.ts layout). */
   | { type: 'faces'; runId: number; seed: number; bytes: ArrayBuffer | SharedArrayBuffer }
   | { type: 'play'; runId: number }
@@ -82,7 +98,12 @@ export type ToWorker =
   /** The page is being hidden or closed: a worker that is training sends a checkpoint after its current step. */
   | { type: 'checkpointNow'; runId: number }
   /** The probe weights of `unit` now (to the worker that trains it); answered by 'probeWeights' with the same `request`. */
-  | { type: 'probeWeights'; runId: number; unit: number; request: number };
+  | { type: 'probeWeights'; runId: number; unit: number; request: number }
+  /**
+   * Which backend `choice` gives in this worker, answered by 'backend' (a sweep keys its runs by
+   * the backend that really trains them, core/sweep/runKey.ts). Ends the worker's session first.
+   */
+  | { type: 'selectBackend'; runId: number; choice: BackendChoice };
 
 export interface AdapterInfo {
   vendor: string;
@@ -97,6 +118,10 @@ export interface BackendReport {
   adapter: AdapterInfo | null;
   /** Why another backend than the first choice runs, or what would be faster; null if none. */
   notice: string | null;
+  /** How 'auto' chose it by measuring; null when forced (`?backend=`) or chosen by name. */
+  measurement: BackendMeasurement | null;
+  /** Threads the wasm backend runs on (1 on other backends). */
+  threads: number;
 }
 
 /** A few images of one identity for the dataset view: [count, size, size, channels] in [0, 1]. */
@@ -157,7 +182,7 @@ export interface StatsBatch {
 }
 
 /** What a smoothness probe costs, for the badge: "+k forward, +k backward every N steps". */
-export interface ProbeCost {
+export interface SmoothnessCost {
   forward: number;
   backward: number;
   every: number;
@@ -208,11 +233,18 @@ export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 /** Worker → page. */
 export type FromWorker =
   | { type: 'backend'; runId: number; report: BackendReport }
+  /** A backend trial's backend started: the page's time limit on the trial runs from here. */
+  | { type: 'trialStarted'; runId: number }
+  /**
+   * The answer to 'trialBackend': the device and shape (the cache key), the backends available
+   * here, and either the choice kept for them (`earlier`, no trial run) or the trial's result.
+   */
+  | { type: 'trialResult'; runId: number; device: string; shape: string; available: BackendName[]; earlier: BackendMeasurement | null; result: TrialResult | null }
   | { type: 'progress'; runId: number; phase: ProgressPhase; done: number; total: number }
   | { type: 'dataset'; runId: number; summary: DatasetSummary }
   /** The serialized faces of a seed this worker made, for the page to hand to the other workers. */
   | { type: 'faces'; runId: number; seed: number; bytes: ArrayBuffer }
-  | { type: 'ready'; runId: number; worker: number; untrained: Array<{ seed: number; report: EvalReport }>; probeCost: ProbeCost }
+  | { type: 'ready'; runId: number; worker: number; untrained: Array<{ seed: number; report: EvalReport }>; smoothnessCost: SmoothnessCost }
   /** `run` is the unit. */
   | { type: 'smoothness'; runId: number; run: number; point: LipschitzPoint }
   | { type: 'agents'; runId: number; run: number; point: AgentPoint }
@@ -236,4 +268,44 @@ export type FromWorker =
 
 export function assertNever(x: never): never {
   throw new Error(`Unexpected message: ${JSON.stringify(x)}`);
+}
+
+/**
+ * Page → the probe-import worker (worker/probeImport.worker.ts, one per "Import probe"): the picked
+ * files (a probe's graph model, or the zip "Download probe" saves), evaluated on the held-out pairs
+ * of the comparison whose config and faces come with them, on `backend` (the runs' own).
+ */
+export interface ImportProbeMessage {
+  type: 'importProbe';
+  /** The session whose comparison this is (echoed): the page keeps the result only while it is current. */
+  runId: number;
+  files: File[];
+  config: ExperimentConfig;
+  /** Each seed's serialized faces (core/data/cache.ts layout), in the comparison's seed order. */
+  faces: Array<{ seed: number; bytes: ArrayBuffer }>;
+  backend: BackendChoice;
+}
+
+/** An imported probe on one seed: the report the runs get, and the Embeddings view's points. */
+export interface ImportedProbeSeed {
+  seed: number;
+  report: EvalReport;
+  view: EmbeddingView;
+}
+
+export interface ImportedProbeResult {
+  /** Its model.json's description, else its zip's, folder's or file's name. */
+  title: string;
+  source: ProbeSource;
+  /** The backend that embedded the images (read back). */
+  backend: BackendName;
+  /** One per seed, in the order of the message's faces. */
+  seeds: ImportedProbeSeed[];
+}
+
+/** Probe-import worker → page: the evaluation, or why there is none (misfits named). */
+export interface ImportedProbeMessage {
+  type: 'importedProbe';
+  runId: number;
+  result: { ok: true; probe: ImportedProbeResult } | { ok: false; message: string };
 }

@@ -62,7 +62,7 @@ export class Session {
       const issues = validate({ ...msg.config, seed });
       if (issues.length > 0) throw new Error(issues.map((i) => i.message).join(' '));
     }
-    const report = await selectBackend(msg.backend);
+    const report = await selectBackend({ choice: msg.backend, threads: msg.wasmThreads, measurement: msg.measurement, trialFailure: msg.trialFailure });
     if (this.disposed) return null;
     this.post({ type: 'backend', runId: this.runId, report });
     this.watchDevice(report.backend);
@@ -111,9 +111,9 @@ export class Session {
       for (const g of groups) g.cmp.dispose();
       throw e;
     }
-    const probeCost = (groups[0] as Group).analysis.cost;
+    const smoothnessCost = (groups[0] as Group).analysis.cost;
     this.groups = groups;
-    this.post({ type: 'ready', runId: this.runId, worker: this.worker, untrained, probeCost });
+    this.post({ type: 'ready', runId: this.runId, worker: this.worker, untrained, smoothnessCost });
     return new PoolEngine(groups, msg.config.steps, this.worker, this.runId, this.post, from, msg.checkpointEvery);
   }
 

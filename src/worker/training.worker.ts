@@ -6,6 +6,8 @@
 import type { FromWorker, ToWorker } from './protocol';
 import { assertNever } from './protocol';
 import { Session } from './session';
+import { selectBackend } from './backend';
+import { runTrial } from './backendChooser';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromWorker, transfer: Transferable[] = []): void => scope.postMessage(msg, transfer);
@@ -26,6 +28,9 @@ async function handle(msg: ToWorker): Promise<void> {
       await current.init(msg);
       return;
     }
+    case 'trialBackend':
+      await runTrial(msg, post);
+      return;
     case 'faces':
       if (session?.runId === msg.runId) session.receiveFaces(msg.seed, msg.bytes);
       return;
@@ -53,6 +58,14 @@ async function handle(msg: ToWorker): Promise<void> {
     case 'probeWeights':
       if (session?.runId === msg.runId) await session.sendProbe(msg.unit, msg.request);
       return;
+    case 'selectBackend': {
+      const previous = session;
+      session = null;
+      await previous?.dispose();
+      // A sweep asks which backend its runs are keyed by: 'auto' without a trial falls back to the adapter's name.
+      post({ type: 'backend', runId: msg.runId, report: await selectBackend({ choice: msg.choice, threads: 1, measurement: null, trialFailure: null }) });
+      return;
+    }
     default:
       assertNever(msg);
   }

@@ -5,6 +5,8 @@ playground runner's schema (version 4), so the page can import it.
   python3 -m torch.distributed.run --nproc_per_node=N train.py   # N processes, one per device
   python3 train.py --check-reference                       # first steps against the playground
   python3 to_tfjs.py .                                     # the trained probes for the page (TF.js)
+  python3 train.py --cell N                                # an exported sweep's cell N (run_sweep.py: all)
+  python3 train.py --resume                                # continue each run from its last checkpoint
 
 Everything the experiment is comes from config.json (the playground's ExperimentConfig) and
 export.json (the seeds, the data of each, the reference). See README.md and masst_methods.py for
@@ -27,6 +29,7 @@ from masst_model import Backbone, initial_values, param_specs
 from masst_probe import probe_stem, save_run_probe
 from masst_results import paired_differences, summary_sentence
 from masst_sampler import PairSampler, Rng, derive_seed, images_by_id
+from masst_state import capture, fingerprint, load_state, restore, save_state, state_path
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS_VERSION = 4
@@ -45,6 +48,12 @@ def parse_args():
     p.add_argument("--no-reference", action="store_true", help="draw the start values from the seed here, not from reference/")
     p.add_argument("--check-reference", action="store_true", help="compare the first steps' losses with the playground's")
     p.add_argument("--tolerance", type=float, default=1e-4, help="largest relative loss difference --check-reference accepts")
+    p.add_argument("--resume", action="store_true",
+                   help="continue each run from its last checkpoint (<run>-seed<N>.state.pt), take finished runs as they are")
+    p.add_argument("--stop-after", type=int, default=None, metavar="N",
+                   help="write a checkpoint after step N of a run and stop (exit 3), e.g. for a job's time limit; then --resume")
+    p.add_argument("--cell", type=int, default=None,
+                   help="an exported sweep (sweep-plan.json): train cell N's runs into cells/cell-N/ (run_sweep.py runs them all)")
     return p.parse_args()
 
 
@@ -124,9 +133,14 @@ def embed_test(backbone, images, chunk=256):
     return torch.cat(parts)
 
 
-def train_run(run, config, data, start, dist, out, checkpoint_every):
+class StopAfter(Exception):
+    """--stop-after N: a run reached step N and its checkpoint is written."""
+
+
+def train_run(run, config, data, start, dist, out, checkpoint_every, resume=False, stop_after=None):
     """One run of one seed: its history, evaluations and timings (trainRuns.ts RunResult), and its
-    probe written every `checkpoint_every` steps and at the end (`probeFile`, relative to `out`'s folder)."""
+    probe written every `checkpoint_every` steps and at the end (`probeFile`, relative to `out`'s folder),
+    with its whole training state (masst_state.py) for --resume; a finished run's state keeps its result."""
     images = data["train"][0].to(dist.device)
     test_images, test_labels = data["test"][0].to(dist.device), data["test"][1]
     sampler = PairSampler(images_by_id(data["train"][1], data["train_ids"]), config["batchSize"],
@@ -136,9 +150,16 @@ def train_run(run, config, data, start, dist, out, checkpoint_every):
               "history": [], "evals": [], "eval": None, "interrupted": False, "diverged": None,
               "msPerStep": 0, "msPerEval": 0,
               "analysis": {"lipschitz": [], "landscape1d": None, "landscape2d": None, "landscape1dHistory": [], "agents": []}}
-    step_ms, evals = 0.0, 0
+    step_ms, evals, first = 0.0, 0, 1
     stem = probe_stem(out, label_of(run), config["seed"])
-    for step in range(1, config["steps"] + 1):
+    key = fingerprint(run, config)
+    saved = load_state(stem, key, dist.device) if resume else None
+    if saved is not None and saved["finished"]:
+        return saved["record"]["result"]
+    if saved is not None:
+        record = restore(trainer, sampler, saved)
+        result, step_ms, evals, first = record["result"], record["stepMs"], record["evals"], saved["step"] + 1
+    for step in range(first, config["steps"] + 1):
         lr = learning_rate_at(step - 1, config["steps"], config["optim"])
         began = time.perf_counter()
         loss = trainer.step(images, sampler.next(), lr)
@@ -159,13 +180,19 @@ def train_run(run, config, data, start, dist, out, checkpoint_every):
                 result["eval"] = report
             else:
                 result["evals"].append({"step": step, **report})
-        if dist.rank == 0 and not last and checkpoint_every > 0 and step % checkpoint_every == 0:
+        stop = stop_after == step and not last
+        if dist.rank == 0 and not last and ((checkpoint_every > 0 and step % checkpoint_every == 0) or stop):
             save_run_probe(trainer.backbone, stem, label_of(run), config, step)
+            save_state(stem, capture(trainer, sampler, {"result": result, "stepMs": step_ms, "evals": evals}, step, key))
+        if stop:
+            raise StopAfter(f"stopped {label_of(run)} seed {config['seed']} after step {step} (--stop-after); "
+                            f"its checkpoint is {state_path(stem)}: continue with the same command and --resume")
     result["msPerStep"] = step_ms / max(1, len(result["history"]))
     if dist.rank == 0:
         # A diverged run names no probe (its checkpoints before the step that failed stay on disk).
         path = None if result["diverged"] else save_run_probe(trainer.backbone, stem, label_of(run), config, len(result["history"]))
         result["probeFile"] = None if path is None else os.path.relpath(path, os.path.dirname(os.path.abspath(out))).replace(os.sep, "/")
+        save_state(stem, {"key": key, "finished": True, "record": {"result": result}})
     return result
 
 
@@ -224,11 +251,26 @@ def setup(args):
 
 def main():
     args = parse_args()
-    dist = setup(args)
-    base = read_json(args.config, "experiment config")
-    manifest = read_json(os.path.join(os.path.dirname(os.path.abspath(args.config)), "export.json"), "export manifest")
     if args.checkpoint_every is not None and args.checkpoint_every < 0:
         raise DataError(f"--checkpoint-every {args.checkpoint_every} is not allowed: expected 0 (at the end only) or a positive number of steps")
+    if args.stop_after is not None and args.stop_after < 1:
+        raise DataError(f"--stop-after {args.stop_after} is not allowed: expected a step from 1")
+    sweep = os.path.isfile(os.path.join(HERE, "sweep-plan.json"))
+    if sweep != (args.cell is not None):
+        raise DataError("this project is a sweep: train its cells with python3 run_sweep.py, or one with train.py --cell N" if sweep
+                        else f"--cell {args.cell} is not allowed: this project is one experiment, not a sweep (no sweep-plan.json); run python3 train.py")
+    if sweep and (args.resume or args.stop_after is not None):
+        raise DataError("--resume and --stop-after are not allowed with --cell: a cell resumes run by run by itself "
+                        "(its finished runs are in cells/; run the same command again)")
+    if sweep and args.check_reference:
+        raise DataError("--check-reference is not allowed with --cell: an exported sweep has no reference/ (its start values are drawn from each seed)")
+    dist = setup(args)
+    if sweep:
+        # Imported here: masst_cell imports this file as the module "train" for its helpers.
+        from masst_cell import train_cell
+        return train_cell(args, dist)
+    base = read_json(args.config, "experiment config")
+    manifest = read_json(os.path.join(os.path.dirname(os.path.abspath(args.config)), "export.json"), "export manifest")
     if base["batchSize"] % dist.world != 0:
         raise DataError(f"batchSize {base['batchSize']} is not divisible by the {dist.world} processes; "
                         "each process takes an equal slice of every batch")
@@ -253,7 +295,7 @@ def main():
             untrained.append({"seed": seed, "eval": evaluate(embed_test(probe, test), data["test"][1], data["pairs"], config["eval"])})
         every = config["eval"]["every"] if args.checkpoint_every is None else args.checkpoint_every
         for run in config["runs"]:
-            result = train_run(run, config, data, start, dist, os.path.abspath(args.out), every)
+            result = train_run(run, config, data, start, dist, os.path.abspath(args.out), every, args.resume, args.stop_after)
             runs.append(result)
             if dist.rank == 0:
                 print(f"seed {seed} {result['label']}: loss {result['history'][-1]['loss']:.4f}, "
@@ -291,6 +333,9 @@ if __name__ == "__main__":
     except DataError as e:
         print(f"error: {e}", file=sys.stderr)
         code = 2
+    except StopAfter as e:
+        print(str(e), file=sys.stderr)
+        code = 3
     if torch.distributed.is_initialized():
         torch.distributed.destroy_process_group()
     sys.exit(code)

@@ -19,6 +19,10 @@ export interface BenchArgs {
   poolSteps: number | null;
   /** Steps per run of the page's pool-size comparison in Chromium; 0 = skip it; null = 30 quick, 100 full. */
   pagePoolSteps: number | null;
+  /** Steps per run of the sweep-against-experiments comparison; 0 = skip it; null = 10 quick, 60 full. */
+  sweepSteps: number | null;
+  /** Steps of the one run timed on 1 and on 2 wasm threads in Chromium; 0 = skip it; null = 5 quick, 20 full. */
+  threadsSteps: number | null;
   /** A page built with `--base /baseline/`, measured in turns with dist/ (null: none). */
   pageBaseline: string | null;
   node: NodeBackend[] | null;
@@ -38,6 +42,8 @@ const FLAGS = {
   }),
   '--pool-steps': intFlag({ meaning: 'Steps per run of the pooled-vs-one-at-a-time comparison in Node.', min: 0, allowed: 'an integer ≥ 0 (0 skips that measurement)', default: null, defaultText: '20 with --quick, else 100' }),
   '--page-pool-steps': intFlag({ meaning: "Steps per run of the page's pool-size comparison in Chromium.", min: 0, allowed: 'an integer ≥ 0 (0 skips that measurement)', default: null, defaultText: '30 with --quick, else 100' }),
+  '--sweep-steps': intFlag({ meaning: 'Steps per run of the sweep-against-experiments comparison (the same 21 demo runs, bench/sweepCost.ts).', min: 0, allowed: 'an integer ≥ 0 (0 skips that measurement)', default: null, defaultText: '10 with --quick, else 60' }),
+  '--threads-steps': intFlag({ meaning: 'Steps of the one run timed on 1 and on 2 wasm threads in Chromium.', min: 0, allowed: 'an integer ≥ 0 (0 skips that measurement)', default: null, defaultText: '5 with --quick, else 20' }),
   '--page-baseline': pathFlag({ meaning: 'A page built elsewhere, measured in turns with dist/ in the page comparison.', metavar: 'DIR', allowed: `the folder of a page built with --base /${BASELINE_PATH}`, default: null, defaultText: 'none' }),
 };
 
@@ -51,7 +57,7 @@ export const BENCH_COMMAND: Command<typeof FLAGS> = {
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const { values: v } = parseFlags(BENCH_COMMAND, argv);
   return {
-    quick: v['--quick'], profileOnly: v['--profile-only'], poolSteps: v['--pool-steps'], pagePoolSteps: v['--page-pool-steps'], pageBaseline: v['--page-baseline'],
+    quick: v['--quick'], profileOnly: v['--profile-only'], poolSteps: v['--pool-steps'], pagePoolSteps: v['--page-pool-steps'], sweepSteps: v['--sweep-steps'], pageBaseline: v['--page-baseline'], threadsSteps: v['--threads-steps'],
     node: v['--node'], chromium: v['--chromium'] ?? [], chromiumMinutes: v['--chromium-minutes'],
   };
 }

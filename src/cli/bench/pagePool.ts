@@ -68,7 +68,7 @@ export function measurePagePool(steps: number, workerCounts: readonly number[], 
     const page = await context.newPage();
     await recordLongTasks(page);
     const url = (build: PagePoolTime['build'], workers: number, n: number, live = false) =>
-      `${base}${build === 'baseline' ? BASELINE_PATH : ''}?preset=demo&steps=${n}&evalEvery=${live ? LIVE_EVERY : n}&probeEvery=${live ? LIVE_EVERY : 0}&workers=${workers}`;
+      `${base}${build === 'baseline' ? BASELINE_PATH : ''}?preset=demo&steps=${n}&evalEvery=${live ? LIVE_EVERY : n}&smoothEvery=${live ? LIVE_EVERY : 0}&workers=${workers}`;
     log('page pool: generating the demo faces once (warm-up)…');
     await timeRun(page, url('current', Math.max(...workerCounts), 1), 15 * 60_000);
     const builds: Array<PagePoolTime['build']> = baseline ? ['baseline', 'current'] : ['current'];

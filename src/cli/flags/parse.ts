@@ -3,7 +3,7 @@
  * `--flag=value` are the same; the token after a value flag is its value even when it starts with
  * `--` (so `--out --steps 4` names the forgotten folder instead of guessing). Values are read left
  * to right, so the first bad one is the one reported. Parsed by hand, not with node:util parseArgs:
- * it rejects `--probe-every -1` as an "ambiguous" option argument and `--fast` as an unknown option,
+ * it rejects `--smooth-every -1` as an "ambiguous" option argument and `--fast` as an unknown option,
  * naming neither the value nor what is allowed, and its errors carry the flag only inside their
  * English text.
  */

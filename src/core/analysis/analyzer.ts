@@ -127,6 +127,6 @@ export class Analyzer {
 }
 
 /** Forward and backward passes one smoothness probe costs: "+k forward, +k backward". */
-export function probeCost(etaPoints: number): { forward: number; backward: number } {
+export function smoothnessCost(etaPoints: number): { forward: number; backward: number } {
   return { forward: 1 + etaPoints, backward: 1 + etaPoints };
 }

@@ -41,7 +41,7 @@ export interface TorchProjectInput {
 }
 
 const bytes = (a: Float32Array | Int32Array | Uint8Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-const json = (value: unknown): string => `${JSON.stringify(value, null, 1)}\n`;
+export const json = (value: unknown): string => `${JSON.stringify(value, null, 1)}\n`;
 
 function imageSetFiles(dir: string, name: string, set: ImageSet, files: ProjectFile[]): Record<string, unknown> {
   files.push({ path: `${dir}/${name}_pixels.f32`, data: bytes(set.pixels) });
@@ -49,7 +49,7 @@ function imageSetFiles(dir: string, name: string, set: ImageSet, files: ProjectF
   return { pixels: `${name}_pixels.f32`, labels: `${name}_labels.i32`, count: set.count, size: set.size, channels: set.channels };
 }
 
-function datasetFiles(dir: string, ds: FaceDataset, files: ProjectFile[]): void {
+export function datasetFiles(dir: string, ds: FaceDataset, files: ProjectFile[]): void {
   const train = imageSetFiles(dir, 'train', ds.train, files);
   const test = imageSetFiles(dir, 'test', ds.test, files);
   const p = ds.pairs;

@@ -22,9 +22,9 @@ export interface SweepSlot {
 }
 
 export interface DistinctRuns {
-  slots: SweepSlot[];
+  slots: readonly SweepSlot[];
   /** cellSlots[cell][method]: the slot of that cell's run of that method (methods in the spec's order). */
-  cellSlots: number[][];
+  cellSlots: ReadonlyArray<readonly number[]>;
 }
 
 export function distinctRuns(plan: SweepPlan, backend: string): DistinctRuns {

@@ -6,12 +6,23 @@ import type { ExperimentConfig } from '../config';
 import type { SweepSpec } from './spec';
 import type { CellResult } from './summary';
 
-/** Bump on any change of meaning or layout of sweep.json. */
+/**
+ * Bump on any change of meaning or layout of sweep.json. An addition a reader of the same version
+ * refuses by name (the PyTorch backend below) is not a bump: an older build names the backend it
+ * does not know instead of reading the file as the runner's.
+ */
 export const SWEEP_VERSION = 1;
 
-/** The backends the runner trains on (cli/backend-node.ts NODE_BACKENDS). */
-export const SWEEP_BACKENDS = ['wasm', 'cpu', 'webgpu'] as const;
+/** The backends a sweep trains on: the runner's (cli/backend-node.ts NODE_BACKENDS) and, on the page, webgl too. */
+export const SWEEP_BACKENDS = ['wasm', 'cpu', 'webgpu', 'webgl'] as const;
 export type SweepBackend = (typeof SWEEP_BACKENDS)[number];
+
+/**
+ * The backend of a sweep trained by the exported PyTorch project (templates/torch/run_sweep.py),
+ * whose file also says `source: "pytorch"`; its run keys hash this backend, so they never equal a
+ * runner run's.
+ */
+export const PYTORCH_SWEEP_BACKEND = 'pytorch';
 
 export interface SweepCellFile extends CellResult {
   config: ExperimentConfig;
@@ -23,7 +34,9 @@ export interface SweepFile {
   complete: boolean;
   versions: { sweep: number; engine: number; runStore: number };
   spec: SweepSpec;
-  backend: SweepBackend;
+  /** Absent: the runner (npm run sweep) wrote it; "pytorch": the exported PyTorch project did. */
+  source?: 'pytorch';
+  backend: SweepBackend | typeof PYTORCH_SWEEP_BACKEND;
   /** The methods' labels, the first the baseline. */
   methods: string[];
   /** E.g. that an axis makes the baseline train per cell. */

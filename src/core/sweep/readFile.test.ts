@@ -91,9 +91,17 @@ describe('parseSweepFile', () => {
 
   it('names a bad spec, backend, methods or cell count with the value and what is allowed', async () => {
     expect(refusal(await edited((j) => (j.spec.preset = 'nope')))).toBe(`sweep.json: spec: "preset" = "nope" is not allowed: expected one of ${PRESET_NAMES.join(', ')}. Nothing of it was loaded.`);
-    expect(refusal(await edited((j) => (j.backend = 'gpu')))).toBe('sweep.json: backend is "gpu" (a string): expected one of wasm, cpu, webgpu. Nothing of it was loaded.');
+    expect(refusal(await edited((j) => (j.backend = 'gpu')))).toBe('sweep.json: backend is "gpu" (a string): expected one of wasm, cpu, webgpu, webgl (or "pytorch" with source "pytorch"). Nothing of it was loaded.');
     expect(refusal(await edited((j) => (j.methods = ['SST', 'SST'])))).toBe('sweep.json: methods is ["SST","SST"]: expected the list of 1 to 10 distinct method labels, e.g. ["SST", "MASST K=4"]. Nothing of it was loaded.');
     expect(refusal(await edited((j) => j.cells.pop()))).toBe('sweep.json: cells has 1 cell: expected 2 cells, one per setting of spec.axes. Nothing of it was loaded.');
+  });
+
+  it('reads a sweep trained by the exported PyTorch project only with both its source and its backend', async () => {
+    const torch = parseSweepFile('sweep.json', await edited((j) => Object.assign(j, { source: 'pytorch', backend: 'pytorch' })));
+    expect(torch.ok && torch.file.source).toBe('pytorch');
+    expect(refusal(await edited((j) => (j.backend = 'pytorch')))).toMatch(/^sweep\.json: backend is "pytorch" \(a string\): expected one of wasm, cpu, webgpu, webgl \(or "pytorch" with source "pytorch"\)/);
+    expect(refusal(await edited((j) => (j.source = 'pytorch')))).toMatch(/^sweep\.json: backend is "cpu" \(a string\): expected "pytorch", as source is "pytorch"/);
+    expect(refusal(await edited((j) => Object.assign(j, { source: 'jax', backend: 'pytorch' })))).toMatch(/^sweep\.json: source is "jax" \(a string\): expected "pytorch"/);
   });
 
   it("names a cell's numbers that disagree with each other, with the field path", async () => {

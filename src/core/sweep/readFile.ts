@@ -3,13 +3,15 @@
  * writes): every way it can be wrong gets a message naming the file, the field path, the value as
  * the file wrote it and what is allowed, and a file with any problem is refused whole. Only this
  * build's SWEEP_VERSION is read, and only a finished sweep (a file written at a sweep's start, or
- * left by Ctrl-C, has no cells). What it returns is what the heatmap and the cell details draw.
+ * left by Ctrl-C, has no cells). A sweep trained by the exported PyTorch project says so
+ * (`source: "pytorch"`, backend "pytorch") and is read the same way, shown as PyTorch's. What it
+ * returns is what the heatmap and the cell details draw.
  */
 import { clipText } from '../clipText';
 import { quoteValue } from '../fileValues';
 import { comparisons } from '../stats/paired';
 import type { SweepFile } from './file';
-import { SWEEP_BACKENDS, SWEEP_VERSION } from './file';
+import { PYTORCH_SWEEP_BACKEND, SWEEP_BACKENDS, SWEEP_VERSION } from './file';
 import type { CellContext } from './fileChecks';
 import { cellProblems, HUGE, isObject, readPairedCell } from './fileChecks';
 import { MAX_AXES, MAX_CELLS, sweepSpecFromJson } from './spec';
@@ -41,7 +43,13 @@ function headProblems(data: Record<string, unknown>, text: string): string[] | C
   const cells = spec.axes.reduce((n, a) => n * a.values.length, 1);
   if (cells < 1 || cells > MAX_CELLS) out.push(`spec.axes make ${cells} cells: expected 1 to ${MAX_CELLS}`);
   if (spec.seeds.length === 0) out.push('spec.seeds is []: expected at least one seed');
-  if (!SWEEP_BACKENDS.some((b) => b === data.backend)) out.push(`backend is ${q(data.backend)}: expected one of ${SWEEP_BACKENDS.join(', ')}`);
+  if (data.source === undefined) {
+    if (!SWEEP_BACKENDS.some((b) => b === data.backend)) out.push(`backend is ${q(data.backend)}: expected one of ${SWEEP_BACKENDS.join(', ')} (or "${PYTORCH_SWEEP_BACKEND}" with source "pytorch")`);
+  } else if (data.source !== 'pytorch') {
+    out.push(`source is ${q(data.source)}: expected "pytorch" (the exported PyTorch project's run_sweep.py), or no source (npm run sweep)`);
+  } else if (data.backend !== PYTORCH_SWEEP_BACKEND) {
+    out.push(`backend is ${q(data.backend)}: expected "${PYTORCH_SWEEP_BACKEND}", as source is "pytorch"`);
+  }
   const methods = data.methods;
   if (!Array.isArray(methods) || methods.length < 1 || methods.length > 10 || !methods.every((m) => typeof m === 'string') || new Set(methods).size !== methods.length) {
     out.push(`methods is ${q(methods)}: expected the list of 1 to 10 distinct method labels, e.g. ["SST", "MASST K=4"]`);

@@ -1,12 +1,15 @@
 /**
  * The page's last line: an error no panel caught (or one while the page loads) shows what failed
  * and the ways out that need nothing of the page but this: discard the stored comparison, clear the
- * stored data (a stored record that breaks every load is one cause), and reload. Never a blank page.
+ * stored data (datasets and the sweeps' run store; a stored record that breaks every load is one
+ * cause), and reload. Never a blank page.
  */
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { clearComparison } from '../storage/comparisonStore';
 import { clearStoredData } from '../../storage/datasetStore';
+import { clearKeptBackendChoices } from '../storage/backendChoices';
+import { clearRunStore } from '../storage/runStoreDb';
 import { ErrorBoundary } from './ErrorBoundary';
 import { errorText } from './errorText';
 
@@ -18,7 +21,7 @@ export interface Recovery {
 
 const RECOVERY: Recovery = {
   discardComparison: clearComparison,
-  clearData: clearStoredData,
+  clearData: () => Promise.all([clearStoredData(), clearRunStore(), clearKeptBackendChoices()]).then(() => undefined),
   reload: () => window.location.reload(),
 };
 
@@ -41,7 +44,7 @@ export function AppError({ error, recovery = RECOVERY }: { error: unknown; recov
         <p><strong>The page failed:</strong> {errorText(error)}.</p>
         <p>
           If it fails again after a reload, a comparison or data stored in this browser may be the cause: discard the stored
-          comparison, or clear all stored data (the generated datasets and the comparison), then reload.
+          comparison, or clear all stored data (the generated datasets, the sweeps' stored runs and the comparison), then reload.
         </p>
         <button type="button" onClick={() => run('Discard stored comparison', recovery.discardComparison)}>Discard stored comparison</button>{' '}
         <button type="button" onClick={() => run('Clear stored data', async () => {

@@ -50,7 +50,7 @@ function accuracyLines(groups: Groups, several: boolean, band: BandKind): { line
       key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), width: 2, opacity: 1, dots: true, ...rowLine(rows, 'step', g.label),
       ...(several ? {} : { errors: rowLine(rows, 'step', `${g.label} se`).ys }),
     })),
-    bands: several ? groups.map((g, i) => ({ key: bandKey(g.label), name: bandKey(g.label), color: colorOf(g.spec, i), ...rowBand(rows, 'step', bandKey(g.label)) })) : [],
+    bands: several ? groups.map((g, i) => ({ key: bandKey(g.label), name: bandKey(g.label), series: g.label, color: colorOf(g.spec, i), ...rowBand(rows, 'step', bandKey(g.label)) })) : [],
   };
 }
 
@@ -66,5 +66,5 @@ export const AccuracyChart = memo(function AccuracyChart({ groups, untrained, ba
     return <p className="empty">Accuracy appears at each evaluation{base !== null ? ` (untrained probe: ${base.toFixed(3)})` : ''}.</p>;
   }
   const refs = base === null ? [] : [{ y: base, color: '#495057', dash: '6 4', label: several ? 'untrained (mean)' : 'untrained' }];
-  return <SvgLineChart lines={lines} bands={chart.bands} refs={refs} height={240} label="Verification accuracy by step" y={Y} />;
+  return <SvgLineChart id="accuracy" lines={lines} bands={chart.bands} refs={refs} height={240} label="Verification accuracy by step" y={Y} />;
 });

@@ -36,12 +36,12 @@ const NO_LINES: readonly ChartLine[] = [];
 export const AgentDriftChart = memo(function AgentDriftChart({ runs, ghosts = NO_LINES }: { runs: Runs; ghosts?: readonly ChartLine[] }) {
   const withAgents = useMemo(() => runs.filter((r) => r.agents.length > 0), [runs]);
   const lines = useMemo(() => [...driftLines(withAgents), ...ghosts], [withAgents, ghosts]);
-  if (withAgents.length === 0 && ghosts.length > 0) return <SvgLineChart lines={lines} height={220} label="Agent drift by step" />;
+  if (withAgents.length === 0 && ghosts.length > 0) return <SvgLineChart id="agents" lines={lines} height={220} label="Agent drift by step" />;
   if (withAgents.length === 0) return <p className="empty">Agent drift appears for SST and MASST runs with the smoothness probes.</p>;
   const last = withAgents.map((r) => r.agents[r.agents.length - 1]);
   return (
     <div>
-      <SvgLineChart lines={lines} height={220} label="Agent drift by step" />
+      <SvgLineChart id="agents" lines={lines} height={220} label="Agent drift by step" />
       <p className="caption">
         Seed {withAgents[0]?.seed}. ‖θ_agent − θ_probe‖ on trainable weights (agent k is paired with the probe at steps t with t − 1 ≡ k mod K). Latest
         feature cosine agent·probe and active agent:{' '}

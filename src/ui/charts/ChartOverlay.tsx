@@ -1,39 +1,26 @@
 /** The hover tooltip and the legend of an SvgLineChart, as HTML over and under the plot. */
 import type { CSSProperties } from 'react';
-import { fmtValue } from './bandRows';
+import type { SeriesValue } from './chartCursor';
+import { valueText } from './chartCursor';
 import type { ChartBand, ChartLine } from './chartSeries';
-import { nearestIndex } from './svgPaths';
-
-/** Index of exactly `x` in the series' xs, or -1. */
-function indexOf(s: { xs: ArrayLike<number> }, x: number): number {
-  const i = nearestIndex(s.xs, x);
-  return i >= 0 && s.xs[i] === x ? i : -1;
-}
+import { seriesKey } from './chartSeries';
 
 interface TooltipProps {
   /** The x value, as the axis writes it. */
   x: string;
   xName: string;
-  /** The x value the pointer is nearest to. */
-  at: number;
   /** Where it stands, px from the chart's left. */
   left: number;
-  lines: readonly ChartLine[];
-  bands: readonly ChartBand[];
+  /** Every shown series' value at x (chartCursor.ts). */
+  values: readonly SeriesValue[];
+  fx: (x: number) => string;
 }
 
-export function ChartTooltip({ x, at: value, xName, left, lines, bands }: TooltipProps) {
+export function ChartTooltip({ x, xName, left, values, fx }: TooltipProps) {
   return (
     <div className="chart-tooltip" style={{ left }}>
       <div>{xName} {x}</div>
-      {bands.map((b) => {
-        const i = indexOf(b, value);
-        return i < 0 || !Number.isFinite(b.lo[i]) ? null : <div key={b.key}>{b.name}: {fmtValue([b.lo[i] as number, b.hi[i] as number])}</div>;
-      })}
-      {lines.map((l) => {
-        const i = indexOf(l, value);
-        return i < 0 || !Number.isFinite(l.ys[i]) ? null : <div key={l.key} style={{ color: l.color }}>{l.name}: {fmtValue(l.ys[i])}</div>;
-      })}
+      {values.map((v) => <div key={v.key} style={{ color: v.color }}>{v.name}: {valueText(v, fx)}</div>)}
     </div>
   );
 }
@@ -47,17 +34,32 @@ function swatchStyle(item: ChartLine | ChartBand): CSSProperties {
   return { borderTop: `3px dashed ${item.color}`, height: 0, opacity: item.opacity };
 }
 
-export function ChartLegend({ lines, bands }: { lines: readonly ChartLine[]; bands: readonly ChartBand[] }) {
+interface LegendProps {
+  lines: readonly ChartLine[];
+  bands: readonly ChartBand[];
+  /** Keys of the hidden legend entries. */
+  hidden: readonly string[];
+  onToggle: (key: string) => void;
+}
+
+/** One toggle button per entry: pressed while its series is shown; a click hides it (and its raw line and band) or shows it again. */
+export function ChartLegend({ lines, bands, hidden, onToggle }: LegendProps) {
   const items = [...bands.filter((b) => b.legend === true), ...lines.filter((l) => l.legend)];
   if (items.length === 0) return null;
   return (
     <ul className="chart-legend">
-      {items.map((item) => (
-        <li key={item.key}>
-          <span className="swatch" style={swatchStyle(item)} />
-          {item.name}
-        </li>
-      ))}
+      {items.map((item) => {
+        const key = seriesKey(item);
+        const shown = !hidden.includes(key);
+        return (
+          <li key={item.key}>
+            <button type="button" aria-pressed={shown} title={`${shown ? 'Hide' : 'Show'} ${item.name}`} onClick={() => onToggle(key)}>
+              <span className="swatch" style={swatchStyle(item)} />
+              {item.name}
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -34,7 +34,7 @@ function differenceChart(lines: ReturnType<typeof differenceLines>): { lines: Ch
   const rows = bandRows(lines);
   return {
     lines: lines.map((l, i) => ({ key: l.label, name: l.label, legend: true, color: comparisonColor(i), width: 2, opacity: 1, dots: true, ...rowLine(rows, 'step', l.label) })),
-    bands: lines.map((l, i) => ({ key: bandKey(l.label), name: bandKey(l.label), color: comparisonColor(i), opacity: 0.15, ...rowBand(rows, 'step', bandKey(l.label)) })),
+    bands: lines.map((l, i) => ({ key: bandKey(l.label), name: bandKey(l.label), series: l.label, color: comparisonColor(i), opacity: 0.15, ...rowBand(rows, 'step', bandKey(l.label)) })),
   };
 }
 
@@ -48,5 +48,5 @@ export const DifferenceChart = memo(function DifferenceChart({ groups, band, gho
   const all = useMemo(() => [...chart.lines.filter((l) => l.xs.length > 0), ...ghosts], [chart, ghosts]);
   if (ghosts.length === 0 && lines.length === 0) return <p className="empty">Pick at least two methods to see their difference.</p>;
   if (ghosts.length === 0 && lines.every((l) => l.points.length === 0)) return <p className="empty">The paired difference appears at the first evaluation.</p>;
-  return <SvgLineChart lines={all} bands={chart.bands} refs={ZERO} height={240} label="Accuracy difference by step, paired by seed" y={Y} />;
+  return <SvgLineChart id="difference" lines={all} bands={chart.bands} refs={ZERO} height={240} label="Accuracy difference by step, paired by seed" y={Y} />;
 });

@@ -79,7 +79,7 @@ function sliceChart(withCurve: readonly Curve[], band: BandKind): { lines: Chart
   const several = withCurve.some((c) => c.series.length > 1);
   return {
     lines: withCurve.map(({ g, i }) => ({ key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), width: 1.5, opacity: 1, ...rowLine(rows, 'alpha', g.label) })),
-    bands: several ? withCurve.map(({ g, i }) => ({ key: bandKey(g.label), name: bandKey(g.label), color: colorOf(g.spec, i), ...rowBand(rows, 'alpha', bandKey(g.label)) })) : [],
+    bands: several ? withCurve.map(({ g, i }) => ({ key: bandKey(g.label), name: bandKey(g.label), series: g.label, color: colorOf(g.spec, i), ...rowBand(rows, 'alpha', bandKey(g.label)) })) : [],
   };
 }
 
@@ -112,7 +112,7 @@ export const LandscapeView = memo(function LandscapeView({ groups, band, busy, o
         <button type="button" disabled={busy} onClick={() => onSlice(2)}>2-D slice</button>
         <span className="caption">Filter-normalised random directions, the same draw for every run.</span>
       </div>
-      {curves && <SvgLineChart lines={curves.lines} bands={curves.bands} height={220} label="1-D loss landscape by α" xName="α" x={ALPHA} />}
+      {curves && <SvgLineChart id="landscape" lines={curves.lines} bands={curves.bands} height={220} label="1-D loss landscape by α" xName="α" x={ALPHA} />}
       {scale && (
         <div className="heatmaps">
           {runs.map((r) => <Heatmap key={r.label} run={r} lo={scale.lo} hi={scale.hi} />)}

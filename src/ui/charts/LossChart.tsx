@@ -30,7 +30,7 @@ export function lossLines(groups: Groups, band: BandKind): { lines: ChartLine[];
       lines.push({ key: g.label, name: `${g.label} (mean of ${g.series.length})`, legend: true, color, width: 2.5, opacity: 1, xs, ys: points.map((p) => p.mean) });
       // Where one seed alone reached a step there is no band.
       const banded = points.filter((p) => p.n > 1);
-      bands.push({ key: bandKey(g.label), name: bandKey(g.label), color, xs: banded.map((p) => p.x), lo: banded.map((p) => p.lo), hi: banded.map((p) => p.hi) });
+      bands.push({ key: bandKey(g.label), name: bandKey(g.label), series: g.label, color, xs: banded.map((p) => p.x), lo: banded.map((p) => p.lo), hi: banded.map((p) => p.hi) });
     });
     return { lines, bands };
   }
@@ -38,7 +38,7 @@ export function lossLines(groups: Groups, band: BandKind): { lines: ChartLine[];
   return {
     bands: [],
     lines: runs.flatMap((r, i): ChartLine[] => [
-      { key: `${r.label} (raw)`, name: `${r.label} (raw)`, legend: false, color: colorOf(r.spec, i), width: 1, opacity: 0.35, xs: r.steps, ys: r.loss },
+      { key: `${r.label} (raw)`, name: `${r.label} (raw)`, legend: false, series: r.label, color: colorOf(r.spec, i), width: 1, opacity: 0.35, xs: r.steps, ys: r.loss },
       { key: r.label, name: r.label, legend: true, color: colorOf(r.spec, i), width: 2.5, opacity: 1, xs: r.steps, ys: r.smooth },
     ]),
   };
@@ -51,5 +51,5 @@ export const LossChart = memo(function LossChart({ groups, band, ghosts = NO_LIN
   const data = useMemo(() => lossLines(groups, band), [groups, band]);
   const lines = useMemo(() => [...(data?.lines ?? []), ...ghosts], [data, ghosts]);
   if (data === null && ghosts.length === 0) return <p className="empty">Loss appears here once training starts.</p>;
-  return <SvgLineChart lines={lines} bands={data?.bands ?? []} height={260} label="Training loss by step" />;
+  return <SvgLineChart id="loss" lines={lines} bands={data?.bands ?? []} height={260} label="Training loss by step" />;
 });

@@ -63,7 +63,7 @@ function rocChart(rows: readonly BandRow[], curves: readonly Curve[], untrained:
   if (untrained.length > 0) lines.unshift({ key: UNTRAINED, name: UNTRAINED, legend: true, color: '#495057', width: 1.5, opacity: 1, dash: '6 4', connect: true, ...rowLine(rows, 'fpr', UNTRAINED) });
   return {
     lines,
-    bands: curves.map((c) => ({ key: bandKey(c.g.label), name: bandKey(c.g.label), color: colorOf(c.g.spec, c.i), ...rowBand(rows, 'fpr', bandKey(c.g.label)) })),
+    bands: curves.map((c) => ({ key: bandKey(c.g.label), name: bandKey(c.g.label), series: c.g.label, color: colorOf(c.g.spec, c.i), ...rowBand(rows, 'fpr', bandKey(c.g.label)) })),
     lowest: minOf(rows.map((r) => r.fpr as number).filter((x) => x > 0), 1),
   };
 }
@@ -79,5 +79,5 @@ export const RocChart = memo(function RocChart({ groups, untrained, band, ghosts
   const lowest = useMemo(() => lowestFpr(ghosts, chart.lowest), [ghosts, chart.lowest]);
   const x = useMemo(() => ({ domain: [lowest, 1] as [number, number], log: true, label: 'FPR (log)', format: (v: number) => v.toPrecision(1) }), [lowest]);
   if (curves.length === 0 && untrained.length === 0 && ghosts.length === 0) return <p className="empty">The ROC appears after the first evaluation.</p>;
-  return <SvgLineChart lines={lines} bands={chart.bands} height={240} label="ROC of the latest evaluation" xName="FPR" x={x} y={Y} />;
+  return <SvgLineChart id="roc" lines={lines} bands={chart.bands} height={240} label="ROC of the latest evaluation" xName="FPR" x={x} y={Y} />;
 });

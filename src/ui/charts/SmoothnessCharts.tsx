@@ -16,6 +16,7 @@ import type { ChartBand, ChartLine } from './chartSeries';
 import { rowBand, rowLine } from './chartSeries';
 import { colorOf } from './colors';
 import { SvgLineChart } from './SvgLineChart';
+import type { ChartId } from '../../core/hiddenSeries';
 
 type Groups = ReadonlyArray<MethodGroup<AnalysisRun>>;
 
@@ -37,22 +38,25 @@ function etaBandRows(groups: Groups, lo: (p: LipschitzPoint) => number, hi: (p: 
 }
 
 interface Chart {
+  /** Its name in the link's hidden series. */
+  id: ChartId;
   title: string;
   lines: ChartLine[];
   bands: ChartBand[];
 }
 
 /** The η-band of each method, outlined (the chart's only mark, so in the legend). */
-function etaChart(title: string, groups: Groups, rows: readonly BandRow[]): Chart {
-  return { title, lines: [], bands: groups.map((g, i) => ({ key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), opacity: 0.25, stroke: true, ...rowBand(rows, 'step', g.label) })) };
+function etaChart(id: ChartId, title: string, groups: Groups, rows: readonly BandRow[]): Chart {
+  return { id, title, lines: [], bands: groups.map((g, i) => ({ key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), opacity: 0.25, stroke: true, ...rowBand(rows, 'step', g.label) })) };
 }
 
 /** The mean per method with dots, its band over seeds under it when there are several. */
-function meanChart(title: string, groups: Groups, rows: readonly BandRow[], several: boolean): Chart {
+function meanChart(id: ChartId, title: string, groups: Groups, rows: readonly BandRow[], several: boolean): Chart {
   return {
+    id,
     title,
     lines: groups.map((g, i) => ({ key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), width: 2, opacity: 1, dots: true, ...rowLine(rows, 'step', g.label) })),
-    bands: several ? groups.map((g, i) => ({ key: bandKey(g.label), name: bandKey(g.label), color: colorOf(g.spec, i), ...rowBand(rows, 'step', bandKey(g.label)) })) : [],
+    bands: several ? groups.map((g, i) => ({ key: bandKey(g.label), name: bandKey(g.label), series: g.label, color: colorOf(g.spec, i), ...rowBand(rows, 'step', bandKey(g.label)) })) : [],
   };
 }
 
@@ -70,10 +74,10 @@ const withGhosts = (c: Chart, ghosts: readonly ChartLine[]): Chart => ({ ...c, l
 function smoothnessCharts(groups: Groups, band: BandKind, ghosts: ProbeGhosts): Chart[] {
   const several = groups.some((g) => g.series.length > 1);
   return [
-    etaChart('Loss along the gradient, L(w − ηg)', groups, etaBandRows(groups, (p) => p.lossMin, (p) => p.lossMax)),
-    etaChart('Gradient predictiveness ‖∇L(w) − ∇L(w − ηg)‖', groups, etaBandRows(groups, (p) => p.gradPredMin, (p) => p.gradPredMax)),
-    withGhosts(meanChart('Effective β-smoothness', groups, methodBandRows(groups, (r) => seriesOf(r, (p) => p.beta), band), several), ghosts.beta),
-    withGhosts(meanChart('Loss Lipschitz estimate', groups, methodBandRows(groups, (r) => seriesOf(r, (p) => p.lipschitz), band), several), ghosts.lipschitz),
+    etaChart('etaLoss', 'Loss along the gradient, L(w − ηg)', groups, etaBandRows(groups, (p) => p.lossMin, (p) => p.lossMax)),
+    etaChart('etaGrad', 'Gradient predictiveness ‖∇L(w) − ∇L(w − ηg)‖', groups, etaBandRows(groups, (p) => p.gradPredMin, (p) => p.gradPredMax)),
+    withGhosts(meanChart('beta', 'Effective β-smoothness', groups, methodBandRows(groups, (r) => seriesOf(r, (p) => p.beta), band), several), ghosts.beta),
+    withGhosts(meanChart('lipschitz', 'Loss Lipschitz estimate', groups, methodBandRows(groups, (r) => seriesOf(r, (p) => p.lipschitz), band), several), ghosts.lipschitz),
   ];
 }
 
@@ -94,7 +98,7 @@ export const SmoothnessCharts = memo(function SmoothnessCharts({ groups, band, g
       {charts.map((c) => (
         <div key={c.title}>
           <h3>{c.title}</h3>
-          <SvgLineChart lines={c.lines} bands={c.bands} height={200} label={c.title} y={log ? LOG : LINEAR} />
+          <SvgLineChart id={c.id} lines={c.lines} bands={c.bands} height={200} label={c.title} y={log ? LOG : LINEAR} />
         </div>
       ))}
     </div>

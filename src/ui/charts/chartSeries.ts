@@ -10,6 +10,8 @@ export interface ChartLine {
   /** In the tooltip, and in the legend unless `legend` is false. */
   name: string;
   legend: boolean;
+  /** The legend entry (its key) that hides and shows this line with it: a raw loss its smoothed line. Default: its own key. */
+  series?: string;
   color: string;
   width: number;
   opacity: number;
@@ -30,6 +32,8 @@ export interface ChartBand {
   name: string;
   /** In the legend (a band that is the chart's only mark of a series). */
   legend?: boolean;
+  /** The legend entry (its key) that hides and shows this band with it: a mean's band its mean. Default: its own key. */
+  series?: string;
   color: string;
   opacity?: number;
   /** Outline the band in its colour. */
@@ -45,6 +49,18 @@ export interface ChartRef {
   color: string;
   dash?: string;
   label?: string;
+}
+
+/** The legend entry a line or band belongs to: what a legend click hides, what the link names. */
+export const seriesKey = (item: Pick<ChartLine, 'key' | 'series'>): string => item.series ?? item.key;
+
+/** The lines and bands whose legend entry is not hidden. */
+export function shownSeries<L extends Pick<ChartLine, 'key' | 'series'>, B extends Pick<ChartBand, 'key' | 'series'>>(
+  lines: readonly L[], bands: readonly B[], hidden: readonly string[],
+): { lines: L[]; bands: B[] } {
+  const off = new Set(hidden);
+  const on = (item: Pick<ChartLine, 'key' | 'series'>) => !off.has(seriesKey(item));
+  return { lines: lines.filter(on), bands: bands.filter(on) };
 }
 
 const valueOf = (row: BandRow, key: string): number => {

@@ -107,7 +107,7 @@ export function Controls({ preset, config: c, seeds, workers, backend, errors, d
         </Group>
         <Group title="Analysis" fields={['eval.', 'analysis.']} errors={errors}>
           <Hideable name="analysis"><NumberField label="Evaluate every (steps)" value={c.eval.every} error={err('eval.every')} step={1} onChange={(v) => onChange((d) => (d.eval.every = v))} /></Hideable>
-          <Hideable name="analysis"><NumberField label="Probe every (steps)" value={c.analysis.every} error={err('analysis.every')} step={1} onChange={(v) => onChange((d) => (d.analysis.every = v))} /></Hideable>
+          <Hideable name="analysis"><NumberField label="Smoothness check every (steps)" value={c.analysis.every} error={err('analysis.every')} step={1} onChange={(v) => onChange((d) => (d.analysis.every = v))} /></Hideable>
           <Hideable name="analysis"><NumberField label="1-D slice every (steps)" value={c.analysis.landscapeEvery} error={err('analysis.landscapeEvery')} step={1} onChange={(v) => onChange((d) => (d.analysis.landscapeEvery = v))} /></Hideable>
           <Hideable name="analysis"><SelectField label="Landscape grid" value={c.analysis.gridPoints} options={[11, 21, 51] as const} error={err('analysis.gridPoints')} onChange={(v) => onChange((d) => (d.analysis.gridPoints = v))} /></Hideable>
         </Group>

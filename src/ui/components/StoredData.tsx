@@ -1,20 +1,24 @@
 /**
  * How much this page keeps in the browser (the generated faces, bounded, oldest dropped first; the
- * last comparisons with their checkpoints, comparisonStore.ts MAX_KEPT) and a control that removes it all. Nothing stored ever
- * leaves the browser.
+ * last comparisons with their checkpoints, comparisonStore.ts MAX_KEPT; the sweeps' finished runs,
+ * runStore.ts RUN_STORE_BOUNDS) and a control that removes it all. Nothing stored ever leaves the
+ * browser.
  */
 import { useEffect, useState } from 'react';
 import { clearComparison, comparisonUsage } from '../storage/comparisonStore';
 import type { StorageUsage } from '../../storage/datasetStore';
 import { clearStoredData, MAX_BYTES, storageUsage } from '../../storage/datasetStore';
+import { clearKeptBackendChoices } from '../storage/backendChoices';
+import { clearRunStore, runStoreUsage } from '../storage/runStoreDb';
 
 interface Usage extends StorageUsage {
   comparison: { stored: number; bytes: number };
+  runs: { runs: number; bytes: number };
 }
 
 async function usageNow(): Promise<Usage> {
-  const [faces, comparison] = await Promise.all([storageUsage(), comparisonUsage()]);
-  return { ...faces, comparison };
+  const [faces, comparison, runs] = await Promise.all([storageUsage(), comparisonUsage(), runStoreUsage()]);
+  return { ...faces, comparison, runs };
 }
 
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
@@ -36,7 +40,7 @@ export function StoredData({ refresh, onCleared }: { refresh: unknown; onCleared
   }, [refresh, asked]);
   if (usage === null) return null;
   const clear = () => {
-    onCleared().then(() => Promise.all([clearStoredData(), clearComparison()])).then(
+    onCleared().then(() => Promise.all([clearStoredData(), clearComparison(), clearRunStore(), clearKeptBackendChoices()])).then(
       () => setError(null),
       (e: unknown) => setError(`Clearing the stored data failed: ${e instanceof Error ? e.message : String(e)}`),
     ).finally(() => setAsked((n) => n + 1));
@@ -45,8 +49,9 @@ export function StoredData({ refresh, onCleared }: { refresh: unknown; onCleared
     <p className="stored-data">
       Stored in this browser: {usage.datasets} dataset{usage.datasets === 1 ? '' : 's'} of faces, {mb(usage.bytes)} MB (at most{' '}
       {mb(MAX_BYTES)} MB; the least recently used go first)
-      {usage.comparison.stored > 0 ? `, and ${usage.comparison.stored === 1 ? '1 comparison with its' : `${usage.comparison.stored} comparisons with their`} checkpoints, ${mb(usage.comparison.bytes)} MB` : ''}.{' '}
-      <button type="button" onClick={clear} disabled={usage.datasets === 0 && usage.comparison.stored === 0}>Clear stored data</button>
+      {usage.comparison.stored > 0 ? `, and ${usage.comparison.stored === 1 ? '1 comparison with its' : `${usage.comparison.stored} comparisons with their`} checkpoints, ${mb(usage.comparison.bytes)} MB` : ''}
+      {usage.runs.runs > 0 ? `, and ${usage.runs.runs} sweep run${usage.runs.runs === 1 ? '' : 's'} in the run store, ${mb(usage.runs.bytes)} MB` : ''}.{' '}
+      <button type="button" onClick={clear} disabled={usage.datasets === 0 && usage.comparison.stored === 0 && usage.runs.runs === 0}>Clear stored data</button>
       {error !== null && <span role="alert"> {error}</span>}
     </p>
   );

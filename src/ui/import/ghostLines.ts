@@ -23,7 +23,7 @@ function ghostLine(r: GhostRun, suffix: string, xs: readonly number[], ys: reado
 /** The smoothed loss of every run (in the legend) and its raw loss (faint, tooltip only). */
 export function ghostLossLines(runs: readonly GhostRun[]): ChartLine[] {
   return runs.filter((r) => r.steps.length > 0).flatMap((r) => [
-    ghostLine(r, ' (raw)', r.steps, r.loss, { legend: false, width: 1, opacity: 0.2 }),
+    ghostLine(r, ' (raw)', r.steps, r.loss, { legend: false, series: r.key, width: 1, opacity: 0.2 }),
     ghostLine(r, '', r.steps, r.smooth),
   ]);
 }

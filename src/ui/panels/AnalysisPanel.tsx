@@ -22,7 +22,7 @@ interface Props {
 }
 
 export const AnalysisPanel = memo(function AnalysisPanel({ store, ghosts, band, onSlice }: Props) {
-  const { runs, probeCost, busy } = useStoreSelector(store, selectAnalysis);
+  const { runs, smoothnessCost, busy } = useStoreSelector(store, selectAnalysis);
   const ghostRuns = useGhostRuns(ghosts);
   // The landscape's slices are the live runs' only: a file keeps the final slice, not the ones drawn while training.
   const probeGhosts = useMemo(() => ({ beta: ghostProbeLines(ghostRuns, (p) => p.beta), lipschitz: ghostProbeLines(ghostRuns, (p) => p.lipschitz) }), [ghostRuns]);
@@ -35,8 +35,8 @@ export const AnalysisPanel = memo(function AnalysisPanel({ store, ghosts, band, 
       <Hideable name="smoothness">
         <HelpHeading panel="smoothness">
           Smoothness of the loss{' '}
-          {probeCost && probeCost.every > 0 && (
-            <span className="badge">+{probeCost.forward} forward, +{probeCost.backward} backward every {probeCost.every} steps</span>
+          {smoothnessCost && smoothnessCost.every > 0 && (
+            <span className="badge">+{smoothnessCost.forward} forward, +{smoothnessCost.backward} backward every {smoothnessCost.every} steps</span>
           )}
         </HelpHeading>
         <SmoothnessCharts groups={groups} band={band} ghosts={probeGhosts} />

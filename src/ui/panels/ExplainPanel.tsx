@@ -19,6 +19,9 @@ import { HelpHeading, HelpTip } from '../components/Help';
 import { FIELD_HELP } from '../help';
 import { selectExplain } from '../store/selectors';
 import type { Store } from '../store/store';
+import type { ProbeImports } from '../import/probeImports';
+import { probeEmbeddingPanels } from '../import/probeImports';
+import { useCurrentProbes } from '../import/useProbeImports';
 
 /** Speed choices, steps per second (null: full speed). */
 export const SPEEDS: ReadonlyArray<{ label: string; value: number | null }> = [
@@ -34,10 +37,13 @@ interface Props {
   config: ExperimentConfig;
   onStepSlowly: (unit: number) => void;
   onSpeed: (stepsPerSecond: number | null) => void;
+  /** Probes brought in with "Import probe": the current comparison's are drawn as ghosts. */
+  probes: ProbeImports;
 }
 
-export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSlowly, onSpeed }: Props) {
+export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSlowly, onSpeed, probes }: Props) {
   const s = useStoreSelector(store, selectExplain);
+  const imported = useCurrentProbes(probes, store);
   const [chosen, setChosen] = useState<number | null>(null);
   const [stage, setStage] = useState<Stage | null>(null);
   const [speed, setSpeed] = useState<number | null>(null);
@@ -119,7 +125,10 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
         {method === 'masst' && <Hideable name="timeline"><AgentTimeline masst={config.masst} agents={k} step={shown.step} /></Hideable>}
       </div>
       <Hideable name="embeddings">
-        <EmbeddingsView panels={s.runs.map((r) => ({ label: r.label, view: r.embeddings }))} />
+        <EmbeddingsView panels={[
+          ...s.runs.map((r) => ({ label: r.label, view: r.embeddings })),
+          ...probeEmbeddingPanels(imported.current, imported.runId),
+        ]} />
       </Hideable>
     </section>
   );

@@ -43,3 +43,17 @@ export function defaultWorkers(cores: number | undefined, backend: string): numb
   if (backend === 'webgpu') return 1;
   return Math.max(1, Math.min(MAX_WORKERS, Math.floor(cores ?? 2)));
 }
+
+/** The threaded wasm build starts 8 pthread workers (wasmThreads.ts); more threads would wait for ones started later. */
+export const MAX_WASM_THREADS = 8;
+
+/**
+ * Threads of each worker's wasm backend: with fewer workers than cores (a comparison of fewer runs
+ * than cores, or a pool kept small with workers=), the idle cores are shared out among the
+ * workers; otherwise one each, since the workers already keep every core busy.
+ */
+export function wasmThreads(cores: number | undefined, workers: number): number {
+  const c = Math.max(1, Math.floor(cores ?? 1));
+  const w = Math.max(1, Math.floor(workers));
+  return Math.min(MAX_WASM_THREADS, w < c ? Math.floor(c / w) : 1);
+}

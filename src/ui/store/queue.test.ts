@@ -9,7 +9,7 @@ import { Store } from './store';
 
 const config = { ...presetConfig('smoke'), runs: [{ method: 'sst' as const, agents: 1 }, { method: 'masst' as const, agents: 4 }] };
 const report = (accuracy: number): EvalReport => ({ accuracy, accuracyStdErr: 0.01, auc: 0.6, rank1: 0.1, tarAtFar: {}, lookalikeAccuracy: null, roc: { fpr: [], tpr: [] }, pairs: 20 });
-const probeCost = { forward: 8, backward: 8, every: 10 };
+const smoothnessCost = { forward: 8, backward: 8, every: 10 };
 
 /** One step of a worker's two units; `ms` tells the batches apart. */
 function stats(worker: number, units: number[], step: number, ms = 10): FromWorker {
@@ -23,7 +23,7 @@ function stats(worker: number, units: number[], step: number, ms = 10): FromWork
 const W0 = [0, 3];
 const W1 = [1, 2];
 const ready: UiState = [0, 1].reduce<UiState>(
-  (s, worker) => reduce(s, { type: 'ready', runId: 3, worker, untrained: [{ seed: 7 + worker, report: report(0.6) }], probeCost }),
+  (s, worker) => reduce(s, { type: 'ready', runId: 3, worker, untrained: [{ seed: 7 + worker, report: report(0.6) }], smoothnessCost }),
   startSession(3, config, [7, 8], 2),
 );
 

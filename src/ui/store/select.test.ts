@@ -9,14 +9,14 @@ import type { UiState } from './state';
 
 const config = { ...presetConfig('smoke'), runs: [{ method: 'sst' as const, agents: 1 }, { method: 'masst' as const, agents: 4 }] };
 const report = (accuracy: number): EvalReport => ({ accuracy, accuracyStdErr: 0.01, auc: 0.6, rank1: 0.1, tarAtFar: { '0.1': 0.5, '0.01': 0.2 }, lookalikeAccuracy: null, roc: { fpr: [], tpr: [] }, pairs: 20 });
-const probeCost = { forward: 8, backward: 8, every: 10 };
+const smoothnessCost = { forward: 8, backward: 8, every: 10 };
 
 const stats = (worker: number, units: number[], step: number): FromWorker => ({
   type: 'stats', runId: 3, batch: { worker, units, steps: Int32Array.of(step), losses: units.map(() => Float32Array.of(2 / step)), msPerStep: units.map(() => 12), stepsPerSecond: 4 },
 });
 
 const ready = [0, 1].reduce<UiState>(
-  (s, worker) => reduce(s, { type: 'ready', runId: 3, worker, untrained: [{ seed: 7 + worker, report: report(0.6) }], probeCost }),
+  (s, worker) => reduce(s, { type: 'ready', runId: 3, worker, untrained: [{ seed: 7 + worker, report: report(0.6) }], smoothnessCost }),
   startSession(3, config, [7, 8], 2),
 );
 const training = reduce(reduce(ready, { type: 'state', runId: 3, worker: 0, phase: 'training', step: 0 }), { type: 'state', runId: 3, worker: 1, phase: 'training', step: 0 });

@@ -36,12 +36,12 @@ export const selectEval = (s: UiState): EvalSlice => ({ runs: s.runs.map((r) => 
 
 export interface AnalysisSlice {
   runs: AnalysisRun[];
-  probeCost: UiState['probeCost'];
+  smoothnessCost: UiState['smoothnessCost'];
   /** A slice is refused until every worker is ready. */
   busy: boolean;
 }
 
-export const selectAnalysis = (s: UiState): AnalysisSlice => ({ runs: s.runs.map((r) => pick(r, ANALYSIS)), probeCost: s.probeCost, busy: s.phase !== 'ready' });
+export const selectAnalysis = (s: UiState): AnalysisSlice => ({ runs: s.runs.map((r) => pick(r, ANALYSIS)), smoothnessCost: s.smoothnessCost, busy: s.phase !== 'ready' });
 
 /** One line of the list of runs. */
 export interface StatusRun extends Pick<RunSeries, 'unit' | 'run' | 'seed' | 'spec' | 'label' | 'msPerStep' | 'diverged'> {

@@ -9,13 +9,13 @@ import { commonEvalStep, isFinished, methodGroups, pairedAtCommonStep } from './
 
 const config = { ...presetConfig('smoke'), runs: [{ method: 'sst' as const, agents: 1 }, { method: 'masst' as const, agents: 4 }] };
 const report = (accuracy: number, auc = 0.6): EvalReport => ({ accuracy, accuracyStdErr: 0.01, auc, rank1: 0.1, tarAtFar: {}, lookalikeAccuracy: null, roc: { fpr: [], tpr: [] }, pairs: 20 });
-const probeCost = { forward: 8, backward: 8, every: 10 };
+const smoothnessCost = { forward: 8, backward: 8, every: 10 };
 
 function stats(runId: number, worker: number, units: number[], steps: number[], ...losses: number[][]): FromWorker {
   return { type: 'stats', runId, batch: { worker, units, steps: Int32Array.from(steps), losses: losses.map((l) => Float32Array.from(l)), msPerStep: units.map((u) => 10 + u), stepsPerSecond: 5 } };
 }
 
-const ready = (s: UiState, worker: number, seed: number): UiState => reduce(s, { type: 'ready', runId: s.runId, worker, untrained: [{ seed, report: report(0.6) }], probeCost });
+const ready = (s: UiState, worker: number, seed: number): UiState => reduce(s, { type: 'ready', runId: s.runId, worker, untrained: [{ seed, report: report(0.6) }], smoothnessCost });
 
 describe('UI state reducer', () => {
   // 2 methods × seeds 7, 8 = units 0..3 on 2 workers, dealt diagonally: worker 0 trains units 0

@@ -11,7 +11,7 @@ import type { QueueSnapshot } from '../../core/analysis/queueView';
 import type { EmbeddingView } from '../../core/analysis/embeddingView';
 import type { SlowStepTrace } from '../../core/train/trace';
 import { SMOOTHING } from '../../core/stats/smoothing';
-import type { AgentPoint, BackendReport, DatasetSummary, FromWorker, LandscapeRow, ProbeCost, ProgressPhase, RunPhase } from '../../worker/protocol';
+import type { AgentPoint, BackendReport, DatasetSummary, FromWorker, LandscapeRow, SmoothnessCost, ProgressPhase, RunPhase } from '../../worker/protocol';
 
 export const MAX_POINTS = 2000;
 /** EMA factor of the smoothed loss line (core: the runner's CSV smooths the same way). */
@@ -85,7 +85,7 @@ export interface UiState {
   runs: RunSeries[];
   /** The slowest worker's lock-step rate. */
   stepsPerSecond: number;
-  probeCost: ProbeCost | null;
+  smoothnessCost: SmoothnessCost | null;
   /** The last slowly stepped iteration (Step slowly), of the unit it traced. */
   trace: { unit: number; trace: SlowStepTrace } | null;
   errors: string[];
@@ -106,12 +106,12 @@ export const initialState: UiState = {
   untrained: [],
   runs: [],
   stepsPerSecond: 0,
-  probeCost: null,
+  smoothnessCost: null,
   trace: null,
   errors: [],
 };
 
-function emptyRun(unit: number, seed: number, run: number, spec: RunSpec): RunSeries {
+export function emptyRun(unit: number, seed: number, run: number, spec: RunSpec): RunSeries {
   return {
     unit, seed, run, spec, label: runLabel(spec), steps: [], loss: [], smooth: [], msPerStep: 0, evals: [], latest: null,
     smoothness: [], agents: [], landscape1d: null, landscape2d: null, diverged: null, queue: null, embeddings: null,
@@ -210,7 +210,7 @@ export function reduce(state: UiState, msg: FromWorker): UiState {
     case 'ready': {
       const untrained = [...state.untrained.filter((u) => !msg.untrained.some((m) => m.seed === u.seed)), ...msg.untrained]
         .sort((a, b) => state.seeds.indexOf(a.seed) - state.seeds.indexOf(b.seed));
-      const next = setWorker({ ...state, untrained, probeCost: msg.probeCost }, msg.worker, { ready: true });
+      const next = setWorker({ ...state, untrained, smoothnessCost: msg.smoothnessCost }, msg.worker, { ready: true });
       const all = next.workers.every((w) => w.ready);
       return { ...next, phase: all ? 'ready' : next.phase, progress: all ? null : next.progress };
     }

@@ -1,10 +1,12 @@
 /**
- * Random images in place of rendered faces, for timing: a step's cost depends on the shapes,
- * never on the pixels, and faces take seconds to render.
+ * A dataset of uniform noise in the shape of a configuration's faces: two images of each training
+ * identity and a small test split with 20 pairs. It costs nothing to make, so timings (the
+ * benchmark, the backend trial) measure the training step of the configuration and not the face
+ * generation; what it learns means nothing.
  */
-import type { ExperimentConfig } from '../core/config';
-import type { FaceDataset, ImageSet } from '../core/data/types';
-import { createRng } from '../core/rng';
+import type { ExperimentConfig } from '../config';
+import { createRng } from '../rng';
+import type { FaceDataset, ImageSet } from './types';
 
 function randomSet(ids: number, depth: number, size: number, channels: 1 | 3, seed: number): ImageSet {
   const rng = createRng(seed);
@@ -14,8 +16,7 @@ function randomSet(ids: number, depth: number, size: number, channels: 1 | 3, se
   return { pixels, count, size, channels, labels };
 }
 
-/** config.data.trainIds identities × 2 images of config's size and channels, 10 test identities, 20 pairs. */
-export function randomDataset(config: ExperimentConfig): FaceDataset {
+export function randomFaces(config: ExperimentConfig): FaceDataset {
   const n = config.data.trainIds;
   const { imageSize, channels } = config.data;
   const pairs = 20;

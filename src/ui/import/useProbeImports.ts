@@ -1,0 +1,16 @@
+/** The imported probes of the current comparison, for a component: renders again when one is added or removed, or the comparison changes. */
+import { useMemo, useSyncExternalStore } from 'react';
+import { useStoreSelector } from '../store/select';
+import type { UiState } from '../store/state';
+import type { Store } from '../store/store';
+import type { ImportedProbe, ProbeImports } from './probeImports';
+import { ofSession } from './probeImports';
+
+const selectRunId = (s: UiState): number => s.runId;
+
+export function useCurrentProbes(probes: ProbeImports, store: Store): { runId: number; current: ImportedProbe[] } {
+  const all = useSyncExternalStore(probes.subscribe, probes.get);
+  const runId = useStoreSelector(store, selectRunId);
+  const current = useMemo(() => ofSession(all, runId), [all, runId]);
+  return { runId, current };
+}
