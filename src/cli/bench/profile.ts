@@ -4,6 +4,7 @@
  * GEMM ceiling's candidates (src/bench/gemmCeiling.ts), then the demo step's per-run profile
  * (src/bench/demoProfile.ts).
  */
+import { availableParallelism, loadavg } from 'node:os';
 import type { ConvPass, TimedKernel } from '../../bench/convLayers';
 import { CONV_PASSES, REFERENCE_CONVS, convFlops, convLabel, referenceConvKernels } from '../../bench/convLayers';
 import { profileDemo, profileLines } from '../../bench/demoProfile';
@@ -35,6 +36,8 @@ export interface WasmProfile {
   /** Each convolution's forward product as one tf.matMul. */
   matMuls: KernelTime[];
   demo: RunProfile[];
+  /** The 1-minute load average before the timed turns and after the demo profile: the machine may be shared. */
+  load: [before: number, after: number];
 }
 
 /** This process's CPU time, ms: unlike wall time, not inflated by other jobs on a shared machine (wasm runs on this one thread). */
@@ -59,6 +62,7 @@ export async function measureWasmProfile(quick: boolean): Promise<WasmProfile> {
     l.dispose();
   };
   const kernels = [...convs.kernels, ...matMuls.kernels];
+  const loadBefore = loadavg()[0] ?? 0;
   const [stepSamples, ...kernelSamples] = await interleavedSamplesMs([step, ...kernels.map((k) => k.run)], quick ? 1 : 3, quick ? 5 : 15, cpuMs);
   ref.dispose();
   convs.dispose();
@@ -70,9 +74,10 @@ export async function measureWasmProfile(quick: boolean): Promise<WasmProfile> {
   const ceiling = gemmCeiling(candidates, candidates.map((k) => (times[kernels.indexOf(k)] as KernelTime).bestMs));
   const referenceBestMs = Math.min(...(stepSamples as number[]));
   const demo = await profileDemo(backend, quick, cpuMs);
+  const load: [number, number] = [loadBefore, loadavg()[0] ?? 0];
   return {
     referenceBestMs, referenceMs: median(stepSamples as number[]), ceiling, ceilingShare: ceiling.ms / referenceBestMs,
-    convs: convTimes, matMuls: times.slice(convs.kernels.length), demo,
+    convs: convTimes, matMuls: times.slice(convs.kernels.length), demo, load,
   };
 }
 
@@ -89,7 +94,7 @@ function convLines(p: WasmProfile): string[] {
 
 export function wasmProfileLines(p: WasmProfile): string[] {
   return [
-    `reference step (wasm, one thread, CPU time, in turns with the kernels below): best ${p.referenceBestMs.toFixed(1)} ms, median ${p.referenceMs.toFixed(1)} ms`,
+    `reference step (wasm, one thread, CPU time, in turns with the kernels below): best ${p.referenceBestMs.toFixed(1)} ms, median ${p.referenceMs.toFixed(1)} ms; load average ${p.load[0].toFixed(1)} → ${p.load[1].toFixed(1)} on ${availableParallelism()} cores`,
     `  GEMM ceiling: its ${(referenceGemmFlops() / 1e9).toFixed(2)} GFLOP of products at XNNPACK's best rate of this run, ${p.ceiling.gflops.toFixed(1)} GFLOP/s (${p.ceiling.by}): ${p.ceiling.ms.toFixed(1)} ms; share of the GEMM ceiling (best against best): ${(100 * p.ceilingShare).toFixed(0)} %`,
     ...convLines(p),
     ...p.matMuls.map((t) => `  ${t.label}: ${t.bestMs.toFixed(1)} ms (${t.gflops.toFixed(1)} GFLOP/s)`),
