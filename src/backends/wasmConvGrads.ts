@@ -30,6 +30,9 @@ import {
 import type { Phase } from './convLayouts';
 import { phaseFilter, phases, scatterPhase, zeroUncovered } from './convLayouts';
 import { im2colTransposed } from './im2col';
+import { fusedBnKernels } from './wasmFusedBn';
+import { fusedUpdateKernels } from './wasmFusedUpdates';
+import { sharedCopyKernels } from './wasmSharedCopies';
 
 type ConvInfo = backend_util.Conv2DInfo;
 type Shape4 = [number, number, number, number];
@@ -151,9 +154,14 @@ const configs: KernelConfig[] = [
   { kernelName: Conv2DBackpropInput, backendName: 'wasm', kernelFunc: inputGrad },
 ];
 
-/** Installs both kernels once (replacing the backend's Conv2DBackpropInput). */
+/**
+ * Installs the wasm backend's training kernels once: both conv gradients (replacing the backend's
+ * Conv2DBackpropInput), the copy-free Identity and Cast (wasmSharedCopies.ts) and the fused
+ * training kernels of src/core/fused/names.ts (wasmFused*.ts). The entry
+ * points that pick a backend (src/worker/backend.ts, src/cli/backend-node.ts) call this.
+ */
 export function registerWasmConvGrads(): void {
-  for (const config of configs) {
+  for (const config of [...configs, ...sharedCopyKernels, ...fusedUpdateKernels, ...fusedBnKernels]) {
     const current = getKernel(config.kernelName, 'wasm');
     if (current?.kernelFunc === config.kernelFunc) continue;
     if (current) unregisterKernel(config.kernelName, 'wasm');

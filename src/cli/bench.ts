@@ -20,6 +20,7 @@ import { measureInChromium } from './bench/chromium';
 import { longTaskLine } from './bench/longTasks';
 import { BASELINE_PATH, LIVE_EVERY, measurePagePool } from './bench/pagePool';
 import { measurePool } from './bench/pool';
+import { measureWasmProfile, wasmProfileLines } from './bench/profile';
 import { measureRendering } from './bench/rendering';
 import { measureSweepCost, sweepCostLine } from './bench/sweepCost';
 import { measureThreads, threadsLine } from './bench/threads';
@@ -77,6 +78,13 @@ async function main(): Promise<void> {
     return;
   }
   const args = parseBenchArgs(process.argv.slice(2));
+  if (args.profileOnly) {
+    const profile = await measureWasmProfile(args.quick);
+    await mkdir('bench', { recursive: true });
+    await writeFile('bench/profile.json', `${JSON.stringify(profile, null, 1)}\n`);
+    process.stdout.write(terminalSafeLines(`${[...wasmProfileLines(profile), 'wrote bench/profile.json'].join('\n')}\n`));
+    return;
+  }
   if (args.pageBaseline !== null) await placeBaseline(args.pageBaseline);
   const nodeBackends = args.node ?? (await defaultNodeBackends());
   const adapters: Record<string, string> = {};
@@ -92,6 +100,7 @@ async function main(): Promise<void> {
     times[b] = await measureBackend(b, args.quick);
     adapters[b] ??= 'CPU';
   }
+  const wasmProfile = nodeBackends.includes('wasm') ? await measureWasmProfile(args.quick) : null;
   if (args.chromium.length > 0) {
     const browser = await measureInChromium(args.chromium, args.quick, args.chromiumMinutes, (line) => process.stderr.write(terminalSafeLines(`${line}\n`)));
     for (const [b, r] of Object.entries(browser)) {
@@ -125,6 +134,7 @@ async function main(): Promise<void> {
     imagesPerSecond: rendering,
     pool,
     pagePool,
+    wasmProfile,
     sweepCost,
     threads,
     loadAverage: load,
@@ -139,6 +149,7 @@ async function main(): Promise<void> {
     torch !== null
       ? `PyTorch reference step: ${f(torch)} ms; ours/PyTorch: ${Object.entries(times).map(([b, t]) => `${b} ${t.reference !== undefined ? (t.reference / torch).toFixed(1) : '—'}×`).join(', ')}`
       : 'PyTorch: not installed here (python3 -c "import torch" fails), no ratio measured',
+    ...(wasmProfile !== null ? wasmProfileLines(wasmProfile) : []),
     pool !== null
       ? `pool: ${pool.runs} runs × ${pool.steps} steps (demo preset, wasm): ${pool.alone.toFixed(1)} s one at a time, ${pool.pooled.toFixed(1)} s on ${pool.workers} workers: ${pool.speedup.toFixed(2)}× faster`
       : 'pool: not measured (--pool-steps 0)',

@@ -8,6 +8,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ENGINE_VERSION } from '../core/engineVersion';
 import type { TorchSweepPlanFile } from '../core/export/torchSweep';
 import { torchSweep, torchSweepPlanFile } from '../core/export/torchSweep';
 import { SWEEP_VERSION } from '../core/sweep/file';
@@ -98,7 +99,7 @@ describe('export-torch --sweep', () => {
   it('gives each data setting its own data folders when an axis changes data.*', () => {
     const sweep = torchSweep({ ...SPEC, axes: [{ path: 'data.imageSize', values: ['16', '24'] }], seeds: [3, 4] });
     expect(sweep.dataGroups.map((g) => [g.data.imageSize, g.cells])).toEqual([[16, [0]], [24, [1]]]);
-    const plan = torchSweepPlanFile(sweep, { sweep: 1, engine: 1, runStore: 1 });
+    const plan = torchSweepPlanFile(sweep, { sweep: 1, engine: ENGINE_VERSION, runStore: 1 });
     expect(plan.cells.map((c) => c.data)).toEqual([
       { 3: 'data/set-0/seed-3/index.json', 4: 'data/set-0/seed-4/index.json' },
       { 3: 'data/set-1/seed-3/index.json', 4: 'data/set-1/seed-4/index.json' },

@@ -13,6 +13,8 @@ import { BASELINE_PATH } from './pagePool';
 
 export interface BenchArgs {
   quick: boolean;
+  /** Only the wasm profile: the reference step against its GEMM ceiling and the demo step's per-run profile. */
+  profileOnly: boolean;
   /** Steps per run of the pooled-vs-alone comparison; 0 = skip it; null = 20 quick, 100 full. */
   poolSteps: number | null;
   /** Steps per run of the page's pool-size comparison in Chromium; 0 = skip it; null = 30 quick, 100 full. */
@@ -31,6 +33,7 @@ export interface BenchArgs {
 
 const FLAGS = {
   '--quick': switchFlag({ meaning: 'Fewer warm-ups and repeats (1 and 3 instead of 3 and 10), fewer pool steps.' }),
+  '--profile-only': switchFlag({ meaning: "Only the wasm profile (the reference step against its GEMM ceiling, the demo step's kernels, time and allocations per run); writes bench/profile.json." }),
   '--node': namesFlag({ meaning: 'The Node backends to measure.', choices: NODE_BACKENDS, default: null, defaultText: 'wasm,cpu, plus webgpu where Dawn finds a hardware adapter' }),
   '--chromium': namesFlag({ meaning: 'The backends to measure in the system Chromium (bench.html).', choices: BROWSER_BACKENDS, default: [...BROWSER_BACKENDS], defaultText: BROWSER_BACKENDS.join(',') }),
   '--chromium-minutes': valueFlag({ meaning: 'Minutes each Chromium backend may take; what it measured by then is kept.', metavar: 'N', allowed: 'a number of minutes > 0', default: 20 }, (value, flag, allowed) => {
@@ -54,7 +57,7 @@ export const BENCH_COMMAND: Command<typeof FLAGS> = {
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const { values: v } = parseFlags(BENCH_COMMAND, argv);
   return {
-    quick: v['--quick'], poolSteps: v['--pool-steps'], pagePoolSteps: v['--page-pool-steps'], sweepSteps: v['--sweep-steps'], pageBaseline: v['--page-baseline'], threadsSteps: v['--threads-steps'],
+    quick: v['--quick'], profileOnly: v['--profile-only'], poolSteps: v['--pool-steps'], pagePoolSteps: v['--page-pool-steps'], sweepSteps: v['--sweep-steps'], pageBaseline: v['--page-baseline'], threadsSteps: v['--threads-steps'],
     node: v['--node'], chromium: v['--chromium'] ?? [], chromiumMinutes: v['--chromium-minutes'],
   };
 }

@@ -74,7 +74,7 @@ describe('one parser for every command', () => {
     expect(() => parseRunnerArgs(['--save-probes=yes'])).toThrow('--save-probes "yes" is not allowed: expected no value: it is a switch.');
     expect(() => parseRunnerArgs(['--stpes', '4'])).toThrow(/flag "--stpes" is not allowed: expected one of --preset, .*, --resume\. Did you mean --steps\?/);
     expect(() => parseSweepArgs(['--seed', '1'])).toThrow('Did you mean --seeds?');
-    expect(() => parseBenchArgs(['quick'])).toThrow('flag "quick" is not allowed: expected one of --quick, --node, --chromium, --chromium-minutes, --pool-steps, --page-pool-steps, --sweep-steps, --threads-steps, --page-baseline. Did you mean --quick?');
+    expect(() => parseBenchArgs(['quick'])).toThrow('flag "quick" is not allowed: expected one of --quick, --profile-only, --node, --chromium, --chromium-minutes, --pool-steps, --page-pool-steps, --sweep-steps, --threads-steps, --page-baseline. Did you mean --quick?');
     expect(() => parseRunnerArgs(['--grid', '1'])).not.toThrow('Did you mean');
     expect(nearestFlag(['--steps', '--seeds'], '--zzz')).toBeNull();
   });
@@ -87,8 +87,9 @@ describe('one parser for every command', () => {
   });
 
   it('keeps the bench’s messages: lists, minutes, steps', () => {
-    expect(parseBenchArgs(['--quick', '--node', 'wasm,wasm,cpu', '--chromium', 'none'])).toEqual({ quick: true, poolSteps: null, pagePoolSteps: null, sweepSteps: null, threadsSteps: null, pageBaseline: null, node: ['wasm', 'cpu'], chromium: [], chromiumMinutes: 20 });
+    expect(parseBenchArgs(['--quick', '--node', 'wasm,wasm,cpu', '--chromium', 'none'])).toEqual({ quick: true, profileOnly: false, poolSteps: null, pagePoolSteps: null, sweepSteps: null, threadsSteps: null, pageBaseline: null, node: ['wasm', 'cpu'], chromium: [], chromiumMinutes: 20 });
     expect(parseBenchArgs([]).chromium).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(parseBenchArgs(['--profile-only']).profileOnly).toBe(true);
     expect(() => parseBenchArgs(['--node', 'metal'])).toThrow('--node "metal" is not allowed: expected a comma-separated list of wasm, cpu, webgpu, or none.');
     expect(() => parseBenchArgs(['--chromium-minutes', '0'])).toThrow('--chromium-minutes "0" is not allowed: expected a number of minutes > 0.');
     expect(() => parseBenchArgs(['--pool-steps', 'x'])).toThrow('--pool-steps "x" is not allowed: expected an integer ≥ 0 (0 skips that measurement).');

@@ -10,7 +10,10 @@ import * as tf from '../tf';
 import { BN_EPSILON, blocksOf } from './architecture';
 import type { ConvImpl } from './conv';
 import { conv2dSame } from './conv';
-import type { Net } from './net';
+import type { BnRunningStatsAttrs } from '../fused/names';
+import { bnActFused, bnActTrain } from '../fused/bnAct';
+import { BN_RUNNING_STATS, fused } from '../fused/names';
+import type { BnStats, Net } from './net';
 
 export type BnMode = 'train' | 'batch' | 'inference';
 
@@ -19,10 +22,13 @@ export { BN_EPSILON };
 /** Batch moments of one BN layer, [channels] each; variance is the biased (1/n) one. */
 export interface BatchMoments {
   name: string;
+  /** [groups·C], group after group (forward's `groups`). */
   mean: tf.Tensor1D;
   variance: tf.Tensor1D;
   /** Number of values each moment averages (for the unbiased running variance). */
   count: number;
+  /** Blocks of the batch with statistics of their own; 1 but for stacked views (forward). */
+  groups: number;
 }
 
 export interface ForwardResult {
@@ -37,6 +43,7 @@ interface Ctx {
   mode: BnMode;
   impl: ConvImpl;
   moments: BatchMoments[];
+  groups: number;
 }
 
 function param(ctx: Ctx, name: string): tf.Variable {
@@ -67,6 +74,7 @@ function batchNorm(ctx: Ctx, name: string, x: tf.Tensor): tf.Tensor {
         mean: mean as tf.Tensor1D,
         variance: variance as tf.Tensor1D,
         count,
+        groups: 1,
       });
     }
   }
@@ -74,30 +82,48 @@ function batchNorm(ctx: Ctx, name: string, x: tf.Tensor): tf.Tensor {
   return tf.add(tf.mul(tf.sub(x, mean), scale), beta);
 }
 
-function convBn(ctx: Ctx, name: string, x: tf.Tensor4D, stride: 1 | 2): tf.Tensor4D {
-  const y = conv2dSame(x, param(ctx, `${name}.conv`) as unknown as tf.Tensor4D, stride, ctx.impl);
-  return batchNorm(ctx, `${name}.bn`, y) as tf.Tensor4D;
+function conv(ctx: Ctx, name: string, x: tf.Tensor4D, stride: 1 | 2): tf.Tensor4D {
+  return conv2dSame(x, param(ctx, `${name}.conv`) as unknown as tf.Tensor4D, stride, ctx.impl);
 }
 
-function prelu(ctx: Ctx, name: string, x: tf.Tensor4D): tf.Tensor4D {
-  return tf.prelu(x, param(ctx, name) as unknown as tf.Tensor4D);
+/**
+ * BN of layer `name`, then + residual, then the PReLU `act` (each optional; a residual only with
+ * a PReLU): one fused kernel where the backend has it and the batch statistics are used
+ * (fused/bnAct.ts), else the op-by-op graph. x [..., C].
+ */
+function bnAct(ctx: Ctx, name: string, x: tf.Tensor, act: string | null, residual: tf.Tensor | null = null): tf.Tensor {
+  const alpha = act === null ? null : param(ctx, act);
+  if (ctx.mode !== 'inference' && bnActFused(alpha, residual)) {
+    const out = bnActTrain(x, param(ctx, `${name}.gamma`), param(ctx, `${name}.beta`), alpha, residual, BN_EPSILON, ctx.groups);
+    const count = x.size / ctx.groups / (x.shape[x.shape.length - 1] ?? 1);
+    if (ctx.mode === 'train') ctx.moments.push({ name, mean: out.mean, variance: out.variance, count, groups: ctx.groups });
+    return out.y;
+  }
+  if (ctx.groups !== 1) throw new Error(`forward: groups ${ctx.groups} needs the fused BN kernels, which backend "${tf.getBackend()}" lacks; allowed there: 1`);
+  const normed = batchNorm(ctx, name, x);
+  const summed = residual === null ? normed : tf.add(normed, residual);
+  return alpha === null ? summed : tf.prelu(summed, alpha as unknown as tf.Tensor4D);
 }
 
-/** Images [B, H, W, C] in [0, 1] → L2-normalised embeddings [B, D]. Call inside tf.tidy. */
-export function forward(net: Net, images: tf.Tensor4D, mode: BnMode, impl: ConvImpl): ForwardResult {
-  const ctx: Ctx = { net, mode, impl, moments: [] };
+/**
+ * Images [B, H, W, C] in [0, 1] → L2-normalised embeddings [B, D]. Call inside tf.tidy.
+ * `groups` > 1 (batch modes, fused BN only: stackedViews in train/trainer.ts) normalises each of
+ * that many equal blocks of the batch with its own statistics, as separate passes would.
+ */
+export function forward(net: Net, images: tf.Tensor4D, mode: BnMode, impl: ConvImpl, groups = 1): ForwardResult {
+  const ctx: Ctx = { net, mode, impl, moments: [], groups };
   // Centre the pixels: [0, 1] → [−1, 1], as face pipelines do with (x − 127.5)/128.
   let x = tf.sub(tf.mul(images, 2), 1) as tf.Tensor4D;
-  x = prelu(ctx, 'stem.prelu', convBn(ctx, 'stem', x, 1));
+  x = bnAct(ctx, 'stem.bn', conv(ctx, 'stem', x, 1), 'stem.prelu') as tf.Tensor4D;
   for (const b of blocksOf(net.arch)) {
-    const a = prelu(ctx, `${b.prefix}.prelu`, convBn(ctx, `${b.prefix}.a`, x, b.stride));
-    const main = convBn(ctx, `${b.prefix}.b`, a, 1);
-    const shortcut = b.projection ? convBn(ctx, `${b.prefix}.proj`, x, b.stride) : x;
-    x = prelu(ctx, `${b.prefix}.out`, tf.add(main, shortcut));
+    const a = bnAct(ctx, `${b.prefix}.a.bn`, conv(ctx, `${b.prefix}.a`, x, b.stride), `${b.prefix}.prelu`) as tf.Tensor4D;
+    const main = conv(ctx, `${b.prefix}.b`, a, 1);
+    const shortcut = b.projection ? bnAct(ctx, `${b.prefix}.proj.bn`, conv(ctx, `${b.prefix}.proj`, x, b.stride), null) : x;
+    x = bnAct(ctx, `${b.prefix}.b.bn`, main, `${b.prefix}.out`, shortcut) as tf.Tensor4D;
   }
   const pooled = tf.mean(x, [1, 2]) as tf.Tensor2D;
   const dense = tf.matMul(pooled, param(ctx, 'embed.dense') as tf.Tensor2D);
-  const features = batchNorm(ctx, 'embed.bn', dense) as tf.Tensor2D;
+  const features = bnAct(ctx, 'embed.bn', dense, null) as tf.Tensor2D;
   return { embedding: l2Normalize(features), moments: ctx.moments };
 }
 
@@ -112,7 +138,12 @@ export const BN_MOMENTUM = 0.1;
 
 /** Folds batch moments into the net's running statistics. Call inside tf.tidy. */
 export function updateRunningStats(net: Net, moments: readonly BatchMoments[]): void {
+  if (fused(BN_RUNNING_STATS)) {
+    updateRunningStatsFused(net, moments);
+    return;
+  }
   for (const m of moments) {
+    if (m.groups !== 1) throw new Error(`updateRunningStats: ${m.name} has ${m.groups} groups of moments; allowed without the fused kernel: 1`);
     const stats = net.bn.get(m.name);
     if (!stats) throw new Error(`updateRunningStats: no BN layer ${m.name}`);
     const unbiased = tf.mul(m.variance, m.count / Math.max(1, m.count - 1));
@@ -121,4 +152,26 @@ export function updateRunningStats(net: Net, moments: readonly BatchMoments[]): 
       tf.add(tf.mul(stats.variance, 1 - BN_MOMENTUM), tf.mul(unbiased, BN_MOMENTUM)),
     );
   }
+}
+
+/** The same update as one kernel over every layer (fused/names.ts), ~7 kernels per layer and group fewer; groups fold in order. */
+function updateRunningStatsFused(net: Net, moments: readonly BatchMoments[]): void {
+  const stats = moments.map((m) => {
+    const s = net.bn.get(m.name);
+    if (!s) throw new Error(`updateRunningStats: no BN layer ${m.name}`);
+    return s;
+  });
+  const inputs: tf.NamedTensorMap = {};
+  moments.forEach((m, i) => {
+    const s = stats[i] as BnStats;
+    Object.assign(inputs, { [`m${i}`]: s.mean, [`v${i}`]: s.variance, [`bm${i}`]: m.mean, [`bv${i}`]: m.variance });
+  });
+  const groups = moments[0]?.groups ?? 1;
+  if (moments.some((m) => m.groups !== groups)) throw new Error(`updateRunningStats: layers with ${moments.map((m) => m.groups).join(', ')} groups; allowed: the same number for every layer`);
+  const attrs: BnRunningStatsAttrs = { counts: moments.map((m) => m.count), momentum: BN_MOMENTUM, groups };
+  const out = tf.engine().runKernel(BN_RUNNING_STATS, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+  stats.forEach((s, i) => {
+    s.mean.assign(out[i] as tf.Tensor);
+    s.variance.assign(out[moments.length + i] as tf.Tensor);
+  });
 }

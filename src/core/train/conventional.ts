@@ -28,7 +28,7 @@ import type { ConventionalState, TrainerState } from './checkpoint';
 import { assignValues } from './checkpoint';
 import type { PairBatch } from './sampler';
 import type { Trainer, TrainerContext } from './trainer';
-import { gatherViews, probeViews } from './trainer';
+import { embedViews, gatherViewImages, gatherViews } from './trainer';
 
 export class ConventionalTrainer implements Trainer {
   readonly spec: RunSpec = { method: 'conventional', agents: 1 };
@@ -103,11 +103,11 @@ export class ConventionalTrainer implements Trainer {
   /** One iteration; with `keep`, the tensors a trace reads are kept there (the caller disposes them). */
   private iterate(batch: PairBatch, lr: number, keep: Kept | null): tf.Scalar {
     const loss = tf.tidy(() => {
-      const [x1, x2] = gatherViews(this.ctx.images, batch);
+      const views = gatherViewImages(this.ctx.images, batch);
       const targets = tf.tensor1d(batch.ids, 'int32');
       const weights = [...this.probe.weights, this.head];
       const { value, grads } = tf.variableGrads(() => {
-        const [p1, p2] = probeViews(this.probe, x1, x2, this.ctx.impl);
+        const [p1, p2] = embedViews(this.probe, views, 'train', this.ctx.impl);
         const out = this.headLoss(p1, p2, targets);
         if (keep) Object.assign(keep, { p1: tf.keep(p1), p2: tf.keep(p2), cos1: tf.keep(out.cos1), logits1: tf.keep(out.logits1), logits2: tf.keep(out.logits2) });
         return out.loss;

@@ -33,6 +33,19 @@ describe('backends agree', () => {
   it('wasm (native conv + registered gradients) trains like cpu (im2col) within float tolerance', async () => {
     agree(await lossesOn('wasm'));
   });
+  it('keeps the tensor count across a wasm step (fused kernels, shared copies) and frees everything on dispose', async () => {
+    await useNodeBackend('wasm');
+    const baseline = tf.memory().numTensors;
+    const cmp = new Comparison(tinyConfig(), syntheticDataset(24, 6, 8), convImplFor('wasm'));
+    tf.dispose(cmp.stepAll());
+    const afterBurnIn = tf.memory().numTensors;
+    for (let i = 0; i < 2; i++) {
+      tf.dispose(cmp.stepAll());
+      expect(tf.memory().numTensors).toBe(afterBurnIn);
+    }
+    cmp.dispose();
+    expect(tf.memory().numTensors).toBe(baseline);
+  });
   // WebGPU through Dawn in Node (SwiftShader here): the browser's WGSL kernels, no browser.
   it('webgpu in Node (Dawn) trains like cpu within float tolerance', async () => {
     agree(await lossesOn('webgpu'));

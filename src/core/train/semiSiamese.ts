@@ -20,7 +20,7 @@ import { sstLoss } from './sstLoss';
 import type { SlowStepTrace } from './trace';
 import { logitRow, meanCrossEntropy, rowCos, SHOWN_ROWS } from './trace';
 import type { Trainer, TrainerContext } from './trainer';
-import { gatherViews, probeViews } from './trainer';
+import { embedViews, gatherViewImages, gatherViews } from './trainer';
 
 /** The tensors of one iteration a trace reads (trace.ts), kept past the step's tidy. */
 interface Kept {
@@ -159,11 +159,10 @@ export class SemiSiameseTrainer implements Trainer {
     const queued = queue.idsInQueue();
     for (const id of batch.ids) if (queued.has(id)) this.collisions += 1;
     const loss = tf.tidy(() => {
-      const [x1, x2] = gatherViews(this.ctx.images, batch);
-      const g1 = forward(agent, x1, 'batch', this.ctx.impl).embedding;
-      const g2 = forward(agent, x2, 'batch', this.ctx.impl).embedding;
+      const views = gatherViewImages(this.ctx.images, batch);
+      const [g1, g2] = embedViews(agent, views, 'batch', this.ctx.impl);
       const { value, grads } = tf.variableGrads(() => {
-        const [p1, p2] = probeViews(this.probe, x1, x2, this.ctx.impl);
+        const [p1, p2] = embedViews(this.probe, views, 'train', this.ctx.impl);
         const inputs = { p1, p2, g1, g2, queue: queue.features, pointer: queue.pointer };
         const out = sstLoss(inputs, this.ctx.loss);
         if (keep) Object.assign(keep, { p1: tf.keep(p1), p2: tf.keep(p2), logits1: tf.keep(out.logits1), logits2: tf.keep(out.logits2) });

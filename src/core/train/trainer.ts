@@ -4,7 +4,8 @@
  */
 import type { LossConfig, OptimConfig, RunSpec } from '../config';
 import type { ConvImpl } from '../model/conv';
-import type { BatchMoments } from '../model/forward';
+import { bnFused } from '../fused/bnAct';
+import { BN_RUNNING_STATS, fused } from '../fused/names';
 import { forward, updateRunningStats } from '../model/forward';
 import type { Net } from '../model/net';
 import * as tf from '../tf';
@@ -53,22 +54,42 @@ export function gatherViews(images: tf.Tensor4D, batch: PairBatch): [tf.Tensor4D
 }
 
 /**
- * Probe embeddings of both views in training mode: two forward passes (BN statistics per view,
- * as the reference does), running statistics updated after each. Call inside the gradient scope.
+ * A batch's two views as a step feeds them to a net: stacked [2B, H, W, C] (view 1 then view 2)
+ * where the backend fuses BN (fused/bnAct.ts), so one pass with per-view BN statistics (groups 2)
+ * replaces two and every backbone kernel runs half as often; else two tensors of B.
  */
-export function probeViews(
-  probe: Net,
-  x1: tf.Tensor4D,
-  x2: tf.Tensor4D,
-  impl: ConvImpl,
-): [tf.Tensor2D, tf.Tensor2D] {
-  const f1 = forward(probe, x1, 'train', impl);
-  const f2 = forward(probe, x2, 'train', impl);
-  const moments: BatchMoments[][] = [f1.moments, f2.moments];
-  for (const m of moments) updateRunningStats(probe, m.map(stopMoments));
-  return [f1.embedding, f2.embedding];
+export type ViewImages = { stacked: tf.Tensor4D } | { x1: tf.Tensor4D; x2: tf.Tensor4D };
+
+export function gatherViewImages(images: tf.Tensor4D, batch: PairBatch): ViewImages {
+  if (!stackedViews()) {
+    const [x1, x2] = gatherViews(images, batch);
+    return { x1, x2 };
+  }
+  const both = new Int32Array(batch.view1.length + batch.view2.length);
+  both.set(batch.view1);
+  both.set(batch.view2, batch.view1.length);
+  return { stacked: tf.gather(images, tf.tensor1d(both, 'int32')) };
 }
 
-function stopMoments(m: BatchMoments): BatchMoments {
-  return { ...m, mean: tf.stopGradient(m.mean), variance: tf.stopGradient(m.variance) };
+function stackedViews(): boolean {
+  return bnFused() && fused(BN_RUNNING_STATS);
+}
+
+/**
+ * Embeddings of both views, [B, D] each, in `mode` (BN statistics per view either way, as the
+ * reference computes them); 'train' also folds each view's moments into the running statistics,
+ * view 1 first. Call 'train' inside the gradient scope.
+ */
+export function embedViews(net: Net, views: ViewImages, mode: 'train' | 'batch', impl: ConvImpl): [tf.Tensor2D, tf.Tensor2D] {
+  if ('stacked' in views) {
+    const f = forward(net, views.stacked, mode, impl, 2);
+    if (mode === 'train') updateRunningStats(net, f.moments);
+    return tf.split(f.embedding, 2, 0) as [tf.Tensor2D, tf.Tensor2D];
+  }
+  const f1 = forward(net, views.x1, mode, impl);
+  const f2 = forward(net, views.x2, mode, impl);
+  // The updates' outputs are assigned to the running statistics, off the loss's path: the
+  // gradient never reaches them, so the moments need no stop-gradient copy.
+  if (mode === 'train') for (const m of [f1.moments, f2.moments]) updateRunningStats(net, m);
+  return [f1.embedding, f2.embedding];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ENGINE_VERSION } from '../../core/engineVersion';
 import { MemoryRuns, report } from '../sweep/fakeSweepPool';
 import { PageRunStore, recordBytes } from './runStore';
 import type { StoredRun } from './storedRun';
@@ -7,7 +8,7 @@ import { checkStoredRun, PAGE_RUN_STORE_VERSION, recordView } from './storedRun'
 const record = (key: string, points = 4): StoredRun => ({
   version: PAGE_RUN_STORE_VERSION,
   key,
-  input: { engine: 1, backend: 'cpu', method: 'sst', agents: 1, fields: { seed: 1 } },
+  input: { engine: ENGINE_VERSION, backend: 'cpu', method: 'sst', agents: 1, fields: { seed: 1 } },
   seconds: 1.5,
   savedAt: 0,
   untrained: report(0.5),
