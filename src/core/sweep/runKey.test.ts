@@ -62,17 +62,18 @@ describe('runKey', () => {
 });
 
 /**
- * Keys computed before the field table (issue 19) replaced METHOD_READS: the run stores (the
- * runner's .cache/runs, the page's IndexedDB) are keyed by them, so they must never move without
- * an engine version bump.
+ * Keys of existing runs: the run stores (the runner's .cache/runs, the page's IndexedDB) are keyed
+ * by them, so they must never move without an engine version bump. Pinned before the field table
+ * (issue 19) replaced METHOD_READS, which left them as they were; re-pinned once for ENGINE_VERSION 2
+ * (issue 23's fused kernels), the only input that moved.
  */
 describe('runKey of existing runs', () => {
-  it('stays what it was before the field table', () => {
+  it('stays what it was before the field table (engine 2)', () => {
     const smoke = { ...set(presetConfig('smoke'), 'gallery.alpha=0.95'), seed: 7 };
-    expect(runKey(demo, conv, 'cpu')).toBe('run-3d7bdd0ff24460c2');
-    expect(runKey(demo, sst, 'cpu')).toBe('run-eb2d83d27e13dd2b');
-    expect(runKey(demo, masst4, 'wasm')).toBe('run-099809a60e37cbd7');
-    expect(runKey(smoke, { method: 'masst', agents: 2 }, 'webgl')).toBe('run-3d6d2ffcbf319f14');
-    expect(runKey(presetConfig('longtail'), sst, 'cpu')).toBe('run-7f34209d3e0a0078');
+    expect(runKey(demo, conv, 'cpu')).toBe('run-760d6f14a064a99b');
+    expect(runKey(demo, sst, 'cpu')).toBe('run-39c68dd9232ba519');
+    expect(runKey(demo, masst4, 'wasm')).toBe('run-f863379d218454ac');
+    expect(runKey(smoke, { method: 'masst', agents: 2 }, 'webgl')).toBe('run-0af486cb31481e13');
+    expect(runKey(presetConfig('longtail'), sst, 'cpu')).toBe('run-af3bfb36cda4a626');
   });
 });

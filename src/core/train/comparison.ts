@@ -49,7 +49,7 @@ function headInit(dim: number, classes: number, seed: number): Float32Array {
 }
 
 /**
- * SST's one agent: the gallery's α, one queue. SST reads no `masst.*` field (fields/methodReads.ts),
+ * SST's one agent: the gallery's α, one queue. SST reads no `masst.*` field (the field table, fields/table.ts),
  * so a MASST option such as agentAlpha 'perAgent' (which would give agent 0 the α of agentAlphas[0])
  * never changes an SST run; with K = 1 every other option already gives SST.
  */
