@@ -1,6 +1,8 @@
 /**
- * The playground page: the experiment form (its state mirrored in the URL), run controls, the
- * summary and paired differences, live charts and the dataset view. All training happens in the
+ * The playground page: the settings column (guided scenarios, the experiment form with its state
+ * mirrored in the URL, your faces) beside the stage (run controls and progress, the method drawn
+ * and the seed's faces, the loss and difference charts, the verdict and paired differences), and
+ * the rest of the charts, tables and tools under it (docs/page.md#layout). All training happens in the
  * worker pool; this component only sends commands. It reads from the store only what it shows
  * itself; each panel subscribes to its own slice, so a batch of losses renders the loss chart and
  * the list of runs, not the page.
