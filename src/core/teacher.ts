@@ -38,7 +38,7 @@ export const HIDEABLE = {
   landscape: 'the loss landscape',
   agents: 'the agent drift chart',
   sweep: 'the Sweep section (Import sweep, its heatmap and the details of a cell)',
-  dataset: 'the data view and stored data',
+  dataset: 'the sample faces of the seed, the data view and stored data',
   help: 'the How it works section',
 } as const;
 

@@ -1,6 +1,8 @@
 /**
- * The playground page: the experiment form (its state mirrored in the URL), run controls, the
- * summary and paired differences, live charts and the dataset view. All training happens in the
+ * The playground page: the settings column (guided scenarios, the experiment form with its state
+ * mirrored in the URL, your faces) beside the stage (run controls and progress, the method drawn
+ * and the seed's faces, the loss and difference charts, the verdict and paired differences), and
+ * the rest of the charts, tables and tools under it (docs/page.md#layout). All training happens in the
  * worker pool; this component only sends commands. It reads from the store only what it shows
  * itself; each panel subscribes to its own slice, so a batch of losses renders the loss chart and
  * the list of runs, not the page.
@@ -44,7 +46,10 @@ import { ProbeImports } from './import/probeImports';
 import { ImportProbe } from './components/ImportProbe';
 import { ExportButton } from './components/ExportButton';
 import { exportTorchProject } from './exportTorch';
+import type { EvalChart } from './panels/EvalCharts';
 import { EvalCharts } from './panels/EvalCharts';
+import { ComparisonProgress } from './components/ComparisonProgress';
+import { SampleFaces } from './components/SampleFaces';
 import { ExplainPanel } from './panels/ExplainPanel';
 import { LossPanel } from './panels/LossPanel';
 import { ResultsPanel } from './panels/ResultsPanel';
@@ -61,6 +66,10 @@ import type { SessionSetup } from './useTraining';
 import { useTraining } from './useTraining';
 import type { Scenario } from './scenarios';
 import { Hideable, TeacherContext } from './teacher';
+
+// The accuracy-difference chart stays in view beside the loss; accuracy and ROC follow the verdict.
+const STAGE_CHARTS: readonly EvalChart[] = ['difference'];
+const MORE_CHARTS: readonly EvalChart[] = ['accuracy', 'roc'];
 
 // This tab's comparison before a reload (read before this page's first comparison takes the slot).
 const ownStored = tabComparisonKey();
@@ -207,7 +216,7 @@ export function App({ query }: { query: PageQuery }) {
     <TeacherContext.Provider value={teacher}>
     <HiddenSeriesContext.Provider value={chartSeries}>
     <main>
-      <header>
+      <header className="topbar">
         <h1>MASST Playground</h1>
         <p className="lead">Conventional, SST and MASST face-embedding training, side by side, on the same synthetic faces and the same batches.</p>
         <PanelBoundary name="backend badge"><BackendBadge report={page.backend} /></PanelBoundary>
@@ -230,13 +239,18 @@ export function App({ query }: { query: PageQuery }) {
       <PanelBoundary name="alerts">
         <Alerts urlProblems={urlProblems} linkProblem={link.ok ? null : link.message} errors={page.errors} onDismiss={training.dismissErrors} />
       </PanelBoundary>
+      {teacher.lock && <p className="locked-note">This link fixes the configuration (lock=1): the form is read-only; Train, Pause and Step work.</p>}
+      {/*
+        The one-screen rule (docs/page.md#layout): from 1100 px wide the settings sit in a side
+        column that scrolls on its own, so opening a group of fields never pushes the results down;
+        the stage beside it keeps the run bar, the method and faces, the loss and difference charts
+        and the verdict within one screen at 1280×800 and 1920×1080.
+      */}
+      <div className="layout">
+      <aside className="settings" aria-label="Experiment settings">
       <Hideable name="scenarios">
         <PanelBoundary name="guided scenarios"><GuidedScenarios disabled={teacher.lock || page.playing || page.phase === 'starting'} onLoad={loadScenario} /></PanelBoundary>
       </Hideable>
-      {teacher.lock && <p className="locked-note">This link fixes the configuration (lock=1): the form is read-only; Train, Pause and Step work.</p>}
-      {/* Wide screens: the form, the controls and the overview stay in view (sticky) while the results beside them scroll. */}
-      <div className="layout">
-      <div className="workbench">
       <Hideable name="form">
       <PanelBoundary name="experiment form">
       <Controls
@@ -269,6 +283,10 @@ export function App({ query }: { query: PageQuery }) {
           <YourFaces choice={folder} onChoice={chooseFolder} fitted={fitted} disabled={teacher.lock || page.playing || page.phase === 'starting'} />
         </PanelBoundary>
       </Hideable>
+      </aside>
+      <div className="stage-column">
+      {/* Train, Pause and Step with the comparison's progress, in view while the page scrolls. */}
+      <div className="run-bar">
       <Hideable name="controls">
       <PanelBoundary name="run controls">
       <ControlsPanel
@@ -287,19 +305,45 @@ export function App({ query }: { query: PageQuery }) {
       />
       </PanelBoundary>
       </Hideable>
-      <Hideable name="status"><PanelBoundary name="list of runs"><StatusPanel store={store} /></PanelBoundary></Hideable>
-      <Hideable name="overview">
-        <PanelBoundary name="How one iteration works section">
-          <ExplainPanel store={store} config={sessionConfig ?? config} onStepSlowly={training.stepSlowly} onSpeed={training.setSpeed} probes={probes} />
-        </PanelBoundary>
-      </Hideable>
+      <PanelBoundary name="comparison progress"><ComparisonProgress store={store} /></PanelBoundary>
+      </div>
+      {/*
+        Before a comparison starts the method and the faces come first; once it has started the
+        charts and the verdict do, and the method follows them. Keyed, so React moves these blocks
+        without remounting them (the overview keeps its speed and run choice).
+      */}
+      <div className="stage">
+      {(page.phase === 'idle' ? ['method', 'charts', 'verdict'] : ['charts', 'verdict', 'method']).map((block) => {
+        if (block === 'method') {
+          return (
+            <div key="method" className="stage-method">
+              <Hideable name="overview">
+                <PanelBoundary name="How one iteration works section">
+                  <ExplainPanel store={store} config={sessionConfig ?? config} onStepSlowly={training.stepSlowly} onSpeed={training.setSpeed} probes={probes} />
+                </PanelBoundary>
+              </Hideable>
+              <Hideable name="dataset">
+                <PanelBoundary name="sample faces"><SampleFaces store={store} data={(sessionConfig ?? config).data} seed={seeds[0] ?? config.seed} folder={folder !== null} /></PanelBoundary>
+              </Hideable>
+            </div>
+          );
+        }
+        if (block === 'charts') {
+          return (
+            <section key="charts" className="charts stage-charts" aria-label="Live charts">
+              <PanelBoundary name="band toggle"><BandToggle band={band} seeds={page.seeds} onChange={setBand} /></PanelBoundary>
+              <Hideable name="loss"><PanelBoundary name="loss chart"><LossPanel store={store} ghosts={ghosts} band={band} /></PanelBoundary></Hideable>
+              <PanelBoundary name="difference chart"><EvalCharts store={store} ghosts={ghosts} band={band} charts={STAGE_CHARTS} /></PanelBoundary>
+            </section>
+          );
+        }
+        return <Hideable key="verdict" name="paired"><PanelBoundary name="paired differences"><ComparisonPanel store={store} ghosts={ghosts} /></PanelBoundary></Hideable>;
+      })}
       </div>
       <div className="results-column">
-      <Hideable name="paired"><PanelBoundary name="paired differences"><ComparisonPanel store={store} ghosts={ghosts} /></PanelBoundary></Hideable>
-      <PanelBoundary name="band toggle"><BandToggle band={band} seeds={page.seeds} onChange={setBand} /></PanelBoundary>
+      <Hideable name="status"><PanelBoundary name="list of runs"><StatusPanel store={store} /></PanelBoundary></Hideable>
       <section className="charts">
-        <Hideable name="loss"><PanelBoundary name="loss chart"><LossPanel store={store} ghosts={ghosts} band={band} /></PanelBoundary></Hideable>
-        <PanelBoundary name="evaluation charts"><EvalCharts store={store} ghosts={ghosts} band={band} /></PanelBoundary>
+        <PanelBoundary name="evaluation charts"><EvalCharts store={store} ghosts={ghosts} band={band} charts={MORE_CHARTS} /></PanelBoundary>
       </section>
       <Hideable name="results"><PanelBoundary name="results table"><ResultsPanel store={store} ghosts={ghosts} probes={probes} /></PanelBoundary></Hideable>
       <Hideable name="export">
@@ -337,6 +381,7 @@ export function App({ query }: { query: PageQuery }) {
         </PanelBoundary>
       </Hideable>
       <Hideable name="dataset"><PanelBoundary name="data view"><DataPanel store={store} onCleared={training.forget} /></PanelBoundary></Hideable>
+      </div>
       </div>
       </div>
       <Hideable name="help"><PanelBoundary name="How it works section"><HowItWorks /></PanelBoundary></Hideable>

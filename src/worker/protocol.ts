@@ -7,7 +7,8 @@
  * points new since the last flush.
  */
 import type { FolderSource } from '../core/faces/source';
-import type { ExperimentConfig } from '../core/config';
+import type { DataConfig, ExperimentConfig } from '../core/config';
+import type { SampleFace } from '../core/data/sampleFaces';
 import type { LipschitzPoint } from '../core/analysis/analyzer';
 import type { EvalReport } from '../core/eval/report';
 import type { SlowStepTrace } from '../core/train/trace';
@@ -309,3 +310,18 @@ export interface ImportedProbeMessage {
   runId: number;
   result: { ok: true; probe: ImportedProbeResult } | { ok: false; message: string };
 }
+
+/** To the sample-faces worker (sampleFaces.worker.ts): the faces of a seed before any comparison starts. */
+export interface SampleFacesRequest {
+  type: 'sampleFaces';
+  /** Echoed in the answer: the page keeps only the answer to its latest request. */
+  request: number;
+  data: DataConfig;
+  seed: number;
+  ids: number;
+  perId: number;
+}
+
+export type SampleFacesAnswer =
+  | { type: 'sampleFaces'; request: number; ok: true; size: number; channels: 1 | 3; faces: SampleFace[] }
+  | { type: 'sampleFaces'; request: number; ok: false; message: string };

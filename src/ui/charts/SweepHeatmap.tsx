@@ -52,7 +52,7 @@ function Legend({ scale, pair }: { scale: number; pair: string }) {
         </linearGradient>
       </defs>
       <rect x={10} y={4} width={300} height={14} fill="url(#sweep-scale)" stroke="#ced4da" />
-      {[-1, 0, 1].map((t) => <text key={t} x={160 + 150 * t} y={34} textAnchor={t < 0 ? 'start' : t > 0 ? 'end' : 'middle'} fontSize={11}>{points(t)}</text>)}
+      {[-1, 0, 1].map((t) => <text key={t} x={160 + 150 * t} y={34} textAnchor={t < 0 ? 'start' : t > 0 ? 'end' : 'middle'} fontSize={12}>{points(t)}</text>)}
     </svg>
   );
 }

@@ -5,7 +5,7 @@
 import { downloadBlob } from '../export/download';
 
 // The rules of styles.css that draw a chart (.svg-chart ...), as a standalone SVG needs them.
-const STYLE = '.grid line{stroke:#dee2e6;stroke-dasharray:3 3}.axis text{font-size:13px;fill:#666}.ref text{font-size:11px}text{font-family:system-ui,sans-serif}';
+const STYLE = '.grid line{stroke:#dee2e6;stroke-dasharray:3 3}.axis text{font-size:13px;fill:#666}.ref text{font-size:12px}text{font-family:system-ui,sans-serif}';
 const LEGEND_ROW = 16;
 
 export interface LegendEntry {

@@ -1,6 +1,6 @@
 /**
- * The paired differences at the latest evaluation every run has, and their summary once the
- * comparison has finished; the imported ghosts' own paired differences after them.
+ * The verdict area: the paired differences at the latest evaluation every run has, and their
+ * summary once the comparison has finished (a placeholder line until then); the imported ghosts' own paired differences after them.
  */
 import { memo, useMemo } from 'react';
 import { PairedTable } from '../components/PairedTable';
@@ -19,10 +19,11 @@ export const ComparisonPanel = memo(function ComparisonPanel({ store, ghosts }: 
   const ghostRows = useMemo(() => loaded.flatMap(ghostPairedRows), [loaded]);
   const paired = useMemo(() => pairedAtCommonStep(slice), [slice]);
   const finished = useMemo(() => isFinished(slice), [slice]);
+  // The verdict's place is kept from the start, so the sentence appears where the eye already is.
   return (
-    <>
-      {finished && paired && <Summary rows={paired.rows} />}
+    <section className="verdict" aria-label="Verdict">
+      {finished ? paired && <Summary rows={paired.rows} /> : <p className="empty verdict-pending">The verdict appears here once every run has finished: which method beat which, by how much, on how many seeds.</p>}
       <PairedTable paired={paired} totalSteps={slice.totalSteps} ghostRows={ghostRows} />
-    </>
+    </section>
   );
 });

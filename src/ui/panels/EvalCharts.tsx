@@ -12,31 +12,37 @@ import { ghostAccuracyLines, ghostDifferenceLines, ghostRocLines } from '../impo
 import type { GhostStore } from '../import/ghostStore';
 import { useGhostRuns } from '../import/useGhosts';
 
-/** Ghosts (imported runs) are drawn on each: accuracy, paired difference and the ROC of their final evaluation. */
-export const EvalCharts = memo(function EvalCharts({ store, ghosts, band }: { store: Store; ghosts: GhostStore; band: BandKind }) {
+export type EvalChart = 'accuracy' | 'difference' | 'roc';
+
+/**
+ * Ghosts (imported runs) are drawn on each: accuracy, paired difference and the ROC of their final
+ * evaluation. `charts`: which of them, so the page can keep the difference in view and the others
+ * a scroll away.
+ */
+export const EvalCharts = memo(function EvalCharts({ store, ghosts, band, charts }: { store: Store; ghosts: GhostStore; band: BandKind; charts: readonly EvalChart[] }) {
   const { groups, untrained } = useEvalGroups(store);
   const ghostRuns = useGhostRuns(ghosts);
   const ghostLines = useMemo(() => ({ accuracy: ghostAccuracyLines(ghostRuns), difference: ghostDifferenceLines(ghostRuns), roc: ghostRocLines(ghostRuns) }), [ghostRuns]);
   return (
     <>
-      <Hideable name="accuracy">
+      {charts.includes('accuracy') && <Hideable name="accuracy">
         <div>
           <HelpHeading panel="accuracy">Verification accuracy</HelpHeading>
           <AccuracyChart groups={groups} untrained={untrained} band={band} ghosts={ghostLines.accuracy} />
         </div>
-      </Hideable>
-      <Hideable name="difference">
+      </Hideable>}
+      {charts.includes('difference') && <Hideable name="difference">
         <div>
           <HelpHeading panel="difference">Accuracy difference, paired by seed</HelpHeading>
           <DifferenceChart groups={groups} band={band} ghosts={ghostLines.difference} />
         </div>
-      </Hideable>
-      <Hideable name="roc">
+      </Hideable>}
+      {charts.includes('roc') && <Hideable name="roc">
         <div>
           <HelpHeading panel="roc">ROC (latest evaluation)</HelpHeading>
           <RocChart groups={groups} untrained={untrained} band={band} ghosts={ghostLines.roc} />
         </div>
-      </Hideable>
+      </Hideable>}
     </>
   );
 });

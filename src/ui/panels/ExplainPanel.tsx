@@ -1,11 +1,13 @@
 /**
- * The method explained while it trains: the model overview of a chosen run of the first seed
+ * The method explained: before a comparison starts, the model overview of a chosen method drawn
+ * from the configuration alone (step 0); while it trains, that of a chosen run of the first seed
  * (live: active agent, queue pointer, loss), Step slowly with its stage walk, the speed cap, and
  * the queue, agent timeline and embedding views. Subscribed to its own slice (selectExplain), so
  * it follows the store's ~4 updates a second and never the workers' step rate.
  */
 import { memo, useEffect, useId, useMemo, useState } from 'react';
 import type { ExperimentConfig } from '../../core/config';
+import { runLabel } from '../../core/config';
 import type { Stage } from '../../core/train/trace';
 import { AgentTimeline } from '../explain/AgentTimeline';
 import { EmbeddingsView } from '../explain/EmbeddingsView';
@@ -45,6 +47,8 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
   const s = useStoreSelector(store, selectExplain);
   const imported = useCurrentProbes(probes, store);
   const [chosen, setChosen] = useState<number | null>(null);
+  // Before a comparison starts: the index of the method drawn among the form's (config.runs).
+  const [chosenSpec, setChosenSpec] = useState(-1);
   const [stage, setStage] = useState<Stage | null>(null);
   const [speed, setSpeed] = useState<number | null>(null);
   const helpId = useId();
@@ -72,11 +76,43 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
     </label>
   );
   if (!shown) {
+    // No comparison yet: the method drawn from the configuration alone, at step 0 (queue empty,
+    // agent 1 active), for the method picked among the form's (MASST first, as for runs).
+    const specs = config.runs;
+    const pick = specs[chosenSpec] ?? specs.find((r) => r.method === 'masst') ?? specs.find((r) => r.method === 'sst') ?? specs[0];
     return (
       <section className="explain" aria-labelledby="panel-overview">
         <HelpHeading panel="overview">How one iteration works</HelpHeading>
-        <div className="row">{speedControl}</div>
-        <p className="empty">The model overview appears once a comparison starts.</p>
+        <div className="row">
+          {specs.length > 1 && pick && (
+            <label className="field has-help">
+              <span className="field-label">Run shown</span>
+              <HelpTip id={`${helpId}-run`} text={FIELD_HELP['Run shown'] ?? ''} />
+              <select aria-label="Run shown" aria-describedby={`${helpId}-run`} value={specs.indexOf(pick)} onChange={(e) => setChosenSpec(Number(e.target.value))}>
+                {specs.map((r, i) => <option key={runLabel(r)} value={i}>{runLabel(r)}</option>)}
+              </select>
+            </label>
+          )}
+          {speedControl}
+        </div>
+        {pick ? (
+          <ModelOverview
+            method={pick.method}
+            agents={pick.method === 'masst' ? pick.agents : 1}
+            activeAgent={0}
+            agentUpdate={config.masst.agentUpdate}
+            queueSize={config.gallery.queueSize}
+            batchSize={config.batchSize}
+            pointer={0}
+            trainIds={config.data.trainIds}
+            step={0}
+            loss={null}
+            views={null}
+            stage={null}
+          />
+        ) : (
+          <p className="empty">Pick at least one method to see it drawn.</p>
+        )}
       </section>
     );
   }

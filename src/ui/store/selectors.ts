@@ -118,3 +118,8 @@ export const selectExplain = (s: UiState): ExplainSlice => {
     trace: s.trace,
   };
 };
+
+/** The run bar's progress line (components/comparisonProgress.ts). */
+export const selectProgress = (s: UiState): Pick<UiState, 'phase' | 'playing' | 'step' | 'totalSteps' | 'stepsPerSecond' | 'progress'> => ({
+  phase: s.phase, playing: s.playing, step: s.step, totalSteps: s.totalSteps, stepsPerSecond: s.stepsPerSecond, progress: s.progress,
+});
