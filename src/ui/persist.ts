@@ -24,7 +24,7 @@ export class Persister {
   private key: string | null = null;
   /** Releases the Web Lock that tells other tabs this page keeps `key` open. */
   private release: () => void = () => undefined;
-  private runId = -1;
+  private sessionId = -1;
   private chain: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private latest: UiState | null = null;
@@ -43,14 +43,14 @@ export class Persister {
    * others beyond MAX_KEPT; a restored one moves from its stored key to this tab's, checkpoints
    * and all, so what a second tab restores is its own from then on.
    */
-  begin(setup: SavedSetup, runId: number, from: { key: string; saved: SavedComparison } | null): void {
+  begin(setup: SavedSetup, sessionId: number, from: { key: string; saved: SavedComparison } | null): void {
     const previous = this.key;
     const key = newComparisonKey();
     this.key = key;
     this.release();
     this.release = holdComparison(key);
     this.setup = setup;
-    this.runId = runId;
+    this.sessionId = sessionId;
     this.failed = false;
     this.cancelTimer();
     rememberTabComparison(key);
@@ -85,8 +85,8 @@ export class Persister {
   }
 
   private applied(state: UiState, batch: readonly FromWorker[]): void {
-    if (this.setup === null || state.runId !== this.runId) return;
-    const checkpoints = batch.flatMap((m): WorkerCheckpoint[] => (m.type === 'checkpoint' && m.runId === this.runId ? [m.checkpoint] : []));
+    if (this.setup === null || state.sessionId !== this.sessionId) return;
+    const checkpoints = batch.flatMap((m): WorkerCheckpoint[] => (m.type === 'checkpoint' && m.sessionId === this.sessionId ? [m.checkpoint] : []));
     if (checkpoints.length > 0) {
       this.cancelTimer();
       this.save(state, checkpoints);

@@ -48,8 +48,8 @@ export interface Training {
   show(state: UiState): void;
 }
 
-/** Runs shown with show() carry this runId: no worker session ever has it, so no message changes them. */
-const SHOWN_RUN_ID = -1;
+/** Runs shown with show() carry this sessionId: no worker session ever has it, so no message changes them. */
+const SHOWN_SESSION_ID = -1;
 
 /** A setup's identity: a folder counts by its listing hash (File handles have no JSON). */
 function setupKey(setup: SessionSetup): string {
@@ -94,7 +94,7 @@ export function useTraining(checkpointEvery: number): Training {
       // A comparison still training would go on unseen: it stops (a sweep's round goes on).
       if (pool.current?.sweeping === false) pool.current.pause();
       session.current = null;
-      store.restore(SHOWN_RUN_ID, state);
+      store.restore(SHOWN_SESSION_ID, state);
     },
     play: () => pool.current?.play(),
     pause: () => pool.current?.pause(),

@@ -1,6 +1,6 @@
 /**
  * The page's pool of training workers. Each start plans the comparison over the pool
- * (pool/plan.ts), starts a session with a new runId in every worker it uses, and relays the faces
+ * (pool/plan.ts), starts a session with a new sessionId in every worker it uses, and relays the faces
  * one worker made to the others that train on that seed (shared memory when the page is
  * cross-origin isolated, a copy otherwise). Messages of older sessions are dropped here and by the
  * reducer, so a Reset never mixes series. With backend 'auto' a throw-away worker first measures
@@ -60,7 +60,7 @@ export class WorkerPool {
   private session: { config: ExperimentConfig; seeds: readonly number[]; folder: FolderSource | null } | null = null;
   // Only the current session's seeds: a new session drops the old bytes.
   private readonly faces = new Map<number, ArrayBuffer>();
-  private runId = 0;
+  private sessionId = 0;
   private speed: number | null = null;
   /** Probe requests awaiting their worker's answer, by request number. */
   private readonly probeRequests = new Map<number, { resolve: (p: ProbeWeights) => void; reject: (e: Error) => void }>();
@@ -89,13 +89,13 @@ export class WorkerPool {
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     // A worker that dies (a load failure, out of memory) reports like one that caught an error:
     // the others pause, and the page's controls come back.
-    worker.onerror = (e) => this.receive({ type: 'error', runId: this.runId, message: `Training worker ${index + 1} failed: ${e.message}` });
+    worker.onerror = (e) => this.receive({ type: 'error', sessionId: this.sessionId, message: `Training worker ${index + 1} failed: ${e.message}` });
     this.workers[index] = worker;
     return worker;
   }
 
   private receive(msg: FromWorker): void {
-    if (msg.runId !== this.runId) return;
+    if (msg.sessionId !== this.sessionId) return;
     if (msg.type === 'faces') {
       // Kept as posted: relaying copies (or shares a copy), so these bytes stay the page's.
       this.faces.set(msg.seed, msg.bytes);
@@ -126,7 +126,7 @@ export class WorkerPool {
       shared = new SharedArrayBuffer(bytes.byteLength);
       new Uint8Array(shared).set(new Uint8Array(bytes));
     }
-    for (const { i } of targets) this.send(i, { type: 'faces', runId: this.runId, seed, bytes: shared });
+    for (const { i } of targets) this.send(i, { type: 'faces', sessionId: this.sessionId, seed, bytes: shared });
   }
 
   private send(index: number, msg: ToWorker): void {
@@ -134,8 +134,8 @@ export class WorkerPool {
     else this.workers[index]?.postMessage(msg);
   }
 
-  private broadcast(make: (runId: number) => ToWorker): void {
-    this.plans.forEach((_, i) => this.send(i, make(this.runId)));
+  private broadcast(make: (sessionId: number) => ToWorker): void {
+    this.plans.forEach((_, i) => this.send(i, make(this.sessionId)));
   }
 
   /**
@@ -144,8 +144,8 @@ export class WorkerPool {
    */
   init(config: ExperimentConfig, seeds: readonly number[], backend: BackendChoice, size: number, resume: Resume | null = null, folder: FolderSource | null = null): void {
     // The old session stops now, not at the next init: a backend trial must not share the cores with it.
-    for (const w of this.workers) w.postMessage({ type: 'pause', runId: this.runId } satisfies ToWorker);
-    this.runId += 1;
+    for (const w of this.workers) w.postMessage({ type: 'pause', sessionId: this.sessionId } satisfies ToWorker);
+    this.sessionId += 1;
     this.releaseSink();
     this.rejectProbeRequests('a new comparison started before the probe arrived');
     this.plans = planPool(config, seeds, size);
@@ -156,14 +156,14 @@ export class WorkerPool {
       const plan = this.plans[c.worker];
       return plan !== undefined && c.groups.flatMap((g) => g.units).join() === plan.units.map((u) => u.unit).join();
     });
-    if (resume === null) this.store.start(this.runId, config, seeds, this.plans.length);
-    else this.store.restore(this.runId, restoredState(resume.state, this.runId, this.plans.length, usable));
+    if (resume === null) this.store.start(this.sessionId, config, seeds, this.plans.length);
+    else this.store.restore(this.sessionId, restoredState(resume.state, this.sessionId, this.plans.length, usable));
     const threads = wasmThreads(navigator.hardwareConcurrency, this.plans.length);
     const begin = (chosen: BackendChoice, measurement: BackendMeasurement | null, trialFailure: string | null): void => {
       this.plans.forEach((plan, i) => {
         const checkpoint = usable.find((c) => c.worker === i) ?? null;
         this.worker(i, threads).postMessage({
-          type: 'init', runId: this.runId, worker: i, config, backend: chosen, measurement, trialFailure, wasmThreads: threads,
+          type: 'init', sessionId: this.sessionId, worker: i, config, backend: chosen, measurement, trialFailure, wasmThreads: threads,
           units: plan.units, makes: plan.makes, shownSeed: seeds[0] ?? config.seed, resume: checkpoint, folder, checkpointEvery: this.checkpointEvery,
         } satisfies ToWorker);
       });
@@ -191,25 +191,25 @@ export class WorkerPool {
    * session ends this one's trial workers and drops its answer.
    */
   private choose(config: ExperimentConfig, threads: number, then: (chosen: BackendChoice, m: BackendMeasurement | null, failure: string | null) => void): void {
-    const runId = this.runId;
+    const sessionId = this.sessionId;
     const shape = shapeKey(config, threads);
     const host = {
       spawn: (): Worker => {
         const worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
         this.chooser?.terminate();
-        this.chooser = runId === this.runId ? worker : null;
-        if (runId !== this.runId) worker.terminate();
+        this.chooser = sessionId === this.sessionId ? worker : null;
+        if (sessionId !== this.sessionId) worker.terminate();
         return worker;
       },
     };
-    measureBackends(host, runId, config, threads, readKept().filter((k) => k.shape === shape)).then(
+    measureBackends(host, sessionId, config, threads, readKept().filter((k) => k.shape === shape)).then(
       (m) => {
-        if (runId !== this.runId) return;
+        if (sessionId !== this.sessionId) return;
         if (m.source === 'measured') keepMeasurement(m);
         then(m.chosen, m, null);
       },
       (e: unknown) => {
-        if (runId === this.runId) then('auto', null, `Measuring the backends failed (${e instanceof Error ? e.message : String(e)}), so the backend was chosen from the adapter's name.`);
+        if (sessionId === this.sessionId) then('auto', null, `Measuring the backends failed (${e instanceof Error ? e.message : String(e)}), so the backend was chosen from the adapter's name.`);
       },
     );
   }
@@ -222,19 +222,19 @@ export class WorkerPool {
 
   /** A sweep takes the workers: the comparison's session ends (its state stays in the store). */
   private takeForSweep(sink: RoundSink): number {
-    this.runId += 1;
+    this.sessionId += 1;
     this.releaseSink();
     this.rejectProbeRequests('a sweep took the workers before the probe arrived');
     this.session = null;
     this.faces.clear();
     this.sink = sink;
-    return this.runId;
+    return this.sessionId;
   }
 
   /** The backend `choice` gives in a worker here (the pool's first worker; its session ends). */
   resolveBackend(choice: BackendChoice): Promise<BackendReport> {
     return new Promise((resolve, reject) => {
-      const runId = this.takeForSweep({
+      const sessionId = this.takeForSweep({
         receive: (msg) => {
           if (msg.type === 'backend') resolve(msg.report);
           else if (msg.type === 'error') reject(new Error(msg.message));
@@ -244,18 +244,18 @@ export class WorkerPool {
       this.plans = [{ units: [], makes: [] }];
       // One thread: a sweep's rounds fill every worker, so none has idle cores to thread over.
       this.worker(0, 1);
-      this.send(0, { type: 'selectBackend', runId, choice });
+      this.send(0, { type: 'selectBackend', sessionId, choice });
     });
   }
 
   /**
    * A sweep's round: worker i trains jobs[i] at full speed, making its seed's faces itself (from
    * the dataset cache when another round made them); the messages go to `sink`. Returns the round's
-   * runId. Checkpoints are left at their rarest: a round is not restored after a reload, its
+   * sessionId. Checkpoints are left at their rarest: a round is not restored after a reload, its
    * finished runs are in the run store.
    */
   trainJobs(jobs: readonly PoolJob[], backend: BackendChoice, sink: RoundSink): number {
-    const runId = this.takeForSweep(sink);
+    const sessionId = this.takeForSweep(sink);
     // One worker makes a seed's faces and the page hands them to the round's other workers of
     // that seed, unless their data settings differ (an axis on data.*): then each makes its own.
     const dataOf = (job: PoolJob) => canonicalJson(job.config.data);
@@ -268,47 +268,47 @@ export class WorkerPool {
       const job = jobs[i] as PoolJob;
       this.worker(i, 1);
       this.send(i, {
-        type: 'init', runId, worker: i, config: job.config, backend, measurement: null, trialFailure: null, wasmThreads: 1,
+        type: 'init', sessionId, worker: i, config: job.config, backend, measurement: null, trialFailure: null, wasmThreads: 1,
         units: plan.units, makes: plan.makes, shownSeed: job.seed, resume: null, folder: null, checkpointEvery: MAX_CHECKPOINT_EVERY,
       });
-      this.send(i, { type: 'speed', runId, stepsPerSecond: null });
-      this.send(i, { type: 'play', runId });
+      this.send(i, { type: 'speed', sessionId, stepsPerSecond: null });
+      this.send(i, { type: 'play', sessionId });
     });
     for (let i = this.plans.length; i < this.workers.length; i++) this.workers[i]?.terminate();
     this.workers.length = this.plans.length;
-    return runId;
+    return sessionId;
   }
 
   play(): void {
-    this.broadcast((runId) => ({ type: 'play', runId }));
+    this.broadcast((sessionId) => ({ type: 'play', sessionId }));
   }
 
   pause(): void {
-    this.broadcast((runId) => ({ type: 'pause', runId }));
+    this.broadcast((sessionId) => ({ type: 'pause', sessionId }));
   }
 
   step(): void {
-    this.broadcast((runId) => ({ type: 'step', runId }));
+    this.broadcast((sessionId) => ({ type: 'step', sessionId }));
   }
 
   /** One step of every unit, `unit`'s traced stage by stage by the worker that holds it. */
   stepSlowly(unit: number): void {
-    this.broadcast((runId) => ({ type: 'stepSlowly', runId, unit }));
+    this.broadcast((sessionId) => ({ type: 'stepSlowly', sessionId, unit }));
   }
 
   /** At most `stepsPerSecond` steps a second in every worker (null: full speed); kept for later sessions. */
   setSpeed(stepsPerSecond: number | null): void {
     this.speed = stepsPerSecond;
-    this.broadcast((runId) => ({ type: 'speed', runId, stepsPerSecond }));
+    this.broadcast((sessionId) => ({ type: 'speed', sessionId, stepsPerSecond }));
   }
 
   /** The page is being hidden or closed: every training worker sends a checkpoint after its current step. */
   checkpointNow(): void {
-    this.broadcast((runId) => ({ type: 'checkpointNow', runId }));
+    this.broadcast((sessionId) => ({ type: 'checkpointNow', sessionId }));
   }
 
   landscape(dims: 1 | 2): void {
-    this.broadcast((runId) => ({ type: 'landscape', runId, dims }));
+    this.broadcast((sessionId) => ({ type: 'landscape', sessionId, dims }));
   }
 
   /** `unit`'s probe weights now, from the worker that trains it; rejects with a message saying why not. */
@@ -318,7 +318,7 @@ export class WorkerPool {
     const request = ++this.nextRequest;
     return new Promise((resolve, reject) => {
       this.probeRequests.set(request, { resolve, reject });
-      this.send(worker, { type: 'probeWeights', runId: this.runId, unit, request });
+      this.send(worker, { type: 'probeWeights', sessionId: this.sessionId, unit, request });
     });
   }
 
@@ -339,7 +339,7 @@ export class WorkerPool {
 
   /** The current session's id (messages of others are dropped). */
   get current(): number {
-    return this.runId;
+    return this.sessionId;
   }
 
   dispose(): void {

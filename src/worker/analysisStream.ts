@@ -15,7 +15,7 @@ export class AnalysisStream {
     private readonly cmp: Comparison,
     /** The page's unit number of each of the comparison's runs. */
     private readonly units: readonly number[],
-    private readonly runId: number,
+    private readonly sessionId: number,
     private readonly post: Post,
     private readonly alive: () => boolean,
   ) {
@@ -36,11 +36,11 @@ export class AnalysisStream {
     for (let run = 0; run < this.cmp.runs.length && this.alive(); run++) {
       if (!include(run)) continue;
       const point = await this.analyzer.smoothness(run, signal);
-      if (this.alive()) this.post({ type: 'smoothness', runId: this.runId, run: this.unit(run), point });
+      if (this.alive()) this.post({ type: 'smoothness', sessionId: this.sessionId, run: this.unit(run), point });
       const agents = await this.analyzer.agents(run);
       if (agents && this.alive()) {
         const k = agents.distance.length;
-        this.post({ type: 'agents', runId: this.runId, run: this.unit(run), point: { ...agents, active: (this.cmp.steps - 1 + k) % k } });
+        this.post({ type: 'agents', sessionId: this.sessionId, run: this.unit(run), point: { ...agents, active: (this.cmp.steps - 1 + k) % k } });
       }
     }
   }
@@ -51,14 +51,14 @@ export class AnalysisStream {
       if (!include(run)) continue;
       if (dims === 1) {
         const s = await this.analyzer.landscape1d(run, signal);
-        this.post({ type: 'landscape', runId: this.runId, row: { run: this.unit(run), dims, step, alphas: s.alphas, betas: [0], index: 0, losses: s.losses } });
+        this.post({ type: 'landscape', sessionId: this.sessionId, row: { run: this.unit(run), dims, step, alphas: s.alphas, betas: [0], index: 0, losses: s.losses } });
         continue;
       }
       await this.analyzer.landscape2d(run, (index, losses) => {
         if (!this.alive()) return;
         const grid = this.cmp.config.analysis.gridPoints;
         const axis = Array.from({ length: grid }, (_, i) => -1 + (2 * i) / (grid - 1));
-        this.post({ type: 'landscape', runId: this.runId, row: { run: this.unit(run), dims, step, alphas: axis, betas: axis, index, losses } });
+        this.post({ type: 'landscape', sessionId: this.sessionId, row: { run: this.unit(run), dims, step, alphas: axis, betas: axis, index, losses } });
       }, signal);
     }
   }

@@ -52,7 +52,7 @@ describe('pool engine', () => {
     await b.engine.flush();
 
     const diverged = msgs.filter((m) => m.type === 'diverged');
-    expect(diverged).toEqual([{ type: 'diverged', runId: 1, unit: 4, step: 3, message: expect.stringMatching(/^Conventional · seed 1 diverged at step 3 \(loss NaN\)/) as unknown as string }]);
+    expect(diverged).toEqual([{ type: 'diverged', sessionId: 1, unit: 4, step: 3, message: expect.stringMatching(/^Conventional · seed 1 diverged at step 3 \(loss NaN\)/) as unknown as string }]);
     const conv = lossesOf(msgs, 4);
     expect(conv.slice(0, 2).every(Number.isFinite)).toBe(true);
     expect(conv.slice(2).every((v) => Number.isNaN(v))).toBe(true);

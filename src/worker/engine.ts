@@ -53,7 +53,7 @@ export class PoolEngine implements Engine {
     private readonly groups: readonly Group[],
     readonly totalSteps: number,
     private readonly worker: number,
-    private readonly runId: number,
+    private readonly sessionId: number,
     private readonly post: Post,
     from: { step: number; active: boolean[] } | null = null,
     /**
@@ -99,7 +99,7 @@ export class PoolEngine implements Engine {
         if (index >= 0 && active[index]) {
           const { losses, trace } = await g.cmp.stepActiveTraced(active, index);
           row.push(...losses);
-          this.post({ type: 'trace', runId: this.runId, unit: traced as number, trace });
+          this.post({ type: 'trace', sessionId: this.sessionId, unit: traced as number, trace });
         } else row.push(...g.cmp.stepActive(active));
         g.cmp.stepMsTotal.forEach((ms, i) => (this.windowMs[at + i] = (this.windowMs[at + i] ?? 0) + ms - (before[i] ?? 0)));
       }
@@ -129,7 +129,7 @@ export class PoolEngine implements Engine {
       const bytes = encodeCheckpoint(await g.cmp.checkpoint());
       groups.push({ seed: g.seed, units: [...g.units], active: g.units.map((_, i) => this.active[at + i] === true), bytes });
     }
-    this.post({ type: 'checkpoint', runId: this.runId, checkpoint: { worker: this.worker, step: this.t, groups } }, groups.map((g) => g.bytes));
+    this.post({ type: 'checkpoint', sessionId: this.sessionId, checkpoint: { worker: this.worker, step: this.t, groups } }, groups.map((g) => g.bytes));
   }
 
   private isActive(g: Group, run: number): boolean {
@@ -165,10 +165,10 @@ export class PoolEngine implements Engine {
     };
     this.windowStart = performance.now();
     this.windowMs = this.windowMs.map(() => 0);
-    this.post({ type: 'stats', runId: this.runId, batch }, [steps.buffer, ...losses.map((l) => l.buffer)] as ArrayBuffer[]);
+    this.post({ type: 'stats', sessionId: this.sessionId, batch }, [steps.buffer, ...losses.map((l) => l.buffer)] as ArrayBuffer[]);
     // The queue view: after a single step (Step), else about once a second.
     if (steps.length === 1 || performance.now() - this.lastQueuePost >= QUEUE_POST_MS) this.postQueues();
-    for (const d of stopped) this.post({ type: 'diverged', runId: this.runId, unit: d.unit, step: d.step, message: d.message });
+    for (const d of stopped) this.post({ type: 'diverged', sessionId: this.sessionId, unit: d.unit, step: d.step, message: d.message });
   }
 
   /**
@@ -206,7 +206,7 @@ export class PoolEngine implements Engine {
         const trainer = run.trainer;
         if (!(trainer instanceof SemiSiameseTrainer) || !this.active[this.offset(gi) + i]) return;
         const queues = trainer.queues.map((q) => ({ step: g.cmp.steps, pointer: q.pointer, slotIds: q.slotIds.slice(), writtenAt: q.writtenAt.slice(), writer: q.writer.slice() }));
-        this.post({ type: 'queue', runId: this.runId, unit: g.units[i] as number, queues, collisions: trainer.collisions });
+        this.post({ type: 'queue', sessionId: this.sessionId, unit: g.units[i] as number, queues, collisions: trainer.collisions });
       });
     }
   }
@@ -221,16 +221,16 @@ export class PoolEngine implements Engine {
         const scored = await evaluateRunWithEmbeddings(g.cmp, i);
         if (scored === null) {
           const d = this.stop(this.offset(gi) + i, this.t, 'weights not finite', g.labels[i]);
-          this.post({ type: 'diverged', runId: this.runId, ...d });
+          this.post({ type: 'diverged', sessionId: this.sessionId, ...d });
           continue;
         }
         reports.push(scored.report);
         units.push(g.units[i] as number);
         const view = embeddingView(scored.embeddings, g.cmp.config.model.embedDim, g.cmp.dataset.test, this.t);
-        this.post({ type: 'embeddings', runId: this.runId, unit: g.units[i] as number, view }, [view.coords.buffer as ArrayBuffer]);
+        this.post({ type: 'embeddings', sessionId: this.sessionId, unit: g.units[i] as number, view }, [view.coords.buffer as ArrayBuffer]);
       }
     }
-    if (units.length > 0) this.post({ type: 'eval', runId: this.runId, result: { step: this.t, units, reports } });
+    if (units.length > 0) this.post({ type: 'eval', sessionId: this.sessionId, result: { step: this.t, units, reports } });
   }
 
   dispose(): void {

@@ -17,12 +17,12 @@ import type { Post } from './protocol';
 const PROGRESS_MS = 100;
 
 /** `signal` (Reset, New seed) stops a generation within ~50 ms; nothing half-made is cached. */
-export async function makeFaces(data: DataConfig, seed: number, shown: boolean, runId: number, post: Post, signal?: AbortSignal, folder: FolderSource | null = null): Promise<FaceDataset> {
+export async function makeFaces(data: DataConfig, seed: number, shown: boolean, sessionId: number, post: Post, signal?: AbortSignal, folder: FolderSource | null = null): Promise<FaceDataset> {
   if (folder !== null) {
-    const { dataset, pool, pairsFormat } = await folderFaces(folder, data, seed, (done, total) => post({ type: 'progress', runId, phase: 'decode', done, total }), signal);
+    const { dataset, pool, pairsFormat } = await folderFaces(folder, data, seed, (done, total) => post({ type: 'progress', sessionId, phase: 'decode', done, total }), signal);
     if (shown) {
       const summary = summarizeDataset(dataset, null, { root: pool.root, identities: pool.names.length, images: pool.paths.length, pairsFormat, unreadable: pool.unreadable });
-      post({ type: 'dataset', runId, summary }, summaryTransfer(summary));
+      post({ type: 'dataset', sessionId, summary }, summaryTransfer(summary));
     }
     return dataset;
   }
@@ -30,7 +30,7 @@ export async function makeFaces(data: DataConfig, seed: number, shown: boolean, 
   if (cached) {
     if (shown) {
       const summary = summarizeDataset(cached, null);
-      post({ type: 'dataset', runId, summary }, summaryTransfer(summary));
+      post({ type: 'dataset', sessionId, summary }, summaryTransfer(summary));
     }
     return cached;
   }
@@ -40,12 +40,12 @@ export async function makeFaces(data: DataConfig, seed: number, shown: boolean, 
     const now = performance.now();
     if (now - last < PROGRESS_MS && done < total) return;
     last = now;
-    post({ type: 'progress', runId, phase: 'data', done, total });
+    post({ type: 'progress', sessionId, phase: 'data', done, total });
   }, signal);
   await storeDataset(data, seed, dataset);
   if (shown) {
     const summary = summarizeDataset(dataset, imagesPerSecond);
-    post({ type: 'dataset', runId, summary }, summaryTransfer(summary));
+    post({ type: 'dataset', sessionId, summary }, summaryTransfer(summary));
   }
   return dataset;
 }

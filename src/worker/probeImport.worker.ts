@@ -12,7 +12,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 async function handle(msg: ImportProbeMessage): Promise<ImportedProbeMessage> {
   const { backend } = await selectBackend({ choice: msg.backend, threads: 1, measurement: null, trialFailure: null });
   const probe = await evaluateImportedProbe(msg);
-  return { type: 'importedProbe', runId: msg.runId, result: { ok: true, probe: { ...probe, backend } } };
+  return { type: 'importedProbe', sessionId: msg.sessionId, result: { ok: true, probe: { ...probe, backend } } };
 }
 
 scope.onmessage = (event: MessageEvent<ImportProbeMessage>) => {
@@ -21,6 +21,6 @@ scope.onmessage = (event: MessageEvent<ImportProbeMessage>) => {
       const buffers = answer.result.ok ? answer.result.probe.seeds.map((s) => s.view.coords.buffer as ArrayBuffer) : [];
       scope.postMessage(answer, buffers);
     },
-    (e: unknown) => scope.postMessage({ type: 'importedProbe', runId: event.data.runId, result: { ok: false, message: e instanceof Error ? e.message : String(e) } } satisfies ImportedProbeMessage),
+    (e: unknown) => scope.postMessage({ type: 'importedProbe', sessionId: event.data.sessionId, result: { ok: false, message: e instanceof Error ? e.message : String(e) } } satisfies ImportedProbeMessage),
   );
 };

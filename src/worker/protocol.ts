@@ -2,7 +2,7 @@
  * The typed boundary between the page and its pool of training workers. A comparison of R
  * methods over S seeds has S·R runs ("units", numbered seed-major: unit = seedIndex·R + run); the
  * page hands each worker some of them, and a worker trains its units in lock-step. Every message
- * carries the runId of the session it belongs to; the page drops messages of sessions that are no
+ * carries the sessionId of the session it belongs to; the page drops messages of sessions that are no
  * longer current. Per-step scalars travel as typed arrays (transferred, not copied), only the
  * points new since the last flush.
  */
@@ -53,7 +53,7 @@ export type ProgressPhase = 'data' | 'decode' | 'build';
 export type ToWorker =
   | {
       type: 'init';
-      runId: number;
+      sessionId: number;
       /** This worker's place in the pool (echoed in 'ready' and 'state'). */
       worker: number;
       /** The experiment; `seed` is ignored in favour of each unit's seed. */
@@ -83,28 +83,28 @@ export type ToWorker =
    * within `budgetMs`, unless `kept` holds a choice for this worker's device and the shape.
    * Answered by 'trialStarted' (timing begins) and 'trialResult'.
    */
-  | { type: 'trialBackend'; runId: number; backend: BackendName; config: ExperimentConfig; threads: number; budgetMs: number; kept: KeptChoice[] }
+  | { type: 'trialBackend'; sessionId: number; backend: BackendName; config: ExperimentConfig; threads: number; budgetMs: number; kept: KeptChoice[] }
   /** The serialized faces of a seed made by another worker (core/data/cache.ts layout). */
-  | { type: 'faces'; runId: number; seed: number; bytes: ArrayBuffer | SharedArrayBuffer }
-  | { type: 'play'; runId: number }
-  | { type: 'pause'; runId: number }
+  | { type: 'faces'; sessionId: number; seed: number; bytes: ArrayBuffer | SharedArrayBuffer }
+  | { type: 'play'; sessionId: number }
+  | { type: 'pause'; sessionId: number }
   /** One lock-step iteration of every unit (only while paused). */
-  | { type: 'step'; runId: number }
+  | { type: 'step'; sessionId: number }
   /** A Step whose iteration of `unit` is traced stage by stage (the worker holding it posts 'trace'). */
-  | { type: 'stepSlowly'; runId: number; unit: number }
+  | { type: 'stepSlowly'; sessionId: number; unit: number }
   /** Training speed: at most this many steps a second, or null for full speed. */
-  | { type: 'speed'; runId: number; stepsPerSecond: number | null }
+  | { type: 'speed'; sessionId: number; stepsPerSecond: number | null }
   /** Loss-landscape slices of every unit now (1-D, or 2-D streamed row by row). */
-  | { type: 'landscape'; runId: number; dims: 1 | 2 }
+  | { type: 'landscape'; sessionId: number; dims: 1 | 2 }
   /** The page is being hidden or closed: a worker that is training sends a checkpoint after its current step. */
-  | { type: 'checkpointNow'; runId: number }
+  | { type: 'checkpointNow'; sessionId: number }
   /** The probe weights of `unit` now (to the worker that trains it); answered by 'probeWeights' with the same `request`. */
-  | { type: 'probeWeights'; runId: number; unit: number; request: number }
+  | { type: 'probeWeights'; sessionId: number; unit: number; request: number }
   /**
    * Which backend `choice` gives in this worker, answered by 'backend' (a sweep keys its runs by
    * the backend that really trains them, core/sweep/runKey.ts). Ends the worker's session first.
    */
-  | { type: 'selectBackend'; runId: number; choice: BackendChoice };
+  | { type: 'selectBackend'; sessionId: number; choice: BackendChoice };
 
 export interface AdapterInfo {
   vendor: string;
@@ -233,39 +233,39 @@ export type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
 /** Worker → page. */
 export type FromWorker =
-  | { type: 'backend'; runId: number; report: BackendReport }
+  | { type: 'backend'; sessionId: number; report: BackendReport }
   /** A backend trial's backend started: the page's time limit on the trial runs from here. */
-  | { type: 'trialStarted'; runId: number }
+  | { type: 'trialStarted'; sessionId: number }
   /**
    * The answer to 'trialBackend': the device and shape (the cache key), the backends available
    * here, and either the choice kept for them (`earlier`, no trial run) or the trial's result.
    */
-  | { type: 'trialResult'; runId: number; device: string; shape: string; available: BackendName[]; earlier: BackendMeasurement | null; result: TrialResult | null }
-  | { type: 'progress'; runId: number; phase: ProgressPhase; done: number; total: number }
-  | { type: 'dataset'; runId: number; summary: DatasetSummary }
+  | { type: 'trialResult'; sessionId: number; device: string; shape: string; available: BackendName[]; earlier: BackendMeasurement | null; result: TrialResult | null }
+  | { type: 'progress'; sessionId: number; phase: ProgressPhase; done: number; total: number }
+  | { type: 'dataset'; sessionId: number; summary: DatasetSummary }
   /** The serialized faces of a seed this worker made, for the page to hand to the other workers. */
-  | { type: 'faces'; runId: number; seed: number; bytes: ArrayBuffer }
-  | { type: 'ready'; runId: number; worker: number; untrained: Array<{ seed: number; report: EvalReport }>; smoothnessCost: SmoothnessCost }
+  | { type: 'faces'; sessionId: number; seed: number; bytes: ArrayBuffer }
+  | { type: 'ready'; sessionId: number; worker: number; untrained: Array<{ seed: number; report: EvalReport }>; smoothnessCost: SmoothnessCost }
   /** `run` is the unit. */
-  | { type: 'smoothness'; runId: number; run: number; point: LipschitzPoint }
-  | { type: 'agents'; runId: number; run: number; point: AgentPoint }
-  | { type: 'landscape'; runId: number; row: LandscapeRow }
-  | { type: 'stats'; runId: number; batch: StatsBatch }
-  | { type: 'eval'; runId: number; result: EvalMessage }
-  | { type: 'state'; runId: number; worker: number; phase: RunPhase; step: number }
+  | { type: 'smoothness'; sessionId: number; run: number; point: LipschitzPoint }
+  | { type: 'agents'; sessionId: number; run: number; point: AgentPoint }
+  | { type: 'landscape'; sessionId: number; row: LandscapeRow }
+  | { type: 'stats'; sessionId: number; batch: StatsBatch }
+  | { type: 'eval'; sessionId: number; result: EvalMessage }
+  | { type: 'state'; sessionId: number; worker: number; phase: RunPhase; step: number }
   /** A unit whose loss became non-finite: stopped at `step`, the others go on. */
-  | { type: 'diverged'; runId: number; unit: number; step: number; message: string }
+  | { type: 'diverged'; sessionId: number; unit: number; step: number; message: string }
   /** The queue(s) of an SST/MASST unit after a step (about once a second while training). */
-  | { type: 'queue'; runId: number; unit: number; queues: QueueSnapshot[]; collisions: number }
+  | { type: 'queue'; sessionId: number; unit: number; queues: QueueSnapshot[]; collisions: number }
   /** A unit's held-out embeddings projected on their first two principal components, at an evaluation. */
-  | { type: 'embeddings'; runId: number; unit: number; view: EmbeddingView }
+  | { type: 'embeddings'; sessionId: number; unit: number; view: EmbeddingView }
   /** The stages of one slowly stepped iteration of `unit` (core/train/trace.ts). */
-  | { type: 'trace'; runId: number; unit: number; trace: SlowStepTrace }
+  | { type: 'trace'; sessionId: number; unit: number; trace: SlowStepTrace }
   /** Every `checkpointEvery` steps, whenever training stops, and when the page is hidden: what a reload resumes from. */
-  | { type: 'checkpoint'; runId: number; checkpoint: WorkerCheckpoint }
+  | { type: 'checkpoint'; sessionId: number; checkpoint: WorkerCheckpoint }
   /** The answer to a 'probeWeights' request (buffers transferred), or why there is none. */
-  | { type: 'probeWeights'; runId: number; request: number; result: { ok: true; probe: ProbeWeights } | { ok: false; message: string } }
-  | { type: 'error'; runId: number; message: string };
+  | { type: 'probeWeights'; sessionId: number; request: number; result: { ok: true; probe: ProbeWeights } | { ok: false; message: string } }
+  | { type: 'error'; sessionId: number; message: string };
 
 export function assertNever(x: never): never {
   throw new Error(`Unexpected message: ${JSON.stringify(x)}`);
@@ -279,7 +279,7 @@ export function assertNever(x: never): never {
 export interface ImportProbeMessage {
   type: 'importProbe';
   /** The session whose comparison this is (echoed): the page keeps the result only while it is current. */
-  runId: number;
+  sessionId: number;
   files: File[];
   config: ExperimentConfig;
   /** Each seed's serialized faces (core/data/cache.ts layout), in the comparison's seed order. */
@@ -307,7 +307,7 @@ export interface ImportedProbeResult {
 /** Probe-import worker → page: the evaluation, or why there is none (misfits named). */
 export interface ImportedProbeMessage {
   type: 'importedProbe';
-  runId: number;
+  sessionId: number;
   result: { ok: true; probe: ImportedProbeResult } | { ok: false; message: string };
 }
 

@@ -39,14 +39,14 @@ export class Session {
   private config: ExperimentConfig | null = null;
 
   constructor(
-    readonly runId: number,
+    readonly sessionId: number,
     private readonly worker: number,
     private readonly post: Post,
   ) {
     this.control = new RunControl({
-      state: (phase, step) => post({ type: 'state', runId, worker, phase, step }),
+      state: (phase, step) => post({ type: 'state', sessionId, worker, phase, step }),
       // The wasm heap's bare "Aborted()" said as out of memory, with the form's settings that fit.
-      error: (message) => post({ type: 'error', runId, message: (this.config && outOfMemoryMessage(message, this.config, 'page')) ?? message }),
+      error: (message) => post({ type: 'error', sessionId, message: (this.config && outOfMemoryMessage(message, this.config, 'page')) ?? message }),
     });
   }
 
@@ -61,23 +61,23 @@ export class Session {
     const seeds = [...new Set(msg.units.map((u) => u.seed))];
     const report = await selectBackend({ choice: msg.backend, threads: msg.wasmThreads, measurement: msg.measurement, trialFailure: msg.trialFailure });
     if (this.disposed) return null;
-    this.post({ type: 'backend', runId: this.runId, report });
+    this.post({ type: 'backend', sessionId: this.sessionId, report });
     this.watchDevice(report.backend);
     // Every worker first makes the faces it was asked to, then waits for the others': no worker
     // ever waits on one that is itself waiting.
     const faces = new Map<number, FaceDataset>();
     for (const seed of msg.makes) {
-      const dataset = await makeFaces(msg.config.data, seed, seed === msg.shownSeed, this.runId, this.post, signal, msg.folder);
+      const dataset = await makeFaces(msg.config.data, seed, seed === msg.shownSeed, this.sessionId, this.post, signal, msg.folder);
       if (this.disposed) return null;
       faces.set(seed, dataset);
       const bytes = serializeDataset(dataset);
-      this.post({ type: 'faces', runId: this.runId, seed, bytes }, [bytes]);
+      this.post({ type: 'faces', sessionId: this.sessionId, seed, bytes }, [bytes]);
     }
     for (const seed of seeds) {
       if (!faces.has(seed)) faces.set(seed, deserializeDataset(await this.facesFromPage(seed)));
       if (this.disposed) return null;
     }
-    this.post({ type: 'progress', runId: this.runId, phase: 'build', done: 0, total: 1 });
+    this.post({ type: 'progress', sessionId: this.sessionId, phase: 'build', done: 0, total: 1 });
     const impl = convImplFor(report.backend);
     const untrained: Array<{ seed: number; report: EvalReport }> = [];
     const groups: Group[] = [];
@@ -90,7 +90,7 @@ export class Session {
         // Messages always name the seed: a worker cannot tell from its own units whether the
         // comparison has others.
         const labels = config.runs.map((r) => `${runLabel(r)} · seed ${seed}`);
-        groups.push({ seed, units, labels, cmp, analysis: new AnalysisStream(cmp, units, this.runId, this.post, () => !this.disposed) });
+        groups.push({ seed, units, labels, cmp, analysis: new AnalysisStream(cmp, units, this.sessionId, this.post, () => !this.disposed) });
         untrained.push({ seed, report: await evaluateUntrained(cmp) });
       }
     } catch (e) {
@@ -110,8 +110,8 @@ export class Session {
     }
     const smoothnessCost = (groups[0] as Group).analysis.cost;
     this.groups = groups;
-    this.post({ type: 'ready', runId: this.runId, worker: this.worker, untrained, smoothnessCost });
-    return new PoolEngine(groups, msg.config.steps, this.worker, this.runId, this.post, from, msg.checkpointEvery);
+    this.post({ type: 'ready', sessionId: this.sessionId, worker: this.worker, untrained, smoothnessCost });
+    return new PoolEngine(groups, msg.config.steps, this.worker, this.sessionId, this.post, from, msg.checkpointEvery);
   }
 
   /** Posts `unit`'s probe weights as they are now (probeWeights.ts), or why not. */
@@ -119,7 +119,7 @@ export class Session {
     const { result, transfer } = this.disposed
       ? { result: { ok: false as const, message: 'the comparison was reset' }, transfer: [] }
       : await readProbe(this.groups, unit);
-    this.post({ type: 'probeWeights', runId: this.runId, request, result }, transfer);
+    this.post({ type: 'probeWeights', sessionId: this.sessionId, request, result }, transfer);
   }
 
   /** Faces of a seed that another worker makes, delivered through the page. */
@@ -145,7 +145,7 @@ export class Session {
     watchGpuDevice((tf.backend() as unknown as { device?: WatchedDevice }).device, (failure) => {
       if (this.disposed) return;
       this.control.pause();
-      this.post({ type: 'error', runId: this.runId, message: gpuFailureMessage(failure) });
+      this.post({ type: 'error', sessionId: this.sessionId, message: gpuFailureMessage(failure) });
     });
   }
 

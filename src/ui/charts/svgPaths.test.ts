@@ -57,7 +57,7 @@ describe('the SVG chart geometry', () => {
 describe('the loss chart', () => {
   const config = { ...presetConfig('smoke'), runs: [{ method: 'sst' as const, agents: 1 }, { method: 'masst' as const, agents: 4 }] };
   const stats = (units: number[], losses: number[][]) => ({
-    type: 'stats' as const, runId: 1,
+    type: 'stats' as const, sessionId: 1,
     batch: { worker: 0, units, steps: Int32Array.of(1, 2), losses: losses.map((l) => Float32Array.from(l)), msPerStep: units.map(() => 5), stepsPerSecond: 1 },
   });
 

@@ -24,23 +24,23 @@ interface Props {
 const selectBackend = (s: UiState) => s.backend?.backend ?? null;
 
 export function ImportProbe({ store, probes, session }: Props) {
-  const { runId, current } = useCurrentProbes(probes, store);
+  const { sessionId, current } = useCurrentProbes(probes, store);
   const backend = useStoreSelector(store, selectBackend);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const take = async (files: File[]) => {
     if (files.length === 0) return;
     setProblem(null);
-    const request = importRequest(session(), runId, files, backend ?? 'auto');
+    const request = importRequest(session(), sessionId, files, backend ?? 'auto');
     if (!request.ok) {
       setProblem(request.why);
       return;
     }
     setBusy(files.map((f) => f.name).join(', '));
     try {
-      const { runId: on, probe } = await evaluateInWorker(request.message);
+      const { sessionId: on, probe } = await evaluateInWorker(request.message);
       // Messages of a session that is no longer current are dropped, as the training workers' are.
-      if (store.get().runId !== on) setProblem('Import probe: the comparison changed while the probe was evaluated on the previous one: import it again.');
+      if (store.get().sessionId !== on) setProblem('Import probe: the comparison changed while the probe was evaluated on the previous one: import it again.');
       else probes.add(on, probe);
     } catch (e) {
       setProblem(e instanceof Error ? e.message : String(e));

@@ -26,11 +26,11 @@ function send(s: UiState, msg: FromWorker): UiState {
 /** A 4-step comparison of the smoke preset's methods on seeds 7 and 8, evaluated at steps 2 and 4. */
 function trained(): UiState {
   let s = startSession(1, config, seeds, 1);
-  s = send(s, { type: 'backend', runId: 1, report: { backend: 'cpu', adapter: null, notice: null, measurement: null, threads: 1 } });
-  s = send(s, { type: 'ready', runId: 1, worker: 0, untrained: seeds.map((seed) => ({ seed, report: report(0.5) })), smoothnessCost: { forward: 1, backward: 1, every: 0 } });
+  s = send(s, { type: 'backend', sessionId: 1, report: { backend: 'cpu', adapter: null, notice: null, measurement: null, threads: 1 } });
+  s = send(s, { type: 'ready', sessionId: 1, worker: 0, untrained: seeds.map((seed) => ({ seed, report: report(0.5) })), smoothnessCost: { forward: 1, backward: 1, every: 0 } });
   for (const step of [1, 2, 3, 4]) {
-    s = send(s, { type: 'stats', runId: 1, batch: { worker: 0, units, steps: Int32Array.from([step]), losses: units.map((u) => Float32Array.from([10 - step + u / 10])), msPerStep: units.map(() => 5), stepsPerSecond: 3 } });
-    if (step % 2 === 0) s = send(s, { type: 'eval', runId: 1, result: { step, units, reports: units.map((u) => report(0.6 + step / 100 + u / 1000)) } });
+    s = send(s, { type: 'stats', sessionId: 1, batch: { worker: 0, units, steps: Int32Array.from([step]), losses: units.map((u) => Float32Array.from([10 - step + u / 10])), msPerStep: units.map(() => 5), stepsPerSecond: 3 } });
+    if (step % 2 === 0) s = send(s, { type: 'eval', sessionId: 1, result: { step, units, reports: units.map((u) => report(0.6 + step / 100 + u / 1000)) } });
   }
   return s;
 }
@@ -81,7 +81,7 @@ describe('the page as results.json', () => {
 
   it('writes a run stopped before its last step as interrupted, and only the seeds that began', () => {
     let s = startSession(1, config, seeds, 1);
-    s = send(s, { type: 'stats', runId: 1, batch: { worker: 0, units: [0, 1], steps: Int32Array.from([1, 2]), losses: [Float32Array.from([3, 2]), Float32Array.from([3, 2])], msPerStep: [1, 1], stepsPerSecond: 1 } });
+    s = send(s, { type: 'stats', sessionId: 1, batch: { worker: 0, units: [0, 1], steps: Int32Array.from([1, 2]), losses: [Float32Array.from([3, 2]), Float32Array.from([3, 2])], msPerStep: [1, 1], stepsPerSecond: 1 } });
     const file = pageResults(s, { config, seeds }, {});
     expectRunnerShape(file);
     expect(file).toMatchObject({ complete: false, seeds: [7], plannedSeeds: seeds });

@@ -23,10 +23,10 @@ const report = (accuracy: number): EvalReport => ({
 /** A 4-step comparison on seeds 7 and 8, evaluated at steps 2 and 4, with losses that are not round in float32. */
 function trained(): UiState {
   let s = startSession(1, config, seeds, 1);
-  s = reduce(s, { type: 'ready', runId: 1, worker: 0, untrained: seeds.map((seed) => ({ seed, report: report(0.5) })), smoothnessCost: { forward: 1, backward: 1, every: 0 } });
+  s = reduce(s, { type: 'ready', sessionId: 1, worker: 0, untrained: seeds.map((seed) => ({ seed, report: report(0.5) })), smoothnessCost: { forward: 1, backward: 1, every: 0 } });
   for (const step of [1, 2, 3, 4]) {
-    s = reduce(s, { type: 'stats', runId: 1, batch: { worker: 0, units, steps: Int32Array.from([step]), losses: units.map((u) => Float32Array.from([10 / step + u / 7])), msPerStep: units.map(() => 5), stepsPerSecond: 3 } });
-    if (step % 2 === 0) s = reduce(s, { type: 'eval', runId: 1, result: { step, units, reports: units.map((u) => report(0.6 + step / 100 + u / 1000)) } });
+    s = reduce(s, { type: 'stats', sessionId: 1, batch: { worker: 0, units, steps: Int32Array.from([step]), losses: units.map((u) => Float32Array.from([10 / step + u / 7])), msPerStep: units.map(() => 5), stepsPerSecond: 3 } });
+    if (step % 2 === 0) s = reduce(s, { type: 'eval', sessionId: 1, result: { step, units, reports: units.map((u) => report(0.6 + step / 100 + u / 1000)) } });
   }
   return s;
 }

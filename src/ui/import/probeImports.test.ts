@@ -59,7 +59,7 @@ describe('importRequest', () => {
     expect(made.message.faces).toEqual([{ seed: 5, bytes: b }, { seed: 4, bytes: a }]);
     expect(made.message.config).toBe(config);
     expect(made.message.backend).toBe('webgl');
-    expect(made.message.runId).toBe(7);
+    expect(made.message.sessionId).toBe(7);
     expect(made.message.files).toBe(files);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The probes brought back with "Import probe", each evaluated on one comparison's held-out pairs
- * (its session's runId): kept apart from the page's store, like the ghost files, and shown only
+ * (its session's sessionId): kept apart from the page's store, like the ghost files, and shown only
  * while that comparison is the current one (a Reset or another comparison has other pairs). Pure:
  * the rows and panels the results table and the Embeddings view draw are tested in Node.
  */
@@ -14,7 +14,7 @@ export interface ImportedProbe {
   /** "PyTorch probe: SST · seed 1, step 6 of 6 (trained in PyTorch)", unique among the imports. */
   label: string;
   /** The session whose held-out pairs it was evaluated on. */
-  runId: number;
+  sessionId: number;
   result: ImportedProbeResult;
 }
 
@@ -35,9 +35,9 @@ export class ProbeImports {
     return () => this.listeners.delete(listener);
   };
 
-  add(runId: number, result: ImportedProbeResult): ImportedProbe {
+  add(sessionId: number, result: ImportedProbeResult): ImportedProbe {
     const label = uniqueName(probeLabel(result), this.probes.map((p) => p.label));
-    const probe: ImportedProbe = { id: this.nextId++, label, runId, result };
+    const probe: ImportedProbe = { id: this.nextId++, label, sessionId, result };
     this.set([...this.probes, probe]);
     return probe;
   }
@@ -53,15 +53,15 @@ export class ProbeImports {
   }
 }
 
-/** The imports evaluated on session `runId`. */
-export const ofSession = (probes: readonly ImportedProbe[], runId: number): ImportedProbe[] => probes.filter((p) => p.runId === runId);
+/** The imports evaluated on session `sessionId`. */
+export const ofSession = (probes: readonly ImportedProbe[], sessionId: number): ImportedProbe[] => probes.filter((p) => p.sessionId === sessionId);
 
-/** One results-table row per probe of session `runId`: its report on each seed, marked imported. */
-export function probeResultRows(probes: readonly ImportedProbe[], runId: number): ReportRow[] {
-  return ofSession(probes, runId).map((p) => ({ label: p.label, reports: p.result.seeds.map((s) => s.report), imported: p.label }));
+/** One results-table row per probe of session `sessionId`: its report on each seed, marked imported. */
+export function probeResultRows(probes: readonly ImportedProbe[], sessionId: number): ReportRow[] {
+  return ofSession(probes, sessionId).map((p) => ({ label: p.label, reports: p.result.seeds.map((s) => s.report), imported: p.label }));
 }
 
-/** The Embeddings view's ghost panels of session `runId`: each probe on the first seed, as the runs' panels. */
-export function probeEmbeddingPanels(probes: readonly ImportedProbe[], runId: number): Array<{ label: string; view: EmbeddingView | null; ghost: true }> {
-  return ofSession(probes, runId).map((p) => ({ label: p.label, view: p.result.seeds[0]?.view ?? null, ghost: true }));
+/** The Embeddings view's ghost panels of session `sessionId`: each probe on the first seed, as the runs' panels. */
+export function probeEmbeddingPanels(probes: readonly ImportedProbe[], sessionId: number): Array<{ label: string; view: EmbeddingView | null; ghost: true }> {
+  return ofSession(probes, sessionId).map((p) => ({ label: p.label, view: p.result.seeds[0]?.view ?? null, ghost: true }));
 }

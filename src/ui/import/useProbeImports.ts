@@ -6,11 +6,11 @@ import type { Store } from '../store/store';
 import type { ImportedProbe, ProbeImports } from './probeImports';
 import { ofSession } from './probeImports';
 
-const selectRunId = (s: UiState): number => s.runId;
+const selectSessionId = (s: UiState): number => s.sessionId;
 
-export function useCurrentProbes(probes: ProbeImports, store: Store): { runId: number; current: ImportedProbe[] } {
+export function useCurrentProbes(probes: ProbeImports, store: Store): { sessionId: number; current: ImportedProbe[] } {
   const all = useSyncExternalStore(probes.subscribe, probes.get);
-  const runId = useStoreSelector(store, selectRunId);
-  const current = useMemo(() => ofSession(all, runId), [all, runId]);
-  return { runId, current };
+  const sessionId = useStoreSelector(store, selectSessionId);
+  const current = useMemo(() => ofSession(all, sessionId), [all, sessionId]);
+  return { sessionId, current };
 }

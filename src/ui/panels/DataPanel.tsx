@@ -10,11 +10,11 @@ import { selectData } from '../store/selectors';
 import type { Store } from '../store/store';
 
 export const DataPanel = memo(function DataPanel({ store, onCleared }: { store: Store; onCleared: () => Promise<void> }) {
-  const { dataset, progress, runId, phase, playing } = useStoreSelector(store, selectData);
+  const { dataset, progress, sessionId, phase, playing } = useStoreSelector(store, selectData);
   return (
     <>
       <DatasetView summary={dataset} progress={progress} />
-      <StoredData refresh={`${runId}.${dataset === null}.${phase}.${playing}`} onCleared={onCleared} />
+      <StoredData refresh={`${sessionId}.${dataset === null}.${phase}.${playing}`} onCleared={onCleared} />
     </>
   );
 });

@@ -163,7 +163,7 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
       <Hideable name="embeddings">
         <EmbeddingsView panels={[
           ...s.runs.map((r) => ({ label: r.label, view: r.embeddings })),
-          ...probeEmbeddingPanels(imported.current, imported.runId),
+          ...probeEmbeddingPanels(imported.current, imported.sessionId),
         ]} />
       </Hideable>
     </section>

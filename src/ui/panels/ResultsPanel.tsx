@@ -13,7 +13,7 @@ import { useEvalGroups } from './useEvalGroups';
 export const ResultsPanel = memo(function ResultsPanel({ store, ghosts, probes }: { store: Store; ghosts: GhostStore; probes: ProbeImports }) {
   const { groups, untrained } = useEvalGroups(store);
   const loaded = useGhosts(ghosts);
-  const { runId, current } = useCurrentProbes(probes, store);
-  const ghostRows = useMemo(() => [...probeResultRows(current, runId), ...loaded.flatMap(ghostResultRows)], [current, runId, loaded]);
+  const { sessionId, current } = useCurrentProbes(probes, store);
+  const ghostRows = useMemo(() => [...probeResultRows(current, sessionId), ...loaded.flatMap(ghostResultRows)], [current, sessionId, loaded]);
   return <ResultsTable groups={groups} untrained={untrained} ghostRows={ghostRows} />;
 });

@@ -71,10 +71,10 @@ function resultOf(backend: BackendName, outcome: Outcome, budgetMs: number): Tri
  * device and shape. Throws when even the wasm trial's worker gave no answer (the caller then
  * chooses by the adapters' names).
  */
-export async function measureBackends(host: TrialHost, runId: number, config: ExperimentConfig, threads: number, kept: KeptChoice[]): Promise<BackendMeasurement> {
+export async function measureBackends(host: TrialHost, sessionId: number, config: ExperimentConfig, threads: number, kept: KeptChoice[]): Promise<BackendMeasurement> {
   const start = performance.now();
   const wasmBudget = nextBudget(TRIAL_BUDGET_MS, 0, TRIAL_ORDER.length);
-  const first = await runOne(host, { type: 'trialBackend', runId, backend: 'wasm', config, threads, budgetMs: wasmBudget, kept }, WASM_LIMIT_MS);
+  const first = await runOne(host, { type: 'trialBackend', sessionId, backend: 'wasm', config, threads, budgetMs: wasmBudget, kept }, WASM_LIMIT_MS);
   if (first.kind !== 'answer') {
     const failed = resultOf('wasm', first, wasmBudget);
     throw new Error(failed.ok ? 'no answer' : `wasm: ${failed.reason}`);
@@ -85,7 +85,7 @@ export async function measureBackends(host: TrialHost, runId: number, config: Ex
   const others = TRIAL_ORDER.filter((b) => b !== 'wasm' && answer.available.includes(b));
   for (const [i, backend] of others.entries()) {
     const budgetMs = Math.max(nextBudget(TRIAL_BUDGET_MS, performance.now() - start, others.length - i), first.trialMs);
-    const outcome = await runOne(host, { type: 'trialBackend', runId, backend, config, threads, budgetMs, kept: [] }, budgetMs);
+    const outcome = await runOne(host, { type: 'trialBackend', sessionId, backend, config, threads, budgetMs, kept: [] }, budgetMs);
     results.push(resultOf(backend, outcome, budgetMs));
   }
   const best = fastest(results);

@@ -11,7 +11,7 @@ import type { SavedComparison } from './savedComparison';
 const config = presetConfig('smoke');
 const units = [0, 1, 2];
 const stats: FromWorker = {
-  type: 'stats', runId: 1, batch: { worker: 0, units, steps: Int32Array.from([1, 2, 3]), losses: units.map(() => Float32Array.from([3, 2, 1])), msPerStep: [5, 5, 5], stepsPerSecond: 4 },
+  type: 'stats', sessionId: 1, batch: { worker: 0, units, steps: Int32Array.from([1, 2, 3]), losses: units.map(() => Float32Array.from([3, 2, 1])), msPerStep: [5, 5, 5], stepsPerSecond: 4 },
 };
 const state = reduce(startSession(1, config, [5], 1), stats);
 const bytes = (step: number, runs = 3) => encodeCheckpoint({ version: 1, seed: 5, step, runs: Array.from({ length: runs }, () => ({})) } as unknown as ComparisonCheckpoint);

@@ -14,7 +14,7 @@ const smoothnessCost = { forward: 8, backward: 8, every: 10 };
 /** One step of a worker's two units; `ms` tells the batches apart. */
 function stats(worker: number, units: number[], step: number, ms = 10): FromWorker {
   return {
-    type: 'stats', runId: 3,
+    type: 'stats', sessionId: 3,
     batch: { worker, units, steps: Int32Array.of(step), losses: units.map((u) => Float32Array.of(1 / (step + u))), msPerStep: units.map(() => ms + step), stepsPerSecond: step },
   };
 }
@@ -23,7 +23,7 @@ function stats(worker: number, units: number[], step: number, ms = 10): FromWork
 const W0 = [0, 3];
 const W1 = [1, 2];
 const ready: UiState = [0, 1].reduce<UiState>(
-  (s, worker) => reduce(s, { type: 'ready', runId: 3, worker, untrained: [{ seed: 7 + worker, report: report(0.6) }], smoothnessCost }),
+  (s, worker) => reduce(s, { type: 'ready', sessionId: 3, worker, untrained: [{ seed: 7 + worker, report: report(0.6) }], smoothnessCost }),
   startSession(3, config, [7, 8], 2),
 );
 
@@ -32,7 +32,7 @@ function training(steps: number): FromWorker[] {
   return Array.from({ length: steps }, (_, i) => i + 1).flatMap((step) => [
     stats(0, W0, step),
     stats(1, W1, step),
-    ...(step % 10 === 0 ? [{ type: 'eval' as const, runId: 3, result: { step, units: [0, 1, 2, 3], reports: [0, 1, 2, 3].map((u) => report(0.6 + u / 100)) } }] : []),
+    ...(step % 10 === 0 ? [{ type: 'eval' as const, sessionId: 3, result: { step, units: [0, 1, 2, 3], reports: [0, 1, 2, 3].map((u) => report(0.6 + u / 100)) } }] : []),
   ]);
 }
 
@@ -56,12 +56,12 @@ describe('the store queue', () => {
   });
 
   it('does not move a loss batch past a message of its worker whose order matters', () => {
-    const paused: FromWorker = { type: 'state', runId: 3, worker: 0, phase: 'ready', step: 1 };
+    const paused: FromWorker = { type: 'state', sessionId: 3, worker: 0, phase: 'ready', step: 1 };
     const messages = [stats(0, W0, 1), stats(1, W1, 1), paused, stats(0, W0, 2), stats(1, W1, 2)];
     const queue = queued(messages);
     expect(queue.map((m) => (m.type === 'stats' ? `stats ${m.batch.worker}` : m.type))).toEqual(['stats 0', 'stats 1', 'state', 'stats 0']);
     expect(queue.reduce(reduce, ready)).toEqual(messages.reduce(reduce, ready));
-    const diverged: FromWorker = { type: 'diverged', runId: 3, unit: 3, step: 1, message: 'diverged' };
+    const diverged: FromWorker = { type: 'diverged', sessionId: 3, unit: 3, step: 1, message: 'diverged' };
     expect(queued([stats(0, W0, 1), diverged, stats(0, W0, 2)])).toHaveLength(3);
     expect(queued([stats(0, W0, 1), { ...diverged, unit: 1 }, stats(0, W0, 2)])).toHaveLength(2);
     expect(queued([stats(0, W0, 1), stats(0, [0], 2)])).toHaveLength(2);
@@ -71,7 +71,7 @@ describe('the store queue', () => {
     expect(mustApplyNow(queued(training(MAX_QUEUED_LOSSES / 4)))).toBe(false);
     expect(mustApplyNow(queued(training(MAX_QUEUED_LOSSES / 4 + 1)))).toBe(true);
     const rows: FromWorker[] = Array.from({ length: MAX_QUEUED + 1 }, (_, index) => ({
-      type: 'landscape', runId: 3, row: { run: 0, dims: 2, step: 1, alphas: [], betas: [], index, losses: [] },
+      type: 'landscape', sessionId: 3, row: { run: 0, dims: 2, step: 1, alphas: [], betas: [], index, losses: [] },
     }));
     expect(mustApplyNow(rows.slice(0, MAX_QUEUED))).toBe(false);
     expect(mustApplyNow(rows)).toBe(true);

@@ -57,7 +57,7 @@ export function enqueue(queue: FromWorker[], msg: FromWorker): void {
   if (msg.type === 'stats') {
     for (let i = queue.length - 1; i >= 0; i--) {
       const m = queue[i] as FromWorker;
-      if (m.type === 'stats' && m.runId === msg.runId && m.batch.worker === msg.batch.worker) {
+      if (m.type === 'stats' && m.sessionId === msg.sessionId && m.batch.worker === msg.batch.worker) {
         if (!sameUnits(m.batch.units, msg.batch.units)) break;
         queue[i] = { ...m, batch: mergeStats(m.batch, msg.batch) } satisfies StatsMessage;
         return;

@@ -38,8 +38,8 @@ function cutRun(r: RunSeries, step: number): RunSeries {
   };
 }
 
-/** The saved state as a new session `runId` whose workers are being built from the checkpoints. */
-export function restoredState(saved: UiState, runId: number, workers: number, checkpoints: readonly WorkerCheckpoint[]): UiState {
+/** The saved state as a new session `sessionId` whose workers are being built from the checkpoints. */
+export function restoredState(saved: UiState, sessionId: number, workers: number, checkpoints: readonly WorkerCheckpoint[]): UiState {
   const steps = checkpointSteps(saved.runs.length, checkpoints);
   const runs = saved.runs.map((r) => cutRun(r, steps[r.unit] ?? 0));
   const building: WorkerState[] = Array.from({ length: workers }, (_, i) => ({
@@ -47,7 +47,7 @@ export function restoredState(saved: UiState, runId: number, workers: number, ch
   }));
   return {
     ...saved,
-    runId,
+    sessionId,
     phase: 'starting',
     playing: false,
     step: Math.min(...building.map((w) => w.step)),

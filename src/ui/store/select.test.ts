@@ -12,14 +12,14 @@ const report = (accuracy: number): EvalReport => ({ accuracy, accuracyStdErr: 0.
 const smoothnessCost = { forward: 8, backward: 8, every: 10 };
 
 const stats = (worker: number, units: number[], step: number): FromWorker => ({
-  type: 'stats', runId: 3, batch: { worker, units, steps: Int32Array.of(step), losses: units.map(() => Float32Array.of(2 / step)), msPerStep: units.map(() => 12), stepsPerSecond: 4 },
+  type: 'stats', sessionId: 3, batch: { worker, units, steps: Int32Array.of(step), losses: units.map(() => Float32Array.of(2 / step)), msPerStep: units.map(() => 12), stepsPerSecond: 4 },
 });
 
 const ready = [0, 1].reduce<UiState>(
-  (s, worker) => reduce(s, { type: 'ready', runId: 3, worker, untrained: [{ seed: 7 + worker, report: report(0.6) }], smoothnessCost }),
+  (s, worker) => reduce(s, { type: 'ready', sessionId: 3, worker, untrained: [{ seed: 7 + worker, report: report(0.6) }], smoothnessCost }),
   startSession(3, config, [7, 8], 2),
 );
-const training = reduce(reduce(ready, { type: 'state', runId: 3, worker: 0, phase: 'training', step: 0 }), { type: 'state', runId: 3, worker: 1, phase: 'training', step: 0 });
+const training = reduce(reduce(ready, { type: 'state', sessionId: 3, worker: 0, phase: 'training', step: 0 }), { type: 'state', sessionId: 3, worker: 1, phase: 'training', step: 0 });
 
 describe('slices of the state', () => {
   it('compares field by field, three levels down, and the state\'s own arrays by identity', () => {
@@ -42,7 +42,7 @@ describe('slices of the state', () => {
     expect(calls).toBe(1);
     const batch = reduce(reduce(training, stats(0, [0, 3], 1)), stats(1, [1, 2], 1));
     expect(select(batch)).toBe(first);
-    const evaluated = reduce(batch, { type: 'eval', runId: 3, result: { step: 1, units: [0, 1, 2, 3], reports: [0.6, 0.7, 0.6, 0.7].map(report) } });
+    const evaluated = reduce(batch, { type: 'eval', sessionId: 3, result: { step: 1, units: [0, 1, 2, 3], reports: [0.6, 0.7, 0.6, 0.7].map(report) } });
     expect(select(evaluated)).not.toBe(first);
     expect(select(evaluated).runs[1]?.latest?.accuracy).toBe(0.7);
   });

@@ -78,8 +78,8 @@ export interface ControlsSlice {
 
 export const selectControls = (s: UiState): ControlsSlice => ({ playing: s.playing, hasSession: s.phase !== 'idle', stepsPerSecond: s.playing ? s.stepsPerSecond : 0 });
 
-export const selectData = (s: UiState): Pick<UiState, 'dataset' | 'progress' | 'runId' | 'phase' | 'playing'> => ({
-  dataset: s.dataset, progress: s.progress, runId: s.runId, phase: s.phase, playing: s.playing,
+export const selectData = (s: UiState): Pick<UiState, 'dataset' | 'progress' | 'sessionId' | 'phase' | 'playing'> => ({
+  dataset: s.dataset, progress: s.progress, sessionId: s.sessionId, phase: s.phase, playing: s.playing,
 });
 
 /** What the page itself (header, alerts, form, band toggle) reads. */

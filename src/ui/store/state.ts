@@ -65,7 +65,7 @@ export interface WorkerState {
 }
 
 export interface UiState {
-  runId: number;
+  sessionId: number;
   phase: 'idle' | 'starting' | 'ready';
   /** Whether any worker is training. */
   playing: boolean;
@@ -92,7 +92,7 @@ export interface UiState {
 }
 
 export const initialState: UiState = {
-  runId: 0,
+  sessionId: 0,
   phase: 'idle',
   playing: false,
   step: 0,
@@ -119,11 +119,11 @@ export function emptyRun(unit: number, seed: number, run: number, spec: RunSpec)
 }
 
 /** A new session: one empty series per unit, every worker not yet ready. */
-export function startSession(runId: number, config: ExperimentConfig, seeds: readonly number[], workers: number): UiState {
+export function startSession(sessionId: number, config: ExperimentConfig, seeds: readonly number[], workers: number): UiState {
   const runs = seeds.flatMap((seed, s) => config.runs.map((spec, run) => emptyRun(s * config.runs.length + run, seed, run, spec)));
   const idle: WorkerState = { ready: false, phase: 'building', playing: false, step: 0, stepsPerSecond: 0 };
   return {
-    ...initialState, runId, phase: 'starting', totalSteps: config.steps, methods: config.runs, seeds: [...seeds], runs,
+    ...initialState, sessionId, phase: 'starting', totalSteps: config.steps, methods: config.runs, seeds: [...seeds], runs,
     workers: Array.from({ length: workers }, () => ({ ...idle })),
   };
 }
@@ -189,7 +189,7 @@ function setWorker(state: UiState, index: number, change: Partial<WorkerState>):
 }
 
 export function reduce(state: UiState, msg: FromWorker): UiState {
-  if (msg.runId !== state.runId) return state;
+  if (msg.sessionId !== state.sessionId) return state;
   switch (msg.type) {
     case 'backend':
       return { ...state, backend: msg.report };

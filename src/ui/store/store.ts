@@ -34,15 +34,15 @@ export class Store {
   }
 
   /** A new session: the series of the old one are dropped. */
-  start(runId: number, config: ExperimentConfig, seeds: readonly number[], workers: number): void {
+  start(sessionId: number, config: ExperimentConfig, seeds: readonly number[], workers: number): void {
     this.queue = [];
-    this.set(startSession(runId, config, seeds, workers));
+    this.set(startSession(sessionId, config, seeds, workers));
   }
 
-  /** A restored session: its saved state (cut back to its checkpoints, store/restore.ts) under `runId`. */
-  restore(runId: number, state: UiState): void {
+  /** A restored session: its saved state (cut back to its checkpoints, store/restore.ts) under `sessionId`. */
+  restore(sessionId: number, state: UiState): void {
     this.queue = [];
-    this.set({ ...state, runId });
+    this.set({ ...state, sessionId });
   }
 
   receive(msg: FromWorker): void {

@@ -59,7 +59,7 @@ const fakeLipschitz = (config: ExperimentConfig) => (config.runs[0]?.method === 
 export class FakePool implements SweepPool {
   readonly rounds: PoolJob[][] = [];
   paused = 0;
-  private runId = 10;
+  private sessionId = 10;
   sink: RoundSink | null = null;
   /** Workers that finish their job; the others stay "training" (a test stops or interrupts them). */
   finishes: (round: number, worker: number) => boolean = () => true;
@@ -70,25 +70,25 @@ export class FakePool implements SweepPool {
     const previous = this.sink;
     this.sink = sink;
     previous?.interrupted();
-    const runId = ++this.runId;
+    const sessionId = ++this.sessionId;
     const round = this.rounds.length;
     this.rounds.push([...jobs]);
-    queueMicrotask(() => jobs.forEach((job, w) => this.train(runId, round, job, w, sink)));
-    return runId;
+    queueMicrotask(() => jobs.forEach((job, w) => this.train(sessionId, round, job, w, sink)));
+    return sessionId;
   }
 
-  private train(runId: number, round: number, job: PoolJob, worker: number, sink: RoundSink): void {
+  private train(sessionId: number, round: number, job: PoolJob, worker: number, sink: RoundSink): void {
     const post = (msg: FromWorker) => sink.receive(msg);
     const steps = job.config.steps;
-    post({ type: 'ready', runId, worker, untrained: [{ seed: job.seed, report: report(0.5) }], smoothnessCost: { forward: 1, backward: 1, every: steps } });
-    post({ type: 'state', runId, worker, phase: 'training', step: 0 });
+    post({ type: 'ready', sessionId, worker, untrained: [{ seed: job.seed, report: report(0.5) }], smoothnessCost: { forward: 1, backward: 1, every: steps } });
+    post({ type: 'state', sessionId, worker, phase: 'training', step: 0 });
     const at = Int32Array.from({ length: steps }, (_, i) => i + 1);
-    post({ type: 'stats', runId, batch: { worker, units: [worker], steps: at, losses: [Float32Array.from(at, (s) => 1 / s)], msPerStep: [1], stepsPerSecond: 100 } });
+    post({ type: 'stats', sessionId, batch: { worker, units: [worker], steps: at, losses: [Float32Array.from(at, (s) => 1 / s)], msPerStep: [1], stepsPerSecond: 100 } });
     if (!this.finishes(round, worker)) return;
-    post({ type: 'eval', runId, result: { step: steps, units: [worker], reports: [report(fakeAccuracy(job.config, job.seed))] } });
+    post({ type: 'eval', sessionId, result: { step: steps, units: [worker], reports: [report(fakeAccuracy(job.config, job.seed))] } });
     const l = fakeLipschitz(job.config);
-    post({ type: 'smoothness', runId, run: worker, point: { step: steps, lossMin: 0, lossMax: 1, gradPredMin: 0, gradPredMax: 1, beta: l / 2, lipschitz: l } });
-    post({ type: 'state', runId, worker, phase: 'finished', step: steps });
+    post({ type: 'smoothness', sessionId, run: worker, point: { step: steps, lossMin: 0, lossMax: 1, gradPredMin: 0, gradPredMax: 1, beta: l / 2, lipschitz: l } });
+    post({ type: 'state', sessionId, worker, phase: 'finished', step: steps });
   }
 
   pause(): void {

@@ -29,7 +29,7 @@ import type { PoolJob, RoundSink } from '../workerPool';
 export interface SweepPool {
   /** The backend a choice really gives here ('auto' is resolved by a worker). */
   resolveBackend(choice: BackendChoice): Promise<BackendName>;
-  /** One round: worker i trains jobs[i]; returns the round's runId. */
+  /** One round: worker i trains jobs[i]; returns the round's sessionId. */
   trainJobs(jobs: readonly PoolJob[], backend: BackendChoice, sink: RoundSink): number;
   pause(): void;
 }
@@ -68,12 +68,12 @@ interface Job extends PoolJob {
 }
 
 /** An empty state for a round: one series per job (unit i on worker i), every worker building. */
-function roundState(runId: number, jobs: readonly Job[]): UiState {
+function roundState(sessionId: number, jobs: readonly Job[]): UiState {
   const idle: WorkerState = { ready: false, phase: 'building', playing: false, step: 0, stepsPerSecond: 0 };
   const first = jobs[0];
   return {
     ...initialState,
-    runId,
+    sessionId,
     phase: 'starting',
     totalSteps: first?.config.steps ?? 0,
     seeds: [...new Set(jobs.map((j) => j.seed))],
