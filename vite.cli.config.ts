@@ -16,7 +16,16 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rolldownOptions: {
-      input: { experiment: 'src/cli/experiment.ts', sweep: 'src/cli/sweep.ts', bench: 'src/cli/bench.ts', 'export-torch': 'src/cli/export-torch.ts', 'bench-torch': 'src/cli/bench-torch.ts', 'run-worker': 'src/cli/pool/runWorker.ts', 'make-test-faces': 'src/cli/make-test-faces.ts', 'docs-url-params': 'src/cli/docs-url-params.ts' },
+      input: {
+        experiment: 'src/cli/experiment.ts',
+        sweep: 'src/cli/sweep.ts',
+        bench: 'src/cli/bench.ts',
+        'export-torch': 'src/cli/export-torch.ts',
+        'bench-torch': 'src/cli/bench-torch.ts',
+        'run-worker': 'src/cli/pool/runWorker.ts',
+        'make-test-faces': 'src/cli/make-test-faces.ts',
+        'docs-url-params': 'src/cli/docs-url-params.ts',
+      },
       output: {
         entryFileNames: '[name].js',
         format: 'es',

@@ -4,8 +4,10 @@
  * (~2.5× slower on the cpu backend, docs/decisions.md) next to a second copy of tfjs-core.
  */
 export function tfjsNodeAliases(root: string): Array<{ find: RegExp; replacement: string }> {
-  return ['tfjs-core', 'tfjs-backend-cpu', 'tfjs-backend-wasm', 'tfjs-backend-webgpu', 'tfjs-converter'].map((name) => ({
-    find: new RegExp(`^@tensorflow/${name}$`),
-    replacement: `${root}/node_modules/@tensorflow/${name}/dist/index.js`,
-  }));
+  return ['tfjs-core', 'tfjs-backend-cpu', 'tfjs-backend-wasm', 'tfjs-backend-webgpu', 'tfjs-converter'].map(
+    (name) => ({
+      find: new RegExp(`^@tensorflow/${name}$`),
+      replacement: `${root}/node_modules/@tensorflow/${name}/dist/index.js`,
+    }),
+  );
 }

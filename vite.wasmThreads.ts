@@ -17,7 +17,10 @@ const DEV_PATH = '/@tfjs-pthread-worker.js';
 /** The script text: tfjs keeps it as a template string whose `\n` escapes became newlines; it escapes them back (backend_wasm.js). */
 function workerScript(): string {
   const require = createRequire(import.meta.url);
-  const { wasmWorkerContents } = require('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.worker.js') as { wasmWorkerContents: string };
+  const { wasmWorkerContents } =
+    require('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.worker.js') as {
+      wasmWorkerContents: string;
+    };
   return wasmWorkerContents.replace(/\n/g, '\\n');
 }
 

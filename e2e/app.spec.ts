@@ -32,10 +32,13 @@ async function stepsOf(page: Page): Promise<number[]> {
 async function expectAllSteps(page: Page, predicate: (n: number) => boolean, timeout = 120_000): Promise<number[]> {
   let last: number[] = [];
   await expect
-    .poll(async () => {
-      last = await stepsOf(page);
-      return last.length === 3 && last.every(predicate);
-    }, { timeout })
+    .poll(
+      async () => {
+        last = await stepsOf(page);
+        return last.length === 3 && last.every(predicate);
+      },
+      { timeout },
+    )
     .toBe(true);
   return last;
 }
@@ -58,7 +61,9 @@ test('loads, trains every run, pauses, steps by one and resets', async ({ page }
 
   // Runs train in a pool of workers, each at its own pace: Step moves every run on by exactly one.
   await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await expect.poll(async () => (await stepsOf(page)).join(','), { timeout: 60_000 }).toBe(paused.map((n) => n + 1).join(','));
+  await expect
+    .poll(async () => (await stepsOf(page)).join(','), { timeout: 60_000 })
+    .toBe(paused.map((n) => n + 1).join(','));
 
   await page.screenshot({ path: info.outputPath('trained.png'), fullPage: true });
   await page.getByRole('button', { name: 'Reset' }).click();
@@ -74,14 +79,18 @@ test('several seeds train in parallel: bands, the paired table and the summary',
   // one status per method × seed
   for (const label of ['Conventional', 'SST', 'MASST K=4']) {
     for (const seed of [1, 2]) {
-      await expect(runItems(page).filter({ hasText: `${label} · seed ${seed}: step` })).toBeVisible({ timeout: 120_000 });
+      await expect(runItems(page).filter({ hasText: `${label} · seed ${seed}: step` })).toBeVisible({
+        timeout: 120_000,
+      });
     }
   }
   const table = page.getByRole('table', { name: 'Paired differences' });
   await expect(table).toBeVisible({ timeout: 120_000 });
   await expect(table.locator('caption')).toContainText('Paired differences');
   for (const row of ['SST − Conventional', 'MASST K=4 − SST', 'MASST K=4 − Conventional']) {
-    await expect(table.getByRole('row', { name: new RegExp(row) })).toContainText(/[+−±]\d\.\d{3} ± \d\.\d{3} · [0-2]\/2/);
+    await expect(table.getByRole('row', { name: new RegExp(row) })).toContainText(
+      /[+−±]\d\.\d{3} ± \d\.\d{3} · [0-2]\/2/,
+    );
   }
   await expect(page.getByRole('radiogroup', { name: 'Band over seeds' })).toBeVisible();
   // one live region for the whole comparison, not one per run
@@ -136,7 +145,9 @@ test('a list of seeds in the URL starts the form at its first and keeps the list
   await expect(page).toHaveURL(/seeds=4%2C9%2C12/);
   await page.goto('/?preset=smoke&seeds=0&workers=99');
   await expect(page.getByRole('alert').filter({ hasText: 'seeds = "0" is not allowed' })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'workers = "99" is not allowed: expected an integer from 1 to 16' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'workers = "99" is not allowed: expected an integer from 1 to 16' }),
+  ).toBeVisible();
 });
 
 test('a bad URL value is reported by name and replaced by its default', async ({ page }) => {

@@ -20,6 +20,8 @@ test('measures the wasm backend in a worker and shows the timings', async ({ pag
 
 test('names a bad backend parameter and what is allowed', async ({ page }) => {
   await page.goto('/bench.html?backend=metal');
-  await expect(page.getByRole('status')).toHaveText('backend="metal" is not allowed: expected one of webgpu, webgl, wasm, cpu.');
+  await expect(page.getByRole('status')).toHaveText(
+    'backend="metal" is not allowed: expected one of webgpu, webgl, wasm, cpu.',
+  );
   await expect(page.locator('#results')).toBeHidden();
 });

@@ -18,10 +18,21 @@ function pageErrors(page: Page): string[] {
 test('a malformed percent escape is named, the form shows and the rest of the URL applies', async ({ page }) => {
   const errors = pageErrors(page);
   const cases = [
-    { query: 'preset=smoke&seed=5&steps=%', notice: 'URL parameter steps = "%" has a malformed percent escape: "%" is not "%" and two hex digits; steps is ignored and its default is used.' },
+    {
+      query: 'preset=smoke&seed=5&steps=%',
+      notice:
+        'URL parameter steps = "%" has a malformed percent escape: "%" is not "%" and two hex digits; steps is ignored and its default is used.',
+    },
     { query: 'preset=smoke&seed=5&hide=%', notice: 'URL parameter hide = "%" has a malformed percent escape' },
-    { query: 'preset=smoke&seed=5&%E0%A4%A', notice: 'URL parameter name "%E0%A4%A" (= "") has a malformed percent escape: the escapes "%E0%A4" are not UTF-8' },
-    { query: '%ZZ=1&preset=smoke&seed=5', notice: 'URL parameter name "%ZZ" (= "1") has a malformed percent escape: "%ZZ" is not "%" and two hex digits; the parameter is ignored.' },
+    {
+      query: 'preset=smoke&seed=5&%E0%A4%A',
+      notice: 'URL parameter name "%E0%A4%A" (= "") has a malformed percent escape: the escapes "%E0%A4" are not UTF-8',
+    },
+    {
+      query: '%ZZ=1&preset=smoke&seed=5',
+      notice:
+        'URL parameter name "%ZZ" (= "1") has a malformed percent escape: "%ZZ" is not "%" and two hex digits; the parameter is ignored.',
+    },
   ];
   for (const { query, notice } of cases) {
     await page.goto(`/?${query}`);
@@ -52,7 +63,9 @@ test('a panel that throws shows its error and Try again; the form and the traini
   await page.goto('/?preset=smoke&steps=5&evalEvery=5&smoothEvery=0&sliceEvery=0');
   await trainUntilStep(page, 5);
   const failed = page.getByRole('alert', { name: 'The data view failed' });
-  await expect(failed).toContainText('The data view failed: SecurityError: Canvas access is blocked by an extension. The rest of the page still works');
+  await expect(failed).toContainText(
+    'The data view failed: SecurityError: Canvas access is blocked by an extension. The rest of the page still works',
+  );
   // Everything else is there and live: the runs finished, the loss is drawn, the form edits.
   expect(await runItems(page).count()).toBe(3);
   await expect(page.getByRole('img', { name: 'Training loss by step' })).toBeVisible();
@@ -71,12 +84,17 @@ test('an error outside every panel shows Discard, Clear stored data and Reload',
   // Safari refuses replaceState past 100 calls in 30 s with a SecurityError; here, every call.
   await page.addInitScript(() => {
     window.history.replaceState = () => {
-      throw new DOMException('Attempt to use history.replaceState() more than 100 times per 30 seconds', 'SecurityError');
+      throw new DOMException(
+        'Attempt to use history.replaceState() more than 100 times per 30 seconds',
+        'SecurityError',
+      );
     };
   });
   await page.goto('/?preset=smoke');
   const failed = page.getByRole('alert', { name: 'The page failed' });
-  await expect(failed).toContainText('The page failed: SecurityError: Attempt to use history.replaceState() more than 100 times per 30 seconds.');
+  await expect(failed).toContainText(
+    'The page failed: SecurityError: Attempt to use history.replaceState() more than 100 times per 30 seconds.',
+  );
   await failed.getByRole('button', { name: 'Clear stored data' }).click();
   await expect(failed.getByRole('status')).toHaveText('Clear stored data: done. Reload to start again.');
   await failed.getByRole('button', { name: 'Discard stored comparison' }).click();
@@ -84,7 +102,9 @@ test('an error outside every panel shows Discard, Clear stored data and Reload',
   expect(errors).toEqual([]);
 });
 
-test('a stored comparison of the wrong shape no longer blanks the page: Discard is reachable and clears it', async ({ page }) => {
+test('a stored comparison of the wrong shape no longer blanks the page: Discard is reachable and clears it', async ({
+  page,
+}) => {
   await page.goto('/?preset=smoke');
   await expect(page.getByLabel('Scenario')).toBeVisible();
   // The record of issue 22 item 2: a session without its setup, written where the page keeps it.
@@ -104,7 +124,10 @@ test('a stored comparison of the wrong shape no longer blanks the page: Discard 
   await page.reload();
   await expect(page.getByLabel('Scenario')).toHaveValue('smoke');
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
-  await page.getByRole('button', { name: /^Discard/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Discard/ })
+    .first()
+    .click();
   await page.reload();
   await expect(page.getByLabel('Scenario')).toHaveValue('smoke');
   await expect(page.getByRole('button', { name: /^Discard/ })).toHaveCount(0);

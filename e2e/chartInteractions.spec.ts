@@ -14,7 +14,8 @@ const LOSS = 'Training loss by step';
 
 const chart = (page: Page) => page.locator('.svg-chart', { has: page.getByRole('img', { name: LOSS }) });
 const plot = (page: Page) => page.getByRole('img', { name: LOSS });
-const legendEntry = (page: Page, name: string) => chart(page).locator('.chart-legend').getByRole('button', { name, exact: true });
+const legendEntry = (page: Page, name: string) =>
+  chart(page).locator('.chart-legend').getByRole('button', { name, exact: true });
 const readout = (page: Page) => chart(page).locator('[aria-live="polite"]');
 /** The lines drawn in the plot (raw and smoothed per shown run). */
 const drawnLines = (page: Page) => plot(page).locator('g[clip-path] > path');
@@ -36,7 +37,9 @@ async function stepTo(page: Page, n: number): Promise<void> {
   }
 }
 
-test('legend toggle, drag-zoom and the keyboard crosshair survive live updates; hidden series come back with the link', async ({ page }) => {
+test('legend toggle, drag-zoom and the keyboard crosshair survive live updates; hidden series come back with the link', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(LINK);
@@ -52,7 +55,8 @@ test('legend toggle, drag-zoom and the keyboard crosshair survive live updates; 
   const midY = box.y + 60;
   await page.mouse.move(left + (right - left) / 3, midY);
   const tooltip = chart(page).locator('.chart-tooltip');
-  for (const name of ['Conventional (raw)', 'Conventional', 'SST (raw)', 'SST']) await expect(tooltip).toContainText(`${name}: `);
+  for (const name of ['Conventional (raw)', 'Conventional', 'SST (raw)', 'SST'])
+    await expect(tooltip).toContainText(`${name}: `);
 
   // Hide SST: its raw and smoothed lines go, the link names it.
   const sst = legendEntry(page, 'SST');

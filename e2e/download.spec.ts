@@ -19,7 +19,10 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<{ nam
   return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
 
-test('downloads a smoke comparison as results.json, CSV and a chart, and copies its link', async ({ page, context }) => {
+test('downloads a smoke comparison as results.json, CSV and a chart, and copies its link', async ({
+  page,
+  context,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -52,7 +55,10 @@ test('downloads a smoke comparison as results.json, CSV and a chart, and copies 
   expect(svg.text).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   expect(svg.text).toContain('<path');
   const png = page.waitForEvent('download');
-  await page.getByRole('button', { name: /^Download .* as PNG$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Download .* as PNG$/ })
+    .first()
+    .click();
   const pngFile = await png;
   expect((await readFile(await pngFile.path())).subarray(1, 4).toString()).toBe('PNG');
 

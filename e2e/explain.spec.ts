@@ -7,7 +7,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 
 const runSteps = async (page: Page): Promise<number[]> =>
-  (await page.getByRole('list', { name: 'Runs' }).getByRole('listitem').allTextContents()).map((t) => Number(/step (\d+)/.exec(t)?.[1] ?? NaN));
+  (await page.getByRole('list', { name: 'Runs' }).getByRole('listitem').allTextContents()).map((t) =>
+    Number(/step (\d+)/.exec(t)?.[1] ?? NaN),
+  );
 
 test('the overview follows the active agent, and Step slowly walks through every stage', async ({ page }) => {
   const errors: string[] = [];
@@ -21,7 +23,9 @@ test('the overview follows the active agent, and Step slowly walks through every
   await step.click();
   await expect.poll(() => runSteps(page)).toEqual([2, 2]);
   await expect(overview.getByRole('group', { name: /4 of them, agent 3 active/ })).toBeVisible();
-  await expect(page.getByRole('figure', { name: 'Queue' })).toContainText('Batch identities already in the queue when scored: 0');
+  await expect(page.getByRole('figure', { name: 'Queue' })).toContainText(
+    'Batch identities already in the queue when scored: 0',
+  );
   await expect(page.getByRole('figure', { name: 'Agent timeline' })).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Embeddings' }).locator('svg')).toHaveCount(2);
 
@@ -53,6 +57,8 @@ test('the speed control caps the steps per second until it is set back to full s
   // 4 s at 2 steps/s: at most ~8 steps (a flush can lag a step behind).
   expect(capped).toBeLessThanOrEqual(10);
   await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: 'Full speed' });
-  await expect.poll(async () => Math.min(...(await runSteps(page))) - start, { timeout: 60_000 }).toBeGreaterThan(capped + 20);
+  await expect
+    .poll(async () => Math.min(...(await runSteps(page))) - start, { timeout: 60_000 })
+    .toBeGreaterThan(capped + 20);
   await page.getByRole('button', { name: 'Pause' }).click();
 });

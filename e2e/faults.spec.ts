@@ -20,10 +20,15 @@ test('a worker failure is reported by name and the controls come back', async ({
   await page.unroute('**/index_bg*.wasm');
   await page.getByRole('button', { name: 'Dismiss errors' }).click();
   await train.click();
-  await expect.poll(async () => {
-    const texts = await page.getByRole('list', { name: 'Runs' }).getByRole('listitem').allTextContents();
-    return texts.length === 3 && texts.every((t) => /step 10\b/.test(t));
-  }, { timeout: 120_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const texts = await page.getByRole('list', { name: 'Runs' }).getByRole('listitem').allTextContents();
+        return texts.length === 3 && texts.every((t) => /step 10\b/.test(t));
+      },
+      { timeout: 120_000 },
+    )
+    .toBe(true);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -49,14 +49,19 @@ async function expectClean(w: Watch): Promise<void> {
   expect(w.offsite).toEqual([]);
 }
 
-test('trains under the Content-Security-Policy with no violation, nothing fetched offsite, the favicon found', async ({ page }) => {
+test('trains under the Content-Security-Policy with no violation, nothing fetched offsite, the favicon found', async ({
+  page,
+}) => {
   const w = await watch(page);
   const favicon = page.waitForResponse((r) => new URL(r.url()).pathname === '/favicon.svg');
   // steps=3 alone breaks "evaluate, probe and slice within the steps" (smoke's are 10): set them too.
   const response = await page.goto('/?preset=smoke&steps=3&evalEvery=3&smoothEvery=3&sliceEvery=3');
   // The policy is in the served page twice: as a header, which the workers' scripts carry too, and as a <meta>.
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");
-  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /default-src 'none'/);
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
+    'content',
+    /default-src 'none'/,
+  );
   expect((await favicon).status()).toBe(200);
   await expect(page.getByLabel('Steps', { exact: true })).toHaveValue('3');
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -66,7 +71,10 @@ test('trains under the Content-Security-Policy with no violation, nothing fetche
   await expect(statuses).toHaveCount(3, { timeout: 180_000 });
   // A blocked resource stops training: the console says why, in the message of a timeout.
   await expect
-    .poll(async () => (await statuses.allTextContents()).every((t) => /step 3\b/.test(t)) || w.consoleErrors.join(' | '), { timeout: 180_000 })
+    .poll(
+      async () => (await statuses.allTextContents()).every((t) => /step 3\b/.test(t)) || w.consoleErrors.join(' | '),
+      { timeout: 180_000 },
+    )
     .toBe(true);
   // The workers fetched and compiled wasm under 'wasm-unsafe-eval' (auto takes wasm on a software
   // adapter), and their requests are among those watched.
@@ -93,7 +101,13 @@ test('the benchmark page starts a wasm run under the policy without a violation'
 
 test('an unknown and a repeated URL parameter are both named on the page', async ({ page }) => {
   await page.goto('/?preset=smoke&setps=5&seed=1&seed=abc');
-  await expect(page.getByRole('alert').filter({ hasText: 'setps = "5" is not a parameter and is ignored; did you mean steps?' })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'seed is given 2 times ("1", "abc"); a parameter may appear once, so the first, "1", is used.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'setps = "5" is not a parameter and is ignored; did you mean steps?' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({
+      hasText: 'seed is given 2 times ("1", "abc"); a parameter may appear once, so the first, "1", is used.',
+    }),
+  ).toBeVisible();
   await expect(page.getByLabel('Seed', { exact: true })).toHaveValue('1');
 });

@@ -26,7 +26,11 @@ test('hidden while training, the page checkpoints; a reload restores exactly tha
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     document.dispatchEvent(new Event('visibilitychange'));
   });
-  await expect.poll(async () => (await storedSummaries(page)).flatMap((s) => s.checkpoints.map((c) => c.step)), { timeout: 30_000 }).toHaveLength(1);
+  await expect
+    .poll(async () => (await storedSummaries(page)).flatMap((s) => s.checkpoints.map((c) => c.step)), {
+      timeout: 30_000,
+    })
+    .toHaveLength(1);
   const [hiddenAt] = (await storedSummaries(page)).flatMap((s) => s.checkpoints.map((c) => c.step));
   expect(hiddenAt).toBeGreaterThanOrEqual(3);
   expect((hiddenAt as number) % 50).not.toBe(0);
@@ -35,7 +39,9 @@ test('hidden while training, the page checkpoints; a reload restores exactly tha
   // What the store holds after the reload (the reload's own pagehide checkpoint, if any got through, is as good).
   const [stored] = (await storedSummaries(page)).flatMap((s) => s.checkpoints.map((c) => c.step));
   expect(stored).toBeGreaterThanOrEqual(hiddenAt as number);
-  const offer = page.getByRole('region', { name: 'Stored comparisons' }).getByRole('listitem', { name: 'Stored comparison of this tab' });
+  const offer = page
+    .getByRole('region', { name: 'Stored comparisons' })
+    .getByRole('listitem', { name: 'Stored comparison of this tab' });
   await expect(offer).toContainText(`on seed 21, preset smoke, at step ${stored} of 400`);
   await offer.getByRole('button', { name: 'Restore' }).click();
   await expect.poll(() => stepsOf(page), { timeout: 120_000 }).toEqual([stored, stored, stored]);

@@ -12,9 +12,12 @@ import type { Page } from '@playwright/test';
 import { runItems, trainUntilStep } from './runs';
 
 const resultsTable = (page: Page) => page.getByRole('table', { name: /^Verification on held-out identities/ });
-const legendOf = (page: Page, chart: string) => page.locator('.svg-chart', { has: page.getByRole('img', { name: chart }) }).locator('.chart-legend');
+const legendOf = (page: Page, chart: string) =>
+  page.locator('.svg-chart', { has: page.getByRole('img', { name: chart }) }).locator('.chart-legend');
 
-test('a downloaded comparison imports as a ghost beside the live runs, a broken file is refused, the ghost is removed', async ({ page }, info) => {
+test('a downloaded comparison imports as a ghost beside the live runs, a broken file is refused, the ghost is removed', async ({
+  page,
+}, info) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -36,7 +39,9 @@ test('a downloaded comparison imports as a ghost beside the live runs, a broken 
 
   // A new session: the live runs start again from nothing; the ghost is all the charts show.
   await page.getByRole('button', { name: 'Reset' }).click();
-  await expect.poll(async () => (await runItems(page).allTextContents()).every((t) => !/step 5\b/.test(t)), { timeout: 60_000 }).toBe(true);
+  await expect
+    .poll(async () => (await runItems(page).allTextContents()).every((t) => !/step 5\b/.test(t)), { timeout: 60_000 })
+    .toBe(true);
   await expect(page.getByText('Loss appears here once training starts.')).toBeVisible();
   // The new session's untrained probe, before anything is compared across the broken file.
   await expect(resultsTable(page).getByRole('row', { name: /^Untrained probe/ })).toBeVisible();
@@ -56,9 +61,17 @@ test('a downloaded comparison imports as a ghost beside the live runs, a broken 
 
   // A truncated file: an alert names it and why; the ghost, the charts and the tables stay as they were.
   const paired = page.getByRole('table', { name: 'Paired differences' });
-  const before = { loss: await legendOf(page, 'Training loss by step').textContent(), table: await resultsTable(page).textContent(), paired: await paired.textContent() };
+  const before = {
+    loss: await legendOf(page, 'Training loss by step').textContent(),
+    table: await resultsTable(page).textContent(),
+    paired: await paired.textContent(),
+  };
   const text = await readFile(saved, 'utf8');
-  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, 300)) });
+  await input.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text.slice(0, 300)),
+  });
   await expect(page.getByRole('alert').filter({ hasText: 'broken.json' })).toContainText('truncated');
   expect(await legendOf(page, 'Training loss by step').textContent()).toBe(before.loss);
   expect(await resultsTable(page).textContent()).toBe(before.table);
@@ -72,11 +85,17 @@ test('a downloaded comparison imports as a ghost beside the live runs, a broken 
 
   // Several files dropped on the zone at once: the good one comes back, one from a newer version is named.
   const newer = JSON.stringify({ ...(JSON.parse(text) as object), version: 99 });
-  await page.getByRole('region', { name: 'Drop run files here' }).evaluate((zone, files) => {
-    const data = new DataTransfer();
-    for (const f of files) data.items.add(new File([f.text], f.name, { type: 'application/json' }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  }, [{ name, text }, { name: 'newer.json', text: newer }]);
+  await page.getByRole('region', { name: 'Drop run files here' }).evaluate(
+    (zone, files) => {
+      const data = new DataTransfer();
+      for (const f of files) data.items.add(new File([f.text], f.name, { type: 'application/json' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    [
+      { name, text },
+      { name: 'newer.json', text: newer },
+    ],
+  );
   await expect(page.getByRole('alert').filter({ hasText: 'newer.json' })).toContainText('newer version (99)');
   await expect(page.getByRole('alert').filter({ hasText: 'broken.json' })).toHaveCount(0);
   await expect(legendOf(page, 'Training loss by step')).toContainText(`${name}: SST seed ${seed}`);

@@ -8,17 +8,34 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
-const RUN = { method: 'sst', agents: 1, label: 'SST', seed: 1, evals: [], eval: null, interrupted: false, diverged: null };
+const RUN = {
+  method: 'sst',
+  agents: 1,
+  label: 'SST',
+  seed: 1,
+  evals: [],
+  eval: null,
+  interrupted: false,
+  diverged: null,
+};
 
 /** A runner-shaped file without config.steps, one run of `points` steps. */
 function longFile(points: number): Buffer {
-  const history = Array.from({ length: points }, (_, k) => ({ step: k + 1, loss: Math.round((2 + Math.sin(k / 500)) * 1e4) / 1e4, lr: 0.1 }));
-  return Buffer.from(JSON.stringify({ version: 4, complete: true, config: {}, seeds: [1], runs: [{ ...RUN, history }] }));
+  const history = Array.from({ length: points }, (_, k) => ({
+    step: k + 1,
+    loss: Math.round((2 + Math.sin(k / 500)) * 1e4) / 1e4,
+    lr: 0.1,
+  }));
+  return Buffer.from(
+    JSON.stringify({ version: 4, complete: true, config: {}, seeds: [1], runs: [{ ...RUN, history }] }),
+  );
 }
 
 /** The live runs' steps ("Imported runs" is a list too, so the name is matched exactly). */
 const steps = async (page: Page) =>
-  (await page.getByRole('list', { name: 'Runs', exact: true }).getByRole('listitem').allTextContents()).map((t) => Number(/step (\d+)/.exec(t)?.[1] ?? -1));
+  (await page.getByRole('list', { name: 'Runs', exact: true }).getByRole('listitem').allTextContents()).map((t) =>
+    Number(/step (\d+)/.exec(t)?.[1] ?? -1),
+  );
 
 test('a 130,000-point file and a 10,000-run file leave the page and a live session up', async ({ page }) => {
   const errors: string[] = [];
@@ -29,13 +46,31 @@ test('a 130,000-point file and a 10,000-run file leave the page and a live sessi
 
   const long = longFile(130_000);
   expect(long.length).toBeGreaterThan(4_600_000);
-  await page.getByLabel('Import run', { exact: true }).setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: long });
-  await expect(page.getByRole('list', { name: 'Imported runs' })).toContainText('long.json: 1 runs, 130000 steps (drawn from 500 points of up to 130000 per run)');
-  await expect(page.locator('.svg-chart', { has: page.getByRole('img', { name: 'Training loss by step' }) }).locator('.chart-legend')).toContainText('long.json: SST seed 1');
+  await page
+    .getByLabel('Import run', { exact: true })
+    .setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: long });
+  await expect(page.getByRole('list', { name: 'Imported runs' })).toContainText(
+    'long.json: 1 runs, 130000 steps (drawn from 500 points of up to 130000 per run)',
+  );
+  await expect(
+    page
+      .locator('.svg-chart', { has: page.getByRole('img', { name: 'Training loss by step' }) })
+      .locator('.chart-legend'),
+  ).toContainText('long.json: SST seed 1');
 
-  const many = Buffer.from(JSON.stringify({ version: 4, config: {}, runs: Array.from({ length: 10_000 }, (_, seed) => ({ ...RUN, seed, history: [{ step: 1, loss: 1, lr: 0.1 }] })) }));
-  await page.getByLabel('Import run', { exact: true }).setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: many });
-  await expect(page.getByRole('alert').filter({ hasText: 'many.json' })).toHaveText('many.json: it has 10000 runs: this page draws at most 128 runs of one file. Nothing of it was loaded.');
+  const many = Buffer.from(
+    JSON.stringify({
+      version: 4,
+      config: {},
+      runs: Array.from({ length: 10_000 }, (_, seed) => ({ ...RUN, seed, history: [{ step: 1, loss: 1, lr: 0.1 }] })),
+    }),
+  );
+  await page
+    .getByLabel('Import run', { exact: true })
+    .setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: many });
+  await expect(page.getByRole('alert').filter({ hasText: 'many.json' })).toHaveText(
+    'many.json: it has 10000 runs: this page draws at most 128 runs of one file. Nothing of it was loaded.',
+  );
 
   // The live comparison trained on through both, and Pause stops it promptly.
   const before = Math.min(...(await steps(page)));

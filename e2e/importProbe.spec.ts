@@ -31,13 +31,34 @@ const TITLE = 'PyTorch probe: SST · seed 1, step 4 of 4 (trained in PyTorch)';
 /** Export smoke, train it 4 steps in PyTorch, convert the probe: the folder to_tfjs.py wrote. */
 async function torchProbe(dir: string): Promise<string> {
   const env = { ...process.env, OMP_NUM_THREADS: '1' };
-  await run(process.execPath, [exporter, '--out', dir, '--preset', 'smoke', '--steps', '4', '--eval-every', '0', '--methods', 'sst', '--no-reference'], { timeout: 60_000 });
+  await run(
+    process.execPath,
+    [
+      exporter,
+      '--out',
+      dir,
+      '--preset',
+      'smoke',
+      '--steps',
+      '4',
+      '--eval-every',
+      '0',
+      '--methods',
+      'sst',
+      '--no-reference',
+    ],
+    { timeout: 60_000 },
+  );
   await run(python as string, ['train.py', '--threads', '1'], { cwd: dir, env, timeout: 60_000 });
   await run(python as string, ['to_tfjs.py', '.'], { cwd: dir, env, timeout: 60_000 });
   return join(dir, 'probes', 'sst-seed1');
 }
 
-const rowOf = (page: Page, name: string | RegExp) => page.getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+const rowOf = (page: Page, name: string | RegExp) =>
+  page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 
 /** A 3-step smoke comparison of SST, trained; the page's errors are collected. */
 async function trainSmoke(page: Page): Promise<string[]> {
@@ -55,7 +76,9 @@ test('a probe trained in PyTorch imports with a results row and an Embeddings gh
   const errors = await trainSmoke(page);
   const folder = await converted;
 
-  await page.getByLabel('Import probe', { exact: true }).setInputFiles([join(folder, 'model.json'), join(folder, 'weights.bin')]);
+  await page
+    .getByLabel('Import probe', { exact: true })
+    .setInputFiles([join(folder, 'model.json'), join(folder, 'weights.bin')]);
   const row = rowOf(page, `${TITLE} imported`);
   // One seed: accuracy ± its standard error, then AUC, as the runs' rows.
   await expect(row.getByRole('cell').first()).toHaveText(/^0\.\d{3} ± 0\.\d{3}$/);
@@ -63,12 +86,14 @@ test('a probe trained in PyTorch imports with a results row and an Embeddings gh
   await expect(rowOf(page, 'SST')).toHaveCount(1);
   const embeddings = page.getByRole('figure', { name: 'Embeddings' });
   await expect(embeddings.getByRole('heading', { name: `${TITLE} imported`, exact: true })).toBeVisible();
-  await expect(embeddings.getByRole('img', { name: /^\d+ held-out identities embedded by the imported probe;/ })).toBeVisible();
+  await expect(
+    embeddings.getByRole('img', { name: /^\d+ held-out identities embedded by the imported probe;/ }),
+  ).toBeVisible();
   await expect(page.getByRole('list', { name: 'Imported probes' })).toContainText(TITLE);
   expect(errors).toEqual([]);
 });
 
-test('the page\'s own probe imported back scores as its run; a probe that does not fit is named', async ({ page }) => {
+test("the page's own probe imported back scores as its run; a probe that does not fit is named", async ({ page }) => {
   const dir = await mkdtemp(join(tmpdir(), 'masst-import-probe-'));
   const errors = await trainSmoke(page);
   const pick = page.getByLabel('Import probe', { exact: true });
@@ -83,7 +108,9 @@ test('the page\'s own probe imported back scores as its run; a probe that does n
   // Accuracy, AUC, rank-1, TAR@FAR and look-alikes: the same evaluation of the same net.
   expect(await ownRow.getByRole('cell').allTextContents()).toEqual(await sstRow.getByRole('cell').allTextContents());
   const embeddings = page.getByRole('figure', { name: 'Embeddings' });
-  await expect(embeddings.getByRole('img', { name: /^\d+ held-out identities embedded by the imported probe;/ })).toBeVisible();
+  await expect(
+    embeddings.getByRole('img', { name: /^\d+ held-out identities embedded by the imported probe;/ }),
+  ).toBeVisible();
 
   const other = probeZip(randomProbe('tiny', 3, 7), 'masst-other', 'SST', 1);
   const zipPath = join(dir, other.filename);
@@ -92,7 +119,9 @@ test('the page\'s own probe imported back scores as its run; a probe that does n
   const alert = page.getByRole('region', { name: 'Import probes' }).getByRole('alert');
   await expect(alert).toContainText('Import probe: test tiny does not fit this comparison:');
   await expect(alert).toContainText('channels (data.channels): the probe takes 3, the comparison needs 1 (grey)');
-  await expect(alert).toContainText('embedding size (model.embedDim): the probe gives 8, the comparison needs 32. Nothing was imported');
+  await expect(alert).toContainText(
+    'embedding size (model.embedDim): the probe gives 8, the comparison needs 32. Nothing was imported',
+  );
   await expect(ownRow).toHaveCount(1);
   await expect(sstRow).toHaveCount(1);
   await expect(embeddings.getByRole('img', { name: /embedded by the imported probe/ })).toHaveCount(1);

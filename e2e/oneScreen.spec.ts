@@ -33,7 +33,10 @@ async function progressStep(page: Page): Promise<number> {
   return Number(/step (\d+) \//.exec(await progressOf(page).innerText())?.[1] ?? NaN);
 }
 
-const SIZES = [[1280, 800], [1920, 1080]] as const;
+const SIZES = [
+  [1280, 800],
+  [1920, 1080],
+] as const;
 
 /** expectInView at each size in turn (one comparison serves both: the layout follows the width). */
 async function expectInViewAtEachSize(page: Page, named: Record<string, Locator>): Promise<void> {
@@ -46,7 +49,9 @@ async function expectInViewAtEachSize(page: Page, named: Record<string, Locator>
   }
 }
 
-test('at 1280×800 and 1920×1080: the method and faces before Train, the charts and progress while it trains, the verdict at the end', async ({ page }) => {
+test('at 1280×800 and 1920×1080: the method and faces before Train, the charts and progress while it trains, the verdict at the end', async ({
+  page,
+}) => {
   // ~50 s on two cores; a machine shared with other test runs needs longer.
   test.setTimeout(420_000);
   const errors: string[] = [];
@@ -87,8 +92,13 @@ test('at 1280×800 and 1920×1080: the method and faces before Train, the charts
   expect(await progressStep(page), 'still training when the charts were checked').toBeLessThan(30);
   // Chart text a projector can show: 12 px or more at 1280 wide.
   await page.setViewportSize({ width: 1280, height: 800 });
-  const sizes = await page.locator('.svg-chart').evaluateAll((charts) =>
-    charts.flatMap((c) => [...c.querySelectorAll('text, .chart-legend li')].map((t) => Number.parseFloat(getComputedStyle(t).fontSize))));
+  const sizes = await page
+    .locator('.svg-chart')
+    .evaluateAll((charts) =>
+      charts.flatMap((c) =>
+        [...c.querySelectorAll('text, .chart-legend li')].map((t) => Number.parseFloat(getComputedStyle(t).fontSize)),
+      ),
+    );
   expect(sizes.length).toBeGreaterThan(10);
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
 

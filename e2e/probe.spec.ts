@@ -16,7 +16,7 @@ import { loadGraphModel } from '@tensorflow/tfjs-converter';
 import { trainUntilStep } from './runs';
 
 const PYTHON = '/usr/bin/python3';
-test('downloads a trained run\'s probe as a TensorFlow.js graph model that loads', async ({ page }) => {
+test("downloads a trained run's probe as a TensorFlow.js graph model that loads", async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('/?preset=smoke&steps=5&evalEvery=5&smoothEvery=0&sliceEvery=0');
@@ -33,18 +33,29 @@ test('downloads a trained run\'s probe as a TensorFlow.js graph model that loads
   const dir = await mkdtemp(join(tmpdir(), 'masst-probe-'));
   const zipPath = join(dir, file.suggestedFilename());
   await file.saveAs(zipPath);
-  const unzip = spawnSync(PYTHON, ['-c', 'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nz.extractall(sys.argv[2])', zipPath, dir], { encoding: 'utf8' });
+  const unzip = spawnSync(
+    PYTHON,
+    [
+      '-c',
+      'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nz.extractall(sys.argv[2])',
+      zipPath,
+      dir,
+    ],
+    { encoding: 'utf8' },
+  );
   expect(unzip.status, unzip.stderr).toBe(0);
 
   const folder = join(dir, file.suggestedFilename().replace(/\.zip$/, ''));
   const json = JSON.parse(await readFile(join(folder, 'model.json'), 'utf8')) as tf.io.ModelJSON;
   const bin = await readFile(join(folder, 'weights.bin'));
   await tf.setBackend('cpu');
-  const model = await loadGraphModel(tf.io.fromMemory({
-    ...json,
-    weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
-    weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer,
-  }));
+  const model = await loadGraphModel(
+    tf.io.fromMemory({
+      ...json,
+      weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
+      weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer,
+    }),
+  );
   const [, h, w, c] = model.inputs[0]?.shape ?? [];
   const norms = tf.tidy(() => {
     const x = tf.randomUniform([2, h ?? 0, w ?? 0, c ?? 0], 0, 1, 'float32', 1);

@@ -18,10 +18,15 @@ async function stepsOf(page: Page): Promise<number[]> {
 /** The results and per-run loss once every run has finished. */
 async function finishedNumbers(page: Page): Promise<string[]> {
   await expect(page.getByRole('region', { name: 'What the comparison found' })).toBeVisible({ timeout: 180_000 });
-  return [await page.locator('table.results').first().innerText(), ...(await runItems(page).allTextContents()).map((t) => t.replace(/ · \d+ ms\/step/, ''))];
+  return [
+    await page.locator('table.results').first().innerText(),
+    ...(await runItems(page).allTextContents()).map((t) => t.replace(/ · \d+ ms\/step/, '')),
+  ];
 }
 
-test('a reload mid-run offers the comparison, restores its history and resumes it to the same numbers', async ({ page }) => {
+test('a reload mid-run offers the comparison, restores its history and resumes it to the same numbers', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(URL);
@@ -36,20 +41,27 @@ test('a reload mid-run offers the comparison, restores its history and resumes i
   // The text above also shows for the state saved before the first step: the reload must wait for
   // the pause's own checkpoints, one per worker at its runs' step (every paused step has one).
   await expect
-    .poll(async () => {
-      const steps = (await storedSummaries(page)).flatMap((r) => r.checkpoints.map((c) => c.step));
-      return steps.length > 0 && paused.every((s) => steps.includes(s));
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const steps = (await storedSummaries(page)).flatMap((r) => r.checkpoints.map((c) => c.step));
+        return steps.length > 0 && paused.every((s) => steps.includes(s));
+      },
+      { timeout: 20_000 },
+    )
     .toBe(true);
 
   await page.reload();
   const offer = page.getByRole('region', { name: 'Stored comparisons' });
-  await expect(offer).toContainText(`Conventional, SST, MASST K=4 on seed 77, preset smoke, at step ${Math.min(...paused)} of 60`);
+  await expect(offer).toContainText(
+    `Conventional, SST, MASST K=4 on seed 77, preset smoke, at step ${Math.min(...paused)} of 60`,
+  );
   await offer.getByRole('button', { name: 'Restore' }).click();
   await expect(offer).toHaveCount(0);
   // The runs are back where they paused, with their last loss, before any new step.
   await expect.poll(() => stepsOf(page)).toEqual(paused);
-  expect((await runItems(page).allTextContents()).map((t) => t.replace(/ · \d+ ms\/step/, ''))).toEqual(history.map((t) => t.replace(/ · \d+ ms\/step/, '')));
+  expect((await runItems(page).allTextContents()).map((t) => t.replace(/ · \d+ ms\/step/, ''))).toEqual(
+    history.map((t) => t.replace(/ · \d+ ms\/step/, '')),
+  );
   // One Step continues from the checkpoint (a restart from 0 would show step 1).
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await expect.poll(() => stepsOf(page), { timeout: 60_000 }).toEqual(paused.map((s) => s + 1));

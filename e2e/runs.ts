@@ -9,8 +9,13 @@ export const runItems = (page: Page) => page.getByRole('list', { name: 'Runs' })
 export async function trainUntilStep(page: Page, steps: number, runs = 3): Promise<void> {
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const at = new RegExp(`step ${steps}\\b`);
-  await expect.poll(async () => {
-    const texts = await runItems(page).allTextContents();
-    return texts.length === runs && texts.every((t) => at.test(t));
-  }, { timeout: 180_000 }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const texts = await runItems(page).allTextContents();
+        return texts.length === runs && texts.every((t) => at.test(t));
+      },
+      { timeout: 180_000 },
+    )
+    .toBe(true);
 }

@@ -18,21 +18,30 @@ export function storedSummaries(page: Page): Promise<StoredSummary[]> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('masst-playground', 4);
       req.onupgradeneeded = () => {
-        for (const name of ['datasets', 'comparison', 'runs']) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
-        for (const name of ['meta', 'runMeta']) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name, { keyPath: 'key' });
+        for (const name of ['datasets', 'comparison', 'runs'])
+          if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
+        for (const name of ['meta', 'runMeta'])
+          if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name, { keyPath: 'key' });
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
     const store = db.transaction('comparison', 'readonly').objectStore('comparison');
-    const all = <T,>(req: IDBRequest<T>) => new Promise<T>((resolve) => (req.onsuccess = () => resolve(req.result)));
+    const all = <T>(req: IDBRequest<T>) => new Promise<T>((resolve) => (req.onsuccess = () => resolve(req.result)));
     const keys = await all(store.getAllKeys());
     const values = await all(store.getAll());
     db.close();
     return keys.map((key, i) => {
-      const v = values[i] as { setup?: { seeds?: unknown }; checkpoints?: Array<{ worker: number; step: number }> } | null;
+      const v = values[i] as {
+        setup?: { seeds?: unknown };
+        checkpoints?: Array<{ worker: number; step: number }>;
+      } | null;
       const cks = typeof v === 'object' && v !== null && Array.isArray(v.checkpoints) ? v.checkpoints : [];
-      return { key: String(key), seeds: v?.setup?.seeds, checkpoints: cks.map((c) => ({ worker: c?.worker, step: c?.step })) };
+      return {
+        key: String(key),
+        seeds: v?.setup?.seeds,
+        checkpoints: cks.map((c) => ({ worker: c?.worker, step: c?.step })),
+      };
     });
   });
 }
@@ -55,8 +64,10 @@ export async function editStore(page: Page, edits: StoreEdit[]): Promise<void> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('masst-playground', 4);
       req.onupgradeneeded = () => {
-        for (const name of ['datasets', 'comparison', 'runs']) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
-        for (const name of ['meta', 'runMeta']) if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name, { keyPath: 'key' });
+        for (const name of ['datasets', 'comparison', 'runs'])
+          if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name);
+        for (const name of ['meta', 'runMeta'])
+          if (!req.result.objectStoreNames.contains(name)) req.result.createObjectStore(name, { keyPath: 'key' });
       };
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);

@@ -17,16 +17,51 @@ const runner = fileURLToPath(new URL('../dist-cli/sweep.js', import.meta.url));
 
 /** Smoke shrunk to seconds on cpu, as src/cli/sweep.test.ts, on 2 seeds. */
 const TINY = [
-  '--preset', 'smoke', '--backend', 'cpu', '--workers', '2',
-  '--set', 'analysis.every=4', '--set', 'analysis.landscapeEvery=0', '--set', 'analysis.slice2d=false',
-  '--set', 'batchSize=4', '--set', 'data.trainIds=24', '--set', 'data.testIds=10', '--set', 'data.pairs=60', '--set', 'gallery.queueSize=8',
-  '--set', 'data.imageSize=8', '--set', 'data.augment.shiftPx=1', '--set', 'steps=8', '--set', 'eval.every=4',
-  '--axis', 'masst.agentAlpha=shared,horizonMatched', '--methods', 'sst,masst2', '--seeds', '1,2',
+  '--preset',
+  'smoke',
+  '--backend',
+  'cpu',
+  '--workers',
+  '2',
+  '--set',
+  'analysis.every=4',
+  '--set',
+  'analysis.landscapeEvery=0',
+  '--set',
+  'analysis.slice2d=false',
+  '--set',
+  'batchSize=4',
+  '--set',
+  'data.trainIds=24',
+  '--set',
+  'data.testIds=10',
+  '--set',
+  'data.pairs=60',
+  '--set',
+  'gallery.queueSize=8',
+  '--set',
+  'data.imageSize=8',
+  '--set',
+  'data.augment.shiftPx=1',
+  '--set',
+  'steps=8',
+  '--set',
+  'eval.every=4',
+  '--axis',
+  'masst.agentAlpha=shared,horizonMatched',
+  '--methods',
+  'sst,masst2',
+  '--seeds',
+  '1,2',
 ];
 
 interface Cell {
   label: string;
-  pairs: Array<{ label: string; verdict: string; accuracy: { perSeed: number[]; mean: number; positive: number; n: number } }>;
+  pairs: Array<{
+    label: string;
+    verdict: string;
+    accuracy: { perSeed: number[]; mean: number; positive: number; n: number };
+  }>;
 }
 
 const WORDS: Record<string, string> = {
@@ -37,11 +72,15 @@ const WORDS: Record<string, string> = {
 /** "+1.2" / "−5.0" points, as the page writes them. */
 const points = (x: number): string => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(100 * x).toFixed(1)}`;
 
-test('a runner sweep.json imports into the Sweep heatmap, a cell shows its paired table, a file of another version is refused', async ({ page }, info) => {
+test('a runner sweep.json imports into the Sweep heatmap, a cell shows its paired table, a file of another version is refused', async ({
+  page,
+}, info) => {
   test.setTimeout(240_000);
   expect(existsSync(runner), `${runner} is missing: run "npx vite build -c vite.cli.config.ts" first`).toBe(true);
   const out = info.outputPath('sweep');
-  await promisify(execFile)(process.execPath, [runner, ...TINY, '--out', out, '--store', info.outputPath('store')], { timeout: 180_000 });
+  await promisify(execFile)(process.execPath, [runner, ...TINY, '--out', out, '--store', info.outputPath('store')], {
+    timeout: 180_000,
+  });
   const path = `${out}/sweep.json`;
   const text = await readFile(path, 'utf8');
   const file = JSON.parse(text) as { cells: Cell[] };
@@ -76,18 +115,26 @@ test('a runner sweep.json imports into the Sweep heatmap, a cell shows its paire
   const perSeed = (second.pairs[0] as Cell['pairs'][number]).accuracy.perSeed;
   await expect(row.getByRole('cell').nth(0)).toHaveText(points(perSeed[0] as number));
   await expect(row.getByRole('cell').nth(1)).toHaveText(points(perSeed[1] as number));
-  await expect(page.getByText('Differs from the base (smoke with analysis.every=4')).toContainText('masst.agentAlpha "shared" → "horizonMatched"');
+  await expect(page.getByText('Differs from the base (smoke with analysis.every=4')).toContainText(
+    'masst.agentAlpha "shared" → "horizonMatched"',
+  );
   // A runner's file has no per-step series: the page says so instead of drawing charts.
-  await expect(section.getByText("An imported sweep.json holds each run's final numbers, not its per-step series")).toBeVisible();
+  await expect(
+    section.getByText("An imported sweep.json holds each run's final numbers, not its per-step series"),
+  ).toBeVisible();
 
   // Keyboard: Tab to the first cell, Enter shows its table.
   await cells.nth(0).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('table', { name: `Paired differences of ${(file.cells[0] as Cell).label}` })).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: `Paired differences of ${(file.cells[0] as Cell).label}` }),
+  ).toBeVisible();
 
   // Another version is refused with its message; the imported sweep stays.
   const broken = JSON.stringify({ ...JSON.parse(text), version: 2 });
-  await section.getByLabel('Import sweep').setInputFiles({ name: 'broken-sweep.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  await section
+    .getByLabel('Import sweep')
+    .setInputFiles({ name: 'broken-sweep.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
   await expect(section.getByRole('alert')).toHaveText(
     "broken-sweep.json: its version is 2: this page reads sweep files of version 1 (SWEEP_VERSION) only; run the sweep again with this build's npm run sweep, or load a build of its version.",
   );
@@ -96,6 +143,11 @@ test('a runner sweep.json imports into the Sweep heatmap, a cell shows its paire
 
   // Teacher mode: hide=sweep leaves the section out.
   await page.goto('/?preset=smoke&hide=sweep');
-  await expect(page.getByRole('heading', { name: 'Paired differences' }).or(page.getByRole('button', { name: 'Train' })).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('heading', { name: 'Paired differences' })
+      .or(page.getByRole('button', { name: 'Train' }))
+      .first(),
+  ).toBeVisible();
   await expect(page.getByRole('region', { name: 'Sweep', exact: true })).toHaveCount(0);
 });

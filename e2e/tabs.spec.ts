@@ -22,9 +22,12 @@ async function stepTo(page: Page, n: number): Promise<void> {
   }
 }
 
-const offers = (page: Page) => page.getByRole('region', { name: 'Stored comparisons' }).getByRole('listitem', { name: /^Stored comparison/ });
+const offers = (page: Page) =>
+  page.getByRole('region', { name: 'Stored comparisons' }).getByRole('listitem', { name: /^Stored comparison/ });
 
-test('two tabs train two seeds; once both are closed a new tab lists both and restores each to its own step', async ({ context }) => {
+test('two tabs train two seeds; once both are closed a new tab lists both and restores each to its own step', async ({
+  context,
+}) => {
   const errors: string[] = [];
   const one = await context.newPage();
   const two = await context.newPage();
@@ -34,7 +37,15 @@ test('two tabs train two seeds; once both are closed a new tab lists both and re
   await stepTo(one, 2);
   await stepTo(two, 1);
   // Both saved, each with its own checkpoint (tab 1 at step 2, tab 2 at step 1).
-  await expect.poll(async () => (await storedSummaries(one)).map((s) => `${JSON.stringify(s.seeds)}@${s.checkpoints.map((c) => c.step).join()}`).sort(), { timeout: 30_000 }).toEqual(['[1]@2', '[2]@1']);
+  await expect
+    .poll(
+      async () =>
+        (await storedSummaries(one))
+          .map((s) => `${JSON.stringify(s.seeds)}@${s.checkpoints.map((c) => c.step).join()}`)
+          .sort(),
+      { timeout: 30_000 },
+    )
+    .toEqual(['[1]@2', '[2]@1']);
   // While both are open, a third tab lists both as open elsewhere (Web Locks).
   const peek = await context.newPage();
   await peek.goto(link(3));

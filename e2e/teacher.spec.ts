@@ -38,7 +38,9 @@ test('lock=1 makes the configuration read-only; Step still trains', async ({ pag
   for (const s of SCENARIOS) await expect(page.getByRole('button', { name: s.title })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
   await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await expect(page.getByRole('list', { name: 'Runs' }).getByRole('listitem')).toContainText([/step 1\b/], { timeout: 120_000 });
+  await expect(page.getByRole('list', { name: 'Runs' }).getByRole('listitem')).toContainText([/step 1\b/], {
+    timeout: 120_000,
+  });
   expect(new URL(page.url()).searchParams.get('lock')).toBe('1');
 });
 
@@ -51,12 +53,20 @@ test('each guided scenario loads its configuration and says what to watch', asyn
     await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue(s.sets.preset);
     await expect(page.getByLabel('Seeds', { exact: true })).toHaveValue(String(s.sets.seeds));
     const methods = s.sets.methods.split(',');
-    await expect(page.getByRole('checkbox', { name: 'Conventional' })).toBeChecked({ checked: methods.includes('conventional') });
-    await expect(page.getByRole('checkbox', { name: 'SST', exact: true })).toBeChecked({ checked: methods.includes('sst') });
-    if ('smoothEvery' in s.sets) await expect(page.getByLabel('Smoothness check every (steps)')).toHaveValue(String(s.sets.smoothEvery));
-    for (const w of s.watch) await expect(page.getByRole('link', { name: w.heading })).toHaveAttribute('href', `#panel-${w.panel}`);
+    await expect(page.getByRole('checkbox', { name: 'Conventional' })).toBeChecked({
+      checked: methods.includes('conventional'),
+    });
+    await expect(page.getByRole('checkbox', { name: 'SST', exact: true })).toBeChecked({
+      checked: methods.includes('sst'),
+    });
+    if ('smoothEvery' in s.sets)
+      await expect(page.getByLabel('Smoothness check every (steps)')).toHaveValue(String(s.sets.smoothEvery));
+    for (const w of s.watch)
+      await expect(page.getByRole('link', { name: w.heading })).toHaveAttribute('href', `#panel-${w.panel}`);
     // The address is the scenario's link.
-    await expect.poll(() => new URL(page.url()).searchParams.get('methods') ?? 'conventional,sst,masst4').toBe(s.sets.methods);
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('methods') ?? 'conventional,sst,masst4')
+      .toBe(s.sets.methods);
   }
 });
 

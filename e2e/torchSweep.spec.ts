@@ -15,16 +15,29 @@ import { torchPython } from '../src/cli/torchPython';
 
 const python = torchPython();
 const exporter = fileURLToPath(new URL('../dist-cli/export-torch.js', import.meta.url));
-const SPEC = { preset: 'smoke', set: ['steps=6', 'eval.every=3'], axes: [{ path: 'masst.agentAlpha', values: ['shared', 'horizonMatched'] }], methods: 'sst,masst2', seeds: [1] };
+const SPEC = {
+  preset: 'smoke',
+  set: ['steps=6', 'eval.every=3'],
+  axes: [{ path: 'masst.agentAlpha', values: ['shared', 'horizonMatched'] }],
+  methods: 'sst,masst2',
+  seeds: [1],
+};
 
 test('a sweep trained in PyTorch imports into the Sweep heatmap, marked as PyTorch', async ({ page }) => {
   test.skip(python === null, 'no python3 with PyTorch (apt-get install python3-torch, or set MASST_PYTHON)');
   const base = await mkdtemp(join(tmpdir(), 'masst-torch-sweep-e2e-'));
   await writeFile(join(base, 'spec.json'), JSON.stringify(SPEC));
   const dir = join(base, 'project');
-  const exported = spawnSync(process.execPath, [exporter, '--sweep', join(base, 'spec.json'), '--out', dir], { encoding: 'utf8', timeout: 60_000 });
+  const exported = spawnSync(process.execPath, [exporter, '--sweep', join(base, 'spec.json'), '--out', dir], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   expect(exported.status, exported.stderr).toBe(0);
-  const trained = spawnSync(python as string, ['run_sweep.py', '--parallel', '2', '--threads', '1'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const trained = spawnSync(python as string, ['run_sweep.py', '--parallel', '2', '--threads', '1'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   expect(trained.status, trained.stderr).toBe(0);
 
   const errors: string[] = [];

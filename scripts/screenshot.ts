@@ -14,7 +14,10 @@ import { halfSize } from './halfSize.ts';
 
 const DIR = resolve(import.meta.dirname, '../docs/screenshots');
 const OUT = resolve(DIR, 'training.png');
-const SIZES = [[1280, 800], [1920, 1080]] as const;
+const SIZES = [
+  [1280, 800],
+  [1920, 1080],
+] as const;
 
 test('screenshot of the page training', async ({ page }) => {
   // Ten steps, evaluated and smoothness-checked twice, so the charts have lines; no slices (slow).

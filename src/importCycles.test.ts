@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { cyclesOf } from './test/importGraph';
 
 const SRC = resolve(__dirname);
-const FROM = /(?:^|[\n;])\s*(?:import|export)\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?(?:\{[^}]*\}|\*(?:\s+as\s+[\w$]+)?|[\w$]+)\s+from\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
+const FROM =
+  /(?:^|[\n;])\s*(?:import|export)\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?(?:\{[^}]*\}|\*(?:\s+as\s+[\w$]+)?|[\w$]+)\s+from\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -36,10 +37,13 @@ function importGraph(): Map<string, string[]> {
     const text = readFileSync(file, 'utf8');
     const targets = [...text.matchAll(FROM)].map((m) => m[1] ?? m[2] ?? '').filter((s) => s.startsWith('.'));
     const name = relative(SRC, file);
-    graph.set(name, targets.flatMap((s) => {
-      const target = resolveSpec(file, s, known);
-      return target === null ? [] : [relative(SRC, target)];
-    }));
+    graph.set(
+      name,
+      targets.flatMap((s) => {
+        const target = resolveSpec(file, s, known);
+        return target === null ? [] : [relative(SRC, target)];
+      }),
+    );
   }
   return graph;
 }
@@ -58,8 +62,25 @@ describe('import graph of src/', () => {
   });
 
   it('finds a cycle, a self-import and nothing in a chain', () => {
-    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a', 'd']], ['d', []], ['e', ['e']], ['f', ['d']]]);
-    expect(cyclesOf(graph)).toEqual([{ files: ['a', 'b', 'c'], cycle: ['a', 'b', 'c', 'a'] }, { files: ['e'], cycle: ['e', 'e'] }]);
-    expect(cyclesOf(new Map([['a', ['b']], ['b', []]]))).toEqual([]);
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a', 'd']],
+      ['d', []],
+      ['e', ['e']],
+      ['f', ['d']],
+    ]);
+    expect(cyclesOf(graph)).toEqual([
+      { files: ['a', 'b', 'c'], cycle: ['a', 'b', 'c', 'a'] },
+      { files: ['e'], cycle: ['e', 'e'] },
+    ]);
+    expect(
+      cyclesOf(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

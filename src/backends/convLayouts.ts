@@ -35,7 +35,18 @@ export function phases(n: number, k: number, s: number, pad: number, dySize: num
     const end = Math.ceil((pad + n - r) / s);
     const padBefore = Math.max(0, taps - 1 - first);
     const padAfter = Math.max(0, end - dySize);
-    return { r, s, pad, taps, first, end, padBefore, padAfter, firstOut: taps - 1 - padBefore, outSize: dySize + padBefore + padAfter - taps + 1 };
+    return {
+      r,
+      s,
+      pad,
+      taps,
+      first,
+      end,
+      padBefore,
+      padAfter,
+      firstOut: taps - 1 - padBefore,
+      outSize: dySize + padBefore + padAfter - taps + 1,
+    };
   });
 }
 
@@ -63,7 +74,14 @@ export function phaseFilter(w: Float32Array, f: Float32Array, info: ConvInfo, ro
  * out [B, OH, OW, Cin] of one phase (row o ↔ sub-pixel index u = o + rows.firstOut) → its pixels
  * of dx [B, H, W, Cin]: y = sh·u + ry − top for u ∈ [rows.first, rows.end), columns alike.
  */
-export function scatterPhase(out: Float32Array, outShape: Shape4, dx: Float32Array, info: ConvInfo, rows: Phase, cols: Phase): void {
+export function scatterPhase(
+  out: Float32Array,
+  outShape: Shape4,
+  dx: Float32Array,
+  info: ConvInfo,
+  rows: Phase,
+  cols: Phase,
+): void {
   const [, oh, ow, cin] = outShape;
   const { batchSize: b, inHeight: h, inWidth: w } = info;
   const xStep = cols.s * cin;

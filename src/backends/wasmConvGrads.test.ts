@@ -15,7 +15,9 @@ async function convGrads(backend: 'cpu' | 'wasm', xs: number[], ws: number[], st
   const w = tf.tensor4d(values(ws, 2), ws as [number, number, number, number]);
   const y = tf.conv2d(x, w, stride, pad);
   const dy = tf.tensor(values(y.shape, 3), y.shape);
-  const [gx, gw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad), dy)))([x, w]);
+  const [gx, gw] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+    tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, stride, pad), dy)),
+  )([x, w]);
   const out = { gx: await (gx as tf.Tensor).data(), gw: await (gw as tf.Tensor).data() };
   tf.dispose([x, w, y, dy, gx, gw] as tf.Tensor[]);
   return out;

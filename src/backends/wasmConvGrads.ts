@@ -49,9 +49,20 @@ function heap(wasm: BackendWasm, t: TensorInfo): Float32Array {
  * The backend caches one XNNPACK operator per filter tensor and frees it when that tensor is
  * disposed, so a filter built per call must be disposed by the caller (it is, below).
  */
-function conv2d(wasm: BackendWasm, x: TensorInfo, filter: TensorInfo, dilations: [number, number], pad: Shape4): TensorInfo {
+function conv2d(
+  wasm: BackendWasm,
+  x: TensorInfo,
+  filter: TensorInfo,
+  dilations: [number, number],
+  pad: Shape4,
+): TensorInfo {
   const [top, bottom, left, right] = pad;
-  const explicit: backend_util.ExplicitPadding = [[0, 0], [top, bottom], [left, right], [0, 0]];
+  const explicit: backend_util.ExplicitPadding = [
+    [0, 0],
+    [top, bottom],
+    [left, right],
+    [0, 0],
+  ];
   return conv2dKernel({
     inputs: { x, filter },
     backend: wasm,
@@ -88,7 +99,14 @@ const filterGrad = (({ inputs, backend, attrs }) => {
   const a = attrs as unknown as Conv2DBackpropFilterAttrs;
   checkFormat(Conv2DBackpropFilter, a.dataFormat);
   const wasm = backend as BackendWasm;
-  const info: ConvInfo = backend_util.computeConv2DInfo(x.shape as Shape4, a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode);
+  const info: ConvInfo = backend_util.computeConv2DInfo(
+    x.shape as Shape4,
+    a.filterShape,
+    a.strides,
+    1,
+    a.pad,
+    a.dimRoundingMode,
+  );
   const n = info.batchSize * info.outHeight * info.outWidth;
   const k = info.filterHeight * info.filterWidth * info.inChannels;
   const patches = wasm.makeOutput([k, n], 'float32');
@@ -115,7 +133,14 @@ const inputGrad = (({ inputs, backend, attrs }) => {
   const a = attrs as unknown as Conv2DBackpropInputAttrs;
   checkFormat(Conv2DBackpropInput, a.dataFormat);
   const wasm = backend as BackendWasm;
-  const info: ConvInfo = backend_util.computeConv2DInfo(a.inputShape, filter.shape as Shape4, a.strides, 1, a.pad, a.dimRoundingMode);
+  const info: ConvInfo = backend_util.computeConv2DInfo(
+    a.inputShape,
+    filter.shape as Shape4,
+    a.strides,
+    1,
+    a.pad,
+    a.dimRoundingMode,
+  );
   const rowPhases = phases(info.inHeight, info.filterHeight, info.strideHeight, info.padInfo.top, info.outHeight);
   const colPhases = phases(info.inWidth, info.filterWidth, info.strideWidth, info.padInfo.left, info.outWidth);
   let dx: TensorInfo | undefined;

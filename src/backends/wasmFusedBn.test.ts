@@ -11,7 +11,13 @@ function values(shape: number[], seed: number, offset = 0): Float32Array {
 }
 
 /** forward.ts's op-by-op graph: BN with batch statistics, + residual, PReLU. */
-function graph(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor | null, residual: tf.Tensor | null): { y: tf.Tensor; mean: tf.Tensor; variance: tf.Tensor } {
+function graph(
+  x: tf.Tensor,
+  gamma: tf.Tensor,
+  beta: tf.Tensor,
+  alpha: tf.Tensor | null,
+  residual: tf.Tensor | null,
+): { y: tf.Tensor; mean: tf.Tensor; variance: tf.Tensor } {
   const axes = x.shape.slice(0, -1).map((_, i) => i);
   const mean = tf.mean(x, axes);
   const variance = tf.mean(tf.square(tf.sub(x, mean)), axes);
@@ -23,12 +29,26 @@ function graph(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor
 }
 
 /** The graph on each of `groups` equal blocks of the batch, stacked again: what separate passes give. */
-function graphGroups(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor | null, residual: tf.Tensor | null, groups: number): { y: tf.Tensor; mean: tf.Tensor; variance: tf.Tensor } {
+function graphGroups(
+  x: tf.Tensor,
+  gamma: tf.Tensor,
+  beta: tf.Tensor,
+  alpha: tf.Tensor | null,
+  residual: tf.Tensor | null,
+  groups: number,
+): { y: tf.Tensor; mean: tf.Tensor; variance: tf.Tensor } {
   if (groups === 1) return graph(x, gamma, beta, alpha, residual);
   const xs = tf.split(x, groups, 0);
   const rs = residual === null ? null : tf.split(residual, groups, 0);
   const parts = xs.map((xi, g) => graph(xi, gamma, beta, alpha, rs === null ? null : (rs[g] as tf.Tensor)));
-  return { y: tf.concat(parts.map((p) => p.y), 0), mean: tf.concat(parts.map((p) => p.mean)), variance: tf.concat(parts.map((p) => p.variance)) };
+  return {
+    y: tf.concat(
+      parts.map((p) => p.y),
+      0,
+    ),
+    mean: tf.concat(parts.map((p) => p.mean)),
+    variance: tf.concat(parts.map((p) => p.variance)),
+  };
 }
 
 type Variant = { shape: number[]; prelu: boolean; residual: boolean; groups: number };
@@ -45,14 +65,39 @@ async function run(backend: 'cpu' | 'wasm', v: Variant): Promise<{ fusedPath: bo
   const dy = tf.tensor(values(v.shape, 6), v.shape);
   const fusedPath = bnActFused(alpha, residual);
   const f = (...args: tf.Tensor[]) => {
-    const [xi, gi, bi, ai, ri] = [args[0], args[1], args[2], v.prelu ? args[3] : null, v.residual ? args[4] : null] as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor | null, tf.Tensor | null];
+    const [xi, gi, bi, ai, ri] = [args[0], args[1], args[2], v.prelu ? args[3] : null, v.residual ? args[4] : null] as [
+      tf.Tensor,
+      tf.Tensor,
+      tf.Tensor,
+      tf.Tensor | null,
+      tf.Tensor | null,
+    ];
     return fusedPath ? bnActTrain(xi, gi, bi, ai, ri, BN_EPSILON, v.groups) : graphGroups(xi, gi, bi, ai, ri, v.groups);
   };
-  const inputs = [x, gamma, beta, ...(alpha ? [alpha] : [residual as tf.Tensor]), ...(alpha && residual ? [residual] : [])].filter((t) => t !== null);
+  const inputs = [
+    x,
+    gamma,
+    beta,
+    ...(alpha ? [alpha] : [residual as tf.Tensor]),
+    ...(alpha && residual ? [residual] : []),
+  ].filter((t) => t !== null);
   const fwd = f(...inputs);
   const grads = tf.grads((...args: tf.Tensor[]) => tf.sum(tf.mul(f(...args).y, dy)))(inputs);
-  const out = await Promise.all([fwd.y, fwd.mean, fwd.variance, ...grads].map((t) => t.data() as Promise<Float32Array>));
-  tf.dispose([x, gamma, beta, dy, fwd.y, fwd.mean, fwd.variance, ...grads, ...(alpha ? [alpha] : []), ...(residual ? [residual] : [])]);
+  const out = await Promise.all(
+    [fwd.y, fwd.mean, fwd.variance, ...grads].map((t) => t.data() as Promise<Float32Array>),
+  );
+  tf.dispose([
+    x,
+    gamma,
+    beta,
+    dy,
+    fwd.y,
+    fwd.mean,
+    fwd.variance,
+    ...grads,
+    ...(alpha ? [alpha] : []),
+    ...(residual ? [residual] : []),
+  ]);
   return { fusedPath, out };
 }
 

@@ -63,7 +63,14 @@ function forwardKernel(kernel: string, withPrelu: boolean, withResidual: boolean
     const variance = wasm.makeOutput([groups * c], 'float32');
     // Views only after the last allocation: a heap that grows detaches the older ones.
     const v = (t: TensorInfo): Float32Array => wasm.typedArrayFromHeap(t) as Float32Array;
-    const [xv, mv, vv, yv, gamma, beta] = [x, mean, variance, y, need(ins, 'gamma', kernel), need(ins, 'beta', kernel)].map(v) as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+    const [xv, mv, vv, yv, gamma, beta] = [
+      x,
+      mean,
+      variance,
+      y,
+      need(ins, 'gamma', kernel),
+      need(ins, 'beta', kernel),
+    ].map(v) as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
     const alpha = withPrelu ? v(need(ins, 'alpha', kernel)) : null;
     const res = withResidual ? v(need(ins, 'residual', kernel)) : null;
     const block = xv.length / groups;
@@ -103,7 +110,15 @@ interface GradArrays {
  * The gradient of channel k over the values [from, to) of one group, into dx (and dresidual);
  * returns that group's [Σg·x̂, Σg, Σ dy·min(z, 0)] for dγ, dβ, dα.
  */
-function channelGrad(t: GradArrays, c: number, k: number, group: number, from: number, to: number, epsilon: number): [number, number, number] {
+function channelGrad(
+  t: GradArrays,
+  c: number,
+  k: number,
+  group: number,
+  from: number,
+  to: number,
+  epsilon: number,
+): [number, number, number] {
   const rows = (to - from) / c;
   const m = t.mean[group * c + k] as number;
   const inv = 1 / Math.sqrt((t.variance[group * c + k] as number) + epsilon);
@@ -153,9 +168,16 @@ const backward = (({ inputs, backend, attrs }) => {
   const v = (t: TensorInfo): Float32Array => wasm.typedArrayFromHeap(t) as Float32Array;
   const input = (name: string): Float32Array => v(need(ins, name, BN_ACT_GRAD));
   const arrays: GradArrays = {
-    x: v(x), dy: input('dy'), gamma: input('gamma'), beta: input('beta'), mean: input('mean'), variance: input('variance'),
-    alpha: withPrelu ? input('alpha') : null, residual: withResidual ? input('residual') : null,
-    dx: v(dx), dresidual: dres !== null ? v(dres) : null,
+    x: v(x),
+    dy: input('dy'),
+    gamma: input('gamma'),
+    beta: input('beta'),
+    mean: input('mean'),
+    variance: input('variance'),
+    alpha: withPrelu ? input('alpha') : null,
+    residual: withResidual ? input('residual') : null,
+    dx: v(dx),
+    dresidual: dres !== null ? v(dres) : null,
   };
   const [dg, db, da] = [v(dgamma), v(dbeta), dalpha !== null ? v(dalpha) : null];
   const block = arrays.x.length / groups;

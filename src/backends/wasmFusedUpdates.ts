@@ -90,7 +90,14 @@ const bnRunningStats = (({ inputs, backend, attrs }) => {
     const bv = input(inputs, `bv${i}`, BN_RUNNING_STATS);
     const mOut = wasm.makeOutput([...m.shape], 'float32');
     const vOut = wasm.makeOutput([...v.shape], 'float32');
-    const [mv, vv, bmv, bvv, mo, vo] = [m, v, bm, bv, mOut, vOut].map((t) => view(wasm, t)) as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+    const [mv, vv, bmv, bvv, mo, vo] = [m, v, bm, bv, mOut, vOut].map((t) => view(wasm, t)) as [
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+      Float32Array,
+    ];
     const unbias = f32(count / Math.max(1, count - 1));
     mo.set(mv);
     vo.set(vv);

@@ -51,7 +51,10 @@ export interface ConvKernels {
 
 function random(shape: number[], seed: number): tf.Tensor {
   const rng = createRng(seed);
-  return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal()), shape);
+  return tf.tensor(
+    Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal()),
+    shape,
+  );
 }
 
 async function readAndDispose(t: tf.Tensor): Promise<void> {
@@ -73,12 +76,33 @@ export function referenceConvKernels(): ConvKernels {
     held.push(x, w, dy);
     const label = convLabel(l);
     // What tfjs-core's Conv2D gradient passes its two kernels for this layer.
-    const attrs = { strides: [l.stride, l.stride], pad: 'same', dataFormat: 'NHWC', dimRoundingMode: undefined } as unknown as tf.NamedAttrMap;
+    const attrs = {
+      strides: [l.stride, l.stride],
+      pad: 'same',
+      dataFormat: 'NHWC',
+      dimRoundingMode: undefined,
+    } as unknown as tf.NamedAttrMap;
     const flops = convFlops(l);
     kernels.push(
       { label: `${label} forward`, flops, run: () => readAndDispose(tf.conv2d(x, w, l.stride, 'same')) },
-      { label: `${label} filter gradient`, flops, run: () => readAndDispose(tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, { ...attrs, filterShape: wShape }) as tf.Tensor) },
-      { label: `${label} input gradient`, flops, run: () => readAndDispose(tf.engine().runKernel(tf.Conv2DBackpropInput, { dy, filter: w }, { ...attrs, inputShape: xShape }) as tf.Tensor) },
+      {
+        label: `${label} filter gradient`,
+        flops,
+        run: () =>
+          readAndDispose(
+            tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, { ...attrs, filterShape: wShape }) as tf.Tensor,
+          ),
+      },
+      {
+        label: `${label} input gradient`,
+        flops,
+        run: () =>
+          readAndDispose(
+            tf
+              .engine()
+              .runKernel(tf.Conv2DBackpropInput, { dy, filter: w }, { ...attrs, inputShape: xShape }) as tf.Tensor,
+          ),
+      },
     );
   });
   return { kernels, dispose: () => tf.dispose(held) };

@@ -52,7 +52,11 @@ export interface MatMulKernels {
  */
 export function referenceMatMulKernels(): MatMulKernels {
   const rng = createRng(1);
-  const random = (rows: number, cols: number): tf.Tensor2D => tf.tensor2d(Float32Array.from({ length: rows * cols }, () => rng.next()), [rows, cols]);
+  const random = (rows: number, cols: number): tf.Tensor2D =>
+    tf.tensor2d(
+      Float32Array.from({ length: rows * cols }, () => rng.next()),
+      [rows, cols],
+    );
   const held: tf.Tensor[] = [];
   const kernels = REFERENCE_CONVS.map((l): TimedKernel => {
     const m = REFERENCE_BATCH * (l.side / l.stride) ** 2;
@@ -92,6 +96,7 @@ export function gemmCeiling(candidates: readonly TimedKernel[], bestMs: readonly
       by = c.label;
     }
   });
-  if (!(gflops > 0)) throw new Error('gemmCeiling: no candidate was timed (the list is empty or its times are not positive)');
+  if (!(gflops > 0))
+    throw new Error('gemmCeiling: no candidate was timed (the list is empty or its times are not positive)');
   return { gflops, by, ms: referenceGemmFlops() / gflops / 1e6 };
 }

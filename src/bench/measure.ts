@@ -35,25 +35,40 @@ function stepOf(cmp: Comparison): () => Promise<void> {
  * far after each one, so a caller that gives up on a slow backend (software WebGPU takes tens of
  * minutes) keeps what was measured.
  */
-export async function measureBackend(backend: string, quick: boolean, onProgress: (partial: Partial<BackendTimes>) => void = () => undefined): Promise<BackendTimes> {
+export async function measureBackend(
+  backend: string,
+  quick: boolean,
+  onProgress: (partial: Partial<BackendTimes>) => void = () => undefined,
+): Promise<BackendTimes> {
   const warmup = quick ? 1 : 3;
   const reps = quick ? 3 : 10;
   const ref = referenceStep(convImplFor(backend));
-  const reference = await medianMs(async () => {
-    const l = ref.step();
-    await l.data();
-    l.dispose();
-  }, warmup, reps);
+  const reference = await medianMs(
+    async () => {
+      const l = ref.step();
+      await l.data();
+      l.dispose();
+    },
+    warmup,
+    reps,
+  );
   ref.dispose();
   onProgress({ reference });
   const base = presetConfig('shallow');
   // SST and MASST step in turns, so their ratio is not the drift of a shared machine.
-  const pair = [{ method: 'sst', agents: 1 }, { method: 'masst', agents: 4 }] as const;
+  const pair = [
+    { method: 'sst', agents: 1 },
+    { method: 'masst', agents: 4 },
+  ] as const;
   const cmps = pair.map((run) => new Comparison({ ...base, runs: [run] }, randomFaces(base), convImplFor(backend)));
   const [sst, masst] = (await interleavedMediansMs(cmps.map(stepOf), warmup, quick ? 5 : 15)) as [number, number];
   for (const c of cmps) c.dispose();
   onProgress({ reference, sst, masst });
-  const cmp = new Comparison({ ...base, runs: [{ method: 'sst', agents: 1 }] }, randomFaces(base), convImplFor(backend));
+  const cmp = new Comparison(
+    { ...base, runs: [{ method: 'sst', agents: 1 }] },
+    randomFaces(base),
+    convImplFor(backend),
+  );
   const analyzer = new Analyzer(cmp);
   // A 1-D slice (forward passes only) before the probe (forward and backward passes).
   const slice1d = await medianMs(async () => void (await analyzer.landscape1d(0)), 0, 1);

@@ -33,7 +33,16 @@ for (const b of BACKENDS) select.add(new Option(b, b));
 const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
 function addRow(backend: string, adapter: string, t: BackendTimes): void {
-  const cells = [backend, adapter, ms(t.reference), ms(t.sst), ms(t.masst), (t.masst / t.sst).toFixed(3), ms(t.probe), ms(t.slice1d)];
+  const cells = [
+    backend,
+    adapter,
+    ms(t.reference),
+    ms(t.sst),
+    ms(t.masst),
+    (t.masst / t.sst).toFixed(3),
+    ms(t.probe),
+    ms(t.slice1d),
+  ];
   const row = table.tBodies[0]?.insertRow();
   for (const text of cells) (row?.insertCell() as HTMLTableCellElement).textContent = text;
   table.hidden = false;
@@ -49,7 +58,8 @@ function run(request: BenchRequest): Promise<void> {
   const button = form.querySelector('button') as HTMLButtonElement;
   button.disabled = true;
   status.className = '';
-  const name = request.kind === 'backend' ? request.backend : `one ${request.preset} run on ${request.threads} thread(s)`;
+  const name =
+    request.kind === 'backend' ? request.backend : `one ${request.preset} run on ${request.threads} thread(s)`;
   status.textContent = `starting ${name}…`;
   return new Promise((resolve) => {
     worker.onmessage = (e: MessageEvent<BenchReply>) => {
@@ -66,7 +76,8 @@ function run(request: BenchRequest): Promise<void> {
       if (reply.type === 'result') {
         addRow(reply.backend, reply.adapter, reply.times);
         status.textContent = `${reply.backend} done.`;
-      } else if (reply.type === 'oneRun') status.textContent = `${name}: ${ms(reply.times.msPerStep)} ms/step on ${reply.threads} thread(s).`;
+      } else if (reply.type === 'oneRun')
+        status.textContent = `${name}: ${ms(reply.times.msPerStep)} ms/step on ${reply.threads} thread(s).`;
       else showError(reply.message);
       window.benchReply = reply;
       worker.terminate();
@@ -86,17 +97,21 @@ form.addEventListener('submit', (e) => {
 function requestFromUrl(params: URLSearchParams): BenchRequest | string | null {
   const oneRun = params.get('oneRun');
   if (oneRun !== null) {
-    if (!(PRESET_NAMES as readonly string[]).includes(oneRun)) return `oneRun="${oneRun}" is not allowed: expected one of ${PRESET_NAMES.join(', ')}.`;
+    if (!(PRESET_NAMES as readonly string[]).includes(oneRun))
+      return `oneRun="${oneRun}" is not allowed: expected one of ${PRESET_NAMES.join(', ')}.`;
     const threads = Number(params.get('threads') ?? '1');
     const steps = Number(params.get('steps') ?? '10');
-    if (!Number.isInteger(threads) || threads < 1 || threads > 8) return `threads="${params.get('threads')}" is not allowed: expected an integer from 1 to 8.`;
-    if (!Number.isInteger(steps) || steps < 2 || steps > 1000) return `steps="${params.get('steps')}" is not allowed: expected an integer from 2 to 1000.`;
+    if (!Number.isInteger(threads) || threads < 1 || threads > 8)
+      return `threads="${params.get('threads')}" is not allowed: expected an integer from 1 to 8.`;
+    if (!Number.isInteger(steps) || steps < 2 || steps > 1000)
+      return `steps="${params.get('steps')}" is not allowed: expected an integer from 2 to 1000.`;
     return { kind: 'oneRun', preset: oneRun as PresetName, threads, steps };
   }
   const backend = params.get('backend');
   const quick = params.get('quick') ?? '1';
   if (backend === null) return null;
-  if (!(BACKENDS as readonly string[]).includes(backend)) return `backend="${backend}" is not allowed: expected one of ${BACKENDS.join(', ')}.`;
+  if (!(BACKENDS as readonly string[]).includes(backend))
+    return `backend="${backend}" is not allowed: expected one of ${BACKENDS.join(', ')}.`;
   if (quick !== '0' && quick !== '1') return `quick="${quick}" is not allowed: expected 0 or 1.`;
   return { kind: 'backend', backend: backend as BackendName, quick: quick === '1' };
 }

@@ -19,14 +19,24 @@ export interface ReferenceStep {
 function normal(shape: number[], std: number, seed: number): tf.Tensor {
   const rng = createRng(seed);
   const n = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(Float32Array.from({ length: n }, () => rng.normal() * std), shape);
+  return tf.tensor(
+    Float32Array.from({ length: n }, () => rng.normal() * std),
+    shape,
+  );
 }
 
 export function referenceStep(impl: ConvImpl): ReferenceStep {
   const x = tf.tidy(() => tf.sigmoid(normal([64, 32, 32, 3], 1, 1))) as tf.Tensor4D;
-  const labels = tf.tensor1d(Array.from({ length: 64 }, (_, i) => (i * 37) % 256), 'int32');
+  const labels = tf.tensor1d(
+    Array.from({ length: 64 }, (_, i) => (i * 37) % 256),
+    'int32',
+  );
   const protos = tf.tidy(() => l2Normalize(normal([256, 64], 1, 2) as tf.Tensor2D));
-  const shapes: Array<[number, number, number, number]> = [[3, 3, 3, 16], [3, 3, 16, 32], [3, 3, 32, 64]];
+  const shapes: Array<[number, number, number, number]> = [
+    [3, 3, 3, 16],
+    [3, 3, 16, 32],
+    [3, 3, 32, 64],
+  ];
   const convs = shapes.map((s, i) => tf.variable(normal(s, Math.sqrt(2 / (9 * s[2])), 10 + i)));
   const dense = tf.variable(normal([64, 64], Math.sqrt(1 / 64), 20));
   const weights = [...convs, dense];

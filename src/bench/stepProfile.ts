@@ -55,7 +55,13 @@ function isKernel(name: string, backend: string): boolean {
  * Profiles `step` (one training step that returns its loss, which this disposes): `warmup`
  * unprofiled steps, `reps` timed unprofiled steps, then `profiled` steps under tf.profile.
  */
-export async function profileStep(step: () => tf.Scalar, warmup: number, reps: number, profiled: number, clock: (() => number) | null = null): Promise<StepProfile> {
+export async function profileStep(
+  step: () => tf.Scalar,
+  warmup: number,
+  reps: number,
+  profiled: number,
+  clock: (() => number) | null = null,
+): Promise<StepProfile> {
   const now = clock ?? (() => performance.now());
   const run = async (): Promise<void> => {
     const loss = step();
@@ -134,5 +140,16 @@ export async function profileStep(step: () => tf.Scalar, warmup: number, reps: n
   const byKernel = [...perName.entries()]
     .map(([name, e]) => ({ name, calls: e.calls, ms: median(e.ms) }))
     .sort((a, b) => b.ms - a.ms);
-  return { wallMs, stepMs, kernels, kernelMs, otherMs: stepMs - kernelMs, byKernel, allocTensors, allocBytes, keptTensors, keptBytes };
+  return {
+    wallMs,
+    stepMs,
+    kernels,
+    kernelMs,
+    otherMs: stepMs - kernelMs,
+    byKernel,
+    allocTensors,
+    allocBytes,
+    keptTensors,
+    keptBytes,
+  };
 }

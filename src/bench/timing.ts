@@ -17,7 +17,12 @@ export async function medianMs(action: () => Promise<void>, warmup: number, reps
  * measured side by side instead of minutes apart. `clock` (ms) is wall time unless given (the
  * runner can pass its CPU time).
  */
-export async function interleavedSamplesMs(actions: ReadonlyArray<() => Promise<void>>, warmup: number, reps: number, clock: () => number = () => performance.now()): Promise<number[][]> {
+export async function interleavedSamplesMs(
+  actions: ReadonlyArray<() => Promise<void>>,
+  warmup: number,
+  reps: number,
+  clock: () => number = () => performance.now(),
+): Promise<number[][]> {
   for (const action of actions) for (let i = 0; i < warmup; i++) await action();
   const times = actions.map((): number[] => []);
   for (let r = 0; r < reps; r++) {
@@ -31,6 +36,11 @@ export async function interleavedSamplesMs(actions: ReadonlyArray<() => Promise<
 }
 
 /** Median time of each action, timed in turns (interleavedSamplesMs). */
-export async function interleavedMediansMs(actions: ReadonlyArray<() => Promise<void>>, warmup: number, reps: number, clock: () => number = () => performance.now()): Promise<number[]> {
+export async function interleavedMediansMs(
+  actions: ReadonlyArray<() => Promise<void>>,
+  warmup: number,
+  reps: number,
+  clock: () => number = () => performance.now(),
+): Promise<number[]> {
   return (await interleavedSamplesMs(actions, warmup, reps, clock)).map(median);
 }

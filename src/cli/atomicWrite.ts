@@ -24,7 +24,11 @@ export type WriteFn = (path: string, data: string | Uint8Array) => Promise<void>
  * half the bytes, say) the temporary file is removed, `path` keeps its old content, and the error
  * names `path` and the cause (storageError.ts).
  */
-export async function writeAtomically(path: string, data: string | Uint8Array, ops: WriteOps = NODE_OPS): Promise<void> {
+export async function writeAtomically(
+  path: string,
+  data: string | Uint8Array,
+  ops: WriteOps = NODE_OPS,
+): Promise<void> {
   // pid and thread: two runners, or two workers, never share a temporary file.
   const tmp = `${path}.${process.pid}-${threadId}.tmp`;
   try {
@@ -36,4 +40,3 @@ export async function writeAtomically(path: string, data: string | Uint8Array, o
     throw storageError(path, e);
   }
 }
-

@@ -33,7 +33,9 @@ export async function useNodeBackend(name: NodeBackend): Promise<string> {
   await tf.ready();
   const active = tf.getBackend();
   if (!ok || active !== name) {
-    throw new Error(`backend "${name}" could not be initialised (tfjs is on "${active}"); allowed: ${NODE_BACKENDS.join(', ')}`);
+    throw new Error(
+      `backend "${name}" could not be initialised (tfjs is on "${active}"); allowed: ${NODE_BACKENDS.join(', ')}`,
+    );
   }
   return active;
 }

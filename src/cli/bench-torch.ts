@@ -46,7 +46,10 @@ async function ours(config: ExperimentConfig): Promise<number[]> {
 /** Mean ms per training step of each run of the exported project, trained by PyTorch on the CPU. */
 async function torchMs(python: string, dir: string, threads: number): Promise<number[]> {
   const out = join(dir, `bench-${threads}.json`);
-  const r = spawnSync(python, ['train.py', '--device', 'cpu', '--threads', String(threads), '--out', out], { cwd: dir, encoding: 'utf8' });
+  const r = spawnSync(python, ['train.py', '--device', 'cpu', '--threads', String(threads), '--out', out], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`train.py exited ${r.status}: ${r.stderr}`);
   const results = JSON.parse(await readFile(out, 'utf8')) as ResultsFile;
   return results.runs.map((run) => run.msPerStep);
@@ -60,14 +63,24 @@ async function main(): Promise<void> {
   }
   const { values: v } = parseFlags(BENCH_TORCH_COMMAND, argv);
   const python = torchPython();
-  if (python === null) throw new Error('bench:torch needs a python3 with PyTorch (apt-get install python3-torch, or set MASST_PYTHON)');
+  if (python === null)
+    throw new Error('bench:torch needs a python3 with PyTorch (apt-get install python3-torch, or set MASST_PYTHON)');
   const dir = join(await mkdtemp(join(tmpdir(), 'masst-bench-torch-')), 'project');
   const args: ExportTorchArgs = {
-    preset: v['--preset'], steps: v['--steps'], seeds: v['--seeds'], methods: v['--methods'], evalEvery: 0, overrides: v['--set'],
-    out: dir, withReference: false, referenceSteps: 5, lists: null,
+    preset: v['--preset'],
+    steps: v['--steps'],
+    seeds: v['--seeds'],
+    methods: v['--methods'],
+    evalEvery: 0,
+    overrides: v['--set'],
+    out: dir,
+    withReference: false,
+    referenceSteps: 5,
+    lists: null,
   };
   const { config } = exportConfig(args);
-  if (config.steps <= WARMUP) throw new Error(`--steps ${config.steps} is not allowed: expected more than the ${WARMUP} warm-up steps`);
+  if (config.steps <= WARMUP)
+    throw new Error(`--steps ${config.steps} is not allowed: expected more than the ${WARMUP} warm-up steps`);
   await useNodeBackend('cpu');
   await exportTorchProject(args, 'bench:torch', 'im2col');
   const wasm = await ours(config);
@@ -83,11 +96,17 @@ async function main(): Promise<void> {
   const lines = [
     `preset ${args.preset}: ${config.steps} steps of batch ${config.batchSize}, ${config.data.imageSize} px, ${config.model.backbone} backbone; ms per training step (our wasm after ${WARMUP} warm-up steps; PyTorch ${python} on the CPU, mean over all steps)`,
     `${'run'.padEnd(14)}${'wasm'.padStart(10)}${'torch 1 thr'.padStart(13)}${`torch ${cores} thr`.padStart(13)}${'wasm / torch 1'.padStart(16)}${`wasm / torch ${cores}`.padStart(16)}`,
-    ...rows.map((r) => `${r.run.padEnd(14)}${r.wasmMs.toFixed(1).padStart(10)}${r.torch1Ms.toFixed(1).padStart(13)}${r.torchAllMs.toFixed(1).padStart(13)}${(r.wasmMs / r.torch1Ms).toFixed(2).padStart(16)}${(r.wasmMs / r.torchAllMs).toFixed(2).padStart(16)}`),
+    ...rows.map(
+      (r) =>
+        `${r.run.padEnd(14)}${r.wasmMs.toFixed(1).padStart(10)}${r.torch1Ms.toFixed(1).padStart(13)}${r.torchAllMs.toFixed(1).padStart(13)}${(r.wasmMs / r.torch1Ms).toFixed(2).padStart(16)}${(r.wasmMs / r.torchAllMs).toFixed(2).padStart(16)}`,
+    ),
   ];
   process.stdout.write(terminalSafeLines(`${lines.join('\n')}\n`));
   await mkdir('bench', { recursive: true });
-  await writeFile('bench/torch-results.json', `${JSON.stringify({ preset: args.preset, config, cores, python, rows }, null, 1)}\n`);
+  await writeFile(
+    'bench/torch-results.json',
+    `${JSON.stringify({ preset: args.preset, config, cores, python, rows }, null, 1)}\n`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -42,7 +42,10 @@ async function defaultNodeBackends(): Promise<NodeBackend[]> {
 
 function torchMs(quick: boolean): number | null {
   try {
-    const out = execFileSync('python3', ['bench/reference_step.py', quick ? '5' : '20'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('python3', ['bench/reference_step.py', quick ? '5' : '20'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return Number(out.trim());
   } catch {
     return null;
@@ -52,23 +55,29 @@ function torchMs(quick: boolean): number | null {
 /** ms as printed; '—' for a time not measured. */
 const f = (ms: number | undefined) => (ms === undefined ? '—' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
-const ratio = (t: Partial<BackendTimes>) => (t.masst !== undefined && t.sst !== undefined ? t.masst / t.sst : undefined);
+const ratio = (t: Partial<BackendTimes>) =>
+  t.masst !== undefined && t.sst !== undefined ? t.masst / t.sst : undefined;
 
 function tableLines(times: Record<string, Partial<BackendTimes>>, adapters: Record<string, string>): string[] {
   const a = presetConfig('shallow').analysis;
   return [
     `backend           reference  SST      MASST K=4  MASST/SST  probe (+${1 + a.etaPoints} fwd/bwd)  1-D slice (${a.gridPoints} fwd)  adapter`,
-    ...Object.entries(times).map(([b, t]) =>
-      `${b.padEnd(17)} ${f(t.reference).padEnd(10)} ${f(t.sst).padEnd(8)} ${f(t.masst).padEnd(10)} ${(ratio(t)?.toFixed(3) ?? '—').padEnd(10)} ${f(t.probe).padEnd(22)} ${f(t.slice1d).padEnd(19)} ${adapters[b] ?? ''}`),
+    ...Object.entries(times).map(
+      ([b, t]) =>
+        `${b.padEnd(17)} ${f(t.reference).padEnd(10)} ${f(t.sst).padEnd(8)} ${f(t.masst).padEnd(10)} ${(ratio(t)?.toFixed(3) ?? '—').padEnd(10)} ${f(t.probe).padEnd(22)} ${f(t.slice1d).padEnd(19)} ${adapters[b] ?? ''}`,
+    ),
   ];
 }
 
 /** Puts the baseline page where the preview server serves it, checked first so a wrong build fails now, not after the other measurements. */
 async function placeBaseline(dir: string): Promise<void> {
   const html = await readFile(`${dir}/index.html`, 'utf8').catch(() => {
-    throw new Error(`--page-baseline "${dir}" is not allowed: it has no index.html (build one with npx vite build --base /${BASELINE_PATH} --outDir DIR).`);
+    throw new Error(
+      `--page-baseline "${dir}" is not allowed: it has no index.html (build one with npx vite build --base /${BASELINE_PATH} --outDir DIR).`,
+    );
   });
-  if (!html.includes(`/${BASELINE_PATH}assets/`)) throw new Error(`--page-baseline "${dir}" is not allowed: its page was not built with --base /${BASELINE_PATH}.`);
+  if (!html.includes(`/${BASELINE_PATH}assets/`))
+    throw new Error(`--page-baseline "${dir}" is not allowed: its page was not built with --base /${BASELINE_PATH}.`);
   await cp(dir, `dist/${BASELINE_PATH}`, { recursive: true });
 }
 
@@ -82,7 +91,9 @@ async function main(): Promise<void> {
     const profile = await measureWasmProfile(args.quick);
     await mkdir('bench', { recursive: true });
     await writeFile('bench/profile.json', `${JSON.stringify(profile, null, 1)}\n`);
-    process.stdout.write(terminalSafeLines(`${[...wasmProfileLines(profile), 'wrote bench/profile.json'].join('\n')}\n`));
+    process.stdout.write(
+      terminalSafeLines(`${[...wasmProfileLines(profile), 'wrote bench/profile.json'].join('\n')}\n`),
+    );
     return;
   }
   if (args.pageBaseline !== null) await placeBaseline(args.pageBaseline);
@@ -102,7 +113,9 @@ async function main(): Promise<void> {
   }
   const wasmProfile = nodeBackends.includes('wasm') ? await measureWasmProfile(args.quick) : null;
   if (args.chromium.length > 0) {
-    const browser = await measureInChromium(args.chromium, args.quick, args.chromiumMinutes, (line) => process.stderr.write(terminalSafeLines(`${line}\n`)));
+    const browser = await measureInChromium(args.chromium, args.quick, args.chromiumMinutes, (line) =>
+      process.stderr.write(terminalSafeLines(`${line}\n`)),
+    );
     for (const [b, r] of Object.entries(browser)) {
       const key = `chromium:${b}`;
       if (r.error !== null) errors[key] = r.error;
@@ -111,13 +124,31 @@ async function main(): Promise<void> {
     }
   }
   const poolSteps = args.poolSteps ?? (args.quick ? 20 : 100);
-  const pool = poolSteps > 0 ? await measurePool(poolSteps, new URL('./run-worker.js', import.meta.url), (line) => process.stderr.write(terminalSafeLines(`${line}\n`))) : null;
+  const pool =
+    poolSteps > 0
+      ? await measurePool(poolSteps, new URL('./run-worker.js', import.meta.url), (line) =>
+          process.stderr.write(terminalSafeLines(`${line}\n`)),
+        )
+      : null;
   const pagePoolSteps = args.pagePoolSteps ?? (args.quick ? 30 : 100);
-  const pagePool = pagePoolSteps > 0 ? await measurePagePool(pagePoolSteps, [1, 2, 3], args.pageBaseline !== null, (line) => process.stderr.write(terminalSafeLines(`${line}\n`))) : null;
+  const pagePool =
+    pagePoolSteps > 0
+      ? await measurePagePool(pagePoolSteps, [1, 2, 3], args.pageBaseline !== null, (line) =>
+          process.stderr.write(terminalSafeLines(`${line}\n`)),
+        )
+      : null;
   const sweepSteps = args.sweepSteps ?? (args.quick ? 10 : 60);
-  const sweepCost = sweepSteps > 0 ? await measureSweepCost(sweepSteps, pool?.workers ?? availableParallelism(), (line) => process.stderr.write(terminalSafeLines(`${line}\n`))) : null;
+  const sweepCost =
+    sweepSteps > 0
+      ? await measureSweepCost(sweepSteps, pool?.workers ?? availableParallelism(), (line) =>
+          process.stderr.write(terminalSafeLines(`${line}\n`)),
+        )
+      : null;
   const threadsSteps = args.threadsSteps ?? (args.quick ? 5 : 20);
-  const threads = threadsSteps > 0 ? await measureThreads(threadsSteps, (line) => process.stderr.write(terminalSafeLines(`${line}\n`))) : null;
+  const threads =
+    threadsSteps > 0
+      ? await measureThreads(threadsSteps, (line) => process.stderr.write(terminalSafeLines(`${line}\n`)))
+      : null;
   const load = loadavg()[0] ?? 0;
   const rendering = await measureRendering(args.quick ? 40 : 200);
   const torch = torchMs(args.quick);
@@ -147,7 +178,9 @@ async function main(): Promise<void> {
     ...tableLines(times, adapters),
     ...Object.entries(errors).map(([b, e]) => `${b}: ${b in times ? 'partly measured' : 'not measured'}: ${e}`),
     torch !== null
-      ? `PyTorch reference step: ${f(torch)} ms; ours/PyTorch: ${Object.entries(times).map(([b, t]) => `${b} ${t.reference !== undefined ? (t.reference / torch).toFixed(1) : '—'}×`).join(', ')}`
+      ? `PyTorch reference step: ${f(torch)} ms; ours/PyTorch: ${Object.entries(times)
+          .map(([b, t]) => `${b} ${t.reference !== undefined ? (t.reference / torch).toFixed(1) : '—'}×`)
+          .join(', ')}`
       : 'PyTorch: not installed here (python3 -c "import torch" fails), no ratio measured',
     ...(wasmProfile !== null ? wasmProfileLines(wasmProfile) : []),
     pool !== null

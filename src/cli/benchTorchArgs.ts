@@ -16,13 +16,25 @@ function anyMode<F extends { modes?: readonly string[] }>(flag: F): F {
   return copy;
 }
 
-const { '--preset': preset, '--steps': steps, '--seeds': seeds, '--methods': methods, '--set': set } = EXPORT_TORCH_COMMAND.flags;
-const FLAGS = { '--preset': anyMode(preset), '--steps': anyMode(steps), '--seeds': anyMode(seeds), '--methods': anyMode(methods), '--set': anyMode(set) };
+const {
+  '--preset': preset,
+  '--steps': steps,
+  '--seeds': seeds,
+  '--methods': methods,
+  '--set': set,
+} = EXPORT_TORCH_COMMAND.flags;
+const FLAGS = {
+  '--preset': anyMode(preset),
+  '--steps': anyMode(steps),
+  '--seeds': anyMode(seeds),
+  '--methods': anyMode(methods),
+  '--set': anyMode(set),
+};
 
 export const BENCH_TORCH_COMMAND: Command<typeof FLAGS> = {
   name: 'bench:torch',
-  summary: 'times one training step of each run of a preset in our engine (wasm) and in its PyTorch export (CPU, 1 thread and every core), side by side, and writes bench/torch-results.json.',
+  summary:
+    'times one training step of each run of a preset in our engine (wasm) and in its PyTorch export (CPU, 1 thread and every core), side by side, and writes bench/torch-results.json.',
   flags: FLAGS,
   modes: ['bench'],
 };
-

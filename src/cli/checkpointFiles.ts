@@ -30,7 +30,11 @@ export function checkpointPaths(out: string, seed: number, label: string): Check
 }
 
 /** The record, then the checkpoint (see the file comment for why in this order). */
-export async function saveCheckpoint(paths: CheckpointPaths, checkpoint: ComparisonCheckpoint, record: RunResult): Promise<void> {
+export async function saveCheckpoint(
+  paths: CheckpointPaths,
+  checkpoint: ComparisonCheckpoint,
+  record: RunResult,
+): Promise<void> {
   await writeAtomically(paths.record, `${JSON.stringify(record)}\n`);
   await writeAtomically(paths.checkpoint, new Uint8Array(encodeCheckpoint(checkpoint)));
 }
@@ -41,7 +45,10 @@ export async function saveCheckpoint(paths: CheckpointPaths, checkpoint: Compari
  * table at the end; stopping the run would lose them. The files left are a consistent pair (see the
  * file comment), so a --resume continues from the last checkpoint that was written.
  */
-export function savingWhilePossible<A extends unknown[]>(save: (...args: A) => Promise<void>, warn: (message: string) => void): (...args: A) => Promise<void> {
+export function savingWhilePossible<A extends unknown[]>(
+  save: (...args: A) => Promise<void>,
+  warn: (message: string) => void,
+): (...args: A) => Promise<void> {
   let warned = false;
   return async (...args) => {
     try {
@@ -49,7 +56,9 @@ export function savingWhilePossible<A extends unknown[]>(save: (...args: A) => P
     } catch (e) {
       if (warned) return;
       warned = true;
-      warn(`${e instanceof Error ? e.message : String(e)}; training goes on without checkpoints, its results stay in memory until results.json is written`);
+      warn(
+        `${e instanceof Error ? e.message : String(e)}; training goes on without checkpoints, its results stay in memory until results.json is written`,
+      );
     }
   };
 }
@@ -92,6 +101,8 @@ export async function readRecord(path: string): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new Error(`${path} is not JSON (${e instanceof Error ? e.message : String(e)}): it should hold a run's record up to its checkpoint`);
+    throw new Error(
+      `${path} is not JSON (${e instanceof Error ? e.message : String(e)}): it should hold a run's record up to its checkpoint`,
+    );
   }
 }

@@ -61,19 +61,34 @@ function checked(config: ExperimentConfig, preset: string, overrides: readonly s
 }
 
 /** After a signal: writes what came back (the plan stays as it is if no run had started) and says what was cut. */
-async function stopped(name: StopSignalName, results: ResultsFile, planned: number, writer: ResultsWriter): Promise<never> {
+async function stopped(
+  name: StopSignalName,
+  results: ResultsFile,
+  planned: number,
+  writer: ResultsWriter,
+): Promise<never> {
   const cut = interruptedRuns(results);
   const finished = results.runs.length - cut.length;
   const notStarted = planned - results.runs.length;
   const what = `${finished} of ${planned} runs finished; interrupted: ${cut.length > 0 ? cut.join(', ') : 'none'}; not started: ${notStarted}`;
   if (results.runs.length === 0) {
-    process.stderr.write(terminalSafeLines(`${name}: no run had started; ${join(writer.dir, 'results.json')} holds the plan, --resume ${writer.dir} starts it\n`));
+    process.stderr.write(
+      terminalSafeLines(
+        `${name}: no run had started; ${join(writer.dir, 'results.json')} holds the plan, --resume ${writer.dir} starts it\n`,
+      ),
+    );
   } else {
     try {
       const files = await writer.write(results);
-      process.stderr.write(terminalSafeLines(`${name}: ${filesNote(writer.dir, files)}, complete: ${results.complete}; ${what}\n`));
+      process.stderr.write(
+        terminalSafeLines(`${name}: ${filesNote(writer.dir, files)}, complete: ${results.complete}; ${what}\n`),
+      );
     } catch (e) {
-      process.stderr.write(terminalSafeLines(`${name}: ${e instanceof Error ? e.message : String(e)}; the files written before it are kept; ${what}\n`));
+      process.stderr.write(
+        terminalSafeLines(
+          `${name}: ${e instanceof Error ? e.message : String(e)}; the files written before it are kept; ${what}\n`,
+        ),
+      );
     }
   }
   process.exit(exitCodeOf(name));
@@ -82,7 +97,11 @@ async function stopped(name: StopSignalName, results: ResultsFile, planned: numb
 /** --save-probes: each run's probe as a TensorFlow.js graph model in DIR/probes (probeFiles.ts). */
 async function saveProbes(out: string, config: ExperimentConfig, seeds: readonly number[]): Promise<void> {
   const { written, skipped } = await writeProbes(out, config, seeds);
-  process.stderr.write(terminalSafeLines(`wrote ${written.length} probes to ${join(out, PROBE_DIR)} (model.json + weights.bin each, for tf.loadGraphModel)\n`));
+  process.stderr.write(
+    terminalSafeLines(
+      `wrote ${written.length} probes to ${join(out, PROBE_DIR)} (model.json + weights.bin each, for tf.loadGraphModel)\n`,
+    ),
+  );
   for (const s of skipped) process.stderr.write(terminalSafeLines(`probe not written: ${s}\n`));
 }
 
@@ -112,7 +131,16 @@ function newExperiment(args: ExperimentArgs): Experiment {
   const seeds = args.seeds ?? presetSeeds(args.preset);
   // The seeds were checked by --seeds (or are the preset's): the config is validated once.
   const config = checked(withSeeds(base, seeds), args.preset, args.overrides);
-  return { config, seeds, backend: args.backend, workers: args.workers, out: args.out, checkpointEvery: args.checkpointEvery, wallBefore: 0, faces: args.faces === null ? null : { dir: args.faces, pairs: args.pairs } };
+  return {
+    config,
+    seeds,
+    backend: args.backend,
+    workers: args.workers,
+    out: args.out,
+    checkpointEvery: args.checkpointEvery,
+    wallBefore: 0,
+    faces: args.faces === null ? null : { dir: args.faces, pairs: args.pairs },
+  };
 }
 
 /** null when DIR/results.json is complete: nothing to train (its probes are written then if asked for). */
@@ -146,9 +174,15 @@ async function resumedExperiment(args: ResumeArgs, withProbes: boolean): Promise
  * found and skipped, and cuts every seed's split now so a folder too small for the config fails
  * before any training, naming the --set to change.
  */
-async function prepareFaces(source: FacesSource, config: ExperimentConfig, seeds: readonly number[]): Promise<FacesRecord> {
+async function prepareFaces(
+  source: FacesSource,
+  config: ExperimentConfig,
+  seeds: readonly number[],
+): Promise<FacesRecord> {
   const bar = new ProgressBar('faces', 1);
-  const loaded = await loadFaces(source, config.data, undefined, (done, total) => bar.update(done, 'images decoded', total));
+  const loaded = await loadFaces(source, config.data, undefined, (done, total) =>
+    bar.update(done, 'images decoded', total),
+  );
   process.stderr.write(terminalSafeLines(`${describeFaces(loaded)}\n`));
   for (const seed of seeds) {
     try {
@@ -157,7 +191,9 @@ async function prepareFaces(source: FacesSource, config: ExperimentConfig, seeds
       const message = e instanceof Error ? e.message : String(e);
       // Only a config field out of the folder's range is changed with --set; a folder that cannot train at all is not.
       const field = /^(data\.\w+) is /.exec(message)?.[1];
-      throw new Error(`--faces ${source.dir}: ${message}${field === undefined ? '' : ` Change it with --set, e.g. --set ${field}=…`}`);
+      throw new Error(
+        `--faces ${source.dir}: ${message}${field === undefined ? '' : ` Change it with --set, e.g. --set ${field}=…`}`,
+      );
     }
   }
   return {
@@ -176,24 +212,44 @@ async function main(): Promise<void> {
     return;
   }
   const parsed = parseRunnerArgs(process.argv.slice(2));
-  const exp = parsed.kind === 'new' ? newExperiment(parsed.args) : await resumedExperiment(parsed.args, parsed.saveProbes);
+  const exp =
+    parsed.kind === 'new' ? newExperiment(parsed.args) : await resumedExperiment(parsed.args, parsed.saveProbes);
   if (exp === null) return;
   const { config, seeds, out } = exp;
   await checkOutDir(out);
   await mkdir(join(out, CHECKPOINT_DIR), { recursive: true });
   if (exp.backend === 'webgpu') {
     const adapter = await ensureNodeGpuAdapter();
-    process.stderr.write(terminalSafeLines(`WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`));
+    process.stderr.write(
+      terminalSafeLines(
+        `WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`,
+      ),
+    );
   }
   const runs = seeds.length * config.runs.length;
   // One GPU is one device: its workers would queue on it, so webgpu defaults to one worker.
-  const { used: workers, note } = workerCount(exp.workers, exp.backend === 'webgpu', availableParallelism(), seeds.length, runs);
+  const { used: workers, note } = workerCount(
+    exp.workers,
+    exp.backend === 'webgpu',
+    availableParallelism(),
+    seeds.length,
+    runs,
+  );
   if (note !== null) process.stderr.write(terminalSafeLines(`${note}\n`));
-  process.stderr.write(terminalSafeLines(`${runs} runs (${config.runs.length} methods × ${seeds.length} seeds) on ${workers} workers\n`));
+  process.stderr.write(
+    terminalSafeLines(`${runs} runs (${config.runs.length} methods × ${seeds.length} seeds) on ${workers} workers\n`),
+  );
   const faces = exp.faces === null ? null : await prepareFaces(exp.faces, config, seeds);
   const bar = new ProgressBar('train', runs * config.steps);
   const collect = (p: PoolResult): ResultsFile => {
-    const results = collectResults(config, seeds, p.seeds, p.backend, { workers: p.workers, wallSeconds: exp.wallBefore + p.wallSeconds }, p.complete);
+    const results = collectResults(
+      config,
+      seeds,
+      p.seeds,
+      p.backend,
+      { workers: p.workers, wallSeconds: exp.wallBefore + p.wallSeconds },
+      p.complete,
+    );
     return faces === null ? results : { ...results, faces };
   };
   const writer = new ResultsWriter(out);
@@ -206,7 +262,11 @@ async function main(): Promise<void> {
       throw new Error(`before training, the plan could not be written: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  const stop = onStopSignals((name) => bar.note(`${name}: stopping every run at its next step to write what it has (${name} again quits at once, without it)`));
+  const stop = onStopSignals((name) =>
+    bar.note(
+      `${name}: stopping every run at its next step to write what it has (${name} again quits at once, without it)`,
+    ),
+  );
   const pooled = await runPooled(config, seeds, {
     backend: exp.backend,
     workers,
@@ -215,13 +275,21 @@ async function main(): Promise<void> {
     checkpoints: { out, every: exp.checkpointEvery ?? (config.eval.every > 0 ? config.eval.every : 100) },
     ...(exp.starts ? { starts: exp.starts } : {}),
     ...(exp.faces ? { faces: exp.faces } : {}),
-    onProgress: (p) => bar.update(p.steps[0], `steps · faces ${p.datasets[0]}/${p.datasets[1]} · runs ${p.runs[0]}/${p.runs[1]}`, p.steps[1]),
+    onProgress: (p) =>
+      bar.update(
+        p.steps[0],
+        `steps · faces ${p.datasets[0]}/${p.datasets[1]} · runs ${p.runs[0]}/${p.runs[1]}`,
+        p.steps[1],
+      ),
     onSeed: (seed, finished) => {
       // The file of the last seed is the complete one, written below with the final wall time.
       if (finished.complete) return;
       writer.write(collect(finished)).then(
         (files) => bar.note(`seed ${seed} finished: ${filesNote(out, files)}`),
-        (e: unknown) => bar.note(`seed ${seed} finished, but its results could not all be written: ${e instanceof Error ? e.message : String(e)}`),
+        (e: unknown) =>
+          bar.note(
+            `seed ${seed} finished, but its results could not all be written: ${e instanceof Error ? e.message : String(e)}`,
+          ),
       );
     },
     onWarning: (message) => bar.note(message),
@@ -229,12 +297,17 @@ async function main(): Promise<void> {
   const results = collect(pooled);
   const signal = stop.received();
   if (signal !== null) await stopped(signal, results, runs, writer);
-  process.exitCode = await finishExperiment(results, out, `${pooled.wallSeconds.toFixed(1)} s wall on ${pooled.workers} workers`, {
-    write: (r) => writer.write(r),
-    ...(parsed.saveProbes ? { after: () => saveProbes(out, config, seeds) } : {}),
-    stdout: (text) => process.stdout.write(terminalSafeLines(text)),
-    stderr: (text) => process.stderr.write(terminalSafeLines(text)),
-  });
+  process.exitCode = await finishExperiment(
+    results,
+    out,
+    `${pooled.wallSeconds.toFixed(1)} s wall on ${pooled.workers} workers`,
+    {
+      write: (r) => writer.write(r),
+      ...(parsed.saveProbes ? { after: () => saveProbes(out, config, seeds) } : {}),
+      stdout: (text) => process.stdout.write(terminalSafeLines(text)),
+      stderr: (text) => process.stderr.write(terminalSafeLines(text)),
+    },
+  );
 }
 
 main().catch((e: unknown) => {

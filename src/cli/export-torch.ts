@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`${terminalSafeLines(line)}\n`);
   if (parsed.kind === 'sweep') {
     const files = await exportTorchSweep(parsed.args, exportOrigin(argv), log);
-    process.stderr.write(`wrote ${files.length} files to ${terminalSafe(parsed.args.out)}\nnext: ${terminalSafe(nextSweepCommand(parsed.args.out))}   (or one cell: python3 train.py --cell 0)\n`);
+    process.stderr.write(
+      `wrote ${files.length} files to ${terminalSafe(parsed.args.out)}\nnext: ${terminalSafe(nextSweepCommand(parsed.args.out))}   (or one cell: python3 train.py --cell 0)\n`,
+    );
     return;
   }
   const args = parsed.args;
@@ -32,7 +34,9 @@ async function main(): Promise<void> {
   const files = await exportTorchProject(args, exportOrigin(argv), convImplFor(backend), log);
   // The command is printed as it is (a control character in --out shows up inside its quotes as
   // an escape, which a paste would not reproduce: such a folder is reached by hand).
-  process.stderr.write(`wrote ${files.length} files to ${terminalSafe(args.out)}\nnext: ${terminalSafe(nextCommand(args.out))}   (or: python3 -m torch.distributed.run --nproc_per_node=2 train.py)\n`);
+  process.stderr.write(
+    `wrote ${files.length} files to ${terminalSafe(args.out)}\nnext: ${terminalSafe(nextCommand(args.out))}   (or: python3 -m torch.distributed.run --nproc_per_node=2 train.py)\n`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -31,7 +31,9 @@ import { trainRuns } from './trainRuns';
 
 const python = torchPython();
 if (python === null) {
-  process.stderr.write('exportTorch.test.ts: SKIPPED, no python3 with PyTorch (apt-get install python3-torch, or set MASST_PYTHON)\n');
+  process.stderr.write(
+    'exportTorch.test.ts: SKIPPED, no python3 with PyTorch (apt-get install python3-torch, or set MASST_PYTHON)\n',
+  );
 }
 
 const COMMON = ['--steps', '6', '--eval-every', '3', '--set', 'optim.lr=0.01', '--reference-steps', '5'];
@@ -42,7 +44,12 @@ interface Check {
 }
 
 function py(dir: string, args: string[], timeout = 60_000): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(python as string, args, { cwd: dir, encoding: 'utf8', timeout, env: { ...process.env, OMP_NUM_THREADS: '1' } });
+  const r = spawnSync(python as string, args, {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout,
+    env: { ...process.env, OMP_NUM_THREADS: '1' },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -71,18 +78,32 @@ describe.skipIf(python === null)('exported PyTorch project', () => {
     for (const run of check.runs) {
       expect(run.batchesMatch, `${run.label}: batches`).toBe(true);
       expect(run.torch).toHaveLength(5);
-      expect(run.maxRelDiff, `${run.label}: ${run.torch.join(', ')} vs ${run.playground.join(', ')}`).toBeLessThanOrEqual(1e-4);
+      expect(
+        run.maxRelDiff,
+        `${run.label}: ${run.torch.join(', ')} vs ${run.playground.join(', ')}`,
+      ).toBeLessThanOrEqual(1e-4);
     }
   });
 
   it('draws the same start values itself from the seed with the ported generator (--no-reference)', () => {
-    for (const run of checkReference(defaults, '--no-reference').runs) expect(run.maxRelDiff, run.label).toBeLessThanOrEqual(1e-4);
+    for (const run of checkReference(defaults, '--no-reference').runs)
+      expect(run.maxRelDiff, run.label).toBeLessThanOrEqual(1e-4);
   });
 
   it('does so for MASST K=4 with per-agent queues, staggered agents, updates of all agents and α per agent', async () => {
     const dir = await exported('masst-options', [
-      '--methods', 'masst4', '--set', 'gallery.queueSize=8', '--set', 'masst.queueMode=perAgent', '--set', 'masst.agentInit=staggered',
-      '--set', 'masst.agentUpdate=all', '--set', 'masst.agentAlpha=perAgent',
+      '--methods',
+      'masst4',
+      '--set',
+      'gallery.queueSize=8',
+      '--set',
+      'masst.queueMode=perAgent',
+      '--set',
+      'masst.agentInit=staggered',
+      '--set',
+      'masst.agentUpdate=all',
+      '--set',
+      'masst.agentAlpha=perAgent',
     ]);
     const [run] = checkReference(dir).runs;
     expect(run?.label).toBe('MASST K=4');
@@ -97,12 +118,18 @@ describe.skipIf(python === null)('exported PyTorch project', () => {
     const config = JSON.parse(await readFile(join(defaults, 'config.json'), 'utf8')) as ExperimentConfig;
     // One run keeps this test short; a run trained alone has the numbers it has in a comparison.
     const sst = config.runs.filter((run) => run.method === 'sst');
-    const ours = await trainRuns({ ...config, runs: sst }, await loadOrGenerateDataset(config.data, config.seed), 'cpu');
+    const ours = await trainRuns(
+      { ...config, runs: sst },
+      await loadOrGenerateDataset(config.data, config.seed),
+      'cpu',
+    );
     expect(torch.untrained[0]?.eval.accuracy).toBe(ours.untrained.accuracy);
     const mine = ours.runs[0] as RunResult;
     const theirs = torch.runs.find((run) => run.label === 'SST') as RunResult;
     expect(theirs.history).toHaveLength(6);
-    theirs.history.forEach((h, t) => expect(Math.abs(h.loss / (mine.history[t]?.loss as number) - 1), `step ${h.step}`).toBeLessThanOrEqual(1e-4));
+    theirs.history.forEach((h, t) =>
+      expect(Math.abs(h.loss / (mine.history[t]?.loss as number) - 1), `step ${h.step}`).toBeLessThanOrEqual(1e-4),
+    );
     // Evaluations read BN running statistics and threshold cosines: a last-bit difference may flip a pair.
     expect(Math.abs((theirs.eval?.accuracy as number) - (mine.eval?.accuracy as number))).toBeLessThanOrEqual(0.01);
     expect(Math.abs((theirs.eval?.auc as number) - (mine.eval?.auc as number))).toBeLessThanOrEqual(0.005);
@@ -112,7 +139,23 @@ describe.skipIf(python === null)('exported PyTorch project', () => {
     const flags = torchrunCompatFlags(python as string);
     // Its own rendezvous port: the default 29500 is taken whenever another torchrun runs on the machine.
     const port = String(await freePort());
-    const r = py(defaults, ['-m', 'torch.distributed.run', '--nproc_per_node=2', '--master_port', port, ...flags, 'train.py', '--threads', '1', '--out', 'ddp.json'], 120_000);
+    const r = py(
+      defaults,
+      [
+        '-m',
+        'torch.distributed.run',
+        '--nproc_per_node=2',
+        '--master_port',
+        port,
+        ...flags,
+        'train.py',
+        '--threads',
+        '1',
+        '--out',
+        'ddp.json',
+      ],
+      120_000,
+    );
     expect(r.status, r.stderr).toBe(0);
     const results = JSON.parse(await readFile(join(defaults, 'ddp.json'), 'utf8')) as ResultsFile;
     expect(results.version).toBe(RESULTS_VERSION);
@@ -128,7 +171,9 @@ describe.skipIf(python === null)('exported PyTorch project', () => {
     expect(results.untrained).toHaveLength(1);
     expect(results.summary).toContain('SST − Conventional');
     // Process 0 alone writes the probes, beside ddp.json.
-    const probes = (results.runs as Array<RunResult & { probeFile?: string | null }>).map((run) => run.probeFile?.replace(/\.(pt|safetensors)$/, ''));
+    const probes = (results.runs as Array<RunResult & { probeFile?: string | null }>).map((run) =>
+      run.probeFile?.replace(/\.(pt|safetensors)$/, ''),
+    );
     expect(probes).toEqual(['ddp-weights/conventional-seed1', 'ddp-weights/sst-seed1', 'ddp-weights/masst-k-2-seed1']);
     expect((await readdir(join(defaults, 'ddp-weights'))).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -142,7 +187,10 @@ describe.skipIf(python === null)('exported PyTorch project', () => {
   it('stops with the file and line number of a malformed image-list line', async () => {
     const dir = join(defaults, 'lists');
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'index.json'), JSON.stringify({ format: 'image-list', root: '.', train: 'train.txt', test: 'test.txt', pairs: 'pairs.txt' }));
+    await writeFile(
+      join(dir, 'index.json'),
+      JSON.stringify({ format: 'image-list', root: '.', train: 'train.txt', test: 'test.txt', pairs: 'pairs.txt' }),
+    );
     await writeFile(join(dir, 'train.txt'), 'a/1.png 0\na/2.png 0\nb/1.png\n');
     const r = py(defaults, ['train.py', '--data', join(dir, 'index.json')]);
     expect(r.status).toBe(2);
@@ -155,7 +203,10 @@ describe.skipIf(python === null)('exported PyTorch project', () => {
     const pixels = Array.from({ length: 5 * 4 * 3 }, (_, i) => (i * 37 + 11) % 256);
     await writeFile(join(dir, 'rgb.png'), pngRgb(5, 4, pixels));
     const grey = pixels.slice(0, 20);
-    await writeFile(join(dir, 'grey.pgm'), Buffer.concat([Buffer.from('P5\n# a comment\n5 4\n255\n'), Buffer.from(grey)]));
+    await writeFile(
+      join(dir, 'grey.pgm'),
+      Buffer.concat([Buffer.from('P5\n# a comment\n5 4\n255\n'), Buffer.from(grey)]),
+    );
     const code = `import json, masst_data as d; print(json.dumps([d.decode_image("${dir}/rgb.png").flatten().tolist(), d.decode_image("${dir}/grey.pgm").flatten().tolist()]))`;
     const r = py(defaults, ['-c', code]);
     expect(r.status, r.stderr).toBe(0);
@@ -195,7 +246,12 @@ function pngRgb(width: number, height: number, pixels: number[]): Buffer {
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8);
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.from(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('the PyTorch templates', () => {
@@ -204,21 +260,34 @@ describe('the PyTorch templates', () => {
     const files = (await readdir(dir)).filter((f) => f.endsWith('.py')).map((f) => join(dir, f));
     expect(files.length).toBeGreaterThanOrEqual(7);
     const cache = await mkdtemp(join(tmpdir(), 'masst-pycache-'));
-    const r = spawnSync(python ?? 'python3', ['-m', 'py_compile', ...files], { encoding: 'utf8', env: { ...process.env, PYTHONPYCACHEPREFIX: cache } });
+    const r = spawnSync(python ?? 'python3', ['-m', 'py_compile', ...files], {
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONPYCACHEPREFIX: cache },
+    });
     expect(r.status, r.stderr).toBe(0);
   });
 });
 
 describe('export-torch refuses what it cannot export', () => {
   it('names a landscape measurement asked for by flag or by --set', () => {
-    expect(() => parseExportTorchArgs(['--out', 'x', '--smooth-every', '5'])).toThrow(/--smooth-every "5" is not allowed: expected 0: the PyTorch export does not measure the loss landscape/);
-    expect(() => exportConfig(parseExportTorchArgs(['--out', 'x', '--set', 'analysis.slice2d=true']))).toThrow(/analysis\.slice2d = true is not supported by the export/);
-    expect(() => exportConfig(parseExportTorchArgs(['--out', 'x', '--set', 'analysis.every=10']))).toThrow(/analysis\.every = 10 is not supported by the export .*allowed: 0/);
+    expect(() => parseExportTorchArgs(['--out', 'x', '--smooth-every', '5'])).toThrow(
+      /--smooth-every "5" is not allowed: expected 0: the PyTorch export does not measure the loss landscape/,
+    );
+    expect(() => exportConfig(parseExportTorchArgs(['--out', 'x', '--set', 'analysis.slice2d=true']))).toThrow(
+      /analysis\.slice2d = true is not supported by the export/,
+    );
+    expect(() => exportConfig(parseExportTorchArgs(['--out', 'x', '--set', 'analysis.every=10']))).toThrow(
+      /analysis\.every = 10 is not supported by the export .*allowed: 0/,
+    );
   });
 
   it('names runner flags that mean nothing for a PyTorch project, and half-given real data', () => {
-    expect(() => parseExportTorchArgs(['--out', 'x', '--backend', 'wasm'])).toThrow(/--backend is not an option of export-torch: .*--device/);
-    expect(() => parseExportTorchArgs(['--out', 'x', '--train-list', 'a.txt'])).toThrow(/missing --test-list, --pairs, --data-root/);
+    expect(() => parseExportTorchArgs(['--out', 'x', '--backend', 'wasm'])).toThrow(
+      /--backend is not an option of export-torch: .*--device/,
+    );
+    expect(() => parseExportTorchArgs(['--out', 'x', '--train-list', 'a.txt'])).toThrow(
+      /missing --test-list, --pairs, --data-root/,
+    );
     expect(() => parseExportTorchArgs(['--preset', 'smoke'])).toThrow(/--out \(missing value\)/);
   });
 

@@ -47,7 +47,8 @@ export function exportConfig(args: ExportTorchArgs): { config: ExperimentConfig;
   const seeds = args.seeds ?? presetSeeds(args.preset);
   const config = withSeeds(c, seeds);
   const problems = [...validate(config).map((i) => i.message), ...torchExportProblems(config)];
-  if (problems.length > 0) throw new Error(`Cannot export this experiment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`Cannot export this experiment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   return { config, seeds };
 }
 
@@ -55,21 +56,35 @@ async function readText(flag: string, path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (e) {
-    throw new Error(`${flag} "${path}" is not allowed: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'it cannot be read'}, expected a readable list file`);
+    throw new Error(
+      `${flag} "${path}" is not allowed: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'it cannot be read'}, expected a readable list file`,
+    );
   }
 }
 
-async function projectData(args: ExportTorchArgs, config: ExperimentConfig, seeds: number[], log: (line: string) => void): Promise<TorchProjectInput['data']> {
+async function projectData(
+  args: ExportTorchArgs,
+  config: ExperimentConfig,
+  seeds: number[],
+  log: (line: string) => void,
+): Promise<TorchProjectInput['data']> {
   if (args.lists !== null) {
     const l = args.lists;
     return {
       kind: 'image-list',
-      lists: { root: resolve(l.root), trainList: await readText('--train-list', l.trainList), testList: await readText('--test-list', l.testList), pairs: await readText('--pairs', l.pairs) },
+      lists: {
+        root: resolve(l.root),
+        trainList: await readText('--train-list', l.trainList),
+        testList: await readText('--test-list', l.testList),
+        pairs: await readText('--pairs', l.pairs),
+      },
     };
   }
   const datasets = new Map<number, FaceDataset>();
   for (const seed of seeds) {
-    log(`dataset of seed ${seed}: ${config.data.trainIds} + ${config.data.testIds} identities at ${config.data.imageSize} px`);
+    log(
+      `dataset of seed ${seed}: ${config.data.trainIds} + ${config.data.testIds} identities at ${config.data.imageSize} px`,
+    );
     datasets.set(seed, await loadOrGenerateDataset(config.data, seed));
   }
   return { kind: 'arrays', datasets };
@@ -79,7 +94,12 @@ async function projectData(args: ExportTorchArgs, config: ExperimentConfig, seed
  * Writes the project to args.out; returns the paths written. The reference runs on whatever tfjs
  * backend is active (the CLI sets cpu, the bit-exact one) with the given conv implementation.
  */
-export async function exportTorchProject(args: ExportTorchArgs, origin: string, impl: ConvImpl, log: (line: string) => void = () => {}): Promise<string[]> {
+export async function exportTorchProject(
+  args: ExportTorchArgs,
+  origin: string,
+  impl: ConvImpl,
+  log: (line: string) => void = () => {},
+): Promise<string[]> {
   if (endianness() !== 'LE') throw new Error('export-torch writes little-endian arrays and this machine is big-endian');
   const { config, seeds } = exportConfig(args);
   await checkOutDir(args.out);

@@ -51,7 +51,8 @@ describe('codeSpan', () => {
 
 describe('export-torch with a hostile --out', () => {
   it('prints a next: command that only cds into the folder, and a README whose command is one code span', async () => {
-    if (!existsSync(exporter)) throw new Error(`${exporter} is missing: run "vite build -c vite.cli.config.ts" first (npm run test:unit does)`);
+    if (!existsSync(exporter))
+      throw new Error(`${exporter} is missing: run "vite build -c vite.cli.config.ts" first (npm run test:unit does)`);
     const base = await mkdtemp(join(tmpdir(), 'masst-quote-'));
     const out = join(base, "a b$(touch INJECTED)`touch INJECTED2`'q");
     const flags = ['--out', out, '--preset', 'smoke', '--steps', '2', '--eval-every', '1', '--no-reference'];
@@ -64,7 +65,11 @@ describe('export-torch with a hostile --out', () => {
     const scratch = join(base, 'scratch');
     await mkdir(scratch);
     const bin = await fakePython();
-    const sh = spawnSync('sh', ['-c', next as string], { cwd: scratch, encoding: 'utf8', env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` } });
+    const sh = spawnSync('sh', ['-c', next as string], {
+      cwd: scratch,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}` },
+    });
     expect(sh.stderr).toBe('');
     expect(sh.stdout).toBe(`python3 train.py in ${out}\n`);
     expect(await readdir(scratch)).toEqual([]);

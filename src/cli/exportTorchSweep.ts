@@ -26,19 +26,28 @@ export async function readSweepFileSpec(path: string): Promise<SweepSpec> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : 'it cannot be read';
+    const why =
+      (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : (e as NodeJS.ErrnoException).code === 'EISDIR'
+          ? 'it is a folder'
+          : 'it cannot be read';
     throw new Error(`--sweep "${path}" is not allowed: ${why}; expected ${ALLOWED}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new Error(`--sweep "${path}" is not allowed: it is not JSON (${e instanceof Error ? e.message : String(e)}); expected ${ALLOWED}`);
+    throw new Error(
+      `--sweep "${path}" is not allowed: it is not JSON (${e instanceof Error ? e.message : String(e)}); expected ${ALLOWED}`,
+    );
   }
   const o = json as Record<string, unknown> | null;
   if (o !== null && typeof o === 'object' && !Array.isArray(o) && 'version' in o && 'spec' in o) {
     if (o.version !== SWEEP_VERSION) {
-      throw new Error(`--sweep "${path}" is not allowed: it is a sweep.json of version ${JSON.stringify(o.version)}; this build reads version ${SWEEP_VERSION} (or a sweep spec)`);
+      throw new Error(
+        `--sweep "${path}" is not allowed: it is a sweep.json of version ${JSON.stringify(o.version)}; this build reads version ${SWEEP_VERSION} (or a sweep spec)`,
+      );
     }
     return sweepSpecFromJson(o.spec, `${path} (its spec)`);
   }
@@ -46,7 +55,11 @@ export async function readSweepFileSpec(path: string): Promise<SweepSpec> {
 }
 
 /** Writes the sweep's project to args.out; returns the paths written. */
-export async function exportTorchSweep(args: ExportTorchSweepArgs, origin: string, log: (line: string) => void = () => {}): Promise<string[]> {
+export async function exportTorchSweep(
+  args: ExportTorchSweepArgs,
+  origin: string,
+  log: (line: string) => void = () => {},
+): Promise<string[]> {
   if (endianness() !== 'LE') throw new Error('export-torch writes little-endian arrays and this machine is big-endian');
   const sweep = torchSweep(await readSweepFileSpec(args.sweep));
   for (const note of sweep.plan.notes) log(`note: ${note}`);
@@ -56,7 +69,9 @@ export async function exportTorchSweep(args: ExportTorchSweepArgs, origin: strin
   for (const group of sweep.dataGroups) {
     const bySeed = new Map<number, FaceDataset>();
     for (const seed of seeds) {
-      log(`dataset of seed ${seed}: ${group.data.trainIds} + ${group.data.testIds} identities at ${group.data.imageSize} px (cells ${group.cells.join(', ')})`);
+      log(
+        `dataset of seed ${seed}: ${group.data.trainIds} + ${group.data.testIds} identities at ${group.data.imageSize} px (cells ${group.cells.join(', ')})`,
+      );
       bySeed.set(seed, await loadOrGenerateDataset(group.data, seed));
     }
     datasets.push(bySeed);
@@ -69,6 +84,8 @@ export async function exportTorchSweep(args: ExportTorchSweepArgs, origin: strin
     await writeFile(path, f.data);
     written.push(path);
   }
-  log(`${planFile.cells.length} cells, ${planFile.runs.grid} runs in the grid, ${planFile.runs.distinct} distinct by run key`);
+  log(
+    `${planFile.cells.length} cells, ${planFile.runs.grid} runs in the grid, ${planFile.runs.distinct} distinct by run key`,
+  );
   return written;
 }

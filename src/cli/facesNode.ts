@@ -44,8 +44,11 @@ async function statWhileListing(dir: string, full: string): Promise<{ size: numb
     return await stat(full);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const what = code === 'ENOENT' ? 'vanished while the folder was listed' : 'could not be read while the folder was listed';
-    throw new Error(`--faces ${dir}: ${full} ${what} (${e instanceof Error ? e.message : String(e)}); expected a folder of face images that stays put while it is read, in LFW layout, Person_Name/Person_Name_0001.jpg`);
+    const what =
+      code === 'ENOENT' ? 'vanished while the folder was listed' : 'could not be read while the folder was listed';
+    throw new Error(
+      `--faces ${dir}: ${full} ${what} (${e instanceof Error ? e.message : String(e)}); expected a folder of face images that stays put while it is read, in LFW layout, Person_Name/Person_Name_0001.jpg`,
+    );
   }
 }
 
@@ -56,14 +59,17 @@ export async function listFolder(dir: string): Promise<{ files: ListedFile[]; ab
     if (!(await stat(dir)).isDirectory()) throw new Error('not a directory');
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch (e) {
-    throw new Error(`--faces: ${dir} cannot be read as a folder (${e instanceof Error ? e.message : String(e)}); expected a folder in LFW layout, Person_Name/Person_Name_0001.jpg`);
+    throw new Error(
+      `--faces: ${dir} cannot be read as a folder (${e instanceof Error ? e.message : String(e)}); expected a folder in LFW layout, Person_Name/Person_Name_0001.jpg`,
+    );
   }
   const root = basename(dir);
   const files: ListedFile[] = [];
   const absolute = new Map<string, string>();
   for (const entry of entries) {
     if (!entry.isFile()) continue;
-    if (files.length >= MAX_FILES) throw new Error(`--faces: ${dir} holds more than ${MAX_FILES} files; point it at the face folder itself`);
+    if (files.length >= MAX_FILES)
+      throw new Error(`--faces: ${dir} holds more than ${MAX_FILES} files; point it at the face folder itself`);
     const full = join(entry.parentPath, entry.name);
     const info = await statWhileListing(dir, full);
     const path = `${root}/${relative(dir, full).split(sep).join('/')}`;
@@ -74,7 +80,12 @@ export async function listFolder(dir: string): Promise<{ files: ListedFile[]; ab
 }
 
 /** Lists, decodes (or reads from the cache) and parses the pairs; throws naming what is wrong. */
-export async function loadFaces(source: FacesSource, data: Pick<DataConfig, 'imageSize' | 'channels'>, cacheDir = '.cache/faces', onProgress?: (done: number, total: number) => void): Promise<LoadedFaces> {
+export async function loadFaces(
+  source: FacesSource,
+  data: Pick<DataConfig, 'imageSize' | 'channels'>,
+  cacheDir = '.cache/faces',
+  onProgress?: (done: number, total: number) => void,
+): Promise<LoadedFaces> {
   const { files, absolute } = await listFolder(source.dir);
   const listing = readListing(files);
   const path = join(cacheDir, `${poolCacheKey(listing.key, data.imageSize, data.channels).replace(/:/g, '_')}.bin`);
@@ -114,7 +125,12 @@ export async function loadFaces(source: FacesSource, data: Pick<DataConfig, 'ima
 }
 
 /** One seed's dataset from the folder (decoded once, then from the cache). */
-export async function folderDatasetNode(source: FacesSource, data: DataConfig, seed: number, cacheDir?: string): Promise<FaceDataset> {
+export async function folderDatasetNode(
+  source: FacesSource,
+  data: DataConfig,
+  seed: number,
+  cacheDir?: string,
+): Promise<FaceDataset> {
   const { pool, pairs } = await loadFaces(source, data, cacheDir);
   return folderDataset(pool, pairs, data, seed).dataset;
 }
@@ -122,7 +138,10 @@ export async function folderDatasetNode(source: FacesSource, data: DataConfig, s
 /** What the runner prints about the folder before training: counts, then every problem, each one line (a newline in a file name is escaped). */
 export function describeFaces(loaded: LoadedFaces): string {
   const { listing, pool, pairs, pairsFile } = loaded;
-  const lines = [`faces: ${terminalSafe(listing.root)} — ${pool.names.length} identities, ${pool.paths.length} images at ${pool.size} px × ${pool.channels}${pairs ? `; ${pairs.pairs.length} pairs from ${terminalSafe(pairsFile ?? '')} (${pairs.format === 'lfw-10-fold' ? "LFW's 10 folds" : 'folds dealt round-robin'})` : '; no pairs.txt: pairs sampled over held-out identities'}`];
-  for (const p of [...listing.skipped, ...pool.unreadable, ...(pairs?.problems ?? [])]) lines.push(`  ${terminalSafe(p)}`);
+  const lines = [
+    `faces: ${terminalSafe(listing.root)} — ${pool.names.length} identities, ${pool.paths.length} images at ${pool.size} px × ${pool.channels}${pairs ? `; ${pairs.pairs.length} pairs from ${terminalSafe(pairsFile ?? '')} (${pairs.format === 'lfw-10-fold' ? "LFW's 10 folds" : 'folds dealt round-robin'})` : '; no pairs.txt: pairs sampled over held-out identities'}`,
+  ];
+  for (const p of [...listing.skipped, ...pool.unreadable, ...(pairs?.problems ?? [])])
+    lines.push(`  ${terminalSafe(p)}`);
   return lines.join('\n');
 }

@@ -35,7 +35,9 @@ export async function finishExperiment(results: ResultsFile, out: string, wall: 
   if (failure === null && io.after) await io.after().catch((e: unknown) => (afterFailure = message(e)));
   const diverged = divergedRuns(results);
   if (diverged.length > 0) {
-    io.stderr(`diverged and stopped, left out of the tables and the pairing (their history and evaluations up to then are in results.json): ${diverged.join(', ')}; a smaller learning rate (--set optim.lr=…) usually helps\n`);
+    io.stderr(
+      `diverged and stopped, left out of the tables and the pairing (their history and evaluations up to then are in results.json): ${diverged.join(', ')}; a smaller learning rate (--set optim.lr=…) usually helps\n`,
+    );
   }
   io.stdout(`${summaryTable(results)}\n\n${pairedTable(results)}\n\n${results.summary}\n`);
   if (results.config.analysis.every > 0) io.stdout(`\n${smoothnessTable(results)}\n`);
@@ -44,6 +46,8 @@ export async function finishExperiment(results: ResultsFile, out: string, wall: 
     if (afterFailure !== null) io.stderr(`${afterFailure}\n`);
     return afterFailure === null ? 0 : 1;
   }
-  io.stderr(`${wall}; the results above are not all on disk: ${failure}. The files written before it are kept and no temporary file is left; once there is space, --resume ${out} continues from the checkpoints on disk and writes them again.\n`);
+  io.stderr(
+    `${wall}; the results above are not all on disk: ${failure}. The files written before it are kept and no temporary file is left; once there is space, --resume ${out} continues from the checkpoints on disk and writes them again.\n`,
+  );
   return 1;
 }

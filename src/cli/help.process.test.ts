@@ -32,7 +32,11 @@ describe('--help on the built commands', () => {
     it(`node dist-cli/${entry}.js --help prints every flag, exits 0 quickly and runs nothing`, async () => {
       const out = join(await mkdtemp(join(tmpdir(), 'masst-help-')), 'never-written');
       const started = performance.now();
-      const r = spawnSync(process.execPath, [join(root, 'dist-cli', `${entry}.js`), '--out', out, '--help'], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+      const r = spawnSync(process.execPath, [join(root, 'dist-cli', `${entry}.js`), '--out', out, '--help'], {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       const seconds = (performance.now() - started) / 1000;
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);

@@ -28,11 +28,23 @@ describe('runner killed before its first seed finished', () => {
     expect(await child.exit).toBe(null);
     // Only the plan: no run had finished, so no results.
     const plan = await readResults(out);
-    expect(plan).toMatchObject({ version: RESULTS_VERSION, complete: false, seeds: [], plannedSeeds: [1], runs: [], untrained: [], backend: 'cpu' });
+    expect(plan).toMatchObject({
+      version: RESULTS_VERSION,
+      complete: false,
+      seeds: [],
+      plannedSeeds: [1],
+      runs: [],
+      untrained: [],
+      backend: 'cpu',
+    });
 
     const resumed = startRunner(['--resume', out]);
     expect(await resumed.exit, resumed.stderr()).toBe(0);
-    expect(resumed.stderr()).toMatch(new RegExp(`resuming ${out}: 0 of 2 runs kept as they are, 1 continued from their checkpoint \\(SST on seed 1 at step \\d+\\), 1 from step 0`));
+    expect(resumed.stderr()).toMatch(
+      new RegExp(
+        `resuming ${out}: 0 of 2 runs kept as they are, 1 continued from their checkpoint \\(SST on seed 1 at step \\d+\\), 1 from step 0`,
+      ),
+    );
     expect(await straight.exit).toBe(0);
     const [expected, got] = [await readResults(ref), await readResults(out)];
     expect(got).toMatchObject({ complete: true, seeds: [1], plannedSeeds: [1], backend: 'cpu' });

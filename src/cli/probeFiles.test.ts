@@ -19,10 +19,17 @@ import { writeProbes } from './probeFiles';
 beforeAll(useCpu);
 
 const dataset = syntheticDataset(24, 6, 8);
-const config = tinyConfig({ steps: 6, runs: [{ method: 'conventional', agents: 1 }, { method: 'sst', agents: 1 }, { method: 'masst', agents: 2 }] });
+const config = tinyConfig({
+  steps: 6,
+  runs: [
+    { method: 'conventional', agents: 1 },
+    { method: 'sst', agents: 1 },
+    { method: 'masst', agents: 2 },
+  ],
+});
 
 describe('writeProbes', () => {
-  it('writes each checkpointed run\'s probe as a loadable graph model and names the runs it skips', async () => {
+  it("writes each checkpointed run's probe as a loadable graph model and names the runs it skips", async () => {
     const out = await mkdtemp(join(tmpdir(), 'probes-'));
     await mkdir(join(out, CHECKPOINT_DIR));
     const cmp = new Comparison(config, dataset, 'im2col');
@@ -30,27 +37,40 @@ describe('writeProbes', () => {
     const ck = await cmp.checkpoint();
     // As the runner writes them: one file per run. MASST K=2's probe is made non-finite, SST has none.
     const [conventional, , masst] = ck.runs;
-    const nan = masst && { ...masst, trainer: { ...masst.trainer, probe: { ...masst.trainer.probe, weights: masst.trainer.probe.weights.map((w) => w.map(() => NaN)) } } };
+    const nan = masst && {
+      ...masst,
+      trainer: {
+        ...masst.trainer,
+        probe: { ...masst.trainer.probe, weights: masst.trainer.probe.weights.map((w) => w.map(() => NaN)) },
+      },
+    };
     for (const run of [conventional, nan]) {
       if (run === undefined) throw new Error('the comparison has fewer runs than configured');
-      await writeAtomically(checkpointPaths(out, config.seed, run.label).checkpoint, new Uint8Array(encodeCheckpoint({ ...ck, runs: [run] })));
+      await writeAtomically(
+        checkpointPaths(out, config.seed, run.label).checkpoint,
+        new Uint8Array(encodeCheckpoint({ ...ck, runs: [run] })),
+      );
     }
 
     const done = await writeProbes(out, config, [config.seed]);
     expect(done.written).toEqual([join('probes', `conventional-seed${config.seed}`)]);
     expect(done.skipped).toEqual([
       expect.stringMatching(new RegExp(`^SST · seed ${config.seed}: no checkpoint of it in `)) as unknown as string,
-      expect.stringMatching(new RegExp(`^MASST K=2 · seed ${config.seed}: probe export: stem\\.conv\\[0\\] is NaN`)) as unknown as string,
+      expect.stringMatching(
+        new RegExp(`^MASST K=2 · seed ${config.seed}: probe export: stem\\.conv\\[0\\] is NaN`),
+      ) as unknown as string,
     ]);
 
     const dir = join(out, 'probes', `conventional-seed${config.seed}`);
     const json = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8')) as tf.io.ModelJSON;
     const bin = await readFile(join(dir, 'weights.bin'));
-    const model = await loadGraphModel(tf.io.fromMemory({
-      ...json,
-      weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
-      weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer,
-    }));
+    const model = await loadGraphModel(
+      tf.io.fromMemory({
+        ...json,
+        weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
+        weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer,
+      }),
+    );
     const { test } = dataset;
     const got = tf.tidy(() => (model.predict(tf.tensor4d(test.pixels, [test.count, 8, 8, 1])) as tf.Tensor).dataSync());
     const expected = await cmp.embedTest(0);

@@ -25,7 +25,11 @@ export interface ProbesWritten {
 }
 
 /** Writes the probe of each run of `config` on each of `seeds` found in `out`'s checkpoints. */
-export async function writeProbes(out: string, config: ExperimentConfig, seeds: readonly number[]): Promise<ProbesWritten> {
+export async function writeProbes(
+  out: string,
+  config: ExperimentConfig,
+  seeds: readonly number[],
+): Promise<ProbesWritten> {
   const arch = architectureFor(config.model.backbone, config.model.embedDim);
   const done: ProbesWritten = { written: [], skipped: [] };
   for (const seed of seeds) {
@@ -39,7 +43,13 @@ export async function writeProbes(out: string, config: ExperimentConfig, seeds: 
       }
       const folder = join(PROBE_DIR, `${slug(label)}-seed${seed}`);
       const description = `${label} · seed ${seed}, step ${ck.step} of ${config.steps}`;
-      const input = { arch, imageSize: config.data.imageSize, channels: config.data.channels, state: run.trainer.probe, description };
+      const input = {
+        arch,
+        imageSize: config.data.imageSize,
+        channels: config.data.channels,
+        state: run.trainer.probe,
+        description,
+      };
       let made: ReturnType<typeof probeArtifacts>;
       try {
         made = probeArtifacts(input);

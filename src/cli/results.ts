@@ -23,12 +23,22 @@ export function pairedTable(results: ResultsFile): string {
   const header = ['paired differences (by seed)', '10-fold accuracy', 'AUC'];
   const rows = results.pairedDifferences.map((r) => [r.label, formatCell(r.accuracy), formatCell(r.auc)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  return [pad(header, widths), pad(widths.map((w) => '-'.repeat(w)), widths), ...rows.map((r) => pad(r, widths))].join('\n');
+  return [
+    pad(header, widths),
+    pad(
+      widths.map((w) => '-'.repeat(w)),
+      widths,
+    ),
+    ...rows.map((r) => pad(r, widths)),
+  ].join('\n');
 }
 
 /** A label as a file name part: "MASST K=4" → "masst-k-4". */
 export function slug(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /**
@@ -36,7 +46,11 @@ export function slug(label: string): string {
  * disk mid-write leaves the previous file and no temporary one). On a failure the files written
  * before it stay, and the error names the file and the cause.
  */
-export async function writeResults(dir: string, results: ResultsFile, write: WriteFn = writeAtomically): Promise<string[]> {
+export async function writeResults(
+  dir: string,
+  results: ResultsFile,
+  write: WriteFn = writeAtomically,
+): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const written: string[] = [];
   const file = async (path: string, text: string): Promise<void> => {
@@ -91,7 +105,10 @@ export function smoothnessTable(results: ResultsFile): string {
   return [
     `smoothness on a fixed batch every ${a.every} steps, η in [${a.etaMin}, ${a.etaMax}]·lr (${a.etaPoints} points)`,
     pad(header, widths),
-    pad(widths.map((w) => '-'.repeat(w)), widths),
+    pad(
+      widths.map((w) => '-'.repeat(w)),
+      widths,
+    ),
     ...rows.map((r) => pad(r, widths)),
   ].join('\n');
 }
@@ -114,7 +131,8 @@ export function verificationLine(results: ResultsFile): string {
   const coverage = evals.flatMap((e) => (e.rank1Coverage ? [e.rank1Coverage] : []));
   const ids = coverage.length > 0 ? distinct(coverage.map((r) => r.testIdentities)) : String(c.data.testIds);
   const faces = results.faces;
-  const source = faces === undefined ? '' : faces.pairsFile !== null ? ` from ${faces.pairsFile}` : ` sampled from ${faces.folder}`;
+  const source =
+    faces === undefined ? '' : faces.pairsFile !== null ? ` from ${faces.pairsFile}` : ` sampled from ${faces.folder}`;
   const rank1 = coverage.length > 0 ? `; ${distinct(coverage.map(rank1CoverageText))}` : '';
   return `verification: ${pairs} pairs${source} of ${ids} held-out IDs, 10 folds${rank1}`;
 }
@@ -123,7 +141,10 @@ export function verificationLine(results: ResultsFile): string {
 export function summaryTable(results: ResultsFile): string {
   const runs = finished(results.runs);
   const groups = new Map<string, EvalReport[]>();
-  groups.set('Untrained probe', results.untrained.map((u) => u.eval));
+  groups.set(
+    'Untrained probe',
+    results.untrained.map((u) => u.eval),
+  );
   for (const run of runs) groups.set(run.label, [...(groups.get(run.label) ?? []), run.eval]);
   const losses = new Map<string, number[]>();
   for (const run of runs) {
@@ -143,7 +164,10 @@ export function summaryTable(results: ResultsFile): string {
     `preset config: ${c.data.regime}, ${c.data.trainIds} train IDs, ${c.data.imageSize}px×${c.data.channels}, ${c.model.backbone} backbone, ${c.steps} steps, batch ${c.batchSize}, queue ${c.gallery.queueSize}, α ${c.gallery.alpha} (horizon ${emaHorizon(c.gallery.alpha).toFixed(0)} steps), backend ${results.backend}, seeds ${results.seeds.join(',')}`,
     `${verificationLine(results)}; mean ± sd over seeds; one evaluation ${describe(runs.map((r) => r.msPerEval)).mean.toFixed(0)} ms, one step ${describe(runs.map((r) => r.msPerStep)).mean.toFixed(0)} ms (means over runs)`,
     pad(header, widths),
-    pad(widths.map((w) => '-'.repeat(w)), widths),
+    pad(
+      widths.map((w) => '-'.repeat(w)),
+      widths,
+    ),
     ...rows.map((r) => pad(r, widths)),
   ];
   return lines.join('\n');

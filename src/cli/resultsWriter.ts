@@ -12,7 +12,10 @@ export class ResultsWriter {
   private last: Promise<unknown> = Promise.resolve();
 
   /** `file`: how one file is written (a test passes one that fails like a full disk). */
-  constructor(readonly dir: string, private readonly file: WriteFn = writeAtomically) {}
+  constructor(
+    readonly dir: string,
+    private readonly file: WriteFn = writeAtomically,
+  ) {}
 
   /** The paths written (results.json, then runs.csv). */
   write(results: ResultsFile): Promise<string[]> {

@@ -22,7 +22,10 @@ const smoke = presetConfig('smoke');
 const config = {
   ...smoke,
   steps: 8,
-  runs: [{ method: 'sst' as const, agents: 1 }, { method: 'masst' as const, agents: 2 }],
+  runs: [
+    { method: 'sst' as const, agents: 1 },
+    { method: 'masst' as const, agents: 2 },
+  ],
   eval: { ...smoke.eval, every: 2 },
   analysis: { ...smoke.analysis, every: 0, landscapeEvery: 0 },
 };
@@ -31,24 +34,49 @@ const report = { accuracy: 0.5, auc: 0.5 } as EvalReport;
 /** A record of `steps` steps (evaluations every 2), finished when `steps` is the config's. */
 function record(label: string, seed: number, steps: number): RunResult {
   const history = Array.from({ length: steps }, (_, i) => ({ step: i + 1, loss: 1 / (i + 1), lr: 0.1 }));
-  const evals = history.filter((h) => h.step % 2 === 0 && h.step < config.steps).map((h) => ({ step: h.step, ...report }));
+  const evals = history
+    .filter((h) => h.step % 2 === 0 && h.step < config.steps)
+    .map((h) => ({ step: h.step, ...report }));
   const done = steps === config.steps;
   return {
-    method: label === 'SST' ? 'sst' : 'masst', agents: label === 'SST' ? 1 : 2, label, seed, history, evals, eval: done ? report : null,
-    interrupted: !done, diverged: null, msPerStep: 1, msPerEval: 1,
+    method: label === 'SST' ? 'sst' : 'masst',
+    agents: label === 'SST' ? 1 : 2,
+    label,
+    seed,
+    history,
+    evals,
+    eval: done ? report : null,
+    interrupted: !done,
+    diverged: null,
+    msPerStep: 1,
+    msPerEval: 1,
     analysis: { lipschitz: [], landscape1d: null, landscape2d: null, landscape1dHistory: [], agents: [] },
   };
 }
 
 function checkpoint(seed: number, step: number, label: string): Uint8Array {
-  const ck = { version: CHECKPOINT_VERSION, seed, step, runs: [{ label, trainer: { kind: 'conventional', head: new Float32Array(2) }, sampler: { order: Int32Array.of(1, 0) }, stepMs: 3 }] };
+  const ck = {
+    version: CHECKPOINT_VERSION,
+    seed,
+    step,
+    runs: [
+      {
+        label,
+        trainer: { kind: 'conventional', head: new Float32Array(2) },
+        sampler: { order: Int32Array.of(1, 0) },
+        stepMs: 3,
+      },
+    ],
+  };
   return new Uint8Array(encodeCheckpoint(ck as unknown as ComparisonCheckpoint));
 }
 
 async function folder(runs: RunResult[], edit: (r: ResultsFile) => void = () => {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'masst-resume-'));
   await mkdir(join(dir, 'checkpoints'));
-  const seeds = [1, 2].map((seed) => ({ seed, runs: runs.filter((r) => r.seed === seed), untrained: report })).filter((s) => s.runs.length > 0);
+  const seeds = [1, 2]
+    .map((seed) => ({ seed, runs: runs.filter((r) => r.seed === seed), untrained: report }))
+    .filter((s) => s.runs.length > 0);
   const results = collectResults({ ...config, seed: 1 }, [1, 2], seeds, 'cpu', { workers: 1, wallSeconds: 5 }, false);
   edit(results);
   await writeFile(join(dir, 'results.json'), JSON.stringify(results));
@@ -89,12 +117,17 @@ describe('planResume', () => {
     expect(resumed.run.evals.map((e) => e.step)).toEqual([2, 4]);
     expect((sst2 as { run: RunResult }).run.history.map((h) => h.step)).toEqual([1, 2]);
     expect(masst2).toEqual({ kind: 'fresh' });
-    expect(plan.summary).toBe(`resuming ${dir}: 1 of 4 runs kept as they are, 2 continued from their checkpoint (MASST K=2 on seed 1 at step 5, SST on seed 2 at step 2), 1 from step 0`);
+    expect(plan.summary).toBe(
+      `resuming ${dir}: 1 of 4 runs kept as they are, 2 continued from their checkpoint (MASST K=2 on seed 1 at step 5, SST on seed 2 at step 2), 1 from step 0`,
+    );
   });
 
   it('keeps a diverged run that a stop marked interrupted, and is done when everything finished', async () => {
     const diverged = { ...record('SST', 1, 3), diverged: { step: 4, what: 'loss NaN' } };
-    const plan = await planResume(await folder([diverged, record('MASST K=2', 1, 8), record('SST', 2, 8), record('MASST K=2', 2, 8)]), null);
+    const plan = await planResume(
+      await folder([diverged, record('MASST K=2', 1, 8), record('SST', 2, 8), record('MASST K=2', 2, 8)]),
+      null,
+    );
     expect(plan.starts[0]?.[0]).toMatchObject({ kind: 'kept', run: { interrupted: false, diverged: { step: 4 } } });
     expect(plan.done).toBe(false);
     const all = [1, 2].flatMap((s) => [record('SST', s, 8), record('MASST K=2', s, 8)]);
@@ -109,33 +142,51 @@ describe('planResume', () => {
     await writeFile(path, unchecked(checkpoint(1, 2, 'SST')));
     const plan = await planResume(dir, null);
     expect(plan.starts[0]?.[0]).toMatchObject({ kind: 'resume', checkpoint: { step: 2 } });
-    expect(plan.notes).toEqual([`${path} has no checksum (written by a runner before checksums): used as it is, unchecked; its next save adds one`]);
+    expect(plan.notes).toEqual([
+      `${path} has no checksum (written by a runner before checksums): used as it is, unchecked; its next save adds one`,
+    ]);
   });
 
   it('names the folder or file and what is wrong with it', async () => {
     const dir = await folder([record('SST', 1, 3)]);
     const results = join(dir, 'results.json');
-    await expect(planResume(join(dir, 'nope'), null)).rejects.toThrow(`--resume "${join(dir, 'nope')}" is not allowed: no such directory`);
+    await expect(planResume(join(dir, 'nope'), null)).rejects.toThrow(
+      `--resume "${join(dir, 'nope')}" is not allowed: no such directory`,
+    );
     await expect(planResume(results, null)).rejects.toThrow(`--resume "${results}" is not allowed: it is a file`);
-    await expect(planResume(join(dir, 'checkpoints'), null)).rejects.toThrow(`${join(dir, 'checkpoints', 'results.json')} does not exist`);
-    await expect(planResume(dir, 'wasm')).rejects.toThrow(`--backend wasm is not allowed with --resume: ${results} was trained on cpu`);
+    await expect(planResume(join(dir, 'checkpoints'), null)).rejects.toThrow(
+      `${join(dir, 'checkpoints', 'results.json')} does not exist`,
+    );
+    await expect(planResume(dir, 'wasm')).rejects.toThrow(
+      `--backend wasm is not allowed with --resume: ${results} was trained on cpu`,
+    );
 
     await put(dir, 1, 'SST', 5, null);
-    await expect(planResume(dir, null)).rejects.toThrow(`${checkpointPaths(dir, 1, 'SST').checkpoint} is at step 5, but the history of SST on seed 1 ends at step 3 in ${results}; remove the checkpoint`);
+    await expect(planResume(dir, null)).rejects.toThrow(
+      `${checkpointPaths(dir, 1, 'SST').checkpoint} is at step 5, but the history of SST on seed 1 ends at step 3 in ${results}; remove the checkpoint`,
+    );
     await put(dir, 1, 'SST', 2, record('MASST K=2', 1, 3));
-    await expect(planResume(dir, null)).rejects.toThrow(`${checkpointPaths(dir, 1, 'SST').record} holds MASST K=2 on seed 1, expected SST on seed 1`);
+    await expect(planResume(dir, null)).rejects.toThrow(
+      `${checkpointPaths(dir, 1, 'SST').record} holds MASST K=2 on seed 1, expected SST on seed 1`,
+    );
     await writeFile(checkpointPaths(dir, 1, 'SST').checkpoint, checkpoint(2, 2, 'SST'));
-    await expect(planResume(dir, null)).rejects.toThrow(`${checkpointPaths(dir, 1, 'SST').checkpoint} does not belong to SST on seed 1: it is of seed 2`);
+    await expect(planResume(dir, null)).rejects.toThrow(
+      `${checkpointPaths(dir, 1, 'SST').checkpoint} does not belong to SST on seed 1: it is of seed 2`,
+    );
     const bytes = checkpoint(1, 2, 'SST');
     await writeFile(checkpointPaths(dir, 1, 'SST').checkpoint, bytes.subarray(0, bytes.length - 4));
-    await expect(planResume(dir, null)).rejects.toThrow(`${checkpointPaths(dir, 1, 'SST').checkpoint} is corrupt: it was written with CRC-32 `);
+    await expect(planResume(dir, null)).rejects.toThrow(
+      `${checkpointPaths(dir, 1, 'SST').checkpoint} is corrupt: it was written with CRC-32 `,
+    );
 
     // Flipped bytes: refused, saying how to train the run again instead.
     const flipped = bytes.slice();
     for (let i = 12; i < flipped.length; i += 2) flipped[i] = (flipped[i] as number) ^ 0xff;
     await writeFile(checkpointPaths(dir, 1, 'SST').checkpoint, flipped);
     await expect(planResume(dir, null)).rejects.toThrow(
-      new RegExp(`^${escapeRe(checkpointPaths(dir, 1, 'SST').checkpoint)} is corrupt: .*; --resume uses no part of it: remove it to train SST on seed 1 again from step 0$`),
+      new RegExp(
+        `^${escapeRe(checkpointPaths(dir, 1, 'SST').checkpoint)} is corrupt: .*; --resume uses no part of it: remove it to train SST on seed 1 again from step 0$`,
+      ),
     );
 
     const text = await readFile(results, 'utf8');

@@ -9,21 +9,45 @@ import type { StoredRun } from './runStore';
 import { RUN_STORE_VERSION, RunStore } from './runStore';
 import type { RunResult } from '../core/results/resultsFile';
 
-const report: EvalReport = { accuracy: 0.7, accuracyStdErr: 0.01, auc: 0.75, rank1: 0.3, tarAtFar: { '0.1': 0.4 }, lookalikeAccuracy: null } as unknown as EvalReport;
+const report: EvalReport = {
+  accuracy: 0.7,
+  accuracyStdErr: 0.01,
+  auc: 0.75,
+  rank1: 0.3,
+  tarAtFar: { '0.1': 0.4 },
+  lookalikeAccuracy: null,
+} as unknown as EvalReport;
 
 function entry(seed: number, steps = 3): StoredRun {
   const config = { ...presetConfig('smoke'), seed };
   const spec = { method: 'sst' as const, agents: 1 };
   const run: RunResult = {
-    method: 'sst', agents: 1, label: 'SST', seed,
+    method: 'sst',
+    agents: 1,
+    label: 'SST',
+    seed,
     history: Array.from({ length: steps }, (_, i) => ({ step: i + 1, loss: 10 - i, lr: 0.1 })),
-    evals: [], eval: report, interrupted: false, diverged: null, msPerStep: 5, msPerEval: 9,
+    evals: [],
+    eval: report,
+    interrupted: false,
+    diverged: null,
+    msPerStep: 5,
+    msPerEval: 9,
     analysis: { lipschitz: [], landscape1d: null, landscape2d: null, landscape1dHistory: [], agents: [] },
   };
-  return { version: RUN_STORE_VERSION, key: runKey(config, spec, 'cpu'), input: runKeyInput(config, spec, 'cpu'), run, untrained: report, seconds: 1.5 };
+  return {
+    version: RUN_STORE_VERSION,
+    key: runKey(config, spec, 'cpu'),
+    input: runKeyInput(config, spec, 'cpu'),
+    run,
+    untrained: report,
+    seconds: 1.5,
+  };
 }
 
-async function store(bounds = { maxBytes: 1e9, maxEntries: 100 }): Promise<{ s: RunStore; notes: string[]; dir: string }> {
+async function store(
+  bounds = { maxBytes: 1e9, maxEntries: 100 },
+): Promise<{ s: RunStore; notes: string[]; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'runstore-'));
   const notes: string[] = [];
   return { s: new RunStore(dir, bounds, (l) => notes.push(l)), notes, dir };
@@ -43,7 +67,9 @@ describe('RunStore', () => {
   it('refuses to store an interrupted run', async () => {
     const { s } = await store();
     const e = entry(1);
-    await expect(s.put({ ...e, run: { ...e.run, interrupted: true, eval: null } })).rejects.toThrow(`run store: ${e.key} is not stored: the run did not finish`);
+    await expect(s.put({ ...e, run: { ...e.run, interrupted: true, eval: null } })).rejects.toThrow(
+      `run store: ${e.key} is not stored: the run did not finish`,
+    );
   });
 
   it('drops a corrupt or foreign entry with a note, so its run is trained again', async () => {
@@ -57,8 +83,12 @@ describe('RunStore', () => {
     await writeFile(join(dir, `${b.key}.json`), JSON.stringify({ ...b, key: a.key }));
     expect(await s.get(a.key)).toBeNull();
     expect(await s.get(b.key)).toBeNull();
-    expect(notes[0]).toMatch(new RegExp(`^run store: dropped ${join(dir, a.key)}\\.json: not JSON \\(.+\\); its run is trained again$`));
-    expect(notes[1]).toBe(`run store: dropped ${join(dir, b.key)}.json: it holds key ${a.key}; its run is trained again`);
+    expect(notes[0]).toMatch(
+      new RegExp(`^run store: dropped ${join(dir, a.key)}\\.json: not JSON \\(.+\\); its run is trained again$`),
+    );
+    expect(notes[1]).toBe(
+      `run store: dropped ${join(dir, b.key)}.json: it holds key ${a.key}; its run is trained again`,
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 

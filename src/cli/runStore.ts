@@ -47,9 +47,16 @@ function problemOf(value: unknown, key: string): string | null {
   if (e.key !== key) return `it holds key ${String(e.key)}`;
   if (e.input?.engine !== ENGINE_VERSION) return `engine ${String(e.input?.engine)}, expected ${ENGINE_VERSION}`;
   const run = e.run;
-  if (run === undefined || typeof run !== 'object' || !Array.isArray(run.history) || !Array.isArray(run.analysis?.lipschitz)) return 'no run record';
+  if (
+    run === undefined ||
+    typeof run !== 'object' ||
+    !Array.isArray(run.history) ||
+    !Array.isArray(run.analysis?.lipschitz)
+  )
+    return 'no run record';
   if (run.interrupted || (run.eval === null && run.diverged === null)) return 'the run did not finish';
-  if (e.untrained === undefined || typeof e.untrained.accuracy !== 'number') return "no untrained evaluation of the run's seed";
+  if (e.untrained === undefined || typeof e.untrained.accuracy !== 'number')
+    return "no untrained evaluation of the run's seed";
   if (typeof e.seconds !== 'number') return 'no training time';
   return null;
 }
@@ -111,10 +118,12 @@ export class RunStore {
       return [];
     }
     const entries = await Promise.all(
-      names.filter((n) => n.endsWith('.json')).map(async (n) => {
-        const s = await stat(join(this.dir, n)).catch(() => null);
-        return s === null ? null : { key: n.slice(0, -'.json'.length), bytes: s.size, usedAt: s.mtimeMs };
-      }),
+      names
+        .filter((n) => n.endsWith('.json'))
+        .map(async (n) => {
+          const s = await stat(join(this.dir, n)).catch(() => null);
+          return s === null ? null : { key: n.slice(0, -'.json'.length), bytes: s.size, usedAt: s.mtimeMs };
+        }),
     );
     return entries.filter((e): e is NonNullable<typeof e> => e !== null);
   }

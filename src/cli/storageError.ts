@@ -26,8 +26,13 @@ export function codeOf(e: unknown): string | undefined {
  */
 export function storageError(path: string, e: unknown): Error & { code?: string } {
   const code = codeOf(e);
-  const reason = code === 'ENOSPC' || code === 'EDQUOT' ? `${REASONS[code]} that holds ${dirname(path)}` : (REASONS[code ?? ''] ?? (e instanceof Error ? e.message : String(e)));
-  const error: Error & { code?: string } = new Error(`${path} could not be written: ${reason}${code !== undefined ? ` (${code})` : ''}`);
+  const reason =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? `${REASONS[code]} that holds ${dirname(path)}`
+      : (REASONS[code ?? ''] ?? (e instanceof Error ? e.message : String(e)));
+  const error: Error & { code?: string } = new Error(
+    `${path} could not be written: ${reason}${code !== undefined ? ` (${code})` : ''}`,
+  );
   if (code !== undefined) error.code = code;
   return error;
 }

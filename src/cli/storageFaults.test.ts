@@ -34,27 +34,62 @@ function fullDiskOps(fails: (path: string) => boolean): WriteOps {
   };
 }
 
-const report = { accuracy: 0.75, accuracyStdErr: 0.01, auc: 0.8, rank1: 0.5, tarAtFar: { '0.1': 0.4, '0.01': null }, lookalikeAccuracy: null, pairs: 20 } as unknown as EvalReport;
+const report = {
+  accuracy: 0.75,
+  accuracyStdErr: 0.01,
+  auc: 0.8,
+  rank1: 0.5,
+  tarAtFar: { '0.1': 0.4, '0.01': null },
+  lookalikeAccuracy: null,
+  pairs: 20,
+} as unknown as EvalReport;
 const smoke = presetConfig('smoke');
-const config = { ...smoke, steps: 4, runs: [{ method: 'sst' as const, agents: 1 }], analysis: { ...smoke.analysis, every: 0 } };
+const config = {
+  ...smoke,
+  steps: 4,
+  runs: [{ method: 'sst' as const, agents: 1 }],
+  analysis: { ...smoke.analysis, every: 0 },
+};
 
 function finishedRun(seed: number): RunResult {
   return {
-    method: 'sst', agents: 1, label: 'SST', seed, history: [1, 2, 3, 4].map((step) => ({ step, loss: 1 / step, lr: 0.1 })), evals: [], eval: report,
-    interrupted: false, diverged: null, msPerStep: 1, msPerEval: 1, analysis: { lipschitz: [], landscape1d: null, landscape2d: null, landscape1dHistory: [], agents: [] },
+    method: 'sst',
+    agents: 1,
+    label: 'SST',
+    seed,
+    history: [1, 2, 3, 4].map((step) => ({ step, loss: 1 / step, lr: 0.1 })),
+    evals: [],
+    eval: report,
+    interrupted: false,
+    diverged: null,
+    msPerStep: 1,
+    msPerEval: 1,
+    analysis: { lipschitz: [], landscape1d: null, landscape2d: null, landscape1dHistory: [], agents: [] },
   };
 }
 
-const results = (): ResultsFile => collectResults({ ...config, seed: 1 }, [1, 2], [1, 2].map((seed) => ({ seed, runs: [finishedRun(seed)], untrained: report })), 'cpu', { workers: 1, wallSeconds: 1 }, true);
+const results = (): ResultsFile =>
+  collectResults(
+    { ...config, seed: 1 },
+    [1, 2],
+    [1, 2].map((seed) => ({ seed, runs: [finishedRun(seed)], untrained: report })),
+    'cpu',
+    { workers: 1, wallSeconds: 1 },
+    true,
+  );
 
 describe('writes on a full disk', () => {
   it('writeAtomically removes its temporary file, keeps the old file and names the file, the disk and ENOSPC', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'masst-full-'));
     const path = join(dir, 'results.json');
     await writeFile(path, 'the earlier results\n');
-    await expect(writeAtomically(path, 'x'.repeat(1000), fullDiskOps(() => true))).rejects.toThrow(
-      `${path} could not be written: no space left on the device that holds ${dir} (ENOSPC)`,
-    );
+    await expect(
+      writeAtomically(
+        path,
+        'x'.repeat(1000),
+        fullDiskOps(() => true),
+      ),
+    ).rejects.toThrow(`${path} could not be written: no space left on the device that holds ${dir} (ENOSPC)`);
     expect(await readdir(dir)).toEqual(['results.json']);
     expect(await readFile(path, 'utf8')).toBe('the earlier results\n');
   });
@@ -63,7 +98,9 @@ describe('writes on a full disk', () => {
     const dir = await mkdtemp(join(tmpdir(), 'masst-full-'));
     const ops = fullDiskOps((p) => p.includes('runs.csv'));
     const write: WriteFn = (p, d) => writeAtomically(p, d, ops);
-    await expect(writeResults(dir, results(), write)).rejects.toThrow(`${join(dir, 'runs.csv')} could not be written: no space left on the device that holds ${dir} (ENOSPC)`);
+    await expect(writeResults(dir, results(), write)).rejects.toThrow(
+      `${join(dir, 'runs.csv')} could not be written: no space left on the device that holds ${dir} (ENOSPC)`,
+    );
     expect((await readdir(dir)).sort()).toEqual(['results.json']);
     expect((JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as ResultsFile).runs).toHaveLength(2);
   });
@@ -71,7 +108,12 @@ describe('writes on a full disk', () => {
   it('prints the table when results.json cannot be written, names the error and exits 1', async () => {
     const [out, err]: [string[], string[]] = [[], []];
     const code = await finishExperiment(results(), '/data/exp', '3.0 s wall on 1 workers', {
-      write: () => Promise.reject(new Error('/data/exp/results.json could not be written: no space left on the device that holds /data/exp (ENOSPC)')),
+      write: () =>
+        Promise.reject(
+          new Error(
+            '/data/exp/results.json could not be written: no space left on the device that holds /data/exp (ENOSPC)',
+          ),
+        ),
       after: () => Promise.reject(new Error('probes must not be written after a failed write')),
       stdout: (t) => out.push(t),
       stderr: (t) => err.push(t),
@@ -86,10 +128,15 @@ describe('writes on a full disk', () => {
   it('a checkpoint that cannot be saved is told once and training goes on', async () => {
     const warnings: string[] = [];
     let tries = 0;
-    const save = savingWhilePossible(async (step: number) => {
-      tries += 1;
-      throw new Error(`/data/exp/checkpoints/1-sst.ckpt could not be written at step ${step}: no space left on the device that holds /data/exp/checkpoints (ENOSPC)`);
-    }, (m) => warnings.push(m));
+    const save = savingWhilePossible(
+      async (step: number) => {
+        tries += 1;
+        throw new Error(
+          `/data/exp/checkpoints/1-sst.ckpt could not be written at step ${step}: no space left on the device that holds /data/exp/checkpoints (ENOSPC)`,
+        );
+      },
+      (m) => warnings.push(m),
+    );
     await save(5);
     await save(10);
     expect(tries).toBe(2);

@@ -20,7 +20,10 @@ const runner = fileURLToPath(new URL('../../dist-cli/sweep.js', import.meta.url)
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs the sweep to its exit; `during` is given the process while it runs. */
-async function sweep(args: string[], during?: (child: ChildProcess) => Promise<void>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function sweep(
+  args: string[],
+  during?: (child: ChildProcess) => Promise<void>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [runner, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -33,27 +36,71 @@ async function sweep(args: string[], during?: (child: ChildProcess) => Promise<v
 
 /** Smoke shrunk to seconds on cpu (8 px, 24 IDs, batch 4, 8 steps, probes every 4). */
 const TINY = [
-  '--preset', 'smoke', '--backend', 'cpu', '--workers', '2',
-  '--set', 'analysis.every=4', '--set', 'analysis.landscapeEvery=0', '--set', 'analysis.slice2d=false',
-  '--set', 'batchSize=4', '--set', 'data.trainIds=24', '--set', 'data.testIds=10', '--set', 'data.pairs=60', '--set', 'gallery.queueSize=8',
-  '--set', 'data.imageSize=8', '--set', 'data.augment.shiftPx=1', '--set', 'steps=8', '--set', 'eval.every=4',
-  '--axis', 'masst.agentAlpha=shared,horizonMatched', '--methods', 'sst,masst2', '--seeds', '1',
+  '--preset',
+  'smoke',
+  '--backend',
+  'cpu',
+  '--workers',
+  '2',
+  '--set',
+  'analysis.every=4',
+  '--set',
+  'analysis.landscapeEvery=0',
+  '--set',
+  'analysis.slice2d=false',
+  '--set',
+  'batchSize=4',
+  '--set',
+  'data.trainIds=24',
+  '--set',
+  'data.testIds=10',
+  '--set',
+  'data.pairs=60',
+  '--set',
+  'gallery.queueSize=8',
+  '--set',
+  'data.imageSize=8',
+  '--set',
+  'data.augment.shiftPx=1',
+  '--set',
+  'steps=8',
+  '--set',
+  'eval.every=4',
+  '--axis',
+  'masst.agentAlpha=shared,horizonMatched',
+  '--methods',
+  'sst,masst2',
+  '--seeds',
+  '1',
 ];
 
 /** The cells' numbers, without whether a run was reused. */
 const numbers = (f: SweepFile) => f.cells.map((c) => ({ ...c, runs: c.runs.map(({ reused: _, ...r }) => r) }));
 
-const read = async (dir: string): Promise<SweepFile> => JSON.parse(await readFile(join(dir, 'sweep.json'), 'utf8')) as SweepFile;
+const read = async (dir: string): Promise<SweepFile> =>
+  JSON.parse(await readFile(join(dir, 'sweep.json'), 'utf8')) as SweepFile;
 
 describe('sweep runner process', () => {
   beforeAll(() => {
-    if (!existsSync(runner)) throw new Error(`${runner} is missing: run "vite build -c vite.cli.config.ts" first (npm run test:unit does)`);
+    if (!existsSync(runner))
+      throw new Error(`${runner} is missing: run "vite build -c vite.cli.config.ts" first (npm run test:unit does)`);
   });
 
   it('refuses a bad axis before training, naming path, value and what is allowed', async () => {
-    const r = await sweep(['--preset', 'smoke', '--axis', 'masst.agentAlpha=shared,sometimes', '--methods', 'sst,masst2', '--out', join(tmpdir(), 'never-written')]);
+    const r = await sweep([
+      '--preset',
+      'smoke',
+      '--axis',
+      'masst.agentAlpha=shared,sometimes',
+      '--methods',
+      'sst,masst2',
+      '--out',
+      join(tmpdir(), 'never-written'),
+    ]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('Invalid sweep:\n  - cell masst.agentAlpha=sometimes: masst.agentAlpha = "sometimes" is not allowed: expected one of "shared", "perAgent", "horizonMatched".\n');
+    expect(r.stderr).toBe(
+      'Invalid sweep:\n  - cell masst.agentAlpha=sometimes: masst.agentAlpha = "sometimes" is not allowed: expected one of "shared", "perAgent", "horizonMatched".\n',
+    );
     expect(existsSync(join(tmpdir(), 'never-written'))).toBe(false);
   });
 
@@ -61,7 +108,11 @@ describe('sweep runner process', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sweep-'));
     const out = join(dir, 'out');
     const store = join(dir, 'store');
-    const entries = async (): Promise<string[]> => readdir(store).then((names) => names.filter((n) => n.endsWith('.json')), () => []);
+    const entries = async (): Promise<string[]> =>
+      readdir(store).then(
+        (names) => names.filter((n) => n.endsWith('.json')),
+        () => [],
+      );
 
     // Ctrl-C once the first run is in the store: the others stop, the finished one stays.
     const stopped = await sweep([...TINY, '--out', out, '--store', store], async (child) => {
@@ -69,11 +120,15 @@ describe('sweep runner process', () => {
       child.kill('SIGINT');
     });
     expect(stopped.code, stopped.stderr).toBe(130);
-    expect(stopped.stderr).toContain('2 cells × 2 methods × 1 seeds = 4 runs, 3 distinct by run key: 0 in the run store');
+    expect(stopped.stderr).toContain(
+      '2 cells × 2 methods × 1 seeds = 4 runs, 3 distinct by run key: 0 in the run store',
+    );
     const kept = (await entries()).length;
     expect(kept).toBeGreaterThan(0);
     expect(kept).toBeLessThan(3);
-    expect(stopped.stderr).toContain(`SIGINT: ${kept} runs finished in this sweep and are in the run store (${store}); ${3 - kept} not finished.`);
+    expect(stopped.stderr).toContain(
+      `SIGINT: ${kept} runs finished in this sweep and are in the run store (${store}); ${3 - kept} not finished.`,
+    );
 
     const rest = await sweep([...TINY, '--out', out, '--store', store]);
     expect(rest.code, rest.stderr).toBe(0);
@@ -106,7 +161,8 @@ describe('sweep runner process', () => {
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toContain(`run store: dropped ${join(store, masstKey)}.json: not JSON`);
     expect(resumed.stderr).toContain('trained 1 runs, reused 2');
-    const untimed = (f: SweepFile) => numbers(f).map((c) => ({ ...c, runs: c.runs.map((r) => ({ ...r, seconds: 0 })), trainSeconds: 0 }));
+    const untimed = (f: SweepFile) =>
+      numbers(f).map((c) => ({ ...c, runs: c.runs.map((r) => ({ ...r, seconds: 0 })), trainSeconds: 0 }));
     expect(untimed(await read(out))).toEqual(untimed(a));
   }, 120_000);
 });

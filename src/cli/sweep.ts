@@ -69,7 +69,9 @@ async function resolve(args: SweepArgs): Promise<Resolved> {
       try {
         json = JSON.parse(await readFile(args.file, 'utf8'));
       } catch (e) {
-        throw new Error(`--spec ${args.file} is not allowed: it cannot be read as JSON (${e instanceof Error ? e.message : String(e)}); expected a sweep spec`);
+        throw new Error(
+          `--spec ${args.file} is not allowed: it cannot be read as JSON (${e instanceof Error ? e.message : String(e)}); expected a sweep spec`,
+        );
       }
       return { spec: sweepSpecFromJson(json, args.file), backend: args.backend, out: args.out };
     }
@@ -90,7 +92,13 @@ function dataGroups(plan: SweepPlan, slots: readonly SweepSlot[]): SweepSlot[][]
   return [...groups.values()];
 }
 
-async function stopped(name: StopSignalName, trained: number, left: number, store: RunStore, out: string): Promise<never> {
+async function stopped(
+  name: StopSignalName,
+  trained: number,
+  left: number,
+  store: RunStore,
+  out: string,
+): Promise<never> {
   err(
     `${name}: ${trained} runs finished in this sweep and are in the run store (${store.dir}); ${left} not finished. ` +
       `Run the same command again, or npm run sweep -- --resume ${out}, to train only those.\n`,
@@ -130,7 +138,10 @@ async function trainMissing(t: Training): Promise<number> {
   const seeds = plan.spec.seeds;
   const toTrain = slots.reduce((n, s) => n + s.keys.filter((k) => !done.has(k)).length, 0);
   const trainSteps = (group: readonly SweepSlot[]): number =>
-    group.reduce((n, slot) => n + slot.keys.filter((k) => !done.has(k)).length * slotConfig(plan, slot, seeds[0] as number).steps, 0);
+    group.reduce(
+      (n, slot) => n + slot.keys.filter((k) => !done.has(k)).length * slotConfig(plan, slot, seeds[0] as number).steps,
+      0,
+    );
   const groups = dataGroups(plan, slots).map((g) => ({ slots: g, steps: trainSteps(g) }));
   const totalSteps = groups.reduce((n, g) => n + g.steps, 0);
   const writes: Array<Promise<void>> = [];
@@ -139,32 +150,45 @@ async function trainMissing(t: Training): Promise<number> {
   for (const group of groups.filter((g) => g.steps > 0)) {
     const slotAt = (i: number): SweepSlot => group.slots[i] as SweepSlot;
     const keyOf = (seed: number, i: number): string => slotAt(i).keys[seeds.indexOf(seed)] as string;
-    await runPooled({ ...slotConfig(plan, slotAt(0), seeds[0] as number), runs: group.slots.map((s) => s.spec) }, seeds, {
-      backend,
-      workers: t.workers,
-      workerUrl: new URL('./run-worker.js', import.meta.url),
-      signal: t.signal,
-      configOf: (seed, i) => slotConfig(plan, slotAt(i), seed),
-      starts: (seed, i): RunStart => {
-        const f = done.get(keyOf(seed, i));
-        return f ? { kind: 'kept', run: f.run, untrained: f.untrained } : { kind: 'fresh' };
+    await runPooled(
+      { ...slotConfig(plan, slotAt(0), seeds[0] as number), runs: group.slots.map((s) => s.spec) },
+      seeds,
+      {
+        backend,
+        workers: t.workers,
+        workerUrl: new URL('./run-worker.js', import.meta.url),
+        signal: t.signal,
+        configOf: (seed, i) => slotConfig(plan, slotAt(i), seed),
+        starts: (seed, i): RunStart => {
+          const f = done.get(keyOf(seed, i));
+          return f ? { kind: 'kept', run: f.run, untrained: f.untrained } : { kind: 'fresh' };
+        },
+        onRun: (seed, i, result, seconds) => {
+          const run = result.runs[0];
+          if (run === undefined || run.interrupted) return;
+          const key = keyOf(seed, i);
+          done.set(key, { run, untrained: result.untrained, seconds, reused: false });
+          trained += 1;
+          const input = runKeyInput(slotConfig(plan, slotAt(i), seed), slotAt(i).spec, backend);
+          writes.push(
+            store
+              .put({ version: RUN_STORE_VERSION, key, input, run, untrained: result.untrained, seconds })
+              .catch((e: unknown) =>
+                t.bar.note(
+                  `run store: ${key} not stored (${e instanceof Error ? e.message : String(e)}); it will be trained again next time`,
+                ),
+              ),
+          );
+        },
+        // p.steps counts the kept runs' steps as done: only this group's training steps move the bar.
+        onProgress: (p) =>
+          t.bar.update(
+            stepsBefore + p.steps[0] - (p.steps[1] - group.steps),
+            `steps · runs ${trained}/${toTrain} · cells ${cellsDone(plan, { slots, cellSlots: t.cellSlots }, done)}/${plan.cells.length}`,
+            totalSteps,
+          ),
       },
-      onRun: (seed, i, result, seconds) => {
-        const run = result.runs[0];
-        if (run === undefined || run.interrupted) return;
-        const key = keyOf(seed, i);
-        done.set(key, { run, untrained: result.untrained, seconds, reused: false });
-        trained += 1;
-        const input = runKeyInput(slotConfig(plan, slotAt(i), seed), slotAt(i).spec, backend);
-        writes.push(
-          store
-            .put({ version: RUN_STORE_VERSION, key, input, run, untrained: result.untrained, seconds })
-            .catch((e: unknown) => t.bar.note(`run store: ${key} not stored (${e instanceof Error ? e.message : String(e)}); it will be trained again next time`)),
-        );
-      },
-      // p.steps counts the kept runs' steps as done: only this group's training steps move the bar.
-      onProgress: (p) => t.bar.update(stepsBefore + p.steps[0] - (p.steps[1] - group.steps), `steps · runs ${trained}/${toTrain} · cells ${cellsDone(plan, { slots, cellSlots: t.cellSlots }, done)}/${plan.cells.length}`, totalSteps),
-    });
+    );
     stepsBefore += group.steps;
     if (t.signal.aborted) break;
   }
@@ -184,7 +208,9 @@ async function main(): Promise<void> {
   await checkOutDir(out);
   if (backend === 'webgpu') {
     const adapter = await ensureNodeGpuAdapter();
-    err(`WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`);
+    err(
+      `WebGPU adapter: ${adapter.description} (${adapter.vendor}, ${adapter.architecture}${adapter.software ? ', software' : ''})\n`,
+    );
   }
   const started = performance.now();
   const store = new RunStore(args.store);
@@ -200,12 +226,33 @@ async function main(): Promise<void> {
   );
   const runs = { slots, cellSlots };
   const fileOf = (cells: CellResult[], complete: boolean, trained: number): SweepFile =>
-    sweepFileOf(plan, runs, cells, { backend, complete, runStore: RUN_STORE_VERSION, trained, reused, wallSeconds: (performance.now() - started) / 1000 });
+    sweepFileOf(plan, runs, cells, {
+      backend,
+      complete,
+      runStore: RUN_STORE_VERSION,
+      trained,
+      reused,
+      wallSeconds: (performance.now() - started) / 1000,
+    });
   // Written first, so that --resume DIR finds the spec after a stop.
   await writeSweepFiles(out, fileOf([], false, 0), plan);
   const bar = new ProgressBar('sweep', 0);
-  const stop = onStopSignals((name) => bar.note(`${name}: stopping every run at its next step; finished runs stay in the run store (${name} again quits at once)`));
-  const trained = await trainMissing({ plan, slots, cellSlots, done, store, backend, workers, signal: stop.signal, bar });
+  const stop = onStopSignals((name) =>
+    bar.note(
+      `${name}: stopping every run at its next step; finished runs stay in the run store (${name} again quits at once)`,
+    ),
+  );
+  const trained = await trainMissing({
+    plan,
+    slots,
+    cellSlots,
+    done,
+    store,
+    backend,
+    workers,
+    signal: stop.signal,
+    bar,
+  });
   const signal = stop.received();
   if (signal !== null) await stopped(signal, trained, distinct - reused - trained, store, out);
 

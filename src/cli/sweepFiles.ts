@@ -31,7 +31,13 @@ export async function writeSweepFiles(dir: string, file: SweepFile, plan: SweepP
   await writeAtomically(written[0] as string, `${JSON.stringify(file, null, 1)}\n`);
   if (!file.complete) return written;
   const csv = join(dir, 'sweep.csv');
-  await writeAtomically(csv, tidyCsv(plan.spec.axes.map((a) => a.path), file.cells));
+  await writeAtomically(
+    csv,
+    tidyCsv(
+      plan.spec.axes.map((a) => a.path),
+      file.cells,
+    ),
+  );
   written.push(csv);
   const [baseline, ...others] = file.methods;
   for (const label of others) {
@@ -51,9 +57,14 @@ export async function readSweepSpec(dir: string): Promise<{ spec: SweepSpec; bac
   try {
     json = JSON.parse(await readFile(path, 'utf8')) as Partial<SweepFile>;
   } catch (e) {
-    throw new Error(`--resume ${dir} is not allowed: ${path} cannot be read as JSON (${e instanceof Error ? e.message : String(e)}); expected the folder of an earlier sweep`);
+    throw new Error(
+      `--resume ${dir} is not allowed: ${path} cannot be read as JSON (${e instanceof Error ? e.message : String(e)}); expected the folder of an earlier sweep`,
+    );
   }
-  if (json.version !== SWEEP_VERSION) throw new Error(`--resume ${dir} is not allowed: ${path} has version ${String(json.version)}, expected ${SWEEP_VERSION}`);
+  if (json.version !== SWEEP_VERSION)
+    throw new Error(
+      `--resume ${dir} is not allowed: ${path} has version ${String(json.version)}, expected ${SWEEP_VERSION}`,
+    );
   if (json.source === 'pytorch') {
     throw new Error(
       `--resume ${dir} is not allowed: ${path} was trained by the exported PyTorch project (source: "pytorch"); --resume continues only sweeps of npm run sweep. ` +
@@ -62,9 +73,15 @@ export async function readSweepSpec(dir: string): Promise<{ spec: SweepSpec; bac
   }
   const backend = NODE_BACKENDS.find((b) => b === json.backend);
   if (backend === undefined) {
-    throw new Error(`--resume ${dir} is not allowed: ${path} has backend ${JSON.stringify(json.backend)}, expected one of ${NODE_BACKENDS.join(', ')} (a page's webgl sweep cannot be resumed in Node)`);
+    throw new Error(
+      `--resume ${dir} is not allowed: ${path} has backend ${JSON.stringify(json.backend)}, expected one of ${NODE_BACKENDS.join(', ')} (a page's webgl sweep cannot be resumed in Node)`,
+    );
   }
   return { spec: sweepSpecFromJson(json.spec, path), backend };
 }
 
-export const sweepVersions = (): SweepFile['versions'] => ({ sweep: SWEEP_VERSION, engine: ENGINE_VERSION, runStore: RUN_STORE_VERSION });
+export const sweepVersions = (): SweepFile['versions'] => ({
+  sweep: SWEEP_VERSION,
+  engine: ENGINE_VERSION,
+  runStore: RUN_STORE_VERSION,
+});

@@ -21,7 +21,9 @@ const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\
 
 describe('terminalSafe', () => {
   it('escapes C0 (newline included), DEL, C1 and direction marks, and leaves other text alone', () => {
-    expect(terminalSafe('evil\u001b[2J\u0007\n\t\u007f\u009b\u202e\u2066ok')).toBe('evil\\x1b[2J\\x07\\x0a\\x09\\x7f\\x9b\\u202e\\u2066ok');
+    expect(terminalSafe('evil\u001b[2J\u0007\n\t\u007f\u009b\u202e\u2066ok')).toBe(
+      'evil\\x1b[2J\\x07\\x0a\\x09\\x7f\\x9b\\u202e\\u2066ok',
+    );
     expect(terminalSafe('Zoë_Ñoño/写真 — ok.jpg')).toBe('Zoë_Ñoño/写真 — ok.jpg');
     expect(terminalSafeLines('a\u001b]0;t\u0007\nb\r')).toBe('a\\x1b]0;t\\x07\nb\\x0d');
   });
@@ -29,7 +31,8 @@ describe('terminalSafe', () => {
 
 describe('runner output with hostile names', () => {
   it('prints the folder, file names and pairs.txt lines with their control characters escaped', async () => {
-    if (!existsSync(runner)) throw new Error(`${runner} is missing: run "vite build -c vite.cli.config.ts" first (npm run test:unit does)`);
+    if (!existsSync(runner))
+      throw new Error(`${runner} is missing: run "vite build -c vite.cli.config.ts" first (npm run test:unit does)`);
     const base = await mkdtemp(join(tmpdir(), 'masst-esc-'));
     const faces = join(base, 'faces\u001b[2J');
     await cp(join(root, 'e2e/fixtures/faces'), faces, { recursive: true });
@@ -39,7 +42,28 @@ describe('runner output with hostile names', () => {
     await appendFile(join(faces, 'pairs.txt'), '\u001b]0;pwned\u0007\t1\t2\n');
     const out = join(base, 'out\u001b[31m');
     // data.trainIds 24 is more than the folder has: the runner prints the folder, then stops before training.
-    const args = ['--preset', 'smoke', '--backend', 'cpu', '--smooth-every', '0', '--slice-every', '0', '--steps', '8', '--eval-every', '4', '--seeds', '1', '--workers', '1', '--faces', faces, '--out', out];
+    const args = [
+      '--preset',
+      'smoke',
+      '--backend',
+      'cpu',
+      '--smooth-every',
+      '0',
+      '--slice-every',
+      '0',
+      '--steps',
+      '8',
+      '--eval-every',
+      '4',
+      '--seeds',
+      '1',
+      '--workers',
+      '1',
+      '--faces',
+      faces,
+      '--out',
+      out,
+    ];
     const child = spawn(process.execPath, [runner, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let [stdout, stderr] = ['', ''];
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

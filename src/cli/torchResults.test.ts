@@ -19,7 +19,10 @@ import { parseExportTorchArgs } from './exportTorchArgs';
 import { torchPython } from './torchPython';
 
 const python = torchPython();
-if (python === null) process.stderr.write('torchResults.test.ts: SKIPPED, no python3 with PyTorch (apt-get install python3-torch, or set MASST_PYTHON)\n');
+if (python === null)
+  process.stderr.write(
+    'torchResults.test.ts: SKIPPED, no python3 with PyTorch (apt-get install python3-torch, or set MASST_PYTHON)\n',
+  );
 const runner = fileURLToPath(new URL('../../dist-cli/experiment.js', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,9 +31,28 @@ describe.skipIf(python === null)('a results.json written by the exported PyTorch
   let text = '';
   beforeAll(async () => {
     dir = join(await mkdtemp(join(tmpdir(), 'masst-torch-results-')), 'project');
-    const flags = ['--out', dir, '--preset', 'smoke', '--steps', '6', '--eval-every', '3', '--methods', 'sst,masst2', '--seeds', '1,2', '--no-reference'];
+    const flags = [
+      '--out',
+      dir,
+      '--preset',
+      'smoke',
+      '--steps',
+      '6',
+      '--eval-every',
+      '3',
+      '--methods',
+      'sst,masst2',
+      '--seeds',
+      '1,2',
+      '--no-reference',
+    ];
     await exportTorchProject(parseExportTorchArgs(flags), 'test results', 'im2col');
-    const r = spawnSync(python as string, ['train.py', '--threads', '1'], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { ...process.env, OMP_NUM_THREADS: '1' } });
+    const r = spawnSync(python as string, ['train.py', '--threads', '1'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, OMP_NUM_THREADS: '1' },
+    });
     if (r.status !== 0) throw new Error(`train.py exited ${r.status}: ${r.stderr}`);
     text = await readFile(join(dir, 'results.json'), 'utf8');
   }, 120_000);
@@ -44,8 +66,10 @@ describe.skipIf(python === null)('a results.json written by the exported PyTorch
     if (!parsed.ok) throw new Error(parsed.message);
     const runs = ghostRuns({ id: 7, fileName: 'results.json', file: parsed.file });
     expect(runs.map((g) => g.name)).toEqual([
-      'results.json (PyTorch): SST seed 1', 'results.json (PyTorch): MASST K=2 seed 1',
-      'results.json (PyTorch): SST seed 2', 'results.json (PyTorch): MASST K=2 seed 2',
+      'results.json (PyTorch): SST seed 1',
+      'results.json (PyTorch): MASST K=2 seed 1',
+      'results.json (PyTorch): SST seed 2',
+      'results.json (PyTorch): MASST K=2 seed 2',
     ]);
     for (const g of runs) {
       expect(g.steps).toEqual([1, 2, 3, 4, 5, 6]);
@@ -55,9 +79,11 @@ describe.skipIf(python === null)('a results.json written by the exported PyTorch
     }
   });
 
-  it.skipIf(!existsSync(runner))('is refused by the runner\'s --resume, naming its source', () => {
+  it.skipIf(!existsSync(runner))("is refused by the runner's --resume, naming its source", () => {
     const r = spawnSync(process.execPath, [runner, '--resume', dir], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${join(dir, 'results.json')} was written by the exported PyTorch project (source: "pytorch"); --resume continues only runner experiments`);
+    expect(r.stderr).toContain(
+      `${join(dir, 'results.json')} was written by the exported PyTorch project (source: "pytorch"); --resume continues only runner experiments`,
+    );
   });
 });

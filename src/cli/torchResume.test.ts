@@ -17,10 +17,18 @@ import { parseExportTorchArgs } from './exportTorchArgs';
 import { torchPython } from './torchPython';
 
 const python = torchPython();
-if (python === null) process.stderr.write('torchResume.test.ts: SKIPPED, no python3 with PyTorch (apt-get install python3-torch, or set MASST_PYTHON)\n');
+if (python === null)
+  process.stderr.write(
+    'torchResume.test.ts: SKIPPED, no python3 with PyTorch (apt-get install python3-torch, or set MASST_PYTHON)\n',
+  );
 
 function py(dir: string, args: string[]): { status: number | null; stderr: string } {
-  const r = spawnSync(python as string, ['train.py', '--threads', '1', '--checkpoint-every', '2', ...args], { cwd: dir, encoding: 'utf8', timeout: 90_000, env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' } });
+  const r = spawnSync(python as string, ['train.py', '--threads', '1', '--checkpoint-every', '2', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 90_000,
+    env: { ...process.env, OMP_NUM_THREADS: '1', PYTHONDONTWRITEBYTECODE: '1' },
+  });
   return { status: r.status, stderr: `${r.stderr}${r.error ? String(r.error) : ''}` };
 }
 
@@ -32,8 +40,27 @@ describe.skipIf(python === null)('train.py --resume', () => {
   let whole: ResultsFile;
   beforeAll(async () => {
     dir = join(await mkdtemp(join(tmpdir(), 'masst-torch-resume-')), 'project');
-    const flags = ['--out', dir, '--preset', 'smoke', '--steps', '6', '--eval-every', '2', '--methods', 'sst,masst2', '--seeds', '1', '--no-reference',
-      '--set', 'masst.queueMode=perAgent', '--set', 'masst.agentInit=staggered', '--set', 'gallery.queueSize=16'];
+    const flags = [
+      '--out',
+      dir,
+      '--preset',
+      'smoke',
+      '--steps',
+      '6',
+      '--eval-every',
+      '2',
+      '--methods',
+      'sst,masst2',
+      '--seeds',
+      '1',
+      '--no-reference',
+      '--set',
+      'masst.queueMode=perAgent',
+      '--set',
+      'masst.agentInit=staggered',
+      '--set',
+      'gallery.queueSize=16',
+    ];
     await exportTorchProject(parseExportTorchArgs(flags), 'test resume', 'im2col');
     const r = py(dir, ['--out', 'whole.json']);
     if (r.status !== 0) throw new Error(`train.py exited ${r.status}: ${r.stderr}`);
@@ -51,7 +78,13 @@ describe.skipIf(python === null)('train.py --resume', () => {
     expect(file.runs[0]?.history.map((h) => h.step)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(file.runs[0]?.evals.map((e) => e.step)).toEqual([2, 4]);
     // The probe file differs only in its folder (resumed-weights/, whole-weights/).
-    const same = (runs: RunResult[]) => runs.map((r) => numbers({ ...r, probeFile: (r as RunResult & { probeFile: string }).probeFile.replace(/^\w+-weights/, '') } as RunResult));
+    const same = (runs: RunResult[]) =>
+      runs.map((r) =>
+        numbers({
+          ...r,
+          probeFile: (r as RunResult & { probeFile: string }).probeFile.replace(/^\w+-weights/, ''),
+        } as RunResult),
+      );
     expect(same(file.runs)).toEqual(same(whole.runs));
   });
 
@@ -65,6 +98,8 @@ describe.skipIf(python === null)('train.py --resume', () => {
     await writeFile(join(dir, 'config.json'), JSON.stringify({ ...config, optim: { ...config.optim, lr: 0.05 } }));
     const other = py(dir, ['--out', 'resumed.json', '--resume']);
     expect(other.status).toBe(2);
-    expect(other.stderr).toMatch(/sst-seed1\.state\.pt: the checkpoint of another config or run \(config\.json, or the run, changed since\); delete it/);
+    expect(other.stderr).toMatch(
+      /sst-seed1\.state\.pt: the checkpoint of another config or run \(config\.json, or the run, changed since\); delete it/,
+    );
   });
 });

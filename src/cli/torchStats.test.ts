@@ -40,9 +40,21 @@ function cases(count: number): Case[] {
   const all = ['Conventional', 'SST', 'MASST K=2', 'MASST K=4'];
   const out: Case[] = [
     // A one-seed difference of exactly −6.25 points: a toFixed tie (JavaScript rounds it away from zero, Python's format to even).
-    { labels: ['SST', 'MASST K=2'], outcomes: [{ label: 'SST', seed: 1, accuracy: 175 / 400, auc: 0.5 }, { label: 'MASST K=2', seed: 1, accuracy: 150 / 400, auc: 0.5 }] },
+    {
+      labels: ['SST', 'MASST K=2'],
+      outcomes: [
+        { label: 'SST', seed: 1, accuracy: 175 / 400, auc: 0.5 },
+        { label: 'MASST K=2', seed: 1, accuracy: 150 / 400, auc: 0.5 },
+      ],
+    },
     // No shared seed: NaN statistics, written as null.
-    { labels: ['SST', 'MASST K=2'], outcomes: [{ label: 'SST', seed: 1, accuracy: 0.5, auc: 0.5 }, { label: 'MASST K=2', seed: 2, accuracy: 0.6, auc: 0.6 }] },
+    {
+      labels: ['SST', 'MASST K=2'],
+      outcomes: [
+        { label: 'SST', seed: 1, accuracy: 0.5, auc: 0.5 },
+        { label: 'MASST K=2', seed: 2, accuracy: 0.6, auc: 0.6 },
+      ],
+    },
   ];
   while (out.length < count) {
     const labels = all.slice(0, 2 + Math.floor(next() * 3));
@@ -52,7 +64,12 @@ function cases(count: number): Case[] {
       for (let seed = 1; seed <= seeds; seed++) {
         // A run that diverged has no outcome; a few per case.
         if (next() < 0.1) continue;
-        outcomes.push({ label, seed, accuracy: (180 + Math.floor(next() * 40)) / 400, auc: (200 + Math.floor(next() * 100)) / 400 });
+        outcomes.push({
+          label,
+          seed,
+          accuracy: (180 + Math.floor(next() * 40)) / 400,
+          auc: (200 + Math.floor(next() * 100)) / 400,
+        });
       }
     }
     out.push({ labels, outcomes });
@@ -74,12 +91,23 @@ json.dump(out, sys.stdout, allow_nan=False)
 describe("the exported project's statistics (masst_results.py)", () => {
   it("equal the playground's paired rows, verdicts, clauses and sentences on 600 cases", () => {
     const all = cases(600);
-    const r = spawnSync(python, ['-c', SCRIPT], { cwd: templates, input: JSON.stringify(all), encoding: 'utf8', maxBuffer: 64 * 2 ** 20, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    const r = spawnSync(python, ['-c', SCRIPT], {
+      cwd: templates,
+      input: JSON.stringify(all),
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+    });
     expect(r.status, r.stderr).toBe(0);
     const theirs = JSON.parse(r.stdout) as unknown[];
     const ours = all.map((c) => {
       const rows = pairedDifferences(c.outcomes, c.labels);
-      return { rows, verdicts: rows.map((row) => verdictOf(row.accuracy)), clauses: rows.map(clause), summary: summarySentence(rows) };
+      return {
+        rows,
+        verdicts: rows.map((row) => verdictOf(row.accuracy)),
+        clauses: rows.map(clause),
+        summary: summarySentence(rows),
+      };
     });
     // JSON.stringify writes NaN as null, as the Python writes its missing statistics.
     const expected = JSON.parse(JSON.stringify(ours)) as unknown[];
@@ -87,6 +115,8 @@ describe("the exported project's statistics (masst_results.py)", () => {
     // The cases reach every verdict and the toFixed tie of the first case.
     const verdicts = new Set(ours.flatMap((o) => o.verdicts));
     expect([...verdicts].sort()).toEqual(['better', 'noise', 'none', 'oneSeed', 'worse']);
-    expect(ours[0]?.summary).toBe('MASST K=2 − SST is −6.3 points on the one seed (run more seeds to tell a difference from noise). (10-fold verification accuracy, paired by seed.)');
+    expect(ours[0]?.summary).toBe(
+      'MASST K=2 − SST is −6.3 points on the one seed (run more seeds to tell a difference from noise). (10-fold verification accuracy, paired by seed.)',
+    );
   });
 });

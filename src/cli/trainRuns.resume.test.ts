@@ -13,7 +13,13 @@ import type { RunResult, SeedResult } from '../core/results/resultsFile';
 import { recordAt, trainRuns } from './trainRuns';
 
 const dataset = syntheticDataset(24, 6, 8);
-const config = tinyConfig({ steps: 6, runs: [{ method: 'conventional', agents: 1 }, { method: 'masst', agents: 2 }] });
+const config = tinyConfig({
+  steps: 6,
+  runs: [
+    { method: 'conventional', agents: 1 },
+    { method: 'masst', agents: 2 },
+  ],
+});
 config.eval = { ...config.eval, every: 2 };
 config.analysis = { ...config.analysis, every: 3, etaPoints: 2, landscapeEvery: 4, gridPoints: 3, slice2d: false };
 
@@ -26,7 +32,10 @@ interface Saved {
 function recorder(): { saves: Saved[]; save: SaveFn } {
   const saves: Saved[] = [];
   const save: SaveFn = async (ck, runs) => {
-    saves.push({ checkpoint: decodeCheckpoint(encodeCheckpoint(ck), 'test'), runs: JSON.parse(JSON.stringify(runs)) as RunResult[] });
+    saves.push({
+      checkpoint: decodeCheckpoint(encodeCheckpoint(ck), 'test'),
+      runs: JSON.parse(JSON.stringify(runs)) as RunResult[],
+    });
   };
   return { saves, save };
 }
@@ -45,7 +54,9 @@ describe('trainRuns resumed from a checkpoint', () => {
   it('continues bit for bit from a periodic checkpoint', async () => {
     // every 4 steps, then the end
     expect(straight.saves.map((s) => s.checkpoint.step)).toEqual([4, 6]);
-    expect(full.runs.every((r) => r.eval !== null && r.evals.length === 2 && r.analysis.lipschitz.length === 2)).toBe(true);
+    expect(full.runs.every((r) => r.eval !== null && r.evals.length === 2 && r.analysis.lipschitz.length === 2)).toBe(
+      true,
+    );
     const resumed = await trainRuns(config, dataset, 'cpu', { from: straight.saves[0] as Saved });
     expect(withoutTiming(resumed.runs)).toEqual(withoutTiming(full.runs));
     expect(resumed.untrained).toEqual(full.untrained);
@@ -54,8 +65,15 @@ describe('trainRuns resumed from a checkpoint', () => {
   it('continues bit for bit from the checkpoint a stop wrote at its step', async () => {
     let steps = 0;
     const stopped = recorder();
-    const cut = await trainRuns(config, dataset, 'cpu', { onStep: () => (steps += 1), shouldStop: () => steps >= 3, checkpoints: { every: 0, save: stopped.save } });
-    expect(cut.runs.map((r) => [r.interrupted, r.history.length, r.eval])).toEqual([[true, 3, null], [true, 3, null]]);
+    const cut = await trainRuns(config, dataset, 'cpu', {
+      onStep: () => (steps += 1),
+      shouldStop: () => steps >= 3,
+      checkpoints: { every: 0, save: stopped.save },
+    });
+    expect(cut.runs.map((r) => [r.interrupted, r.history.length, r.eval])).toEqual([
+      [true, 3, null],
+      [true, 3, null],
+    ]);
     expect(stopped.saves.map((s) => s.checkpoint.step)).toEqual([3]);
     const resumed = await trainRuns(config, dataset, 'cpu', { from: stopped.saves[0] as Saved });
     expect(withoutTiming(resumed.runs)).toEqual(withoutTiming(full.runs));

@@ -12,7 +12,13 @@ beforeAll(useCpu);
 
 describe('trainRuns', () => {
   it('stops a diverged run at its step and keeps what it had', async () => {
-    const config = tinyConfig({ steps: 6, runs: [{ method: 'conventional', agents: 1 }, { method: 'sst', agents: 1 }] });
+    const config = tinyConfig({
+      steps: 6,
+      runs: [
+        { method: 'conventional', agents: 1 },
+        { method: 'sst', agents: 1 },
+      ],
+    });
     config.optim = { ...config.optim, lr: 1e12 };
     config.eval = { ...config.eval, every: 1 };
     config.analysis = { ...config.analysis, every: 0, landscapeEvery: 0 };
@@ -31,6 +37,8 @@ describe('trainRuns', () => {
     const file = collectResults(config, [config.seed], [result], 'cpu', { workers: 1, wallSeconds: 0 }, true);
     expect(file.pairedDifferences[0]?.accuracy.n).toBe(0);
     expect(divergedRuns(file)).toHaveLength(2);
-    expect(divergedRuns(file)[0]).toMatch(/^Conventional on seed 1 at step \d+ \((loss (NaN|-?Infinity)|weights not finite)\)$/);
+    expect(divergedRuns(file)[0]).toMatch(
+      /^Conventional on seed 1 at step \d+ \((loss (NaN|-?Infinity)|weights not finite)\)$/,
+    );
   }, 60_000);
 });

@@ -56,7 +56,9 @@ export interface TrainOptions {
 export function recordAt(run: RunResult, step: number, source: string): RunResult {
   const last = run.history[run.history.length - 1]?.step ?? 0;
   if (run.diverged === null && last < step) {
-    throw new Error(`${source}: the checkpoint is at step ${step}, but the history of ${run.label} on seed ${run.seed} ends at step ${last}`);
+    throw new Error(
+      `${source}: the checkpoint is at step ${step}, but the history of ${run.label} on seed ${run.seed} ends at step ${last}`,
+    );
   }
   const upTo = <T extends { step: number }>(xs: readonly T[]): T[] => xs.filter((x) => x.step <= step);
   const a = run.analysis;
@@ -67,14 +69,29 @@ export function recordAt(run: RunResult, step: number, source: string): RunResul
     eval: null,
     interrupted: false,
     diverged: run.diverged !== null && run.diverged.step <= step ? run.diverged : null,
-    analysis: { lipschitz: upTo(a.lipschitz), landscape1d: null, landscape2d: null, landscape1dHistory: upTo(a.landscape1dHistory), agents: upTo(a.agents) },
+    analysis: {
+      lipschitz: upTo(a.lipschitz),
+      landscape1d: null,
+      landscape2d: null,
+      landscape1dHistory: upTo(a.landscape1dHistory),
+      agents: upTo(a.agents),
+    },
   };
 }
 
 function freshRecord(cmp: Comparison, seed: number): RunResult[] {
   return cmp.runs.map((r) => ({
-    method: r.spec.method, agents: r.spec.agents, label: r.label, seed,
-    history: [], evals: [], eval: null, interrupted: false, diverged: null, msPerStep: 0, msPerEval: 0,
+    method: r.spec.method,
+    agents: r.spec.agents,
+    label: r.label,
+    seed,
+    history: [],
+    evals: [],
+    eval: null,
+    interrupted: false,
+    diverged: null,
+    msPerStep: 0,
+    msPerEval: 0,
     analysis: { lipschitz: [], landscape1d: null, landscape2d: null, landscape1dHistory: [], agents: [] },
   }));
 }
@@ -84,13 +101,20 @@ function resumedRecords(cmp: Comparison, from: NonNullable<TrainOptions['from']>
   return cmp.runs.map((r, i) => {
     const saved = from.runs[i];
     if (saved?.label !== r.label || saved.seed !== cmp.config.seed) {
-      throw new Error(`trainRuns: record ${i} is ${saved ? `${saved.label} on seed ${saved.seed}` : 'missing'}, expected ${r.label} on seed ${cmp.config.seed}`);
+      throw new Error(
+        `trainRuns: record ${i} is ${saved ? `${saved.label} on seed ${saved.seed}` : 'missing'}, expected ${r.label} on seed ${cmp.config.seed}`,
+      );
     }
     return recordAt(saved, step, 'trainRuns');
   });
 }
 
-export async function trainRuns(config: ExperimentConfig, dataset: FaceDataset, backend: string, options: TrainOptions = {}): Promise<SeedResult> {
+export async function trainRuns(
+  config: ExperimentConfig,
+  dataset: FaceDataset,
+  backend: string,
+  options: TrainOptions = {},
+): Promise<SeedResult> {
   const { onStep, shouldStop, checkpoints, from } = options;
   const cmp = new Comparison(config, dataset, convImplFor(backend));
   try {

@@ -21,7 +21,9 @@ export function systemHasVulkanLoader(env: NodeJS.ProcessEnv = process.env): boo
   try {
     return execFileSync('ldconfig', ['-p'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes(LOADER);
   } catch {
-    return ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib'].some((d) => existsSync(join(d, LOADER)));
+    return ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib'].some((d) =>
+      existsSync(join(d, LOADER)),
+    );
   }
 }
 
@@ -30,7 +32,10 @@ export function systemHasVulkanLoader(env: NodeJS.ProcessEnv = process.env): boo
  * Chromium's copies are absent. LD_LIBRARY_PATH keeps what it had after Chromium's folder; an
  * ICD the user chose (VK_ICD_FILENAMES) is kept.
  */
-export function chromiumVulkanEnv(env: NodeJS.ProcessEnv = process.env, dir = CHROMIUM_VULKAN_DIR): Record<string, string> | null {
+export function chromiumVulkanEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  dir = CHROMIUM_VULKAN_DIR,
+): Record<string, string> | null {
   if (!existsSync(join(dir, LOADER)) || !existsSync(join(dir, SWIFTSHADER_ICD))) return null;
   return {
     LD_LIBRARY_PATH: [dir, ...(env.LD_LIBRARY_PATH ?? '').split(':').filter((d) => d !== '' && d !== dir)].join(':'),

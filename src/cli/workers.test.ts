@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { workerCount } from './workers';
 
-describe('the runner\'s worker count', () => {
+describe("the runner's worker count", () => {
   it('lowers a --workers above what the experiment can keep busy, saying the value used and why', () => {
-    expect(workerCount(100000, false, 2, 1, 2)).toEqual({ used: 3, note: '--workers 100000: this experiment has 1 seed dataset and 2 runs, so at most 3 workers can be busy; using 3' });
+    expect(workerCount(100000, false, 2, 1, 2)).toEqual({
+      used: 3,
+      note: '--workers 100000: this experiment has 1 seed dataset and 2 runs, so at most 3 workers can be busy; using 3',
+    });
     expect(workerCount(3, false, 2, 1, 2)).toEqual({ used: 3, note: null });
     expect(workerCount(2, false, 16, 3, 9)).toEqual({ used: 2, note: null });
   });

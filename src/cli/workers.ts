@@ -15,10 +15,19 @@ export interface WorkerCount {
  * @param asked --workers, or null for the default: one per core (one on webgpu: one device).
  * @param jobs seeds' datasets plus runs: the most workers that can be busy at once.
  */
-export function workerCount(asked: number | null, webgpu: boolean, cores: number, seeds: number, runs: number): WorkerCount {
+export function workerCount(
+  asked: number | null,
+  webgpu: boolean,
+  cores: number,
+  seeds: number,
+  runs: number,
+): WorkerCount {
   const jobs = Math.max(1, seeds + runs);
   if (asked === null) return { used: Math.min(webgpu ? 1 : cores, jobs), note: null };
   if (asked <= jobs) return { used: asked, note: null };
   const parts = `${seeds} seed dataset${seeds === 1 ? '' : 's'} and ${runs} run${runs === 1 ? '' : 's'}`;
-  return { used: jobs, note: `--workers ${asked}: this experiment has ${parts}, so at most ${jobs} workers can be busy; using ${jobs}` };
+  return {
+    used: jobs,
+    note: `--workers ${asked}: this experiment has ${parts}, so at most ${jobs} workers can be busy; using ${jobs}`,
+  };
 }

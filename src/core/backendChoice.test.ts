@@ -4,7 +4,13 @@ import { describeMeasurement, deviceKey, fallbackBackend, fastest, nextBudget, s
 import { keptFor, MAX_KEPT, parseKept, withKept } from './backendChoiceCache';
 import { presetConfig } from './presets';
 
-const ok = (backend: TrialResult['backend'], msPerStep: number): TrialResult => ({ backend, ok: true, msPerStep, steps: 3, warmupMs: 500 });
+const ok = (backend: TrialResult['backend'], msPerStep: number): TrialResult => ({
+  backend,
+  ok: true,
+  msPerStep,
+  steps: 3,
+  warmupMs: 500,
+});
 const lost = (backend: TrialResult['backend'], reason: string): TrialResult => ({ backend, ok: false, reason });
 
 describe('the choice from the timings', () => {
@@ -14,7 +20,13 @@ describe('the choice from the timings', () => {
   });
 
   it('ignores a backend that lost its trial, and keeps the earlier of equal times', () => {
-    expect(fastest([ok('wasm', 90), lost('webgl', 'warm-up took over its 1.0 s budget'), lost('webgpu', 'failed (device lost)')])).toBe('wasm');
+    expect(
+      fastest([
+        ok('wasm', 90),
+        lost('webgl', 'warm-up took over its 1.0 s budget'),
+        lost('webgpu', 'failed (device lost)'),
+      ]),
+    ).toBe('wasm');
     expect(fastest([ok('wasm', 50), ok('webgl', 50)])).toBe('wasm');
   });
 
@@ -34,12 +46,21 @@ describe('the choice from the timings', () => {
 
   it('says the timings and the choice as the page shows them', () => {
     const m: BackendMeasurement = {
-      chosen: 'wasm', source: 'measured', results: [ok('wasm', 81.25), lost('webgl', 'warm-up took over its 1.0 s budget'), ok('webgpu', 3900)],
-      device: 'd', shape: 's', totalMs: 2950, fallback: null,
+      chosen: 'wasm',
+      source: 'measured',
+      results: [ok('wasm', 81.25), lost('webgl', 'warm-up took over its 1.0 s budget'), ok('webgpu', 3900)],
+      device: 'd',
+      shape: 's',
+      totalMs: 2950,
+      fallback: null,
     };
-    expect(describeMeasurement(m)).toBe('wasm 81.3 ms/step, webgl: warm-up took over its 1.0 s budget, webgpu 3900 ms/step → wasm (measured in 3.0 s)');
+    expect(describeMeasurement(m)).toBe(
+      'wasm 81.3 ms/step, webgl: warm-up took over its 1.0 s budget, webgpu 3900 ms/step → wasm (measured in 3.0 s)',
+    );
     expect(describeMeasurement({ ...m, source: 'earlier' })).toMatch(/→ wasm \(measured earlier\)$/);
-    expect(describeMeasurement({ ...m, fallback: 'No trial finished, so training runs on wasm.' })).toMatch(/\. No trial finished, so training runs on wasm\.$/);
+    expect(describeMeasurement({ ...m, fallback: 'No trial finished, so training runs on wasm.' })).toMatch(
+      /\. No trial finished, so training runs on wasm\.$/,
+    );
   });
 });
 
@@ -58,7 +79,11 @@ describe('the cache keys', () => {
   });
 
   it('tell devices apart by their adapters and cores', () => {
-    const a = { webgpu: { vendor: 'google', architecture: 'swiftshader' }, webgl: { vendor: 'Google Inc.', architecture: 'SwiftShader' }, cores: 2 };
+    const a = {
+      webgpu: { vendor: 'google', architecture: 'swiftshader' },
+      webgl: { vendor: 'Google Inc.', architecture: 'SwiftShader' },
+      cores: 2,
+    };
     expect(deviceKey(a)).toBe('webgpu=google/swiftshader;webgl=Google Inc./SwiftShader;cores=2');
     expect(deviceKey({ ...a, webgpu: null })).not.toBe(deviceKey(a));
     expect(deviceKey({ ...a, cores: 8 })).not.toBe(deviceKey(a));
@@ -66,12 +91,27 @@ describe('the cache keys', () => {
 });
 
 describe('the kept choices', () => {
-  const m = (device: string, shape: string, chosen: BackendMeasurement['chosen'] = 'wasm'): BackendMeasurement =>
-    ({ chosen, source: 'measured', results: [ok(chosen, 40)], device, shape, totalMs: 3000, fallback: null });
+  const m = (device: string, shape: string, chosen: BackendMeasurement['chosen'] = 'wasm'): BackendMeasurement => ({
+    chosen,
+    source: 'measured',
+    results: [ok(chosen, 40)],
+    device,
+    shape,
+    totalMs: 3000,
+    fallback: null,
+  });
 
   it('are found again for the same device and shape only, as measured earlier', () => {
     const kept = parseKept(JSON.stringify(withKept([], m('d1', 's1', 'webgpu'))));
-    expect(keptFor(kept, 'd1', 's1')).toEqual({ chosen: 'webgpu', source: 'earlier', results: [ok('webgpu', 40)], device: 'd1', shape: 's1', totalMs: 0, fallback: null });
+    expect(keptFor(kept, 'd1', 's1')).toEqual({
+      chosen: 'webgpu',
+      source: 'earlier',
+      results: [ok('webgpu', 40)],
+      device: 'd1',
+      shape: 's1',
+      totalMs: 0,
+      fallback: null,
+    });
     expect(keptFor(kept, 'd2', 's1')).toBeNull();
     expect(keptFor(kept, 'd1', 's2')).toBeNull();
   });
@@ -92,7 +132,11 @@ describe('the kept choices', () => {
     expect(parseKept('{not json')).toEqual([]);
     expect(parseKept('{"device":"d"}')).toEqual([]);
     const good = withKept([], m('d', 's'))[0];
-    const bad = [{ ...good, chosen: 'metal' }, { ...good, results: [{ backend: 'wasm', ok: true, msPerStep: -1, steps: 3, warmupMs: 1 }] }, { ...good, device: 7 }];
+    const bad = [
+      { ...good, chosen: 'metal' },
+      { ...good, results: [{ backend: 'wasm', ok: true, msPerStep: -1, steps: 3, warmupMs: 1 }] },
+      { ...good, device: 7 },
+    ];
     expect(parseKept(JSON.stringify([...bad, good]))).toEqual([good]);
   });
 });

@@ -51,7 +51,8 @@ export function nextBudget(totalMs: number, spentMs: number, trialsLeft: number)
 export function fastest(results: readonly TrialResult[]): BackendName | null {
   let best: { backend: BackendName; ms: number } | null = null;
   for (const r of results) {
-    if (r.ok && Number.isFinite(r.msPerStep) && (best === null || r.msPerStep < best.ms)) best = { backend: r.backend, ms: r.msPerStep };
+    if (r.ok && Number.isFinite(r.msPerStep) && (best === null || r.msPerStep < best.ms))
+      best = { backend: r.backend, ms: r.msPerStep };
   }
   return best?.backend ?? null;
 }

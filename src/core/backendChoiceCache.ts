@@ -23,14 +23,21 @@ function isResult(v: unknown): v is TrialResult {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
   if (!isName(r.backend)) return false;
-  if (r.ok === true) return [r.msPerStep, r.steps, r.warmupMs].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0);
+  if (r.ok === true)
+    return [r.msPerStep, r.steps, r.warmupMs].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0);
   return r.ok === false && typeof r.reason === 'string';
 }
 
 function isKept(v: unknown): v is KeptChoice {
   if (typeof v !== 'object' || v === null) return false;
   const k = v as Record<string, unknown>;
-  return typeof k.device === 'string' && typeof k.shape === 'string' && isName(k.chosen) && Array.isArray(k.results) && k.results.every(isResult);
+  return (
+    typeof k.device === 'string' &&
+    typeof k.shape === 'string' &&
+    isName(k.chosen) &&
+    Array.isArray(k.results) &&
+    k.results.every(isResult)
+  );
 }
 
 /** The kept choices in `text` (stored JSON); malformed text or entries are dropped. */
@@ -54,5 +61,7 @@ export function withKept(kept: readonly KeptChoice[], m: BackendMeasurement): Ke
 /** The kept choice for this device and shape as a measurement made earlier, or null. */
 export function keptFor(kept: readonly KeptChoice[], device: string, shape: string): BackendMeasurement | null {
   const k = kept.find((e) => e.device === device && e.shape === shape);
-  return k ? { chosen: k.chosen, source: 'earlier', results: k.results, device, shape, totalMs: 0, fallback: null } : null;
+  return k
+    ? { chosen: k.chosen, source: 'earlier', results: k.results, device, shape, totalMs: 0, fallback: null }
+    : null;
 }

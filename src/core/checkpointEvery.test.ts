@@ -9,12 +9,21 @@ describe('checkpoint= (steps between two checkpoints)', () => {
     expect(decodeCheckpointEvery(new URLSearchParams('checkpoint=100000')).every).toBe(100000);
   });
 
-  it.each(['0', '100001', '2.5', '-3', 'ten', ''])('refuses checkpoint=%s naming the field, the value and the range', (text) => {
-    expect(decodeCheckpointEvery(new URLSearchParams(`checkpoint=${text}`))).toEqual({
-      every: 50,
-      problems: [{ param: 'checkpoint', value: text, message: `checkpoint = "${text}" is not allowed: expected an integer from 1 to 100000 (steps between two checkpoints); using 50.` }],
-    });
-  });
+  it.each(['0', '100001', '2.5', '-3', 'ten', ''])(
+    'refuses checkpoint=%s naming the field, the value and the range',
+    (text) => {
+      expect(decodeCheckpointEvery(new URLSearchParams(`checkpoint=${text}`))).toEqual({
+        every: 50,
+        problems: [
+          {
+            param: 'checkpoint',
+            value: text,
+            message: `checkpoint = "${text}" is not allowed: expected an integer from 1 to 100000 (steps between two checkpoints); using 50.`,
+          },
+        ],
+      });
+    },
+  );
 
   it('is a known page parameter, decoded with the rest of the URL', () => {
     const page = decodePage(new URLSearchParams('preset=smoke&checkpoint=7'));

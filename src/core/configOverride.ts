@@ -52,16 +52,20 @@ function parseLeaf(kind: ValueKind, text: string): Leaf | null {
 const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Every path `--set` takes and how it parses the value: the table's fields but the runs list. */
-const SETTABLE: ReadonlyMap<string, ValueKind> = new Map(FIELDS.flatMap((f) => {
-  const kind = valueKind(f.rule);
-  return kind === null ? [] : [[f.path, kind] as const];
-}));
+const SETTABLE: ReadonlyMap<string, ValueKind> = new Map(
+  FIELDS.flatMap((f) => {
+    const kind = valueKind(f.rule);
+    return kind === null ? [] : [[f.path, kind] as const];
+  }),
+);
 
 /** " (queue is the URL's name of gallery.queueSize)" when the unknown path is a URL name or a form label. */
 function meantHint(path: string): string {
   const f = FIELDS.find((x) => x.param === path || x.oldParams?.includes(path) === true || x.form?.label === path);
   if (f === undefined) return '';
-  return f.form?.label === path ? ` ("${path}" is the page's label of ${f.path})` : ` (${path} is the URL's name of ${f.path})`;
+  return f.form?.label === path
+    ? ` ("${path}" is the page's label of ${f.path})`
+    : ` (${path} is the URL's name of ${f.path})`;
 }
 
 const ALLOWED: Record<ValueKind, string> = {
@@ -83,11 +87,15 @@ export function applyOverride(config: ExperimentConfig, assignment: string): Exp
   const paths = SETTABLE;
   const reserved = path.split('.').find((key) => RESERVED_KEYS.has(key));
   if (reserved !== undefined) {
-    throw new Error(`override field "${path}" is not allowed: "${reserved}" is a forbidden key (it names the object machinery of JavaScript, never a config field); expected one of ${[...paths.keys()].join(', ')}`);
+    throw new Error(
+      `override field "${path}" is not allowed: "${reserved}" is a forbidden key (it names the object machinery of JavaScript, never a config field); expected one of ${[...paths.keys()].join(', ')}`,
+    );
   }
   const kind = paths.get(path);
   if (kind === undefined) {
-    throw new Error(`override field "${path}" is not allowed: expected one of ${[...paths.keys()].join(', ')}${meantHint(path)}`);
+    throw new Error(
+      `override field "${path}" is not allowed: expected one of ${[...paths.keys()].join(', ')}${meantHint(path)}`,
+    );
   }
   const value = parseLeaf(kind, text);
   if (value === null) throw new Error(`override ${path} = "${text}" is not allowed: expected ${ALLOWED[kind]}`);
@@ -103,7 +111,8 @@ export function applyOverride(config: ExperimentConfig, assignment: string): Exp
 export function applyOverrides(config: ExperimentConfig, overrides: readonly string[]): ExperimentConfig {
   let c = config;
   for (const o of overrides) {
-    if (o.startsWith('seed=')) throw new Error(`--set ${o} is not allowed: the seeds are set with --seeds (e.g. --seeds ${o.slice(5)})`);
+    if (o.startsWith('seed='))
+      throw new Error(`--set ${o} is not allowed: the seeds are set with --seeds (e.g. --seeds ${o.slice(5)})`);
     c = applyOverride(c, o);
   }
   return c;

@@ -14,7 +14,13 @@ import { Comparison } from './train/comparison';
 beforeAll(useCpu);
 
 it('ENGINE_VERSION matches the fingerprint of a few cpu steps', async () => {
-  const config = tinyConfig({ runs: [{ method: 'conventional', agents: 1 }, { method: 'sst', agents: 1 }, { method: 'masst', agents: 2 }] });
+  const config = tinyConfig({
+    runs: [
+      { method: 'conventional', agents: 1 },
+      { method: 'sst', agents: 1 },
+      { method: 'masst', agents: 2 },
+    ],
+  });
   const cmp = new Comparison(config, syntheticDataset(24, 6, 8), 'im2col');
   const losses: number[][] = [];
   for (let i = 0; i < 3; i++) {

@@ -49,7 +49,8 @@ function unescapeKey(text: string): { key: string } | { fault: string } {
   if (trimmed === '') return { fault: 'an empty series name' };
   if (/%(?!25|2C|3B)/i.test(trimmed)) return { fault: `"${trimmed}" with a "%" that is not %25, %2C or %3B` };
   const key = trimmed.replace(/%(25|2C|3B)/gi, (m) => UNESCAPES[m.toUpperCase()] ?? m);
-  if (key.length > MAX_SERIES_KEY) return { fault: `a series name of ${key.length} characters (at most ${MAX_SERIES_KEY})` };
+  if (key.length > MAX_SERIES_KEY)
+    return { fault: `a series name of ${key.length} characters (at most ${MAX_SERIES_KEY})` };
   return { key };
 }
 

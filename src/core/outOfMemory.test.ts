@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { embedChunk, stepBytes } from './model/memory';
 import { isOutOfMemory, outOfMemoryMessage } from './outOfMemory';
 
-const config = (imageSize: number, backbone: 'tiny' | 'small' | 'base', batchSize: number) => ({ batchSize, data: { imageSize, channels: 3 as const }, model: { backbone } });
+const config = (imageSize: number, backbone: 'tiny' | 'small' | 'base', batchSize: number) => ({
+  batchSize,
+  data: { imageSize, channels: 3 as const },
+  model: { backbone },
+});
 const ABORT = 'Aborted(). Build with -sASSERTIONS for more info.';
 
 describe('an out-of-memory failure', () => {
-  it('recognises the wasm backend\'s bare abort and allocation failures, nothing else', () => {
+  it("recognises the wasm backend's bare abort and allocation failures, nothing else", () => {
     expect(isOutOfMemory(ABORT)).toBe(true);
     expect(isOutOfMemory('RangeError: Array buffer allocation failed')).toBe(true);
     expect(isOutOfMemory('Cannot enlarge memory arrays to size 4294967296 bytes')).toBe(true);
@@ -27,7 +31,7 @@ describe('an out-of-memory failure', () => {
     expect(outOfMemoryMessage(ABORT, config(128, 'base', 16))).toContain('Lower batchSize to 4 or less at 128 px');
   });
 
-  it('names the form\'s fields on the page, where there is no --set', () => {
+  it("names the form's fields on the page, where there is no --set", () => {
     const message = `Training at step 0 failed: ${ABORT}`;
     expect(outOfMemoryMessage(message, config(128, 'base', 64), 'page')).toBe(
       `out of memory (${message}): one training step of 128 px × 3 images on the base backbone at batch 64 needs at least ~4.1 GB of activations, and the wasm backend's memory stops at 4.3 GB. ` +
@@ -36,7 +40,7 @@ describe('an out-of-memory failure', () => {
   });
 });
 
-describe('the evaluation\'s chunk', () => {
+describe("the evaluation's chunk", () => {
   it('embeds small images all at once and 128 px on the base backbone a few dozen at a time', () => {
     expect(embedChunk(16, 1, 'tiny')).toBe(256);
     expect(embedChunk(32, 3, 'small')).toBe(256);

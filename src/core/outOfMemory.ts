@@ -22,16 +22,25 @@ export function isOutOfMemory(message: string): boolean {
   return /Aborted\(\)|Cannot enlarge memory|out of memory|Array buffer allocation failed/i.test(message);
 }
 
-type Sizes = Pick<ExperimentConfig, 'batchSize'> & { data: Pick<ExperimentConfig['data'], 'imageSize' | 'channels'>; model: Pick<ExperimentConfig['model'], 'backbone'> };
+type Sizes = Pick<ExperimentConfig, 'batchSize'> & {
+  data: Pick<ExperimentConfig['data'], 'imageSize' | 'channels'>;
+  model: Pick<ExperimentConfig['model'], 'backbone'>;
+};
 
 /** Who reads the message: the runner's user sets fields with --set, the page's with the form. */
 export type SettingsPlace = 'runner' | 'page';
 
 /** The setting to lower, named as the reader changes it. */
-const SETTING: Record<SettingsPlace, { batch: string; size: string; backbone: string; set: (path: string) => string }> = {
-  runner: { batch: 'batchSize', size: 'data.imageSize', backbone: 'model.backbone', set: (path) => ` (--set ${path}=…)` },
-  page: { batch: 'Batch (IDs)', size: 'Image size (px)', backbone: 'Backbone', set: () => '' },
-};
+const SETTING: Record<SettingsPlace, { batch: string; size: string; backbone: string; set: (path: string) => string }> =
+  {
+    runner: {
+      batch: 'batchSize',
+      size: 'data.imageSize',
+      backbone: 'model.backbone',
+      set: (path) => ` (--set ${path}=…)`,
+    },
+    page: { batch: 'Batch (IDs)', size: 'Image size (px)', backbone: 'Backbone', set: () => '' },
+  };
 
 /**
  * The failure in words when it is out of memory: the settings, the estimate and what to lower;
@@ -49,8 +58,10 @@ export function outOfMemoryMessage(message: string, config: Sizes, place: Settin
   const side = Math.floor((imageSize * Math.sqrt(budget / need)) / step) * step;
   const name = SETTING[place];
   const fits: string[] = [];
-  if (batch < config.batchSize) fits.push(`${name.batch} to ${batch} or less at ${imageSize} px${name.set('batchSize')}`);
-  if (side >= step && side < imageSize) fits.push(`${name.size} to ${side} or less at batch ${config.batchSize}${name.set('data.imageSize')}`);
+  if (batch < config.batchSize)
+    fits.push(`${name.batch} to ${batch} or less at ${imageSize} px${name.set('batchSize')}`);
+  if (side >= step && side < imageSize)
+    fits.push(`${name.size} to ${side} or less at batch ${config.batchSize}${name.set('data.imageSize')}`);
   if (backbone !== 'tiny') fits.push(`${name.backbone} to a smaller one`);
   return `out of memory (${message.trim()}): one training step of ${imageSize} px × ${channels} images on the ${backbone} backbone at batch ${config.batchSize} needs at least ~${(need / GB).toFixed(1)} GB of activations, and the wasm backend's memory stops at ${(WASM_HEAP_BYTES / GB).toFixed(1)} GB. Lower ${fits.length > 0 ? fits.join('; or ') : `${name.size} or ${name.batch}`}.`;
 }

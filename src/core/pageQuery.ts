@@ -62,10 +62,18 @@ export function readQuery(search: string): PageQuery {
       params.append(decodePart(rawName), decodePart(rawValue));
       kept.push(pair);
     } else if (nameFault !== null) {
-      problems.push({ param: rawName, value: rawValue, message: `name "${clip(rawName)}" (= "${clip(rawValue)}") has a malformed percent escape: ${nameFault}; the parameter is ignored.` });
+      problems.push({
+        param: rawName,
+        value: rawValue,
+        message: `name "${clip(rawName)}" (= "${clip(rawValue)}") has a malformed percent escape: ${nameFault}; the parameter is ignored.`,
+      });
     } else {
       const name = decodePart(rawName);
-      problems.push({ param: name, value: rawValue, message: `${clip(name)} = "${clip(rawValue)}" has a malformed percent escape: ${valueFault ?? ''}; ${clip(name)} is ignored and its default is used.` });
+      problems.push({
+        param: name,
+        value: rawValue,
+        message: `${clip(name)} = "${clip(rawValue)}" has a malformed percent escape: ${valueFault ?? ''}; ${clip(name)} is ignored and its default is used.`,
+      });
     }
   }
   return { params, problems, cleaned: problems.length > 0 ? kept.join('&') : null };

@@ -67,7 +67,15 @@ export function presetConfig(name: PresetName): ExperimentConfig {
         testIds: 150,
         imageSize: 24,
         pairs: 2000,
-        variation: { ...c.data.variation, featureJitter: 0.1, lighting: 0.3, pose: 0.5, hair: 0.3, expression: 0.3, color: 0.2 },
+        variation: {
+          ...c.data.variation,
+          featureJitter: 0.1,
+          lighting: 0.3,
+          pose: 0.5,
+          hair: 0.3,
+          expression: 0.3,
+          color: 0.2,
+        },
       };
       c.model = { backbone: 'tiny', embedDim: 32 };
       c.gallery = { alpha: 0.98, queueSize: 128 };

@@ -8,16 +8,7 @@
 
 /** What a sub-seed is used for: each purpose gets an independent stream from one user seed. */
 export type SeedPurpose =
-  | 'data'
-  | 'init'
-  | 'order'
-  | 'augment'
-  | 'directions'
-  | 'enqueue'
-  | 'pairs'
-  | 'probe'
-  | 'queue'
-  | 'head';
+  'data' | 'init' | 'order' | 'augment' | 'directions' | 'enqueue' | 'pairs' | 'probe' | 'queue' | 'head';
 
 export interface Rng {
   /** Uniform in [0, 1), 32 bits of randomness. */

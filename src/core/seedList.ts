@@ -16,11 +16,13 @@ export type SeedList = { seeds: number[]; why: null } | { seeds: null; why: stri
 /** What is wrong with a list of seeds, as what is allowed; null when it keeps the rule. */
 export function seedListProblem(seeds: readonly unknown[]): string | null {
   if (seeds.length === 0 || seeds.length > MAX_SEEDS) return `${SEEDS_RULE} (${seeds.length} given)`;
-  if (!seeds.every((s) => Number.isInteger(s) && (s as number) >= 0 && (s as number) <= MAX_SEED)) return `seeds from 0 to ${MAX_SEED}`;
+  if (!seeds.every((s) => Number.isInteger(s) && (s as number) >= 0 && (s as number) <= MAX_SEED))
+    return `seeds from 0 to ${MAX_SEED}`;
   const times = new Map<unknown, number>();
   for (const s of seeds) times.set(s, (times.get(s) ?? 0) + 1);
   const repeated = [...times].filter(([, n]) => n > 1).map(([s, n]) => `${String(s)} is given ${n} times`);
-  if (repeated.length > 0) return `each seed once (${repeated.join(', ')}): a repeated seed would train the very same runs again`;
+  if (repeated.length > 0)
+    return `each seed once (${repeated.join(', ')}): a repeated seed would train the very same runs again`;
   return null;
 }
 

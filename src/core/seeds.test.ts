@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { consecutiveSeeds, decodePageParams, encodePageParams } from './seeds';
 
-const decode = (q: string, preset: 'demo' | 'smoke' = 'smoke', first = 1) => decodePageParams(new URLSearchParams(q), preset, first);
+const decode = (q: string, preset: 'demo' | 'smoke' = 'smoke', first = 1) =>
+  decodePageParams(new URLSearchParams(q), preset, first);
 
 describe('seeds and workers in the URL', () => {
   it('reads a count as consecutive seeds from seed, and a list as it is', () => {
@@ -20,7 +21,9 @@ describe('seeds and workers in the URL', () => {
     }
     const w = decode('workers=0');
     expect(w.workers).toBeNull();
-    expect(w.problems[0]?.message).toBe('workers = "0" is not allowed: expected an integer from 1 to 16; using the number of cores.');
+    expect(w.problems[0]?.message).toBe(
+      'workers = "0" is not allowed: expected an integer from 1 to 16; using the number of cores.',
+    );
     expect(decode('workers=3').workers).toBe(3);
   });
 

@@ -48,21 +48,38 @@ export function decodePageParams(params: URLSearchParams, preset: PresetName, fi
     const allowed = `a count from 1 to ${MAX_SEEDS} (consecutive seeds from seed) or a list of ${SEEDS_RULE}, e.g. 1,2,3${list !== null && list.seeds === null && /^[\d,]+$/.test(seedsText) ? ` (${list.why})` : ''}`;
     if (count !== null && count >= 1 && count <= MAX_SEEDS) seeds = consecutiveSeeds(first, count);
     else if (list !== null && list.seeds !== null) seeds = list.seeds;
-    else problems.push({ param: 'seeds', value: seedsText, message: `seeds = "${seedsText}" is not allowed: expected ${allowed}; using ${fallback.length === 1 ? `seed ${first}` : fallback.join(',')}.` });
+    else
+      problems.push({
+        param: 'seeds',
+        value: seedsText,
+        message: `seeds = "${seedsText}" is not allowed: expected ${allowed}; using ${fallback.length === 1 ? `seed ${first}` : fallback.join(',')}.`,
+      });
   }
   let workers: number | null = null;
   const workersText = params.get('workers');
   if (workersText !== null) {
     const n = Number(workersText);
     if (/^\d+$/.test(workersText) && n >= 1 && n <= MAX_WORKERS) workers = n;
-    else problems.push({ param: 'workers', value: workersText, message: `workers = "${workersText}" is not allowed: expected an integer from 1 to ${MAX_WORKERS}; using the number of cores.` });
+    else
+      problems.push({
+        param: 'workers',
+        value: workersText,
+        message: `workers = "${workersText}" is not allowed: expected an integer from 1 to ${MAX_WORKERS}; using the number of cores.`,
+      });
   }
   const { problems: teacherProblems, ...teacher } = decodeTeacher(params);
   return { seeds, workers, teacher, problems: [...problems, ...teacherProblems] };
 }
 
 /** Adds `seeds` (a count when consecutive from `first`, else the list), `workers`, `hide` and `lock` when not default. */
-export function encodePageParams(params: URLSearchParams, preset: PresetName, first: number, seeds: readonly number[], workers: number | null, teacher: Teacher = NO_TEACHER): void {
+export function encodePageParams(
+  params: URLSearchParams,
+  preset: PresetName,
+  first: number,
+  seeds: readonly number[],
+  workers: number | null,
+  teacher: Teacher = NO_TEACHER,
+): void {
   const consecutive = seeds.every((s, i) => s === (first + i) >>> 0);
   if (!consecutive) params.set('seeds', seeds.join(','));
   else if (seeds.length !== presetSeeds(preset).length) params.set('seeds', String(seeds.length));

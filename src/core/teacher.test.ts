@@ -24,8 +24,12 @@ describe('teacher mode in the URL', () => {
     expect(d.page.teacher.hide).toEqual(['loss']);
     expect(d.problems).toHaveLength(1);
     expect(d.problems[0]?.param).toBe('hide');
-    expect(d.problems[0]?.message).toBe(`hide = "loss,charts": "charts" is not a panel or control and is ignored; the names are ${HIDE_NAMES.join(', ')}.`);
-    expect(decodeTeacher(new URLSearchParams('hide=a,b')).problems[0]?.message).toContain('"a", "b" are not panels or controls and are ignored');
+    expect(d.problems[0]?.message).toBe(
+      `hide = "loss,charts": "charts" is not a panel or control and is ignored; the names are ${HIDE_NAMES.join(', ')}.`,
+    );
+    expect(decodeTeacher(new URLSearchParams('hide=a,b')).problems[0]?.message).toContain(
+      '"a", "b" are not panels or controls and are ignored',
+    );
   });
 
   it('reads lock=1 as read-only, lock=0 as not, anything else with a notice', () => {
@@ -33,7 +37,9 @@ describe('teacher mode in the URL', () => {
     expect(page('lock=0').page.teacher.lock).toBe(false);
     const bad = page('lock=yes');
     expect(bad.page.teacher.lock).toBe(false);
-    expect(bad.problems[0]?.message).toBe('lock = "yes" is not allowed: expected 1 (the configuration read-only) or 0; not locked.');
+    expect(bad.problems[0]?.message).toBe(
+      'lock = "yes" is not allowed: expected 1 (the configuration read-only) or 0; not locked.',
+    );
     // A repeated lock is named by the URL check; the first is used.
     expect(page('lock=1&lock=0').problems.map((p) => p.param)).toEqual(['lock']);
   });

@@ -21,13 +21,15 @@ export const HIDEABLE = {
   compute: 'backend and workers',
   controls: 'Train, Pause, Step, Reset and New seed',
   status: 'the list of runs',
-  overview: 'the whole "How one iteration works" section (model overview, Step slowly, speed, queue, agents, embeddings)',
+  overview:
+    'the whole "How one iteration works" section (model overview, Step slowly, speed, queue, agents, embeddings)',
   slow: 'the Step slowly control and its stage list',
   queue: 'the queue view',
   timeline: 'the agent timeline',
   embeddings: 'the embedding view',
   export: 'the Download results, Download CSV and Copy link buttons and the Export as PyTorch project button',
-  import: 'the Import run file input, its drop zone and the list of imported runs (the ghosts already loaded stay drawn)',
+  import:
+    'the Import run file input, its drop zone and the list of imported runs (the ghosts already loaded stay drawn)',
   paired: 'the paired differences and the summary',
   loss: 'the loss chart',
   accuracy: 'the verification accuracy chart',
@@ -64,7 +66,10 @@ export function decodeTeacher(params: URLSearchParams): Teacher & { problems: Ur
   const hideText = params.get('hide');
   if (hideText !== null) {
     const unknown: string[] = [];
-    for (const part of hideText.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    for (const part of hideText
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '')) {
       if (isHideName(part)) hide.add(part);
       else unknown.push(part);
     }
@@ -81,7 +86,12 @@ export function decodeTeacher(params: URLSearchParams): Teacher & { problems: Ur
   const lockText = params.get('lock');
   if (lockText !== null) {
     if (lockText === '1') lock = true;
-    else if (lockText !== '0') problems.push({ param: 'lock', value: lockText, message: `lock = "${lockText}" is not allowed: expected 1 (the configuration read-only) or 0; not locked.` });
+    else if (lockText !== '0')
+      problems.push({
+        param: 'lock',
+        value: lockText,
+        message: `lock = "${lockText}" is not allowed: expected 1 (the configuration read-only) or 0; not locked.`,
+      });
   }
   return { hide: HIDE_NAMES.filter((n) => hide.has(n)), lock, problems };
 }

@@ -12,7 +12,10 @@ describe('URL codec', () => {
     c.batchSize = 4;
     c.gallery.queueSize = 16;
     c.loss.type = 'arc';
-    c.runs = [{ method: 'sst', agents: 1 }, { method: 'masst', agents: 3 }];
+    c.runs = [
+      { method: 'sst', agents: 1 },
+      { method: 'masst', agents: 3 },
+    ];
     const params = encodeConfig('smoke', c, 'wasm');
     expect(params.toString()).toBe('preset=smoke&seed=7&batch=4&queue=16&loss=arc&methods=sst%2Cmasst3&backend=wasm');
     const back = decodeConfig(params);
@@ -66,7 +69,10 @@ describe('URL codec', () => {
   });
 
   it('encodes and decodes the methods list', () => {
-    const runs = [{ method: 'conventional' as const, agents: 1 }, { method: 'masst' as const, agents: 4 }];
+    const runs = [
+      { method: 'conventional' as const, agents: 1 },
+      { method: 'masst' as const, agents: 4 },
+    ];
     expect(encodeRuns(runs)).toBe('conventional,masst4');
     expect(decodeRuns('conventional,masst4')).toEqual(runs);
     expect(decodeRuns('conventional,arcface')).toBeNull();

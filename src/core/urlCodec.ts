@@ -94,7 +94,9 @@ function paramOf(f: FieldSpec): Param {
 }
 
 /** The config's URL parameters by name, in the order links write them (the field table's). */
-export const PARAMS: Record<string, Param> = Object.fromEntries(urlFields().map((f) => [f.param as string, paramOf(f)]));
+export const PARAMS: Record<string, Param> = Object.fromEntries(
+  urlFields().map((f) => [f.param as string, paramOf(f)]),
+);
 
 /** Old parameter names still read, new name → old: links written before the rename keep working. */
 export const RENAMED_PARAMS: Readonly<Record<string, string>> = Object.fromEntries(
@@ -102,7 +104,11 @@ export const RENAMED_PARAMS: Readonly<Record<string, string>> = Object.fromEntri
 );
 
 /** What a renamed parameter is, in words (the form's label), for the notice. */
-const meaningOf = (name: string): string => urlFields().find((f) => f.param === name)?.form?.label.replace(/ every \(steps\)$/, '').toLowerCase() ?? name;
+const meaningOf = (name: string): string =>
+  urlFields()
+    .find((f) => f.param === name)
+    ?.form?.label.replace(/ every \(steps\)$/, '')
+    .toLowerCase() ?? name;
 
 /** The value a link gives under the old name of `name` (null: none), with a notice naming the new one. */
 function renamedFrom(name: string, params: URLSearchParams, problems: UrlProblem[]): string | null {
@@ -110,15 +116,28 @@ function renamedFrom(name: string, params: URLSearchParams, problems: UrlProblem
   const text = old === undefined ? null : params.get(old);
   if (old === undefined || text === null) return null;
   if (params.has(name)) {
-    problems.push({ param: old, value: text, message: `${old} is the old name of ${name} (the ${meaningOf(name)}), and the link gives both: ${old} = "${text}" is ignored.` });
+    problems.push({
+      param: old,
+      value: text,
+      message: `${old} is the old name of ${name} (the ${meaningOf(name)}), and the link gives both: ${old} = "${text}" is ignored.`,
+    });
     return null;
   }
-  problems.push({ param: old, value: text, message: `${old} is the old name of ${name} (the ${meaningOf(name)}): read as ${name} = "${text}"; links the page writes now say ${name}.` });
+  problems.push({
+    param: old,
+    value: text,
+    message: `${old} is the old name of ${name} (the ${meaningOf(name)}): read as ${name} = "${text}"; links the page writes now say ${name}.`,
+  });
   return text;
 }
 
 /** Every name decodeConfig reads: the preset, the config's parameters and the backend. */
-export const CONFIG_PARAM_NAMES: readonly string[] = ['preset', ...Object.keys(PARAMS), ...Object.values(RENAMED_PARAMS), 'backend'];
+export const CONFIG_PARAM_NAMES: readonly string[] = [
+  'preset',
+  ...Object.keys(PARAMS),
+  ...Object.values(RENAMED_PARAMS),
+  'backend',
+];
 
 function copy(c: ExperimentConfig): ExperimentConfig {
   return structuredClone(c);
@@ -141,7 +160,12 @@ export function decodeConfig(params: URLSearchParams): DecodedUrl {
   let preset: PresetName = 'demo';
   if (presetText !== null) {
     if (isPresetName(presetText)) preset = presetText;
-    else problems.push({ param: 'preset', value: presetText, message: `preset = "${presetText}" is not allowed: expected one of ${PRESET_NAMES.join(', ')}; using demo.` });
+    else
+      problems.push({
+        param: 'preset',
+        value: presetText,
+        message: `preset = "${presetText}" is not allowed: expected one of ${PRESET_NAMES.join(', ')}; using demo.`,
+      });
   }
   const base = presetConfig(preset);
   let config = copy(base);
@@ -152,7 +176,11 @@ export function decodeConfig(params: URLSearchParams): DecodedUrl {
     const next = copy(config);
     const allowed = p.set(next, text);
     if (allowed !== null) {
-      problems.push({ param: name, value: text, message: `${name} = "${text}" is not allowed: expected ${allowed}; using ${p.get(base)}.` });
+      problems.push({
+        param: name,
+        value: text,
+        message: `${name} = "${text}" is not allowed: expected ${allowed}; using ${p.get(base)}.`,
+      });
       continue;
     }
     config = next;
@@ -161,13 +189,19 @@ export function decodeConfig(params: URLSearchParams): DecodedUrl {
   /** Puts the preset's value of an applied parameter back and reports why. */
   const revert = (name: string, why: string) => {
     const p = PARAMS[name] as Param;
-    problems.push({ param: name, value: params.get(name) ?? params.get(RENAMED_PARAMS[name] ?? name) ?? '', message: `${why} Using ${p.get(base)}.` });
+    problems.push({
+      param: name,
+      value: params.get(name) ?? params.get(RENAMED_PARAMS[name] ?? name) ?? '',
+      message: `${why} Using ${p.get(base)}.`,
+    });
     p.set(config, p.get(base));
     applied.splice(applied.indexOf(name), 1);
   };
   // Values that parse but break a rule of their own field (a range…): back to the preset's value.
   for (const issue of validate(config)) {
-    const name = applied.find((n) => PARAMS[n]?.field === issue.field || issue.field.startsWith(`${PARAMS[n]?.field ?? '-'}[`));
+    const name = applied.find(
+      (n) => PARAMS[n]?.field === issue.field || issue.field.startsWith(`${PARAMS[n]?.field ?? '-'}[`),
+    );
     if (name === undefined) continue;
     revert(name, `${name}: ${issue.message}`);
   }
@@ -186,6 +220,11 @@ export function decodeConfig(params: URLSearchParams): DecodedUrl {
   const backendText = params.get('backend') ?? 'auto';
   let backend: BackendChoice = 'auto';
   if (isBackendChoice(backendText)) backend = backendText;
-  else problems.push({ param: 'backend', value: backendText, message: `backend = "${backendText}" is not allowed: expected one of ${BACKEND_CHOICES.join(', ')}; using auto.` });
+  else
+    problems.push({
+      param: 'backend',
+      value: backendText,
+      message: `backend = "${backendText}" is not allowed: expected one of ${BACKEND_CHOICES.join(', ')}; using auto.`,
+    });
   return { preset, config, backend, problems };
 }

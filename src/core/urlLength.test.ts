@@ -14,7 +14,9 @@ describe('the URL length guard', () => {
     const check = checkQuery(params);
     expect(check.ok).toBe(false);
     if (check.ok) return;
-    expect(check.message).toContain(`query would be ${MAX_QUERY_LENGTH + 1} characters (x alone ${MAX_QUERY_LENGTH - 12})`);
+    expect(check.message).toContain(
+      `query would be ${MAX_QUERY_LENGTH + 1} characters (x alone ${MAX_QUERY_LENGTH - 12})`,
+    );
     expect(check.message).toContain(`over the ${MAX_QUERY_LENGTH} that servers`);
   });
 

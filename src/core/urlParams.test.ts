@@ -8,7 +8,24 @@ const problems = (q: string) => nameProblems(new URLSearchParams(q));
 
 describe('URL parameter names', () => {
   it('knows the config parameters, their old names, preset, backend, seeds and workers, each once', () => {
-    expect(KNOWN_PARAMS).toEqual(expect.arrayContaining([...Object.keys(PARAMS), 'probeEvery', 'preset', 'backend', 'seeds', 'workers', 'hide', 'lock', 'checkpoint', 'hideSeries', 'sweepAxis1', 'sweepAxis2', 'sweepMethods', 'sweepSeeds']));
+    expect(KNOWN_PARAMS).toEqual(
+      expect.arrayContaining([
+        ...Object.keys(PARAMS),
+        'probeEvery',
+        'preset',
+        'backend',
+        'seeds',
+        'workers',
+        'hide',
+        'lock',
+        'checkpoint',
+        'hideSeries',
+        'sweepAxis1',
+        'sweepAxis2',
+        'sweepMethods',
+        'sweepSeeds',
+      ]),
+    );
     expect(new Set(KNOWN_PARAMS).size).toBe(KNOWN_PARAMS.length);
     expect(KNOWN_PARAMS).toHaveLength(Object.keys(PARAMS).length + Object.keys(RENAMED_PARAMS).length + 12);
   });
@@ -47,20 +64,30 @@ describe('URL parameter names', () => {
   });
 
   it('names an unknown parameter with its value and the parameter meant', () => {
-    expect(problems('setps=5')).toEqual([{ param: 'setps', value: '5', message: 'setps = "5" is not a parameter and is ignored; did you mean steps?' }]);
+    expect(problems('setps=5')).toEqual([
+      { param: 'setps', value: '5', message: 'setps = "5" is not a parameter and is ignored; did you mean steps?' },
+    ]);
   });
 
   it('lists the known parameters when no name is near', () => {
     const [p] = problems('preset=smoke&color=red');
     expect(p?.param).toBe('color');
-    expect(p?.message).toBe(`color = "red" is not a parameter and is ignored; the parameters are ${KNOWN_PARAMS.join(', ')}.`);
+    expect(p?.message).toBe(
+      `color = "red" is not a parameter and is ignored; the parameters are ${KNOWN_PARAMS.join(', ')}.`,
+    );
     expect(p?.message).toContain('preset, seed, steps, batch');
-    expect(p?.message).toContain('seeds, workers, hide, lock, checkpoint, hideSeries, sweepAxis1, sweepAxis2, sweepMethods, sweepSeeds.');
+    expect(p?.message).toContain(
+      'seeds, workers, hide, lock, checkpoint, hideSeries, sweepAxis1, sweepAxis2, sweepMethods, sweepSeeds.',
+    );
   });
 
   it('names a repeated parameter with its values and uses the first', () => {
     expect(problems('seed=1&steps=3&seed=abc')).toEqual([
-      { param: 'seed', value: '1, abc', message: 'seed is given 2 times ("1", "abc"); a parameter may appear once, so the first, "1", is used.' },
+      {
+        param: 'seed',
+        value: '1, abc',
+        message: 'seed is given 2 times ("1", "abc"); a parameter may appear once, so the first, "1", is used.',
+      },
     ]);
     const d = decodePage(new URLSearchParams('preset=smoke&seed=1&seed=abc'));
     expect(d.url.config.seed).toBe(1);
@@ -74,7 +101,9 @@ describe('URL parameter names', () => {
   });
 
   it('decodes the whole page: names first, then values, and the valid rest applies', () => {
-    const d = decodePage(new URLSearchParams('preset=smoke&setps=5&seed=1&seed=abc&steps=12&batch=abc&workers=0&seeds=2'));
+    const d = decodePage(
+      new URLSearchParams('preset=smoke&setps=5&seed=1&seed=abc&steps=12&batch=abc&workers=0&seeds=2'),
+    );
     expect(d.problems.map((p) => p.param)).toEqual(['setps', 'seed', 'batch', 'workers']);
     expect(d.url.config.steps).toBe(12);
     expect(d.url.config.seed).toBe(1);

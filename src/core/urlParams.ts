@@ -15,11 +15,19 @@ import type { PageSweepSetup } from './sweep/sweepQuery';
 import { decodeSweepQuery, SWEEP_PARAM_NAMES } from './sweep/sweepQuery';
 
 /** Every parameter the page reads; the one list unknown names are checked against. */
-export const KNOWN_PARAMS: readonly string[] = [...CONFIG_PARAM_NAMES, ...PAGE_PARAM_NAMES, CHECKPOINT_PARAM, HIDDEN_SERIES_PARAM, ...SWEEP_PARAM_NAMES];
+export const KNOWN_PARAMS: readonly string[] = [
+  ...CONFIG_PARAM_NAMES,
+  ...PAGE_PARAM_NAMES,
+  CHECKPOINT_PARAM,
+  HIDDEN_SERIES_PARAM,
+  ...SWEEP_PARAM_NAMES,
+];
 
 /** Edit distance with adjacent transpositions (optimal string alignment): "setps" is 1 from "steps". */
 export function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   const at = (i: number, j: number) => (d[i] as number[])[j] as number;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
@@ -42,7 +50,8 @@ export function likelyMeant(name: string): string | null {
   let best: { name: string; distance: number } | null = null;
   for (const known of KNOWN_PARAMS) {
     const distance = editDistance(lower, known.toLowerCase());
-    if (distance <= (lower.length <= 3 ? 1 : 2) && (best === null || distance < best.distance)) best = { name: known, distance };
+    if (distance <= (lower.length <= 3 ? 1 : 2) && (best === null || distance < best.distance))
+      best = { name: known, distance };
   }
   return best?.name ?? null;
 }
@@ -61,10 +70,18 @@ export function nameProblems(params: URLSearchParams): UrlProblem[] {
     if (!KNOWN_PARAMS.includes(name)) {
       const meant = likelyMeant(name);
       const hint = meant !== null ? `did you mean ${meant}?` : `the parameters are ${KNOWN_PARAMS.join(', ')}.`;
-      problems.push({ param: name, value, message: `${name} = ${quoted(values)} is not a parameter and is ignored; ${hint}` });
+      problems.push({
+        param: name,
+        value,
+        message: `${name} = ${quoted(values)} is not a parameter and is ignored; ${hint}`,
+      });
     } else if (values.length > 1) {
       // URLSearchParams.get, which every decoder uses, returns the first: say so rather than guess.
-      problems.push({ param: name, value, message: `${name} is given ${values.length} times (${quoted(values)}); a parameter may appear once, so the first, "${values[0] ?? ''}", is used.` });
+      problems.push({
+        param: name,
+        value,
+        message: `${name} is given ${values.length} times (${quoted(values)}); a parameter may appear once, so the first, "${values[0] ?? ''}", is used.`,
+      });
     }
   }
   return problems;
@@ -91,7 +108,18 @@ export function decodePage(params: URLSearchParams): DecodedPage {
   const hidden = decodeHiddenSeries(params);
   const sweep = decodeSweepQuery(params, url.config);
   return {
-    url, page, checkpointEvery: checkpoint.every, hiddenSeries: hidden.hidden, sweep: sweep.setup,
-    problems: [...nameProblems(params), ...url.problems, ...page.problems, ...checkpoint.problems, ...hidden.problems, ...sweep.problems],
+    url,
+    page,
+    checkpointEvery: checkpoint.every,
+    hiddenSeries: hidden.hidden,
+    sweep: sweep.setup,
+    problems: [
+      ...nameProblems(params),
+      ...url.problems,
+      ...page.problems,
+      ...checkpoint.problems,
+      ...hidden.problems,
+      ...sweep.problems,
+    ],
   };
 }

@@ -34,7 +34,12 @@ class Checker {
 
   int(field: string, value: number, min: number, max: number | undefined = Number.MAX_SAFE_INTEGER): boolean {
     const ok = Number.isInteger(value) && value >= min && value <= max;
-    if (!ok) this.fail(field, value, max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`);
+    if (!ok)
+      this.fail(
+        field,
+        value,
+        max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`,
+      );
     return ok;
   }
 
@@ -82,7 +87,8 @@ export function assertValid(config: ExperimentConfig): ExperimentConfig {
 
 /** One field's own rule (table.ts), with the numbers of the bounds other fields set. */
 function checkRule(c: Checker, path: string, value: unknown, rule: Rule, config: ExperimentConfig): void {
-  const bound = (b: number | Bound | undefined): number | undefined => (b === undefined || typeof b === 'number' ? b : b.of(config));
+  const bound = (b: number | Bound | undefined): number | undefined =>
+    b === undefined || typeof b === 'number' ? b : b.of(config);
   const n = value as number;
   switch (rule.kind) {
     case 'int':
@@ -129,7 +135,11 @@ export function validateData(d: DataConfig): ConfigIssue[] {
 /** The data rules that involve more than one field (each only once the field's own rule holds). */
 function checkDataBetween(c: Checker, d: DataConfig): void {
   if (c.ok('data.longTail.maxDepth') && d.longTail.maxDepth < d.longTail.minDepth) {
-    c.fail('data.longTail.maxDepth', d.longTail.maxDepth, `an integer ≥ data.longTail.minDepth (${d.longTail.minDepth})`);
+    c.fail(
+      'data.longTail.maxDepth',
+      d.longTail.maxDepth,
+      `an integer ≥ data.longTail.minDepth (${d.longTail.minDepth})`,
+    );
   }
   if (c.ok('data.pairs') && d.pairs % 20 !== 0) {
     c.fail('data.pairs', d.pairs, 'a multiple of 20 (10 folds, half positive, half negative)');
@@ -145,7 +155,11 @@ function checkBetween(c: Checker, config: ExperimentConfig): void {
   const d = config.data;
   const factor = downsampleFactor(config.model.backbone);
   if (c.ok('data.imageSize') && d.imageSize % factor !== 0) {
-    c.fail('data.imageSize', d.imageSize, `an integer from 8 to 128 divisible by ${factor} (the ${config.model.backbone} backbone halves the side ${Math.log2(factor)} times)`);
+    c.fail(
+      'data.imageSize',
+      d.imageSize,
+      `an integer from 8 to 128 divisible by ${factor} (the ${config.model.backbone} backbone halves the side ${Math.log2(factor)} times)`,
+    );
   }
   const l = config.loss;
   if (l.type === 'am') c.range('loss.margin', l.margin, 0, 1, true);
@@ -159,7 +173,11 @@ function checkBetween(c: Checker, config: ExperimentConfig): void {
   if (!Number.isInteger(g.queueSize) || g.queueSize < b || g.queueSize % b !== 0 || g.queueSize >= n) {
     c.fail('gallery.queueSize', g.queueSize, `a multiple of batchSize (${b}) below data.trainIds (${n})`);
   } else if (n - g.queueSize < b) {
-    c.fail('gallery.queueSize', g.queueSize, `at most data.trainIds − batchSize = ${n - b}, so an epoch without the queued IDs still fills a batch`);
+    c.fail(
+      'gallery.queueSize',
+      g.queueSize,
+      `at most data.trainIds − batchSize = ${n - b}, so an epoch without the queued IDs still fills a batch`,
+    );
   }
   checkRuns(c, config);
   const a = config.analysis;
@@ -178,11 +196,19 @@ function checkRun(c: Checker, config: ExperimentConfig, run: RunSpec, i: number)
   if (!c.int(`${field}.agents`, run.agents, 1, MAX_AGENTS)) return;
   const m = config.masst;
   if (m.agentAlpha === 'perAgent' && m.agentAlphas.length < run.agents) {
-    c.fail('masst.agentAlphas', m.agentAlphas, `one α per agent: at least ${run.agents} values for ${field} (K = ${run.agents})`);
+    c.fail(
+      'masst.agentAlphas',
+      m.agentAlphas,
+      `one α per agent: at least ${run.agents} values for ${field} (K = ${run.agents})`,
+    );
   }
   const queued = run.agents * config.gallery.queueSize;
   if (m.queueMode === 'perAgent' && config.data.trainIds - queued < config.batchSize) {
-    c.fail(`${field}.agents`, run.agents, `K with K·gallery.queueSize ≤ data.trainIds − batchSize (${config.data.trainIds - config.batchSize}) when masst.queueMode = "perAgent"`);
+    c.fail(
+      `${field}.agents`,
+      run.agents,
+      `K with K·gallery.queueSize ≤ data.trainIds − batchSize (${config.data.trainIds - config.batchSize}) when masst.queueMode = "perAgent"`,
+    );
   }
 }
 
@@ -192,6 +218,11 @@ function checkRuns(c: Checker, config: ExperimentConfig): void {
   // Two runs with one label would collide in every chart, table and paired difference.
   config.runs.forEach((run, i) => {
     const first = config.runs.findIndex((r) => r.method === run.method && r.agents === run.agents);
-    if (first < i) c.fail(`runs[${i}]`, run, `a method not already in the list (runs[${first}] is the same ${run.method}${run.method === 'masst' ? ` K=${run.agents}` : ''})`);
+    if (first < i)
+      c.fail(
+        `runs[${i}]`,
+        run,
+        `a method not already in the list (runs[${first}] is the same ${run.method}${run.method === 'masst' ? ` K=${run.agents}` : ''})`,
+      );
   });
 }

@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { anchorsOf, relativeLinksOf } from './markdownLinks';
 
 const root = resolve(import.meta.dirname, '../..');
-const files = ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const files = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const read = (path: string): string => readFileSync(join(root, path), 'utf8');
 
 /** Every link of `file` that does not resolve, as "file:line → target (why)". */

@@ -17,7 +17,10 @@ export const MAX_BYTES = 256 * 1024 * 1024;
 export const MAX_ENTRIES = 64;
 
 /** One transaction over the datasets and their sizes and last use. */
-function transaction<T>(mode: IDBTransactionMode, work: (data: IDBObjectStore, meta: IDBObjectStore) => Promise<T> | T): Promise<T> {
+function transaction<T>(
+  mode: IDBTransactionMode,
+  work: (data: IDBObjectStore, meta: IDBObjectStore) => Promise<T> | T,
+): Promise<T> {
   return inDb([DATA, META], mode, (data, meta) => work(data as IDBObjectStore, meta as IDBObjectStore));
 }
 
@@ -40,7 +43,8 @@ export async function loadCachedBytes(key: string): Promise<ArrayBuffer | null> 
   try {
     const buf = await transaction('readwrite', async (data, meta) => {
       const found = await value(data.get(key));
-      if (found instanceof ArrayBuffer) meta.put({ key, bytes: found.byteLength, usedAt: Date.now() } satisfies StoredEntry);
+      if (found instanceof ArrayBuffer)
+        meta.put({ key, bytes: found.byteLength, usedAt: Date.now() } satisfies StoredEntry);
       return found;
     });
     return buf instanceof ArrayBuffer ? buf : null;

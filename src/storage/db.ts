@@ -38,7 +38,11 @@ export function openDb(): Promise<IDBDatabase> {
 }
 
 /** Runs `work` in one transaction over `stores` and resolves with its result when it commits. */
-export async function transaction<T>(stores: string[], mode: IDBTransactionMode, work: (...stores: IDBObjectStore[]) => Promise<T> | T): Promise<T> {
+export async function transaction<T>(
+  stores: string[],
+  mode: IDBTransactionMode,
+  work: (...stores: IDBObjectStore[]) => Promise<T> | T,
+): Promise<T> {
   const db = await openDb();
   try {
     const tx = db.transaction(stores, mode);

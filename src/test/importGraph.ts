@@ -38,7 +38,11 @@ export function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): Array<{
 }
 
 /** A cycle through `start` inside `component`, closed by repeating `start`. */
-function cycleIn(graph: ReadonlyMap<string, readonly string[]>, component: ReadonlySet<string>, start: string): string[] {
+function cycleIn(
+  graph: ReadonlyMap<string, readonly string[]>,
+  component: ReadonlySet<string>,
+  start: string,
+): string[] {
   const path: string[] = [start];
   const seen = new Set<string>([start]);
   const walk = (v: string): boolean => {

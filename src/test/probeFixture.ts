@@ -30,4 +30,3 @@ export function randomProbe(backbone: BackboneSize, channels: 1 | 3, seed: numbe
   ]);
   return { arch, imageSize: SIZE, channels, state: { weights, bn }, description: `test ${backbone}` };
 }
-

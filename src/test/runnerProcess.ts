@@ -15,7 +15,8 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Throws, saying how to build it, when the built runner is missing. */
 export function requireRunner(): void {
-  if (!existsSync(RUNNER)) throw new Error(`${RUNNER} is missing: run "vite build -c vite.cli.config.ts" first (npm run test:unit does)`);
+  if (!existsSync(RUNNER))
+    throw new Error(`${RUNNER} is missing: run "vite build -c vite.cli.config.ts" first (npm run test:unit does)`);
 }
 
 export interface Child {
@@ -35,7 +36,12 @@ export function startRunner(args: string[]): Child {
 }
 
 /** Polls every `everyMs` until `ready` gives a value other than null; fails after `ms`. */
-export async function until<T>(what: string, ms: number, ready: () => Promise<T | null> | T | null, everyMs = 50): Promise<T> {
+export async function until<T>(
+  what: string,
+  ms: number,
+  ready: () => Promise<T | null> | T | null,
+  everyMs = 50,
+): Promise<T> {
   const deadline = performance.now() + ms;
   for (;;) {
     const value = await ready();
@@ -55,11 +61,46 @@ export async function readResults(dir: string): Promise<ResultsFile | null> {
 }
 
 /** What the runs computed, without their timings. */
-export const numbers = (r: ResultsFile | null) => r?.runs.map((x) => ({ label: x.label, seed: x.seed, history: x.history, evals: x.evals, eval: x.eval, analysis: x.analysis }));
+export const numbers = (r: ResultsFile | null) =>
+  r?.runs.map((x) => ({
+    label: x.label,
+    seed: x.seed,
+    history: x.history,
+    evals: x.evals,
+    eval: x.eval,
+    analysis: x.analysis,
+  }));
 
 /** Smoke shrunk to seconds on cpu (8 px, 24 IDs, batch 4): SST then MASST K=2 on one worker. */
 export const TINY_CPU = [
-  '--preset', 'smoke', '--backend', 'cpu', '--smooth-every', '0', '--slice-every', '0', '--set', 'analysis.slice2d=false',
-  '--set', 'batchSize=4', '--set', 'data.trainIds=24', '--set', 'data.testIds=10', '--set', 'data.pairs=60', '--set', 'gallery.queueSize=8',
-  '--set', 'data.imageSize=8', '--set', 'data.augment.shiftPx=1', '--methods', 'sst,masst2', '--seeds', '1', '--workers', '1',
+  '--preset',
+  'smoke',
+  '--backend',
+  'cpu',
+  '--smooth-every',
+  '0',
+  '--slice-every',
+  '0',
+  '--set',
+  'analysis.slice2d=false',
+  '--set',
+  'batchSize=4',
+  '--set',
+  'data.trainIds=24',
+  '--set',
+  'data.testIds=10',
+  '--set',
+  'data.pairs=60',
+  '--set',
+  'gallery.queueSize=8',
+  '--set',
+  'data.imageSize=8',
+  '--set',
+  'data.augment.shiftPx=1',
+  '--methods',
+  'sst,masst2',
+  '--seeds',
+  '1',
+  '--workers',
+  '1',
 ];

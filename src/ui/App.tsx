@@ -163,7 +163,8 @@ export function App({ query }: { query: PageQuery }) {
   };
   // The Seed field: the others follow the first as consecutive seeds; a value that is no seed is kept
   // as it is, so validate() names it (consecutiveSeeds would wrap it into one).
-  const setFirstSeed = (first: number) => setSeeds(seedListProblem([first]) === null ? consecutiveSeeds(first, seeds.length) : [first, ...seeds.slice(1)]);
+  const setFirstSeed = (first: number) =>
+    setSeeds(seedListProblem([first]) === null ? consecutiveSeeds(first, seeds.length) : [first, ...seeds.slice(1)]);
   const canTrain = errors.size === 0;
   const setup = (c: ExperimentConfig, list = seeds): SessionSetup => ({
     preset,
@@ -214,179 +215,276 @@ export function App({ query }: { query: PageQuery }) {
   return (
     // Teacher mode: Hideable panels read hide= from here.
     <TeacherContext.Provider value={teacher}>
-    <HiddenSeriesContext.Provider value={chartSeries}>
-    <main>
-      <header className="topbar">
-        <h1>MASST Playground</h1>
-        <p className="lead">Conventional, SST and MASST face-embedding training, side by side, on the same synthetic faces and the same batches.</p>
-        <PanelBoundary name="backend badge"><BackendBadge report={page.backend} /></PanelBoundary>
-      </header>
-      {stored.length > 0 && page.phase === 'idle' && (
-        // A stored comparison of the wrong shape could fail here on every load: Try again cannot help, Discard can.
-        <PanelBoundary name="restore prompt" actions={<button type="button" onClick={discardAllStored}>Discard stored comparisons</button>}>
-          <RestorePrompt
-            stored={stored}
-            own={ownStored}
-            openElsewhere={openElsewhere}
-            onRestore={restore}
-            onDiscard={(key) => {
-              setStored((list) => list.filter((s) => s.key !== key));
-              void removeComparison(key);
-            }}
-          />
-        </PanelBoundary>
-      )}
-      <PanelBoundary name="alerts">
-        <Alerts urlProblems={urlProblems} linkProblem={link.ok ? null : link.message} errors={page.errors} onDismiss={training.dismissErrors} />
-      </PanelBoundary>
-      {teacher.lock && <p className="locked-note">This link fixes the configuration (lock=1): the form is read-only; Train, Pause and Step work.</p>}
-      {/*
+      <HiddenSeriesContext.Provider value={chartSeries}>
+        <main>
+          <header className="topbar">
+            <h1>MASST Playground</h1>
+            <p className="lead">
+              Conventional, SST and MASST face-embedding training, side by side, on the same synthetic faces and the
+              same batches.
+            </p>
+            <PanelBoundary name="backend badge">
+              <BackendBadge report={page.backend} />
+            </PanelBoundary>
+          </header>
+          {stored.length > 0 && page.phase === 'idle' && (
+            // A stored comparison of the wrong shape could fail here on every load: Try again cannot help, Discard can.
+            <PanelBoundary
+              name="restore prompt"
+              actions={
+                <button type="button" onClick={discardAllStored}>
+                  Discard stored comparisons
+                </button>
+              }
+            >
+              <RestorePrompt
+                stored={stored}
+                own={ownStored}
+                openElsewhere={openElsewhere}
+                onRestore={restore}
+                onDiscard={(key) => {
+                  setStored((list) => list.filter((s) => s.key !== key));
+                  void removeComparison(key);
+                }}
+              />
+            </PanelBoundary>
+          )}
+          <PanelBoundary name="alerts">
+            <Alerts
+              urlProblems={urlProblems}
+              linkProblem={link.ok ? null : link.message}
+              errors={page.errors}
+              onDismiss={training.dismissErrors}
+            />
+          </PanelBoundary>
+          {teacher.lock && (
+            <p className="locked-note">
+              This link fixes the configuration (lock=1): the form is read-only; Train, Pause and Step work.
+            </p>
+          )}
+          {/*
         The one-screen rule (docs/page.md#layout): from 1100 px wide the settings sit in a side
         column that scrolls on its own, so opening a group of fields never pushes the results down;
         the stage beside it keeps the run bar, the method and faces, the loss and difference charts
         and the verdict within one screen at 1280×800 and 1920×1080.
       */}
-      <div className="layout">
-      <aside className="settings" aria-label="Experiment settings">
-      <Hideable name="scenarios">
-        <PanelBoundary name="guided scenarios"><GuidedScenarios disabled={teacher.lock || page.playing || page.phase === 'starting'} onLoad={loadScenario} /></PanelBoundary>
-      </Hideable>
-      <Hideable name="form">
-      <PanelBoundary name="experiment form">
-      <Controls
-        preset={preset}
-        config={config}
-        seeds={seeds}
-        workers={workers}
-        backend={backend}
-        errors={errors}
-        // From Train until the workers train, and while they do, the form cannot change what the
-        // session runs: an edit then would show settings that are not the ones trained.
-        // lock=1: a teacher's link shows exactly its configuration.
-        disabled={teacher.lock || page.playing || page.phase === 'starting'}
-        onPreset={(name) => {
-          const next = presetConfig(name);
-          setPreset(name);
-          setForm(next);
-          setSeeds(defaultSeeds(name, next.seed));
-        }}
-        onChange={edit}
-        onFirstSeed={setFirstSeed}
-        onSeedCount={(n) => setSeeds(consecutiveSeeds(config.seed, n))}
-        onWorkers={setWorkers}
-        onBackend={setBackend}
-      />
-      </PanelBoundary>
-      </Hideable>
-      <Hideable name="data">
-        <PanelBoundary name="Your faces panel">
-          <YourFaces choice={folder} onChoice={chooseFolder} fitted={fitted} disabled={teacher.lock || page.playing || page.phase === 'starting'} />
-        </PanelBoundary>
-      </Hideable>
-      </aside>
-      <div className="stage-column">
-      {/* Train, Pause and Step with the comparison's progress, in view while the page scrolls. */}
-      <div className="run-bar">
-      <Hideable name="controls">
-      <PanelBoundary name="run controls">
-      <ControlsPanel
-        store={store}
-        canTrain={canTrain}
-        onTrain={() => (training.isCurrent(setup(config)) ? training.play() : start(config, 'play'))}
-        onPause={training.pause}
-        onStep={() => (training.isCurrent(setup(config)) ? training.step() : start(config, 'step'))}
-        onReset={() => start(config, 'none')}
-        onNewSeed={() => {
-          // The next seeds after every current one, so no seed repeats.
-          const list = consecutiveSeeds((Math.max(...seeds) + 1) >>> 0, seeds.length);
-          setSeeds(list);
-          if (page.phase !== 'idle') start(withSeeds(config, list), 'none', list);
-        }}
-      />
-      </PanelBoundary>
-      </Hideable>
-      <PanelBoundary name="comparison progress"><ComparisonProgress store={store} /></PanelBoundary>
-      </div>
-      {/*
+          <div className="layout">
+            <aside className="settings" aria-label="Experiment settings">
+              <Hideable name="scenarios">
+                <PanelBoundary name="guided scenarios">
+                  <GuidedScenarios
+                    disabled={teacher.lock || page.playing || page.phase === 'starting'}
+                    onLoad={loadScenario}
+                  />
+                </PanelBoundary>
+              </Hideable>
+              <Hideable name="form">
+                <PanelBoundary name="experiment form">
+                  <Controls
+                    preset={preset}
+                    config={config}
+                    seeds={seeds}
+                    workers={workers}
+                    backend={backend}
+                    errors={errors}
+                    // From Train until the workers train, and while they do, the form cannot change what the
+                    // session runs: an edit then would show settings that are not the ones trained.
+                    // lock=1: a teacher's link shows exactly its configuration.
+                    disabled={teacher.lock || page.playing || page.phase === 'starting'}
+                    onPreset={(name) => {
+                      const next = presetConfig(name);
+                      setPreset(name);
+                      setForm(next);
+                      setSeeds(defaultSeeds(name, next.seed));
+                    }}
+                    onChange={edit}
+                    onFirstSeed={setFirstSeed}
+                    onSeedCount={(n) => setSeeds(consecutiveSeeds(config.seed, n))}
+                    onWorkers={setWorkers}
+                    onBackend={setBackend}
+                  />
+                </PanelBoundary>
+              </Hideable>
+              <Hideable name="data">
+                <PanelBoundary name="Your faces panel">
+                  <YourFaces
+                    choice={folder}
+                    onChoice={chooseFolder}
+                    fitted={fitted}
+                    disabled={teacher.lock || page.playing || page.phase === 'starting'}
+                  />
+                </PanelBoundary>
+              </Hideable>
+            </aside>
+            <div className="stage-column">
+              {/* Train, Pause and Step with the comparison's progress, in view while the page scrolls. */}
+              <div className="run-bar">
+                <Hideable name="controls">
+                  <PanelBoundary name="run controls">
+                    <ControlsPanel
+                      store={store}
+                      canTrain={canTrain}
+                      onTrain={() => (training.isCurrent(setup(config)) ? training.play() : start(config, 'play'))}
+                      onPause={training.pause}
+                      onStep={() => (training.isCurrent(setup(config)) ? training.step() : start(config, 'step'))}
+                      onReset={() => start(config, 'none')}
+                      onNewSeed={() => {
+                        // The next seeds after every current one, so no seed repeats.
+                        const list = consecutiveSeeds((Math.max(...seeds) + 1) >>> 0, seeds.length);
+                        setSeeds(list);
+                        if (page.phase !== 'idle') start(withSeeds(config, list), 'none', list);
+                      }}
+                    />
+                  </PanelBoundary>
+                </Hideable>
+                <PanelBoundary name="comparison progress">
+                  <ComparisonProgress store={store} />
+                </PanelBoundary>
+              </div>
+              {/*
         Before a comparison starts the method and the faces come first; once it has started the
         charts and the verdict do, and the method follows them. Keyed, so React moves these blocks
         without remounting them (the overview keeps its speed and run choice).
       */}
-      <div className="stage">
-      {(page.phase === 'idle' ? ['method', 'charts', 'verdict'] : ['charts', 'verdict', 'method']).map((block) => {
-        if (block === 'method') {
-          return (
-            <div key="method" className="stage-method">
-              <Hideable name="overview">
-                <PanelBoundary name="How one iteration works section">
-                  <ExplainPanel store={store} config={sessionConfig ?? config} onStepSlowly={training.stepSlowly} onSpeed={training.setSpeed} probes={probes} />
+              <div className="stage">
+                {(page.phase === 'idle' ? ['method', 'charts', 'verdict'] : ['charts', 'verdict', 'method']).map(
+                  (block) => {
+                    if (block === 'method') {
+                      return (
+                        <div key="method" className="stage-method">
+                          <Hideable name="overview">
+                            <PanelBoundary name="How one iteration works section">
+                              <ExplainPanel
+                                store={store}
+                                config={sessionConfig ?? config}
+                                onStepSlowly={training.stepSlowly}
+                                onSpeed={training.setSpeed}
+                                probes={probes}
+                              />
+                            </PanelBoundary>
+                          </Hideable>
+                          <Hideable name="dataset">
+                            <PanelBoundary name="sample faces">
+                              <SampleFaces
+                                store={store}
+                                data={(sessionConfig ?? config).data}
+                                seed={seeds[0] ?? config.seed}
+                                folder={folder !== null}
+                              />
+                            </PanelBoundary>
+                          </Hideable>
+                        </div>
+                      );
+                    }
+                    if (block === 'charts') {
+                      return (
+                        <section key="charts" className="charts stage-charts" aria-label="Live charts">
+                          <PanelBoundary name="band toggle">
+                            <BandToggle band={band} seeds={page.seeds} onChange={setBand} />
+                          </PanelBoundary>
+                          <Hideable name="loss">
+                            <PanelBoundary name="loss chart">
+                              <LossPanel store={store} ghosts={ghosts} band={band} />
+                            </PanelBoundary>
+                          </Hideable>
+                          <PanelBoundary name="difference chart">
+                            <EvalCharts store={store} ghosts={ghosts} band={band} charts={STAGE_CHARTS} />
+                          </PanelBoundary>
+                        </section>
+                      );
+                    }
+                    return (
+                      <Hideable key="verdict" name="paired">
+                        <PanelBoundary name="paired differences">
+                          <ComparisonPanel store={store} ghosts={ghosts} />
+                        </PanelBoundary>
+                      </Hideable>
+                    );
+                  },
+                )}
+              </div>
+              <div className="results-column">
+                <Hideable name="status">
+                  <PanelBoundary name="list of runs">
+                    <StatusPanel store={store} />
+                  </PanelBoundary>
+                </Hideable>
+                <section className="charts">
+                  <PanelBoundary name="evaluation charts">
+                    <EvalCharts store={store} ghosts={ghosts} band={band} charts={MORE_CHARTS} />
+                  </PanelBoundary>
+                </section>
+                <Hideable name="results">
+                  <PanelBoundary name="results table">
+                    <ResultsPanel store={store} ghosts={ghosts} probes={probes} />
+                  </PanelBoundary>
+                </Hideable>
+                <Hideable name="export">
+                  <PanelBoundary name="download and export buttons">
+                    <DownloadPanel
+                      store={store}
+                      session={training.sessionData}
+                      preset={preset}
+                      probeWeights={training.probeWeights}
+                      link={link.ok ? `${window.location.origin}${window.location.pathname}?${link.query}` : null}
+                    />
+                    <ExportButton
+                      onExport={() =>
+                        exportTorchProject(
+                          training.sessionData(),
+                          `the playground page's Export as PyTorch project (${window.location.pathname}${window.location.search})`,
+                        )
+                      }
+                    />
+                  </PanelBoundary>
+                </Hideable>
+                <Hideable name="import">
+                  <PanelBoundary name="run import">
+                    <ImportRuns ghosts={ghosts} />
+                  </PanelBoundary>
+                  <PanelBoundary name="probe import">
+                    <ImportProbe store={store} probes={probes} session={training.sessionData} />
+                  </PanelBoundary>
+                </Hideable>
+                <PanelBoundary name="analysis charts">
+                  <AnalysisPanel store={store} ghosts={ghosts} band={band} onSlice={training.landscape} />
                 </PanelBoundary>
-              </Hideable>
-              <Hideable name="dataset">
-                <PanelBoundary name="sample faces"><SampleFaces store={store} data={(sessionConfig ?? config).data} seed={seeds[0] ?? config.seed} folder={folder !== null} /></PanelBoundary>
-              </Hideable>
+                <Hideable name="sweep">
+                  <PanelBoundary name="Sweep section">
+                    <SweepPanel
+                      preset={preset}
+                      config={config}
+                      seeds={seeds}
+                      backend={backend}
+                      workers={workers ?? defaultWorkers(navigator.hardwareConcurrency, backend)}
+                      setup={sweepSetup}
+                      onSetup={setSweepSetup}
+                      pool={training.sweepPool}
+                      onShow={training.show}
+                      busy={
+                        page.playing || page.phase === 'starting'
+                          ? 'Pause the comparison first: a sweep trains on the same workers.'
+                          : null
+                      }
+                      locked={teacher.lock}
+                    />
+                  </PanelBoundary>
+                </Hideable>
+                <Hideable name="dataset">
+                  <PanelBoundary name="data view">
+                    <DataPanel store={store} onCleared={training.forget} />
+                  </PanelBoundary>
+                </Hideable>
+              </div>
             </div>
-          );
-        }
-        if (block === 'charts') {
-          return (
-            <section key="charts" className="charts stage-charts" aria-label="Live charts">
-              <PanelBoundary name="band toggle"><BandToggle band={band} seeds={page.seeds} onChange={setBand} /></PanelBoundary>
-              <Hideable name="loss"><PanelBoundary name="loss chart"><LossPanel store={store} ghosts={ghosts} band={band} /></PanelBoundary></Hideable>
-              <PanelBoundary name="difference chart"><EvalCharts store={store} ghosts={ghosts} band={band} charts={STAGE_CHARTS} /></PanelBoundary>
-            </section>
-          );
-        }
-        return <Hideable key="verdict" name="paired"><PanelBoundary name="paired differences"><ComparisonPanel store={store} ghosts={ghosts} /></PanelBoundary></Hideable>;
-      })}
-      </div>
-      <div className="results-column">
-      <Hideable name="status"><PanelBoundary name="list of runs"><StatusPanel store={store} /></PanelBoundary></Hideable>
-      <section className="charts">
-        <PanelBoundary name="evaluation charts"><EvalCharts store={store} ghosts={ghosts} band={band} charts={MORE_CHARTS} /></PanelBoundary>
-      </section>
-      <Hideable name="results"><PanelBoundary name="results table"><ResultsPanel store={store} ghosts={ghosts} probes={probes} /></PanelBoundary></Hideable>
-      <Hideable name="export">
-        <PanelBoundary name="download and export buttons">
-        <DownloadPanel
-          store={store}
-          session={training.sessionData}
-          preset={preset}
-          probeWeights={training.probeWeights}
-          link={link.ok ? `${window.location.origin}${window.location.pathname}?${link.query}` : null}
-        />
-        <ExportButton onExport={() => exportTorchProject(training.sessionData(), `the playground page's Export as PyTorch project (${window.location.pathname}${window.location.search})`)} />
-        </PanelBoundary>
-      </Hideable>
-      <Hideable name="import">
-        <PanelBoundary name="run import"><ImportRuns ghosts={ghosts} /></PanelBoundary>
-        <PanelBoundary name="probe import"><ImportProbe store={store} probes={probes} session={training.sessionData} /></PanelBoundary>
-      </Hideable>
-      <PanelBoundary name="analysis charts"><AnalysisPanel store={store} ghosts={ghosts} band={band} onSlice={training.landscape} /></PanelBoundary>
-      <Hideable name="sweep">
-        <PanelBoundary name="Sweep section">
-          <SweepPanel
-            preset={preset}
-            config={config}
-            seeds={seeds}
-            backend={backend}
-            workers={workers ?? defaultWorkers(navigator.hardwareConcurrency, backend)}
-            setup={sweepSetup}
-            onSetup={setSweepSetup}
-            pool={training.sweepPool}
-            onShow={training.show}
-            busy={page.playing || page.phase === 'starting' ? 'Pause the comparison first: a sweep trains on the same workers.' : null}
-            locked={teacher.lock}
-          />
-        </PanelBoundary>
-      </Hideable>
-      <Hideable name="dataset"><PanelBoundary name="data view"><DataPanel store={store} onCleared={training.forget} /></PanelBoundary></Hideable>
-      </div>
-      </div>
-      </div>
-      <Hideable name="help"><PanelBoundary name="How it works section"><HowItWorks /></PanelBoundary></Hideable>
-    </main>
-    </HiddenSeriesContext.Provider>
+          </div>
+          <Hideable name="help">
+            <PanelBoundary name="How it works section">
+              <HowItWorks />
+            </PanelBoundary>
+          </Hideable>
+        </main>
+      </HiddenSeriesContext.Provider>
     </TeacherContext.Provider>
   );
 }

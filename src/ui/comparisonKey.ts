@@ -10,7 +10,10 @@ const TAB_ITEM = 'masst-playground.comparison';
 
 /** A key no other comparison has: a random UUID (not Math.random: the project's seeds stay its only randomness). */
 export function newComparisonKey(): string {
-  const id = typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${performance.now().toString(36)}`;
+  const id =
+    typeof crypto.randomUUID === 'function'
+      ? crypto.randomUUID()
+      : `${Date.now().toString(36)}-${performance.now().toString(36)}`;
   return `${KEY_PREFIX}${id}`;
 }
 

@@ -23,7 +23,13 @@ function withField(problem: string): string {
 
 /** Builds the zip of `session` and starts its download, or says why not. */
 export function exportTorchProject(session: SessionData | null, origin: string): ExportOutcome {
-  if (session === null) return { ok: false, problems: ['there is no comparison yet: press Train or Step first, and the export takes its config, seeds and faces'] };
+  if (session === null)
+    return {
+      ok: false,
+      problems: [
+        'there is no comparison yet: press Train or Step first, and the export takes its config, seeds and faces',
+      ],
+    };
   const made = torchProjectZip({ ...session, origin, modified: new Date() });
   if (!made.ok) return { ok: false, problems: made.problems.map(withField) };
   const blob = new Blob(made.chunks as BlobPart[], { type: 'application/zip' });

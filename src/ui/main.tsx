@@ -15,10 +15,19 @@ const query = readQuery(window.location.search);
 // throws on a malformed escape: the address drops the pairs readQuery reported (App names them)
 // before App, which imports tfjs, loads. Nothing this module imports statically loads tfjs.
 if (query.cleaned !== null) {
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${query.cleaned === '' ? '' : `?${query.cleaned}`}${window.location.hash}`);
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${query.cleaned === '' ? '' : `?${query.cleaned}`}${window.location.hash}`,
+  );
 }
 // A failure while App's modules load shows the same ways out as one while it renders.
 import('./App').then(
-  ({ App }) => render(<AppBoundary><App query={query} /></AppBoundary>),
+  ({ App }) =>
+    render(
+      <AppBoundary>
+        <App query={query} />
+      </AppBoundary>,
+    ),
   (error: unknown) => render(<AppError error={error} />),
 );

@@ -86,7 +86,9 @@ export class Persister {
 
   private applied(state: UiState, batch: readonly FromWorker[]): void {
     if (this.setup === null || state.sessionId !== this.sessionId) return;
-    const checkpoints = batch.flatMap((m): WorkerCheckpoint[] => (m.type === 'checkpoint' && m.sessionId === this.sessionId ? [m.checkpoint] : []));
+    const checkpoints = batch.flatMap((m): WorkerCheckpoint[] =>
+      m.type === 'checkpoint' && m.sessionId === this.sessionId ? [m.checkpoint] : [],
+    );
     if (checkpoints.length > 0) {
       this.cancelTimer();
       this.save(state, checkpoints);
@@ -113,7 +115,9 @@ export class Persister {
     this.chain = this.chain.then(work).catch((e: unknown) => {
       if (this.failed) return;
       this.failed = true;
-      this.report(`This comparison cannot be kept in the browser (${e instanceof Error ? e.message : String(e)}): a reload will not restore it. Training goes on.`);
+      this.report(
+        `This comparison cannot be kept in the browser (${e instanceof Error ? e.message : String(e)}): a reload will not restore it. Training goes on.`,
+      );
     });
   }
 

@@ -19,7 +19,8 @@ describe('guided scenarios', () => {
       expect(d.url.preset).toBe(preset);
       expect(encodeRuns(d.url.config.runs)).toBe(methods);
       expect(d.page.seeds).toHaveLength(seeds);
-      for (const [name, value] of Object.entries(rest)) expect(PARAMS[name]?.get(d.url.config), name).toBe(String(value));
+      for (const [name, value] of Object.entries(rest))
+        expect(PARAMS[name]?.get(d.url.config), name).toBe(String(value));
       // What the page then writes in its link decodes to the same configuration.
       const again = decodePage(encodeConfig(d.url.preset, d.url.config, d.url.backend));
       expect(again.url.config).toEqual(d.url.config);

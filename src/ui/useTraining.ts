@@ -74,43 +74,47 @@ export function useTraining(checkpointEvery: number): Training {
     };
   }, [store, checkpointEvery]);
   // The same functions for the page's lifetime, so views that take them need not render again.
-  const actions = useMemo(() => ({
-    sweepPool: {
-      resolveBackend: async (choice) => {
-        const p = pool.current;
-        if (!p) throw new Error('the page has no workers yet');
+  const actions = useMemo(
+    () => ({
+      sweepPool: {
+        resolveBackend: async (choice) => {
+          const p = pool.current;
+          if (!p) throw new Error('the page has no workers yet');
+          session.current = null;
+          return (await p.resolveBackend(choice)).backend;
+        },
+        trainJobs: (jobs, backend, sink) => {
+          const p = pool.current;
+          if (!p) throw new Error('the page has no workers yet');
+          session.current = null;
+          return p.trainJobs(jobs, backend, sink);
+        },
+        pause: () => pool.current?.pause(),
+      } satisfies SweepPool,
+      show: (state: UiState) => {
+        // A comparison still training would go on unseen: it stops (a sweep's round goes on).
+        if (pool.current?.sweeping === false) pool.current.pause();
         session.current = null;
-        return (await p.resolveBackend(choice)).backend;
+        store.restore(SHOWN_SESSION_ID, state);
       },
-      trainJobs: (jobs, backend, sink) => {
-        const p = pool.current;
-        if (!p) throw new Error('the page has no workers yet');
-        session.current = null;
-        return p.trainJobs(jobs, backend, sink);
-      },
+      play: () => pool.current?.play(),
       pause: () => pool.current?.pause(),
-    } satisfies SweepPool,
-    show: (state: UiState) => {
-      // A comparison still training would go on unseen: it stops (a sweep's round goes on).
-      if (pool.current?.sweeping === false) pool.current.pause();
-      session.current = null;
-      store.restore(SHOWN_SESSION_ID, state);
-    },
-    play: () => pool.current?.play(),
-    pause: () => pool.current?.pause(),
-    step: () => pool.current?.step(),
-    landscape: (dims: 1 | 2) => pool.current?.landscape(dims),
-    stepSlowly: (unit: number) => pool.current?.stepSlowly(unit),
-    setSpeed: (stepsPerSecond: number | null) => pool.current?.setSpeed(stepsPerSecond),
-    dismissErrors: () => store.dismissErrors(),
-    sessionData: () => pool.current?.sessionData() ?? null,
-    probeWeights: (unit: number) => pool.current?.probeWeights(unit) ?? Promise.reject(new Error('the page has no workers yet')),
-    forget: () => persister.current?.stop() ?? Promise.resolve(),
-    hidden: () => {
-      persister.current?.flushNow();
-      pool.current?.checkpointNow();
-    },
-  }), [store]);
+      step: () => pool.current?.step(),
+      landscape: (dims: 1 | 2) => pool.current?.landscape(dims),
+      stepSlowly: (unit: number) => pool.current?.stepSlowly(unit),
+      setSpeed: (stepsPerSecond: number | null) => pool.current?.setSpeed(stepsPerSecond),
+      dismissErrors: () => store.dismissErrors(),
+      sessionData: () => pool.current?.sessionData() ?? null,
+      probeWeights: (unit: number) =>
+        pool.current?.probeWeights(unit) ?? Promise.reject(new Error('the page has no workers yet')),
+      forget: () => persister.current?.stop() ?? Promise.resolve(),
+      hidden: () => {
+        persister.current?.flushNow();
+        pool.current?.checkpointNow();
+      },
+    }),
+    [store],
+  );
   return {
     store,
     ...actions,
@@ -128,7 +132,14 @@ export function useTraining(checkpointEvery: number): Training {
       if (!p) return;
       session.current = setupKey(saved.setup);
       const s = saved.setup;
-      p.init(s.config, s.seeds, s.backend, s.workers, { state: saved.state, checkpoints: saved.checkpoints }, s.folder ?? null);
+      p.init(
+        s.config,
+        s.seeds,
+        s.backend,
+        s.workers,
+        { state: saved.state, checkpoints: saved.checkpoints },
+        s.folder ?? null,
+      );
       persister.current?.begin(s, p.current, { key, saved });
     },
     isCurrent: (setup) => session.current === setupKey(setup) && store.get().phase !== 'idle',

@@ -63,7 +63,10 @@ export class WorkerPool {
   private sessionId = 0;
   private speed: number | null = null;
   /** Probe requests awaiting their worker's answer, by request number. */
-  private readonly probeRequests = new Map<number, { resolve: (p: ProbeWeights) => void; reject: (e: Error) => void }>();
+  private readonly probeRequests = new Map<
+    number,
+    { resolve: (p: ProbeWeights) => void; reject: (e: Error) => void }
+  >();
   private nextRequest = 0;
   /** A sweep's round that has the workers; null while they train the page's comparison. */
   private sink: RoundSink | null = null;
@@ -89,7 +92,12 @@ export class WorkerPool {
     worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     // A worker that dies (a load failure, out of memory) reports like one that caught an error:
     // the others pause, and the page's controls come back.
-    worker.onerror = (e) => this.receive({ type: 'error', sessionId: this.sessionId, message: `Training worker ${index + 1} failed: ${e.message}` });
+    worker.onerror = (e) =>
+      this.receive({
+        type: 'error',
+        sessionId: this.sessionId,
+        message: `Training worker ${index + 1} failed: ${e.message}`,
+      });
     this.workers[index] = worker;
     return worker;
   }
@@ -119,7 +127,9 @@ export class WorkerPool {
   }
 
   private relayFaces(seed: number, bytes: ArrayBuffer): void {
-    const targets = this.plans.map((p, i) => ({ p, i })).filter(({ p }) => !p.makes.includes(seed) && p.units.some((u) => u.seed === seed));
+    const targets = this.plans
+      .map((p, i) => ({ p, i }))
+      .filter(({ p }) => !p.makes.includes(seed) && p.units.some((u) => u.seed === seed));
     if (targets.length === 0) return;
     let shared: ArrayBuffer | SharedArrayBuffer = bytes;
     if (globalThis.crossOriginIsolated) {
@@ -142,7 +152,14 @@ export class WorkerPool {
    * A new session over `seeds` on up to `size` workers; with `resume`, the workers whose units a
    * checkpoint holds continue from it (a restored comparison, whose state the store already has).
    */
-  init(config: ExperimentConfig, seeds: readonly number[], backend: BackendChoice, size: number, resume: Resume | null = null, folder: FolderSource | null = null): void {
+  init(
+    config: ExperimentConfig,
+    seeds: readonly number[],
+    backend: BackendChoice,
+    size: number,
+    resume: Resume | null = null,
+    folder: FolderSource | null = null,
+  ): void {
     // The old session stops now, not at the next init: a backend trial must not share the cores with it.
     for (const w of this.workers) w.postMessage({ type: 'pause', sessionId: this.sessionId } satisfies ToWorker);
     this.sessionId += 1;
@@ -159,12 +176,28 @@ export class WorkerPool {
     if (resume === null) this.store.start(this.sessionId, config, seeds, this.plans.length);
     else this.store.restore(this.sessionId, restoredState(resume.state, this.sessionId, this.plans.length, usable));
     const threads = wasmThreads(navigator.hardwareConcurrency, this.plans.length);
-    const begin = (chosen: BackendChoice, measurement: BackendMeasurement | null, trialFailure: string | null): void => {
+    const begin = (
+      chosen: BackendChoice,
+      measurement: BackendMeasurement | null,
+      trialFailure: string | null,
+    ): void => {
       this.plans.forEach((plan, i) => {
         const checkpoint = usable.find((c) => c.worker === i) ?? null;
         this.worker(i, threads).postMessage({
-          type: 'init', sessionId: this.sessionId, worker: i, config, backend: chosen, measurement, trialFailure, wasmThreads: threads,
-          units: plan.units, makes: plan.makes, shownSeed: seeds[0] ?? config.seed, resume: checkpoint, folder, checkpointEvery: this.checkpointEvery,
+          type: 'init',
+          sessionId: this.sessionId,
+          worker: i,
+          config,
+          backend: chosen,
+          measurement,
+          trialFailure,
+          wasmThreads: threads,
+          units: plan.units,
+          makes: plan.makes,
+          shownSeed: seeds[0] ?? config.seed,
+          resume: checkpoint,
+          folder,
+          checkpointEvery: this.checkpointEvery,
         } satisfies ToWorker);
       });
       // Workers this plan leaves out drop their old session's work at once.
@@ -190,7 +223,11 @@ export class WorkerPool {
    * choice, or 'auto' by the adapters' names with the reason when the trial failed. A newer
    * session ends this one's trial workers and drops its answer.
    */
-  private choose(config: ExperimentConfig, threads: number, then: (chosen: BackendChoice, m: BackendMeasurement | null, failure: string | null) => void): void {
+  private choose(
+    config: ExperimentConfig,
+    threads: number,
+    then: (chosen: BackendChoice, m: BackendMeasurement | null, failure: string | null) => void,
+  ): void {
     const sessionId = this.sessionId;
     const shape = shapeKey(config, threads);
     const host = {
@@ -202,14 +239,25 @@ export class WorkerPool {
         return worker;
       },
     };
-    measureBackends(host, sessionId, config, threads, readKept().filter((k) => k.shape === shape)).then(
+    measureBackends(
+      host,
+      sessionId,
+      config,
+      threads,
+      readKept().filter((k) => k.shape === shape),
+    ).then(
       (m) => {
         if (sessionId !== this.sessionId) return;
         if (m.source === 'measured') keepMeasurement(m);
         then(m.chosen, m, null);
       },
       (e: unknown) => {
-        if (sessionId === this.sessionId) then('auto', null, `Measuring the backends failed (${e instanceof Error ? e.message : String(e)}), so the backend was chosen from the adapter's name.`);
+        if (sessionId === this.sessionId)
+          then(
+            'auto',
+            null,
+            `Measuring the backends failed (${e instanceof Error ? e.message : String(e)}), so the backend was chosen from the adapter's name.`,
+          );
       },
     );
   }
@@ -268,8 +316,20 @@ export class WorkerPool {
       const job = jobs[i] as PoolJob;
       this.worker(i, 1);
       this.send(i, {
-        type: 'init', sessionId, worker: i, config: job.config, backend, measurement: null, trialFailure: null, wasmThreads: 1,
-        units: plan.units, makes: plan.makes, shownSeed: job.seed, resume: null, folder: null, checkpointEvery: MAX_CHECKPOINT_EVERY,
+        type: 'init',
+        sessionId,
+        worker: i,
+        config: job.config,
+        backend,
+        measurement: null,
+        trialFailure: null,
+        wasmThreads: 1,
+        units: plan.units,
+        makes: plan.makes,
+        shownSeed: job.seed,
+        resume: null,
+        folder: null,
+        checkpointEvery: MAX_CHECKPOINT_EVERY,
       });
       this.send(i, { type: 'speed', sessionId, stepsPerSecond: null });
       this.send(i, { type: 'play', sessionId });

@@ -40,7 +40,12 @@ export class AnalysisStream {
       const agents = await this.analyzer.agents(run);
       if (agents && this.alive()) {
         const k = agents.distance.length;
-        this.post({ type: 'agents', sessionId: this.sessionId, run: this.unit(run), point: { ...agents, active: (this.cmp.steps - 1 + k) % k } });
+        this.post({
+          type: 'agents',
+          sessionId: this.sessionId,
+          run: this.unit(run),
+          point: { ...agents, active: (this.cmp.steps - 1 + k) % k },
+        });
       }
     }
   }
@@ -51,15 +56,27 @@ export class AnalysisStream {
       if (!include(run)) continue;
       if (dims === 1) {
         const s = await this.analyzer.landscape1d(run, signal);
-        this.post({ type: 'landscape', sessionId: this.sessionId, row: { run: this.unit(run), dims, step, alphas: s.alphas, betas: [0], index: 0, losses: s.losses } });
+        this.post({
+          type: 'landscape',
+          sessionId: this.sessionId,
+          row: { run: this.unit(run), dims, step, alphas: s.alphas, betas: [0], index: 0, losses: s.losses },
+        });
         continue;
       }
-      await this.analyzer.landscape2d(run, (index, losses) => {
-        if (!this.alive()) return;
-        const grid = this.cmp.config.analysis.gridPoints;
-        const axis = Array.from({ length: grid }, (_, i) => -1 + (2 * i) / (grid - 1));
-        this.post({ type: 'landscape', sessionId: this.sessionId, row: { run: this.unit(run), dims, step, alphas: axis, betas: axis, index, losses } });
-      }, signal);
+      await this.analyzer.landscape2d(
+        run,
+        (index, losses) => {
+          if (!this.alive()) return;
+          const grid = this.cmp.config.analysis.gridPoints;
+          const axis = Array.from({ length: grid }, (_, i) => -1 + (2 * i) / (grid - 1));
+          this.post({
+            type: 'landscape',
+            sessionId: this.sessionId,
+            row: { run: this.unit(run), dims, step, alphas: axis, betas: axis, index, losses },
+          });
+        },
+        signal,
+      );
     }
   }
 }

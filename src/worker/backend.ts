@@ -35,7 +35,9 @@ export async function webgpuAdapter(): Promise<AdapterInfo | null> {
   if (!adapter) return null;
   const vendor = adapter.info?.vendor ?? 'unknown';
   const architecture = adapter.info?.architecture ?? 'unknown';
-  const software = adapter.isFallbackAdapter === true || /swiftshader/i.test(`${vendor} ${architecture} ${adapter.info?.description ?? ''}`);
+  const software =
+    adapter.isFallbackAdapter === true ||
+    /swiftshader/i.test(`${vendor} ${architecture} ${adapter.info?.description ?? ''}`);
   return { vendor, architecture, software };
 }
 
@@ -114,17 +116,30 @@ export async function selectBackend(request: BackendRequest): Promise<BackendRep
     const adapter = name === 'webgpu' ? gpu : name === 'webgl' ? gl : null;
     const notice = measurement ? measuredNotice(measurement, name) : noticeFor(choice, name, gpu, gl);
     const threads = name === 'wasm' ? wasmThreadCount() : 1;
-    return { backend: name, adapter, notice: [request.trialFailure, notice].filter((t) => t !== null).join(' ') || null, measurement, threads };
+    return {
+      backend: name,
+      adapter,
+      notice: [request.trialFailure, notice].filter((t) => t !== null).join(' ') || null,
+      measurement,
+      threads,
+    };
   }
   throw new Error(`no tfjs backend could be initialised (tried ${order.join(', ')})`);
 }
 
 /** A measured choice that could not start for training (a lost device, say). */
 function measuredNotice(m: BackendMeasurement, name: BackendName): string | null {
-  return m.chosen === name ? null : `The trial chose ${m.chosen}, but it could not start for training; running on ${name}.`;
+  return m.chosen === name
+    ? null
+    : `The trial chose ${m.chosen}, but it could not start for training; running on ${name}.`;
 }
 
-function noticeFor(choice: BackendChoice, name: BackendName, gpu: AdapterInfo | null, gl: AdapterInfo | null): string | null {
+function noticeFor(
+  choice: BackendChoice,
+  name: BackendName,
+  gpu: AdapterInfo | null,
+  gl: AdapterInfo | null,
+): string | null {
   if (choice !== 'auto' && choice !== name) {
     return `backend=${choice} is not available here${choice === 'webgpu' && !gpu ? ' (no WebGPU adapter)' : ''}; running on ${name}.`;
   }
@@ -135,6 +150,7 @@ function noticeFor(choice: BackendChoice, name: BackendName, gpu: AdapterInfo | 
   if (choice === 'auto' && name === 'wasm' && softwareGpu) {
     return 'Only a software GPU adapter (SwiftShader) is available, so training runs on the wasm backend, which is faster on it. Force one with ?backend=webgpu or ?backend=webgl.';
   }
-  if (choice === 'auto' && name !== 'webgpu' && !gpu) return `WebGPU is not available in this browser; running on ${name}.`;
+  if (choice === 'auto' && name !== 'webgpu' && !gpu)
+    return `WebGPU is not available in this browser; running on ${name}.`;
   return null;
 }

@@ -21,13 +21,16 @@ export async function runTrial(msg: TrialRequest, post: Post): Promise<void> {
   const gl = webglAdapter();
   const device = deviceKey({ webgpu: gpu, webgl: gl, cores: navigator.hardwareConcurrency ?? 1 });
   const shape = shapeKey(msg.config, msg.threads);
-  const available = (['wasm', 'webgl', 'webgpu'] as const).filter((b) => (b === 'webgpu' ? gpu !== null : b === 'webgl' ? gl !== null : true));
+  const available = (['wasm', 'webgl', 'webgpu'] as const).filter((b) =>
+    b === 'webgpu' ? gpu !== null : b === 'webgl' ? gl !== null : true,
+  );
   const answer = (result: TrialResult | null, earlier = keptFor(msg.kept, device, shape)) =>
     post({ type: 'trialResult', sessionId: msg.sessionId, device, shape, available: [...available], earlier, result });
   if (keptFor(msg.kept, device, shape)) return answer(null);
   const backend = msg.backend;
   await configureWasm(msg.threads);
-  if (!(available as readonly BackendName[]).includes(backend) || !(await tryBackend(backend))) return answer({ backend, ok: false, reason: 'could not start' }, null);
+  if (!(available as readonly BackendName[]).includes(backend) || !(await tryBackend(backend)))
+    return answer({ backend, ok: false, reason: 'could not start' }, null);
   post({ type: 'trialStarted', sessionId: msg.sessionId });
   try {
     answer(await trialOf(backend, msg.config, msg.budgetMs, backend !== 'wasm'), null);

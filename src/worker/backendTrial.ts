@@ -22,7 +22,8 @@ async function timedStep(cmp: Comparison, limitMs: number): Promise<number | nul
   let timer: ReturnType<typeof setTimeout> | undefined;
   // No timer for an uncapped step (setTimeout turns Infinity into 1 ms).
   const late = new Promise<'late'>((resolve) => {
-    if (Number.isFinite(limitMs)) timer = setTimeout(() => resolve('late'), Math.max(0, limitMs - (performance.now() - start)));
+    if (Number.isFinite(limitMs))
+      timer = setTimeout(() => resolve('late'), Math.max(0, limitMs - (performance.now() - start)));
   });
   try {
     const read = (losses[0] as tf.Scalar).data().then(() => 'done' as const);
@@ -47,7 +48,12 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
  * With `capWarmup` false the warm-up always finishes and one timed step always follows (wasm: the
  * reference and the fallback, whose steps cannot be abandoned anyway).
  */
-export async function trialOf(backend: BackendName, config: ExperimentConfig, budgetMs: number, capWarmup = true): Promise<TrialResult> {
+export async function trialOf(
+  backend: BackendName,
+  config: ExperimentConfig,
+  budgetMs: number,
+  capWarmup = true,
+): Promise<TrialResult> {
   const start = performance.now();
   const left = (): number => budgetMs - (performance.now() - start);
   const cmp = new Comparison(config, randomFaces(config), convImplFor(backend));
@@ -65,7 +71,12 @@ export async function trialOf(backend: BackendName, config: ExperimentConfig, bu
       if (t === null) break;
       times.push(t);
     }
-    if (times.length === 0) return { backend, ok: false, reason: `no step after its warm-up (${seconds(warmupMs)}) fit its ${seconds(budgetMs)} budget` };
+    if (times.length === 0)
+      return {
+        backend,
+        ok: false,
+        reason: `no step after its warm-up (${seconds(warmupMs)}) fit its ${seconds(budgetMs)} budget`,
+      };
     return { backend, ok: true, msPerStep: median(times), steps: times.length, warmupMs };
   } finally {
     cmp.dispose();

@@ -228,7 +228,9 @@ describe('run control (state machine)', () => {
     t.control.step();
     await t.control.idle();
     expect(t.control.phase).toBe('ready');
-    expect(t.errors).toEqual(['Saving a checkpoint at step 1 failed: quota exceeded. Training can go on; a reload would resume from an earlier checkpoint.']);
+    expect(t.errors).toEqual([
+      'Saving a checkpoint at step 1 failed: quota exceeded. Training can go on; a reload would resume from an earlier checkpoint.',
+    ]);
     t.engine.failAt = null;
     t.control.play();
     await until(() => t.control.phase === 'finished');

@@ -281,7 +281,9 @@ export class RunControl {
     try {
       await engine.checkpoint();
     } catch (e) {
-      this.events.error(`Saving a checkpoint at step ${engine.steps} failed: ${e instanceof Error ? e.message : String(e)}. Training can go on; a reload would resume from an earlier checkpoint.`);
+      this.events.error(
+        `Saving a checkpoint at step ${engine.steps} failed: ${e instanceof Error ? e.message : String(e)}. Training can go on; a reload would resume from an earlier checkpoint.`,
+      );
     }
   }
 
@@ -295,7 +297,9 @@ export class RunControl {
     this.wantStep = false;
     this.wantSlice = null;
     if (this.current === 'disposed') return;
-    this.events.error(`${what[0]?.toUpperCase() ?? ''}${what.slice(1)} failed: ${e instanceof Error ? e.message : String(e)}`);
+    this.events.error(
+      `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
     this.set('failed');
   }
 }

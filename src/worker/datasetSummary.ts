@@ -51,7 +51,11 @@ function pairSamples(ds: FaceDataset): PairSample[] {
   });
 }
 
-export function summarizeDataset(ds: FaceDataset, imagesPerSecond: number | null, folder: FolderSummary | null = null): DatasetSummary {
+export function summarizeDataset(
+  ds: FaceDataset,
+  imagesPerSecond: number | null,
+  folder: FolderSummary | null = null,
+): DatasetSummary {
   return {
     size: ds.train.size,
     channels: ds.train.channels,
@@ -69,5 +73,9 @@ export function summarizeDataset(ds: FaceDataset, imagesPerSecond: number | null
 
 /** The typed-array buffers of a summary, to transfer instead of copy. */
 export function summaryTransfer(s: DatasetSummary): ArrayBuffer[] {
-  return [s.depthPerId.buffer, ...s.samples.map((x) => x.pixels.buffer), ...s.pairs.map((p) => p.pixels.buffer)] as ArrayBuffer[];
+  return [
+    s.depthPerId.buffer,
+    ...s.samples.map((x) => x.pixels.buffer),
+    ...s.pairs.map((p) => p.pixels.buffer),
+  ] as ArrayBuffer[];
 }

@@ -15,12 +15,28 @@ import { restoreGroups } from './session';
 beforeAll(useCpu);
 
 const dataset = syntheticDataset(24, 6, 8);
-const config = tinyConfig({ steps: 6, runs: [{ method: 'conventional', agents: 1 }, { method: 'sst', agents: 1 }] });
+const config = tinyConfig({
+  steps: 6,
+  runs: [
+    { method: 'conventional', agents: 1 },
+    { method: 'sst', agents: 1 },
+  ],
+});
 
 function engine(post: (m: FromWorker) => void) {
-  const c = { ...config, eval: { ...config.eval, every: 2 }, analysis: { ...config.analysis, every: 2, etaPoints: 2, landscapeEvery: 0 } };
+  const c = {
+    ...config,
+    eval: { ...config.eval, every: 2 },
+    analysis: { ...config.analysis, every: 2, etaPoints: 2, landscapeEvery: 0 },
+  };
   const cmp = new Comparison(c, dataset, 'im2col');
-  const group = { seed: c.seed, units: [4, 5], labels: ['Conventional · seed 1', 'SST · seed 1'], cmp, analysis: new AnalysisStream(cmp, [4, 5], 1, post, () => true) };
+  const group = {
+    seed: c.seed,
+    units: [4, 5],
+    labels: ['Conventional · seed 1', 'SST · seed 1'],
+    cmp,
+    analysis: new AnalysisStream(cmp, [4, 5], 1, post, () => true),
+  };
   return { cmp, engine: new PoolEngine([group], c.steps, 0, 1, post) };
 }
 
@@ -52,16 +68,33 @@ describe('pool engine', () => {
     await b.engine.flush();
 
     const diverged = msgs.filter((m) => m.type === 'diverged');
-    expect(diverged).toEqual([{ type: 'diverged', sessionId: 1, unit: 4, step: 3, message: expect.stringMatching(/^Conventional · seed 1 diverged at step 3 \(loss NaN\)/) as unknown as string }]);
+    expect(diverged).toEqual([
+      {
+        type: 'diverged',
+        sessionId: 1,
+        unit: 4,
+        step: 3,
+        message: expect.stringMatching(/^Conventional · seed 1 diverged at step 3 \(loss NaN\)/) as unknown as string,
+      },
+    ]);
     const conv = lossesOf(msgs, 4);
     expect(conv.slice(0, 2).every(Number.isFinite)).toBe(true);
     expect(conv.slice(2).every((v) => Number.isNaN(v))).toBe(true);
     expect(lossesOf(msgs, 5)).toEqual(lossesOf(clean, 5));
     // evaluations after the divergence cover SST only; probes likewise
     const evals = msgs.filter((m): m is Extract<FromWorker, { type: 'eval' }> => m.type === 'eval');
-    expect(evals.map((e) => [e.result.step, e.result.units])).toEqual([[2, [4, 5]], [4, [5]], [6, [5]]]);
+    expect(evals.map((e) => [e.result.step, e.result.units])).toEqual([
+      [2, [4, 5]],
+      [4, [5]],
+      [6, [5]],
+    ]);
     const probes = msgs.filter((m): m is Extract<FromWorker, { type: 'smoothness' }> => m.type === 'smoothness');
-    expect(probes.map((p) => [p.point.step, p.run])).toEqual([[2, 4], [2, 5], [4, 5], [6, 5]]);
+    expect(probes.map((p) => [p.point.step, p.run])).toEqual([
+      [2, 4],
+      [2, 5],
+      [4, 5],
+      [6, 5],
+    ]);
     // no tensor left behind by the stopped run's empty slots (counted after a burn-in step)
     expect(tf.memory().numTensors).toBe(before);
     b.engine.dispose();
@@ -83,18 +116,35 @@ describe('pool engine checkpoints', () => {
     b.engine.dispose();
     const saved = first.find((m): m is Extract<FromWorker, { type: 'checkpoint' }> => m.type === 'checkpoint');
     expect(saved?.checkpoint.step).toBe(3);
-    expect(saved?.checkpoint.groups.map((g) => [g.seed, g.units, g.active])).toEqual([[config.seed, [4, 5], [true, true]]]);
+    expect(saved?.checkpoint.groups.map((g) => [g.seed, g.units, g.active])).toEqual([
+      [config.seed, [4, 5], [true, true]],
+    ]);
 
     const resumed: FromWorker[] = [];
     const c = engine((m) => resumed.push(m));
     const post = (m: FromWorker) => resumed.push(m);
-    const group = { seed: config.seed, units: [4, 5], labels: ['Conventional · seed 1', 'SST · seed 1'], cmp: c.cmp, analysis: new AnalysisStream(c.cmp, [4, 5], 1, post, () => true) };
+    const group = {
+      seed: config.seed,
+      units: [4, 5],
+      labels: ['Conventional · seed 1', 'SST · seed 1'],
+      cmp: c.cmp,
+      analysis: new AnalysisStream(c.cmp, [4, 5], 1, post, () => true),
+    };
     const from = restoreGroups([group], saved?.checkpoint as WorkerCheckpoint);
     const d = new PoolEngine([group], 6, 0, 1, post, from);
     while (d.steps < 6) await d.advance();
     await d.flush();
     for (const unit of [4, 5]) expect(lossesOf(resumed, unit)).toEqual(lossesOf(straight, unit).slice(3));
-    const after = (msgs: FromWorker[], type: 'eval' | 'smoothness') => JSON.stringify(msgs.filter((m) => m.type === type && (type === 'eval' ? (m as Extract<FromWorker, { type: 'eval' }>).result.step : (m as Extract<FromWorker, { type: 'smoothness' }>).point.step) > 3));
+    const after = (msgs: FromWorker[], type: 'eval' | 'smoothness') =>
+      JSON.stringify(
+        msgs.filter(
+          (m) =>
+            m.type === type &&
+            (type === 'eval'
+              ? (m as Extract<FromWorker, { type: 'eval' }>).result.step
+              : (m as Extract<FromWorker, { type: 'smoothness' }>).point.step) > 3,
+        ),
+      );
     expect(after(resumed, 'eval')).toBe(after(straight, 'eval'));
     expect(after(resumed, 'smoothness')).toBe(after(straight, 'smoothness'));
     d.dispose();
@@ -102,7 +152,7 @@ describe('pool engine checkpoints', () => {
 });
 
 describe('pool engine slow steps', () => {
-  it('a traced step posts the unit\'s stages and leaves every loss as a plain step would', async () => {
+  it("a traced step posts the unit's stages and leaves every loss as a plain step would", async () => {
     const straight: FromWorker[] = [];
     const a = engine((m) => straight.push(m));
     while (a.engine.steps < 3) await a.engine.advance();

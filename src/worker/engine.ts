@@ -101,7 +101,9 @@ export class PoolEngine implements Engine {
           row.push(...losses);
           this.post({ type: 'trace', sessionId: this.sessionId, unit: traced as number, trace });
         } else row.push(...g.cmp.stepActive(active));
-        g.cmp.stepMsTotal.forEach((ms, i) => (this.windowMs[at + i] = (this.windowMs[at + i] ?? 0) + ms - (before[i] ?? 0)));
+        g.cmp.stepMsTotal.forEach(
+          (ms, i) => (this.windowMs[at + i] = (this.windowMs[at + i] ?? 0) + ms - (before[i] ?? 0)),
+        );
       }
     } catch (e) {
       tf.dispose(row.filter((l): l is tf.Scalar => l !== null));
@@ -127,9 +129,17 @@ export class PoolEngine implements Engine {
     for (const [gi, g] of this.groups.entries()) {
       const at = this.offset(gi);
       const bytes = encodeCheckpoint(await g.cmp.checkpoint());
-      groups.push({ seed: g.seed, units: [...g.units], active: g.units.map((_, i) => this.active[at + i] === true), bytes });
+      groups.push({
+        seed: g.seed,
+        units: [...g.units],
+        active: g.units.map((_, i) => this.active[at + i] === true),
+        bytes,
+      });
     }
-    this.post({ type: 'checkpoint', sessionId: this.sessionId, checkpoint: { worker: this.worker, step: this.t, groups } }, groups.map((g) => g.bytes));
+    this.post(
+      { type: 'checkpoint', sessionId: this.sessionId, checkpoint: { worker: this.worker, step: this.t, groups } },
+      groups.map((g) => g.bytes),
+    );
   }
 
   private isActive(g: Group, run: number): boolean {
@@ -152,7 +162,9 @@ export class PoolEngine implements Engine {
     tf.dispose(rows.flat().filter((l): l is tf.Scalar => l !== null));
     const values = (await stacked.data()) as Float32Array;
     stacked.dispose();
-    const losses = units.map((_, u) => Float32Array.from({ length: steps.length }, (_, k) => values[k * units.length + u] as number));
+    const losses = units.map((_, u) =>
+      Float32Array.from({ length: steps.length }, (_, k) => values[k * units.length + u] as number),
+    );
     const stopped = this.findDivergence(steps, losses);
     const elapsed = performance.now() - this.windowStart;
     const batch: StatsBatch = {
@@ -165,17 +177,24 @@ export class PoolEngine implements Engine {
     };
     this.windowStart = performance.now();
     this.windowMs = this.windowMs.map(() => 0);
-    this.post({ type: 'stats', sessionId: this.sessionId, batch }, [steps.buffer, ...losses.map((l) => l.buffer)] as ArrayBuffer[]);
+    this.post({ type: 'stats', sessionId: this.sessionId, batch }, [
+      steps.buffer,
+      ...losses.map((l) => l.buffer),
+    ] as ArrayBuffer[]);
     // The queue view: after a single step (Step), else about once a second.
     if (steps.length === 1 || performance.now() - this.lastQueuePost >= QUEUE_POST_MS) this.postQueues();
-    for (const d of stopped) this.post({ type: 'diverged', sessionId: this.sessionId, unit: d.unit, step: d.step, message: d.message });
+    for (const d of stopped)
+      this.post({ type: 'diverged', sessionId: this.sessionId, unit: d.unit, step: d.step, message: d.message });
   }
 
   /**
    * Marks units whose loss turned non-finite in this batch as stopped at the first such step. The
    * batch still carries their non-finite values; the page keeps finite points only.
    */
-  private findDivergence(steps: Int32Array, losses: Float32Array[]): Array<{ unit: number; step: number; message: string }> {
+  private findDivergence(
+    steps: Int32Array,
+    losses: Float32Array[],
+  ): Array<{ unit: number; step: number; message: string }> {
     const out: Array<{ unit: number; step: number; message: string }> = [];
     const labels = this.groups.flatMap((g) => g.labels);
     losses.forEach((l, u) => {
@@ -188,7 +207,12 @@ export class PoolEngine implements Engine {
   }
 
   /** Marks flattened unit `u` stopped at `step` and says so, naming the run. */
-  private stop(u: number, step: number, what: string, label: string | undefined): { unit: number; step: number; message: string } {
+  private stop(
+    u: number,
+    step: number,
+    what: string,
+    label: string | undefined,
+  ): { unit: number; step: number; message: string } {
     this.active[u] = false;
     const unit = this.units[u] as number;
     return {
@@ -205,8 +229,20 @@ export class PoolEngine implements Engine {
       g.cmp.runs.forEach((run, i) => {
         const trainer = run.trainer;
         if (!(trainer instanceof SemiSiameseTrainer) || !this.active[this.offset(gi) + i]) return;
-        const queues = trainer.queues.map((q) => ({ step: g.cmp.steps, pointer: q.pointer, slotIds: q.slotIds.slice(), writtenAt: q.writtenAt.slice(), writer: q.writer.slice() }));
-        this.post({ type: 'queue', sessionId: this.sessionId, unit: g.units[i] as number, queues, collisions: trainer.collisions });
+        const queues = trainer.queues.map((q) => ({
+          step: g.cmp.steps,
+          pointer: q.pointer,
+          slotIds: q.slotIds.slice(),
+          writtenAt: q.writtenAt.slice(),
+          writer: q.writer.slice(),
+        }));
+        this.post({
+          type: 'queue',
+          sessionId: this.sessionId,
+          unit: g.units[i] as number,
+          queues,
+          collisions: trainer.collisions,
+        });
       });
     }
   }
@@ -227,10 +263,13 @@ export class PoolEngine implements Engine {
         reports.push(scored.report);
         units.push(g.units[i] as number);
         const view = embeddingView(scored.embeddings, g.cmp.config.model.embedDim, g.cmp.dataset.test, this.t);
-        this.post({ type: 'embeddings', sessionId: this.sessionId, unit: g.units[i] as number, view }, [view.coords.buffer as ArrayBuffer]);
+        this.post({ type: 'embeddings', sessionId: this.sessionId, unit: g.units[i] as number, view }, [
+          view.coords.buffer as ArrayBuffer,
+        ]);
       }
     }
-    if (units.length > 0) this.post({ type: 'eval', sessionId: this.sessionId, result: { step: this.t, units, reports } });
+    if (units.length > 0)
+      this.post({ type: 'eval', sessionId: this.sessionId, result: { step: this.t, units, reports } });
   }
 
   dispose(): void {

@@ -17,11 +17,31 @@ import type { Post } from './protocol';
 const PROGRESS_MS = 100;
 
 /** `signal` (Reset, New seed) stops a generation within ~50 ms; nothing half-made is cached. */
-export async function makeFaces(data: DataConfig, seed: number, shown: boolean, sessionId: number, post: Post, signal?: AbortSignal, folder: FolderSource | null = null): Promise<FaceDataset> {
+export async function makeFaces(
+  data: DataConfig,
+  seed: number,
+  shown: boolean,
+  sessionId: number,
+  post: Post,
+  signal?: AbortSignal,
+  folder: FolderSource | null = null,
+): Promise<FaceDataset> {
   if (folder !== null) {
-    const { dataset, pool, pairsFormat } = await folderFaces(folder, data, seed, (done, total) => post({ type: 'progress', sessionId, phase: 'decode', done, total }), signal);
+    const { dataset, pool, pairsFormat } = await folderFaces(
+      folder,
+      data,
+      seed,
+      (done, total) => post({ type: 'progress', sessionId, phase: 'decode', done, total }),
+      signal,
+    );
     if (shown) {
-      const summary = summarizeDataset(dataset, null, { root: pool.root, identities: pool.names.length, images: pool.paths.length, pairsFormat, unreadable: pool.unreadable });
+      const summary = summarizeDataset(dataset, null, {
+        root: pool.root,
+        identities: pool.names.length,
+        images: pool.paths.length,
+        pairsFormat,
+        unreadable: pool.unreadable,
+      });
       post({ type: 'dataset', sessionId, summary }, summaryTransfer(summary));
     }
     return dataset;
@@ -36,12 +56,17 @@ export async function makeFaces(data: DataConfig, seed: number, shown: boolean, 
   }
   if (!isRasterizerReady()) await initRasterizer(fetch(resvgWasmUrl));
   let last = 0;
-  const { dataset, imagesPerSecond } = await generateDatasetWithStats(data, seed, (done, total) => {
-    const now = performance.now();
-    if (now - last < PROGRESS_MS && done < total) return;
-    last = now;
-    post({ type: 'progress', sessionId, phase: 'data', done, total });
-  }, signal);
+  const { dataset, imagesPerSecond } = await generateDatasetWithStats(
+    data,
+    seed,
+    (done, total) => {
+      const now = performance.now();
+      if (now - last < PROGRESS_MS && done < total) return;
+      last = now;
+      post({ type: 'progress', sessionId, phase: 'data', done, total });
+    },
+    signal,
+  );
   await storeDataset(data, seed, dataset);
   if (shown) {
     const summary = summarizeDataset(dataset, imagesPerSecond);

@@ -12,7 +12,11 @@ function fakeDevice() {
     lost: new Promise((resolve) => (lose = resolve)),
     addEventListener: (_type, l) => void (listener = l),
   };
-  return { device, lose: (message: string) => lose({ message }), fail: (message: string) => listener?.({ error: { message } }) };
+  return {
+    device,
+    lose: (message: string) => lose({ message }),
+    fail: (message: string) => listener?.({ error: { message } }),
+  };
 }
 
 describe('WebGPU device watch', () => {
@@ -26,7 +30,9 @@ describe('WebGPU device watch', () => {
     d.lose('destroyed');
     await Promise.resolve();
     expect(seen).toEqual([{ kind: 'invalid', message: 'The number of storage buffers (30) exceeds the limit (8).' }]);
-    expect(gpuFailureMessage(seen[0] as GpuFailure)).toMatch(/^WebGPU rejected a command .* Choose another backend \(webgl or wasm\)/);
+    expect(gpuFailureMessage(seen[0] as GpuFailure)).toMatch(
+      /^WebGPU rejected a command .* Choose another backend \(webgl or wasm\)/,
+    );
   });
 
   it('reports a lost device', async () => {

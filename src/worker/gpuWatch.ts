@@ -22,11 +22,16 @@ export function watchGpuDevice(device: WatchedDevice | undefined, onFailure: (f:
     onFailure(f);
   };
   void device?.lost?.then((info) => report({ kind: 'lost', message: info.message || 'no reason given' }));
-  device?.addEventListener?.('uncapturederror', (e) => report({ kind: 'invalid', message: e.error?.message?.split('\n')[0] || 'no message' }));
+  device?.addEventListener?.('uncapturederror', (e) =>
+    report({ kind: 'invalid', message: e.error?.message?.split('\n')[0] || 'no message' }),
+  );
 }
 
 /** The sentence the page shows: what happened, that the charts are kept, what to do. */
 export function gpuFailureMessage(f: GpuFailure): string {
-  const what = f.kind === 'lost' ? `The WebGPU device was lost (${f.message})` : `WebGPU rejected a command (${f.message}), so results from here on would be wrong`;
+  const what =
+    f.kind === 'lost'
+      ? `The WebGPU device was lost (${f.message})`
+      : `WebGPU rejected a command (${f.message}), so results from here on would be wrong`;
   return `${what}. Training stopped; the charts keep every point. Choose another backend (webgl or wasm) and press Reset to go on.`;
 }

@@ -22,7 +22,8 @@ const PROGRESS_MS = 100;
 
 /** One file → RGBA at its own size; a file that is not a JPEG or PNG is named before decoding. */
 async function decodeFile(file: File): Promise<DecodeResult> {
-  if (sniffFormat(new Uint8Array(await file.slice(0, 4).arrayBuffer())) === null) return { ok: false, why: NOT_AN_IMAGE };
+  if (sniffFormat(new Uint8Array(await file.slice(0, 4).arrayBuffer())) === null)
+    return { ok: false, why: NOT_AN_IMAGE };
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
@@ -40,7 +41,12 @@ async function decodeFile(file: File): Promise<DecodeResult> {
   }
 }
 
-async function decodedPool(source: FolderSource, data: DataConfig, progress: (done: number, total: number) => void, signal?: AbortSignal): Promise<FacePool> {
+async function decodedPool(
+  source: FolderSource,
+  data: DataConfig,
+  progress: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<FacePool> {
   const key = poolCacheKey(source.key, data.imageSize, data.channels);
   const cached = await loadCachedBytes(key);
   if (cached !== null) {
@@ -68,14 +74,32 @@ async function decodedPool(source: FolderSource, data: DataConfig, progress: (do
 }
 
 /** The seed's dataset from the folder; errors name the config field and what the folder allows. */
-export async function folderFaces(source: FolderSource, data: DataConfig, seed: number, onProgress: (done: number, total: number) => void, signal?: AbortSignal): Promise<{ dataset: FaceDataset; pool: FacePool; pairsFormat: ParsedPairs['format'] | null }> {
+export async function folderFaces(
+  source: FolderSource,
+  data: DataConfig,
+  seed: number,
+  onProgress: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<{ dataset: FaceDataset; pool: FacePool; pairsFormat: ParsedPairs['format'] | null }> {
   let last = 0;
-  const pool = await decodedPool(source, data, (done, total) => {
-    const now = performance.now();
-    if (now - last < PROGRESS_MS && done < total) return;
-    last = now;
-    onProgress(done, total);
-  }, signal);
-  const parsed = source.pairs === null ? null : parsePairsFile(source.pairs.path.split('/').pop() ?? 'pairs.txt', source.pairs.text, readListing(listedFiles(source.files)));
+  const pool = await decodedPool(
+    source,
+    data,
+    (done, total) => {
+      const now = performance.now();
+      if (now - last < PROGRESS_MS && done < total) return;
+      last = now;
+      onProgress(done, total);
+    },
+    signal,
+  );
+  const parsed =
+    source.pairs === null
+      ? null
+      : parsePairsFile(
+          source.pairs.path.split('/').pop() ?? 'pairs.txt',
+          source.pairs.text,
+          readListing(listedFiles(source.files)),
+        );
   return { dataset: folderDataset(pool, parsed, data, seed).dataset, pool, pairsFormat: parsed?.format ?? null };
 }

@@ -22,7 +22,12 @@ import { readProbe } from './probeWeights';
 beforeAll(useCpu);
 
 const dataset = syntheticDataset(24, 6, 8);
-const config = tinyConfig({ runs: [{ method: 'conventional', agents: 1 }, { method: 'sst', agents: 1 }] });
+const config = tinyConfig({
+  runs: [
+    { method: 'conventional', agents: 1 },
+    { method: 'sst', agents: 1 },
+  ],
+});
 
 function zipFile(zip: { filename: string; chunks: Uint8Array[]; bytes: number }): PickLike {
   const bytes = new Uint8Array(zip.bytes);
@@ -37,12 +42,31 @@ function zipFile(zip: { filename: string; chunks: Uint8Array[]; bytes: number })
 describe('evaluateImportedProbe', () => {
   it('gives a downloaded probe the report and the embedding view the comparison gives its run', async () => {
     const cmp = new Comparison(config, dataset, 'im2col');
-    const group: Group = { seed: config.seed, units: [0, 1], labels: ['Conventional · seed 1', 'SST · seed 1'], cmp, analysis: new AnalysisStream(cmp, [0, 1], 1, () => undefined, () => true) };
+    const group: Group = {
+      seed: config.seed,
+      units: [0, 1],
+      labels: ['Conventional · seed 1', 'SST · seed 1'],
+      cmp,
+      analysis: new AnalysisStream(
+        cmp,
+        [0, 1],
+        1,
+        () => undefined,
+        () => true,
+      ),
+    };
     for (let i = 0; i < 3; i++) tf.dispose(cmp.stepAll());
     const { result } = await readProbe([group], 1);
     if (!result.ok) throw new Error(result.message);
     const arch = architectureFor(config.model.backbone, config.model.embedDim);
-    const zip = zipFile(probeZip({ arch, imageSize: 8, channels: 1, state: result.probe.state, description: 'SST · seed 1, step 3' }, 'masst-test', 'SST', 1));
+    const zip = zipFile(
+      probeZip(
+        { arch, imageSize: 8, channels: 1, state: result.probe.state, description: 'SST · seed 1, step 3' },
+        'masst-test',
+        'SST',
+        1,
+      ),
+    );
     const expected = await evaluateRun(cmp, 1);
     const embeddings = await cmp.embedTest(1);
     const faces = [{ seed: config.seed, bytes: serializeDataset(dataset) }];
@@ -61,11 +85,19 @@ describe('evaluateImportedProbe', () => {
     expect(got.report.rank1).toBe(expected.rank1);
     const view = embeddingView(embeddings, config.model.embedDim, dataset.test, 0);
     expect(got.view.ids).toEqual(view.ids);
-    expect(Math.max(...Array.from(got.view.coords, (v, i) => Math.abs(v - (view.coords[i] as number))))).toBeLessThan(1e-5);
+    expect(Math.max(...Array.from(got.view.coords, (v, i) => Math.abs(v - (view.coords[i] as number))))).toBeLessThan(
+      1e-5,
+    );
 
     const other = tinyConfig({ runs: config.runs, model: { backbone: 'tiny', embedDim: 16 } });
-    const misfit = evaluateImportedProbe({ files: [zip], config: { ...other, data: { ...other.data, channels: 3 } }, faces });
-    await expect(misfit).rejects.toThrow('Import probe: SST · seed 1, step 3 does not fit this comparison: channels (data.channels): the probe takes 1, the comparison needs 3 (RGB); embedding size (model.embedDim): the probe gives 8, the comparison needs 16. Nothing was imported');
+    const misfit = evaluateImportedProbe({
+      files: [zip],
+      config: { ...other, data: { ...other.data, channels: 3 } },
+      faces,
+    });
+    await expect(misfit).rejects.toThrow(
+      'Import probe: SST · seed 1, step 3 does not fit this comparison: channels (data.channels): the probe takes 1, the comparison needs 3 (RGB); embedding size (model.embedDim): the probe gives 8, the comparison needs 16. Nothing was imported',
+    );
     expect(tf.memory().numTensors).toBe(before);
     cmp.dispose();
   });

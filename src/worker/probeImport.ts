@@ -38,7 +38,14 @@ async function embed(model: GraphModel, test: ImageSet, chunk: number): Promise<
   try {
     for (let start = 0; start < count; start += chunk) {
       const n = Math.min(chunk, count - start);
-      parts.push(tf.tidy(() => model.predict(tf.tensor4d(test.pixels.subarray(start * per, (start + n) * per), [n, size, size, channels])) as tf.Tensor));
+      parts.push(
+        tf.tidy(
+          () =>
+            model.predict(
+              tf.tensor4d(test.pixels.subarray(start * per, (start + n) * per), [n, size, size, channels]),
+            ) as tf.Tensor,
+        ),
+      );
     }
     const shape = parts[0]?.shape ?? [];
     if (shape.length !== 2 || parts.some((p) => p.shape.length !== 2 || p.shape[1] !== shape[1])) {
@@ -87,12 +94,17 @@ export async function evaluateImportedProbe(input: ProbeImportInput): Promise<Om
       try {
         out = await embed(model, test, chunk);
       } catch (e) {
-        throw new Error(`Import probe: ${set.title}: embedding seed ${seed}'s ${test.count} held-out images failed: ${messageOf(e)}`);
+        throw new Error(
+          `Import probe: ${set.title}: embedding seed ${seed}'s ${test.count} held-out images failed: ${messageOf(e)}`,
+        );
       }
       const misfit = embeddingSizeProblem(out.dim, needs);
       if (misfit !== null) throw new Error(misfitMessage(set.title, [misfit]));
       const bad = out.values.findIndex((v) => !Number.isFinite(v));
-      if (bad >= 0) throw new Error(`Import probe: ${set.title}: its embedding of seed ${seed}'s held-out image ${Math.floor(bad / out.dim)} is not finite (${out.values[bad]}): the probe diverged; nothing was imported`);
+      if (bad >= 0)
+        throw new Error(
+          `Import probe: ${set.title}: its embedding of seed ${seed}'s held-out image ${Math.floor(bad / out.dim)} is not finite (${out.values[bad]}): the probe diverged; nothing was imported`,
+        );
       seeds.push({
         seed,
         report: evaluateEmbeddings(out.values, out.dim, test, pairs, input.config.eval),

@@ -21,6 +21,11 @@ scope.onmessage = (event: MessageEvent<ImportProbeMessage>) => {
       const buffers = answer.result.ok ? answer.result.probe.seeds.map((s) => s.view.coords.buffer as ArrayBuffer) : [];
       scope.postMessage(answer, buffers);
     },
-    (e: unknown) => scope.postMessage({ type: 'importedProbe', sessionId: event.data.sessionId, result: { ok: false, message: e instanceof Error ? e.message : String(e) } } satisfies ImportedProbeMessage),
+    (e: unknown) =>
+      scope.postMessage({
+        type: 'importedProbe',
+        sessionId: event.data.sessionId,
+        result: { ok: false, message: e instanceof Error ? e.message : String(e) },
+      } satisfies ImportedProbeMessage),
   );
 };

@@ -11,23 +11,34 @@ import type { FromWorker } from './protocol';
 export type ProbeReply = Extract<FromWorker, { type: 'probeWeights' }>['result'];
 
 /** `unit`'s probe now, with the buffers to transfer, or why there is none. */
-export async function readProbe(groups: readonly Group[], unit: number): Promise<{ result: ProbeReply; transfer: ArrayBuffer[] }> {
+export async function readProbe(
+  groups: readonly Group[],
+  unit: number,
+): Promise<{ result: ProbeReply; transfer: ArrayBuffer[] }> {
   const group = groups.find((g) => g.units.includes(unit));
   const index = group?.units.indexOf(unit) ?? -1;
   const run = group?.cmp.runs[index];
   if (group === undefined || run === undefined) {
-    return { result: { ok: false, message: `run ${unit} is not built in this worker: wait until the comparison shows step 0` }, transfer: [] };
+    return {
+      result: { ok: false, message: `run ${unit} is not built in this worker: wait until the comparison shows step 0` },
+      transfer: [],
+    };
   }
   const net = run.trainer.probe;
   const step = group.cmp.steps;
-  const copies = tf.tidy(() => [...net.weights, ...[...net.bn.values()].flatMap((s) => [s.mean, s.variance])].map((t) => tf.clone(t)));
+  const copies = tf.tidy(() =>
+    [...net.weights, ...[...net.bn.values()].flatMap((s) => [s.mean, s.variance])].map((t) => tf.clone(t)),
+  );
   let values: Float32Array[];
   try {
     // Copied: the cpu backend's data() is the tensor's own array, which a transfer would detach.
     values = await Promise.all(copies.map(async (t) => ((await t.data()) as Float32Array).slice()));
   } catch (e) {
     const label = group.labels[index] ?? `run ${unit}`;
-    return { result: { ok: false, message: `reading ${label}'s probe failed: ${e instanceof Error ? e.message : String(e)}` }, transfer: [] };
+    return {
+      result: { ok: false, message: `reading ${label}'s probe failed: ${e instanceof Error ? e.message : String(e)}` },
+      transfer: [],
+    };
   } finally {
     tf.dispose(copies);
   }

@@ -83,7 +83,15 @@ export type ToWorker =
    * within `budgetMs`, unless `kept` holds a choice for this worker's device and the shape.
    * Answered by 'trialStarted' (timing begins) and 'trialResult'.
    */
-  | { type: 'trialBackend'; sessionId: number; backend: BackendName; config: ExperimentConfig; threads: number; budgetMs: number; kept: KeptChoice[] }
+  | {
+      type: 'trialBackend';
+      sessionId: number;
+      backend: BackendName;
+      config: ExperimentConfig;
+      threads: number;
+      budgetMs: number;
+      kept: KeptChoice[];
+    }
   /** The serialized faces of a seed made by another worker (core/data/cache.ts layout). */
   | { type: 'faces'; sessionId: number; seed: number; bytes: ArrayBuffer | SharedArrayBuffer }
   | { type: 'play'; sessionId: number }
@@ -240,12 +248,26 @@ export type FromWorker =
    * The answer to 'trialBackend': the device and shape (the cache key), the backends available
    * here, and either the choice kept for them (`earlier`, no trial run) or the trial's result.
    */
-  | { type: 'trialResult'; sessionId: number; device: string; shape: string; available: BackendName[]; earlier: BackendMeasurement | null; result: TrialResult | null }
+  | {
+      type: 'trialResult';
+      sessionId: number;
+      device: string;
+      shape: string;
+      available: BackendName[];
+      earlier: BackendMeasurement | null;
+      result: TrialResult | null;
+    }
   | { type: 'progress'; sessionId: number; phase: ProgressPhase; done: number; total: number }
   | { type: 'dataset'; sessionId: number; summary: DatasetSummary }
   /** The serialized faces of a seed this worker made, for the page to hand to the other workers. */
   | { type: 'faces'; sessionId: number; seed: number; bytes: ArrayBuffer }
-  | { type: 'ready'; sessionId: number; worker: number; untrained: Array<{ seed: number; report: EvalReport }>; smoothnessCost: SmoothnessCost }
+  | {
+      type: 'ready';
+      sessionId: number;
+      worker: number;
+      untrained: Array<{ seed: number; report: EvalReport }>;
+      smoothnessCost: SmoothnessCost;
+    }
   /** `run` is the unit. */
   | { type: 'smoothness'; sessionId: number; run: number; point: LipschitzPoint }
   | { type: 'agents'; sessionId: number; run: number; point: AgentPoint }
@@ -264,7 +286,12 @@ export type FromWorker =
   /** Every `checkpointEvery` steps, whenever training stops, and when the page is hidden: what a reload resumes from. */
   | { type: 'checkpoint'; sessionId: number; checkpoint: WorkerCheckpoint }
   /** The answer to a 'probeWeights' request (buffers transferred), or why there is none. */
-  | { type: 'probeWeights'; sessionId: number; request: number; result: { ok: true; probe: ProbeWeights } | { ok: false; message: string } }
+  | {
+      type: 'probeWeights';
+      sessionId: number;
+      request: number;
+      result: { ok: true; probe: ProbeWeights } | { ok: false; message: string };
+    }
   | { type: 'error'; sessionId: number; message: string };
 
 export function assertNever(x: never): never {

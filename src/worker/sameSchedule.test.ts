@@ -14,7 +14,11 @@ import type { FromWorker } from './protocol';
 beforeAll(useCpu);
 
 const base = tinyConfig({ steps: 7, runs: [{ method: 'conventional', agents: 1 }] });
-const config = { ...base, eval: { ...base.eval, every: 3 }, analysis: { ...base.analysis, every: 2, etaPoints: 2, landscapeEvery: 0 } };
+const config = {
+  ...base,
+  eval: { ...base.eval, every: 3 },
+  analysis: { ...base.analysis, every: 2, etaPoints: 2, landscapeEvery: 0 },
+};
 const dataset = syntheticDataset(24, 6, 8);
 
 describe('one schedule for the page and the runner', () => {
@@ -22,7 +26,13 @@ describe('one schedule for the page and the runner', () => {
     const msgs: FromWorker[] = [];
     const post = (m: FromWorker): void => void msgs.push(m);
     const cmp = new Comparison(config, dataset, 'im2col');
-    const group = { seed: config.seed, units: [0], labels: ['Conventional · seed 1'], cmp, analysis: new AnalysisStream(cmp, [0], 1, post, () => true) };
+    const group = {
+      seed: config.seed,
+      units: [0],
+      labels: ['Conventional · seed 1'],
+      cmp,
+      analysis: new AnalysisStream(cmp, [0], 1, post, () => true),
+    };
     const engine = new PoolEngine([group], config.steps, 0, 1, post);
     while (engine.steps < config.steps) await engine.advance();
     await engine.flush();

@@ -13,13 +13,26 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 async function answer(msg: SampleFacesRequest): Promise<SampleFacesAnswer> {
   if (!isRasterizerReady()) await initRasterizer(fetch(resvgWasmUrl));
   const faces = sampleFaces(msg.data, msg.seed, msg.ids, msg.perId);
-  return { type: 'sampleFaces', request: msg.request, ok: true, size: msg.data.imageSize, channels: msg.data.channels, faces };
+  return {
+    type: 'sampleFaces',
+    request: msg.request,
+    ok: true,
+    size: msg.data.imageSize,
+    channels: msg.data.channels,
+    faces,
+  };
 }
 
 scope.onmessage = (event: MessageEvent<SampleFacesRequest>) => {
   const { request } = event.data;
   answer(event.data).then(
     (reply) => scope.postMessage(reply, reply.ok ? reply.faces.map((f) => f.pixels.buffer as ArrayBuffer) : []),
-    (e: unknown) => scope.postMessage({ type: 'sampleFaces', request, ok: false, message: e instanceof Error ? e.message : String(e) } satisfies SampleFacesAnswer),
+    (e: unknown) =>
+      scope.postMessage({
+        type: 'sampleFaces',
+        request,
+        ok: false,
+        message: e instanceof Error ? e.message : String(e),
+      } satisfies SampleFacesAnswer),
   );
 };

@@ -46,7 +46,12 @@ export class Session {
     this.control = new RunControl({
       state: (phase, step) => post({ type: 'state', sessionId, worker, phase, step }),
       // The wasm heap's bare "Aborted()" said as out of memory, with the form's settings that fit.
-      error: (message) => post({ type: 'error', sessionId, message: (this.config && outOfMemoryMessage(message, this.config, 'page')) ?? message }),
+      error: (message) =>
+        post({
+          type: 'error',
+          sessionId,
+          message: (this.config && outOfMemoryMessage(message, this.config, 'page')) ?? message,
+        }),
     });
   }
 
@@ -59,7 +64,12 @@ export class Session {
     // The page validated this config once, when it changed (App's form; a restored comparison and a
     // sweep's cells are checked before they reach a worker): the worker does not check it again.
     const seeds = [...new Set(msg.units.map((u) => u.seed))];
-    const report = await selectBackend({ choice: msg.backend, threads: msg.wasmThreads, measurement: msg.measurement, trialFailure: msg.trialFailure });
+    const report = await selectBackend({
+      choice: msg.backend,
+      threads: msg.wasmThreads,
+      measurement: msg.measurement,
+      trialFailure: msg.trialFailure,
+    });
     if (this.disposed) return null;
     this.post({ type: 'backend', sessionId: this.sessionId, report });
     this.watchDevice(report.backend);
@@ -67,7 +77,15 @@ export class Session {
     // ever waits on one that is itself waiting.
     const faces = new Map<number, FaceDataset>();
     for (const seed of msg.makes) {
-      const dataset = await makeFaces(msg.config.data, seed, seed === msg.shownSeed, this.sessionId, this.post, signal, msg.folder);
+      const dataset = await makeFaces(
+        msg.config.data,
+        seed,
+        seed === msg.shownSeed,
+        this.sessionId,
+        this.post,
+        signal,
+        msg.folder,
+      );
       if (this.disposed) return null;
       faces.set(seed, dataset);
       const bytes = serializeDataset(dataset);
@@ -90,7 +108,13 @@ export class Session {
         // Messages always name the seed: a worker cannot tell from its own units whether the
         // comparison has others.
         const labels = config.runs.map((r) => `${runLabel(r)} · seed ${seed}`);
-        groups.push({ seed, units, labels, cmp, analysis: new AnalysisStream(cmp, units, this.sessionId, this.post, () => !this.disposed) });
+        groups.push({
+          seed,
+          units,
+          labels,
+          cmp,
+          analysis: new AnalysisStream(cmp, units, this.sessionId, this.post, () => !this.disposed),
+        });
         untrained.push({ seed, report: await evaluateUntrained(cmp) });
       }
     } catch (e) {
@@ -168,10 +192,15 @@ export function restoreGroups(groups: readonly Group[], ck: WorkerCheckpoint): {
   for (const g of groups) {
     const saved = ck.groups.find((s) => s.seed === g.seed);
     if (!saved || saved.units.join() !== g.units.join()) {
-      throw new Error(`the checkpoint of worker ${ck.worker + 1} does not hold seed ${g.seed}'s runs ${g.labels.join(', ')}: restore with the same number of workers`);
+      throw new Error(
+        `the checkpoint of worker ${ck.worker + 1} does not hold seed ${g.seed}'s runs ${g.labels.join(', ')}: restore with the same number of workers`,
+      );
     }
     const restored = decodeCheckpoint(saved.bytes, `the stored checkpoint of seed ${g.seed}`);
-    if (restored.step !== ck.step) throw new Error(`the stored checkpoint of seed ${g.seed} is at step ${restored.step}, its worker's at ${ck.step}`);
+    if (restored.step !== ck.step)
+      throw new Error(
+        `the stored checkpoint of seed ${g.seed} is at step ${restored.step}, its worker's at ${ck.step}`,
+      );
     g.cmp.restore(restored);
     active.push(...saved.active);
   }

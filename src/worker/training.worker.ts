@@ -63,7 +63,11 @@ async function handle(msg: ToWorker): Promise<void> {
       session = null;
       await previous?.dispose();
       // A sweep asks which backend its runs are keyed by: 'auto' without a trial falls back to the adapter's name.
-      post({ type: 'backend', sessionId: msg.sessionId, report: await selectBackend({ choice: msg.choice, threads: 1, measurement: null, trialFailure: null }) });
+      post({
+        type: 'backend',
+        sessionId: msg.sessionId,
+        report: await selectBackend({ choice: msg.choice, threads: 1, measurement: null, trialFailure: null }),
+      });
       return;
     }
     default:

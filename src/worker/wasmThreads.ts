@@ -16,7 +16,8 @@ import * as tf from '../core/tf';
 
 type Factory = typeof threadedImport.default;
 // The module is CommonJS: its factory is the default export once bundled, the namespace otherwise (as tfjs reads it).
-const threadedFactory = ((threadedImport as unknown as { default?: Factory }).default ?? (threadedImport as unknown as Factory));
+const threadedFactory =
+  (threadedImport as unknown as { default?: Factory }).default ?? (threadedImport as unknown as Factory);
 
 /** tfjs's backend priority for wasm (base.js), kept so 'auto' orders backends as before. */
 const WASM_PRIORITY = 2;
@@ -24,30 +25,42 @@ const WASM_PRIORITY = 2;
 /** True where the browser can run the threaded build: shared memory (cross-origin isolation) and wasm threads. */
 export async function threadsSupported(): Promise<boolean> {
   if (!globalThis.crossOriginIsolated) return false;
-  return (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) === true && (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
+  return (
+    (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) === true &&
+    (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true
+  );
 }
 
 /** Replaces the 'wasm' backend's factory by the threaded one on `threads` threads; call before the backend starts. */
 export function registerThreadedWasm(threads: number): void {
   wasmBackend.setThreadsCount(threads);
   tf.removeBackend('wasm');
-  tf.registerBackend('wasm', async () => {
-    const module = await threadedFactory({
-      mainScriptUrlOrBlob: new URL(threadedScriptUrl, self.location.href).href,
-      locateFile: (path: string) => (path.endsWith('.worker.js') ? new URL(pthreadWorkerUrl, self.location.href).href : path.endsWith('.wasm') ? wasmThreadedUrl : path),
-    });
-    // The bridge tfjs's own init() adds (backend_wasm.js), which BackendWasm calls.
-    const cwrap = (module as unknown as { cwrap: (name: string, ret: string | null, args: string[]) => never }).cwrap;
-    module.tfjs = {
-      init: cwrap('init', null, []),
-      initWithThreadsCount: cwrap('init_with_threads_count', null, ['number']),
-      getThreadsCount: cwrap('get_threads_count', 'number', []),
-      registerTensor: cwrap('register_tensor', null, ['number', 'number', 'number']),
-      disposeData: cwrap('dispose_data', null, ['number']),
-      dispose: cwrap('dispose', null, []),
-    };
-    return new wasmBackend.BackendWasm(module) as BackendWasm;
-  }, WASM_PRIORITY);
+  tf.registerBackend(
+    'wasm',
+    async () => {
+      const module = await threadedFactory({
+        mainScriptUrlOrBlob: new URL(threadedScriptUrl, self.location.href).href,
+        locateFile: (path: string) =>
+          path.endsWith('.worker.js')
+            ? new URL(pthreadWorkerUrl, self.location.href).href
+            : path.endsWith('.wasm')
+              ? wasmThreadedUrl
+              : path,
+      });
+      // The bridge tfjs's own init() adds (backend_wasm.js), which BackendWasm calls.
+      const cwrap = (module as unknown as { cwrap: (name: string, ret: string | null, args: string[]) => never }).cwrap;
+      module.tfjs = {
+        init: cwrap('init', null, []),
+        initWithThreadsCount: cwrap('init_with_threads_count', null, ['number']),
+        getThreadsCount: cwrap('get_threads_count', 'number', []),
+        registerTensor: cwrap('register_tensor', null, ['number', 'number', 'number']),
+        disposeData: cwrap('dispose_data', null, ['number']),
+        dispose: cwrap('dispose', null, []),
+      };
+      return new wasmBackend.BackendWasm(module) as BackendWasm;
+    },
+    WASM_PRIORITY,
+  );
 }
 
 /** The threads XNNPACK really runs on (1 for the single-threaded build). */

@@ -22,7 +22,10 @@ export interface BrowserOutcome {
 }
 
 /** Serves dist/ with `vite preview` on `port`, launches the system Chromium, runs `use`, closes both. */
-export async function withPreviewBrowser<T>(port: number, use: (base: string, browser: Browser) => Promise<T>): Promise<T> {
+export async function withPreviewBrowser<T>(
+  port: number,
+  use: (base: string, browser: Browser) => Promise<T>,
+): Promise<T> {
   const server = await preview({ preview: { host: '127.0.0.1', port }, logLevel: 'warn' });
   const base = server.resolvedUrls?.local[0];
   const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: [...CHROMIUM_ARGS] });
@@ -48,7 +51,10 @@ export function measureInChromium(
       const page = await browser.newPage();
       await page.goto(`${base}bench.html?backend=${backend}&quick=${quick ? 1 : 0}`);
       try {
-        const handle = await page.waitForFunction(() => window.benchReply ?? null, null, { timeout: limitMinutes * 60_000, polling: 500 });
+        const handle = await page.waitForFunction(() => window.benchReply ?? null, null, {
+          timeout: limitMinutes * 60_000,
+          polling: 500,
+        });
         const reply = (await handle.jsonValue()) as BenchReply;
         if (reply.type === 'result') out[backend] = { adapter: reply.adapter, times: reply.times, error: null };
       } catch (err) {
@@ -60,7 +66,10 @@ export function measureInChromium(
         out[backend] = {
           adapter: partial?.adapter ?? null,
           times: partial?.times ?? {},
-          error: reply?.type === 'error' ? reply.message : `stopped after the ${limitMinutes}-minute limit (--chromium-minutes)`,
+          error:
+            reply?.type === 'error'
+              ? reply.message
+              : `stopped after the ${limitMinutes}-minute limit (--chromium-minutes)`,
         };
       }
       await page.close();

@@ -58,8 +58,17 @@ function observeLongTasks(): void {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) record.tasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
-  interface ScriptEntry { invoker: string; duration: number; forcedStyleAndLayoutDuration: number }
-  interface FrameEntry { startTime: number; duration: number; renderStart: number; scripts: ScriptEntry[] }
+  interface ScriptEntry {
+    invoker: string;
+    duration: number;
+    forcedStyleAndLayoutDuration: number;
+  }
+  interface FrameEntry {
+    startTime: number;
+    duration: number;
+    renderStart: number;
+    scripts: ScriptEntry[];
+  }
   if (!PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) return;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries() as unknown as FrameEntry[]) {
@@ -67,7 +76,11 @@ function observeLongTasks(): void {
         start: e.startTime,
         duration: e.duration,
         // An origin in an entry point ("http://127.0.0.1:4191/assets/x.js") says nothing here.
-        scripts: e.scripts.map((s) => ({ invoker: s.invoker.replace(/^https?:\/\/[^/]+/, ''), ms: s.duration, forcedLayoutMs: s.forcedStyleAndLayoutDuration })),
+        scripts: e.scripts.map((s) => ({
+          invoker: s.invoker.replace(/^https?:\/\/[^/]+/, ''),
+          ms: s.duration,
+          forcedLayoutMs: s.forcedStyleAndLayoutDuration,
+        })),
         renderMs: e.renderStart > 0 ? e.startTime + e.duration - e.renderStart : 0,
       });
     }
@@ -111,8 +124,13 @@ export function summariseLongTasks(record: LongTaskRecord, from: number, to: num
 
 /** One line for the bench's table. */
 export function longTaskLine(s: LongTaskSummary): string {
-  const top = s.frames.byInvoker.slice(0, 3).map((i) => `${i.invoker} ${i.ms.toFixed(0)} ms`).join(', ');
-  return `${s.count} long tasks (${s.perMinute.toFixed(1)}/min, ${s.totalMs.toFixed(0)} ms in all, longest ${s.longestMs.toFixed(0)} ms); ` +
+  const top = s.frames.byInvoker
+    .slice(0, 3)
+    .map((i) => `${i.invoker} ${i.ms.toFixed(0)} ms`)
+    .join(', ');
+  return (
+    `${s.count} long tasks (${s.perMinute.toFixed(1)}/min, ${s.totalMs.toFixed(0)} ms in all, longest ${s.longestMs.toFixed(0)} ms); ` +
     `long frames: ${s.frames.scriptMs.toFixed(0)} ms script (${s.frames.forcedLayoutMs.toFixed(0)} ms forced layout), ${s.frames.renderMs.toFixed(0)} ms style/layout/paint` +
-    (top === '' ? '' : `; script by entry point: ${top}`);
+    (top === '' ? '' : `; script by entry point: ${top}`)
+  );
 }

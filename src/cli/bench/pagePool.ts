@@ -39,7 +39,11 @@ async function taskSeconds(cdp: CDPSession): Promise<number> {
   return metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
 }
 
-async function timeRun(page: Page, url: string, timeoutMs: number): Promise<Omit<PagePoolTime, 'workers' | 'build' | 'live'>> {
+async function timeRun(
+  page: Page,
+  url: string,
+  timeoutMs: number,
+): Promise<Omit<PagePoolTime, 'workers' | 'build' | 'live'>> {
   await page.goto(url);
   const train = page.getByRole('button', { name: 'Train', exact: true });
   await train.waitFor();
@@ -62,7 +66,12 @@ async function timeRun(page: Page, url: string, timeoutMs: number): Promise<Omit
  * turns. Last, a live run on two workers (or the one count given) for the long tasks of a page
  * whose every chart changes while it trains.
  */
-export function measurePagePool(steps: number, workerCounts: readonly number[], baseline: boolean, log: (line: string) => void): Promise<PagePoolTime[]> {
+export function measurePagePool(
+  steps: number,
+  workerCounts: readonly number[],
+  baseline: boolean,
+  log: (line: string) => void,
+): Promise<PagePoolTime[]> {
   return withPreviewBrowser(4191, async (base, browser) => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -75,13 +84,17 @@ export function measurePagePool(steps: number, workerCounts: readonly number[], 
     const out: PagePoolTime[] = [];
     for (const workers of workerCounts) {
       for (const build of builds) {
-        log(`page pool: demo × ${steps} steps on ${workers} worker(s)${build === 'baseline' ? ' (baseline build)' : ''}…`);
+        log(
+          `page pool: demo × ${steps} steps on ${workers} worker(s)${build === 'baseline' ? ' (baseline build)' : ''}…`,
+        );
         out.push({ workers, build, live: false, ...(await timeRun(page, url(build, workers, steps), 30 * 60_000)) });
       }
     }
     const workers = workerCounts.includes(2) ? 2 : (workerCounts[0] ?? 1);
     for (const build of builds) {
-      log(`page pool: demo × ${steps} steps on ${workers} worker(s), evaluations and probes every ${LIVE_EVERY} steps${build === 'baseline' ? ' (baseline build)' : ''}…`);
+      log(
+        `page pool: demo × ${steps} steps on ${workers} worker(s), evaluations and probes every ${LIVE_EVERY} steps${build === 'baseline' ? ' (baseline build)' : ''}…`,
+      );
       out.push({ workers, build, live: true, ...(await timeRun(page, url(build, workers, steps, true), 30 * 60_000)) });
     }
     await context.close();

@@ -63,7 +63,12 @@ export async function measureWasmProfile(quick: boolean): Promise<WasmProfile> {
   };
   const kernels = [...convs.kernels, ...matMuls.kernels];
   const loadBefore = loadavg()[0] ?? 0;
-  const [stepSamples, ...kernelSamples] = await interleavedSamplesMs([step, ...kernels.map((k) => k.run)], quick ? 1 : 3, quick ? 5 : 15, cpuMs);
+  const [stepSamples, ...kernelSamples] = await interleavedSamplesMs(
+    [step, ...kernels.map((k) => k.run)],
+    quick ? 1 : 3,
+    quick ? 5 : 15,
+    cpuMs,
+  );
   ref.dispose();
   convs.dispose();
   matMuls.dispose();
@@ -71,13 +76,22 @@ export async function measureWasmProfile(quick: boolean): Promise<WasmProfile> {
   const convTimes = times.slice(0, convs.kernels.length);
   // The candidates: each forward convolution (XNNPACK's convolution) and each plain matMul.
   const candidates = kernels.filter((k, i) => i >= convs.kernels.length || k.label.endsWith('forward'));
-  const ceiling = gemmCeiling(candidates, candidates.map((k) => (times[kernels.indexOf(k)] as KernelTime).bestMs));
+  const ceiling = gemmCeiling(
+    candidates,
+    candidates.map((k) => (times[kernels.indexOf(k)] as KernelTime).bestMs),
+  );
   const referenceBestMs = Math.min(...(stepSamples as number[]));
   const demo = await profileDemo(backend, quick, cpuMs);
   const load: [number, number] = [loadBefore, loadavg()[0] ?? 0];
   return {
-    referenceBestMs, referenceMs: median(stepSamples as number[]), ceiling, ceilingShare: ceiling.ms / referenceBestMs,
-    convs: convTimes, matMuls: times.slice(convs.kernels.length), demo, load,
+    referenceBestMs,
+    referenceMs: median(stepSamples as number[]),
+    ceiling,
+    ceilingShare: ceiling.ms / referenceBestMs,
+    convs: convTimes,
+    matMuls: times.slice(convs.kernels.length),
+    demo,
+    load,
   };
 }
 

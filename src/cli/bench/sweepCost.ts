@@ -43,12 +43,18 @@ async function timed(script: string, args: string[]): Promise<number> {
     await run(process.execPath, [`dist-cli/${script}`, ...args], { maxBuffer: 64 * 2 ** 20 });
   } catch (e) {
     const stderr = (e as { stderr?: string }).stderr ?? '';
-    throw new Error(`sweep cost: node dist-cli/${script} ${args.join(' ')} failed: ${stderr.trim().split('\n').slice(-3).join(' / ')}`);
+    throw new Error(
+      `sweep cost: node dist-cli/${script} ${args.join(' ')} failed: ${stderr.trim().split('\n').slice(-3).join(' / ')}`,
+    );
   }
   return (performance.now() - started) / 1000;
 }
 
-export async function measureSweepCost(steps: number, workers: number, log: (line: string) => void): Promise<SweepCost> {
+export async function measureSweepCost(
+  steps: number,
+  workers: number,
+  log: (line: string) => void,
+): Promise<SweepCost> {
   const dir = await mkdtemp(join(tmpdir(), 'masst-sweep-cost-'));
   try {
     const data = presetConfig('demo').data;
@@ -58,21 +64,58 @@ export async function measureSweepCost(steps: number, workers: number, log: (lin
     const every = String(Math.max(1, Math.floor(steps / 2)));
     const common = ['--preset', 'demo', '--seeds', SEEDS, '--workers', String(workers)];
     log(`sweep cost: two experiments, 21 runs × ${steps} steps on ${workers} workers…`);
-    const experiment = (alpha: string, methods: string, out: string): string[] =>
-      [...common, '--set', `masst.agentAlpha=${alpha}`, '--steps', String(steps), '--eval-every', every, '--smooth-every', every, '--methods', methods, '--out', join(dir, out)];
-    const experiments = (await timed('experiment.js', experiment('shared', `sst,${MASST}`, 'shared'))) + (await timed('experiment.js', experiment('horizonMatched', MASST, 'matched')));
+    const experiment = (alpha: string, methods: string, out: string): string[] => [
+      ...common,
+      '--set',
+      `masst.agentAlpha=${alpha}`,
+      '--steps',
+      String(steps),
+      '--eval-every',
+      every,
+      '--smooth-every',
+      every,
+      '--methods',
+      methods,
+      '--out',
+      join(dir, out),
+    ];
+    const experiments =
+      (await timed('experiment.js', experiment('shared', `sst,${MASST}`, 'shared'))) +
+      (await timed('experiment.js', experiment('horizonMatched', MASST, 'matched')));
     const sweepArgs = [
-      ...common, '--set', `steps=${steps}`, '--set', `eval.every=${every}`, '--set', `analysis.every=${every}`,
-      '--axis', 'masst.agentAlpha=shared,horizonMatched', '--methods', `sst,${MASST}`, '--store', join(dir, 'store'), '--out', join(dir, 'sweep'),
+      ...common,
+      '--set',
+      `steps=${steps}`,
+      '--set',
+      `eval.every=${every}`,
+      '--set',
+      `analysis.every=${every}`,
+      '--axis',
+      'masst.agentAlpha=shared,horizonMatched',
+      '--methods',
+      `sst,${MASST}`,
+      '--store',
+      join(dir, 'store'),
+      '--out',
+      join(dir, 'sweep'),
     ];
     log('sweep cost: the sweep on an empty run store…');
     const sweep = await timed('sweep.js', sweepArgs);
     log('sweep cost: the same sweep again…');
     const repeated = await timed('sweep.js', sweepArgs);
-    const file = JSON.parse(await readFile(join(dir, 'sweep', 'sweep.json'), 'utf8')) as { runs: { distinct: number; trained: number; reused: number } };
+    const file = JSON.parse(await readFile(join(dir, 'sweep', 'sweep.json'), 'utf8')) as {
+      runs: { distinct: number; trained: number; reused: number };
+    };
     return {
-      steps, workers, runs: file.runs.distinct, experiments, sweep, repeated, ratio: sweep / experiments,
-      repeatedTrained: file.runs.trained, repeatedReused: file.runs.reused,
+      steps,
+      workers,
+      runs: file.runs.distinct,
+      experiments,
+      sweep,
+      repeated,
+      ratio: sweep / experiments,
+      repeatedTrained: file.runs.trained,
+      repeatedReused: file.runs.reused,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

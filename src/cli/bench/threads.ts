@@ -23,10 +23,16 @@ export function measureThreads(steps: number, log: (line: string) => void): Prom
       log(`threads: one demo run × ${steps} steps on ${asked} thread(s)…`);
       const page = await browser.newPage();
       await page.goto(`${base}bench.html?oneRun=demo&threads=${asked}&steps=${steps}`);
-      const handle = await page.waitForFunction(() => window.benchReply ?? null, null, { timeout: 20 * 60_000, polling: 500 });
+      const handle = await page.waitForFunction(() => window.benchReply ?? null, null, {
+        timeout: 20 * 60_000,
+        polling: 500,
+      });
       const reply = (await handle.jsonValue()) as BenchReply;
       await page.close();
-      if (reply.type !== 'oneRun') throw new Error(`the one-run page on ${asked} thread(s) failed: ${reply.type === 'error' ? reply.message : reply.type}`);
+      if (reply.type !== 'oneRun')
+        throw new Error(
+          `the one-run page on ${asked} thread(s) failed: ${reply.type === 'error' ? reply.message : reply.type}`,
+        );
       out.push({ asked, threadedBuild: reply.threadedBuild, threads: reply.threads, msPerStep: reply.times.msPerStep });
     }
     return out;
@@ -40,6 +46,8 @@ export function threadsLine(times: readonly ThreadsTime[], load: number): string
   const one = median(of(1).map((t) => t.msPerStep));
   const two = median(of(2).map((t) => t.msPerStep));
   const reported = of(2)[0];
-  const build = reported ? `${reported.threadedBuild ? 'threaded build' : 'single-threaded build'}, XNNPACK reports ${reported.threads} thread(s)` : 'not measured';
+  const build = reported
+    ? `${reported.threadedBuild ? 'threaded build' : 'single-threaded build'}, XNNPACK reports ${reported.threads} thread(s)`
+    : 'not measured';
   return `threads (one demo run, wasm in Chromium): 1 → ${one.toFixed(0)} ms/step, 2 → ${two.toFixed(0)} ms/step (${build}): ${(one / two).toFixed(2)}× (load average ${load.toFixed(1)} on this machine)`;
 }

@@ -26,7 +26,9 @@ function wrap(words: readonly string[], first: string, indent: string, width = W
 
 /** The flags of a mode, in the table's order. */
 export function flagsOf(command: Command, mode: string): string[] {
-  return Object.entries(command.flags).filter(([, f]) => f.modes === undefined || f.modes.includes(mode)).map(([name]) => name);
+  return Object.entries(command.flags)
+    .filter(([, f]) => f.modes === undefined || f.modes.includes(mode))
+    .map(([name]) => name);
 }
 
 /** One usage line per mode (its flag first, given bare), then the --help line. */
@@ -43,7 +45,11 @@ export function usage(command: Command): string {
     // 'Usage: ' goes before the first line, as many spaces before the others.
     return wrap(words, head, ' '.repeat(head.length + 1), WIDTH - 'Usage: '.length);
   };
-  const lines = [...line(first, null), ...modes.flatMap((m: Mode) => line(m.name, m.flag)), `${head} --help   (every flag with its meaning and default)`];
+  const lines = [
+    ...line(first, null),
+    ...modes.flatMap((m: Mode) => line(m.name, m.flag)),
+    `${head} --help   (every flag with its meaning and default)`,
+  ];
   return lines.map((l, i) => `${i === 0 ? 'Usage: ' : '       '}${l}`).join('\n');
 }
 
@@ -94,7 +100,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
     for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      next[j] = Math.min(
+        (row[j] as number) + 1,
+        (next[j - 1] as number) + 1,
+        (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     row = next;
   }

@@ -84,7 +84,10 @@ function chosenMode(command: Command, raw: Readonly<Record<string, string[]>>): 
   const mode = modes.find((m) => raw[m.flag] !== undefined);
   if (mode === undefined) return null;
   const flag = command.flags[mode.flag];
-  if ((raw[mode.flag]?.length ?? 0) > 1) throw new FlagError(`${mode.flag} is given twice: expected it once${flag?.kind === 'value' ? ` (${flag.allowed})` : ''}.`);
+  if ((raw[mode.flag]?.length ?? 0) > 1)
+    throw new FlagError(
+      `${mode.flag} is given twice: expected it once${flag?.kind === 'value' ? ` (${flag.allowed})` : ''}.`,
+    );
   return mode;
 }
 
@@ -94,5 +97,7 @@ function unknown(command: Command, name: string): FlagError {
   const why = command.notOptions?.[name];
   if (why !== undefined) return new FlagError(`${name} is not an option of ${command.name}: ${why}.`);
   const near = nearestFlag(Object.keys(command.flags), name);
-  return new FlagError(`flag "${name}" is not allowed: expected one of ${Object.keys(command.flags).join(', ')}.${near === null ? '' : ` Did you mean ${near}?`}`);
+  return new FlagError(
+    `flag "${name}" is not allowed: expected one of ${Object.keys(command.flags).join(', ')}.${near === null ? '' : ` Did you mean ${near}?`}`,
+  );
 }

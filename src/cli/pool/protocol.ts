@@ -39,8 +39,7 @@ export interface TrainJob {
 
 export type ToRunWorker =
   /** `faces`: cut the seed's dataset from this folder (facesNode.ts) instead of generating it. */
-  | { type: 'dataset'; job: number; seed: number; data: DataConfig; faces: FacesSource | null }
-  | TrainJob;
+  { type: 'dataset'; job: number; seed: number; data: DataConfig; faces: FacesSource | null } | TrainJob;
 
 export type FromRunWorker =
   /** The worker's backend is up; `backend` is what tfjs really runs. */

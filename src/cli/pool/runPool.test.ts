@@ -38,7 +38,10 @@ const withoutTiming = (r: RunResult) => ({ ...r, msPerStep: 0, msPerEval: 0 });
 
 describe('runner pool', () => {
   beforeAll(async () => {
-    if (!existsSync(workerUrl)) throw new Error(`${workerUrl.pathname} is missing: run "vite build -c vite.cli.config.ts" first (npm run test:unit does)`);
+    if (!existsSync(workerUrl))
+      throw new Error(
+        `${workerUrl.pathname} is missing: run "vite build -c vite.cli.config.ts" first (npm run test:unit does)`,
+      );
     await useCpu();
   });
 
@@ -46,7 +49,12 @@ describe('runner pool', () => {
     const base = config();
     const seeds = [1, 2];
     const progress: number[] = [];
-    const pooled = await runPooled(base, seeds, { backend: 'cpu', workers: 2, workerUrl, onProgress: (p) => progress.push(p.steps[0]) });
+    const pooled = await runPooled(base, seeds, {
+      backend: 'cpu',
+      workers: 2,
+      workerUrl,
+      onProgress: (p) => progress.push(p.steps[0]),
+    });
     expect(pooled.backend).toBe('cpu');
     expect(pooled.seeds.map((s) => s.seed)).toEqual(seeds);
     expect(progress[progress.length - 1]).toBe(seeds.length * base.runs.length * base.steps);
@@ -65,18 +73,49 @@ describe('runner pool', () => {
     // results.json: the runner's schema plus the paired differences, computed by seed.
     const dir = await mkdtemp(join(tmpdir(), 'masst-results-'));
     expect(pooled.complete).toBe(true);
-    await writeResults(dir, collectResults(base, [1, 2], pooled.seeds, pooled.backend, { workers: 2, wallSeconds: pooled.wallSeconds }, pooled.complete));
+    await writeResults(
+      dir,
+      collectResults(
+        base,
+        [1, 2],
+        pooled.seeds,
+        pooled.backend,
+        { workers: 2, wallSeconds: pooled.wallSeconds },
+        pooled.complete,
+      ),
+    );
     const written = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as ResultsFile;
-    expect(Object.keys(written).sort()).toEqual(['backend', 'complete', 'config', 'pairedDifferences', 'plannedSeeds', 'pool', 'runs', 'seeds', 'summary', 'untrained', 'version']);
+    expect(Object.keys(written).sort()).toEqual([
+      'backend',
+      'complete',
+      'config',
+      'pairedDifferences',
+      'plannedSeeds',
+      'pool',
+      'runs',
+      'seeds',
+      'summary',
+      'untrained',
+      'version',
+    ]);
     expect(written.version).toBe(RESULTS_VERSION);
     expect(written.complete).toBe(true);
     expect(written.runs.every((r) => !r.interrupted)).toBe(true);
     expect(written.runs).toHaveLength(6);
-    expect(written.pairedDifferences.map((r) => r.label)).toEqual(['SST − Conventional', 'MASST K=4 − SST', 'MASST K=4 − Conventional']);
-    const accuracy = (label: string, seed: number) => written.runs.find((r) => r.label === label && r.seed === seed)?.eval?.accuracy ?? NaN;
-    expect(written.pairedDifferences[0]?.accuracy.perSeed).toEqual(seeds.map((s) => accuracy('SST', s) - accuracy('Conventional', s)));
+    expect(written.pairedDifferences.map((r) => r.label)).toEqual([
+      'SST − Conventional',
+      'MASST K=4 − SST',
+      'MASST K=4 − Conventional',
+    ]);
+    const accuracy = (label: string, seed: number) =>
+      written.runs.find((r) => r.label === label && r.seed === seed)?.eval?.accuracy ?? NaN;
+    expect(written.pairedDifferences[0]?.accuracy.perSeed).toEqual(
+      seeds.map((s) => accuracy('SST', s) - accuracy('Conventional', s)),
+    );
     expect(written.summary).toBe(summarySentence(written.pairedDifferences));
-    expect(await readFile(join(dir, 'runs.csv'), 'utf8')).toMatch(/^method,seed,step,loss,smoothed_loss,lr,accuracy,accuracy_std_err,auc\nConventional,1,1,/);
+    expect(await readFile(join(dir, 'runs.csv'), 'utf8')).toMatch(
+      /^method,seed,step,loss,smoothed_loss,lr,accuracy,accuracy_std_err,auc\nConventional,1,1,/,
+    );
   }, 240_000);
 
   it('reports each finished seed, and on a stop hands back the finished and the interrupted runs', async () => {
@@ -91,7 +130,8 @@ describe('runner pool', () => {
       workers: 1,
       workerUrl,
       signal: controller.signal,
-      onSeed: (seed, sofar) => finishedSeeds.push({ seed, seeds: sofar.seeds.map((s) => s.seed), complete: sofar.complete }),
+      onSeed: (seed, sofar) =>
+        finishedSeeds.push({ seed, seeds: sofar.seeds.map((s) => s.seed), complete: sofar.complete }),
       onProgress: (p) => {
         if (p.steps[0] > perSeed) controller.abort();
       },
@@ -99,22 +139,42 @@ describe('runner pool', () => {
     expect(finishedSeeds).toEqual([{ seed: 1, seeds: [1], complete: false }]);
     expect(pooled.complete).toBe(false);
     expect(pooled.seeds.map((s) => s.seed)).toEqual([1, 2]);
-    expect(pooled.seeds[0]?.runs.map((r) => [r.label, r.interrupted])).toEqual([['Conventional', false], ['SST', false], ['MASST K=4', false]]);
+    expect(pooled.seeds[0]?.runs.map((r) => [r.label, r.interrupted])).toEqual([
+      ['Conventional', false],
+      ['SST', false],
+      ['MASST K=4', false],
+    ]);
     const cut = pooled.seeds[1]?.runs ?? [];
     expect(cut.map((r) => [r.label, r.interrupted, r.eval])).toEqual([['Conventional', true, null]]);
     expect(cut[0]?.history.length).toBeGreaterThan(0);
     expect(cut[0]?.history.length).toBeLessThanOrEqual(base.steps);
 
     // results.json: marked incomplete, the interrupted run kept but out of the pairing.
-    const results = collectResults(base, [1, 2], pooled.seeds, pooled.backend, { workers: 1, wallSeconds: pooled.wallSeconds }, pooled.complete);
+    const results = collectResults(
+      base,
+      [1, 2],
+      pooled.seeds,
+      pooled.backend,
+      { workers: 1, wallSeconds: pooled.wallSeconds },
+      pooled.complete,
+    );
     expect(results.complete).toBe(false);
     expect(results.runs).toHaveLength(4);
-    expect(results.pairedDifferences.map((r) => [r.label, r.seeds])).toEqual([['SST − Conventional', [1]], ['MASST K=4 − SST', [1]], ['MASST K=4 − Conventional', [1]]]);
+    expect(results.pairedDifferences.map((r) => [r.label, r.seeds])).toEqual([
+      ['SST − Conventional', [1]],
+      ['MASST K=4 − SST', [1]],
+      ['MASST K=4 − Conventional', [1]],
+    ]);
     expect(interruptedRuns(results)).toEqual([`Conventional on seed 2 after ${cut[0]?.history.length} of 4 steps`]);
   }, 240_000);
 
   it('settles at once, with nothing, when stopped before it starts', async () => {
-    const pooled = await runPooled(config(), [1], { backend: 'cpu', workers: 1, workerUrl, signal: AbortSignal.abort() });
+    const pooled = await runPooled(config(), [1], {
+      backend: 'cpu',
+      workers: 1,
+      workerUrl,
+      signal: AbortSignal.abort(),
+    });
     expect(pooled).toMatchObject({ seeds: [], complete: false });
   });
 

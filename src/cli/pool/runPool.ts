@@ -92,13 +92,17 @@ type Job =
   | { kind: 'train'; seed: number; run: number; config: ExperimentConfig; start: RunStart };
 
 function describe(job: Job): string {
-  return job.kind === 'dataset' ? `the faces of seed ${job.seed}` : `${runLabel(job.config.runs[0] ?? { method: 'sst', agents: 1 })} on seed ${job.seed}`;
+  return job.kind === 'dataset'
+    ? `the faces of seed ${job.seed}`
+    : `${runLabel(job.config.runs[0] ?? { method: 'sst', agents: 1 })} on seed ${job.seed}`;
 }
 
 export function runPooled(base: ExperimentConfig, seeds: readonly number[], options: PoolOptions): Promise<PoolResult> {
   const start = performance.now();
   const startOf = options.starts ?? ((): RunStart => ({ kind: 'fresh' }));
-  const configOf = options.configOf ?? ((seed: number, run: number): ExperimentConfig => ({ ...base, seed, runs: [base.runs[run] as RunSpec] }));
+  const configOf =
+    options.configOf ??
+    ((seed: number, run: number): ExperimentConfig => ({ ...base, seed, runs: [base.runs[run] as RunSpec] }));
   const results = new Map<string, SeedResult>();
   const training: Array<Extract<Job, { kind: 'train' }>> = [];
   const baseData = canonicalJson(base.data);
@@ -109,7 +113,9 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
       const from = startOf(seed, run);
       const config = configOf(seed, run);
       if (canonicalJson(config.data) !== baseData) {
-        throw new Error(`runPooled: run ${run} of seed ${seed} has other data settings than the pool's base; a seed's runs share one dataset, so pool each data setting on its own`);
+        throw new Error(
+          `runPooled: run ${run} of seed ${seed} has other data settings than the pool's base; a seed's runs share one dataset, so pool each data setting on its own`,
+        );
       }
       totalSteps += config.steps;
       if (from.kind === 'kept') {
@@ -119,7 +125,10 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
     });
   }
   // A dataset only for the seeds that have a run to train.
-  const jobs: Job[] = [...seeds.filter((seed) => training.some((j) => j.seed === seed)).map((seed): Job => ({ kind: 'dataset', seed })), ...training];
+  const jobs: Job[] = [
+    ...seeds.filter((seed) => training.some((j) => j.seed === seed)).map((seed): Job => ({ kind: 'dataset', seed })),
+    ...training,
+  ];
   const pending = jobs.map((_, i) => i);
   const datasets = new Map<number, SharedArrayBuffer>();
   // Steps counted from where each run starts: the kept ones done, the resumed ones at their checkpoint.
@@ -137,16 +146,20 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
     return { seed, runs: [{ ...start.run, interrupted: true }], untrained: start.untrained };
   };
   const runsOf = (seed: number): SeedResult[] =>
-    base.runs.map((_, run) => results.get(`${seed}/${run}`) ?? waiting(seed, run)).filter((r): r is SeedResult => r !== undefined);
+    base.runs
+      .map((_, run) => results.get(`${seed}/${run}`) ?? waiting(seed, run))
+      .filter((r): r is SeedResult => r !== undefined);
   const seedFinished = (seed: number): boolean => {
     const runs = runsOf(seed);
     return runs.length === base.runs.length && runs.every((r) => r.runs.every((x) => !x.interrupted));
   };
   const snapshot = (include: (seed: number) => boolean): PoolResult => ({
-    seeds: seeds.filter((seed) => include(seed) && runsOf(seed).length > 0).map((seed): SeedResult => {
-      const runs = runsOf(seed);
-      return { seed, runs: runs.flatMap((r) => r.runs), untrained: (runs[0] as SeedResult).untrained };
-    }),
+    seeds: seeds
+      .filter((seed) => include(seed) && runsOf(seed).length > 0)
+      .map((seed): SeedResult => {
+        const runs = runsOf(seed);
+        return { seed, runs: runs.flatMap((r) => r.runs), untrained: (runs[0] as SeedResult).untrained };
+      }),
     complete: finishedRuns === totalRuns,
     backend,
     workers: workers.length,
@@ -203,7 +216,8 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
       worker.postMessage(message(job, index));
     };
     const message = (job: Job, index: number): ToRunWorker => {
-      if (job.kind === 'dataset') return { type: 'dataset', job: index, seed: job.seed, data: base.data, faces: options.faces ?? null };
+      if (job.kind === 'dataset')
+        return { type: 'dataset', job: index, seed: job.seed, data: base.data, faces: options.faces ?? null };
       const files = options.checkpoints;
       const label = runLabel(job.config.runs[0] ?? { method: 'sst', agents: 1 });
       return {
@@ -258,7 +272,11 @@ export function runPooled(base: ExperimentConfig, seeds: readonly number[], opti
           return;
         }
         case 'error':
-          fail(msg.job === null ? `a runner worker could not start: ${msg.message}` : `${describe(jobs[msg.job] as Job)} failed: ${outOfMemoryMessage(msg.message, base) ?? msg.message}`);
+          fail(
+            msg.job === null
+              ? `a runner worker could not start: ${msg.message}`
+              : `${describe(jobs[msg.job] as Job)} failed: ${outOfMemoryMessage(msg.message, base) ?? msg.message}`,
+          );
           return;
       }
     };

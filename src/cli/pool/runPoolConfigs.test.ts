@@ -5,14 +5,27 @@ import { runPooled } from './runPool';
 
 describe('runPooled configOf', () => {
   it('refuses a run whose data settings differ from the base, before any worker starts', () => {
-    const base = { ...presetConfig('smoke'), runs: [{ method: 'sst' as const, agents: 1 }, { method: 'masst' as const, agents: 2 }] };
+    const base = {
+      ...presetConfig('smoke'),
+      runs: [
+        { method: 'sst' as const, agents: 1 },
+        { method: 'masst' as const, agents: 2 },
+      ],
+    };
     const start = (): Promise<unknown> =>
       runPooled(base, [1], {
         backend: 'cpu',
         workers: 1,
         workerUrl: new URL('file:///nonexistent/run-worker.js'),
-        configOf: (seed, run) => ({ ...base, seed, runs: [base.runs[run] ?? base.runs[0]!], data: run === 1 ? { ...base.data, imageSize: 12 } : base.data }),
+        configOf: (seed, run) => ({
+          ...base,
+          seed,
+          runs: [base.runs[run] ?? base.runs[0]!],
+          data: run === 1 ? { ...base.data, imageSize: 12 } : base.data,
+        }),
       });
-    expect(start).toThrow("runPooled: run 1 of seed 1 has other data settings than the pool's base; a seed's runs share one dataset, so pool each data setting on its own");
+    expect(start).toThrow(
+      "runPooled: run 1 of seed 1 has other data settings than the pool's base; a seed's runs share one dataset, so pool each data setting on its own",
+    );
   });
 });

@@ -49,7 +49,10 @@ async function handle(msg: ToRunWorker, backend: string): Promise<void> {
     case 'train': {
       const dataset = deserializeDataset(msg.dataset);
       const steps = msg.config.steps;
-      const options: TrainOptions = { onStep: (step, losses) => progress(msg.job, step, steps, losses[0] ?? null), shouldStop };
+      const options: TrainOptions = {
+        onStep: (step, losses) => progress(msg.job, step, steps, losses[0] ?? null),
+        shouldStop,
+      };
       const files = msg.checkpoints;
       if (files) {
         const save = savingWhilePossible(saveCheckpoint, (message) => post({ type: 'warning', job: msg.job, message }));
@@ -67,7 +70,9 @@ async function main(): Promise<void> {
   const backend = await useNodeBackend(requested);
   post({ type: 'ready', backend });
   port?.on('message', (msg: ToRunWorker) => {
-    handle(msg, backend).catch((e: unknown) => post({ type: 'error', job: msg.job, message: e instanceof Error ? e.message : String(e) }));
+    handle(msg, backend).catch((e: unknown) =>
+      post({ type: 'error', job: msg.job, message: e instanceof Error ? e.message : String(e) }),
+    );
   });
 }
 

@@ -16,7 +16,12 @@ export interface AgentStats {
   featureCosine: number[];
 }
 
-export async function agentStats(probe: Net, agents: readonly Net[], images: tf.Tensor4D, impl: ConvImpl): Promise<AgentStats> {
+export async function agentStats(
+  probe: Net,
+  agents: readonly Net[],
+  images: tf.Tensor4D,
+  impl: ConvImpl,
+): Promise<AgentStats> {
   const packed = tf.tidy(() => {
     const p = forward(probe, images, 'batch', impl).embedding;
     const values: tf.Scalar[] = [];

@@ -11,7 +11,12 @@ import { filterNormalizedDirection } from './landscape';
 beforeAll(useCpu);
 
 const dataset = syntheticDataset(24, 6, 8);
-const config = tinyConfig({ runs: [{ method: 'conventional', agents: 1 }, { method: 'masst', agents: 2 }] });
+const config = tinyConfig({
+  runs: [
+    { method: 'conventional', agents: 1 },
+    { method: 'masst', agents: 2 },
+  ],
+});
 config.analysis = { ...config.analysis, gridPoints: 5, etaPoints: 3 };
 
 /** Everything training reads or writes, read back: weights, BN statistics, slots, queues. */
@@ -39,10 +44,14 @@ describe('Analyzer', () => {
     const tensors = tf.memory().numTensors;
     const rows: number[] = [];
     const stop = new AbortController();
-    const slice = analyzer.landscape2d(1, (index) => {
-      rows.push(index);
-      if (index === 1) stop.abort();
-    }, stop.signal);
+    const slice = analyzer.landscape2d(
+      1,
+      (index) => {
+        rows.push(index);
+        if (index === 1) stop.abort();
+      },
+      stop.signal,
+    );
     await expect(slice).rejects.toMatchObject({ name: 'AbortError' });
     expect(rows).toEqual([0, 1]);
     const stopped = new AbortController();
@@ -113,7 +122,9 @@ describe('Analyzer', () => {
 
 describe('filterNormalizedDirection', () => {
   const specs = paramSpecsFor(architectureFor('tiny', 4), 1);
-  const weights = specs.map((s, p) => Float32Array.from({ length: s.shape.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i + p)));
+  const weights = specs.map((s, p) =>
+    Float32Array.from({ length: s.shape.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i + p)),
+  );
 
   it('gives every output filter the norm of the weights’ filter; BN and PReLU get 0', () => {
     const d = filterNormalizedDirection(specs, weights, createRng(3));

@@ -94,7 +94,11 @@ export class Analyzer {
     }
   }
 
-  async landscape2d(run: number, onRow?: (index: number, losses: number[]) => void, signal?: AbortSignal): Promise<Landscape2d> {
+  async landscape2d(
+    run: number,
+    onRow?: (index: number, losses: number[]) => void,
+    signal?: AbortSignal,
+  ): Promise<Landscape2d> {
     const grid = landscapeGrid(this.cmp.config.analysis.gridPoints);
     const obj = this.trainer(run).objective(this.batch);
     try {

@@ -25,7 +25,11 @@ export function viewImages(test: ImageSet, count = VIEW_IDS): { ids: number[]; i
     if (list.length < 2) list.push(i);
     seen.set(id, list);
   });
-  const ids = [...seen.entries()].filter(([, l]) => l.length === 2).map(([id]) => id).sort((a, b) => a - b).slice(0, count);
+  const ids = [...seen.entries()]
+    .filter(([, l]) => l.length === 2)
+    .map(([id]) => id)
+    .sort((a, b) => a - b)
+    .slice(0, count);
   return { ids, images: ids.flatMap((id) => seen.get(id) as number[]) };
 }
 

@@ -15,7 +15,11 @@ import { withRestoredWeights } from './objective';
  * One direction, a Float32Array per parameter (spec order). `weights` are the current values.
  * conv [kh, kw, cin, cout] and dense [in, out] have their output filter on the last axis.
  */
-export function filterNormalizedDirection(specs: readonly ParamSpec[], weights: readonly Float32Array[], rng: Rng): Float32Array[] {
+export function filterNormalizedDirection(
+  specs: readonly ParamSpec[],
+  weights: readonly Float32Array[],
+  rng: Rng,
+): Float32Array[] {
   return specs.map((spec, p) => {
     const theta = weights[p] as Float32Array;
     const d = new Float32Array(theta.length);
@@ -46,7 +50,14 @@ function toTensors(specs: readonly ParamSpec[], dir: readonly Float32Array[]): t
 }
 
 /** L(θ + a·d + b·e) for b in `betas` at one a: a row of the 2-D grid ([b] for a 1-D slice). */
-async function row(obj: ProbeObjective, saved: readonly tf.Tensor[], d: readonly tf.Tensor[], e: readonly tf.Tensor[] | null, a: number, betas: readonly number[]): Promise<number[]> {
+async function row(
+  obj: ProbeObjective,
+  saved: readonly tf.Tensor[],
+  d: readonly tf.Tensor[],
+  e: readonly tf.Tensor[] | null,
+  a: number,
+  betas: readonly number[],
+): Promise<number[]> {
   const losses: tf.Scalar[] = [];
   for (const b of betas) {
     losses.push(
@@ -67,7 +78,13 @@ async function row(obj: ProbeObjective, saved: readonly tf.Tensor[], d: readonly
 }
 
 /** 1-D slice: loss per alpha. Weights are restored exactly afterwards, also when cancelled. */
-export async function slice1d(obj: ProbeObjective, specs: readonly ParamSpec[], d: readonly Float32Array[], alphas: readonly number[], signal?: AbortSignal): Promise<number[]> {
+export async function slice1d(
+  obj: ProbeObjective,
+  specs: readonly ParamSpec[],
+  d: readonly Float32Array[],
+  alphas: readonly number[],
+  signal?: AbortSignal,
+): Promise<number[]> {
   const saved = obj.weights.map((w) => tf.clone(w));
   const dt = toTensors(specs, d);
   try {

@@ -16,7 +16,11 @@ export interface ProbeObjective {
 }
 
 /** Runs fn and then puts every weight back to its value before fn, bit for bit. */
-export async function withRestoredWeights<T>(weights: readonly tf.Variable[], saved: readonly tf.Tensor[], fn: () => Promise<T>): Promise<T> {
+export async function withRestoredWeights<T>(
+  weights: readonly tf.Variable[],
+  saved: readonly tf.Tensor[],
+  fn: () => Promise<T>,
+): Promise<T> {
   try {
     return await fn();
   } finally {

@@ -11,7 +11,12 @@ describe('pca2', () => {
     const a: number[] = [];
     const b: number[] = [];
     for (let i = 0; i < 10; i++) {
-      for (const [sx, sy] of [[1, 1], [-1, 1], [1, -1], [-1, -1]] as const) {
+      for (const [sx, sy] of [
+        [1, 1],
+        [-1, 1],
+        [1, -1],
+        [-1, -1],
+      ] as const) {
         a.push(sx * 3 * (i + 1));
         b.push(sy * ((i % 3) + 1));
       }
@@ -27,7 +32,8 @@ describe('pca2', () => {
     const far = a.reduce((best, v, i) => (Math.abs(v - ma) > Math.abs((a[best] as number) - ma) ? i : best), 0);
     const sign = (a[far] as number) - ma > 0 ? 1 : -1;
     for (let i = 0; i < n; i++) expect(coords[i * 2]).toBeCloseTo(sign * ((a[i] as number) - ma), 3);
-    for (let i = 0; i < n; i++) expect(Math.abs(coords[i * 2 + 1] as number)).toBeCloseTo(Math.abs((b[i] as number) - mb), 3);
+    for (let i = 0; i < n; i++)
+      expect(Math.abs(coords[i * 2 + 1] as number)).toBeCloseTo(Math.abs((b[i] as number) - mb), 3);
     const va = a.reduce((s, v) => s + (v - ma) ** 2, 0);
     const vb = b.reduce((s, v) => s + (v - mb) ** 2, 0);
     expect(explained[0]).toBeCloseTo(va / (va + vb), 5);

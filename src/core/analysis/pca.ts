@@ -18,13 +18,16 @@ const ITERATIONS = 200;
 export function pca2(points: Float32Array, n: number, d: number): Pca2 {
   if (points.length !== n * d) throw new Error(`pca2: ${points.length} values for ${n} points of dimension ${d}`);
   const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (points[i * d + j] as number) / n;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (points[i * d + j] as number) / n;
   // Gram matrix of the centred points, [n, n].
   const gram = new Float64Array(n * n);
   for (let a = 0; a < n; a++) {
     for (let b = a; b < n; b++) {
       let s = 0;
-      for (let j = 0; j < d; j++) s += ((points[a * d + j] as number) - (mean[j] as number)) * ((points[b * d + j] as number) - (mean[j] as number));
+      for (let j = 0; j < d; j++)
+        s +=
+          ((points[a * d + j] as number) - (mean[j] as number)) * ((points[b * d + j] as number) - (mean[j] as number));
       gram[a * n + b] = s;
       gram[b * n + a] = s;
     }
@@ -41,7 +44,9 @@ export function pca2(points: Float32Array, n: number, d: number): Pca2 {
     const sign = (vector[far] as number) < 0 ? -1 : 1;
     for (let i = 0; i < n; i++) coords[i * 2 + k] = sign * Math.sqrt(Math.max(0, value)) * (vector[i] as number);
     // Deflate: G ← G − λ u uᵀ.
-    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) gram[a * n + b] = (gram[a * n + b] as number) - value * (vector[a] as number) * (vector[b] as number);
+    for (let a = 0; a < n; a++)
+      for (let b = 0; b < n; b++)
+        gram[a * n + b] = (gram[a * n + b] as number) - value * (vector[a] as number) * (vector[b] as number);
   }
   return { coords, explained };
 }

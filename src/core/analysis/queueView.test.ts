@@ -26,14 +26,31 @@ describe('queue view', () => {
     expect(s.distinctIds).toBe(8);
     expect(trainer.collisions).toBe(0);
     cmp.dispose();
-    expect(summarizeQueue({ step: 0, pointer: 0, slotIds: Int32Array.from([-1, 5]), writtenAt: Int32Array.from([0, 0]), writer: Int8Array.from([-1, 0]) })).toMatchObject({ occupied: 1, distinctIds: 1 });
+    expect(
+      summarizeQueue({
+        step: 0,
+        pointer: 0,
+        slotIds: Int32Array.from([-1, 5]),
+        writtenAt: Int32Array.from([0, 0]),
+        writer: Int8Array.from([-1, 0]),
+      }),
+    ).toMatchObject({ occupied: 1, distinctIds: 1 });
   });
 
   it('agent timeline: rotation, active or all updates, staggered starts', () => {
     expect(agentTimeline({ agentUpdate: 'active', agentInit: 'copyProbe' }, 3, 1, 4)).toEqual([
-      { step: 1, active: 0, ema: [0] }, { step: 2, active: 1, ema: [1] }, { step: 3, active: 2, ema: [2] }, { step: 4, active: 0, ema: [0] },
+      { step: 1, active: 0, ema: [0] },
+      { step: 2, active: 1, ema: [1] },
+      { step: 3, active: 2, ema: [2] },
+      { step: 4, active: 0, ema: [0] },
     ]);
-    expect(agentTimeline({ agentUpdate: 'all', agentInit: 'staggered' }, 3, 1, 3).map((s) => s.ema)).toEqual([[0], [0, 1], [0, 1, 2]]);
-    expect(agentTimeline({ agentUpdate: 'all', agentInit: 'copyProbe' }, 2, 5, 5)).toEqual([{ step: 5, active: 0, ema: [0, 1] }]);
+    expect(agentTimeline({ agentUpdate: 'all', agentInit: 'staggered' }, 3, 1, 3).map((s) => s.ema)).toEqual([
+      [0],
+      [0, 1],
+      [0, 1, 2],
+    ]);
+    expect(agentTimeline({ agentUpdate: 'all', agentInit: 'copyProbe' }, 2, 5, 5)).toEqual([
+      { step: 5, active: 0, ema: [0, 1] },
+    ]);
   });
 });

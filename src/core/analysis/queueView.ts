@@ -57,7 +57,12 @@ export interface TimelineStep {
  * 'active' updates average it alone, 'all' every agent that has started (with staggered init,
  * agent k starts at its first turn, step k + 1).
  */
-export function agentTimeline(masst: Pick<MasstConfig, 'agentUpdate' | 'agentInit'>, agents: number, from: number, to: number): TimelineStep[] {
+export function agentTimeline(
+  masst: Pick<MasstConfig, 'agentUpdate' | 'agentInit'>,
+  agents: number,
+  from: number,
+  to: number,
+): TimelineStep[] {
   const out: TimelineStep[] = [];
   for (let step = Math.max(1, from); step <= to; step++) {
     const active = (step - 1) % agents;

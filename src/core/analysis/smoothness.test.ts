@@ -22,7 +22,10 @@ const norm = (v: number[]) => Math.hypot(...v);
 const matVec = (a: number[][], v: number[]) => a.map((row) => row.reduce((s, x, j) => s + x * (v[j] as number), 0));
 
 describe('smoothnessProbe', () => {
-  const A = [[3, 1], [1, 2]];
+  const A = [
+    [3, 1],
+    [1, 2],
+  ];
   const w0 = [1, -2];
   const etas = geometricGrid(0.05, 0.4, 5);
 
@@ -45,7 +48,10 @@ describe('smoothnessProbe', () => {
   it('on a linear loss c·w the Lipschitz estimate is ‖c‖ and β is 0', async () => {
     const w = tf.variable(tf.tensor1d([0.3, 0.1, -0.2]));
     const c = tf.tensor1d([3, -4, 12]);
-    const r = await smoothnessProbe({ weights: [w], loss: () => tf.sum(tf.mul(c, w)) as tf.Scalar, dispose: () => {} }, etas);
+    const r = await smoothnessProbe(
+      { weights: [w], loss: () => tf.sum(tf.mul(c, w)) as tf.Scalar, dispose: () => {} },
+      etas,
+    );
     expect(r.lipschitz).toBeCloseTo(13, 3);
     expect(r.beta).toBeCloseTo(0, 5);
     tf.dispose([w, c]);

@@ -39,7 +39,11 @@ function gradients(obj: ProbeObjective): { value: tf.Scalar; grads: tf.Tensor[] 
 }
 
 /** Weights are restored exactly afterwards, also when cancelled between two step sizes. */
-export async function smoothnessProbe(obj: ProbeObjective, etas: readonly number[], signal?: AbortSignal): Promise<SmoothnessResult> {
+export async function smoothnessProbe(
+  obj: ProbeObjective,
+  etas: readonly number[],
+  signal?: AbortSignal,
+): Promise<SmoothnessResult> {
   const saved = obj.weights.map((w) => tf.clone(w));
   const base = gradients(obj);
   const rows: tf.Scalar[] = [];
@@ -47,9 +51,16 @@ export async function smoothnessProbe(obj: ProbeObjective, etas: readonly number
     await withRestoredWeights(obj.weights, saved, async () => {
       for (const eta of etas) {
         await cancellationPoint(signal);
-        tf.tidy(() => obj.weights.forEach((w, i) => w.assign(tf.sub(saved[i] as tf.Tensor, tf.mul(base.grads[i] as tf.Tensor, eta)))));
+        tf.tidy(() =>
+          obj.weights.forEach((w, i) =>
+            w.assign(tf.sub(saved[i] as tf.Tensor, tf.mul(base.grads[i] as tf.Tensor, eta))),
+          ),
+        );
         const moved = gradients(obj);
-        rows.push(moved.value, tf.tidy(() => globalNorm(base.grads, moved.grads)));
+        rows.push(
+          moved.value,
+          tf.tidy(() => globalNorm(base.grads, moved.grads)),
+        );
         tf.dispose(moved.grads);
       }
     });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
-import {
-  augmentImage,
-  boxBlur3,
-  drawAugmentParams,
-  IDENTITY_AUGMENT,
-  warpImage,
-} from './augment';
+import { augmentImage, boxBlur3, drawAugmentParams, IDENTITY_AUGMENT, warpImage } from './augment';
 
 const SIZE = 8;
 

@@ -53,14 +53,7 @@ export function drawAugmentParams(config: AugmentConfig, rng: Rng): AugmentParam
 }
 
 /** Bilinear sample of channel c at (x, y) in pixel coordinates, edges clamped. */
-function sampleBilinear(
-  src: Float32Array,
-  size: number,
-  channels: number,
-  x: number,
-  y: number,
-  c: number,
-): number {
+function sampleBilinear(src: Float32Array, size: number, channels: number, x: number, y: number, c: number): number {
   const cx = Math.min(size - 1, Math.max(0, x));
   const cy = Math.min(size - 1, Math.max(0, y));
   const x0 = Math.floor(cx);
@@ -130,12 +123,7 @@ function isIdentityWarp(params: AugmentParams): boolean {
 }
 
 /** The augmented copy of an image [size, size, channels]; the input is not modified. */
-export function augmentImage(
-  src: Float32Array,
-  size: number,
-  channels: number,
-  params: AugmentParams,
-): Float32Array {
+export function augmentImage(src: Float32Array, size: number, channels: number, params: AugmentParams): Float32Array {
   if (src.length !== size * size * channels) {
     throw new Error(`augmentImage: ${src.length} values is not ${size}×${size}×${channels}`);
   }

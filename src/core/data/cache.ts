@@ -65,8 +65,18 @@ function isLittleEndian(): boolean {
 
 function sections(ds: FaceDataset): Section[] {
   const p = ds.pairs;
-  return [ds.train.pixels, ds.train.labels, ds.depthPerId, ds.test.pixels, ds.test.labels,
-    p.a, p.b, p.same, p.lookalike, p.fold];
+  return [
+    ds.train.pixels,
+    ds.train.labels,
+    ds.depthPerId,
+    ds.test.pixels,
+    ds.test.labels,
+    p.a,
+    p.b,
+    p.same,
+    p.lookalike,
+    p.fold,
+  ];
 }
 
 const pad4 = (n: number): number => (n + 3) & ~3;
@@ -121,8 +131,18 @@ function readHeader(buf: ArrayBuffer | SharedArrayBuffer): { header: Header; sta
  */
 export function deserializeDataset(buf: ArrayBuffer | SharedArrayBuffer): FaceDataset {
   const { header, start } = readHeader(buf);
-  const kinds = [Float32Array, Int32Array, Int32Array, Float32Array, Int32Array,
-    Int32Array, Int32Array, Uint8Array, Uint8Array, Uint8Array] as const;
+  const kinds = [
+    Float32Array,
+    Int32Array,
+    Int32Array,
+    Float32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+  ] as const;
   let at = start;
   const arrays = kinds.map((Kind, i) => {
     const length = header.lengths[i] ?? 0;
@@ -132,9 +152,18 @@ export function deserializeDataset(buf: ArrayBuffer | SharedArrayBuffer): FaceDa
     at += pad4(bytes);
     return copy;
   });
-  const [trainPixels, trainLabels, depthPerId, testPixels, testLabels, a, b, same, lookalike, fold] =
-    arrays as [Float32Array, Int32Array, Int32Array, Float32Array, Int32Array, Int32Array,
-      Int32Array, Uint8Array, Uint8Array, Uint8Array];
+  const [trainPixels, trainLabels, depthPerId, testPixels, testLabels, a, b, same, lookalike, fold] = arrays as [
+    Float32Array,
+    Int32Array,
+    Int32Array,
+    Float32Array,
+    Int32Array,
+    Int32Array,
+    Int32Array,
+    Uint8Array,
+    Uint8Array,
+    Uint8Array,
+  ];
   return {
     train: { ...header.train, pixels: trainPixels, labels: trainLabels },
     trainIds: header.trainIds,

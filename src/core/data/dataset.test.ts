@@ -79,10 +79,15 @@ describe('generateDataset', () => {
     const stop = new AbortController();
     let last = 0;
     const config = tiny({ trainIds: 40 });
-    const run = generateDatasetWithStats(config, 3, (done) => {
-      last = done;
-      if (done === 50) stop.abort();
-    }, stop.signal);
+    const run = generateDatasetWithStats(
+      config,
+      3,
+      (done) => {
+        last = done;
+        if (done === 50) stop.abort();
+      },
+      stop.signal,
+    );
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(last).toBe(50);
     // a signal that never fires changes nothing
@@ -92,9 +97,7 @@ describe('generateDataset', () => {
 
   it('throws an error that names an impossible field and its value', async () => {
     await expect(generateDataset(tiny({ trainIds: 0 }), 1)).rejects.toThrow(/data\.trainIds.*0/);
-    await expect(generateDataset(tiny({ testImagesPerId: 1 }), 1)).rejects.toThrow(
-      /data\.testImagesPerId/,
-    );
+    await expect(generateDataset(tiny({ testImagesPerId: 1 }), 1)).rejects.toThrow(/data\.testImagesPerId/);
     await expect(generateDataset(tiny({ pairs: 30 }), 1)).rejects.toThrow(/data\.pairs.*30/);
     const badVariation = { ...tiny().variation, glasses: 1.5 };
     await expect(generateDataset(tiny({ variation: badVariation }), 1)).rejects.toThrow(

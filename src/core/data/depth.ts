@@ -13,9 +13,7 @@ export function zipfDepth(rank: number, longTail: LongTailConfig): number {
  * Depth of every training ID, [trainIds]. In the long tail, ID i has rank i + 1: ID 0 is the
  * deepest head ID and the last IDs form the tail.
  */
-export function depthPerId(
-  config: Pick<DataConfig, 'regime' | 'trainIds' | 'deepDepth' | 'longTail'>,
-): Int32Array {
+export function depthPerId(config: Pick<DataConfig, 'regime' | 'trainIds' | 'deepDepth' | 'longTail'>): Int32Array {
   const depths = new Int32Array(config.trainIds);
   for (let i = 0; i < config.trainIds; i++) {
     switch (config.regime) {

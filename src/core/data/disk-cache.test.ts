@@ -13,7 +13,15 @@ afterAll(async () => {
 
 // 8 px: the shift augmentation is at most a quarter of the side (validate()).
 const base = defaultDataConfig();
-const config = { ...base, imageSize: 8, trainIds: 2, testIds: 3, testImagesPerId: 2, pairs: 20, augment: { ...base.augment, shiftPx: 2 } };
+const config = {
+  ...base,
+  imageSize: 8,
+  trainIds: 2,
+  testIds: 3,
+  testImagesPerId: 2,
+  pairs: 20,
+  augment: { ...base.augment, shiftPx: 2 },
+};
 
 it('generates on a miss, then reads the same dataset back from disk', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'faces-'));

@@ -62,8 +62,7 @@ export function cropAndPose(svg: string, pose: Pose): string {
   const cx = HEAD_CENTER.x;
   const cy = HEAD_CENTER.y;
   const transform =
-    `translate(${cx} ${cy}) rotate(${pose.rollDeg}) scale(${pose.squeeze} 1) ` +
-    `translate(${-cx} ${-cy})`;
+    `translate(${cx} ${cy}) rotate(${pose.rollDeg}) scale(${pose.squeeze} 1) ` + `translate(${-cx} ${-cy})`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${side}" height="${side}" ` +
     `viewBox="${x} ${y} ${side} ${side}"><g transform="${transform}">` +

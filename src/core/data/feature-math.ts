@@ -58,12 +58,7 @@ const NUMERIC_FEATURES: readonly NumericFeature[] = [
  * over its whole generator range), kept within the range widened by a quarter on each side.
  * Draws one number per feature whatever `scale` is, so the stream stays aligned.
  */
-export function jitterNumericFeatures(
-  face: FaceConfig,
-  gender: Gender,
-  scale: number,
-  rng: Rng,
-): void {
+export function jitterNumericFeatures(face: FaceConfig, gender: Gender, scale: number, rng: Rng): void {
   for (const feature of NUMERIC_FEATURES) {
     const [lo, hi] = feature.ranges[gender];
     const width = hi - lo;
@@ -89,7 +84,11 @@ export function shadeHex(hex: string, factor: number): string {
   return (
     '#' +
     channels
-      .map((c) => Math.min(255, Math.round(c * factor)).toString(16).padStart(2, '0'))
+      .map((c) =>
+        Math.min(255, Math.round(c * factor))
+          .toString(16)
+          .padStart(2, '0'),
+      )
       .join('')
   );
 }

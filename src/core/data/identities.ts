@@ -41,9 +41,7 @@ export function createIdentity(seed: number): Identity {
 /** A same-gender relative (sibling look-alike) of `base`, from its own seed. */
 export function createRelative(base: Identity, seed: number): Identity {
   const rng = createRng(seed);
-  const face = withSeededMathRandom(rng, () =>
-    generate(undefined, { gender: base.gender, relative: base.face }),
-  );
+  const face = withSeededMathRandom(rng, () => generate(undefined, { gender: base.gender, relative: base.face }));
   return { seed, gender: base.gender, face: withoutAccessories(face), relative: -1 };
 }
 

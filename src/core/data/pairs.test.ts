@@ -51,10 +51,12 @@ describe('samplePairs', () => {
   });
 
   it('has no duplicate pairs when enough exist', () => {
-    const keys = new Set(Array.from(pairs.a, (a, k) => {
-      const b = pairs.b[k] ?? -1;
-      return `${Math.min(a, b)}-${Math.max(a, b)}`;
-    }));
+    const keys = new Set(
+      Array.from(pairs.a, (a, k) => {
+        const b = pairs.b[k] ?? -1;
+        return `${Math.min(a, b)}-${Math.max(a, b)}`;
+      }),
+    );
     expect(keys.size).toBe(600);
   });
 
@@ -74,9 +76,7 @@ describe('samplePairs', () => {
   });
 
   it('rejects pair counts that are not a positive multiple of 20, naming the field', () => {
-    expect(() => samplePairs(labels, relatives, { pairs: 610, lookalikeFraction: 0.3 }, 1)).toThrow(
-      /data\.pairs.*610/,
-    );
+    expect(() => samplePairs(labels, relatives, { pairs: 610, lookalikeFraction: 0.3 }, 1)).toThrow(/data\.pairs.*610/);
     expect(() => samplePairs(labels, relatives, { pairs: 600, lookalikeFraction: 2 }, 1)).toThrow(
       /data\.lookalikeFraction/,
     );
@@ -84,8 +84,8 @@ describe('samplePairs', () => {
 
   it('says so when look-alikes are asked for but no relatives exist', () => {
     const plain = testSet(10, 2, false);
-    expect(() =>
-      samplePairs(plain.labels, plain.relatives, { pairs: 20, lookalikeFraction: 0.5 }, 1),
-    ).toThrow(/look-alike/);
+    expect(() => samplePairs(plain.labels, plain.relatives, { pairs: 20, lookalikeFraction: 0.5 }, 1)).toThrow(
+      /look-alike/,
+    );
   });
 });

@@ -115,7 +115,10 @@ function assemble(positives: Pair[], negatives: Pair[], nLook: number): Verifica
   };
   let at = 0;
   for (let fold = 0; fold < FOLDS; fold++) {
-    for (const [list, same] of [[positives, 1], [negatives, 0]] as const) {
+    for (const [list, same] of [
+      [positives, 1],
+      [negatives, 0],
+    ] as const) {
       for (let k = fold; k < list.length; k += FOLDS) {
         const pair = list[k] as Pair;
         out.a[at] = pair[0];

@@ -121,12 +121,7 @@ export function compositeOnBackground(rgba: Float32Array, channels: 1 | 3): Floa
  * A face SVG → pixels [size, size, channels] in [0, 1] on a plain background. A full facesjs
  * SVG (400 × 600 canvas) is cropped to the head first; any other SVG must be square.
  */
-export function rasterizeFace(
-  svg: string,
-  size: number,
-  channels: 1 | 3,
-  shading?: Shading,
-): Float32Array {
+export function rasterizeFace(svg: string, size: number, channels: 1 | 3, shading?: Shading): Float32Array {
   const square = svg.includes(FACESJS_VIEWBOX) ? cropAndPose(svg, FRONTAL) : svg;
   const rgba = rasterizeRgba(square, size);
   if (shading !== undefined) applyShading(rgba, size, shading);

@@ -13,11 +13,7 @@ import { imageVariant } from './variation';
 export type RenderConfig = Pick<DataConfig, 'imageSize' | 'channels' | 'variation' | 'augment'>;
 
 /** Pixels [imageSize, imageSize, channels] in [0, 1] of image `imageIndex` of `identity`. */
-export function renderIdentityImage(
-  identity: Identity,
-  imageIndex: number,
-  config: RenderConfig,
-): Float32Array {
+export function renderIdentityImage(identity: Identity, imageIndex: number, config: RenderConfig): Float32Array {
   const variant = imageVariant(identity, imageIndex, config.variation);
   const svg = headSvg(variant.face, variant.pose);
   const pixels = rasterizeFace(svg, config.imageSize, config.channels, variant.shading);

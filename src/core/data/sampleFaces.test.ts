@@ -7,7 +7,13 @@ import { initRasterizer } from './rasterize';
 import { sampleFaces } from './sampleFaces';
 
 const tiny = (overrides: Partial<DataConfig> = {}): DataConfig => ({
-  ...defaultDataConfig(), imageSize: 16, trainIds: 4, testIds: 4, testImagesPerId: 2, pairs: 20, ...overrides,
+  ...defaultDataConfig(),
+  imageSize: 16,
+  trainIds: 4,
+  testIds: 4,
+  testImagesPerId: 2,
+  pairs: 20,
+  ...overrides,
 });
 
 beforeAll(async () => {
@@ -20,7 +26,11 @@ describe('sampleFaces', () => {
     const dataset = await generateDataset(config, 7);
     const faces = sampleFaces(config, 7, 3, 2);
     const perImage = 16 * 16 * config.channels;
-    expect(faces.map((f) => [f.id, f.count, f.depth])).toEqual([[0, 2, 3], [1, 2, 3], [2, 2, 3]]);
+    expect(faces.map((f) => [f.id, f.count, f.depth])).toEqual([
+      [0, 2, 3],
+      [1, 2, 3],
+      [2, 2, 3],
+    ]);
     for (const face of faces) {
       // Identity i's images start at 3·i in the training set (every identity has depth 3).
       const start = face.id * 3 * perImage;

@@ -29,8 +29,12 @@ export const MAX_SAMPLE_IMAGES = 8;
 export function sampleFaces(config: DataConfig, seed: number, ids: number, perId: number): SampleFace[] {
   const issues = validateData(config);
   if (issues.length > 0) throw new Error(`sampleFaces: ${issues.map((i) => i.message).join(' ')}`);
-  if (!Number.isInteger(ids) || ids < 1 || ids > MAX_SAMPLE_IDS) throw new Error(`sampleFaces: ids = ${ids} is not allowed: expected an integer from 1 to ${MAX_SAMPLE_IDS}.`);
-  if (!Number.isInteger(perId) || perId < 1 || perId > MAX_SAMPLE_IMAGES) throw new Error(`sampleFaces: perId = ${perId} is not allowed: expected an integer from 1 to ${MAX_SAMPLE_IMAGES}.`);
+  if (!Number.isInteger(ids) || ids < 1 || ids > MAX_SAMPLE_IDS)
+    throw new Error(`sampleFaces: ids = ${ids} is not allowed: expected an integer from 1 to ${MAX_SAMPLE_IDS}.`);
+  if (!Number.isInteger(perId) || perId < 1 || perId > MAX_SAMPLE_IMAGES)
+    throw new Error(
+      `sampleFaces: perId = ${perId} is not allowed: expected an integer from 1 to ${MAX_SAMPLE_IMAGES}.`,
+    );
   const count = Math.min(ids, config.trainIds);
   const depths = depthPerId({ ...config, trainIds: count });
   const perImage = config.imageSize * config.imageSize * config.channels;

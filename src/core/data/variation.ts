@@ -97,11 +97,7 @@ function randomShading(rng: Rng, lighting: number, color: number): Shading {
  * Image `imageIndex` of an identity. Feature toggles and scene (pose, light) use separate
  * streams, so changing a toggle probability leaves every image's pose and light unchanged.
  */
-export function imageVariant(
-  identity: Identity,
-  imageIndex: number,
-  variation: VariationConfig,
-): ImageVariant {
+export function imageVariant(identity: Identity, imageIndex: number, variation: VariationConfig): ImageVariant {
   const featureRng = createRng(deriveSeed(identity.seed, 'features', imageIndex));
   const sceneRng = createRng(deriveSeed(identity.seed, 'scene', imageIndex));
   return {

@@ -96,7 +96,11 @@ describe('evaluateEmbeddings', () => {
     const scored = { scores, same: pairs.same, lookalike: pairs.lookalike, fold: pairs.fold };
     const v = verify(scored, 'accuracy');
     expect(v.accuracy).not.toBe(verify(scored, 'tprMinusFpr').accuracy);
-    expect([r.accuracy, r.accuracyStdErr, r.lookalikeAccuracy]).toEqual([v.accuracy, v.accuracyStdErr, v.lookalikeAccuracy]);
+    expect([r.accuracy, r.accuracyStdErr, r.lookalikeAccuracy]).toEqual([
+      v.accuracy,
+      v.accuracyStdErr,
+      v.lookalikeAccuracy,
+    ]);
     expect(r.auc).toBe(auc(scores, pairs.same));
     expect(r.tarAtFar).toEqual(tarAtFar(scores, pairs.same, [0.1, 0.01]));
     expect(r.rank1).toBe(rank1(embeddings, 3, test.labels).rank1);
@@ -108,15 +112,29 @@ describe('evaluateEmbeddings', () => {
     // Images 1 and 2 of ID 3 relabelled as two new one-image identities 4 and 5.
     const labels = Int32Array.from(test.labels, (id, i) => (i === 10 ? 4 : i === 11 ? 5 : id));
     const r = evaluateEmbeddings(embeddings, 2, { ...test, labels }, toyPairs(), config);
-    expect([r.accuracy, r.rank1, r.rank1Coverage]).toEqual([1, 1, { identities: 3, testIdentities: 6, probes: 6, notApplicable: null }]);
-    const single = evaluateEmbeddings(embeddings, 2, { ...test, labels: Int32Array.from(labels, (_, i) => i) }, toyPairs(), config);
+    expect([r.accuracy, r.rank1, r.rank1Coverage]).toEqual([
+      1,
+      1,
+      { identities: 3, testIdentities: 6, probes: 6, notApplicable: null },
+    ]);
+    const single = evaluateEmbeddings(
+      embeddings,
+      2,
+      { ...test, labels: Int32Array.from(labels, (_, i) => i) },
+      toyPairs(),
+      config,
+    );
     expect(single.accuracy).toBe(1);
     expect(single.rank1).toBeNull();
-    expect(single.rank1Coverage?.notApplicable).toContain('no held-out identity has 2 or more test images (12 identities');
+    expect(single.rank1Coverage?.notApplicable).toContain(
+      'no held-out identity has 2 or more test images (12 identities',
+    );
   });
 
   it('names embeddings that do not match the test set', () => {
     const { embeddings, test } = toyEmbeddings();
-    expect(() => evaluateEmbeddings(embeddings, 3, test, toyPairs(), config)).toThrow('24 values for 12 test images of dim 3 (expected 36)');
+    expect(() => evaluateEmbeddings(embeddings, 3, test, toyPairs(), config)).toThrow(
+      '24 values for 12 test images of dim 3 (expected 36)',
+    );
   });
 });

@@ -52,7 +52,9 @@ export function evaluateEmbeddings(
   config: EvalConfig,
 ): EvalReport {
   if (embeddings.length !== test.count * dim) {
-    throw new Error(`evaluateEmbeddings: ${embeddings.length} values for ${test.count} test images of dim ${dim} (expected ${test.count * dim})`);
+    throw new Error(
+      `evaluateEmbeddings: ${embeddings.length} values for ${test.count} test images of dim ${dim} (expected ${test.count * dim})`,
+    );
   }
   const scores = pairScores(embeddings, dim, pairs);
   const v = verify({ scores, same: pairs.same, lookalike: pairs.lookalike, fold: pairs.fold }, config.thresholdRule);

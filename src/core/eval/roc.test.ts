@@ -133,7 +133,10 @@ describe('decimateRoc', () => {
   it('matches TAR@FAR at every point of a large tie-free curve and stays within 200 points', () => {
     const rng = createRng(3);
     const values = rng.shuffle(Array.from({ length: 1500 }, (_, i) => i / 1500));
-    const s = scored(values.slice(0, 500).map((v) => Math.sqrt(v)), values.slice(500));
+    const s = scored(
+      values.slice(0, 500).map((v) => Math.sqrt(v)),
+      values.slice(500),
+    );
     const d = decimateRoc(rocCurve(s.scores, s.same));
     expect(d.fpr.length).toBeLessThanOrEqual(200);
     expect(d.fpr.length).toBeGreaterThan(20);

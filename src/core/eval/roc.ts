@@ -94,7 +94,11 @@ function allowedFalseAccepts(far: number, negatives: number): number {
  * @returns TAR in [0, 1] per key, or null ("n/a") when far < 1 / (negative pairs): the pairs cannot
  *   measure such a rate (at least one negative must be allowed to be accepted).
  */
-export function tarAtFar(scores: Float32Array, same: Uint8Array, fars: readonly number[]): Record<string, number | null> {
+export function tarAtFar(
+  scores: Float32Array,
+  same: Uint8Array,
+  fars: readonly number[],
+): Record<string, number | null> {
   return tarAtFarOf(rocCurve(scores, same), fars);
 }
 
@@ -143,7 +147,8 @@ function tprAt(roc: ExactRoc, x: number, k: number): { tpr: number; k: number } 
  * @returns at most maxPoints points, FPR increasing; one point (1, 1) when there is one negative.
  */
 export function decimateRoc(roc: ExactRoc, maxPoints = 200): RocCurve {
-  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new Error(`decimateRoc: maxPoints must be an integer ≥ 2, got ${maxPoints}`);
+  if (!Number.isInteger(maxPoints) || maxPoints < 2)
+    throw new Error(`decimateRoc: maxPoints must be an integer ≥ 2, got ${maxPoints}`);
   if (roc.negatives === 1) return { fpr: [1], tpr: [1] };
   const lo = Math.log(1 / roc.negatives);
   const grid = Array.from({ length: maxPoints }, (_, p) => Math.exp(lo * (1 - p / (maxPoints - 1))));

@@ -20,11 +20,15 @@ describe('pairScores', () => {
   });
 
   it('names a pair that points past the embeddings', () => {
-    expect(() => pairScores(f32([1, 0]), 2, { a: idx([0]), b: idx([5]) })).toThrow('pair 0 refers to image 5, but there are 1 embeddings');
+    expect(() => pairScores(f32([1, 0]), 2, { a: idx([0]), b: idx([5]) })).toThrow(
+      'pair 0 refers to image 5, but there are 1 embeddings',
+    );
   });
 
   it('names mismatched pair arrays', () => {
-    expect(() => pairScores(f32([1, 0]), 2, { a: idx([0, 0]), b: idx([0]) })).toThrow('pairs.a has 2 entries but pairs.b has 1');
+    expect(() => pairScores(f32([1, 0]), 2, { a: idx([0, 0]), b: idx([0]) })).toThrow(
+      'pairs.a has 2 entries but pairs.b has 1',
+    );
   });
 });
 
@@ -43,6 +47,8 @@ describe('embedding checks', () => {
   });
 
   it('names the row holding a NaN', () => {
-    expect(() => embeddingRows(f32([1, 2, 3, Number.NaN]), 2)).toThrow('row 1 has a non-finite value (NaN) at column 1');
+    expect(() => embeddingRows(f32([1, 2, 3, Number.NaN]), 2)).toThrow(
+      'row 1 has a non-finite value (NaN) at column 1',
+    );
   });
 });

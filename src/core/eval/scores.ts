@@ -16,7 +16,9 @@ export function embeddingRows(embeddings: Float32Array, dim: number): number {
   }
   for (let i = 0; i < embeddings.length; i++) {
     if (!Number.isFinite(embeddings[i])) {
-      throw new Error(`embeddings: row ${Math.floor(i / dim)} has a non-finite value (${embeddings[i]}) at column ${i % dim}`);
+      throw new Error(
+        `embeddings: row ${Math.floor(i / dim)} has a non-finite value (${embeddings[i]}) at column ${i % dim}`,
+      );
     }
   }
   return embeddings.length / dim;
@@ -52,7 +54,11 @@ export function rowDot(unit: Float64Array, dim: number, a: number, b: number): n
  * @param pairs image indices a[p], b[p] into the rows.
  * @returns scores [pairs] in [−1, 1] (cosine; 1 = same direction).
  */
-export function pairScores(embeddings: Float32Array, dim: number, pairs: Pick<VerificationPairs, 'a' | 'b'>): Float32Array {
+export function pairScores(
+  embeddings: Float32Array,
+  dim: number,
+  pairs: Pick<VerificationPairs, 'a' | 'b'>,
+): Float32Array {
   if (pairs.a.length !== pairs.b.length) {
     throw new Error(`pairScores: pairs.a has ${pairs.a.length} entries but pairs.b has ${pairs.b.length}`);
   }

@@ -39,7 +39,11 @@ function firstAbove(sorted: Float64Array, t: number, from: number): number {
  * @param negatives scores of the different-identity pairs, at least one.
  * @returns a candidate of `thresholdCandidates(min, max)` over all the given scores.
  */
-export function chooseThreshold(positives: ArrayLike<number>, negatives: ArrayLike<number>, rule: ThresholdRule): number {
+export function chooseThreshold(
+  positives: ArrayLike<number>,
+  negatives: ArrayLike<number>,
+  rule: ThresholdRule,
+): number {
   const P = positives.length;
   const N = negatives.length;
   if (P === 0 || N === 0) {

@@ -18,7 +18,11 @@ function build(perFold: (f: number) => Array<[number, 0 | 1, 0 | 1]>): ScoredPai
 }
 
 /** One positive at 0.8 and one negative at 0.2 per fold. */
-const separable = () => build(() => [[0.8, 1, 0], [0.2, 0, 0]]);
+const separable = () =>
+  build(() => [
+    [0.8, 1, 0],
+    [0.2, 0, 0],
+  ]);
 
 describe('10-fold verification', () => {
   it('scores separable pairs 1 with no error for both rules', () => {
@@ -55,7 +59,15 @@ describe('10-fold verification', () => {
     // Per fold: positives 0.9, 0.3; look-alike negatives 0.4, 0.4; negatives −0.5 ×3 (see
     // threshold.test.ts). TPR − FPR picks −0.4986: accepts 0.9, 0.3, 0.4, 0.4 → 5/7, look-alikes 0.
     // Accuracy picks 0.4002: accepts 0.9 only → 6/7, look-alikes all rejected.
-    const pairs = build(() => [[0.9, 1, 0], [0.3, 1, 0], [0.4, 0, 1], [0.4, 0, 1], [-0.5, 0, 0], [-0.5, 0, 0], [-0.5, 0, 0]]);
+    const pairs = build(() => [
+      [0.9, 1, 0],
+      [0.3, 1, 0],
+      [0.4, 0, 1],
+      [0.4, 0, 1],
+      [-0.5, 0, 0],
+      [-0.5, 0, 0],
+      [-0.5, 0, 0],
+    ]);
     const j = verify(pairs, 'tprMinusFpr');
     j.thresholds.forEach((t) => expect(t).toBeCloseTo(-0.4986, 6));
     j.foldAccuracies.forEach((a) => expect(a).toBe(5 / 7));
@@ -72,7 +84,10 @@ describe('10-fold verification', () => {
     // Fold 1 adds two look-alike negatives at 0.2 (rejected), fold 2 one at 0.9 (accepted);
     // fold 3's positive is flagged but is no negative. Pooled 2/3 (a mean over folds would be 1/2).
     const pairs = build((f) => {
-      const base: Array<[number, 0 | 1, 0 | 1]> = [[0.8, 1, f === 3 ? 1 : 0], [0.2, 0, 0]];
+      const base: Array<[number, 0 | 1, 0 | 1]> = [
+        [0.8, 1, f === 3 ? 1 : 0],
+        [0.2, 0, 0],
+      ];
       if (f === 1) base.push([0.2, 0, 1], [0.2, 0, 1]);
       if (f === 2) base.push([0.9, 0, 1]);
       return base;
@@ -83,7 +98,13 @@ describe('10-fold verification', () => {
   });
 
   it('scores a pair on the threshold as rejected: all-equal scores give 1/2, not 0', () => {
-    const r = verify(build(() => [[0.5, 1, 0], [0.5, 0, 0]]), 'tprMinusFpr');
+    const r = verify(
+      build(() => [
+        [0.5, 1, 0],
+        [0.5, 0, 0],
+      ]),
+      'tprMinusFpr',
+    );
     expect(r.thresholds).toEqual(Array(10).fill(0.5));
     expect(r.accuracy).toBe(0.5);
   });
@@ -112,6 +133,8 @@ describe('verification input errors', () => {
     const label = separable();
     label.same[5] = 3;
     expect(() => verify(label, 'accuracy')).toThrow('pair 5 has same = 3; expected 0 or 1');
-    expect(() => verify({ ...separable(), lookalike: new Uint8Array(3) }, 'accuracy')).toThrow('20 scores but 3 entries in lookalike');
+    expect(() => verify({ ...separable(), lookalike: new Uint8Array(3) }, 'accuracy')).toThrow(
+      '20 scores but 3 entries in lookalike',
+    );
   });
 });

@@ -38,13 +38,18 @@ export interface VerificationResult {
 /** Checks lengths, labels and fold ids of the pairs; throws an Error naming the first problem. */
 function checkPairs(p: ScoredPairs): void {
   const n = p.scores.length;
-  for (const [name, arr] of [['same', p.same], ['lookalike', p.lookalike], ['fold', p.fold]] as const) {
+  for (const [name, arr] of [
+    ['same', p.same],
+    ['lookalike', p.lookalike],
+    ['fold', p.fold],
+  ] as const) {
     if (arr.length !== n) throw new Error(`verify: ${n} scores but ${arr.length} entries in ${name}`);
   }
   for (let i = 0; i < n; i++) {
     if (!Number.isFinite(p.scores[i])) throw new Error(`verify: pair ${i} has a non-finite score (${p.scores[i]})`);
     if ((p.same[i] as number) > 1) throw new Error(`verify: pair ${i} has same = ${p.same[i]}; expected 0 or 1`);
-    if ((p.fold[i] as number) >= FOLDS) throw new Error(`verify: pair ${i} has fold ${p.fold[i]}; folds must be 0..${FOLDS - 1}`);
+    if ((p.fold[i] as number) >= FOLDS)
+      throw new Error(`verify: pair ${i} has fold ${p.fold[i]}; folds must be 0..${FOLDS - 1}`);
   }
 }
 
@@ -80,7 +85,9 @@ export function verify(pairs: ScoredPairs, rule: ThresholdRule): VerificationRes
   for (let f = 0; f < FOLDS; f++) {
     const held = split(pairs, (i) => pairs.fold[i] === f);
     if (held.pos.length === 0 || held.neg.length === 0) {
-      throw new Error(`verify: fold ${f} has ${held.pos.length} positive and ${held.neg.length} negative pairs; each fold needs both`);
+      throw new Error(
+        `verify: fold ${f} has ${held.pos.length} positive and ${held.neg.length} negative pairs; each fold needs both`,
+      );
     }
     const train = split(pairs, (i) => pairs.fold[i] !== f);
     const t = chooseThreshold(train.pos, train.neg, rule);

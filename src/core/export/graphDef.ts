@@ -69,7 +69,10 @@ export class GraphBuilder {
   /** A constant whose values travel in the weights file under the node's name. */
   constant(name: string, shape: readonly number[], values: Float32Array | Int32Array): string {
     const size = shape.reduce((a, b) => a * b, 1);
-    if (values.length !== size) throw new Error(`graph: constant ${name} has ${values.length} values, its shape ${JSON.stringify(shape)} holds ${size}`);
+    if (values.length !== size)
+      throw new Error(
+        `graph: constant ${name} has ${values.length} values, its shape ${JSON.stringify(shape)} holds ${size}`,
+      );
     const dtype = values instanceof Int32Array ? 'DT_INT32' : 'DT_FLOAT';
     this.weights.push({ name, shape: [...shape], dtype: dtype === 'DT_INT32' ? 'int32' : 'float32', values });
     return this.add({

@@ -39,7 +39,10 @@ export function signatureShapes(signature: unknown): SignatureShapes {
       return sizes.every(Number.isInteger) ? sizes : undefined;
     });
   };
-  const s = (typeof signature === 'object' && signature !== null ? signature : {}) as { inputs?: unknown; outputs?: unknown };
+  const s = (typeof signature === 'object' && signature !== null ? signature : {}) as {
+    inputs?: unknown;
+    outputs?: unknown;
+  };
   return { inputs: shapes(s.inputs), outputs: shapes(s.outputs) };
 }
 
@@ -70,19 +73,30 @@ const isZip = (name: string): boolean => name.toLowerCase().endsWith('.zip');
  * plain pick). A zip must be picked alone: its files and loose files together are ambiguous.
  */
 export async function readPicked(picked: readonly PickLike[]): Promise<{ files: PickedFile[]; from: string | null }> {
-  if (picked.length === 0) throw new Error('Import probe: no file picked: pick model.json with its weight file(s), or the zip "Download probe" saves');
+  if (picked.length === 0)
+    throw new Error(
+      'Import probe: no file picked: pick model.json with its weight file(s), or the zip "Download probe" saves',
+    );
   const total = picked.reduce((n, f) => n + f.size, 0);
-  if (total > MAX_PROBE_BYTES) throw new Error(`Import probe: the ${picked.length} picked files hold ${total} bytes, more than the ${MAX_PROBE_BYTES} a probe can be`);
+  if (total > MAX_PROBE_BYTES)
+    throw new Error(
+      `Import probe: the ${picked.length} picked files hold ${total} bytes, more than the ${MAX_PROBE_BYTES} a probe can be`,
+    );
   const zips = picked.filter((f) => isZip(f.name));
   if (zips.length > 0 && picked.length > 1) {
-    throw new Error(`Import probe: ${picked.map((f) => clipText(f.name, 60)).join(', ')}: pick one zip alone, or the unpacked model.json with its weight file(s)`);
+    throw new Error(
+      `Import probe: ${picked.map((f) => clipText(f.name, 60)).join(', ')}: pick one zip alone, or the unpacked model.json with its weight file(s)`,
+    );
   }
   const zip = zips[0];
   if (zip !== undefined) {
     const files = await unzip(new Uint8Array(await zip.arrayBuffer()), clipText(zip.name, 60), MAX_PROBE_BYTES);
     return { files: files.map((f) => ({ path: f.path, data: f.data })), from: zip.name.slice(0, -'.zip'.length) };
   }
-  return { files: await Promise.all(picked.map(async (f) => ({ path: f.name, data: new Uint8Array(await f.arrayBuffer()) }))), from: null };
+  return {
+    files: await Promise.all(picked.map(async (f) => ({ path: f.name, data: new Uint8Array(await f.arrayBuffer()) }))),
+    from: null,
+  };
 }
 
 /** The one model.json among the files (else the one .json file), or why there is none. */
@@ -90,20 +104,38 @@ function modelFile(files: readonly PickedFile[]): PickedFile {
   const named = files.filter((f) => base(f.path) === 'model.json');
   const json = named.length > 0 ? named : files.filter((f) => f.path.toLowerCase().endsWith('.json'));
   const listed = files.map((f) => clipText(f.path, 60)).join(', ') || 'none';
-  if (json.length === 0) throw new Error(`Import probe: no model.json among the files (${listed}): pick model.json with its weight file(s), or the zip "Download probe" saves`);
-  if (json.length > 1) throw new Error(`Import probe: ${json.length} model files (${json.map((f) => clipText(f.path, 60)).join(', ')}): pick one probe at a time`);
+  if (json.length === 0)
+    throw new Error(
+      `Import probe: no model.json among the files (${listed}): pick model.json with its weight file(s), or the zip "Download probe" saves`,
+    );
+  if (json.length > 1)
+    throw new Error(
+      `Import probe: ${json.length} model files (${json.map((f) => clipText(f.path, 60)).join(', ')}): pick one probe at a time`,
+    );
   return json[0] as PickedFile;
 }
 
-const DTYPE_BYTES: Readonly<Record<string, number>> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
+const DTYPE_BYTES: Readonly<Record<string, number>> = {
+  float32: 4,
+  int32: 4,
+  bool: 1,
+  uint8: 1,
+  uint16: 2,
+  float16: 2,
+};
 
 /** Bytes one manifest entry takes in the weight files, or why it cannot be read. */
 function entryBytes(w: tf.io.WeightsManifestEntry, where: string): number {
   const dtype = w.quantization?.dtype ?? w.dtype;
   const each = DTYPE_BYTES[dtype];
-  if (each === undefined) throw new Error(`${where}: weight "${clipText(String(w.name), 60)}" has dtype ${clipText(String(dtype), 20)}; a probe's weights are float32, int32, bool or quantized uint8/uint16/float16`);
+  if (each === undefined)
+    throw new Error(
+      `${where}: weight "${clipText(String(w.name), 60)}" has dtype ${clipText(String(dtype), 20)}; a probe's weights are float32, int32, bool or quantized uint8/uint16/float16`,
+    );
   if (!Array.isArray(w.shape) || !w.shape.every((n) => Number.isInteger(n) && n >= 0)) {
-    throw new Error(`${where}: weight "${clipText(String(w.name), 60)}" has shape ${clipText(JSON.stringify(w.shape) ?? 'none', 60)}; expected a list of sizes ≥ 0`);
+    throw new Error(
+      `${where}: weight "${clipText(String(w.name), 60)}" has shape ${clipText(JSON.stringify(w.shape) ?? 'none', 60)}; expected a list of sizes ≥ 0`,
+    );
   }
   return each * w.shape.reduce((a, b) => a * b, 1);
 }
@@ -112,10 +144,21 @@ type Manifest = Array<{ paths: string[]; weights: tf.io.WeightsManifestEntry[] }
 
 function manifestOf(json: Record<string, unknown>, where: string): Manifest {
   const m = json.weightsManifest;
-  const ok = Array.isArray(m) && m.every((g) => typeof g === 'object' && g !== null
-    && Array.isArray((g as Manifest[number]).paths) && (g as Manifest[number]).paths.every((p) => typeof p === 'string')
-    && Array.isArray((g as Manifest[number]).weights) && (g as Manifest[number]).weights.every((w) => typeof w === 'object' && w !== null));
-  if (!ok) throw new Error(`${where}: weightsManifest is ${m === undefined ? 'missing' : 'malformed'}; expected a list of { paths: [file names], weights: [specs] }`);
+  const ok =
+    Array.isArray(m) &&
+    m.every(
+      (g) =>
+        typeof g === 'object' &&
+        g !== null &&
+        Array.isArray((g as Manifest[number]).paths) &&
+        (g as Manifest[number]).paths.every((p) => typeof p === 'string') &&
+        Array.isArray((g as Manifest[number]).weights) &&
+        (g as Manifest[number]).weights.every((w) => typeof w === 'object' && w !== null),
+    );
+  if (!ok)
+    throw new Error(
+      `${where}: weightsManifest is ${m === undefined ? 'missing' : 'malformed'}; expected a list of { paths: [file names], weights: [specs] }`,
+    );
   return m as Manifest;
 }
 
@@ -125,7 +168,9 @@ function weightFile(files: readonly PickedFile[], model: PickedFile, path: strin
   const byName = files.filter((f) => base(f.path) === base(path));
   const found = beside ?? (byName.length === 1 ? byName[0] : undefined);
   if (found === undefined) {
-    throw new Error(`${where}: its weightsManifest names ${clipText(path, 60)}, which is not among the picked files (${files.map((f) => clipText(f.path, 60)).join(', ')}): pick it with model.json`);
+    throw new Error(
+      `${where}: its weightsManifest names ${clipText(path, 60)}, which is not among the picked files (${files.map((f) => clipText(f.path, 60)).join(', ')}): pick it with model.json`,
+    );
   }
   return found;
 }
@@ -146,11 +191,15 @@ export function probeFileSet(files: readonly PickedFile[], from: string | null):
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`${where}: not a JSON object`);
   const j = json as Record<string, unknown>;
   if (j.format !== undefined && j.format !== 'graph-model') {
-    throw new Error(`${where}: format is ${clipText(JSON.stringify(j.format), 40)}; Import probe takes a TF.js graph model (format "graph-model"), as "Download probe" and to_tfjs.py write`);
+    throw new Error(
+      `${where}: format is ${clipText(JSON.stringify(j.format), 40)}; Import probe takes a TF.js graph model (format "graph-model"), as "Download probe" and to_tfjs.py write`,
+    );
   }
   const topology = j.modelTopology;
   if (typeof topology !== 'object' || topology === null || !Array.isArray((topology as { node?: unknown }).node)) {
-    throw new Error(`${where}: modelTopology has no list of graph nodes; Import probe takes a TF.js graph model, as "Download probe" and to_tfjs.py write`);
+    throw new Error(
+      `${where}: modelTopology has no list of graph nodes; Import probe takes a TF.js graph model, as "Download probe" and to_tfjs.py write`,
+    );
   }
   const manifest = manifestOf(j, where);
   const weightSpecs = manifest.flatMap((g) => g.weights);
@@ -158,7 +207,9 @@ export function probeFileSet(files: readonly PickedFile[], from: string | null):
   const parts = manifest.flatMap((g) => g.paths).map((p) => weightFile(files, model, p, where));
   const have = parts.reduce((n, p) => n + p.data.length, 0);
   if (have !== need) {
-    throw new Error(`${where}: its ${weightSpecs.length} weights need ${need} bytes, the weight files (${parts.map((p) => clipText(p.path, 60)).join(', ')}) hold ${have}: a file is truncated or of another model`);
+    throw new Error(
+      `${where}: its ${weightSpecs.length} weights need ${need} bytes, the weight files (${parts.map((p) => clipText(p.path, 60)).join(', ')}) hold ${have}: a file is truncated or of another model`,
+    );
   }
   const weightData = new Uint8Array(have);
   let at = 0;
@@ -166,16 +217,22 @@ export function probeFileSet(files: readonly PickedFile[], from: string | null):
     weightData.set(p.data, at);
     at += p.data.length;
   }
-  const source: ProbeSource = typeof j.convertedBy === 'string' && /PyTorch/.test(j.convertedBy) ? 'PyTorch' : 'imported probe';
+  const source: ProbeSource =
+    typeof j.convertedBy === 'string' && /PyTorch/.test(j.convertedBy) ? 'PyTorch' : 'imported probe';
   const meta = (j.userDefinedMetadata as { probe?: { description?: unknown } } | undefined)?.probe?.description;
-  const title = clipText(typeof meta === 'string' && meta !== '' ? meta : (from ?? (dir(model.path).slice(0, -1) || model.path)), 80);
+  const title = clipText(
+    typeof meta === 'string' && meta !== '' ? meta : (from ?? (dir(model.path).slice(0, -1) || model.path)),
+    80,
+  );
   const artifacts: tf.io.ModelArtifacts = {
     modelTopology: topology,
     format: 'graph-model',
     weightSpecs,
     weightData: weightData.buffer,
     ...(typeof j.signature === 'object' && j.signature !== null ? { signature: j.signature } : {}),
-    ...(typeof j.modelInitializer === 'object' && j.modelInitializer !== null ? { modelInitializer: j.modelInitializer } : {}),
+    ...(typeof j.modelInitializer === 'object' && j.modelInitializer !== null
+      ? { modelInitializer: j.modelInitializer }
+      : {}),
   };
   return { title, source, artifacts };
 }

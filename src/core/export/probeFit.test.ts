@@ -5,7 +5,7 @@ import { embeddingSizeProblem, misfitMessage, probeFitProblems } from './probeFi
 const needs = { imageSize: 24, channels: 3 as const, embedDim: 64 };
 
 describe('probeFitProblems', () => {
-  it('finds none for the comparison\'s own shapes, or sizes the model leaves open', () => {
+  it("finds none for the comparison's own shapes, or sizes the model leaves open", () => {
     expect(probeFitProblems({ inputs: [[-1, 24, 24, 3]], outputs: [[-1, 64]] }, needs)).toEqual([]);
     expect(probeFitProblems({ inputs: [[-1, -1, -1, 3]], outputs: [undefined] }, needs)).toEqual([]);
   });
@@ -25,9 +25,13 @@ describe('probeFitProblems', () => {
     ]);
   });
 
-  it('checks the embeddings\' own size and says nothing was imported', () => {
+  it("checks the embeddings' own size and says nothing was imported", () => {
     expect(embeddingSizeProblem(64, needs)).toBeNull();
-    expect(embeddingSizeProblem(32, needs)).toBe('embedding size (model.embedDim): the probe gives 32, the comparison needs 64');
-    expect(misfitMessage('SST · seed 1', ['a', 'b'])).toBe('Import probe: SST · seed 1 does not fit this comparison: a; b. Nothing was imported; the comparison is unchanged.');
+    expect(embeddingSizeProblem(32, needs)).toBe(
+      'embedding size (model.embedDim): the probe gives 32, the comparison needs 64',
+    );
+    expect(misfitMessage('SST · seed 1', ['a', 'b'])).toBe(
+      'Import probe: SST · seed 1 does not fit this comparison: a; b. Nothing was imported; the comparison is unchanged.',
+    );
   });
 });

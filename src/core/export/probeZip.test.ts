@@ -22,10 +22,13 @@ beforeAll(useCpu);
 async function readZip(chunks: Uint8Array[]): Promise<Map<string, Buffer>> {
   const path = join(await mkdtemp(join(tmpdir(), 'probe-zip-')), 'p.zip');
   await writeFile(path, Buffer.concat(chunks));
-  const script = 'import json, sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps({i.filename: z.read(i).hex() for i in z.infolist()}))';
+  const script =
+    'import json, sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps({i.filename: z.read(i).hex() for i in z.infolist()}))';
   const run = spawnSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8', maxBuffer: 1 << 26 });
   expect(run.status, run.stderr).toBe(0);
-  return new Map(Object.entries(JSON.parse(run.stdout) as Record<string, string>).map(([k, v]) => [k, Buffer.from(v, 'hex')]));
+  return new Map(
+    Object.entries(JSON.parse(run.stdout) as Record<string, string>).map(([k, v]) => [k, Buffer.from(v, 'hex')]),
+  );
 }
 
 describe('probeZip', () => {
@@ -33,25 +36,33 @@ describe('probeZip', () => {
     expect(['Conventional', 'SST', 'MASST K=4'].map(labelSlug)).toEqual(['conventional', 'sst', 'masst-k4']);
   });
 
-  it('zips one folder whose model.json and weights.bin load and give the probe\'s embeddings', async () => {
+  it("zips one folder whose model.json and weights.bin load and give the probe's embeddings", async () => {
     const input = randomProbe('tiny', 3, 4);
     const made = probeZip(input, 'masst-demo-seed-2-600-steps', 'MASST K=4', 2);
     const folder = 'masst-demo-seed-2-600-steps-masst-k4-seed2-probe';
     expect(made.filename).toBe(`${folder}.zip`);
     const files = await readZip(made.chunks);
     expect([...files.keys()].sort()).toEqual([`${folder}/README.md`, `${folder}/model.json`, `${folder}/weights.bin`]);
-    expect(files.get(`${folder}/README.md`)?.toString('utf8')).toContain(`tf.zeros([1, ${SIZE}, ${SIZE}, 3]); // pixels in [0, 1]`);
+    expect(files.get(`${folder}/README.md`)?.toString('utf8')).toContain(
+      `tf.zeros([1, ${SIZE}, ${SIZE}, 3]); // pixels in [0, 1]`,
+    );
 
     const json = JSON.parse(files.get(`${folder}/model.json`)?.toString('utf8') ?? '') as tf.io.ModelJSON;
     const bin = files.get(`${folder}/weights.bin`) as Buffer;
     const weights = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer;
     const model = await loadGraphModel({
-      load: () => tf.io.getModelArtifactsForJSON(json, (manifest) => Promise.resolve([tf.io.getWeightSpecs(manifest), weights])),
+      load: () =>
+        tf.io.getModelArtifactsForJSON(json, (manifest) => Promise.resolve([tf.io.getWeightSpecs(manifest), weights])),
     });
     const net = Net.fromValues(input.arch, paramSpecsFor(input.arch, 3), input.state.weights, false);
     net.load(input.state, 'test probe');
     const x = tf.randomUniform([2, SIZE, SIZE, 3], 0, 1, 'float32', 9) as tf.Tensor4D;
-    const diff = tf.tidy(() => tf.max(tf.abs(tf.sub(model.predict(x) as tf.Tensor, forward(net, x, 'inference', 'im2col').embedding))).dataSync()[0]);
+    const diff = tf.tidy(
+      () =>
+        tf
+          .max(tf.abs(tf.sub(model.predict(x) as tf.Tensor, forward(net, x, 'inference', 'im2col').embedding)))
+          .dataSync()[0],
+    );
     expect(diff).toBeLessThan(1e-5);
     tf.dispose(x);
     net.dispose();

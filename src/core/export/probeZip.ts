@@ -9,7 +9,10 @@ import { zipChunks } from './zip';
 
 /** "MASST K=4" → "masst-k4": a label as a file-name part. */
 export function labelSlug(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, (m) => (m.includes('=') ? '' : '-')).replace(/^-+|-+$/g, '');
+  return label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, (m) => (m.includes('=') ? '' : '-'))
+    .replace(/^-+|-+$/g, '');
 }
 
 /** The README inside the zip: the input, the output and the lines that load the model. */
@@ -49,13 +52,22 @@ export interface ProbeZip {
  * The zip `<base>-<label>-seed<N>-probe.zip` of one folder of the same name; throws (tfjsProbe.ts)
  * naming a missing, misshapen or non-finite array.
  */
-export function probeZip(input: ProbeExportInput, base: string, label: string, seed: number, modified?: Date): ProbeZip {
+export function probeZip(
+  input: ProbeExportInput,
+  base: string,
+  label: string,
+  seed: number,
+  modified?: Date,
+): ProbeZip {
   const folder = `${base}-${labelSlug(label)}-seed${seed}-probe`;
   const { modelJson, weights } = probeArtifacts(input);
-  const chunks = zipChunks([
-    { path: `${folder}/model.json`, data: `${JSON.stringify(modelJson)}\n` },
-    { path: `${folder}/${WEIGHTS_FILE}`, data: new Uint8Array(weights) },
-    { path: `${folder}/README.md`, data: probeReadme(input, folder) },
-  ], modified);
+  const chunks = zipChunks(
+    [
+      { path: `${folder}/model.json`, data: `${JSON.stringify(modelJson)}\n` },
+      { path: `${folder}/${WEIGHTS_FILE}`, data: new Uint8Array(weights) },
+      { path: `${folder}/README.md`, data: probeReadme(input, folder) },
+    ],
+    modified,
+  );
   return { filename: `${folder}.zip`, chunks, bytes: chunks.reduce((n, c) => n + c.length, 0) };
 }

@@ -15,16 +15,20 @@ beforeAll(useCpu);
 
 function images(channels: 1 | 3, seed: number): tf.Tensor4D {
   const rng = createRng(seed);
-  return tf.tensor4d(Float32Array.from({ length: 3 * SIZE * SIZE * channels }, () => rng.next()), [3, SIZE, SIZE, channels]);
+  return tf.tensor4d(
+    Float32Array.from({ length: 3 * SIZE * SIZE * channels }, () => rng.next()),
+    [3, SIZE, SIZE, channels],
+  );
 }
 
 /** A load handler that reads model.json and its weights file as a browser's http loader would. */
 function fromFiles(modelJson: string, weights: ArrayBuffer): tf.io.IOHandler {
   return {
-    load: () => tf.io.getModelArtifactsForJSON(JSON.parse(modelJson) as tf.io.ModelJSON, (manifest) => {
-      expect(manifest[0]?.paths).toEqual([WEIGHTS_FILE]);
-      return Promise.resolve([tf.io.getWeightSpecs(manifest), weights]);
-    }),
+    load: () =>
+      tf.io.getModelArtifactsForJSON(JSON.parse(modelJson) as tf.io.ModelJSON, (manifest) => {
+        expect(manifest[0]?.paths).toEqual([WEIGHTS_FILE]);
+        return Promise.resolve([tf.io.getWeightSpecs(manifest), weights]);
+      }),
   };
 }
 
@@ -52,7 +56,8 @@ describe('probeArtifacts', () => {
         const got = model.predict(x) as tf.Tensor2D;
         expect(got.shape).toEqual([3, 8]);
         const [g, e, n] = [got.dataSync(), expected.dataSync(), native.dataSync()];
-        const maxDiff = (a: Float32Array | Int32Array | Uint8Array, b: Float32Array | Int32Array | Uint8Array) => Math.max(...Array.from(a, (v, i) => Math.abs(v - (b[i] as number))));
+        const maxDiff = (a: Float32Array | Int32Array | Uint8Array, b: Float32Array | Int32Array | Uint8Array) =>
+          Math.max(...Array.from(a, (v, i) => Math.abs(v - (b[i] as number))));
         expect(maxDiff(g, e)).toBeLessThan(1e-5);
         expect(maxDiff(g, n)).toBeLessThan(1e-5);
         // The embeddings are not trivially equal (e.g. all one direction): rows differ.
@@ -79,18 +84,31 @@ describe('probeArtifacts', () => {
   };
 
   it('refuses a missing weight, naming it', () => {
-    expect(() => probeArtifacts(withState((s) => ({ ...s, weights: s.weights.slice(0, -1) })))).toThrow(/missing: embed\.bn\.beta/);
+    expect(() => probeArtifacts(withState((s) => ({ ...s, weights: s.weights.slice(0, -1) })))).toThrow(
+      /missing: embed\.bn\.beta/,
+    );
   });
 
   it('refuses a weight of the wrong size, naming it and the shape', () => {
     const specs = paramSpecsFor(architectureFor('tiny', 8), 1);
     const at = specs.findIndex((s) => s.name === 's0b0.a.conv');
-    expect(() => probeArtifacts(withState((s) => ({ ...s, weights: s.weights.map((w, i) => (i === at ? w.slice(1) : w)) })))).toThrow(/s0b0\.a\.conv has 1151 values, expected 1152 \(shape \[3,3,8,16\]\)/);
+    expect(() =>
+      probeArtifacts(withState((s) => ({ ...s, weights: s.weights.map((w, i) => (i === at ? w.slice(1) : w)) }))),
+    ).toThrow(/s0b0\.a\.conv has 1151 values, expected 1152 \(shape \[3,3,8,16\]\)/);
   });
 
   it('refuses non-finite weights and missing or negative BN statistics, naming them', () => {
-    expect(() => probeArtifacts(withState((s) => ({ ...s, weights: s.weights.map((w, i) => (i === s.weights.length - 3 ? w.map(() => NaN) : w)) })))).toThrow(/embed\.dense\[0\] is NaN/);
+    expect(() =>
+      probeArtifacts(
+        withState((s) => ({
+          ...s,
+          weights: s.weights.map((w, i) => (i === s.weights.length - 3 ? w.map(() => NaN) : w)),
+        })),
+      ),
+    ).toThrow(/embed\.dense\[0\] is NaN/);
     expect(() => probeArtifacts(withState((s) => ({ ...s, bn: s.bn.slice(0, -1) })))).toThrow(/BN statistic arrays/);
-    expect(() => probeArtifacts(withState((s) => ({ ...s, bn: s.bn.map((b, i) => (i === 1 ? b.map(() => -1) : b)) })))).toThrow(/stem\.bn running variance \[0\] is -1/);
+    expect(() =>
+      probeArtifacts(withState((s) => ({ ...s, bn: s.bn.map((b, i) => (i === 1 ? b.map(() => -1) : b)) }))),
+    ).toThrow(/stem\.bn running variance \[0\] is -1/);
   });
 });

@@ -49,20 +49,29 @@ function namedState(input: ProbeExportInput): Pick<ProbeGraphInput, 'params' | '
   const { weights, bn } = input.state;
   if (weights.length !== specs.length) {
     const missing = specs.slice(weights.length).map((s) => s.name);
-    throw new Error(`probe export: ${weights.length} weight arrays for ${specs.length} parameters${missing.length > 0 ? `; missing: ${missing.join(', ')}` : ''}`);
+    throw new Error(
+      `probe export: ${weights.length} weight arrays for ${specs.length} parameters${missing.length > 0 ? `; missing: ${missing.join(', ')}` : ''}`,
+    );
   }
   const params = new Map<string, { shape: number[]; values: Float32Array }>();
-  specs.forEach((spec, i) => params.set(spec.name, { shape: spec.shape, values: checked(weights[i] as Float32Array, spec.name, spec.shape) }));
+  specs.forEach((spec, i) =>
+    params.set(spec.name, { shape: spec.shape, values: checked(weights[i] as Float32Array, spec.name, spec.shape) }),
+  );
   const layers = bnSpecs(specs);
   if (bn.length !== 2 * layers.length) {
-    throw new Error(`probe export: ${bn.length} BN statistic arrays, the ${layers.length} BN layers need ${2 * layers.length} (mean and variance each)`);
+    throw new Error(
+      `probe export: ${bn.length} BN statistic arrays, the ${layers.length} BN layers need ${2 * layers.length} (mean and variance each)`,
+    );
   }
   const stats = new Map<string, { mean: Float32Array; variance: Float32Array }>();
   layers.forEach((layer, i) => {
     const mean = checked(bn[2 * i] as Float32Array, `${layer.name} running mean`, [layer.channels]);
     const variance = checked(bn[2 * i + 1] as Float32Array, `${layer.name} running variance`, [layer.channels]);
     const negative = variance.findIndex((v) => v < 0);
-    if (negative >= 0) throw new Error(`probe export: ${layer.name} running variance [${negative}] is ${variance[negative]}, expected ≥ 0`);
+    if (negative >= 0)
+      throw new Error(
+        `probe export: ${layer.name} running variance [${negative}] is ${variance[negative]}, expected ≥ 0`,
+      );
     stats.set(layer.name, { mean, variance });
   });
   return { params, bn: stats };
@@ -70,13 +79,19 @@ function namedState(input: ProbeExportInput): Pick<ProbeGraphInput, 'params' | '
 
 function checked(values: Float32Array, name: string, shape: readonly number[]): Float32Array {
   const size = shape.reduce((a, b) => a * b, 1);
-  if (values.length !== size) throw new Error(`probe export: ${name} has ${values.length} values, expected ${size} (shape ${JSON.stringify(shape)})`);
+  if (values.length !== size)
+    throw new Error(
+      `probe export: ${name} has ${values.length} values, expected ${size} (shape ${JSON.stringify(shape)})`,
+    );
   const bad = values.findIndex((v) => !Number.isFinite(v));
-  if (bad >= 0) throw new Error(`probe export: ${name}[${bad}] is ${values[bad]}: the run diverged, there is no probe to export`);
+  if (bad >= 0)
+    throw new Error(`probe export: ${name}[${bad}] is ${values[bad]}: the run diverged, there is no probe to export`);
   return values;
 }
 
-export function probeMetadata(input: Pick<ProbeExportInput, 'imageSize' | 'channels' | 'arch' | 'description'>): ProbeMetadata {
+export function probeMetadata(
+  input: Pick<ProbeExportInput, 'imageSize' | 'channels' | 'arch' | 'description'>,
+): ProbeMetadata {
   const colour = input.channels === 3 ? 'RGB' : 'grey';
   return {
     description: input.description,
@@ -87,17 +102,29 @@ export function probeMetadata(input: Pick<ProbeExportInput, 'imageSize' | 'chann
 
 /** model.json and the weights file of the probe; throws naming a missing, misshapen or non-finite array. */
 export function probeArtifacts(input: ProbeExportInput): ProbeArtifacts {
-  if (!Number.isInteger(input.imageSize) || input.imageSize < 1) throw new Error(`probe export: imageSize ${input.imageSize} is not a positive integer`);
-  const graph = probeGraph({ arch: input.arch, imageSize: input.imageSize, channels: input.channels, ...namedState(input) });
+  if (!Number.isInteger(input.imageSize) || input.imageSize < 1)
+    throw new Error(`probe export: imageSize ${input.imageSize} is not a positive integer`);
+  const graph = probeGraph({
+    arch: input.arch,
+    imageSize: input.imageSize,
+    channels: input.channels,
+    ...namedState(input),
+  });
   const bytes = graph.weights.reduce((n, w) => n + 4 * w.values.length, 0);
   const weights = new ArrayBuffer(bytes);
   let at = 0;
   for (const w of graph.weights) {
     // Typed arrays are in the platform's byte order; tfjs reads them back the same way (little-endian on every supported platform).
-    new Uint8Array(weights, at, 4 * w.values.length).set(new Uint8Array(w.values.buffer, w.values.byteOffset, 4 * w.values.length));
+    new Uint8Array(weights, at, 4 * w.values.length).set(
+      new Uint8Array(w.values.buffer, w.values.byteOffset, 4 * w.values.length),
+    );
     at += 4 * w.values.length;
   }
-  const tensorInfo = (name: string, shape: number[]) => ({ name: `${name}:0`, dtype: 'DT_FLOAT', tensorShape: shapeAttr(shape) });
+  const tensorInfo = (name: string, shape: number[]) => ({
+    name: `${name}:0`,
+    dtype: 'DT_FLOAT',
+    tensorShape: shapeAttr(shape),
+  });
   const modelJson: tf.io.ModelJSON = {
     format: 'graph-model',
     generatedBy: 'MASST Playground',
@@ -108,7 +135,9 @@ export function probeArtifacts(input: ProbeExportInput): ProbeArtifacts {
       outputs: { [OUTPUT_NAME]: tensorInfo(OUTPUT_NAME, [-1, input.arch.embedDim]) },
     },
     userDefinedMetadata: { probe: probeMetadata(input) },
-    weightsManifest: [{ paths: [WEIGHTS_FILE], weights: graph.weights.map((w) => ({ name: w.name, shape: w.shape, dtype: w.dtype })) }],
+    weightsManifest: [
+      { paths: [WEIGHTS_FILE], weights: graph.weights.map((w) => ({ name: w.name, shape: w.shape, dtype: w.dtype })) },
+    ],
   };
   return { modelJson, weights };
 }

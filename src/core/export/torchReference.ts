@@ -55,16 +55,28 @@ function startValues(states: readonly TrainerState[]): { head: Float32Array; que
  * `steps` lock-step iterations of the config's runs on the active tfjs backend.
  * @param steps from 1 to config.steps.
  */
-export async function computeReference(config: ExperimentConfig, dataset: FaceDataset, impl: ConvImpl, steps: number): Promise<TorchReference> {
+export async function computeReference(
+  config: ExperimentConfig,
+  dataset: FaceDataset,
+  impl: ConvImpl,
+  steps: number,
+): Promise<TorchReference> {
   if (!Number.isInteger(steps) || steps < 1 || steps > config.steps) {
-    throw new Error(`reference steps = ${steps} is not allowed: expected an integer from 1 to the config's ${config.steps} steps`);
+    throw new Error(
+      `reference steps = ${steps} is not allowed: expected an integer from 1 to the config's ${config.steps} steps`,
+    );
   }
   const cmp = new Comparison(config, dataset, impl);
   try {
     const ck = await cmp.checkpoint();
     const byId = imagesById(dataset.train.labels, dataset.trainIds);
     const runs: ReferenceRun[] = cmp.runs.map((run) => {
-      const sampler = new PairSampler(byId, config.batchSize, queueBatchesFor(run.spec, config), createRng(deriveSeed(config.seed, 'order')));
+      const sampler = new PairSampler(
+        byId,
+        config.batchSize,
+        queueBatchesFor(run.spec, config),
+        createRng(deriveSeed(config.seed, 'order')),
+      );
       const batches = Array.from({ length: steps }, () => {
         const b = sampler.next();
         return [Array.from(b.ids), Array.from(b.view1), Array.from(b.view2)];

@@ -17,7 +17,8 @@ export function torchExportProblems(config: ExperimentConfig): string[] {
   const a = config.analysis;
   const why = 'the PyTorch export trains and evaluates but does not measure the loss landscape yet';
   if (a.every !== 0) problems.push(`analysis.every = ${a.every} is not supported by the export (${why}); allowed: 0`);
-  if (a.landscapeEvery !== 0) problems.push(`analysis.landscapeEvery = ${a.landscapeEvery} is not supported by the export (${why}); allowed: 0`);
+  if (a.landscapeEvery !== 0)
+    problems.push(`analysis.landscapeEvery = ${a.landscapeEvery} is not supported by the export (${why}); allowed: 0`);
   if (a.slice2d) problems.push(`analysis.slice2d = true is not supported by the export (${why}); allowed: false`);
   return problems;
 }

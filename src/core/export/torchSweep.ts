@@ -23,7 +23,11 @@ import { torchExportProblems, withoutAnalysis } from './torchSupport';
 export const TORCH_SWEEP_PLAN_VERSION = 1;
 
 /** The analysis fields a PyTorch export switches off, with their "off" values (torchSupport.ts withoutAnalysis). */
-const ANALYSIS_OFF: ReadonlyArray<[keyof ExperimentConfig['analysis'], string]> = [['every', '0'], ['landscapeEvery', '0'], ['slice2d', 'false']];
+const ANALYSIS_OFF: ReadonlyArray<[keyof ExperimentConfig['analysis'], string]> = [
+  ['every', '0'],
+  ['landscapeEvery', '0'],
+  ['slice2d', 'false'],
+];
 
 /**
  * The spec as the project trains it: the preset's own landscape measurements switched off by
@@ -35,7 +39,9 @@ export function torchSweepSpec(spec: SweepSpec): SweepSpec {
   const preset = presetConfig(spec.preset);
   const off = withoutAnalysis(preset).analysis;
   const named = new Set(spec.set.map((s) => s.slice(0, s.indexOf('='))));
-  const added = ANALYSIS_OFF.filter(([field]) => preset.analysis[field] !== off[field] && !named.has(`analysis.${field}`)).map(([field, value]) => `analysis.${field}=${value}`);
+  const added = ANALYSIS_OFF.filter(
+    ([field]) => preset.analysis[field] !== off[field] && !named.has(`analysis.${field}`),
+  ).map(([field, value]) => `analysis.${field}=${value}`);
   return { ...spec, set: [...added, ...spec.set] };
 }
 
@@ -89,14 +95,18 @@ export function torchSweep(spec: SweepSpec): TorchSweep {
   // The base first, so a user's `set` asking for probes is named once and not once per cell.
   let baseProblems: string[] = [];
   try {
-    baseProblems = torchExportProblems(applyOverrides(withoutAnalysis(presetConfig(spec.preset)), exported.set)).map((p) => `set: ${p}`);
+    baseProblems = torchExportProblems(applyOverrides(withoutAnalysis(presetConfig(spec.preset)), exported.set)).map(
+      (p) => `set: ${p}`,
+    );
   } catch {
     // A `set` entry the config does not take: expandSweep below names it with the spec's other problems.
   }
-  if (baseProblems.length > 0) throw new Error(`Cannot export this sweep:\n${baseProblems.map((p) => `  - ${p}`).join('\n')}`);
+  if (baseProblems.length > 0)
+    throw new Error(`Cannot export this sweep:\n${baseProblems.map((p) => `  - ${p}`).join('\n')}`);
   const plan = expandSweep(exported);
   const cellProblems = plan.cells.flatMap((c) => torchExportProblems(c.config).map((p) => `cell ${c.label}: ${p}`));
-  if (cellProblems.length > 0) throw new Error(`Cannot export this sweep:\n${cellProblems.map((p) => `  - ${p}`).join('\n')}`);
+  if (cellProblems.length > 0)
+    throw new Error(`Cannot export this sweep:\n${cellProblems.map((p) => `  - ${p}`).join('\n')}`);
   const groups = new Map<string, { data: ExperimentConfig['data']; cells: number[] }>();
   for (const cell of plan.cells) {
     const key = canonicalJson(cell.config.data);
@@ -122,11 +132,18 @@ export function torchSweepPlanFile(sweep: TorchSweep, versions: SweepFile['versi
     label: cell.label,
     settings: cell.settings,
     config: cell.config,
-    data: Object.fromEntries(seeds.map((s) => [String(s), `${sweepDataDir(sweep, groupOf(cell.index), s)}/index.json`])),
+    data: Object.fromEntries(
+      seeds.map((s) => [String(s), `${sweepDataDir(sweep, groupOf(cell.index), s)}/index.json`]),
+    ),
     runs: (distinct.cellSlots[cell.index] ?? []).flatMap((s) => {
       const slot = distinct.slots[s] as DistinctRuns['slots'][number];
       return seeds.map((seed, i) => ({
-        key: slot.keys[i] as string, label: slot.label, method: slot.spec.method, agents: slot.spec.agents, seed, owner: slot.cell,
+        key: slot.keys[i] as string,
+        label: slot.label,
+        method: slot.spec.method,
+        agents: slot.spec.agents,
+        seed,
+        owner: slot.cell,
       }));
     }),
   }));
@@ -138,7 +155,10 @@ export function torchSweepPlanFile(sweep: TorchSweep, versions: SweepFile['versi
     spec: plan.spec,
     methods: plan.methods.map(runLabel),
     notes: plan.notes,
-    runs: { grid: plan.cells.length * plan.methods.length * seeds.length, distinct: distinct.slots.length * seeds.length },
+    runs: {
+      grid: plan.cells.length * plan.methods.length * seeds.length,
+      distinct: distinct.slots.length * seeds.length,
+    },
     cells,
   };
 }

@@ -34,7 +34,9 @@ function readme(input: TorchSweepProjectInput): string {
     `Exported with ${codeSpan(input.origin)}: preset ${spec.preset}${spec.set.length > 0 ? ` with ${spec.set.join(', ')}` : ''}; ` +
       `${plan.cells.length} cells (${axes}) × ${plan.methods.map(runLabel).join(', ')} × seeds ${spec.seeds.join(', ')}: ` +
       `${input.planFile.runs.grid} runs, ${distinct.slots.length * spec.seeds.length} distinct by run key` +
-      (c ? `; ${c.steps} steps of batch ${c.batchSize}, ${c.model.backbone} backbone, ${c.data.imageSize} px synthetic faces in data/.` : '.'),
+      (c
+        ? `; ${c.steps} steps of batch ${c.batchSize}, ${c.model.backbone} backbone, ${c.data.imageSize} px synthetic faces in data/.`
+        : '.'),
     ...plan.notes.map((n) => `Note: ${n}.`),
     '',
   ];
@@ -56,7 +58,10 @@ export function torchSweepProjectFiles(input: TorchSweepProjectInput): ProjectFi
     }
   });
   files.push({ path: 'sweep-plan.json', data: json(input.planFile) });
-  files.push({ path: 'export.json', data: json({ seeds, sweep: 'sweep-plan.json', reference: false, origin: input.origin }) });
+  files.push({
+    path: 'export.json',
+    data: json({ seeds, sweep: 'sweep-plan.json', reference: false, origin: input.origin }),
+  });
   files.push({ path: 'README.md', data: readme(input) });
   return files;
 }

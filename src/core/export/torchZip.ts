@@ -50,16 +50,29 @@ export function torchProjectZip(input: TorchZipInput): TorchZip {
   const problems = [...validate(config).map((i) => i.message), ...torchExportProblems(config)];
   if (!littleEndian()) problems.push('the export writes little-endian arrays and this machine is big-endian');
   const missing = input.seeds.filter((s) => !input.faces.has(s));
-  if (missing.length > 0) problems.push(`the faces of seed${missing.length > 1 ? 's' : ''} ${missing.join(', ')} are not made yet: export once the comparison has built (its runs show step 0)`);
+  if (missing.length > 0)
+    problems.push(
+      `the faces of seed${missing.length > 1 ? 's' : ''} ${missing.join(', ')} are not made yet: export once the comparison has built (its runs show step 0)`,
+    );
   if (input.seeds.length === 0) problems.push('the session has no seeds');
   if (problems.length > 0) return { ok: false, problems };
   const datasets = new Map<number, FaceDataset>();
   for (const seed of input.seeds) datasets.set(seed, deserializeDataset(input.faces.get(seed) as ArrayBuffer));
   const seeds = [...input.seeds];
-  const files = torchProjectFiles({ config, seeds, data: { kind: 'arrays', datasets }, reference: null, origin: input.origin, folderName: input.folder?.root ?? null });
+  const files = torchProjectFiles({
+    config,
+    seeds,
+    data: { kind: 'arrays', datasets },
+    reference: null,
+    origin: input.origin,
+    folderName: input.folder?.root ?? null,
+  });
   const first = seeds[0] as number;
   const name = `masst-pytorch-seed-${first}${seeds.length > 1 ? `-and-${seeds.length - 1}-more` : ''}`;
   // One folder at the top, so unzipping never scatters the project into the current folder.
-  const chunks = zipChunks(files.map((f) => ({ path: `${name}/${f.path}`, data: f.data })), input.modified);
+  const chunks = zipChunks(
+    files.map((f) => ({ path: `${name}/${f.path}`, data: f.data })),
+    input.modified,
+  );
   return { ok: true, filename: `${name}.zip`, chunks };
 }

@@ -50,14 +50,26 @@ async function deflatedZip(path: string, data: Uint8Array): Promise<Uint8Array> 
   end.setUint16(10, 1, true);
   end.setUint32(12, 46 + name.length, true);
   end.setUint32(16, dirOffset, true);
-  return join([new Uint8Array(local.buffer), name, packed, new Uint8Array(central.buffer), name, new Uint8Array(end.buffer)]);
+  return join([
+    new Uint8Array(local.buffer),
+    name,
+    packed,
+    new Uint8Array(central.buffer),
+    name,
+    new Uint8Array(end.buffer),
+  ]);
 }
 
 describe('unzip', () => {
   const weights = Uint8Array.from({ length: 1000 }, (_, i) => (i * 7) % 256);
 
   it('reads back every stored entry the zip writer wrote, in order, skipping nothing', async () => {
-    const bytes = join(zipChunks([{ path: 'p/model.json', data: '{"a":1}' }, { path: 'p/weights.bin', data: weights }]));
+    const bytes = join(
+      zipChunks([
+        { path: 'p/model.json', data: '{"a":1}' },
+        { path: 'p/weights.bin', data: weights },
+      ]),
+    );
     const entries = await unzip(bytes, 'p.zip', 1 << 20);
     expect(entries.map((e) => e.path)).toEqual(['p/model.json', 'p/weights.bin']);
     expect(new TextDecoder().decode(entries[0]?.data)).toBe('{"a":1}');
@@ -75,8 +87,12 @@ describe('unzip', () => {
     const damaged = bytes.slice();
     const at = 30 + 'p/weights.bin'.length + 5; // a byte of the entry's data, past its local header
     damaged[at] = (damaged[at] as number) ^ 0xff;
-    await expect(unzip(damaged, 'p.zip', 1 << 20)).rejects.toThrow('p.zip: p/weights.bin: CRC-32 mismatch: the archive is damaged');
+    await expect(unzip(damaged, 'p.zip', 1 << 20)).rejects.toThrow(
+      'p.zip: p/weights.bin: CRC-32 mismatch: the archive is damaged',
+    );
     await expect(unzip(bytes, 'p.zip', 999)).rejects.toThrow('p.zip: its files unpack to more than 999 bytes');
-    await expect(unzip(new TextEncoder().encode('{"not": "a zip", "padding": "..........."}'), 'model.zip', 1 << 20)).rejects.toThrow('model.zip: not a zip archive');
+    await expect(
+      unzip(new TextEncoder().encode('{"not": "a zip", "padding": "..........."}'), 'model.zip', 1 << 20),
+    ).rejects.toThrow('model.zip: not a zip archive');
   });
 });

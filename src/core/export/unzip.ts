@@ -29,7 +29,9 @@ function findEnd(view: DataView, name: string): number {
 }
 
 async function inflate(data: Uint8Array, size: number, where: string): Promise<Uint8Array> {
-  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'));
   let out: Uint8Array;
   try {
     out = new Uint8Array(await new Response(stream).arrayBuffer());
@@ -52,13 +54,17 @@ export async function unzip(bytes: Uint8Array, name: string, maxBytes: number): 
   const end = findEnd(view, name);
   const count = view.getUint16(end + 10, true);
   const dirOffset = view.getUint32(end + 16, true);
-  if (dirOffset === 0xffffffff || count === 0xffff) throw new Error(`${name}: a ZIP64 archive; only plain zip archives (under 4 GiB, under 65 535 entries) can be read`);
+  if (dirOffset === 0xffffffff || count === 0xffff)
+    throw new Error(
+      `${name}: a ZIP64 archive; only plain zip archives (under 4 GiB, under 65 535 entries) can be read`,
+    );
   const decoder = new TextDecoder();
   const out: UnzippedEntry[] = [];
   let at = dirOffset;
   let total = 0;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw new Error(`${name}: central directory entry ${i + 1} of ${count} is damaged (offset ${at})`);
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL)
+      throw new Error(`${name}: central directory entry ${i + 1} of ${count} is damaged (offset ${at})`);
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
     const crc = view.getUint32(at + 16, true);
@@ -72,10 +78,13 @@ export async function unzip(bytes: Uint8Array, name: string, maxBytes: number): 
     if (path.endsWith('/')) continue;
     const where = `${name}: ${path}`;
     if ((flags & 1) !== 0) throw new Error(`${where}: encrypted; unpack it with its password first`);
-    if (method !== 0 && method !== 8) throw new Error(`${where}: compression method ${method}; only stored (0) and deflate (8) can be read`);
+    if (method !== 0 && method !== 8)
+      throw new Error(`${where}: compression method ${method}; only stored (0) and deflate (8) can be read`);
     total += size;
-    if (total > maxBytes) throw new Error(`${name}: its files unpack to more than ${maxBytes} bytes, more than a probe can be`);
-    if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL) throw new Error(`${where}: its local header is damaged (offset ${local})`);
+    if (total > maxBytes)
+      throw new Error(`${name}: its files unpack to more than ${maxBytes} bytes, more than a probe can be`);
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL)
+      throw new Error(`${where}: its local header is damaged (offset ${local})`);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (start + packed > bytes.length) throw new Error(`${where}: its ${packed} bytes run past the end of the archive`);
     const raw = bytes.subarray(start, start + packed);

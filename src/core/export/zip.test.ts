@@ -78,6 +78,11 @@ describe('zip', () => {
   it('refuses an absolute, escaping or repeated path by name', () => {
     expect(() => zip([{ path: '/etc/x', data: '' }])).toThrow('"/etc/x" is not allowed');
     expect(() => zip([{ path: 'a/../../x', data: '' }])).toThrow('"a/../../x" is not allowed');
-    expect(() => zip([{ path: 'a', data: '' }, { path: 'a', data: '1' }])).toThrow('"a" appears twice');
+    expect(() =>
+      zip([
+        { path: 'a', data: '' },
+        { path: 'a', data: '1' },
+      ]),
+    ).toThrow('"a" appears twice');
   });
 });

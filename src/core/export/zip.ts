@@ -30,7 +30,8 @@ const MAX_ENTRIES = 0xffff;
  * @param modified the entries' modification time (default 1980-01-01, so equal inputs give equal bytes).
  */
 export function zipChunks(entries: readonly ZipEntry[], modified: Date = new Date(1980, 0, 1)): Uint8Array[] {
-  if (entries.length > MAX_ENTRIES) throw new Error(`zip: ${entries.length} entries is more than ${MAX_ENTRIES}, the most a zip without ZIP64 holds`);
+  if (entries.length > MAX_ENTRIES)
+    throw new Error(`zip: ${entries.length} entries is more than ${MAX_ENTRIES}, the most a zip without ZIP64 holds`);
   const encoder = new TextEncoder();
   const { time, date } = dosDateTime(modified);
   const chunks: Uint8Array[] = [];
@@ -38,12 +39,14 @@ export function zipChunks(entries: readonly ZipEntry[], modified: Date = new Dat
   const seen = new Set<string>();
   let offset = 0;
   for (const entry of entries) {
-    if (entry.path === '' || entry.path.startsWith('/') || entry.path.split('/').includes('..')) throw new Error(`zip: entry path "${entry.path}" is not allowed: expected a relative path without ".."`);
+    if (entry.path === '' || entry.path.startsWith('/') || entry.path.split('/').includes('..'))
+      throw new Error(`zip: entry path "${entry.path}" is not allowed: expected a relative path without ".."`);
     if (seen.has(entry.path)) throw new Error(`zip: entry path "${entry.path}" appears twice`);
     seen.add(entry.path);
     const name = encoder.encode(entry.path);
     const data = typeof entry.data === 'string' ? encoder.encode(entry.data) : entry.data;
-    if (data.length > MAX_U32 || offset > MAX_U32) throw new Error(`zip: the archive passes 4 GiB at "${entry.path}", more than a zip without ZIP64 holds`);
+    if (data.length > MAX_U32 || offset > MAX_U32)
+      throw new Error(`zip: the archive passes 4 GiB at "${entry.path}", more than a zip without ZIP64 holds`);
     const crc = crc32(data);
     const local = new Uint8Array(30 + name.length);
     const l = new DataView(local.buffer);
@@ -80,7 +83,8 @@ export function zipChunks(entries: readonly ZipEntry[], modified: Date = new Dat
     offset += local.length + data.length;
   }
   const centralSize = central.reduce((n, h) => n + h.length, 0);
-  if (offset > MAX_U32 || offset + centralSize > MAX_U32) throw new Error('zip: the archive passes 4 GiB, more than a zip without ZIP64 holds');
+  if (offset > MAX_U32 || offset + centralSize > MAX_U32)
+    throw new Error('zip: the archive passes 4 GiB, more than a zip without ZIP64 holds');
   const end = new Uint8Array(22);
   const e = new DataView(end.buffer);
   e.setUint32(0, 0x06054b50, true); // end of central directory signature

@@ -17,12 +17,20 @@ export function decodeImageBytes(bytes: Uint8Array): DecodeResult {
   if (format === null) return { ok: false, why: NOT_AN_IMAGE };
   try {
     if (format === 'jpeg') {
-      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_MEGAPIXELS, maxMemoryUsageInMB: 1024 });
+      const img = jpeg.decode(bytes, {
+        useTArray: true,
+        formatAsRGBA: true,
+        maxResolutionInMP: MAX_MEGAPIXELS,
+        maxMemoryUsageInMB: 1024,
+      });
       return { ok: true, rgba: img.data, width: img.width, height: img.height };
     }
     return pngRgba(bytes);
   } catch (e) {
-    return { ok: false, why: `an unreadable ${format === 'jpeg' ? 'JPEG' : 'PNG'} (${e instanceof Error ? e.message : String(e)})` };
+    return {
+      ok: false,
+      why: `an unreadable ${format === 'jpeg' ? 'JPEG' : 'PNG'} (${e instanceof Error ? e.message : String(e)})`,
+    };
   }
 }
 
@@ -30,7 +38,8 @@ export function decodeImageBytes(bytes: Uint8Array): DecodeResult {
 function pngRgba(bytes: Uint8Array): DecodeResult {
   const png = decodePng(bytes);
   const { width, height } = png;
-  if (width * height > MAX_MEGAPIXELS * 1e6) return { ok: false, why: `a ${width}×${height} PNG, larger than ${MAX_MEGAPIXELS} megapixels` };
+  if (width * height > MAX_MEGAPIXELS * 1e6)
+    return { ok: false, why: `a ${width}×${height} PNG, larger than ${MAX_MEGAPIXELS} megapixels` };
   let data: ArrayLike<number> = png.data;
   let channels = png.channels;
   let shift = png.depth === 16 ? 8 : 0;

@@ -21,7 +21,16 @@ import { buildPool, deserializePool, serializePool } from './pool';
 import { makeTestFolder } from './testFolder';
 
 const DIR = join('e2e', 'fixtures', 'faces');
-const data = (over: Partial<DataConfig> = {}): DataConfig => ({ ...defaultDataConfig(), imageSize: 16, channels: 1, trainIds: 8, testIds: 4, testImagesPerId: 3, pairs: 20, ...over });
+const data = (over: Partial<DataConfig> = {}): DataConfig => ({
+  ...defaultDataConfig(),
+  imageSize: 16,
+  channels: 1,
+  trainIds: 8,
+  testIds: 4,
+  testImagesPerId: 3,
+  pairs: 20,
+  ...over,
+});
 
 beforeAll(async () => {
   await initRasterizer(await loadResvgWasmNode());
@@ -36,7 +45,11 @@ describe('the test face folder', () => {
   });
 
   it('loads with its pairs: 10 folds of one same and one different pair over 4 held-out identities', async () => {
-    const loaded = await loadFaces({ dir: DIR, pairs: null }, { imageSize: 16, channels: 1 }, join('.cache', 'faces-test'));
+    const loaded = await loadFaces(
+      { dir: DIR, pairs: null },
+      { imageSize: 16, channels: 1 },
+      join('.cache', 'faces-test'),
+    );
     expect(loaded.listing.identities).toHaveLength(20);
     expect(loaded.pool.paths).toHaveLength(60);
     expect(loaded.pairs?.format).toBe('lfw-10-fold');
@@ -64,12 +77,18 @@ describe('decodeImageBytes', () => {
     const rgba = new Uint8Array(32 * 32 * 4).map((_, i) => [120, 90, 60, 255][i % 4] as number);
     const jpeg = decodeImageBytes(encodeJpeg({ width: 32, height: 32, data: rgba }, 95).data);
     if (!jpeg.ok) throw new Error(jpeg.why);
-    const err = Array.from(jpeg.rgba).reduce((m, v, i) => (i % 4 === 3 ? m : Math.max(m, Math.abs(v - (rgba[i] as number)))), 0);
+    const err = Array.from(jpeg.rgba).reduce(
+      (m, v, i) => (i % 4 === 3 ? m : Math.max(m, Math.abs(v - (rgba[i] as number)))),
+      0,
+    );
     expect(err).toBeLessThan(3);
   });
 
   it('names text, truncated and empty files', () => {
-    expect(decodeImageBytes(new TextEncoder().encode('hello'))).toEqual({ ok: false, why: 'not a JPEG or PNG image (its first bytes are neither)' });
+    expect(decodeImageBytes(new TextEncoder().encode('hello'))).toEqual({
+      ok: false,
+      why: 'not a JPEG or PNG image (its first bytes are neither)',
+    });
     const png = makeTestFolder()[0]?.bytes as Uint8Array;
     const cut = decodeImageBytes(png.slice(0, 60));
     expect(cut.ok).toBe(false);
@@ -79,8 +98,35 @@ describe('decodeImageBytes', () => {
 
 describe('pools and splits', () => {
   /** 14 identities I00..I13 with 2..5 images, tiny 2×2 grey images whose value is the image's index. */
-  const listing = readListing(Array.from({ length: 14 }, (_, i) => Array.from({ length: 2 + (i % 4) }, (__, k) => ({ path: `r/I${String(i).padStart(2, '0')}/I${String(i).padStart(2, '0')}_000${k + 1}.png`, bytes: 1, modified: 0 }))).flat());
-  const makePool = async (bad: string | null = null) => buildPool(listing, 2, 1, (p) => Promise.resolve(p === bad ? { ok: false, why: 'broken' } : { ok: true, rgba: new Uint8Array(16).fill(listing.identities.findIndex((id) => id.images.some((im) => im.path === p)) * 10), width: 2, height: 2 }), (d) => cropResize(d.rgba, d.width, d.height, 2, 1));
+  const listing = readListing(
+    Array.from({ length: 14 }, (_, i) =>
+      Array.from({ length: 2 + (i % 4) }, (__, k) => ({
+        path: `r/I${String(i).padStart(2, '0')}/I${String(i).padStart(2, '0')}_000${k + 1}.png`,
+        bytes: 1,
+        modified: 0,
+      })),
+    ).flat(),
+  );
+  const makePool = async (bad: string | null = null) =>
+    buildPool(
+      listing,
+      2,
+      1,
+      (p) =>
+        Promise.resolve(
+          p === bad
+            ? { ok: false, why: 'broken' }
+            : {
+                ok: true,
+                rgba: new Uint8Array(16).fill(
+                  listing.identities.findIndex((id) => id.images.some((im) => im.path === p)) * 10,
+                ),
+                width: 2,
+                height: 2,
+              },
+        ),
+      (d) => cropResize(d.rgba, d.width, d.height, 2, 1),
+    );
 
   it('round-trips through bytes and names an unreadable image', async () => {
     const pool = await makePool('r/I03/I03_0002.png');
@@ -100,19 +146,26 @@ describe('pools and splits', () => {
     expect(a.pairs).toEqual(b.pairs);
     expect(c.train.pixels).not.toEqual(a.train.pixels);
     // Pixel value = 10 × identity index / 255: the identity sets must be disjoint.
-    const ids = (set: { pixels: Float32Array; count: number }) => new Set(Array.from({ length: set.count }, (_, k) => Math.round((set.pixels[k * 4] as number) * 255 / 10)));
+    const ids = (set: { pixels: Float32Array; count: number }) =>
+      new Set(Array.from({ length: set.count }, (_, k) => Math.round(((set.pixels[k * 4] as number) * 255) / 10)));
     const train = ids(a.train);
     for (const id of ids(a.test)) expect(train.has(id)).toBe(false);
     expect(train.size).toBe(6);
     expect(a.test.count).toBe(6);
-    for (const [k, d] of a.depthPerId.entries()) expect(d).toBe(Math.min(3, a.train.labels.filter((l) => l === k).length));
+    for (const [k, d] of a.depthPerId.entries())
+      expect(d).toBe(Math.min(3, a.train.labels.filter((l) => l === k).length));
     expect(Math.max(...a.depthPerId)).toBeLessThanOrEqual(3);
     expect(a.pairs.lookalike.every((v) => v === 0)).toBe(true);
   });
 
   it('ranks the long tail by images per identity', async () => {
     const pool = await makePool();
-    const { dataset } = folderDataset(pool, null, data({ regime: 'longtail', trainIds: 8, testIds: 2, longTail: { minDepth: 1, maxDepth: 5, exponent: 1 } }), 1);
+    const { dataset } = folderDataset(
+      pool,
+      null,
+      data({ regime: 'longtail', trainIds: 8, testIds: 2, longTail: { minDepth: 1, maxDepth: 5, exponent: 1 } }),
+      1,
+    );
     // Zipf depths round(5 / r) = 5, 3, 2, 1, …, capped by what each ranked identity has (≥ 5, 4 …).
     expect([...dataset.depthPerId]).toEqual([5, 3, 2, 1, 1, 1, 1, 1]);
     // Pixel value = 10 × identity index / 255: the head identity is one with 5 images.
@@ -122,10 +175,18 @@ describe('pools and splits', () => {
 
   it('names the field, the value and what the folder allows when it is too small', async () => {
     const pool = await makePool();
-    const cap = folderCapacity(listing.identities.map((i) => i.images.length), null, data({ testIds: 3 }));
+    const cap = folderCapacity(
+      listing.identities.map((i) => i.images.length),
+      null,
+      data({ testIds: 3 }),
+    );
     expect(cap).toEqual({ trainIds: 11, testIds: 14 });
-    expect(() => folderDataset(pool, null, data({ trainIds: 12, testIds: 3 }), 1)).toThrow('data.trainIds is 12 but the folder "r" has only 11 identities with at least 2 readable images outside the held-out ones; allowed: 2 to 11.');
-    expect(() => folderDataset(pool, null, data({ testIds: 15 }), 1)).toThrow('data.testIds is 15 but the folder "r" has only 14 identities with at least 2 readable images to hold out; allowed: 2 to 14 (or add a pairs.txt).');
+    expect(() => folderDataset(pool, null, data({ trainIds: 12, testIds: 3 }), 1)).toThrow(
+      'data.trainIds is 12 but the folder "r" has only 11 identities with at least 2 readable images outside the held-out ones; allowed: 2 to 11.',
+    );
+    expect(() => folderDataset(pool, null, data({ testIds: 15 }), 1)).toThrow(
+      'data.testIds is 15 but the folder "r" has only 14 identities with at least 2 readable images to hold out; allowed: 2 to 14 (or add a pairs.txt).',
+    );
   });
 
   it('holds out every identity pairs.txt names and refuses a fold left without a kind', async () => {
@@ -135,8 +196,16 @@ describe('pools and splits', () => {
     const parsed = parsePairsFile('pairs.txt', lines.join('\n'), listing);
     const { dataset } = folderDataset(pool, parsed, data({ trainIds: 9 }), 1);
     expect(dataset.testIds).toBe(5);
-    expect(folderCapacity(listing.identities.map((i) => i.images.length), new Set([0, 1, 2, 3, 4]), data()).trainIds).toBe(9);
+    expect(
+      folderCapacity(
+        listing.identities.map((i) => i.images.length),
+        new Set([0, 1, 2, 3, 4]),
+        data(),
+      ).trainIds,
+    ).toBe(9);
     const broken = await makePool('r/I01/I01_0001.png');
-    expect(() => folderDataset(broken, parsed, data({ trainIds: 2 }), 1)).toThrow('the folder "r": fold 1 of pairs.txt has no different-person pair left; 10-fold verification needs both kinds in every fold.');
+    expect(() => folderDataset(broken, parsed, data({ trainIds: 2 }), 1)).toThrow(
+      'the folder "r": fold 1 of pairs.txt has no different-person pair left; 10-fold verification needs both kinds in every fold.',
+    );
   });
 });

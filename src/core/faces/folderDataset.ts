@@ -18,7 +18,10 @@ import { createRng, deriveSeed } from '../rng';
 import type { ParsedPairs } from './pairsFile';
 import type { FacePool } from './pool';
 
-export type SplitConfig = Pick<DataConfig, 'regime' | 'trainIds' | 'testIds' | 'testImagesPerId' | 'deepDepth' | 'longTail' | 'pairs'>;
+export type SplitConfig = Pick<
+  DataConfig,
+  'regime' | 'trainIds' | 'testIds' | 'testImagesPerId' | 'deepDepth' | 'longTail' | 'pairs'
+>;
 
 /** Fewest images a training identity needs in this regime. */
 export function minTrainImages(data: Pick<DataConfig, 'regime' | 'longTail'>): number {
@@ -26,7 +29,11 @@ export function minTrainImages(data: Pick<DataConfig, 'regime' | 'longTail'>): n
 }
 
 /** How many training and held-out identities a folder offers: the largest valid data.trainIds / data.testIds. */
-export function folderCapacity(imagesPerId: readonly number[], heldOut: ReadonlySet<number> | null, data: Pick<DataConfig, 'regime' | 'longTail' | 'testIds'>): { trainIds: number; testIds: number } {
+export function folderCapacity(
+  imagesPerId: readonly number[],
+  heldOut: ReadonlySet<number> | null,
+  data: Pick<DataConfig, 'regime' | 'longTail' | 'testIds'>,
+): { trainIds: number; testIds: number } {
   const need = minTrainImages(data);
   const testable = imagesPerId.filter((n) => n >= 2).length;
   const testIds = heldOut ? heldOut.size : testable;
@@ -64,14 +71,23 @@ function heldOutFromPairs(pool: FacePool, parsed: ParsedPairs, where: string): H
   const indexOf = new Map(pool.paths.map((p, i) => [p, i]));
   const notes: string[] = [];
   const kept = parsed.pairs.filter((p) => indexOf.has(p.a) && indexOf.has(p.b));
-  if (kept.length < parsed.pairs.length) notes.push(`${parsed.pairs.length - kept.length} pair${parsed.pairs.length - kept.length === 1 ? '' : 's'} of pairs.txt left out: an image of each could not be read`);
-  const images = [...new Set(kept.flatMap((p) => [indexOf.get(p.a) as number, indexOf.get(p.b) as number]))].sort((a, b) => a - b);
+  if (kept.length < parsed.pairs.length)
+    notes.push(
+      `${parsed.pairs.length - kept.length} pair${parsed.pairs.length - kept.length === 1 ? '' : 's'} of pairs.txt left out: an image of each could not be read`,
+    );
+  const images = [...new Set(kept.flatMap((p) => [indexOf.get(p.a) as number, indexOf.get(p.b) as number]))].sort(
+    (a, b) => a - b,
+  );
   // Every image of an identity named in pairs.txt stays out of training, named there or not.
   const heldOut = new Set(images.map((i) => pool.ids[i] as number));
   const order = [...heldOut].sort((a, b) => a - b);
   const label = new Map(order.map((id, k) => [id, k]));
   const at = new Map(images.map((image, k) => [image, k]));
-  const test = imageSet(pool, images, images.map((i) => label.get(pool.ids[i] as number) as number));
+  const test = imageSet(
+    pool,
+    images,
+    images.map((i) => label.get(pool.ids[i] as number) as number),
+  );
   const n = kept.length;
   const pairs: VerificationPairs = {
     a: Int32Array.from(kept, (p) => at.get(indexOf.get(p.a) as number) as number),
@@ -83,7 +99,9 @@ function heldOutFromPairs(pool: FacePool, parsed: ParsedPairs, where: string): H
   for (let f = 0; f < 10; f++) {
     const inFold = kept.filter((p) => p.fold === f);
     if (!inFold.some((p) => p.same) || !inFold.some((p) => !p.same)) {
-      throw new Error(`${where}: fold ${f + 1} of pairs.txt has no ${inFold.some((p) => p.same) ? 'different-person' : 'same-person'} pair left; 10-fold verification needs both kinds in every fold.`);
+      throw new Error(
+        `${where}: fold ${f + 1} of pairs.txt has no ${inFold.some((p) => p.same) ? 'different-person' : 'same-person'} pair left; 10-fold verification needs both kinds in every fold.`,
+      );
     }
   }
   return { test, testIds: order.length, pairs, heldOut, notes };
@@ -93,10 +111,14 @@ function heldOutBySeed(pool: FacePool, groups: number[][], data: SplitConfig, se
   const rng = createRng(deriveSeed(seed, 'folder-test'));
   const candidates = groups.map((g, id) => (g.length >= 2 ? id : -1)).filter((id) => id >= 0);
   if (candidates.length < 2) {
-    throw new Error(`${where} has ${candidates.length === 0 ? 'no identity' : 'only 1 identity'} with at least 2 readable images, and verification without a pairs.txt holds out at least 2 such identities (data.testIds ≥ 2): add images, or a pairs.txt naming its pairs.`);
+    throw new Error(
+      `${where} has ${candidates.length === 0 ? 'no identity' : 'only 1 identity'} with at least 2 readable images, and verification without a pairs.txt holds out at least 2 such identities (data.testIds ≥ 2): add images, or a pairs.txt naming its pairs.`,
+    );
   }
   if (candidates.length < data.testIds) {
-    throw new Error(`data.testIds is ${data.testIds} but ${where} has only ${candidates.length} identities with at least 2 readable images to hold out; allowed: 2 to ${candidates.length} (or add a pairs.txt).`);
+    throw new Error(
+      `data.testIds is ${data.testIds} but ${where} has only ${candidates.length} identities with at least 2 readable images to hold out; allowed: 2 to ${candidates.length} (or add a pairs.txt).`,
+    );
   }
   rng.shuffle(candidates);
   const chosen = candidates.slice(0, data.testIds);
@@ -111,14 +133,20 @@ function heldOutBySeed(pool: FacePool, groups: number[][], data: SplitConfig, se
     }
   });
   const test = imageSet(pool, images, labels);
-  const pairs = samplePairs(test.labels, new Int32Array(chosen.length).fill(-1), { pairs: data.pairs, lookalikeFraction: 0 }, seed);
+  const pairs = samplePairs(
+    test.labels,
+    new Int32Array(chosen.length).fill(-1),
+    { pairs: data.pairs, lookalikeFraction: 0 },
+    seed,
+  );
   return { test, testIds: chosen.length, pairs, heldOut: new Set(chosen), notes: [] };
 }
 
 /** "no image of the folder could be used": why, with the first file that failed. */
 function noUsableImage(where: string, pool: FacePool): string {
   const n = pool.unreadable.length;
-  if (n === 0) return `${where} has no image to use: it holds no JPEG or PNG image inside an identity folder (expected Person_Name/Person_Name_0001.jpg).`;
+  if (n === 0)
+    return `${where} has no image to use: it holds no JPEG or PNG image inside an identity folder (expected Person_Name/Person_Name_0001.jpg).`;
   return `${where} has no image that could be used: none of its ${n} image file${n === 1 ? '' : 's'} could be decoded (first: ${pool.unreadable[0] as string}).`;
 }
 
@@ -126,19 +154,32 @@ function noUsableImage(where: string, pool: FacePool): string {
  * Fewer than 2 identities left to train on, said by its cause: pairs.txt holding out (all) the
  * identities, or held-out identities taking the last ones, rather than "allowed: 2 to 0".
  */
-export function noneToTrain(where: string, imagesPerId: readonly number[], heldOut: ReadonlySet<number>, left: number, need: number, fromPairs: boolean): string {
+export function noneToTrain(
+  where: string,
+  imagesPerId: readonly number[],
+  heldOut: ReadonlySet<number>,
+  left: number,
+  need: number,
+  fromPairs: boolean,
+): string {
   const withImages = imagesPerId.filter((n) => n > 0).length;
   const leaving = left === 0 ? 'none' : `only ${left} identity`;
   const needs = `training needs at least 2 identities with ${need} or more readable images`;
   if (fromPairs) {
-    const what = heldOut.size >= withImages ? `all ${withImages} identities` : `${heldOut.size} of the ${withImages} identities`;
+    const what =
+      heldOut.size >= withImages ? `all ${withImages} identities` : `${heldOut.size} of the ${withImages} identities`;
     return `pairs.txt holds out ${what} of ${where} (every identity it names stays out of training), leaving ${leaving} to train on; ${needs} that pairs.txt does not name: add such identities to the folder, or name fewer people in pairs.txt.`;
   }
   return `${where} has ${heldOut.size} held-out identities (data.testIds), leaving ${leaving} with ${need} or more readable images to train on; ${needs}: lower data.testIds or add identities.`;
 }
 
 /** Throws, naming the config field, the value and what the folder allows, when it is too small. */
-export function folderDataset(pool: FacePool, parsed: ParsedPairs | null, data: SplitConfig, seed: number): { dataset: FaceDataset; notes: string[] } {
+export function folderDataset(
+  pool: FacePool,
+  parsed: ParsedPairs | null,
+  data: SplitConfig,
+  seed: number,
+): { dataset: FaceDataset; notes: string[] } {
   const where = `the folder "${pool.root || 'Your faces'}"`;
   if (pool.paths.length === 0) throw new Error(noUsableImage(where, pool));
   const groups = byIdentity(pool.ids, pool.names.length);
@@ -146,12 +187,25 @@ export function folderDataset(pool: FacePool, parsed: ParsedPairs | null, data: 
   const need = minTrainImages(data);
   const rng = createRng(deriveSeed(seed, 'folder-train'));
   let candidates = groups.map((g, id) => (g.length >= need && !held.heldOut.has(id) ? id : -1)).filter((id) => id >= 0);
-  if (candidates.length < 2) throw new Error(noneToTrain(where, groups.map((g) => g.length), held.heldOut, candidates.length, need, parsed !== null));
+  if (candidates.length < 2)
+    throw new Error(
+      noneToTrain(
+        where,
+        groups.map((g) => g.length),
+        held.heldOut,
+        candidates.length,
+        need,
+        parsed !== null,
+      ),
+    );
   if (candidates.length < data.trainIds) {
-    throw new Error(`data.trainIds is ${data.trainIds} but ${where} has only ${candidates.length} identities with at least ${need} readable images outside the held-out ones; allowed: 2 to ${candidates.length}.`);
+    throw new Error(
+      `data.trainIds is ${data.trainIds} but ${where} has only ${candidates.length} identities with at least ${need} readable images outside the held-out ones; allowed: 2 to ${candidates.length}.`,
+    );
   }
   rng.shuffle(candidates);
-  if (data.regime === 'longtail') candidates = [...candidates].sort((a, b) => (groups[b] as number[]).length - (groups[a] as number[]).length);
+  if (data.regime === 'longtail')
+    candidates = [...candidates].sort((a, b) => (groups[b] as number[]).length - (groups[a] as number[]).length);
   const chosen = candidates.slice(0, data.trainIds);
   const depths = Int32Array.from(chosen, (id, rank) => {
     const have = (groups[id] as number[]).length;

@@ -28,7 +28,10 @@ const TRAIN = Array.from({ length: 12 }, (_, i) => ({ name: `Train_Person${Strin
 /** Held-out people with 4 images: 6 same-person pairs each, 5 × 6 = 30 ≥ 20 lines. */
 const HELD = Array.from({ length: 5 }, (_, i) => ({ name: `Held_Person${String.fromCharCode(65 + i)}`, images: 4 }));
 /** One-image people named in different-person lines. */
-const SINGLE = Array.from({ length: 8 }, (_, i) => ({ name: `Single_Person${String.fromCharCode(65 + i)}`, images: 1 }));
+const SINGLE = Array.from({ length: 8 }, (_, i) => ({
+  name: `Single_Person${String.fromCharCode(65 + i)}`,
+  images: 1,
+}));
 /** One-image people pairs.txt never names: in the folder, too shallow to train on. */
 const UNUSED = Array.from({ length: 3 }, (_, i) => ({ name: `Lone_Person${String.fromCharCode(65 + i)}`, images: 1 }));
 const PEOPLE = [...TRAIN, ...HELD, ...SINGLE, ...UNUSED];
@@ -53,7 +56,13 @@ const fileName = (name: string, k: number): string => `${name}_${String(k).padSt
 function render(person: number, k: number): Uint8Array {
   const look = createRng(SEED + 7919 * person);
   const background = [look.int(256), look.int(256), look.int(256)];
-  const blobs = Array.from({ length: 3 }, () => ({ x: look.uniform(5, 19), y: look.uniform(5, 19), rx: look.uniform(3, 8), ry: look.uniform(3, 8), rgb: [look.int(256), look.int(256), look.int(256)] }));
+  const blobs = Array.from({ length: 3 }, () => ({
+    x: look.uniform(5, 19),
+    y: look.uniform(5, 19),
+    rx: look.uniform(3, 8),
+    ry: look.uniform(3, 8),
+    rgb: [look.int(256), look.int(256), look.int(256)],
+  }));
   const shot = createRng(SEED + 7919 * person + 104729 * k);
   const dx = shot.uniform(-1, 1);
   const dy = shot.uniform(-1, 1);
@@ -62,7 +71,8 @@ function render(person: number, k: number): Uint8Array {
     for (let x = 0; x < SIZE; x++) {
       let rgb = background;
       for (const b of blobs) if (((x - b.x - dx) / b.rx) ** 2 + ((y - b.y - dy) / b.ry) ** 2 <= 1) rgb = b.rgb;
-      for (let c = 0; c < 3; c++) out[(y * SIZE + x) * 3 + c] = Math.max(0, Math.min(255, Math.round((rgb[c] as number) + shot.normal() * 6)));
+      for (let c = 0; c < 3; c++)
+        out[(y * SIZE + x) * 3 + c] = Math.max(0, Math.min(255, Math.round((rgb[c] as number) + shot.normal() * 6)));
     }
   }
   return out;
@@ -84,7 +94,10 @@ function pairsText(): string {
   }
   const lines = [`${FOLDS}\t${LFW_PER_FOLD}`];
   for (let f = 0; f < FOLDS; f++) {
-    lines.push(...same.slice(f * LFW_PER_FOLD, (f + 1) * LFW_PER_FOLD), ...different.slice(f * LFW_PER_FOLD, (f + 1) * LFW_PER_FOLD));
+    lines.push(
+      ...same.slice(f * LFW_PER_FOLD, (f + 1) * LFW_PER_FOLD),
+      ...different.slice(f * LFW_PER_FOLD, (f + 1) * LFW_PER_FOLD),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -95,7 +108,10 @@ export function makeLfwShapedFolder(): LfwFile[] {
   PEOPLE.forEach((p, person) => {
     for (let k = 1; k <= p.images; k++) {
       const data = render(person, k);
-      files.push({ path: `${p.name}/${fileName(p.name, k)}`, bytes: encodePng({ width: SIZE, height: SIZE, data, channels: 3, depth: 8 }) });
+      files.push({
+        path: `${p.name}/${fileName(p.name, k)}`,
+        bytes: encodePng({ width: SIZE, height: SIZE, data, channels: 3, depth: 8 }),
+      });
     }
   });
   files.push({ path: 'pairs.txt', bytes: new TextEncoder().encode(pairsText()) });

@@ -41,7 +41,9 @@ describe('readListing', () => {
   });
 
   it('refuses a folder with no image in an identity folder, naming it', () => {
-    expect(() => readListing([f('holiday/a.jpg'), f('holiday/notes.txt')])).toThrow(/Your faces: the folder "holiday" holds no JPEG or PNG image inside an identity folder .*2 files seen/);
+    expect(() => readListing([f('holiday/a.jpg'), f('holiday/notes.txt')])).toThrow(
+      /Your faces: the folder "holiday" holds no JPEG or PNG image inside an identity folder .*2 files seen/,
+    );
   });
 
   it('accepts dropped identity folders without a common root', () => {

@@ -76,7 +76,9 @@ export function readListing(files: readonly ListedFile[]): FolderListing {
       return;
     }
     if (depth < 2) {
-      skipped.push(`${path}: an image outside any identity folder (LFW layout is Person_Name/Person_Name_0001.jpg); skipped`);
+      skipped.push(
+        `${path}: an image outside any identity folder (LFW layout is Person_Name/Person_Name_0001.jpg); skipped`,
+      );
       return;
     }
     if ((files[i]?.bytes ?? 0) === 0) {
@@ -94,7 +96,9 @@ export function readListing(files: readonly ListedFile[]): FolderListing {
   const imageCount = identities.reduce((n, id) => n + id.images.length, 0);
   if (imageCount === 0) {
     const what = root === '' ? 'the dropped files' : `the folder "${root}"`;
-    throw new Error(`Your faces: ${what} hold${root === '' ? '' : 's'} no JPEG or PNG image inside an identity folder (expected Person_Name/Person_Name_0001.jpg; ${files.length} file${files.length === 1 ? '' : 's'} seen).`);
+    throw new Error(
+      `Your faces: ${what} hold${root === '' ? '' : 's'} no JPEG or PNG image inside an identity folder (expected Person_Name/Person_Name_0001.jpg; ${files.length} file${files.length === 1 ? '' : 's'} seen).`,
+    );
   }
   const lines = files.map((f, i) => `${paths[i]}\t${f.bytes}\t${f.modified}`).sort();
   return { root, identities, imageCount, pairsPath, skipped, key: hash64(lines.join('\n')) };

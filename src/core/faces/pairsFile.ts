@@ -47,17 +47,27 @@ function resolver(listing: FolderListing): (name: string, n: number) => string |
   };
 }
 
-const positive = (s: string | undefined): number | null => (s !== undefined && /^\d+$/.test(s) && Number(s) > 0 ? Number(s) : null);
+const positive = (s: string | undefined): number | null =>
+  s !== undefined && /^\d+$/.test(s) && Number(s) > 0 ? Number(s) : null;
 
 /**
  * Parses `text` (the file `fileName`) against the folder. Throws, naming the file, when fewer than
  * ten valid pairs of either kind remain; otherwise returns the valid pairs and every problem.
  */
 export function parsePairsFile(fileName: string, text: string, listing: FolderListing): ParsedPairs {
-  const rows = text.split(/\r?\n/).map((raw, i) => ({ no: i + 1, cells: raw.trim().split(/\s+/).filter((c) => c !== '') }));
+  const rows = text.split(/\r?\n/).map((raw, i) => ({
+    no: i + 1,
+    cells: raw
+      .trim()
+      .split(/\s+/)
+      .filter((c) => c !== ''),
+  }));
   const content = rows.filter((r) => r.cells.length > 0);
   const problems: string[] = [];
-  const header = content[0] && content[0].cells.length <= 2 && content[0].cells.every((c) => positive(c) !== null) ? content[0] : null;
+  const header =
+    content[0] && content[0].cells.length <= 2 && content[0].cells.every((c) => positive(c) !== null)
+      ? content[0]
+      : null;
   const resolve = resolver(listing);
   const lines: Line[] = [];
   for (const row of content) {
@@ -73,22 +83,38 @@ export function parsePairsFile(fileName: string, text: string, listing: FolderLi
     const expected = sets * 2 * perSet;
     const total = content.length - 1;
     if (total !== expected) {
-      problems.push(`${fileName}: the header (line ${header.no}) announces ${sets} set${sets === 1 ? '' : 's'} of ${perSet} same + ${perSet} different pairs = ${expected} lines, but ${total} follow; folds are dealt round-robin instead`);
+      problems.push(
+        `${fileName}: the header (line ${header.no}) announces ${sets} set${sets === 1 ? '' : 's'} of ${perSet} same + ${perSet} different pairs = ${expected} lines, but ${total} follow; folds are dealt round-robin instead`,
+      );
     } else tenFold = sets === PAIR_FOLDS;
   }
-  const pairs = tenFold ? setFolds(content.slice(1).map((r) => r.no), lines, perSet) : roundRobin(lines);
+  const pairs = tenFold
+    ? setFolds(
+        content.slice(1).map((r) => r.no),
+        lines,
+        perSet,
+      )
+    : roundRobin(lines);
   const same = pairs.filter((p) => p.same).length;
   const different = pairs.length - same;
   if (same < MIN_EACH || different < MIN_EACH) {
     const shown = problems.slice(0, 3).join('; ');
-    throw new Error(`${fileName}: ${same} valid same-person and ${different} valid different-person pairs; at least ${MIN_EACH} of each are needed for 10-fold verification${shown ? ` (${shown}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''})` : ''}.`);
+    throw new Error(
+      `${fileName}: ${same} valid same-person and ${different} valid different-person pairs; at least ${MIN_EACH} of each are needed for 10-fold verification${shown ? ` (${shown}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''})` : ''}.`,
+    );
   }
   return { format: tenFold ? 'lfw-10-fold' : 'list', pairs, problems };
 }
 
-function parseLine(cells: string[], no: number, resolve: (name: string, n: number) => string | null, fileName: string): Line | string {
+function parseLine(
+  cells: string[],
+  no: number,
+  resolve: (name: string, n: number) => string | null,
+  fileName: string,
+): Line | string {
   const at = `${fileName} line ${no}`;
-  const shape = 'expected "Name n1 n2" (same person) or "Name1 n1 Name2 n2" (different people), n a positive image number';
+  const shape =
+    'expected "Name n1 n2" (same person) or "Name1 n1 Name2 n2" (different people), n a positive image number';
   let parsed: [string, number, string, number] | null = null;
   if (cells.length === 3) {
     const [name, n1, n2] = cells as [string, string, string];
@@ -102,7 +128,8 @@ function parseLine(cells: string[], no: number, resolve: (name: string, n: numbe
   const a = resolve(name1, n1);
   const b = resolve(name2, n2);
   const missing = a === null ? `${name1} ${n1}` : b === null ? `${name2} ${n2}` : null;
-  if (missing !== null) return `${at}: names ${missing.replace(/ (\d+)$/, (_, n: string) => ` image ${n.padStart(4, '0')}`)}, which the folder lacks; skipped`;
+  if (missing !== null)
+    return `${at}: names ${missing.replace(/ (\d+)$/, (_, n: string) => ` image ${n.padStart(4, '0')}`)}, which the folder lacks; skipped`;
   if (cells.length === 4 && name1 === name2) return `${at}: a different-person line names ${name1} twice; skipped`;
   return { no, a: a as string, b: b as string, same: cells.length === 3 };
 }
@@ -110,7 +137,12 @@ function parseLine(cells: string[], no: number, resolve: (name: string, n: numbe
 /** LFW's own folds: content line k after the header lies in set ⌊k / (2·perSet)⌋. */
 function setFolds(lineNumbers: number[], lines: Line[], perSet: number): FilePair[] {
   const index = new Map(lineNumbers.map((no, k) => [no, k]));
-  return lines.map((l) => ({ a: l.a, b: l.b, same: l.same, fold: Math.floor((index.get(l.no) as number) / (2 * perSet)) }));
+  return lines.map((l) => ({
+    a: l.a,
+    b: l.b,
+    same: l.same,
+    fold: Math.floor((index.get(l.no) as number) / (2 * perSet)),
+  }));
 }
 
 /** Folds dealt in file order, the k-th positive and the k-th negative to fold k mod 10. */

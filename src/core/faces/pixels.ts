@@ -12,7 +12,13 @@ const LUMA = [0.299, 0.587, 0.114] as const;
  * rgba: [height, width, 4] bytes → [size, size, channels] bytes. Alpha is ignored (faces are
  * opaque); every output pixel averages the source area it covers, with fractional edge weights.
  */
-export function cropResize(rgba: ArrayLike<number>, width: number, height: number, size: number, channels: 1 | 3): Uint8Array {
+export function cropResize(
+  rgba: ArrayLike<number>,
+  width: number,
+  height: number,
+  size: number,
+  channels: 1 | 3,
+): Uint8Array {
   if (!(width > 0 && height > 0) || rgba.length < width * height * 4) {
     throw new Error(`cropResize: ${width}×${height} RGBA needs ${width * height * 4} bytes, got ${rgba.length}`);
   }
@@ -36,7 +42,7 @@ export function cropResize(rgba: ArrayLike<number>, width: number, height: numbe
         for (let x = Math.floor(xs); x < Math.ceil(xe); x++) {
           const w = wy * (Math.min(xe, x + 1) - Math.max(xs, x));
           if (w <= 0) continue;
-          const at = ((Math.min(y, height - 1)) * width + Math.min(x, width - 1)) * 4;
+          const at = (Math.min(y, height - 1) * width + Math.min(x, width - 1)) * 4;
           acc[0] += w * (rgba[at] as number);
           acc[1] += w * (rgba[at + 1] as number);
           acc[2] += w * (rgba[at + 2] as number);

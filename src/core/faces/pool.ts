@@ -22,7 +22,8 @@ export interface FacePool {
   unreadable: string[];
 }
 
-export type DecodeResult = { ok: true; rgba: ArrayLike<number>; width: number; height: number } | { ok: false; why: string };
+export type DecodeResult =
+  { ok: true; rgba: ArrayLike<number>; width: number; height: number } | { ok: false; why: string };
 
 /** Key of a pool in the dataset cache. */
 export function poolCacheKey(key: string, size: number, channels: 1 | 3): string {
@@ -91,6 +92,9 @@ export function serializePool(pool: FacePool): ArrayBuffer {
 export function deserializePool(buffer: ArrayBuffer): FacePool {
   const bytes = new Uint8Array(buffer);
   const length = new DataView(buffer).getUint32(0, true);
-  const head = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) as Omit<FacePool, 'pixels' | 'ids'> & { ids: number[] };
+  const head = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) as Omit<
+    FacePool,
+    'pixels' | 'ids'
+  > & { ids: number[] };
   return { ...head, ids: Int32Array.from(head.ids), pixels: bytes.slice(4 + length) };
 }

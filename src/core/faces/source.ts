@@ -15,4 +15,5 @@ export interface FolderSource {
   pairs: { path: string; text: string } | null;
 }
 
-export const listedFiles = (files: FolderSource['files']): ListedFile[] => files.map(({ path, file }) => ({ path, bytes: file.size, modified: file.lastModified }));
+export const listedFiles = (files: FolderSource['files']): ListedFile[] =>
+  files.map(({ path, file }) => ({ path, bytes: file.size, modified: file.lastModified }));

@@ -22,9 +22,22 @@ function otherValue(f: FieldSpec, config: ExperimentConfig): unknown {
 
 /** A value of a URL field that differs from the preset's and that validate() accepts. */
 function validOtherValue(f: FieldSpec, base: ExperimentConfig): ExperimentConfig | null {
-  if (f.path === 'runs') return { ...structuredClone(base), runs: [{ method: 'sst', agents: 1 }, { method: 'masst', agents: 2 }] };
+  if (f.path === 'runs')
+    return {
+      ...structuredClone(base),
+      runs: [
+        { method: 'sst', agents: 1 },
+        { method: 'masst', agents: 2 },
+      ],
+    };
   const v = valueAt(base, f.path);
-  const candidates = f.rule.kind === 'choice' ? f.rule.choices.filter((c) => c !== v) : [2, 0.5, 1.5, 3, 1 / 3].map((k) => (v as number) * k).flatMap((x) => [x, Math.round(x)]).concat([(v as number) + 1, 0]);
+  const candidates =
+    f.rule.kind === 'choice'
+      ? f.rule.choices.filter((c) => c !== v)
+      : [2, 0.5, 1.5, 3, 1 / 3]
+          .map((k) => (v as number) * k)
+          .flatMap((x) => [x, Math.round(x)])
+          .concat([(v as number) + 1, 0]);
   // A value may need room another field gives (per-agent queues need a short queue).
   const fixups = [(_: ExperimentConfig) => {}, (c: ExperimentConfig) => (c.gallery.queueSize = c.batchSize)];
   for (const fix of fixups) {
@@ -41,7 +54,11 @@ function validOtherValue(f: FieldSpec, base: ExperimentConfig): ExperimentConfig
 
 describe('the field table', () => {
   it('has a row for every leaf of every preset, and no row that is not a field', () => {
-    for (const name of PRESET_NAMES) expect(leaves(name).filter((p) => FIELDS.every((f) => f.path !== p)), name).toEqual([]);
+    for (const name of PRESET_NAMES)
+      expect(
+        leaves(name).filter((p) => FIELDS.every((f) => f.path !== p)),
+        name,
+      ).toEqual([]);
     const demo = leaves('demo');
     expect(FIELDS.map((f) => f.path).filter((p) => p !== 'runs' && !demo.includes(p))).toEqual([]);
     expect(new Set(FIELDS.map((f) => f.path)).size).toBe(FIELDS.length);
@@ -55,17 +72,47 @@ describe('the field table', () => {
     const params = urlFields().map((f) => f.param);
     expect(new Set(params).size).toBe(params.length);
     // The embedding size is the one URL field without a control on the page.
-    expect(urlFields().filter((f) => f.form === undefined).map((f) => f.path)).toEqual(['model.embedDim']);
+    expect(
+      urlFields()
+        .filter((f) => f.form === undefined)
+        .map((f) => f.path),
+    ).toEqual(['model.embedDim']);
     const labels = FIELDS.flatMap((f) => (f.form === undefined ? [] : [f.form.label]));
     expect(new Set(labels).size).toBe(labels.length);
   });
 
   it('keeps the URL names and form labels links and tests rely on', () => {
     expect(field('gallery.queueSize')).toMatchObject({ param: 'queue', form: { label: 'Queue size' } });
-    expect(field('analysis.every')).toMatchObject({ param: 'smoothEvery', oldParams: ['probeEvery'], flag: '--smooth-every' });
+    expect(field('analysis.every')).toMatchObject({
+      param: 'smoothEvery',
+      oldParams: ['probeEvery'],
+      flag: '--smooth-every',
+    });
     expect(urlFields().map((f) => f.param)).toEqual([
-      'seed', 'steps', 'batch', 'lr', 'queue', 'alpha', 'loss', 'scale', 'margin', 'backbone', 'embed', 'size', 'channels', 'regime', 'trainIds',
-      'agentUpdate', 'agentAlpha', 'agentInit', 'queueMode', 'evalEvery', 'smoothEvery', 'sliceEvery', 'grid', 'methods',
+      'seed',
+      'steps',
+      'batch',
+      'lr',
+      'queue',
+      'alpha',
+      'loss',
+      'scale',
+      'margin',
+      'backbone',
+      'embed',
+      'size',
+      'channels',
+      'regime',
+      'trainIds',
+      'agentUpdate',
+      'agentAlpha',
+      'agentInit',
+      'queueMode',
+      'evalEvery',
+      'smoothEvery',
+      'sliceEvery',
+      'grid',
+      'methods',
     ]);
   });
 
@@ -94,7 +141,9 @@ describe('the field table', () => {
       }
     }
     // The list of runs is no run's business: each is keyed by its own method and K.
-    expect(runKey({ ...demo, runs: [{ method: 'sst', agents: 1 }] }, { method: 'sst', agents: 1 }, 'cpu')).toBe(runKey(demo, { method: 'sst', agents: 1 }, 'cpu'));
+    expect(runKey({ ...demo, runs: [{ method: 'sst', agents: 1 }] }, { method: 'sst', agents: 1 }, 'cpu')).toBe(
+      runKey(demo, { method: 'sst', agents: 1 }, 'cpu'),
+    );
   });
 
   it('says which methods read a field: the gallery α is not Conventional’s, masst.* is MASST’s alone', () => {

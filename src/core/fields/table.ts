@@ -35,7 +35,10 @@ export function urlFields(): FieldSpec[] {
 /** Whether runs of `method` read the field at `path`; throws for a path the table does not have. */
 export function methodReads(method: Method, path: string): boolean {
   const f = BY_PATH.get(path);
-  if (f === undefined) throw new Error(`config field "${path}" is not in the field table (core/fields/table.ts): declare which methods read it`);
+  if (f === undefined)
+    throw new Error(
+      `config field "${path}" is not in the field table (core/fields/table.ts): declare which methods read it`,
+    );
   return f.methods.includes(method);
 }
 
@@ -63,7 +66,9 @@ const boundText = (b: number | Bound): string => (typeof b === 'number' ? String
 export function ruleText(rule: Rule): string {
   switch (rule.kind) {
     case 'int':
-      return rule.max === undefined ? `an integer ≥ ${rule.min}` : `an integer from ${rule.min} to ${boundText(rule.max)}`;
+      return rule.max === undefined
+        ? `an integer ≥ ${rule.min}`
+        : `an integer from ${rule.min} to ${boundText(rule.max)}`;
     case 'number':
       return `a number in [${rule.min}, ${boundText(rule.max)}${rule.maxOpen === true ? ')' : ']'}`;
     case 'positive':
@@ -73,7 +78,9 @@ export function ruleText(rule: Rule): string {
     case 'boolean':
       return 'true or false';
     case 'numbers':
-      return rule.each === null ? 'comma-separated numbers' : `comma-separated numbers, each in [${rule.each.min}, ${rule.each.max}${rule.each.maxOpen === true ? ')' : ']'}`;
+      return rule.each === null
+        ? 'comma-separated numbers'
+        : `comma-separated numbers, each in [${rule.each.min}, ${rule.each.max}${rule.each.maxOpen === true ? ')' : ']'}`;
     case 'between':
       return rule.allowed;
   }

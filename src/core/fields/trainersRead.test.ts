@@ -15,7 +15,7 @@ describe("the field table's methods match what the trainers read (cpu)", () => {
     const out: number[] = [];
     for (let i = 0; i < 4; i++) {
       const [l] = cmp.stepAll();
-      out.push(((await (l as tf.Scalar).data())[0]) as number);
+      out.push((await (l as tf.Scalar).data())[0] as number);
       tf.dispose(l);
     }
     cmp.dispose();
@@ -24,13 +24,24 @@ describe("the field table's methods match what the trainers read (cpu)", () => {
 
   const base = tinyConfig();
   /** Every masst.* field away from the default (perAgent α gave SST agentAlphas[0] before). */
-  const otherMasst: ExperimentConfig = { ...base, masst: { agentUpdate: 'all', agentAlpha: 'perAgent', agentAlphas: [0.5, 0.6], agentInit: 'staggered', queueMode: 'perAgent' } };
+  const otherMasst: ExperimentConfig = {
+    ...base,
+    masst: {
+      agentUpdate: 'all',
+      agentAlpha: 'perAgent',
+      agentAlphas: [0.5, 0.6],
+      agentInit: 'staggered',
+      queueMode: 'perAgent',
+    },
+  };
   const run = (method: Method, agents = 1): RunSpec => ({ method, agents });
 
   it('SST does not read masst.*; Conventional reads neither masst.* nor gallery.alpha', async () => {
     expect(await losses(otherMasst, run('sst'))).toEqual(await losses(base, run('sst')));
     const conv = await losses(base, run('conventional'));
-    expect(await losses({ ...otherMasst, gallery: { ...base.gallery, alpha: 0.5 } }, run('conventional'))).toEqual(conv);
+    expect(await losses({ ...otherMasst, gallery: { ...base.gallery, alpha: 0.5 } }, run('conventional'))).toEqual(
+      conv,
+    );
   });
 
   it('a field a method reads changes its losses', async () => {

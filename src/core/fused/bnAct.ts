@@ -22,7 +22,8 @@ export interface BnActResult {
 
 /** The kernel for this combination: plain BN, BN + PReLU, BN + residual + PReLU. */
 function kernelFor(alpha: tf.Tensor | null, residual: tf.Tensor | null): string {
-  if (residual !== null && alpha === null) throw new Error('bnAct: a residual is only fused before a PReLU; pass alpha too');
+  if (residual !== null && alpha === null)
+    throw new Error('bnAct: a residual is only fused before a PReLU; pass alpha too');
   return alpha === null ? BN_TRAIN : residual === null ? BN_PRELU_TRAIN : BN_ADD_PRELU_TRAIN;
 }
 
@@ -41,16 +42,28 @@ export function bnFused(): boolean {
  * gives each of that many equal blocks of the batch its own statistics; mean and variance are
  * then [groups·C], group after group.
  */
-export function bnActTrain(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor, alpha: tf.Tensor | null, residual: tf.Tensor | null, epsilon: number, groups = 1): BnActResult {
+export function bnActTrain(
+  x: tf.Tensor,
+  gamma: tf.Tensor,
+  beta: tf.Tensor,
+  alpha: tf.Tensor | null,
+  residual: tf.Tensor | null,
+  epsilon: number,
+  groups = 1,
+): BnActResult {
   const batch = x.shape[0] ?? 0;
   if (!Number.isInteger(groups) || groups < 1 || batch % groups !== 0) {
-    throw new Error(`bnActTrain: groups ${groups} is not allowed for a batch of ${batch}; allowed: an integer ≥ 1 that divides the batch`);
+    throw new Error(
+      `bnActTrain: groups ${groups} is not allowed for a batch of ${batch}; allowed: an integer ≥ 1 that divides the batch`,
+    );
   }
   const inputs: tf.NamedTensorMap = { x, gamma, beta };
   if (residual !== null) inputs.residual = residual;
   if (alpha !== null) inputs.alpha = alpha;
   const attrs: BnTrainAttrs = { epsilon, groups };
-  const [y, mean, variance] = tf.engine().runKernel(kernelFor(alpha, residual), inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+  const [y, mean, variance] = tf
+    .engine()
+    .runKernel(kernelFor(alpha, residual), inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
   return { y: y as tf.Tensor, mean: mean as tf.Tensor1D, variance: variance as tf.Tensor1D };
 }
 
@@ -71,7 +84,11 @@ function registerBnGradient(kernelName: string, inputNames: string[]): void {
       const gradAttrs: BnActGradAttrs = { epsilon, groups, prelu, residual };
       // One kernel computes every gradient; each input's closure hands out its own output.
       const out = tf.engine().runKernel(BN_ACT_GRAD, inputs, gradAttrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
-      const grads: Record<string, () => tf.Tensor> = { x: () => out[0] as tf.Tensor, gamma: () => out[1] as tf.Tensor, beta: () => out[2] as tf.Tensor };
+      const grads: Record<string, () => tf.Tensor> = {
+        x: () => out[0] as tf.Tensor,
+        gamma: () => out[1] as tf.Tensor,
+        beta: () => out[2] as tf.Tensor,
+      };
       if (residual) grads.residual = () => out[3] as tf.Tensor;
       if (prelu) grads.alpha = () => out[residual ? 4 : 3] as tf.Tensor;
       return grads;

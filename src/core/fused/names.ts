@@ -22,7 +22,15 @@ export const BN_ADD_PRELU_TRAIN = 'MasstBnAddPreluTrain';
 /** The three BN kernels' gradient: dx, dgamma, dbeta, then dresidual and dalpha where they have them. */
 export const BN_ACT_GRAD = 'MasstBnActGrad';
 
-export const FUSED_KERNELS = [SGD_MOMENTUM, WEIGHT_EMA, BN_RUNNING_STATS, BN_TRAIN, BN_PRELU_TRAIN, BN_ADD_PRELU_TRAIN, BN_ACT_GRAD] as const;
+export const FUSED_KERNELS = [
+  SGD_MOMENTUM,
+  WEIGHT_EMA,
+  BN_RUNNING_STATS,
+  BN_TRAIN,
+  BN_PRELU_TRAIN,
+  BN_ADD_PRELU_TRAIN,
+  BN_ACT_GRAD,
+] as const;
 
 /** Attributes of SGD_MOMENTUM; inputs w0…, g0…, m0… (weights, gradients, momentum buffers); outputs the new weights then the new buffers. */
 export interface SgdMomentumAttrs {

@@ -39,7 +39,13 @@ export interface ArchitectureSpec {
 
 const SIZES: Record<BackboneSize, { stem: number; stages: StageSpec[] }> = {
   // ~8k parameters: unit tests and the CPU smoke preset.
-  tiny: { stem: 8, stages: [{ channels: 16, blocks: 1 }, { channels: 32, blocks: 1 }] },
+  tiny: {
+    stem: 8,
+    stages: [
+      { channels: 16, blocks: 1 },
+      { channels: 32, blocks: 1 },
+    ],
+  },
   // ~0.2M parameters: the CPU presets at 16–32 px.
   small: {
     stem: 16,
@@ -140,4 +146,3 @@ export function bnSpecs(specs: ParamSpec[]): BnSpec[] {
     .filter((s) => s.kind === 'bnGamma')
     .map((s) => ({ name: s.name.replace(/\.gamma$/, ''), channels: s.shape[0] ?? 0 }));
 }
-

@@ -9,7 +9,10 @@ beforeAll(useCpu);
 function randomTensor(shape: number[], seed: number): tf.Tensor {
   const rng = createRng(seed);
   const size = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(Float32Array.from({ length: size }, () => rng.normal()), shape);
+  return tf.tensor(
+    Float32Array.from({ length: size }, () => rng.normal()),
+    shape,
+  );
 }
 
 function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
@@ -17,7 +20,12 @@ function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
 }
 
 describe('conv2dSame', () => {
-  for (const [k, stride] of [[3, 1], [3, 2], [1, 1], [1, 2]] as const) {
+  for (const [k, stride] of [
+    [3, 1],
+    [3, 2],
+    [1, 1],
+    [1, 2],
+  ] as const) {
     it(`im2col equals tf.conv2d in value and gradients (k=${k}, stride=${stride})`, () => {
       tf.tidy(() => {
         const x = randomTensor([2, 6, 8, 3], 1) as tf.Tensor4D;

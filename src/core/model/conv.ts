@@ -21,12 +21,7 @@ export function convImplFor(backend: string): ConvImpl {
  * x: [B, H, W, Cin]; w: [k, k, Cin, Cout] with odd k; 'same' padding.
  * Returns [B, H/stride, W/stride, Cout]; with stride 2, H and W must be even.
  */
-export function conv2dSame(
-  x: tf.Tensor4D,
-  w: tf.Tensor4D,
-  stride: 1 | 2,
-  impl: ConvImpl,
-): tf.Tensor4D {
+export function conv2dSame(x: tf.Tensor4D, w: tf.Tensor4D, stride: 1 | 2, impl: ConvImpl): tf.Tensor4D {
   if (impl === 'native') return tf.conv2d(x, w, stride, 'same');
   return conv2dIm2col(x, w, stride);
 }
@@ -43,7 +38,15 @@ function conv2dIm2col(x: tf.Tensor4D, w: tf.Tensor4D, stride: 1 | 2): tf.Tensor4
   // an even side pads 0 before and 1 after for k = 3 (centres on odd pixels) and nothing for
   // k = 1 (centres on even pixels); subsample2's offset picks the same centres.
   const pad = (k - 1) / 2;
-  const xp = pad > 0 ? tf.pad(x, [[0, 0], [pad, pad], [pad, pad], [0, 0]]) : x;
+  const xp =
+    pad > 0
+      ? tf.pad(x, [
+          [0, 0],
+          [pad, pad],
+          [pad, pad],
+          [0, 0],
+        ])
+      : x;
   const cols: tf.Tensor4D[] = [];
   for (let dy = 0; dy < k; dy++) {
     for (let dx = 0; dx < k; dx++) {

@@ -15,7 +15,10 @@ describe('embedImages', () => {
     const specs = paramSpecsFor(arch, 1);
     const net = Net.fromValues(arch, specs, initialWeights(specs, createRng(3)), false);
     const rng = createRng(4);
-    const images = tf.tensor4d(Float32Array.from({ length: 7 * 8 * 8 }, () => rng.next()), [7, 8, 8, 1]);
+    const images = tf.tensor4d(
+      Float32Array.from({ length: 7 * 8 * 8 }, () => rng.next()),
+      [7, 8, 8, 1],
+    );
     const before = tf.memory().numTensors;
     const whole = await embedImages(net, images, 'native');
     const chunked = await embedImages(net, images, 'native', 3);

@@ -8,12 +8,7 @@ import { forward } from './forward';
 import type { Net } from './net';
 
 /** images [N, H, W, C] → L2-normalised embeddings, row-major [N, D]. */
-export async function embedImages(
-  net: Net,
-  images: tf.Tensor4D,
-  impl: ConvImpl,
-  chunk = 256,
-): Promise<Float32Array> {
+export async function embedImages(net: Net, images: tf.Tensor4D, impl: ConvImpl, chunk = 256): Promise<Float32Array> {
   const n = images.shape[0];
   const parts: tf.Tensor2D[] = [];
   for (let start = 0; start < n; start += chunk) {

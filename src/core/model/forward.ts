@@ -94,12 +94,24 @@ function conv(ctx: Ctx, name: string, x: tf.Tensor4D, stride: 1 | 2): tf.Tensor4
 function bnAct(ctx: Ctx, name: string, x: tf.Tensor, act: string | null, residual: tf.Tensor | null = null): tf.Tensor {
   const alpha = act === null ? null : param(ctx, act);
   if (ctx.mode !== 'inference' && bnActFused(alpha, residual)) {
-    const out = bnActTrain(x, param(ctx, `${name}.gamma`), param(ctx, `${name}.beta`), alpha, residual, BN_EPSILON, ctx.groups);
+    const out = bnActTrain(
+      x,
+      param(ctx, `${name}.gamma`),
+      param(ctx, `${name}.beta`),
+      alpha,
+      residual,
+      BN_EPSILON,
+      ctx.groups,
+    );
     const count = x.size / ctx.groups / (x.shape[x.shape.length - 1] ?? 1);
-    if (ctx.mode === 'train') ctx.moments.push({ name, mean: out.mean, variance: out.variance, count, groups: ctx.groups });
+    if (ctx.mode === 'train')
+      ctx.moments.push({ name, mean: out.mean, variance: out.variance, count, groups: ctx.groups });
     return out.y;
   }
-  if (ctx.groups !== 1) throw new Error(`forward: groups ${ctx.groups} needs the fused BN kernels, which backend "${tf.getBackend()}" lacks; allowed there: 1`);
+  if (ctx.groups !== 1)
+    throw new Error(
+      `forward: groups ${ctx.groups} needs the fused BN kernels, which backend "${tf.getBackend()}" lacks; allowed there: 1`,
+    );
   const normed = batchNorm(ctx, name, x);
   const summed = residual === null ? normed : tf.add(normed, residual);
   return alpha === null ? summed : tf.prelu(summed, alpha as unknown as tf.Tensor4D);
@@ -116,9 +128,16 @@ export function forward(net: Net, images: tf.Tensor4D, mode: BnMode, impl: ConvI
   let x = tf.sub(tf.mul(images, 2), 1) as tf.Tensor4D;
   x = bnAct(ctx, 'stem.bn', conv(ctx, 'stem', x, 1), 'stem.prelu') as tf.Tensor4D;
   for (const b of blocksOf(net.arch)) {
-    const a = bnAct(ctx, `${b.prefix}.a.bn`, conv(ctx, `${b.prefix}.a`, x, b.stride), `${b.prefix}.prelu`) as tf.Tensor4D;
+    const a = bnAct(
+      ctx,
+      `${b.prefix}.a.bn`,
+      conv(ctx, `${b.prefix}.a`, x, b.stride),
+      `${b.prefix}.prelu`,
+    ) as tf.Tensor4D;
     const main = conv(ctx, `${b.prefix}.b`, a, 1);
-    const shortcut = b.projection ? bnAct(ctx, `${b.prefix}.proj.bn`, conv(ctx, `${b.prefix}.proj`, x, b.stride), null) : x;
+    const shortcut = b.projection
+      ? bnAct(ctx, `${b.prefix}.proj.bn`, conv(ctx, `${b.prefix}.proj`, x, b.stride), null)
+      : x;
     x = bnAct(ctx, `${b.prefix}.b.bn`, main, `${b.prefix}.out`, shortcut) as tf.Tensor4D;
   }
   const pooled = tf.mean(x, [1, 2]) as tf.Tensor2D;
@@ -143,14 +162,15 @@ export function updateRunningStats(net: Net, moments: readonly BatchMoments[]): 
     return;
   }
   for (const m of moments) {
-    if (m.groups !== 1) throw new Error(`updateRunningStats: ${m.name} has ${m.groups} groups of moments; allowed without the fused kernel: 1`);
+    if (m.groups !== 1)
+      throw new Error(
+        `updateRunningStats: ${m.name} has ${m.groups} groups of moments; allowed without the fused kernel: 1`,
+      );
     const stats = net.bn.get(m.name);
     if (!stats) throw new Error(`updateRunningStats: no BN layer ${m.name}`);
     const unbiased = tf.mul(m.variance, m.count / Math.max(1, m.count - 1));
     stats.mean.assign(tf.add(tf.mul(stats.mean, 1 - BN_MOMENTUM), tf.mul(m.mean, BN_MOMENTUM)));
-    stats.variance.assign(
-      tf.add(tf.mul(stats.variance, 1 - BN_MOMENTUM), tf.mul(unbiased, BN_MOMENTUM)),
-    );
+    stats.variance.assign(tf.add(tf.mul(stats.variance, 1 - BN_MOMENTUM), tf.mul(unbiased, BN_MOMENTUM)));
   }
 }
 
@@ -167,7 +187,10 @@ function updateRunningStatsFused(net: Net, moments: readonly BatchMoments[]): vo
     Object.assign(inputs, { [`m${i}`]: s.mean, [`v${i}`]: s.variance, [`bm${i}`]: m.mean, [`bv${i}`]: m.variance });
   });
   const groups = moments[0]?.groups ?? 1;
-  if (moments.some((m) => m.groups !== groups)) throw new Error(`updateRunningStats: layers with ${moments.map((m) => m.groups).join(', ')} groups; allowed: the same number for every layer`);
+  if (moments.some((m) => m.groups !== groups))
+    throw new Error(
+      `updateRunningStats: layers with ${moments.map((m) => m.groups).join(', ')} groups; allowed: the same number for every layer`,
+    );
   const attrs: BnRunningStatsAttrs = { counts: moments.map((m) => m.count), momentum: BN_MOMENTUM, groups };
   const out = tf.engine().runKernel(BN_RUNNING_STATS, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
   stats.forEach((s, i) => {

@@ -39,5 +39,8 @@ const EMBED_CHUNK_BYTES = 1 << 30;
  * Embeddings are per image, so the chunk changes no number.
  */
 export function embedChunk(imageSize: number, channels: number, backbone: BackboneSize): number {
-  return Math.max(1, Math.min(MAX_EMBED_CHUNK, Math.floor(EMBED_CHUNK_BYTES / forwardBytesPerImage(imageSize, channels, backbone))));
+  return Math.max(
+    1,
+    Math.min(MAX_EMBED_CHUNK, Math.floor(EMBED_CHUNK_BYTES / forwardBytesPerImage(imageSize, channels, backbone))),
+  );
 }

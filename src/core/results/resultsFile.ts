@@ -116,9 +116,21 @@ export function finished(runs: readonly RunResult[]): Array<RunResult & { eval: 
   return runs.filter((r): r is RunResult & { eval: EvalReport } => r.eval !== null);
 }
 
-export function collectResults(config: ExperimentConfig, plannedSeeds: readonly number[], seeds: SeedResult[], backend: string, pool: ResultsFile['pool'], complete: boolean): ResultsFile {
+export function collectResults(
+  config: ExperimentConfig,
+  plannedSeeds: readonly number[],
+  seeds: SeedResult[],
+  backend: string,
+  pool: ResultsFile['pool'],
+  complete: boolean,
+): ResultsFile {
   const runs = seeds.flatMap((s) => s.runs);
-  const outcomes = finished(runs).map((r) => ({ label: r.label, seed: r.seed, accuracy: r.eval.accuracy, auc: r.eval.auc }));
+  const outcomes = finished(runs).map((r) => ({
+    label: r.label,
+    seed: r.seed,
+    accuracy: r.eval.accuracy,
+    auc: r.eval.auc,
+  }));
   const paired = pairedDifferences(outcomes, config.runs.map(runLabel));
   return {
     version: RESULTS_VERSION,
@@ -137,10 +149,14 @@ export function collectResults(config: ExperimentConfig, plannedSeeds: readonly 
 
 /** The diverged runs, e.g. "SST on seed 2 at step 37 (loss NaN)". */
 export function divergedRuns(results: ResultsFile): string[] {
-  return results.runs.flatMap((r) => (r.diverged === null ? [] : [`${r.label} on seed ${r.seed} at step ${r.diverged.step} (${r.diverged.what})`]));
+  return results.runs.flatMap((r) =>
+    r.diverged === null ? [] : [`${r.label} on seed ${r.seed} at step ${r.diverged.step} (${r.diverged.what})`],
+  );
 }
 
 /** The interrupted runs, e.g. "SST on seed 2 after 12 of 30 steps". */
 export function interruptedRuns(results: ResultsFile): string[] {
-  return results.runs.filter((r) => r.interrupted).map((r) => `${r.label} on seed ${r.seed} after ${r.history.length} of ${results.config.steps} steps`);
+  return results.runs
+    .filter((r) => r.interrupted)
+    .map((r) => `${r.label} on seed ${r.seed} after ${r.history.length} of ${results.config.steps} steps`);
 }

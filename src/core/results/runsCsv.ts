@@ -9,7 +9,17 @@
 import { smoothed } from '../stats/smoothing';
 import type { ResultsFile } from './resultsFile';
 
-export const CSV_HEADER = ['method', 'seed', 'step', 'loss', 'smoothed_loss', 'lr', 'accuracy', 'accuracy_std_err', 'auc'] as const;
+export const CSV_HEADER = [
+  'method',
+  'seed',
+  'step',
+  'loss',
+  'smoothed_loss',
+  'lr',
+  'accuracy',
+  'accuracy_std_err',
+  'auc',
+] as const;
 
 /** One run's series: `steps`, `loss`, `smooth` and `lr` are parallel (one entry per loss point). */
 export interface CsvSeries {
@@ -39,7 +49,11 @@ export function seriesCsv(series: readonly CsvSeries[]): string {
       const i = at.get(step);
       const e = evals.get(step);
       const point = (values: readonly number[]): number | undefined => (i === undefined ? undefined : values[i]);
-      lines.push([r.label, r.seed, step, point(r.loss), point(r.smooth), point(r.lr), e?.accuracy, e?.stdErr, e?.auc].map(cell).join(','));
+      lines.push(
+        [r.label, r.seed, step, point(r.loss), point(r.smooth), point(r.lr), e?.accuracy, e?.stdErr, e?.auc]
+          .map(cell)
+          .join(','),
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -47,17 +61,19 @@ export function seriesCsv(series: readonly CsvSeries[]): string {
 
 /** A results.json's runs as the CSV; a run's final `eval` is the row of the config's last step. */
 export function resultsCsv(file: ResultsFile): string {
-  return seriesCsv(file.runs.map((r) => {
-    const loss = r.history.map((h) => h.loss);
-    const evals = [...r.evals, ...(r.eval === null ? [] : [{ step: file.config.steps, ...r.eval }])];
-    return {
-      label: r.label,
-      seed: r.seed,
-      steps: r.history.map((h) => h.step),
-      loss,
-      smooth: smoothed(loss),
-      lr: r.history.map((h) => h.lr),
-      evals: evals.map((e) => ({ step: e.step, accuracy: e.accuracy, stdErr: e.accuracyStdErr, auc: e.auc })),
-    };
-  }));
+  return seriesCsv(
+    file.runs.map((r) => {
+      const loss = r.history.map((h) => h.loss);
+      const evals = [...r.evals, ...(r.eval === null ? [] : [{ step: file.config.steps, ...r.eval }])];
+      return {
+        label: r.label,
+        seed: r.seed,
+        steps: r.history.map((h) => h.step),
+        loss,
+        smooth: smoothed(loss),
+        lr: r.history.map((h) => h.lr),
+        evals: evals.map((e) => ({ step: e.step, accuracy: e.accuracy, stdErr: e.accuracyStdErr, auc: e.auc })),
+      };
+    }),
+  );
 }

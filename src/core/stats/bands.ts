@@ -64,7 +64,11 @@ export function bandSeries(series: readonly Series[], kind: BandKind): BandPoint
  * Paired differences A − B over x: for each seed present in both, y_A(x) − y_B(x) where both have
  * x; then the mean and band of those differences per x. Keys of the maps are seeds.
  */
-export function differenceSeries(a: ReadonlyMap<number, Series>, b: ReadonlyMap<number, Series>, kind: BandKind): BandPoint[] {
+export function differenceSeries(
+  a: ReadonlyMap<number, Series>,
+  b: ReadonlyMap<number, Series>,
+  kind: BandKind,
+): BandPoint[] {
   const diffs: Series[] = [];
   for (const [seed, sa] of a) {
     const sb = b.get(seed);

@@ -69,7 +69,9 @@ export function pairedDifferences(outcomes: readonly SeedOutcome[], labels: read
     const bSeeds = new Set(seedsOf(b));
     const seeds = [...new Set(seedsOf(a))].filter((s) => bSeeds.has(s)).sort((x, y) => x - y);
     const diff = (metric: PairedMetric): number[] =>
-      seeds.map((s) => (at.get(`${a}\u0000${s}`) as SeedOutcome)[metric] - (at.get(`${b}\u0000${s}`) as SeedOutcome)[metric]);
+      seeds.map(
+        (s) => (at.get(`${a}\u0000${s}`) as SeedOutcome)[metric] - (at.get(`${b}\u0000${s}`) as SeedOutcome)[metric],
+      );
     return { label: `${a} − ${b}`, a, b, seeds, accuracy: pairedCell(diff('accuracy')), auc: pairedCell(diff('auc')) };
   });
 }

@@ -20,29 +20,59 @@ group('describe', () => {
 
 group('bands over seeds', () => {
   it('summarises every seed over the range they all cover, interpolating between their points', () => {
-    const band = bandSeries([
-      { x: [1, 2, 3], y: [1, 2, 3] },
-      { x: [1, 2], y: [3, 6] },
-    ], 'sd');
+    const band = bandSeries(
+      [
+        { x: [1, 2, 3], y: [1, 2, 3] },
+        { x: [1, 2], y: [3, 6] },
+      ],
+      'sd',
+    );
     // step 3 is reached by one seed only: left out, not averaged over that seed alone
-    expect(band.map((p) => [p.x, p.n, p.mean])).toEqual([[1, 2, 2], [2, 2, 4]]);
+    expect(band.map((p) => [p.x, p.n, p.mean])).toEqual([
+      [1, 2, 2],
+      [2, 2, 4],
+    ]);
     const p2 = band[1];
     // values 2 and 6: sd = √8
     expect(p2?.lo).toBeCloseTo(4 - Math.sqrt(8), 12);
     expect(p2?.hi).toBeCloseTo(4 + Math.sqrt(8), 12);
-    const range = bandSeries([{ x: [1], y: [1] }, { x: [1], y: [3] }, { x: [1], y: [8] }], 'range');
+    const range = bandSeries(
+      [
+        { x: [1], y: [1] },
+        { x: [1], y: [3] },
+        { x: [1], y: [8] },
+      ],
+      'range',
+    );
     expect([range[0]?.lo, range[0]?.mean, range[0]?.hi]).toEqual([1, 4, 8]);
     // grids that differ (two ROCs resampled apart): each read at the other's x by interpolation
-    const roc = bandSeries([{ x: [0, 0.5, 1], y: [0, 0.8, 1] }, { x: [0, 1], y: [0, 1] }], 'range');
-    expect(roc.map((p) => [p.x, p.n])).toEqual([[0, 2], [0.5, 2], [1, 2]]);
+    const roc = bandSeries(
+      [
+        { x: [0, 0.5, 1], y: [0, 0.8, 1] },
+        { x: [0, 1], y: [0, 1] },
+      ],
+      'range',
+    );
+    expect(roc.map((p) => [p.x, p.n])).toEqual([
+      [0, 2],
+      [0.5, 2],
+      [1, 2],
+    ]);
     expect(roc[1]?.mean).toBeCloseTo((0.8 + 0.5) / 2, 12);
     expect([roc[1]?.lo, roc[1]?.hi]).toEqual([0.5, 0.8]);
     expect(interpolate({ x: [0, 10], y: [2, 4] }, 2.5)).toBe(2.5);
   });
 
   it('pairs differences by seed and step, never across seeds', () => {
-    const a = new Map([[1, { x: [10, 20], y: [0.7, 0.8] }], [2, { x: [10, 20], y: [0.6, 0.9] }], [3, { x: [10], y: [0.5] }]]);
-    const b = new Map([[1, { x: [10, 20], y: [0.6, 0.7] }], [2, { x: [10], y: [0.65] }]]);
+    const a = new Map([
+      [1, { x: [10, 20], y: [0.7, 0.8] }],
+      [2, { x: [10, 20], y: [0.6, 0.9] }],
+      [3, { x: [10], y: [0.5] }],
+    ]);
+    const b = new Map([
+      [1, { x: [10, 20], y: [0.6, 0.7] }],
+      [2, { x: [10], y: [0.65] }],
+    ]);
     const d = differenceSeries(a, b, 'range');
     // seed 3 has no B; seed 2's B stops at step 10: the common range is step 10 only
     expect(d).toHaveLength(1);
@@ -54,23 +84,36 @@ group('bands over seeds', () => {
   });
 });
 
-const outcome = (label: string, seed: number, accuracy: number, auc = 0.5): SeedOutcome => ({ label, seed, accuracy, auc });
+const outcome = (label: string, seed: number, accuracy: number, auc = 0.5): SeedOutcome => ({
+  label,
+  seed,
+  accuracy,
+  auc,
+});
 
 group('paired differences', () => {
   it('orders comparisons as each method against every earlier one, nearest first', () => {
     expect(comparisons(['Conventional', 'SST', 'MASST K=4'])).toEqual([
-      ['SST', 'Conventional'], ['MASST K=4', 'SST'], ['MASST K=4', 'Conventional'],
+      ['SST', 'Conventional'],
+      ['MASST K=4', 'SST'],
+      ['MASST K=4', 'Conventional'],
     ]);
   });
 
   it('computes per-seed differences, mean ± sd and the sign count by hand', () => {
-    const rows = pairedDifferences([
-      outcome('Conventional', 1, 0.60, 0.70), outcome('SST', 1, 0.65, 0.72),
-      outcome('Conventional', 2, 0.62, 0.71), outcome('SST', 2, 0.64, 0.70),
-      outcome('Conventional', 3, 0.61, 0.69), outcome('SST', 3, 0.69, 0.75),
-      // seed 4 has no SST run: it must not enter the pairing
-      outcome('Conventional', 4, 0.99, 0.99),
-    ], ['Conventional', 'SST']);
+    const rows = pairedDifferences(
+      [
+        outcome('Conventional', 1, 0.6, 0.7),
+        outcome('SST', 1, 0.65, 0.72),
+        outcome('Conventional', 2, 0.62, 0.71),
+        outcome('SST', 2, 0.64, 0.7),
+        outcome('Conventional', 3, 0.61, 0.69),
+        outcome('SST', 3, 0.69, 0.75),
+        // seed 4 has no SST run: it must not enter the pairing
+        outcome('Conventional', 4, 0.99, 0.99),
+      ],
+      ['Conventional', 'SST'],
+    );
     expect(rows).toHaveLength(1);
     const r = rows[0];
     expect(r?.label).toBe('SST − Conventional');
@@ -114,7 +157,9 @@ group('summary sentence follows the numbers', () => {
   });
 
   it('says "within noise" with the signed mean and the sign count', () => {
-    expect(clause(row([-0.01, 0.012, -0.014]))).toBe('SST and Conventional are within noise: −0.4 ± 1.4 points (1 of 3 seeds positive)');
+    expect(clause(row([-0.01, 0.012, -0.014]))).toBe(
+      'SST and Conventional are within noise: −0.4 ± 1.4 points (1 of 3 seeds positive)',
+    );
   });
 
   it('makes no claim from one seed', () => {
@@ -124,7 +169,9 @@ group('summary sentence follows the numbers', () => {
 
   it('joins the clauses into one sentence', () => {
     const text = summarySentence([row([0.053, 0.029, 0.041])]);
-    expect(text).toBe('SST beat Conventional on 3 of 3 seeds by 4.1 ± 1.2 points. (10-fold verification accuracy, paired by seed.)');
+    expect(text).toBe(
+      'SST beat Conventional on 3 of 3 seeds by 4.1 ± 1.2 points. (10-fold verification accuracy, paired by seed.)',
+    );
     expect(summarySentence([])).toBe('');
   });
 });

@@ -39,7 +39,9 @@ export function summarizeCells(plan: SweepPlan, runs: DistinctRuns, done: Readon
 
 /** Cells whose every run is done. */
 export function cellsDone(plan: SweepPlan, runs: DistinctRuns, done: ReadonlyMap<string, unknown>): number {
-  return plan.cells.filter((c) => (runs.cellSlots[c.index] ?? []).every((s) => runs.slots[s]?.keys.every((k) => done.has(k)))).length;
+  return plan.cells.filter((c) =>
+    (runs.cellSlots[c.index] ?? []).every((s) => runs.slots[s]?.keys.every((k) => done.has(k))),
+  ).length;
 }
 
 export interface SweepFileMeta {
@@ -52,7 +54,12 @@ export interface SweepFileMeta {
   wallSeconds: number;
 }
 
-export function sweepFileOf(plan: SweepPlan, runs: DistinctRuns, cells: readonly CellResult[], meta: SweepFileMeta): SweepFile {
+export function sweepFileOf(
+  plan: SweepPlan,
+  runs: DistinctRuns,
+  cells: readonly CellResult[],
+  meta: SweepFileMeta,
+): SweepFile {
   const seeds = plan.spec.seeds.length;
   return {
     version: SWEEP_VERSION,
@@ -62,7 +69,12 @@ export function sweepFileOf(plan: SweepPlan, runs: DistinctRuns, cells: readonly
     backend: meta.backend,
     methods: plan.methods.map(runLabel),
     notes: plan.notes,
-    runs: { grid: plan.cells.length * plan.methods.length * seeds, distinct: runs.slots.length * seeds, trained: meta.trained, reused: meta.reused },
+    runs: {
+      grid: plan.cells.length * plan.methods.length * seeds,
+      distinct: runs.slots.length * seeds,
+      trained: meta.trained,
+      reused: meta.reused,
+    },
     wallSeconds: meta.wallSeconds,
     cells: cells.map((c) => ({ ...c, config: (plan.cells[c.index] as SweepPlan['cells'][number]).config })),
   };

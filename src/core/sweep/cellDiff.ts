@@ -38,6 +38,10 @@ export function sweepBase(spec: SweepSpec): ExperimentConfig | null {
 export function configDifferences(base: ExperimentConfig, cell: ExperimentConfig): ConfigDifference[] {
   const a = leaves(base, '', new Map());
   const b = leaves(cell, '', new Map());
-  const paths = [...new Set([...a.keys(), ...b.keys()])].filter((p) => p !== 'seed' && p !== 'runs' && !p.startsWith('runs.'));
-  return paths.filter((p) => a.get(p) !== b.get(p)).map((p) => ({ path: p, base: a.get(p) ?? '(none)', cell: b.get(p) ?? '(none)' }));
+  const paths = [...new Set([...a.keys(), ...b.keys()])].filter(
+    (p) => p !== 'seed' && p !== 'runs' && !p.startsWith('runs.'),
+  );
+  return paths
+    .filter((p) => a.get(p) !== b.get(p))
+    .map((p) => ({ path: p, base: a.get(p) ?? '(none)', cell: b.get(p) ?? '(none)' }));
 }

@@ -21,7 +21,13 @@ export function divergingColour(t: number): string {
 }
 
 /** The mark drawn in a cell: ✓/✗ where the verdict rule calls a difference, ~ where it does not. */
-export const VERDICT_MARK: Record<Verdict, string> = { better: '✓ better', worse: '✗ worse', noise: '~ noise', oneSeed: 'one seed', none: 'n/a' };
+export const VERDICT_MARK: Record<Verdict, string> = {
+  better: '✓ better',
+  worse: '✗ worse',
+  noise: '~ noise',
+  oneSeed: 'one seed',
+  none: 'n/a',
+};
 
 const VERDICT_WORDS: Record<Verdict, string> = {
   better: 'passes the verdict rule: better',
@@ -38,7 +44,9 @@ export function pairLabels(methods: readonly string[]): string[] {
 
 /** The largest |mean| of the pair over the cells: the scale's ends are ± this (1e-9 when all are 0 or missing). */
 export function heatScale(cells: readonly CellResult[], pair: string): number {
-  const means = cells.map((c) => Math.abs(c.pairs.find((p) => p.label === pair)?.accuracy.mean ?? NaN)).filter(Number.isFinite);
+  const means = cells
+    .map((c) => Math.abs(c.pairs.find((p) => p.label === pair)?.accuracy.mean ?? NaN))
+    .filter(Number.isFinite);
   return Math.max(1e-9, ...means);
 }
 
@@ -66,9 +74,10 @@ export function heatCell(cell: CellResult, pair: string, scale: number): HeatCel
   const meanText = Number.isFinite(mean) ? signed(100 * mean, 1) : 'n/a';
   const verdict: Verdict = p?.verdict ?? 'none';
   const signs = p === null ? null : `${p.accuracy.positive}/${p.accuracy.n}`;
-  const numbers = p === null
-    ? `no ${pair} pair`
-    : `${pair} ${meanText} points of 10-fold accuracy, ${p.accuracy.positive} of ${p.accuracy.n} seeds positive`;
+  const numbers =
+    p === null
+      ? `no ${pair} pair`
+      : `${pair} ${meanText} points of 10-fold accuracy, ${p.accuracy.positive} of ${p.accuracy.n} seeds positive`;
   return {
     index: cell.index,
     label: cell.label,
@@ -102,7 +111,10 @@ export function heatPanels(axes: readonly SweepAxis[], cells: readonly CellResul
     cells: rows.values.map((_r, i) =>
       Array.from({ length: n1 }, (_c, j) => {
         const cell = cells[(i * n1 + j) * n2 + k];
-        if (cell === undefined) throw new Error(`sweep cell ${(i * n1 + j) * n2 + k} is missing: expected ${rows.values.length * n1 * n2} cells for the axes`);
+        if (cell === undefined)
+          throw new Error(
+            `sweep cell ${(i * n1 + j) * n2 + k} is missing: expected ${rows.values.length * n1 * n2} cells for the axes`,
+          );
         return heatCell(cell, pair, scale);
       }),
     ),

@@ -13,7 +13,8 @@ const CELL_H = 56;
 const LEFT = 170;
 const TOP = 64;
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** null for 3 axes (no 2-D picture); `pair` is the label of a pair, e.g. "MASST K=4 − SST". */
 export function heatmapSvg(axes: readonly SweepAxis[], cells: readonly CellResult[], pair: string): string | null {
@@ -29,7 +30,9 @@ export function heatmapSvg(axes: readonly SweepAxis[], cells: readonly CellResul
     `<text x="4" y="16" font-weight="bold">${esc(pair)}: mean paired difference in 10-fold accuracy (points)</text>`,
     `<text x="4" y="34">rows: ${esc(rows.path)}${cols.path === '' ? '' : ` · columns: ${esc(cols.path)}`}</text>`,
   ];
-  cols.values.forEach((v, j) => parts.push(`<text x="${LEFT + j * CELL_W + CELL_W / 2}" y="${TOP - 8}" text-anchor="middle">${esc(v)}</text>`));
+  cols.values.forEach((v, j) =>
+    parts.push(`<text x="${LEFT + j * CELL_W + CELL_W / 2}" y="${TOP - 8}" text-anchor="middle">${esc(v)}</text>`),
+  );
   rows.values.forEach((rv, i) => {
     parts.push(`<text x="${LEFT - 8}" y="${TOP + i * CELL_H + CELL_H / 2 + 4}" text-anchor="end">${esc(rv)}</text>`);
     cols.values.forEach((_, j) => {
@@ -37,9 +40,16 @@ export function heatmapSvg(axes: readonly SweepAxis[], cells: readonly CellResul
       const x = LEFT + j * CELL_W;
       const y = TOP + i * CELL_H;
       const h = cell === undefined ? null : heatCell(cell, pair, scale);
-      parts.push(`<rect x="${x}" y="${y}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="${h?.colour ?? '#dddddd'}"><title>${esc(cell?.label ?? '')}: ${esc(h?.pair?.sentence ?? 'no runs')}</title></rect>`);
-      parts.push(`<text x="${x + CELL_W / 2}" y="${y + 20}" text-anchor="middle" font-weight="bold">${h?.meanText ?? 'n/a'}</text>`);
-      if (h?.signs) parts.push(`<text x="${x + CELL_W / 2}" y="${y + 38}" text-anchor="middle">${h.signs} · ${VERDICT_MARK[h.verdict]}</text>`);
+      parts.push(
+        `<rect x="${x}" y="${y}" width="${CELL_W - 2}" height="${CELL_H - 2}" fill="${h?.colour ?? '#dddddd'}"><title>${esc(cell?.label ?? '')}: ${esc(h?.pair?.sentence ?? 'no runs')}</title></rect>`,
+      );
+      parts.push(
+        `<text x="${x + CELL_W / 2}" y="${y + 20}" text-anchor="middle" font-weight="bold">${h?.meanText ?? 'n/a'}</text>`,
+      );
+      if (h?.signs)
+        parts.push(
+          `<text x="${x + CELL_W / 2}" y="${y + 38}" text-anchor="middle">${h.signs} · ${VERDICT_MARK[h.verdict]}</text>`,
+        );
     });
   });
   parts.push('</svg>');

@@ -25,7 +25,8 @@ export function sweepableFields(base: ExperimentConfig): SweepField[] {
     const f = fieldAt(path);
     const kind = f === undefined ? null : valueKind(f.rule);
     if (f === undefined || path === 'seed' || kind === null || kind === 'number[]') continue;
-    const choices = f.rule.kind === 'choice' ? f.rule.choices.map(String) : kind === 'boolean' ? ['true', 'false'] : null;
+    const choices =
+      f.rule.kind === 'choice' ? f.rule.choices.map(String) : kind === 'boolean' ? ['true', 'false'] : null;
     out.push({ path, kind, choices });
   }
   return out;

@@ -26,9 +26,16 @@ export function runKeyInput(config: ExperimentConfig, run: RunSpec, backend: str
   const fields: Record<string, unknown> = {};
   for (const f of FIELDS) {
     // A field missing from an older config is left out, as its absent key always was.
-    if (f.methods.includes(run.method) && valueAt(config, f.path) !== undefined) fields[f.path] = valueAt(config, f.path);
+    if (f.methods.includes(run.method) && valueAt(config, f.path) !== undefined)
+      fields[f.path] = valueAt(config, f.path);
   }
-  return { engine: ENGINE_VERSION, backend, method: run.method, agents: run.method === 'masst' ? run.agents : 1, fields };
+  return {
+    engine: ENGINE_VERSION,
+    backend,
+    method: run.method,
+    agents: run.method === 'masst' ? run.agents : 1,
+    fields,
+  };
 }
 
 /** "run-<16 hex digits>", the same for any key order of the config's objects. */

@@ -63,10 +63,15 @@ export const METHODS_ALLOWED = `${RUNS_ALLOWED}, each once`;
 /** `path=v1,v2,…` (the runner's --axis). A list-valued field cannot be split on commas: use --spec. */
 export function parseAxis(text: string, base: ExperimentConfig): SweepAxis {
   const eq = text.indexOf('=');
-  if (eq <= 0 || eq === text.length - 1) throw new Error(`--axis "${text}" is not allowed: expected path=value1,value2,…, e.g. --axis masst.agentAlpha=shared,horizonMatched`);
+  if (eq <= 0 || eq === text.length - 1)
+    throw new Error(
+      `--axis "${text}" is not allowed: expected path=value1,value2,…, e.g. --axis masst.agentAlpha=shared,horizonMatched`,
+    );
   const path = text.slice(0, eq);
   if (leafPaths(base).get(path) === 'number[]') {
-    throw new Error(`--axis "${text}" is not allowed: ${path} holds a list, so its values cannot be separated by commas; expected a --spec file whose axis values are lists, e.g. {"path": "${path}", "values": [[0.6, 0.85], [0.5]]}`);
+    throw new Error(
+      `--axis "${text}" is not allowed: ${path} holds a list, so its values cannot be separated by commas; expected a --spec file whose axis values are lists, e.g. {"path": "${path}", "values": [[0.6, 0.85], [0.5]]}`,
+    );
   }
   return { path, values: text.slice(eq + 1).split(',') };
 }
@@ -84,26 +89,37 @@ export function sweepSpecFromJson(json: unknown, source: string): SweepSpec {
   const bad = (key: string, value: unknown, allowed: string): never => {
     throw new Error(`${source}: "${key}" = ${JSON.stringify(value)} is not allowed: expected ${allowed}`);
   };
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) bad('(top level)', json, 'an object with preset, set, axes, methods and seeds');
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    bad('(top level)', json, 'an object with preset, set, axes, methods and seeds');
   const o = json as Record<string, unknown>;
   const known = ['preset', 'set', 'axes', 'methods', 'seeds'];
   for (const k of Object.keys(o)) if (!known.includes(k)) bad(k, o[k], `only the keys ${known.join(', ')}`);
   const preset = o.preset ?? 'demo';
-  if (typeof preset !== 'string' || !isPresetName(preset)) return bad('preset', preset, `one of ${PRESET_NAMES.join(', ')}`);
+  if (typeof preset !== 'string' || !isPresetName(preset))
+    return bad('preset', preset, `one of ${PRESET_NAMES.join(', ')}`);
   const set = o.set ?? [];
-  if (!Array.isArray(set) || !set.every((s) => typeof s === 'string')) return bad('set', set, 'a list of "field=value" strings');
-  if (!Array.isArray(o.axes)) return bad('axes', o.axes, 'a list of {"path": "masst.agentAlpha", "values": ["shared", "horizonMatched"]}');
+  if (!Array.isArray(set) || !set.every((s) => typeof s === 'string'))
+    return bad('set', set, 'a list of "field=value" strings');
+  if (!Array.isArray(o.axes))
+    return bad('axes', o.axes, 'a list of {"path": "masst.agentAlpha", "values": ["shared", "horizonMatched"]}');
   const axes = o.axes.map((a: unknown, i): SweepAxis => {
     const axis = a as { path?: unknown; values?: unknown } | null;
     if (axis === null || typeof axis !== 'object' || typeof axis.path !== 'string' || !Array.isArray(axis.values)) {
       return bad(`axes[${i}]`, a, '{"path": "a.config.path", "values": [value, …]}');
     }
-    const values = axis.values.map((v: unknown) => valueText(v) ?? bad(`axes[${i}].values`, v, 'strings, numbers, true/false or lists of numbers'));
+    const values = axis.values.map(
+      (v: unknown) => valueText(v) ?? bad(`axes[${i}].values`, v, 'strings, numbers, true/false or lists of numbers'),
+    );
     return { path: axis.path, values };
   });
-  const methods = Array.isArray(o.methods) && o.methods.every((m) => typeof m === 'string') ? o.methods.join(',') : o.methods;
-  if (typeof methods !== 'string') return bad('methods', o.methods, `"sst,masst2,masst4" or ["sst", "masst2"]: ${METHODS_ALLOWED}`);
-  if (!Array.isArray(o.seeds) || !o.seeds.every((s) => Number.isInteger(s) && (s as number) >= 0 && (s as number) <= 0xffffffff)) {
+  const methods =
+    Array.isArray(o.methods) && o.methods.every((m) => typeof m === 'string') ? o.methods.join(',') : o.methods;
+  if (typeof methods !== 'string')
+    return bad('methods', o.methods, `"sst,masst2,masst4" or ["sst", "masst2"]: ${METHODS_ALLOWED}`);
+  if (
+    !Array.isArray(o.seeds) ||
+    !o.seeds.every((s) => Number.isInteger(s) && (s as number) >= 0 && (s as number) <= 0xffffffff)
+  ) {
     return bad('seeds', o.seeds, 'a list of integers from 0 to 4294967295, e.g. [1, 2, 3]');
   }
   return { preset, set: set as string[], axes, methods, seeds: o.seeds as number[] };
@@ -128,7 +144,8 @@ function methodsOf(text: string, problems: string[]): RunSpec[] {
     return [];
   }
   const twice = duplicates(runs.map(runLabel));
-  if (twice.length > 0) problems.push(`methods "${text}" is not allowed: ${twice.join(', ')} is given twice; expected ${METHODS_ALLOWED}`);
+  if (twice.length > 0)
+    problems.push(`methods "${text}" is not allowed: ${twice.join(', ')} is given twice; expected ${METHODS_ALLOWED}`);
   return runs;
 }
 
@@ -138,18 +155,24 @@ function axisProblems(spec: SweepSpec, base: ExperimentConfig, methods: readonly
   if (spec.axes.length === 0 || spec.axes.length > MAX_AXES) {
     problems.push(`${spec.axes.length} axes are not allowed: expected 1 to ${MAX_AXES} (--axis path=value1,value2)`);
   }
-  for (const path of duplicates(spec.axes.map((a) => a.path))) problems.push(`axis ${path} is given twice: expected each path on one axis`);
+  for (const path of duplicates(spec.axes.map((a) => a.path)))
+    problems.push(`axis ${path} is given twice: expected each path on one axis`);
   for (const axis of spec.axes) {
     if (axis.path === 'seed') {
-      problems.push('axis seed is not allowed: the seeds are their own list (--seeds 1,2,3), every cell runs all of them');
+      problems.push(
+        'axis seed is not allowed: the seeds are their own list (--seeds 1,2,3), every cell runs all of them',
+      );
       continue;
     }
     if (!paths.has(axis.path)) {
-      problems.push(`axis path "${axis.path}" is not allowed: expected one of ${[...paths.keys()].filter((p) => p !== 'seed').join(', ')}`);
+      problems.push(
+        `axis path "${axis.path}" is not allowed: expected one of ${[...paths.keys()].filter((p) => p !== 'seed').join(', ')}`,
+      );
       continue;
     }
     if (axis.values.length === 0) problems.push(`axis ${axis.path} has no values: expected at least one`);
-    for (const v of duplicates(axis.values)) problems.push(`axis ${axis.path} value "${v}" is given twice: expected each value once`);
+    for (const v of duplicates(axis.values))
+      problems.push(`axis ${axis.path} value "${v}" is given twice: expected each value once`);
     for (const v of axis.values) {
       try {
         applyOverride(base, `${axis.path}=${v}`);
@@ -158,7 +181,9 @@ function axisProblems(spec: SweepSpec, base: ExperimentConfig, methods: readonly
       }
     }
     if (methods.length > 0 && !methods.some((m) => methodReads(m.method, axis.path))) {
-      problems.push(`axis ${axis.path} is not allowed with methods ${encodeRuns(methods)}: none of them reads it, every cell would be the same; expected a field one of them reads`);
+      problems.push(
+        `axis ${axis.path} is not allowed with methods ${encodeRuns(methods)}: none of them reads it, every cell would be the same; expected a field one of them reads`,
+      );
     }
   }
   return problems;
@@ -182,7 +207,9 @@ export function expandSweep(spec: SweepSpec): SweepPlan {
   problems.push(...axisProblems(spec, base, methods));
   const cellCount = spec.axes.reduce((n, a) => n * a.values.length, 1);
   if (cellCount > MAX_CELLS) {
-    problems.push(`a grid of ${spec.axes.map((a) => a.values.length).join(' × ')} = ${cellCount} cells is not allowed: expected at most ${MAX_CELLS} cells`);
+    problems.push(
+      `a grid of ${spec.axes.map((a) => a.values.length).join(' × ')} = ${cellCount} cells is not allowed: expected at most ${MAX_CELLS} cells`,
+    );
   }
   if (problems.length > 0) throw new Error(`Invalid sweep:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   const cells = grid(spec.axes.map((a) => a.values.length)).map((at, index): SweepCell => {
@@ -193,7 +220,9 @@ export function expandSweep(spec: SweepSpec): SweepPlan {
       settings[axis.path] = value;
       config = applyOverride(config, `${axis.path}=${value}`);
     });
-    const label = Object.entries(settings).map(([p, v]) => `${p}=${v}`).join(' · ');
+    const label = Object.entries(settings)
+      .map(([p, v]) => `${p}=${v}`)
+      .join(' · ');
     return { index, settings, label, config: withSeeds(config, spec.seeds) };
   });
   const invalid = new Set<string>();
@@ -211,5 +240,8 @@ function baselineNotes(spec: SweepSpec, methods: readonly RunSpec[]): string[] {
   const label = runLabel(baseline);
   return spec.axes
     .filter((a) => methodReads(baseline.method, a.path))
-    .map((a) => `axis ${a.path} changes the baseline ${label}'s own settings: ${label} is trained per cell, not once per seed`);
+    .map(
+      (a) =>
+        `axis ${a.path} changes the baseline ${label}'s own settings: ${label} is trained per cell, not once per seed`,
+    );
 }

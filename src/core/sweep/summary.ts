@@ -67,7 +67,10 @@ export function median(xs: readonly number[]): number | null {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-export function sweepRun(record: RunRecordView, meta: { key: string; label: string; seed: number; reused: boolean; seconds: number }): SweepRun {
+export function sweepRun(
+  record: RunRecordView,
+  meta: { key: string; label: string; seed: number; reused: boolean; seconds: number },
+): SweepRun {
   const points = record.analysis.lipschitz;
   return {
     ...meta,
@@ -80,7 +83,13 @@ export function sweepRun(record: RunRecordView, meta: { key: string; label: stri
 }
 
 /** A − B of a per-run quantity over `seeds`; null when no seed has both. */
-function pairedOf(runs: readonly SweepRun[], a: string, b: string, seeds: readonly number[], get: (r: SweepRun) => number | null): PairedCell | null {
+function pairedOf(
+  runs: readonly SweepRun[],
+  a: string,
+  b: string,
+  seeds: readonly number[],
+  get: (r: SweepRun) => number | null,
+): PairedCell | null {
   const at = (label: string, seed: number): number | null => {
     const r = runs.find((x) => x.label === label && x.seed === seed);
     return r === undefined ? null : get(r);
@@ -95,7 +104,9 @@ function pairedOf(runs: readonly SweepRun[], a: string, b: string, seeds: readon
 
 export function summarizeCell(cell: SweepCell, methods: readonly RunSpec[], runs: SweepRun[]): CellResult {
   const labels = methods.map(runLabel);
-  const outcomes = runs.filter((r) => r.accuracy !== null && r.auc !== null).map((r) => ({ label: r.label, seed: r.seed, accuracy: r.accuracy as number, auc: r.auc as number }));
+  const outcomes = runs
+    .filter((r) => r.accuracy !== null && r.auc !== null)
+    .map((r) => ({ label: r.label, seed: r.seed, accuracy: r.accuracy as number, auc: r.auc as number }));
   const rows = pairedDifferences(outcomes, labels);
   const seeds = [...new Set(runs.map((r) => r.seed))].sort((x, y) => x - y);
   const pairs = comparisons(labels).map(([a, b], i): PairSummary => {
@@ -119,21 +130,55 @@ export function summarizeCell(cell: SweepCell, methods: readonly RunSpec[], runs
   };
 }
 
-const VERDICT_WORD: Record<Verdict, string> = { better: 'better', worse: 'worse', noise: 'within noise', oneSeed: 'one seed', none: 'no seeds' };
+const VERDICT_WORD: Record<Verdict, string> = {
+  better: 'better',
+  worse: 'worse',
+  noise: 'within noise',
+  oneSeed: 'one seed',
+  none: 'no seeds',
+};
 
 function pad(cells: readonly string[], widths: readonly number[]): string {
-  return cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return cells
+    .map((c, i) => c.padEnd(widths[i] ?? 0))
+    .join('  ')
+    .trimEnd();
 }
 
 /** One row per cell × method pair, the largest mean accuracy difference first. */
 export function effectTable(cells: readonly CellResult[]): string {
   const rows = cells
     .flatMap((c) => c.pairs.map((p) => ({ c, p })))
-    .sort((x, y) => (Number.isFinite(y.p.accuracy.mean) ? y.p.accuracy.mean : -Infinity) - (Number.isFinite(x.p.accuracy.mean) ? x.p.accuracy.mean : -Infinity))
-    .map(({ c, p }) => [c.label, p.label, formatCell(p.accuracy), VERDICT_WORD[p.verdict], p.lipschitz ? formatCell(p.lipschitz) : 'n/a', p.beta ? formatCell(p.beta) : 'n/a']);
-  const header = ['cell', 'pair (A − B, paired by seed)', '10-fold accuracy', 'verdict', 'median Lipschitz', 'median β'];
+    .sort(
+      (x, y) =>
+        (Number.isFinite(y.p.accuracy.mean) ? y.p.accuracy.mean : -Infinity) -
+        (Number.isFinite(x.p.accuracy.mean) ? x.p.accuracy.mean : -Infinity),
+    )
+    .map(({ c, p }) => [
+      c.label,
+      p.label,
+      formatCell(p.accuracy),
+      VERDICT_WORD[p.verdict],
+      p.lipschitz ? formatCell(p.lipschitz) : 'n/a',
+      p.beta ? formatCell(p.beta) : 'n/a',
+    ]);
+  const header = [
+    'cell',
+    'pair (A − B, paired by seed)',
+    '10-fold accuracy',
+    'verdict',
+    'median Lipschitz',
+    'median β',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  return [pad(header, widths), pad(widths.map((w) => '-'.repeat(w)), widths), ...rows.map((r) => pad(r, widths))].join('\n');
+  return [
+    pad(header, widths),
+    pad(
+      widths.map((w) => '-'.repeat(w)),
+      widths,
+    ),
+    ...rows.map((r) => pad(r, widths)),
+  ].join('\n');
 }
 
 const csvField = (v: string | number | boolean | null): string => {
@@ -144,9 +189,39 @@ const csvField = (v: string | number | boolean | null): string => {
 
 /** Tidy: one row per cell × method × seed, one column per axis. */
 export function tidyCsv(axes: readonly string[], cells: readonly CellResult[]): string {
-  const header = ['cell', ...axes, 'method', 'seed', 'run_key', 'reused', 'accuracy', 'auc', 'median_lipschitz', 'median_beta', 'train_seconds', 'diverged'];
+  const header = [
+    'cell',
+    ...axes,
+    'method',
+    'seed',
+    'run_key',
+    'reused',
+    'accuracy',
+    'auc',
+    'median_lipschitz',
+    'median_beta',
+    'train_seconds',
+    'diverged',
+  ];
   const rows = cells.flatMap((c) =>
-    c.runs.map((r) => [c.index, ...axes.map((a) => c.settings[a] ?? null), r.label, r.seed, r.key, r.reused, r.accuracy, r.auc, r.medianLipschitz, r.medianBeta, Number(r.seconds.toFixed(3)), r.diverged].map(csvField).join(',')),
+    c.runs.map((r) =>
+      [
+        c.index,
+        ...axes.map((a) => c.settings[a] ?? null),
+        r.label,
+        r.seed,
+        r.key,
+        r.reused,
+        r.accuracy,
+        r.auc,
+        r.medianLipschitz,
+        r.medianBeta,
+        Number(r.seconds.toFixed(3)),
+        r.diverged,
+      ]
+        .map(csvField)
+        .join(','),
+    ),
   );
   return `${header.join(',')}\n${rows.join('\n')}\n`;
 }

@@ -49,7 +49,9 @@ export class AgentStack {
   /** The agents that step t's EMA updates: the active one, or every started one ('all'). */
   updatedAt(t: number): number[] {
     const active = this.activeIndex(t);
-    return this.agents.map((_, k) => k).filter((k) => (this.masst.agentUpdate === 'all' ? this.started[k] === true || k === active : k === active));
+    return this.agents
+      .map((_, k) => k)
+      .filter((k) => (this.masst.agentUpdate === 'all' ? this.started[k] === true || k === active : k === active));
   }
 
   /** After the optimizer step t: the EMA of the agents that this step updates. */

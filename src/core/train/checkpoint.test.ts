@@ -27,7 +27,16 @@ const config: ExperimentConfig = {
   }),
 };
 // Staggered agents, per-agent queues, active updates: every piece of state a restore must carry.
-const masst = { ...config, gallery: { ...config.gallery, queueSize: 4 }, masst: { ...config.masst, agentInit: 'staggered' as const, queueMode: 'perAgent' as const, agentUpdate: 'active' as const } };
+const masst = {
+  ...config,
+  gallery: { ...config.gallery, queueSize: 4 },
+  masst: {
+    ...config.masst,
+    agentInit: 'staggered' as const,
+    queueMode: 'perAgent' as const,
+    agentUpdate: 'active' as const,
+  },
+};
 
 async function stepLosses(cmp: Comparison, n: number): Promise<number[][]> {
   const out: number[][] = [];
@@ -102,8 +111,12 @@ describe('comparison checkpoints', () => {
     small.dispose();
 
     const bytes = encodeCheckpoint(ck);
-    expect(() => decodeCheckpoint(new ArrayBuffer(3), 'run.ckpt')).toThrow('run.ckpt is not a checkpoint this build can read: 3 bytes');
-    expect(() => decodeCheckpoint(new TextEncoder().encode('{"results": 1}').buffer, 'results.json')).toThrow(/does not start with "MSC2"/);
+    expect(() => decodeCheckpoint(new ArrayBuffer(3), 'run.ckpt')).toThrow(
+      'run.ckpt is not a checkpoint this build can read: 3 bytes',
+    );
+    expect(() => decodeCheckpoint(new TextEncoder().encode('{"results": 1}').buffer, 'results.json')).toThrow(
+      /does not start with "MSC2"/,
+    );
     expect(() => decodeCheckpoint(bytes.slice(0, bytes.byteLength - 8), 'cut.ckpt')).toThrow(/cut.ckpt is corrupt: /);
   });
 

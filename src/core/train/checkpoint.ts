@@ -88,7 +88,9 @@ export interface ComparisonCheckpoint {
 /** Copies `values` into `v` after checking the size; `what` names it in the error. */
 export function assignValues(v: tf.Variable, values: Float32Array, what: string): void {
   if (values.length !== v.size) {
-    throw new Error(`checkpoint: ${what} has ${values.length} values, the model needs ${v.size} (shape ${JSON.stringify(v.shape)})`);
+    throw new Error(
+      `checkpoint: ${what} has ${values.length} values, the model needs ${v.size} (shape ${JSON.stringify(v.shape)})`,
+    );
   }
   tf.tidy(() => v.assign(tf.tensor(values, v.shape, 'float32')));
 }
@@ -98,6 +100,7 @@ export async function readVariables(vs: readonly tf.Variable[]): Promise<Float32
 }
 
 export function assignAll(vs: readonly tf.Variable[], values: readonly Float32Array[], what: string): void {
-  if (values.length !== vs.length) throw new Error(`checkpoint: ${values.length} arrays of ${what}, the model has ${vs.length}`);
+  if (values.length !== vs.length)
+    throw new Error(`checkpoint: ${values.length} arrays of ${what}, the model has ${vs.length}`);
   vs.forEach((v, i) => assignValues(v, values[i] as Float32Array, `${what} ${i}`));
 }

@@ -13,7 +13,14 @@ import { crc32 } from '../crc32';
 /** A stand-in checkpoint with 3,000 weights (12,000 bytes) and a sampler order. */
 function checkpoint(): ComparisonCheckpoint {
   const head = Float32Array.from({ length: 3000 }, (_, i) => Math.sin(i));
-  const ck = { version: CHECKPOINT_VERSION, seed: 1, step: 4, runs: [{ label: 'SST', trainer: { kind: 'conventional', head }, sampler: { order: Int32Array.of(2, 0, 1) }, stepMs: 3 }] };
+  const ck = {
+    version: CHECKPOINT_VERSION,
+    seed: 1,
+    step: 4,
+    runs: [
+      { label: 'SST', trainer: { kind: 'conventional', head }, sampler: { order: Int32Array.of(2, 0, 1) }, stepMs: 3 },
+    ],
+  };
   return ck as unknown as ComparisonCheckpoint;
 }
 
@@ -40,7 +47,8 @@ describe('checkpoint checksum', () => {
     const flipped = bytes.slice(0);
     const view = new Uint8Array(flipped);
     // The head's 12,000 bytes end 12 bytes before the end (the order's 3 int32 follow): flip 4,000 of them.
-    for (let i = 0; i < 4000; i++) view[view.length - 12 - 1 - 3 * i] = (view[view.length - 12 - 1 - 3 * i] as number) ^ 0x5a;
+    for (let i = 0; i < 4000; i++)
+      view[view.length - 12 - 1 - 3 * i] = (view[view.length - 12 - 1 - 3 * i] as number) ^ 0x5a;
     expect(() => decodeCheckpoint(flipped, 'dir/checkpoints/1-sst.ckpt')).toThrow(
       `dir/checkpoints/1-sst.ckpt is corrupt: it was written with CRC-32 0x${crc32(new Uint8Array(bytes, 8)).toString(16).padStart(8, '0')}, its ${bytes.byteLength} bytes now give 0x${crc32(new Uint8Array(flipped, 8)).toString(16).padStart(8, '0')}`,
     );

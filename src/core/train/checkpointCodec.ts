@@ -65,38 +65,46 @@ export function decodeCheckpoint(bytes: ArrayBuffer, source: string): Comparison
   if (bytes.byteLength < PREFIX_UNCHECKED) fail(`${bytes.byteLength} bytes`);
   const view = new DataView(bytes);
   const magic = view.getUint32(0, true);
-  if (magic !== MAGIC && magic !== MAGIC_UNCHECKED) fail('it does not start with "MSC2" (or "MSCK", the format before checksums)');
+  if (magic !== MAGIC && magic !== MAGIC_UNCHECKED)
+    fail('it does not start with "MSC2" (or "MSCK", the format before checksums)');
   const prefix = magic === MAGIC ? PREFIX : PREFIX_UNCHECKED;
   if (bytes.byteLength < prefix) fail(`${bytes.byteLength} bytes`);
   if (magic === MAGIC) {
     const stored = view.getUint32(4, true);
     const actual = crc32(new Uint8Array(bytes, CHECKED_FROM));
     if (stored !== actual) {
-      throw new Error(`${source} is corrupt: it was written with CRC-32 ${hex(stored)}, its ${bytes.byteLength} bytes now give ${hex(actual)} (changed after it was written: a disk or copy error, or an edit)`);
+      throw new Error(
+        `${source} is corrupt: it was written with CRC-32 ${hex(stored)}, its ${bytes.byteLength} bytes now give ${hex(actual)} (changed after it was written: a disk or copy error, or an edit)`,
+      );
     }
   }
   const headerLength = view.getUint32(prefix - 4, true);
   const start = prefix + Math.ceil(headerLength / 4) * 4;
-  if (start > bytes.byteLength) fail(`its header of ${headerLength} bytes runs past the end (${bytes.byteLength} bytes)`);
+  if (start > bytes.byteLength)
+    fail(`its header of ${headerLength} bytes runs past the end (${bytes.byteLength} bytes)`);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder().decode(new Uint8Array(bytes, prefix, headerLength)), (_key, value: unknown) => {
-      if (typeof value !== 'object' || value === null || !('$a' in value)) return value;
-      const { $a, o, n } = value as Packed;
-      const end = start + o + n * 4;
-      if (!Number.isInteger(o) || !Number.isInteger(n) || o < 0 || n < 0 || o % 4 !== 0 || end > bytes.byteLength) {
-        fail(`an array at offset ${o} of length ${n} runs past the end`);
-      }
-      // A copy: the arrays outlive the buffer they were read from.
-      const slice = bytes.slice(start + o, end);
-      return $a === 'i32' ? new Int32Array(slice) : new Float32Array(slice);
-    });
+    parsed = JSON.parse(
+      new TextDecoder().decode(new Uint8Array(bytes, prefix, headerLength)),
+      (_key, value: unknown) => {
+        if (typeof value !== 'object' || value === null || !('$a' in value)) return value;
+        const { $a, o, n } = value as Packed;
+        const end = start + o + n * 4;
+        if (!Number.isInteger(o) || !Number.isInteger(n) || o < 0 || n < 0 || o % 4 !== 0 || end > bytes.byteLength) {
+          fail(`an array at offset ${o} of length ${n} runs past the end`);
+        }
+        // A copy: the arrays outlive the buffer they were read from.
+        const slice = bytes.slice(start + o, end);
+        return $a === 'i32' ? new Int32Array(slice) : new Float32Array(slice);
+      },
+    );
   } catch (e) {
     if (e instanceof Error && e.message.startsWith(source)) throw e;
     fail(`its header is not JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   const ck = parsed as ComparisonCheckpoint;
   if (typeof ck !== 'object' || ck === null || !Array.isArray(ck.runs)) fail('its header has no runs');
-  if (ck.version !== CHECKPOINT_VERSION) fail(`version ${String(ck.version)}, this build reads version ${CHECKPOINT_VERSION}`);
+  if (ck.version !== CHECKPOINT_VERSION)
+    fail(`version ${String(ck.version)}, this build reads version ${CHECKPOINT_VERSION}`);
   return ck;
 }

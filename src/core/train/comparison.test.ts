@@ -28,7 +28,13 @@ describe('Comparison', () => {
     const config = tinyConfig({ runs: [run('sst'), run('masst', 1)] });
     const cmp = new Comparison(config, dataset, 'im2col');
     for (let i = 0; i < 4; i++) {
-      const [a, b] = await Promise.all(cmp.stepAll().map(async (l) => { const v = (await l.data())[0]; l.dispose(); return v; }));
+      const [a, b] = await Promise.all(
+        cmp.stepAll().map(async (l) => {
+          const v = (await l.data())[0];
+          l.dispose();
+          return v;
+        }),
+      );
       expect(b).toBe(a);
     }
     const [w0, w1] = await Promise.all(cmp.runs.map((r) => r.trainer.probe.snapshot()));
@@ -74,7 +80,11 @@ describe('Comparison', () => {
 
   it('keeps the tensor count across a step and an evaluation, and frees everything on dispose', async () => {
     const baseline = tf.memory().numTensors;
-    const cmp = new Comparison(tinyConfig({ runs: [run('conventional'), run('sst'), run('masst', 2)] }), dataset, 'im2col');
+    const cmp = new Comparison(
+      tinyConfig({ runs: [run('conventional'), run('sst'), run('masst', 2)] }),
+      dataset,
+      'im2col',
+    );
     tf.dispose(cmp.stepAll());
     const afterBurnIn = tf.memory().numTensors;
     tf.dispose(cmp.stepAll());
@@ -103,7 +113,11 @@ describe('Comparison', () => {
   });
 
   it('conventional training lowers its loss on separable data', async () => {
-    const config = tinyConfig({ steps: 30, runs: [run('conventional')], loss: { type: 'softmax', scale: 8, margin: 0 } });
+    const config = tinyConfig({
+      steps: 30,
+      runs: [run('conventional')],
+      loss: { type: 'softmax', scale: 8, margin: 0 },
+    });
     const l = (await losses(config, 30)).map((x) => x[0] as number);
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     expect(mean(l.slice(-5))).toBeLessThan(mean(l.slice(0, 5)));

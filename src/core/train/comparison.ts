@@ -53,7 +53,13 @@ function headInit(dim: number, classes: number, seed: number): Float32Array {
  * so a MASST option such as agentAlpha 'perAgent' (which would give agent 0 the α of agentAlphas[0])
  * never changes an SST run; with K = 1 every other option already gives SST.
  */
-const SST_AGENT: MasstConfig = { agentUpdate: 'active', agentAlpha: 'shared', agentAlphas: [], agentInit: 'copyProbe', queueMode: 'shared' };
+const SST_AGENT: MasstConfig = {
+  agentUpdate: 'active',
+  agentAlpha: 'shared',
+  agentAlphas: [],
+  agentInit: 'copyProbe',
+  queueMode: 'shared',
+};
 
 /** Batches whose identities sit in the run's queue(s): Q/B, or K·Q/B with per-agent queues. */
 export function queueBatchesFor(spec: RunSpec, config: ExperimentConfig): number {
@@ -171,7 +177,12 @@ export class Comparison {
   async checkpoint(): Promise<ComparisonCheckpoint> {
     const runs: RunCheckpoint[] = [];
     for (const [i, run] of this.runs.entries()) {
-      runs.push({ label: run.label, trainer: await run.trainer.save(), sampler: run.sampler.save(), stepMs: this.stepMsTotal[i] ?? 0 });
+      runs.push({
+        label: run.label,
+        trainer: await run.trainer.save(),
+        sampler: run.sampler.save(),
+        stepMs: this.stepMsTotal[i] ?? 0,
+      });
     }
     return { version: CHECKPOINT_VERSION, seed: this.config.seed, step: this.t, runs };
   }
@@ -185,14 +196,18 @@ export class Comparison {
     if (ck.version !== CHECKPOINT_VERSION) {
       throw new Error(`checkpoint version ${ck.version}: this build reads version ${CHECKPOINT_VERSION}`);
     }
-    if (ck.seed !== this.config.seed) throw new Error(`checkpoint of seed ${ck.seed}, the comparison has seed ${this.config.seed}`);
+    if (ck.seed !== this.config.seed)
+      throw new Error(`checkpoint of seed ${ck.seed}, the comparison has seed ${this.config.seed}`);
     if (!Number.isInteger(ck.step) || ck.step < 0 || ck.step > this.config.steps) {
       throw new Error(`checkpoint at step ${ck.step}: allowed 0 to the config's ${this.config.steps} steps`);
     }
     if (this.t !== 0) throw new Error(`Comparison.restore: already at step ${this.t}; restore before the first step`);
     const chosen = this.runs.map((run) => {
       const saved = ck.runs.find((r) => r.label === run.label);
-      if (!saved) throw new Error(`checkpoint has no run "${run.label}" (it has ${ck.runs.map((r) => `"${r.label}"`).join(', ')})`);
+      if (!saved)
+        throw new Error(
+          `checkpoint has no run "${run.label}" (it has ${ck.runs.map((r) => `"${r.label}"`).join(', ')})`,
+        );
       return saved;
     });
     this.runs.forEach((run, i) => {
@@ -208,7 +223,10 @@ export class Comparison {
    * stepActive() with run `traced` stepped slowly: the same iteration for every run, and the
    * numbers of each stage of the traced run's (trace.ts). Its loss comes back as a new scalar.
    */
-  async stepActiveTraced(active: readonly boolean[], traced: number): Promise<{ losses: Array<tf.Scalar | null>; trace: SlowStepTrace }> {
+  async stepActiveTraced(
+    active: readonly boolean[],
+    traced: number,
+  ): Promise<{ losses: Array<tf.Scalar | null>; trace: SlowStepTrace }> {
     const run = this.runs[traced];
     if (!run || !active[traced]) throw new Error(`Comparison.stepActiveTraced: run ${traced} is not an active run`);
     const lr = this.learningRate;

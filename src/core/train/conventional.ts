@@ -61,8 +61,18 @@ export class ConventionalTrainer implements Trainer {
     const kept: Kept = {};
     const lossTensor = this.iterate(batch, lr, kept);
     try {
-      const read = async (t: tf.Tensor | undefined): Promise<Float32Array> => (t ? ((await t.data()) as Float32Array) : new Float32Array());
-      type Ten = [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+      const read = async (t: tf.Tensor | undefined): Promise<Float32Array> =>
+        t ? ((await t.data()) as Float32Array) : new Float32Array();
+      type Ten = [
+        Float32Array,
+        Float32Array,
+        Float32Array,
+        Float32Array,
+        Float32Array,
+        Float32Array,
+        Float32Array,
+        Float32Array,
+      ];
       const [loss, p1, p2, cos1, l1, l2, gradNorm, updateNorm] = (await Promise.all(
         [lossTensor, kept.p1, kept.p2, kept.cos1, kept.logits1, kept.logits2, kept.gradNorm, kept.updateNorm].map(read),
       )) as Ten;
@@ -89,7 +99,11 @@ export class ConventionalTrainer implements Trainer {
               return logitRow(l1, c, i, id, id, cos1[i * c + id] as number, scale);
             }),
           },
-          loss: { view1: meanCrossEntropy(l1, b, c, batch.ids), view2: meanCrossEntropy(l2, b, c, batch.ids), total: loss[0] as number },
+          loss: {
+            view1: meanCrossEntropy(l1, b, c, batch.ids),
+            view2: meanCrossEntropy(l2, b, c, batch.ids),
+            total: loss[0] as number,
+          },
           gradient: { gradNorm: gradNorm[0] as number, updateNorm: updateNorm[0] as number },
           ema: null,
           enqueue: null,
@@ -109,7 +123,14 @@ export class ConventionalTrainer implements Trainer {
       const { value, grads } = tf.variableGrads(() => {
         const [p1, p2] = embedViews(this.probe, views, 'train', this.ctx.impl);
         const out = this.headLoss(p1, p2, targets);
-        if (keep) Object.assign(keep, { p1: tf.keep(p1), p2: tf.keep(p2), cos1: tf.keep(out.cos1), logits1: tf.keep(out.logits1), logits2: tf.keep(out.logits2) });
+        if (keep)
+          Object.assign(keep, {
+            p1: tf.keep(p1),
+            p2: tf.keep(p2),
+            cos1: tf.keep(out.cos1),
+            logits1: tf.keep(out.logits1),
+            logits2: tf.keep(out.logits2),
+          });
         return out.loss;
       }, weights);
       const gradList = weights.map((w) => grads[w.name] as tf.Tensor);
@@ -126,7 +147,11 @@ export class ConventionalTrainer implements Trainer {
   }
 
   /** Mean over the two views of the margin cross-entropy against the normalised head; cos1 [B, C] is view 1's cosines. */
-  private headLoss(p1: tf.Tensor2D, p2: tf.Tensor2D, targets: tf.Tensor1D): { loss: tf.Scalar; cos1: tf.Tensor2D; logits1: tf.Tensor2D; logits2: tf.Tensor2D } {
+  private headLoss(
+    p1: tf.Tensor2D,
+    p2: tf.Tensor2D,
+    targets: tf.Tensor1D,
+  ): { loss: tf.Scalar; cos1: tf.Tensor2D; logits1: tf.Tensor2D; logits2: tf.Tensor2D } {
     const w: tf.Tensor2D = tf.div(this.head, tf.sqrt(tf.add(tf.sum(tf.square(this.head), 0, true), 1e-12)));
     const cos1: tf.Tensor2D = tf.matMul(p1, w);
     const logits1 = marginLogits(cos1, targets, this.ctx.loss);
@@ -152,7 +177,13 @@ export class ConventionalTrainer implements Trainer {
   }
 
   async save(): Promise<ConventionalState> {
-    return { kind: 'conventional', steps: this.t, probe: await this.probe.snapshot(), head: (await this.head.data()) as Float32Array, momentum: await this.optimizer.save() };
+    return {
+      kind: 'conventional',
+      steps: this.t,
+      probe: await this.probe.snapshot(),
+      head: (await this.head.data()) as Float32Array,
+      momentum: await this.optimizer.save(),
+    };
   }
 
   load(state: TrainerState): void {

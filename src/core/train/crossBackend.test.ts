@@ -28,7 +28,9 @@ describe('backends agree', () => {
   afterAll(() => useNodeBackend('cpu'));
   const agree = (other: number[]) => {
     expect(other).toHaveLength(9);
-    other.forEach((l, i) => expect(Math.abs(l - (cpu[i] as number))).toBeLessThan(1e-3 * Math.max(1, Math.abs(cpu[i] as number))));
+    other.forEach((l, i) =>
+      expect(Math.abs(l - (cpu[i] as number))).toBeLessThan(1e-3 * Math.max(1, Math.abs(cpu[i] as number))),
+    );
   };
   it('wasm (native conv + registered gradients) trains like cpu (im2col) within float tolerance', async () => {
     agree(await lossesOn('wasm'));

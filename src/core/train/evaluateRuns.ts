@@ -21,7 +21,10 @@ export async function evaluateRunUnlessDiverged(cmp: Comparison, index: number):
 }
 
 /** As evaluateRunUnlessDiverged, with the test embeddings it scored, [testCount, D]. */
-export async function evaluateRunWithEmbeddings(cmp: Comparison, index: number): Promise<{ report: EvalReport; embeddings: Float32Array } | null> {
+export async function evaluateRunWithEmbeddings(
+  cmp: Comparison,
+  index: number,
+): Promise<{ report: EvalReport; embeddings: Float32Array } | null> {
   const embeddings = await cmp.embedTest(index);
   return embeddings.every(Number.isFinite) ? { report: report(cmp, embeddings), embeddings } : null;
 }

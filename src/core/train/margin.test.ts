@@ -39,7 +39,11 @@ describe('marginLogits', () => {
 
   it('clamps cosines outside [−1, 1]', () => {
     const out = tf.tidy(() =>
-      marginLogits(tf.tensor2d([[1.5, -3]]), tf.tensor1d([1], 'int32'), { type: 'softmax', scale: 2, margin: 0 }).arraySync(),
+      marginLogits(tf.tensor2d([[1.5, -3]]), tf.tensor1d([1], 'int32'), {
+        type: 'softmax',
+        scale: 2,
+        margin: 0,
+      }).arraySync(),
     );
     expect(out[0]).toEqual([2, -2]);
   });
@@ -51,8 +55,7 @@ describe('crossEntropy', () => {
       [1, 2, 3],
       [0, 0, 0],
     ];
-    const expected =
-      (-Math.log(Math.exp(3) / (Math.exp(1) + Math.exp(2) + Math.exp(3))) - Math.log(1 / 3)) / 2;
+    const expected = (-Math.log(Math.exp(3) / (Math.exp(1) + Math.exp(2) + Math.exp(3))) - Math.log(1 / 3)) / 2;
     const value = tf.tidy(() => crossEntropy(tf.tensor2d(l), tf.tensor1d([2, 0], 'int32')).dataSync()[0]);
     expect(value).toBeCloseTo(expected, 5);
   });

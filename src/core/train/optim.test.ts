@@ -22,7 +22,9 @@ describe('SgdMomentum', () => {
     tf.tidy(() => opt.apply([g], 0.1));
     // d = [0.5 + 0.094, 0.5 − 0.203]; buf = 0.9·[0.6, 0.3] + d
     const buf = [0.9 * 0.6 + 0.594, 0.9 * 0.3 + 0.297];
-    expect(Array.from(w.dataSync())).toEqual([0.94 - 0.1 * (buf[0] as number), -2.03 - 0.1 * (buf[1] as number)].map((v) => expect.closeTo(v, 6)));
+    expect(Array.from(w.dataSync())).toEqual(
+      [0.94 - 0.1 * (buf[0] as number), -2.03 - 0.1 * (buf[1] as number)].map((v) => expect.closeTo(v, 6)),
+    );
     tf.dispose([w, g]);
     opt.dispose();
   });
@@ -38,7 +40,9 @@ describe('learningRateAt', () => {
   });
   it('warms up linearly', () => {
     const w = { ...optim, warmupSteps: 4 };
-    expect([0, 1, 2, 3, 4].map((t) => learningRateAt(t, 100, w))).toEqual([0.025, 0.05, 0.075, 0.1, 0.1].map((v) => expect.closeTo(v, 10)));
+    expect([0, 1, 2, 3, 4].map((t) => learningRateAt(t, 100, w))).toEqual(
+      [0.025, 0.05, 0.075, 0.1, 0.1].map((v) => expect.closeTo(v, 10)),
+    );
   });
 });
 
@@ -61,9 +65,14 @@ describe('EMA and agent α', () => {
 
   it('horizon-matched α is α^K with active updates and α with updates of all agents', () => {
     const m = presetConfig('smoke').masst;
-    expect(agentAlpha({ ...m, agentAlpha: 'horizonMatched', agentUpdate: 'active' }, 0.99, 4, 2)).toBeCloseTo(0.99 ** 4, 12);
+    expect(agentAlpha({ ...m, agentAlpha: 'horizonMatched', agentUpdate: 'active' }, 0.99, 4, 2)).toBeCloseTo(
+      0.99 ** 4,
+      12,
+    );
     expect(agentAlpha({ ...m, agentAlpha: 'horizonMatched', agentUpdate: 'all' }, 0.99, 4, 2)).toBe(0.99);
     expect(agentAlpha({ ...m, agentAlpha: 'perAgent', agentAlphas: [0.9, 0.8] }, 0.99, 2, 1)).toBe(0.8);
-    expect(() => agentAlpha({ ...m, agentAlpha: 'perAgent', agentAlphas: [0.9] }, 0.99, 2, 1)).toThrow('masst.agentAlphas has no entry for agent 1');
+    expect(() => agentAlpha({ ...m, agentAlpha: 'perAgent', agentAlphas: [0.9] }, 0.99, 2, 1)).toThrow(
+      'masst.agentAlphas has no entry for agent 1',
+    );
   });
 });

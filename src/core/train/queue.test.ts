@@ -19,7 +19,11 @@ describe('PrototypeQueue', () => {
 
   it('writes B rows at the pointer in FIFO order and wraps modulo Q', () => {
     const q = new PrototypeQueue(6, 2, createRng(2));
-    const batch = (v: number) => tf.tensor2d([[v, 0], [0, v]]);
+    const batch = (v: number) =>
+      tf.tensor2d([
+        [v, 0],
+        [0, v],
+      ]);
     const writes = [1, 2, 3, 4];
     writes.forEach((v, i) => {
       const g = batch(v);
@@ -28,7 +32,14 @@ describe('PrototypeQueue', () => {
       expect(q.pointer).toBe(((i + 1) * 2) % 6);
     });
     // Writes 1, 2, 3 filled slots 0–5; write 4 overwrote the oldest (slots 0–1).
-    expect(rowsOf(q)).toEqual([[4, 0], [0, 4], [2, 0], [0, 2], [3, 0], [0, 3]]);
+    expect(rowsOf(q)).toEqual([
+      [4, 0],
+      [0, 4],
+      [2, 0],
+      [0, 2],
+      [3, 0],
+      [0, 3],
+    ]);
     expect(Array.from(q.slotIds)).toEqual([40, 41, 20, 21, 30, 31]);
     expect([...q.idsInQueue()].sort()).toEqual([20, 21, 30, 31, 40, 41]);
     q.dispose();

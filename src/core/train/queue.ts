@@ -90,8 +90,15 @@ export class PrototypeQueue {
   }
 
   load(state: QueueState): void {
-    if (state.slotIds.length !== this.size || !Number.isInteger(state.pointer) || state.pointer < 0 || state.pointer >= this.size) {
-      throw new Error(`checkpoint: queue of ${state.slotIds.length} slots at pointer ${state.pointer}, the run's queue has ${this.size} slots`);
+    if (
+      state.slotIds.length !== this.size ||
+      !Number.isInteger(state.pointer) ||
+      state.pointer < 0 ||
+      state.pointer >= this.size
+    ) {
+      throw new Error(
+        `checkpoint: queue of ${state.slotIds.length} slots at pointer ${state.pointer}, the run's queue has ${this.size} slots`,
+      );
     }
     assignValues(this.features, state.features, 'queue features');
     this.slotIds.set(state.slotIds);

@@ -67,14 +67,29 @@ export class PairSampler {
   }
 
   save(): SamplerState {
-    return { order: Int32Array.from(this.order), cursor: this.cursor, epoch: this.epochIndex, recent: this.recent.map((r) => r.slice()), rng: this.rng.save() };
+    return {
+      order: Int32Array.from(this.order),
+      cursor: this.cursor,
+      epoch: this.epochIndex,
+      recent: this.recent.map((r) => r.slice()),
+      rng: this.rng.save(),
+    };
   }
 
   load(state: SamplerState): void {
     const ids = this.images.length;
-    const bad = [...state.order, ...state.recent.flatMap((r) => [...r])].find((id) => !Number.isInteger(id) || id < 0 || id >= ids);
-    if (bad !== undefined || state.cursor < 0 || state.cursor > state.order.length || state.recent.length > this.queueBatches) {
-      throw new Error(`checkpoint: sampler state does not fit ${ids} identities and ${this.queueBatches} queued batches (identity ${bad}, cursor ${state.cursor})`);
+    const bad = [...state.order, ...state.recent.flatMap((r) => [...r])].find(
+      (id) => !Number.isInteger(id) || id < 0 || id >= ids,
+    );
+    if (
+      bad !== undefined ||
+      state.cursor < 0 ||
+      state.cursor > state.order.length ||
+      state.recent.length > this.queueBatches
+    ) {
+      throw new Error(
+        `checkpoint: sampler state does not fit ${ids} identities and ${this.queueBatches} queued batches (identity ${bad}, cursor ${state.cursor})`,
+      );
     }
     this.order = Array.from(state.order);
     this.cursor = state.cursor;

@@ -107,10 +107,33 @@ export class SemiSiameseTrainer implements Trainer {
     const lossTensor = this.iterate(batch, lr, kept);
     const step = this.t;
     try {
-      const read = async (t: tf.Tensor | undefined): Promise<Float32Array> => (t ? ((await t.data()) as Float32Array) : new Float32Array());
-      type Ten = [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+      const read = async (t: tf.Tensor | undefined): Promise<Float32Array> =>
+        t ? ((await t.data()) as Float32Array) : new Float32Array();
+      type Ten = [
+        Float32Array,
+        Float32Array,
+        Float32Array,
+        Float32Array,
+        Float32Array,
+        Float32Array,
+        Float32Array,
+        Float32Array,
+        Float32Array,
+        Float32Array,
+      ];
       const [loss, p1, p2, g1, g2, l1, l2, gradNorm, updateNorm, emaChange] = (await Promise.all(
-        [lossTensor, kept.p1, kept.p2, kept.g1, kept.g2, kept.logits1, kept.logits2, kept.gradNorm, kept.updateNorm, kept.emaChange].map(read),
+        [
+          lossTensor,
+          kept.p1,
+          kept.p2,
+          kept.g1,
+          kept.g2,
+          kept.logits1,
+          kept.logits2,
+          kept.gradNorm,
+          kept.updateNorm,
+          kept.emaChange,
+        ].map(read),
       )) as Ten;
       const b = batch.ids.length;
       const d = this.probe.arch.embedDim;
@@ -139,9 +162,17 @@ export class SemiSiameseTrainer implements Trainer {
               return { ...row, bestOther: slotOf(row.bestOther) };
             }),
           },
-          loss: { view1: meanCrossEntropy(l1, b, c, targets), view2: meanCrossEntropy(l2, b, c, targets), total: loss[0] as number },
+          loss: {
+            view1: meanCrossEntropy(l1, b, c, targets),
+            view2: meanCrossEntropy(l2, b, c, targets),
+            total: loss[0] as number,
+          },
           gradient: { gradNorm: gradNorm[0] as number, updateNorm: updateNorm[0] as number },
-          ema: updated.map((a, i) => ({ agent: a, alpha: this.agents.alphas[a] as number, change: emaChange[i] as number })),
+          ema: updated.map((a, i) => ({
+            agent: a,
+            alpha: this.agents.alphas[a] as number,
+            change: emaChange[i] as number,
+          })),
           enqueue: { view: this.lastEnqueued, first: pointer, count: b, ids: Array.from(batch.ids) },
         },
       };
@@ -165,7 +196,13 @@ export class SemiSiameseTrainer implements Trainer {
         const [p1, p2] = embedViews(this.probe, views, 'train', this.ctx.impl);
         const inputs = { p1, p2, g1, g2, queue: queue.features, pointer: queue.pointer };
         const out = sstLoss(inputs, this.ctx.loss);
-        if (keep) Object.assign(keep, { p1: tf.keep(p1), p2: tf.keep(p2), logits1: tf.keep(out.logits1), logits2: tf.keep(out.logits2) });
+        if (keep)
+          Object.assign(keep, {
+            p1: tf.keep(p1),
+            p2: tf.keep(p2),
+            logits1: tf.keep(out.logits1),
+            logits2: tf.keep(out.logits2),
+          });
         return out.loss;
       }, this.probe.weights);
       queue.enqueue(enqueueFirst ? g1 : g2, batch.ids, { step: this.t + 1, agent: k });
@@ -180,7 +217,9 @@ export class SemiSiameseTrainer implements Trainer {
         keep.g2 = tf.keep(g2);
         keep.gradNorm = tf.keep(globalNorm(gradList));
         keep.updateNorm = tf.keep(globalNorm(this.probe.weights, before));
-        keep.emaChange = tf.keep(tf.stack(updated.map((a, i) => globalNorm((this.agents.agents[a] as Net).weights, agentsBefore[i]))));
+        keep.emaChange = tf.keep(
+          tf.stack(updated.map((a, i) => globalNorm((this.agents.agents[a] as Net).weights, agentsBefore[i]))),
+        );
       }
       return value;
     });
@@ -229,7 +268,8 @@ export class SemiSiameseTrainer implements Trainer {
   }
 
   load(state: TrainerState): void {
-    if (state.kind !== 'semiSiamese') throw new Error(`checkpoint: a ${state.kind} state for a ${this.spec.method.toUpperCase()} run`);
+    if (state.kind !== 'semiSiamese')
+      throw new Error(`checkpoint: a ${state.kind} state for a ${this.spec.method.toUpperCase()} run`);
     if (state.queues.length !== this.queues.length) {
       throw new Error(`checkpoint: ${state.queues.length} queues, the run has ${this.queues.length}`);
     }

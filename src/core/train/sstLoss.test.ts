@@ -22,7 +22,15 @@ const dot = (a: number[], b: number[]): number => a.reduce((s, x, i) => s + x * 
  * Reference in plain numbers, the way the SST code states it: the queue with the B slots at the
  * pointer replaced by the other view's gallery features; row i's label is slot pointer + i.
  */
-function referenceLoss(p1: number[][], p2: number[][], g1: number[][], g2: number[][], queue: number[][], ptr: number, loss: LossConfig): number {
+function referenceLoss(
+  p1: number[][],
+  p2: number[][],
+  g1: number[][],
+  g2: number[][],
+  queue: number[][],
+  ptr: number,
+  loss: LossConfig,
+): number {
   const view = (p: number[][], g: number[][]): number => {
     const q = queue.map((row, j) => (j >= ptr && j < ptr + g.length ? (g[j - ptr] as number[]) : row));
     let total = 0;
@@ -57,14 +65,19 @@ describe('sstLoss', () => {
     for (const ptr of [0, 3, 6]) {
       it(`matches the queue-replacement reference (${type}, pointer ${ptr})`, () => {
         const loss: LossConfig = { type, scale: 16, margin: type === 'arc' ? 0.5 : 0.35 };
-        const value = tf.tidy(() =>
-          sstLoss(
-            {
-              p1: tf.tensor2d(p1), p2: tf.tensor2d(p2), g1: tf.tensor2d(g1), g2: tf.tensor2d(g2),
-              queue: tf.tensor2d(queue), pointer: ptr,
-            },
-            loss,
-          ).loss.dataSync()[0],
+        const value = tf.tidy(
+          () =>
+            sstLoss(
+              {
+                p1: tf.tensor2d(p1),
+                p2: tf.tensor2d(p2),
+                g1: tf.tensor2d(g1),
+                g2: tf.tensor2d(g2),
+                queue: tf.tensor2d(queue),
+                pointer: ptr,
+              },
+              loss,
+            ).loss.dataSync()[0],
         );
         expect(value).toBeCloseTo(referenceLoss(p1, p2, g1, g2, queue, ptr, loss), 4);
       });
@@ -74,7 +87,14 @@ describe('sstLoss', () => {
   it('gives B×Q logits with the own-ID cosines first', () => {
     const out = tf.tidy(() => {
       const r = sstLoss(
-        { p1: tf.tensor2d(p1), p2: tf.tensor2d(p2), g1: tf.tensor2d(g1), g2: tf.tensor2d(g2), queue: tf.tensor2d(queue), pointer: 3 },
+        {
+          p1: tf.tensor2d(p1),
+          p2: tf.tensor2d(p2),
+          g1: tf.tensor2d(g1),
+          g2: tf.tensor2d(g2),
+          queue: tf.tensor2d(queue),
+          pointer: 3,
+        },
         { type: 'softmax', scale: 1, margin: 0 },
       );
       return { shape: r.logits1.shape, l: r.logits1.arraySync() };
@@ -87,9 +107,20 @@ describe('sstLoss', () => {
 
   it('passes no gradient to gallery features or the queue', () => {
     const grads = tf.tidy(() => {
-      const g = tf.grads((a: tf.Tensor, q: tf.Tensor) =>
-        sstLoss({ p1: tf.tensor2d(p1), p2: tf.tensor2d(p2), g1: a as tf.Tensor2D, g2: tf.tensor2d(g2), queue: q as tf.Tensor2D, pointer: 0 },
-          { type: 'am', scale: 16, margin: 0.35 }).loss);
+      const g = tf.grads(
+        (a: tf.Tensor, q: tf.Tensor) =>
+          sstLoss(
+            {
+              p1: tf.tensor2d(p1),
+              p2: tf.tensor2d(p2),
+              g1: a as tf.Tensor2D,
+              g2: tf.tensor2d(g2),
+              queue: q as tf.Tensor2D,
+              pointer: 0,
+            },
+            { type: 'am', scale: 16, margin: 0.35 },
+          ).loss,
+      );
       return g([tf.tensor2d(g1), tf.tensor2d(queue)]).map((t) => tf.max(tf.abs(t)).dataSync()[0]);
     });
     expect(grads).toEqual([0, 0]);

@@ -39,9 +39,16 @@ export function queueRest(queue: tf.Tensor2D, pointer: number, batch: number): t
   return parts.length === 1 ? (parts[0] as tf.Tensor2D) : tf.concat(parts, 0);
 }
 
-function viewLogits(p: tf.Tensor2D, gOther: tf.Tensor2D, rest: tf.Tensor2D, targets: tf.Tensor1D, loss: LossConfig): tf.Tensor2D {
+function viewLogits(
+  p: tf.Tensor2D,
+  gOther: tf.Tensor2D,
+  rest: tf.Tensor2D,
+  targets: tf.Tensor1D,
+  loss: LossConfig,
+): tf.Tensor2D {
   const own: tf.Tensor2D = tf.matMul(p, gOther, false, true);
-  const cos: tf.Tensor2D = rest.shape[0] > 0 ? tf.concat([own, tf.matMul(p, rest, false, true)], 1) as tf.Tensor2D : own;
+  const cos: tf.Tensor2D =
+    rest.shape[0] > 0 ? (tf.concat([own, tf.matMul(p, rest, false, true)], 1) as tf.Tensor2D) : own;
   return marginLogits(cos, targets, loss);
 }
 

@@ -16,7 +16,11 @@ beforeAll(useCpu);
 const dataset = syntheticDataset(24, 6, 8);
 const config: ExperimentConfig = tinyConfig({
   steps: 6,
-  runs: [{ method: 'conventional', agents: 1 }, { method: 'sst', agents: 1 }, { method: 'masst', agents: 3 }],
+  runs: [
+    { method: 'conventional', agents: 1 },
+    { method: 'sst', agents: 1 },
+    { method: 'masst', agents: 3 },
+  ],
   masst: { ...tinyConfig().masst, agentUpdate: 'all', agentInit: 'staggered' },
 });
 
@@ -84,6 +88,12 @@ describe('trace arithmetic', () => {
     const ce0 = -Math.log(Math.exp(2) / (Math.exp(2) + 2));
     const ce1 = -Math.log(Math.exp(3) / (1 + Math.exp(1) + Math.exp(3)));
     expect(meanCrossEntropy(logits, 2, 3, [0, 2])).toBeCloseTo((ce0 + ce1) / 2, 6);
-    expect(logitRow(logits, 3, 1, 2, 7, 0.5, 2)).toEqual({ id: 7, ownCos: 0.5, ownLogit: 3, bestOtherCos: 0.5, bestOther: 1 });
+    expect(logitRow(logits, 3, 1, 2, 7, 0.5, 2)).toEqual({
+      id: 7,
+      ownCos: 0.5,
+      ownLogit: 3,
+      bestOtherCos: 0.5,
+      bestOther: 1,
+    });
   });
 });

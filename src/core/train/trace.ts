@@ -85,7 +85,15 @@ export function meanCrossEntropy(logits: Float32Array, n: number, c: number, tar
  * Row i of logits [n, c]: its own column `target` against the best other one. Other columns hold
  * scale·cos (the margin touches the target only), so their cosine is logit / scale.
  */
-export function logitRow(logits: Float32Array, c: number, i: number, target: number, id: number, ownCos: number, scale: number): LogitRow {
+export function logitRow(
+  logits: Float32Array,
+  c: number,
+  i: number,
+  target: number,
+  id: number,
+  ownCos: number,
+  scale: number,
+): LogitRow {
   let best = -Infinity;
   let bestAt = -1;
   for (let j = 0; j < c; j++) {

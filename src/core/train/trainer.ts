@@ -80,7 +80,12 @@ function stackedViews(): boolean {
  * reference computes them); 'train' also folds each view's moments into the running statistics,
  * view 1 first. Call 'train' inside the gradient scope.
  */
-export function embedViews(net: Net, views: ViewImages, mode: 'train' | 'batch', impl: ConvImpl): [tf.Tensor2D, tf.Tensor2D] {
+export function embedViews(
+  net: Net,
+  views: ViewImages,
+  mode: 'train' | 'batch',
+  impl: ConvImpl,
+): [tf.Tensor2D, tf.Tensor2D] {
   if ('stacked' in views) {
     const f = forward(net, views.stacked, mode, impl, 2);
     if (mode === 'train') updateRunningStats(net, f.moments);

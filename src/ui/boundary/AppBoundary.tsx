@@ -30,7 +30,10 @@ function useOutcome(): [string | null, (what: string, act: () => Promise<void>) 
   const [outcome, setOutcome] = useState<string | null>(null);
   const run = (what: string, act: () => Promise<void>) => {
     setOutcome(`${what}…`);
-    act().then(() => setOutcome(`${what}: done. Reload to start again.`), (e: unknown) => setOutcome(`${what} failed: ${errorText(e)}`));
+    act().then(
+      () => setOutcome(`${what}: done. Reload to start again.`),
+      (e: unknown) => setOutcome(`${what} failed: ${errorText(e)}`),
+    );
   };
   return [outcome, run];
 }
@@ -41,17 +44,31 @@ export function AppError({ error, recovery = RECOVERY }: { error: unknown; recov
     <main>
       <h1>MASST Playground</h1>
       <section className="alert error app-error" role="alert" aria-label="The page failed">
-        <p><strong>The page failed:</strong> {errorText(error)}.</p>
         <p>
-          If it fails again after a reload, a comparison or data stored in this browser may be the cause: discard the stored
-          comparison, or clear all stored data (the generated datasets, the sweeps' stored runs and the comparison), then reload.
+          <strong>The page failed:</strong> {errorText(error)}.
         </p>
-        <button type="button" onClick={() => run('Discard stored comparison', recovery.discardComparison)}>Discard stored comparison</button>{' '}
-        <button type="button" onClick={() => run('Clear stored data', async () => {
-          await recovery.clearData();
-          await recovery.discardComparison();
-        })}>Clear stored data</button>{' '}
-        <button type="button" onClick={recovery.reload}>Reload</button>
+        <p>
+          If it fails again after a reload, a comparison or data stored in this browser may be the cause: discard the
+          stored comparison, or clear all stored data (the generated datasets, the sweeps' stored runs and the
+          comparison), then reload.
+        </p>
+        <button type="button" onClick={() => run('Discard stored comparison', recovery.discardComparison)}>
+          Discard stored comparison
+        </button>{' '}
+        <button
+          type="button"
+          onClick={() =>
+            run('Clear stored data', async () => {
+              await recovery.clearData();
+              await recovery.discardComparison();
+            })
+          }
+        >
+          Clear stored data
+        </button>{' '}
+        <button type="button" onClick={recovery.reload}>
+          Reload
+        </button>
         {outcome !== null && <p role="status">{outcome}</p>}
       </section>
     </main>

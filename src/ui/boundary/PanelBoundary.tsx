@@ -20,14 +20,25 @@ export function PanelError({ name, error, onRetry, actions }: PanelErrorProps) {
   return (
     <section className="alert error panel-error" role="alert" aria-label={`The ${name} failed`}>
       <p>
-        <strong>The {name} failed:</strong> {errorText(error)}. The rest of the page still works; Try again draws this panel anew.
+        <strong>The {name} failed:</strong> {errorText(error)}. The rest of the page still works; Try again draws this
+        panel anew.
       </p>
-      <button type="button" onClick={onRetry}>Try again</button>
+      <button type="button" onClick={onRetry}>
+        Try again
+      </button>
       {actions !== undefined && <> {actions}</>}
     </section>
   );
 }
 
 export function PanelBoundary({ name, actions, children }: { name: string; actions?: ReactNode; children: ReactNode }) {
-  return <ErrorBoundary fallback={(error, retry) => <PanelError name={name} error={error} onRetry={retry} {...(actions === undefined ? {} : { actions })} />}>{children}</ErrorBoundary>;
+  return (
+    <ErrorBoundary
+      fallback={(error, retry) => (
+        <PanelError name={name} error={error} onRetry={retry} {...(actions === undefined ? {} : { actions })} />
+      )}
+    >
+      {children}
+    </ErrorBoundary>
+  );
 }

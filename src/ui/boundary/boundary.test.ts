@@ -11,7 +11,9 @@ const noop = () => undefined;
 
 describe('the error boundaries', () => {
   it('render their children while nothing throws', () => {
-    const html = renderToStaticMarkup(createElement(PanelBoundary, { name: 'loss chart', children: createElement('p', null, 'chart') }));
+    const html = renderToStaticMarkup(
+      createElement(PanelBoundary, { name: 'loss chart', children: createElement('p', null, 'chart') }),
+    );
     expect(html).toBe('<p>chart</p>');
   });
 
@@ -21,7 +23,8 @@ describe('the error boundaries', () => {
     const seen: unknown[] = [];
     const boundary = new ErrorBoundary({ fallback: (e) => (seen.push(e), 'fallback'), children: 'child' });
     // React's updater, as it applies a functional setState: enough to follow a retry here.
-    boundary.setState = (update) => Object.assign(boundary.state, typeof update === 'function' ? update(boundary.state, boundary.props) : update);
+    boundary.setState = (update) =>
+      Object.assign(boundary.state, typeof update === 'function' ? update(boundary.state, boundary.props) : update);
     Object.assign(boundary.state, ErrorBoundary.getDerivedStateFromError(error));
     expect(boundary.render()).toBe('fallback');
     expect(seen).toEqual([error]);
@@ -31,14 +34,26 @@ describe('the error boundaries', () => {
   });
 
   it('a failed panel names itself and the error and offers Try again', () => {
-    const html = renderToStaticMarkup(createElement(PanelError, { name: 'loss chart', error: new RangeError('Maximum call stack size exceeded'), onRetry: noop }));
+    const html = renderToStaticMarkup(
+      createElement(PanelError, {
+        name: 'loss chart',
+        error: new RangeError('Maximum call stack size exceeded'),
+        onRetry: noop,
+      }),
+    );
     expect(html).toContain('role="alert"');
     expect(html).toContain('aria-label="The loss chart failed"');
-    expect(html).toContain('<strong>The loss chart failed:</strong> RangeError: Maximum call stack size exceeded. The rest of the page still works');
+    expect(html).toContain(
+      '<strong>The loss chart failed:</strong> RangeError: Maximum call stack size exceeded. The rest of the page still works',
+    );
     expect(html).toContain('<button type="button">Try again</button>');
     const discard = createElement('button', { type: 'button' }, 'Discard stored comparison');
-    const more = renderToStaticMarkup(createElement(PanelError, { name: 'restore prompt', error: new Error('x'), onRetry: noop, actions: discard }));
-    expect(more).toContain('<button type="button">Try again</button> <button type="button">Discard stored comparison</button>');
+    const more = renderToStaticMarkup(
+      createElement(PanelError, { name: 'restore prompt', error: new Error('x'), onRetry: noop, actions: discard }),
+    );
+    expect(more).toContain(
+      '<button type="button">Try again</button> <button type="button">Discard stored comparison</button>',
+    );
   });
 
   it('the page-level fallback offers Discard, Clear stored data and Reload', () => {

@@ -28,18 +28,21 @@ const NO_LINES: readonly ChartLine[] = [];
 
 /** Several seeds: mean and band per method. One seed: accuracy and its standard error per run. */
 function accuracyRows(groups: Groups, several: boolean, band: BandKind): BandRow[] {
-  if (several) return methodBandRows(groups, (r) => ({ x: r.evals.map((e) => e.step), y: r.evals.map((e) => e.accuracy) }), band);
-  return [...new Set(groups.flatMap((g) => g.series[0]?.evals.map((e) => e.step) ?? []))].sort((a, b) => a - b).map((step) => {
-    const row: BandRow = { step };
-    for (const g of groups) {
-      const e = g.series[0]?.evals.find((x) => x.step === step);
-      if (e) {
-        row[g.label] = e.accuracy;
-        row[`${g.label} se`] = e.stdErr;
+  if (several)
+    return methodBandRows(groups, (r) => ({ x: r.evals.map((e) => e.step), y: r.evals.map((e) => e.accuracy) }), band);
+  return [...new Set(groups.flatMap((g) => g.series[0]?.evals.map((e) => e.step) ?? []))]
+    .sort((a, b) => a - b)
+    .map((step) => {
+      const row: BandRow = { step };
+      for (const g of groups) {
+        const e = g.series[0]?.evals.find((x) => x.step === step);
+        if (e) {
+          row[g.label] = e.accuracy;
+          row[`${g.label} se`] = e.stdErr;
+        }
       }
-    }
-    return row;
-  });
+      return row;
+    });
 }
 
 /** A line with dots per method (± standard error with one seed), its band with several. */
@@ -47,10 +50,25 @@ function accuracyLines(groups: Groups, several: boolean, band: BandKind): { line
   const rows = accuracyRows(groups, several, band);
   return {
     lines: groups.map((g, i) => ({
-      key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), width: 2, opacity: 1, dots: true, ...rowLine(rows, 'step', g.label),
+      key: g.label,
+      name: g.label,
+      legend: true,
+      color: colorOf(g.spec, i),
+      width: 2,
+      opacity: 1,
+      dots: true,
+      ...rowLine(rows, 'step', g.label),
       ...(several ? {} : { errors: rowLine(rows, 'step', `${g.label} se`).ys }),
     })),
-    bands: several ? groups.map((g, i) => ({ key: bandKey(g.label), name: bandKey(g.label), series: g.label, color: colorOf(g.spec, i), ...rowBand(rows, 'step', bandKey(g.label)) })) : [],
+    bands: several
+      ? groups.map((g, i) => ({
+          key: bandKey(g.label),
+          name: bandKey(g.label),
+          series: g.label,
+          color: colorOf(g.spec, i),
+          ...rowBand(rows, 'step', bandKey(g.label)),
+        }))
+      : [],
   };
 }
 
@@ -63,8 +81,25 @@ export const AccuracyChart = memo(function AccuracyChart({ groups, untrained, ba
   const lines = useMemo(() => [...chart.lines.filter((l) => l.xs.length > 0), ...ghosts], [chart, ghosts]);
   const base = untrained.length > 0 ? untrained.reduce((a, u) => a + u.report.accuracy, 0) / untrained.length : null;
   if (ghosts.length === 0 && !groups.some((g) => g.series.some((r) => r.evals.length > 0))) {
-    return <p className="empty">Accuracy appears at each evaluation{base !== null ? ` (untrained probe: ${base.toFixed(3)})` : ''}.</p>;
+    return (
+      <p className="empty">
+        Accuracy appears at each evaluation{base !== null ? ` (untrained probe: ${base.toFixed(3)})` : ''}.
+      </p>
+    );
   }
-  const refs = base === null ? [] : [{ y: base, color: '#495057', dash: '6 4', label: several ? 'untrained (mean)' : 'untrained' }];
-  return <SvgLineChart id="accuracy" lines={lines} bands={chart.bands} refs={refs} height={240} label="Verification accuracy by step" y={Y} />;
+  const refs =
+    base === null
+      ? []
+      : [{ y: base, color: '#495057', dash: '6 4', label: several ? 'untrained (mean)' : 'untrained' }];
+  return (
+    <SvgLineChart
+      id="accuracy"
+      lines={lines}
+      bands={chart.bands}
+      refs={refs}
+      height={240}
+      label="Verification accuracy by step"
+      y={Y}
+    />
+  );
 });

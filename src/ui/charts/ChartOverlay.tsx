@@ -19,8 +19,14 @@ interface TooltipProps {
 export function ChartTooltip({ x, xName, left, values, fx }: TooltipProps) {
   return (
     <div className="chart-tooltip" style={{ left }}>
-      <div>{xName} {x}</div>
-      {values.map((v) => <div key={v.key} style={{ color: v.color }}>{v.name}: {valueText(v, fx)}</div>)}
+      <div>
+        {xName} {x}
+      </div>
+      {values.map((v) => (
+        <div key={v.key} style={{ color: v.color }}>
+          {v.name}: {valueText(v, fx)}
+        </div>
+      ))}
     </div>
   );
 }
@@ -53,7 +59,12 @@ export function ChartLegend({ lines, bands, hidden, onToggle }: LegendProps) {
         const shown = !hidden.includes(key);
         return (
           <li key={item.key}>
-            <button type="button" aria-pressed={shown} title={`${shown ? 'Hide' : 'Show'} ${item.name}`} onClick={() => onToggle(key)}>
+            <button
+              type="button"
+              aria-pressed={shown}
+              title={`${shown ? 'Hide' : 'Show'} ${item.name}`}
+              onClick={() => onToggle(key)}
+            >
               <span className="swatch" style={swatchStyle(item)} />
               {item.name}
             </button>

@@ -33,20 +33,56 @@ function differenceLines(groups: Groups, band: BandKind) {
 function differenceChart(lines: ReturnType<typeof differenceLines>): { lines: ChartLine[]; bands: ChartBand[] } {
   const rows = bandRows(lines);
   return {
-    lines: lines.map((l, i) => ({ key: l.label, name: l.label, legend: true, color: comparisonColor(i), width: 2, opacity: 1, dots: true, ...rowLine(rows, 'step', l.label) })),
-    bands: lines.map((l, i) => ({ key: bandKey(l.label), name: bandKey(l.label), series: l.label, color: comparisonColor(i), opacity: 0.15, ...rowBand(rows, 'step', bandKey(l.label)) })),
+    lines: lines.map((l, i) => ({
+      key: l.label,
+      name: l.label,
+      legend: true,
+      color: comparisonColor(i),
+      width: 2,
+      opacity: 1,
+      dots: true,
+      ...rowLine(rows, 'step', l.label),
+    })),
+    bands: lines.map((l, i) => ({
+      key: bandKey(l.label),
+      name: bandKey(l.label),
+      series: l.label,
+      color: comparisonColor(i),
+      opacity: 0.15,
+      ...rowBand(rows, 'step', bandKey(l.label)),
+    })),
   };
 }
 
 const NO_LINES: readonly ChartLine[] = [];
 
 /** `ghosts`: imported files' mean differences (import/ghostLines.ts), after the live ones. */
-export const DifferenceChart = memo(function DifferenceChart({ groups, band, ghosts = NO_LINES }: { groups: Groups; band: BandKind; ghosts?: readonly ChartLine[] }) {
+export const DifferenceChart = memo(function DifferenceChart({
+  groups,
+  band,
+  ghosts = NO_LINES,
+}: {
+  groups: Groups;
+  band: BandKind;
+  ghosts?: readonly ChartLine[];
+}) {
   const lines = useMemo(() => differenceLines(groups, band), [groups, band]);
   const chart = useMemo(() => differenceChart(lines), [lines]);
   // Drawn for ghosts alone, the live comparisons not yet evaluated stay out of the legend.
   const all = useMemo(() => [...chart.lines.filter((l) => l.xs.length > 0), ...ghosts], [chart, ghosts]);
-  if (ghosts.length === 0 && lines.length === 0) return <p className="empty">Pick at least two methods to see their difference.</p>;
-  if (ghosts.length === 0 && lines.every((l) => l.points.length === 0)) return <p className="empty">The paired difference appears at the first evaluation.</p>;
-  return <SvgLineChart id="difference" lines={all} bands={chart.bands} refs={ZERO} height={240} label="Accuracy difference by step, paired by seed" y={Y} />;
+  if (ghosts.length === 0 && lines.length === 0)
+    return <p className="empty">Pick at least two methods to see their difference.</p>;
+  if (ghosts.length === 0 && lines.every((l) => l.points.length === 0))
+    return <p className="empty">The paired difference appears at the first evaluation.</p>;
+  return (
+    <SvgLineChart
+      id="difference"
+      lines={all}
+      bands={chart.bands}
+      refs={ZERO}
+      height={240}
+      label="Accuracy difference by step, paired by seed"
+      y={Y}
+    />
+  );
 });

@@ -29,8 +29,18 @@ function save(el: SVGSVGElement | HTMLCanvasElement | null, kind: 'svg' | 'png',
 export function FigureDownloads({ label, target, kind, place = 'inline' }: Props) {
   return (
     <span className={place === 'corner' ? 'chart-menu' : 'figure-downloads'}>
-      {kind === 'svg' && <button type="button" aria-label={`Download ${label} as SVG`} onClick={() => save(target.current, 'svg', label)}>SVG</button>}
-      <button type="button" aria-label={`Download ${label} as PNG`} onClick={() => save(target.current, 'png', label)}>PNG</button>
+      {kind === 'svg' && (
+        <button
+          type="button"
+          aria-label={`Download ${label} as SVG`}
+          onClick={() => save(target.current, 'svg', label)}
+        >
+          SVG
+        </button>
+      )}
+      <button type="button" aria-label={`Download ${label} as PNG`} onClick={() => save(target.current, 'png', label)}>
+        PNG
+      </button>
     </span>
   );
 }

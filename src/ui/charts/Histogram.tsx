@@ -27,11 +27,26 @@ export const Histogram = memo(function Histogram({ bins, height, label, unit }: 
       {width > 0 && (
         <svg ref={svg} width={width} height={height} role="img" aria-label={label}>
           <g className="axis">
-            {ticks.map((t) => <text key={t} x={M.left - 6} y={sy(t)} dy="0.32em" textAnchor="end">{t}</text>)}
-            {bins.map((b, i) => <text key={b.value} x={M.left + (i + 0.5) * slot} y={height - M.bottom + 15} textAnchor="middle">{b.value}</text>)}
+            {ticks.map((t) => (
+              <text key={t} x={M.left - 6} y={sy(t)} dy="0.32em" textAnchor="end">
+                {t}
+              </text>
+            ))}
+            {bins.map((b, i) => (
+              <text key={b.value} x={M.left + (i + 0.5) * slot} y={height - M.bottom + 15} textAnchor="middle">
+                {b.value}
+              </text>
+            ))}
           </g>
           {bins.map((b, i) => (
-            <rect key={b.value} x={M.left + i * slot + slot * 0.1} width={slot * 0.8} y={sy(b.count)} height={sy(0) - sy(b.count)} fill="#1c7ed6">
+            <rect
+              key={b.value}
+              x={M.left + i * slot + slot * 0.1}
+              width={slot * 0.8}
+              y={sy(b.count)}
+              height={sy(0) - sy(b.count)}
+              fill="#1c7ed6"
+            >
               <title>{`${b.value}: ${b.count} ${unit}`}</title>
             </rect>
           ))}

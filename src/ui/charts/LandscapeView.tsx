@@ -27,11 +27,13 @@ function Heatmap({ run, lo, hi }: { run: Pick<AnalysisRun, 'label' | 'landscape2
     if (!ctx || !grid) return;
     ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     const span = hi - lo || 1;
-    grid.rows.forEach((row, y) => row?.forEach((v, x) => {
-      const [r, g, b] = ramp((v - lo) / span);
-      ctx.fillStyle = `rgb(${r},${g},${b})`;
-      ctx.fillRect(x * CELL, y * CELL, CELL, CELL);
-    }));
+    grid.rows.forEach((row, y) =>
+      row?.forEach((v, x) => {
+        const [r, g, b] = ramp((v - lo) / span);
+        ctx.fillStyle = `rgb(${r},${g},${b})`;
+        ctx.fillRect(x * CELL, y * CELL, CELL, CELL);
+      }),
+    );
     const done = grid.rows.filter((r): r is number[] => r !== null);
     ctx.strokeStyle = 'rgba(255,255,255,0.8)';
     for (let k = 1; k <= 6; k++) {
@@ -47,8 +49,17 @@ function Heatmap({ run, lo, hi }: { run: Pick<AnalysisRun, 'label' | 'landscape2
   const size = grid.betas.length * CELL;
   return (
     <figure>
-      <canvas ref={ref} width={size} height={grid.alphas.length * CELL} role="img" aria-label={`${run.label} 2-D loss landscape`} />
-      <figcaption>{run.label} · step {grid.step} <FigureDownloads label={`${run.label} 2-D loss landscape`} target={ref} kind="canvas" /></figcaption>
+      <canvas
+        ref={ref}
+        width={size}
+        height={grid.alphas.length * CELL}
+        role="img"
+        aria-label={`${run.label} 2-D loss landscape`}
+      />
+      <figcaption>
+        {run.label} · step {grid.step}{' '}
+        <FigureDownloads label={`${run.label} 2-D loss landscape`} target={ref} kind="canvas" />
+      </figcaption>
     </figure>
   );
 }
@@ -78,8 +89,24 @@ function sliceChart(withCurve: readonly Curve[], band: BandKind): { lines: Chart
   );
   const several = withCurve.some((c) => c.series.length > 1);
   return {
-    lines: withCurve.map(({ g, i }) => ({ key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), width: 1.5, opacity: 1, ...rowLine(rows, 'alpha', g.label) })),
-    bands: several ? withCurve.map(({ g, i }) => ({ key: bandKey(g.label), name: bandKey(g.label), series: g.label, color: colorOf(g.spec, i), ...rowBand(rows, 'alpha', bandKey(g.label)) })) : [],
+    lines: withCurve.map(({ g, i }) => ({
+      key: g.label,
+      name: g.label,
+      legend: true,
+      color: colorOf(g.spec, i),
+      width: 1.5,
+      opacity: 1,
+      ...rowLine(rows, 'alpha', g.label),
+    })),
+    bands: several
+      ? withCurve.map(({ g, i }) => ({
+          key: bandKey(g.label),
+          name: bandKey(g.label),
+          series: g.label,
+          color: colorOf(g.spec, i),
+          ...rowBand(rows, 'alpha', bandKey(g.label)),
+        }))
+      : [],
   };
 }
 
@@ -90,34 +117,57 @@ function heatmapScale(runs: readonly AnalysisRun[]): { lo: number; hi: number } 
   let lo = Infinity;
   let hi = -Infinity;
   let count = 0;
-  for (const r of runs) for (const row of r.landscape2d?.rows ?? []) for (const v of row ?? []) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-    count += 1;
-  }
+  for (const r of runs)
+    for (const row of r.landscape2d?.rows ?? [])
+      for (const v of row ?? []) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+        count += 1;
+      }
   return count > 0 ? { lo, hi } : null;
 }
 
 export const LandscapeView = memo(function LandscapeView({ groups, band, busy, onSlice }: Props) {
-  const withCurve = useMemo(() => groups
-    .map((g, i): Curve => ({ g, i, series: g.series.filter((r) => r.landscape1d !== null) }))
-    .filter((c) => c.series.length > 0), [groups]);
+  const withCurve = useMemo(
+    () =>
+      groups
+        .map((g, i): Curve => ({ g, i, series: g.series.filter((r) => r.landscape1d !== null) }))
+        .filter((c) => c.series.length > 0),
+    [groups],
+  );
   const curves = useMemo(() => sliceChart(withCurve, band), [withCurve, band]);
   const runs = useMemo(() => groups.map((g) => g.series[0]).filter((r) => r !== undefined), [groups]);
   const scale = useMemo(() => heatmapScale(runs), [runs]);
   return (
     <div>
       <div className="run-controls">
-        <button type="button" disabled={busy} onClick={() => onSlice(1)}>1-D slice</button>
-        <button type="button" disabled={busy} onClick={() => onSlice(2)}>2-D slice</button>
+        <button type="button" disabled={busy} onClick={() => onSlice(1)}>
+          1-D slice
+        </button>
+        <button type="button" disabled={busy} onClick={() => onSlice(2)}>
+          2-D slice
+        </button>
         <span className="caption">Filter-normalised random directions, the same draw for every run.</span>
       </div>
-      {curves && <SvgLineChart id="landscape" lines={curves.lines} bands={curves.bands} height={220} label="1-D loss landscape by α" xName="α" x={ALPHA} />}
+      {curves && (
+        <SvgLineChart
+          id="landscape"
+          lines={curves.lines}
+          bands={curves.bands}
+          height={220}
+          label="1-D loss landscape by α"
+          xName="α"
+          x={ALPHA}
+        />
+      )}
       {scale && (
         <div className="heatmaps">
-          {runs.map((r) => <Heatmap key={r.label} run={r} lo={scale.lo} hi={scale.hi} />)}
+          {runs.map((r) => (
+            <Heatmap key={r.label} run={r} lo={scale.lo} hi={scale.hi} />
+          ))}
           <p className="caption">
-            {groups.some((g) => g.series.length > 1) ? `Seed ${runs[0]?.seed ?? ''}. ` : ''}Shared colour scale: loss {scale.lo.toFixed(2)} (dark) to {scale.hi.toFixed(2)} (light); white lines are contours.
+            {groups.some((g) => g.series.length > 1) ? `Seed ${runs[0]?.seed ?? ''}. ` : ''}Shared colour scale: loss{' '}
+            {scale.lo.toFixed(2)} (dark) to {scale.hi.toFixed(2)} (light); white lines are contours.
           </p>
         </div>
       )}

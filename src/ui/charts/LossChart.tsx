@@ -24,13 +24,33 @@ export function lossLines(groups: Groups, band: BandKind): { lines: ChartLine[];
     const lines: ChartLine[] = [];
     const bands: ChartBand[] = [];
     groups.forEach((g, i) => {
-      const points = bandSeries(g.series.map((r) => ({ x: r.steps, y: r.smooth })), band);
+      const points = bandSeries(
+        g.series.map((r) => ({ x: r.steps, y: r.smooth })),
+        band,
+      );
       const color = colorOf(g.spec, i);
       const xs = points.map((p) => p.x);
-      lines.push({ key: g.label, name: `${g.label} (mean of ${g.series.length})`, legend: true, color, width: 2.5, opacity: 1, xs, ys: points.map((p) => p.mean) });
+      lines.push({
+        key: g.label,
+        name: `${g.label} (mean of ${g.series.length})`,
+        legend: true,
+        color,
+        width: 2.5,
+        opacity: 1,
+        xs,
+        ys: points.map((p) => p.mean),
+      });
       // Where one seed alone reached a step there is no band.
       const banded = points.filter((p) => p.n > 1);
-      bands.push({ key: bandKey(g.label), name: bandKey(g.label), series: g.label, color, xs: banded.map((p) => p.x), lo: banded.map((p) => p.lo), hi: banded.map((p) => p.hi) });
+      bands.push({
+        key: bandKey(g.label),
+        name: bandKey(g.label),
+        series: g.label,
+        color,
+        xs: banded.map((p) => p.x),
+        lo: banded.map((p) => p.lo),
+        hi: banded.map((p) => p.hi),
+      });
     });
     return { lines, bands };
   }
@@ -38,8 +58,27 @@ export function lossLines(groups: Groups, band: BandKind): { lines: ChartLine[];
   return {
     bands: [],
     lines: runs.flatMap((r, i): ChartLine[] => [
-      { key: `${r.label} (raw)`, name: `${r.label} (raw)`, legend: false, series: r.label, color: colorOf(r.spec, i), width: 1, opacity: 0.35, xs: r.steps, ys: r.loss },
-      { key: r.label, name: r.label, legend: true, color: colorOf(r.spec, i), width: 2.5, opacity: 1, xs: r.steps, ys: r.smooth },
+      {
+        key: `${r.label} (raw)`,
+        name: `${r.label} (raw)`,
+        legend: false,
+        series: r.label,
+        color: colorOf(r.spec, i),
+        width: 1,
+        opacity: 0.35,
+        xs: r.steps,
+        ys: r.loss,
+      },
+      {
+        key: r.label,
+        name: r.label,
+        legend: true,
+        color: colorOf(r.spec, i),
+        width: 2.5,
+        opacity: 1,
+        xs: r.steps,
+        ys: r.smooth,
+      },
     ]),
   };
 }
@@ -47,7 +86,15 @@ export function lossLines(groups: Groups, band: BandKind): { lines: ChartLine[];
 const NO_LINES: readonly ChartLine[] = [];
 
 /** `ghosts`: imported runs' lines (import/ghostLines.ts), drawn after the live ones, alone before training starts. */
-export const LossChart = memo(function LossChart({ groups, band, ghosts = NO_LINES }: { groups: Groups; band: BandKind; ghosts?: readonly ChartLine[] }) {
+export const LossChart = memo(function LossChart({
+  groups,
+  band,
+  ghosts = NO_LINES,
+}: {
+  groups: Groups;
+  band: BandKind;
+  ghosts?: readonly ChartLine[];
+}) {
   const data = useMemo(() => lossLines(groups, band), [groups, band]);
   const lines = useMemo(() => [...(data?.lines ?? []), ...ghosts], [data, ghosts]);
   if (data === null && ghosts.length === 0) return <p className="empty">Loss appears here once training starts.</p>;

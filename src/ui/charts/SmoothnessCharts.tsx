@@ -20,14 +20,25 @@ import type { ChartId } from '../../core/hiddenSeries';
 
 type Groups = ReadonlyArray<MethodGroup<AnalysisRun>>;
 
-const seriesOf = (r: AnalysisRun, value: (p: LipschitzPoint) => number) => ({ x: r.smoothness.map((p) => p.step), y: r.smoothness.map(value) });
+const seriesOf = (r: AnalysisRun, value: (p: LipschitzPoint) => number) => ({
+  x: r.smoothness.map((p) => p.step),
+  y: r.smoothness.map(value),
+});
 
 /** One row per probe step: each method's η-band, its edges averaged over seeds. */
 function etaBandRows(groups: Groups, lo: (p: LipschitzPoint) => number, hi: (p: LipschitzPoint) => number): BandRow[] {
   const rows = new Map<number, BandRow>();
   for (const g of groups) {
-    const low = bandSeries(g.series.map((r) => seriesOf(r, lo)), 'sd');
-    const high = new Map(bandSeries(g.series.map((r) => seriesOf(r, hi)), 'sd').map((p) => [p.x, p.mean]));
+    const low = bandSeries(
+      g.series.map((r) => seriesOf(r, lo)),
+      'sd',
+    );
+    const high = new Map(
+      bandSeries(
+        g.series.map((r) => seriesOf(r, hi)),
+        'sd',
+      ).map((p) => [p.x, p.mean]),
+    );
     for (const p of low) {
       const row = rows.get(p.x) ?? { step: p.x };
       row[g.label] = [p.mean, high.get(p.x) ?? p.mean];
@@ -47,7 +58,20 @@ interface Chart {
 
 /** The η-band of each method, outlined (the chart's only mark, so in the legend). */
 function etaChart(id: ChartId, title: string, groups: Groups, rows: readonly BandRow[]): Chart {
-  return { id, title, lines: [], bands: groups.map((g, i) => ({ key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), opacity: 0.25, stroke: true, ...rowBand(rows, 'step', g.label) })) };
+  return {
+    id,
+    title,
+    lines: [],
+    bands: groups.map((g, i) => ({
+      key: g.label,
+      name: g.label,
+      legend: true,
+      color: colorOf(g.spec, i),
+      opacity: 0.25,
+      stroke: true,
+      ...rowBand(rows, 'step', g.label),
+    })),
+  };
 }
 
 /** The mean per method with dots, its band over seeds under it when there are several. */
@@ -55,8 +79,25 @@ function meanChart(id: ChartId, title: string, groups: Groups, rows: readonly Ba
   return {
     id,
     title,
-    lines: groups.map((g, i) => ({ key: g.label, name: g.label, legend: true, color: colorOf(g.spec, i), width: 2, opacity: 1, dots: true, ...rowLine(rows, 'step', g.label) })),
-    bands: several ? groups.map((g, i) => ({ key: bandKey(g.label), name: bandKey(g.label), series: g.label, color: colorOf(g.spec, i), ...rowBand(rows, 'step', bandKey(g.label)) })) : [],
+    lines: groups.map((g, i) => ({
+      key: g.label,
+      name: g.label,
+      legend: true,
+      color: colorOf(g.spec, i),
+      width: 2,
+      opacity: 1,
+      dots: true,
+      ...rowLine(rows, 'step', g.label),
+    })),
+    bands: several
+      ? groups.map((g, i) => ({
+          key: bandKey(g.label),
+          name: bandKey(g.label),
+          series: g.label,
+          color: colorOf(g.spec, i),
+          ...rowBand(rows, 'step', bandKey(g.label)),
+        }))
+      : [],
   };
 }
 
@@ -74,10 +115,46 @@ const withGhosts = (c: Chart, ghosts: readonly ChartLine[]): Chart => ({ ...c, l
 function smoothnessCharts(groups: Groups, band: BandKind, ghosts: ProbeGhosts): Chart[] {
   const several = groups.some((g) => g.series.length > 1);
   return [
-    etaChart('etaLoss', 'Loss along the gradient, L(w − ηg)', groups, etaBandRows(groups, (p) => p.lossMin, (p) => p.lossMax)),
-    etaChart('etaGrad', 'Gradient predictiveness ‖∇L(w) − ∇L(w − ηg)‖', groups, etaBandRows(groups, (p) => p.gradPredMin, (p) => p.gradPredMax)),
-    withGhosts(meanChart('beta', 'Effective β-smoothness', groups, methodBandRows(groups, (r) => seriesOf(r, (p) => p.beta), band), several), ghosts.beta),
-    withGhosts(meanChart('lipschitz', 'Loss Lipschitz estimate', groups, methodBandRows(groups, (r) => seriesOf(r, (p) => p.lipschitz), band), several), ghosts.lipschitz),
+    etaChart(
+      'etaLoss',
+      'Loss along the gradient, L(w − ηg)',
+      groups,
+      etaBandRows(
+        groups,
+        (p) => p.lossMin,
+        (p) => p.lossMax,
+      ),
+    ),
+    etaChart(
+      'etaGrad',
+      'Gradient predictiveness ‖∇L(w) − ∇L(w − ηg)‖',
+      groups,
+      etaBandRows(
+        groups,
+        (p) => p.gradPredMin,
+        (p) => p.gradPredMax,
+      ),
+    ),
+    withGhosts(
+      meanChart(
+        'beta',
+        'Effective β-smoothness',
+        groups,
+        methodBandRows(groups, (r) => seriesOf(r, (p) => p.beta), band),
+        several,
+      ),
+      ghosts.beta,
+    ),
+    withGhosts(
+      meanChart(
+        'lipschitz',
+        'Loss Lipschitz estimate',
+        groups,
+        methodBandRows(groups, (r) => seriesOf(r, (p) => p.lipschitz), band),
+        several,
+      ),
+      ghosts.lipschitz,
+    ),
   ];
 }
 
@@ -85,11 +162,20 @@ const format = (v: number) => v.toPrecision(2);
 const LINEAR = { format };
 const LOG = { format, log: true };
 
-export const SmoothnessCharts = memo(function SmoothnessCharts({ groups, band, ghosts = NO_GHOSTS }: { groups: Groups; band: BandKind; ghosts?: ProbeGhosts }) {
+export const SmoothnessCharts = memo(function SmoothnessCharts({
+  groups,
+  band,
+  ghosts = NO_GHOSTS,
+}: {
+  groups: Groups;
+  band: BandKind;
+  ghosts?: ProbeGhosts;
+}) {
   const [log, setLog] = useState(false);
   const charts = useMemo(() => smoothnessCharts(groups, band, ghosts), [groups, band, ghosts]);
   const anyGhost = ghosts.beta.length > 0 || ghosts.lipschitz.length > 0;
-  if (!anyGhost && !groups.some((g) => g.series.some((r) => r.smoothness.length > 0))) return <p className="empty">Smoothness probes appear every few steps once training runs.</p>;
+  if (!anyGhost && !groups.some((g) => g.series.some((r) => r.smoothness.length > 0)))
+    return <p className="empty">Smoothness probes appear every few steps once training runs.</p>;
   return (
     <div className="analysis-grid">
       <label className="toggle">

@@ -69,7 +69,10 @@ export const SvgLineChart = memo(function SvgLineChart(p: Props) {
   const [said, setSaid] = useState('');
   const svgRef = useRef<SVGSVGElement>(null);
   const shown = useMemo(() => shownSeries(lines, bands, hidden), [lines, bands, hidden]);
-  const g = useMemo(() => chartLayout({ ...shown, x: xAxis, y: yAxis, height, width, zoom }), [shown, xAxis, yAxis, height, width, zoom]);
+  const g = useMemo(
+    () => chartLayout({ ...shown, x: xAxis, y: yAxis, height, width, zoom }),
+    [shown, xAxis, yAxis, height, width, zoom],
+  );
   const xs = useMemo(() => cursorXs(shown.lines, shown.bands), [shown]);
   const fx = xAxis.format ?? String;
   const fy = yAxis.format ?? String;
@@ -81,7 +84,10 @@ export const SvgLineChart = memo(function SvgLineChart(p: Props) {
     if (svg === null) return;
     const legend = shown.lines.filter((l) => l.legend).map((l) => ({ name: l.name, color: l.color, dash: l.dash }));
     if (kind === 'svg') downloadSvg(svg, legend, chartFileName(label));
-    else void downloadPng(svg, legend, chartFileName(label)).catch((e: unknown) => console.error('PNG download failed', e));
+    else
+      void downloadPng(svg, legend, chartFileName(label)).catch((e: unknown) =>
+        console.error('PNG download failed', e),
+      );
   };
   const pointerX = (e: PointerEvent<SVGSVGElement>) => e.clientX - e.currentTarget.getBoundingClientRect().left;
   // The step nearest the pointer, within the plot (and so within the zoom).
@@ -127,30 +133,65 @@ export const SvgLineChart = memo(function SvgLineChart(p: Props) {
     <div className="svg-chart" ref={box}>
       {width > 0 && (
         <svg
-          ref={svgRef} width={width} height={height + (xAxis.label ? 14 : 0)} role="img" aria-label={label} tabIndex={0}
+          ref={svgRef}
+          width={width}
+          height={height + (xAxis.label ? 14 : 0)}
+          role="img"
+          aria-label={label}
+          tabIndex={0}
           aria-keyshortcuts="ArrowLeft ArrowRight Home End"
-          onPointerDown={down} onPointerMove={move} onPointerUp={up} onPointerCancel={() => setDrag(null)}
+          onPointerDown={down}
+          onPointerMove={move}
+          onPointerUp={up}
+          onPointerCancel={() => setDrag(null)}
           onPointerLeave={() => {
             if (drag === null) setAt(null);
           }}
           onDoubleClick={() => setZoom(null)}
-          onKeyDown={key} onBlur={() => setAt(null)}
+          onKeyDown={key}
+          onBlur={() => setAt(null)}
         >
           <ChartPlot g={g} refs={p.refs ?? NONE} height={height} clip={clip} fx={fx} fy={fy} xLabel={xAxis.label} />
-          {span !== null && <rect className="zoom-span" x={span[0]} width={span[1] - span[0]} y={MARGIN.top} height={bottom - MARGIN.top} />}
-          {Number.isFinite(cursorPx) && <line className="cursor" x1={cursorPx} x2={cursorPx} y1={MARGIN.top} y2={bottom} />}
+          {span !== null && (
+            <rect
+              className="zoom-span"
+              x={span[0]}
+              width={span[1] - span[0]}
+              y={MARGIN.top}
+              height={bottom - MARGIN.top}
+            />
+          )}
+          {Number.isFinite(cursorPx) && (
+            <line className="cursor" x1={cursorPx} x2={cursorPx} y1={MARGIN.top} y2={bottom} />
+          )}
         </svg>
       )}
       {at !== null && Number.isFinite(cursorPx) && (
-        <ChartTooltip x={fx(at)} xName={xName} left={Math.min(cursorPx + 12, Math.max(0, width - 200))} values={values} fx={fx} />
+        <ChartTooltip
+          x={fx(at)}
+          xName={xName}
+          left={Math.min(cursorPx + 12, Math.max(0, width - 200))}
+          values={values}
+          fx={fx}
+        />
       )}
-      <div className="sr-only" aria-live="polite">{said}</div>
+      <div className="sr-only" aria-live="polite">
+        {said}
+      </div>
       <ChartLegend lines={lines} bands={bands} hidden={hidden} onToggle={toggle} />
       {width > 0 && (
         <div className="chart-menu">
-          {zoom !== null && <button type="button" aria-label={`Reset zoom of ${label}`} onClick={() => setZoom(null)}>Reset zoom</button>}
-          <button type="button" aria-label={`Download ${label} as SVG`} onClick={() => save('svg')}>SVG</button>
-          <button type="button" aria-label={`Download ${label} as PNG`} onClick={() => save('png')}>PNG</button>
+          {zoom !== null && (
+            <button type="button" aria-label={`Reset zoom of ${label}`} onClick={() => setZoom(null)}>
+              Reset zoom
+            </button>
+          )}
+          <button type="button" aria-label={`Download ${label} as SVG`} onClick={() => save('svg')}>
+            SVG
+          </button>
+          <button type="button" aria-label={`Download ${label} as PNG`} onClick={() => save('png')}>
+            PNG
+          </button>
         </div>
       )}
     </div>

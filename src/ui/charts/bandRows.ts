@@ -9,7 +9,10 @@ export type BandRow = Record<string, number | [number, number]>;
 
 export const bandKey = (label: string): string => `${label} band`;
 
-export function bandRows(lines: ReadonlyArray<{ label: string; points: readonly BandPoint[] }>, xKey = 'step'): BandRow[] {
+export function bandRows(
+  lines: ReadonlyArray<{ label: string; points: readonly BandPoint[] }>,
+  xKey = 'step',
+): BandRow[] {
   const rows = new Map<number, BandRow>();
   for (const { label, points } of lines) {
     for (const p of points) {
@@ -29,8 +32,15 @@ export function methodBandRows<T>(
   kind: BandKind,
   xKey = 'step',
 ): BandRow[] {
-  return bandRows(groups.map((g) => ({ label: g.label, points: bandSeries(g.series.map(seriesOf), kind) })), xKey);
+  return bandRows(
+    groups.map((g) => ({ label: g.label, points: bandSeries(g.series.map(seriesOf), kind) })),
+    xKey,
+  );
 }
 
 export const fmtValue = (v: unknown): string =>
-  Array.isArray(v) ? v.map((x: number) => x.toPrecision(3)).join(' – ') : typeof v === 'number' ? v.toPrecision(3) : String(v);
+  Array.isArray(v)
+    ? v.map((x: number) => x.toPrecision(3)).join(' – ')
+    : typeof v === 'number'
+      ? v.toPrecision(3)
+      : String(v);

@@ -18,7 +18,12 @@ export const isCursorKey = (key: string): key is CursorKey => (CURSOR_KEYS as re
  * previous one, or the first or last. From none, → and Home go to the first, ← and End to the last.
  * It stays at the end it reached; null when no x is in view.
  */
-export function stepCursor(xs: ArrayLike<number>, at: number | null, key: CursorKey, domain: readonly [number, number]): number | null {
+export function stepCursor(
+  xs: ArrayLike<number>,
+  at: number | null,
+  key: CursorKey,
+  domain: readonly [number, number],
+): number | null {
   const inView: number[] = [];
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i] as number;
@@ -47,8 +52,16 @@ export function nearestFinite(xs: ArrayLike<number>, ys: ArrayLike<number>, x: n
   // The nearest point with a value at or before x, and at or after it.
   let lo = -1;
   let hi = -1;
-  for (let k = xi <= x ? i : i - 1; k >= 0; k--) if (ok(k)) { lo = k; break; }
-  for (let k = xi >= x ? i : i + 1; k < xs.length; k++) if (ok(k)) { hi = k; break; }
+  for (let k = xi <= x ? i : i - 1; k >= 0; k--)
+    if (ok(k)) {
+      lo = k;
+      break;
+    }
+  for (let k = xi >= x ? i : i + 1; k < xs.length; k++)
+    if (ok(k)) {
+      hi = k;
+      break;
+    }
   if (lo < 0 || hi < 0) return -1;
   return Math.abs((xs[lo] as number) - x) <= Math.abs((xs[hi] as number) - x) ? lo : hi;
 }
@@ -64,7 +77,15 @@ export interface SeriesValue {
   from: number | null;
 }
 
-function valueOf(key: string, name: string, color: string, xs: ArrayLike<number>, at: number, read: (i: number) => unknown, ys: ArrayLike<number>): SeriesValue {
+function valueOf(
+  key: string,
+  name: string,
+  color: string,
+  xs: ArrayLike<number>,
+  at: number,
+  read: (i: number) => unknown,
+  ys: ArrayLike<number>,
+): SeriesValue {
   const i = nearestFinite(xs, ys, at);
   if (i < 0) return { key, name, color, text: 'no value', from: null };
   const x = xs[i] as number;
@@ -80,7 +101,8 @@ export function seriesValues(at: number, lines: readonly ChartLine[], bands: rea
 }
 
 /** One value as the tooltip and the readout write it: "1.23", or "1.23 (at 38)" when read at another series' x. */
-export const valueText = (v: SeriesValue, fx: (x: number) => string): string => (v.from === null ? v.text : `${v.text} (at ${fx(v.from)})`);
+export const valueText = (v: SeriesValue, fx: (x: number) => string): string =>
+  v.from === null ? v.text : `${v.text} (at ${fx(v.from)})`;
 
 /** The aria-live sentence at the crosshair: "step 40: Conventional 1.23, SST 1.11". */
 export function readout(xName: string, at: number, values: readonly SeriesValue[], fx: (x: number) => string): string {

@@ -5,7 +5,8 @@
 import { downloadBlob } from '../export/download';
 
 // The rules of styles.css that draw a chart (.svg-chart ...), as a standalone SVG needs them.
-const STYLE = '.grid line{stroke:#dee2e6;stroke-dasharray:3 3}.axis text{font-size:13px;fill:#666}.ref text{font-size:12px}text{font-family:system-ui,sans-serif}';
+const STYLE =
+  '.grid line{stroke:#dee2e6;stroke-dasharray:3 3}.axis text{font-size:13px;fill:#666}.ref text{font-size:12px}text{font-family:system-ui,sans-serif}';
 const LEGEND_ROW = 16;
 
 export interface LegendEntry {
@@ -15,7 +16,10 @@ export interface LegendEntry {
 }
 
 /** The chart as a standalone SVG document: white background, the chart's styles, the legend below. */
-export function chartSvgText(svg: SVGSVGElement, legend: readonly LegendEntry[]): { text: string; width: number; height: number } {
+export function chartSvgText(
+  svg: SVGSVGElement,
+  legend: readonly LegendEntry[],
+): { text: string; width: number; height: number } {
   const ns = 'http://www.w3.org/2000/svg';
   const clone = svg.cloneNode(true) as SVGSVGElement;
   clone.querySelectorAll('.cursor').forEach((n) => n.remove());
@@ -36,7 +40,15 @@ export function chartSvgText(svg: SVGSVGElement, legend: readonly LegendEntry[])
   legend.forEach((l, i) => {
     const y = chartHeight + 6 + i * LEGEND_ROW + LEGEND_ROW / 2;
     const line = document.createElementNS(ns, 'line');
-    for (const [k, v] of [['x1', '52'], ['x2', '72'], ['y1', String(y)], ['y2', String(y)], ['stroke', l.color], ['stroke-width', '2']]) line.setAttribute(k as string, v as string);
+    for (const [k, v] of [
+      ['x1', '52'],
+      ['x2', '72'],
+      ['y1', String(y)],
+      ['y2', String(y)],
+      ['stroke', l.color],
+      ['stroke-width', '2'],
+    ])
+      line.setAttribute(k as string, v as string);
     if (l.dash) line.setAttribute('stroke-dasharray', l.dash);
     const text = document.createElementNS(ns, 'text');
     text.setAttribute('x', '78');
@@ -75,5 +87,10 @@ export async function downloadPng(svg: SVGSVGElement, legend: readonly LegendEnt
 
 /** "Loss (smoothed), all runs" → "loss-smoothed-all-runs". */
 export function chartFileName(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'chart';
+  return (
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'chart'
+  );
 }

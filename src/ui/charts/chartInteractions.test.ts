@@ -6,7 +6,17 @@ import { shownSeries } from './chartSeries';
 import { dragRange, extentOf, MIN_DRAG_PX, zoomDomain } from './chartZoom';
 import { linear } from './svgPaths';
 
-const line = (key: string, xs: number[], ys: number[], more: Partial<ChartLine> = {}): ChartLine => ({ key, name: key, legend: true, color: '#000', width: 1, opacity: 1, xs, ys, ...more });
+const line = (key: string, xs: number[], ys: number[], more: Partial<ChartLine> = {}): ChartLine => ({
+  key,
+  name: key,
+  legend: true,
+  color: '#000',
+  width: 1,
+  opacity: 1,
+  xs,
+  ys,
+  ...more,
+});
 
 describe('zooming the x axis', () => {
   it('takes a drag of at least MIN_DRAG_PX inside the plot, either way, clamped to it', () => {
@@ -19,7 +29,7 @@ describe('zooming the x axis', () => {
     expect(dragRange(0, 40, 52, 500)).toBeNull();
   });
 
-  it('turns the pixel range into x values through the scale\'s inverse', () => {
+  it("turns the pixel range into x values through the scale's inverse", () => {
     const toX = linear(52, 452, 0, 100); // 4 px per step
     expect(zoomDomain([152, 252], toX)).toEqual([25, 50]);
     expect(zoomDomain([252, 152], toX)).toEqual([25, 50]);
@@ -28,7 +38,10 @@ describe('zooming the x axis', () => {
   });
 
   it('fits y to the points inside the x range, skipping gaps and (on log) non-positive values', () => {
-    const s = [{ xs: [0, 10, 20, 30], ys: [9, 3, NaN, 1] }, { xs: [5, 25], ys: [-1, 2] }];
+    const s = [
+      { xs: [0, 10, 20, 30], ys: [9, 3, NaN, 1] },
+      { xs: [5, 25], ys: [-1, 2] },
+    ];
     expect(extentOf(s, false)).toEqual([-1, 9]);
     expect(extentOf(s, false, [10, 30])).toEqual([1, 3]);
     expect(extentOf(s, true)).toEqual([1, 9]);
@@ -47,10 +60,13 @@ describe('zooming the x axis', () => {
     expect(zoomed.sx(100)).toBe(MARGIN.left);
     expect(zoomed.sx(200)).toBe(400 - MARGIN.right);
     // The zoom overrides a fixed x domain too (the landscape's α from −1 to 1).
-    expect(chartLayout({ lines: [loss], bands: [], x: { domain: [0, 400] }, y: {}, height: 200, width: 400, zoom: [50, 60] }).x.domain).toEqual([50, 60]);
+    expect(
+      chartLayout({ lines: [loss], bands: [], x: { domain: [0, 400] }, y: {}, height: 200, width: 400, zoom: [50, 60] })
+        .x.domain,
+    ).toEqual([50, 60]);
   });
 
-  it('leaves hidden series out of the axes\' extent', () => {
+  it("leaves hidden series out of the axes' extent", () => {
     const ghost = line('ghost', [0, 1000], [9, 8]);
     const live = line('SST', [0, 100], [2, 1]);
     const { lines, bands } = shownSeries([live, ghost], [], ['ghost']);
@@ -63,8 +79,14 @@ describe('zooming the x axis', () => {
 
 describe('hiding a series from its legend entry', () => {
   it('hides the lines and bands that belong to the entry, its own key by default', () => {
-    const lines = [line('SST (raw)', [1], [1], { legend: false, series: 'SST' }), line('SST', [1], [1]), line('MASST K=4', [1], [1])];
-    const bands: ChartBand[] = [{ key: 'SST band', name: 'SST band', series: 'SST', color: '#000', xs: [1], lo: [0], hi: [2] }];
+    const lines = [
+      line('SST (raw)', [1], [1], { legend: false, series: 'SST' }),
+      line('SST', [1], [1]),
+      line('MASST K=4', [1], [1]),
+    ];
+    const bands: ChartBand[] = [
+      { key: 'SST band', name: 'SST band', series: 'SST', color: '#000', xs: [1], lo: [0], hi: [2] },
+    ];
     const shown = shownSeries(lines, bands, ['SST']);
     expect(shown.lines.map((l) => l.key)).toEqual(['MASST K=4']);
     expect(shown.bands).toEqual([]);
@@ -96,7 +118,7 @@ describe('the crosshair', () => {
     expect(stepCursor([], null, 'Home', all)).toBeNull();
   });
 
-  it('finds the nearest point with a value, and none outside a series\' span', () => {
+  it("finds the nearest point with a value, and none outside a series' span", () => {
     const xs = [0, 10, 20, 30];
     const ys = [1, NaN, 3, NaN];
     expect(nearestFinite(xs, ys, 10)).toBe(0);
@@ -110,9 +132,16 @@ describe('the crosshair', () => {
     expect(nearestFinite([], [], 5)).toBe(-1);
   });
 
-  it('lists every shown series at the step, with where it read another series\' step, and reads them out', () => {
-    const lines = [line('Conventional', [0, 10, 20], [2, 1.5, 1.25]), line('SST', [0, 10, 20], [2.5, 1.75, 1]), line('ghost', [0, 8, 16, 24], [3, 2, 1.5, 1.2]), line('late', [30, 40], [1, 1])];
-    const bands: ChartBand[] = [{ key: 'SST band', name: 'SST band', color: '#000', xs: [10, 20], lo: [1.5, 0.9], hi: [2, 1.1] }];
+  it("lists every shown series at the step, with where it read another series' step, and reads them out", () => {
+    const lines = [
+      line('Conventional', [0, 10, 20], [2, 1.5, 1.25]),
+      line('SST', [0, 10, 20], [2.5, 1.75, 1]),
+      line('ghost', [0, 8, 16, 24], [3, 2, 1.5, 1.2]),
+      line('late', [30, 40], [1, 1]),
+    ];
+    const bands: ChartBand[] = [
+      { key: 'SST band', name: 'SST band', color: '#000', xs: [10, 20], lo: [1.5, 0.9], hi: [2, 1.1] },
+    ];
     const values = seriesValues(10, lines, bands);
     expect(values.map((v) => [v.name, v.text, v.from])).toEqual([
       ['Conventional', '1.50', null],
@@ -121,7 +150,9 @@ describe('the crosshair', () => {
       ['late', 'no value', null],
       ['SST band', '1.50 – 2.00', null],
     ]);
-    expect(readout('step', 10, values, String)).toBe('step 10: Conventional 1.50, SST 1.75, ghost 2.00 (at 8), late no value, SST band 1.50 – 2.00');
+    expect(readout('step', 10, values, String)).toBe(
+      'step 10: Conventional 1.50, SST 1.75, ghost 2.00 (at 8), late no value, SST band 1.50 – 2.00',
+    );
     expect(readout('step', 10, [], String)).toBe('step 10: every series is hidden');
   });
 });

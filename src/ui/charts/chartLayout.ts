@@ -22,7 +22,11 @@ export interface Axis {
 export const MARGIN = { top: 8, right: 16, bottom: 22, left: 52 } as const;
 
 /** Domain and ticks of one axis; `round` widens an automatic domain to round ticks (y). */
-export function axisOf(axis: Axis, data: [number, number], round: boolean): { domain: [number, number]; ticks: number[] } {
+export function axisOf(
+  axis: Axis,
+  data: [number, number],
+  round: boolean,
+): { domain: [number, number]; ticks: number[] } {
   const [lo, hi] = axis.domain ?? data;
   if (axis.log) {
     const domain: [number, number] = lo > 0 && hi >= lo ? [lo, hi] : [0.1, 1];
@@ -66,9 +70,22 @@ export interface ChartLayout {
 }
 
 export function chartLayout({ lines, bands, x: xAxis, y: yAxis, height, width, zoom }: LayoutInput): ChartLayout {
-  const xData = extentOf([...lines, ...bands].map((s) => ({ xs: s.xs, ys: s.xs })), xAxis.log === true);
+  const xData = extentOf(
+    [...lines, ...bands].map((s) => ({ xs: s.xs, ys: s.xs })),
+    xAxis.log === true,
+  );
   // Zoomed, y fits what lies in the x range, so a late plateau fills the plot.
-  const yData = extentOf([...lines, ...bands.flatMap((b) => [{ xs: b.xs, ys: b.lo }, { xs: b.xs, ys: b.hi }])], yAxis.log === true, zoom);
+  const yData = extentOf(
+    [
+      ...lines,
+      ...bands.flatMap((b) => [
+        { xs: b.xs, ys: b.lo },
+        { xs: b.xs, ys: b.hi },
+      ]),
+    ],
+    yAxis.log === true,
+    zoom,
+  );
   const x = axisOf(zoom === null ? xAxis : { ...xAxis, domain: [zoom[0], zoom[1]] }, xData, false);
   const y = axisOf(yAxis, yData, true);
   const left = MARGIN.left;
@@ -76,7 +93,12 @@ export function chartLayout({ lines, bands, x: xAxis, y: yAxis, height, width, z
   const sx = scale(...x.domain, left, right, xAxis.log);
   const sy = scale(...y.domain, height - MARGIN.bottom, MARGIN.top, yAxis.log);
   return {
-    sx, sy, x, y, left, right,
+    sx,
+    sy,
+    x,
+    y,
+    left,
+    right,
     toX: invert(...x.domain, left, right, xAxis.log),
     lines: lines.map((l) => ({ ...l, d: linePath(l.xs, l.ys, sx, sy, l.connect) })),
     bands: bands.map((b) => ({ ...b, d: bandPath(b.xs, b.lo, b.hi, sx, sy) })),

@@ -56,7 +56,9 @@ export const seriesKey = (item: Pick<ChartLine, 'key' | 'series'>): string => it
 
 /** The lines and bands whose legend entry is not hidden. */
 export function shownSeries<L extends Pick<ChartLine, 'key' | 'series'>, B extends Pick<ChartBand, 'key' | 'series'>>(
-  lines: readonly L[], bands: readonly B[], hidden: readonly string[],
+  lines: readonly L[],
+  bands: readonly B[],
+  hidden: readonly string[],
 ): { lines: L[]; bands: B[] } {
   const off = new Set(hidden);
   const on = (item: Pick<ChartLine, 'key' | 'series'>) => !off.has(seriesKey(item));

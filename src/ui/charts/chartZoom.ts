@@ -33,17 +33,22 @@ export interface XYSeries {
  * [min, max] of the finite ys (positive ones on a log axis) whose x lies in `within` (every x when
  * null); [Infinity, -Infinity] when there is none. With `within` it is a zoomed chart's y extent.
  */
-export function extentOf(series: readonly XYSeries[], log: boolean, within: readonly [number, number] | null = null): [number, number] {
+export function extentOf(
+  series: readonly XYSeries[],
+  log: boolean,
+  within: readonly [number, number] | null = null,
+): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const { xs, ys } of series) for (let i = 0; i < ys.length; i++) {
-    const v = ys[i] as number;
-    const x = xs[i] as number;
-    if (within !== null && !(x >= within[0] && x <= within[1])) continue;
-    if (Number.isFinite(v) && (!log || v > 0)) {
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
+  for (const { xs, ys } of series)
+    for (let i = 0; i < ys.length; i++) {
+      const v = ys[i] as number;
+      const x = xs[i] as number;
+      if (within !== null && !(x >= within[0] && x <= within[1])) continue;
+      if (Number.isFinite(v) && (!log || v > 0)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
     }
-  }
   return [lo, hi];
 }

@@ -55,25 +55,70 @@ describe('the SVG chart geometry', () => {
 });
 
 describe('the loss chart', () => {
-  const config = { ...presetConfig('smoke'), runs: [{ method: 'sst' as const, agents: 1 }, { method: 'masst' as const, agents: 4 }] };
+  const config = {
+    ...presetConfig('smoke'),
+    runs: [
+      { method: 'sst' as const, agents: 1 },
+      { method: 'masst' as const, agents: 4 },
+    ],
+  };
   const stats = (units: number[], losses: number[][]) => ({
-    type: 'stats' as const, sessionId: 1,
-    batch: { worker: 0, units, steps: Int32Array.of(1, 2), losses: losses.map((l) => Float32Array.from(l)), msPerStep: units.map(() => 5), stepsPerSecond: 1 },
+    type: 'stats' as const,
+    sessionId: 1,
+    batch: {
+      worker: 0,
+      units,
+      steps: Int32Array.of(1, 2),
+      losses: losses.map((l) => Float32Array.from(l)),
+      msPerStep: units.map(() => 5),
+      stepsPerSecond: 1,
+    },
   });
 
   it('one seed: raw and smoothed loss per run, the smoothed in the legend', () => {
-    const s = reduce(startSession(1, config, [7], 1), stats([0, 1], [[4, 2], [3, 3]]));
+    const s = reduce(
+      startSession(1, config, [7], 1),
+      stats(
+        [0, 1],
+        [
+          [4, 2],
+          [3, 3],
+        ],
+      ),
+    );
     const chart = lossLines(methodGroups(selectLoss(s).runs), 'sd');
-    expect(chart?.lines.map((l) => [l.name, l.legend])).toEqual([['SST (raw)', false], ['SST', true], ['MASST K=4 (raw)', false], ['MASST K=4', true]]);
+    expect(chart?.lines.map((l) => [l.name, l.legend])).toEqual([
+      ['SST (raw)', false],
+      ['SST', true],
+      ['MASST K=4 (raw)', false],
+      ['MASST K=4', true],
+    ]);
     expect(Array.from(chart?.lines[0]?.ys ?? [])).toEqual([4, 2]);
     expect(chart?.bands).toEqual([]);
   });
 
   it('several seeds: the mean per method with its band', () => {
-    const s = reduce(startSession(1, config, [7, 8], 1), stats([0, 1, 2, 3], [[4, 4], [3, 3], [2, 2], [1, 1]]));
+    const s = reduce(
+      startSession(1, config, [7, 8], 1),
+      stats(
+        [0, 1, 2, 3],
+        [
+          [4, 4],
+          [3, 3],
+          [2, 2],
+          [1, 1],
+        ],
+      ),
+    );
     const chart = lossLines(methodGroups(selectLoss(s).runs), 'range');
-    expect(chart?.lines.map((l) => [l.name, Array.from(l.ys)])).toEqual([['SST (mean of 2)', [3, 3]], ['MASST K=4 (mean of 2)', [2, 2]]]);
-    expect(chart?.bands.map((b) => [b.name, Array.from(b.lo), Array.from(b.hi)])).toEqual([['SST band', [2, 2], [4, 4]], ['MASST K=4 band', [1, 1], [3, 3]]]);
+    expect(chart?.lines.map((l) => [l.name, Array.from(l.ys)])).toEqual([
+      ['SST (mean of 2)', [3, 3]],
+      ['MASST K=4 (mean of 2)', [2, 2]],
+    ]);
+    expect(chart?.bands.map((b) => [b.name, Array.from(b.lo), Array.from(b.hi)])).toEqual([
+      ['SST band', [2, 2], [4, 4]],
+      ['MASST K=4 band', [1, 1], [3, 3]],
+    ]);
     expect(lossLines(methodGroups(selectLoss(startSession(1, config, [7], 1)).runs), 'sd')).toBeNull();
   });
 });

@@ -54,7 +54,13 @@ export function invert(d0: number, d1: number, r0: number, r1: number, log = fal
 const fmt = (v: number) => (Math.round(v * 10) / 10).toString();
 
 /** An SVG path through the points (x[i], y[i]) that land on the chart; one that does not breaks the line, unless `connect`. */
-export function linePath(xs: ArrayLike<number>, ys: ArrayLike<number>, sx: (v: number) => number, sy: (v: number) => number, connect = false): string {
+export function linePath(
+  xs: ArrayLike<number>,
+  ys: ArrayLike<number>,
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+  connect = false,
+): string {
   let d = '';
   let pen = false;
   for (let i = 0; i < xs.length; i++) {
@@ -71,9 +77,16 @@ export function linePath(xs: ArrayLike<number>, ys: ArrayLike<number>, sx: (v: n
 }
 
 /** A closed SVG path around the band between lo[i] and hi[i] (points with a non-finite edge left out). */
-export function bandPath(xs: ArrayLike<number>, lo: ArrayLike<number>, hi: ArrayLike<number>, sx: (v: number) => number, sy: (v: number) => number): string {
+export function bandPath(
+  xs: ArrayLike<number>,
+  lo: ArrayLike<number>,
+  hi: ArrayLike<number>,
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+): string {
   const keep: number[] = [];
-  for (let i = 0; i < xs.length; i++) if ([sx(xs[i] as number), sy(lo[i] as number), sy(hi[i] as number)].every((v) => Number.isFinite(v))) keep.push(i);
+  for (let i = 0; i < xs.length; i++)
+    if ([sx(xs[i] as number), sy(lo[i] as number), sy(hi[i] as number)].every((v) => Number.isFinite(v))) keep.push(i);
   if (keep.length === 0) return '';
   const upper = keep.map((i, k) => `${k === 0 ? 'M' : 'L'}${fmt(sx(xs[i] as number))},${fmt(sy(hi[i] as number))}`);
   const lower = [...keep].reverse().map((i) => `L${fmt(sx(xs[i] as number))},${fmt(sy(lo[i] as number))}`);

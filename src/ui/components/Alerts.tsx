@@ -15,13 +15,25 @@ export function Alerts({ urlProblems, linkProblem, errors, onDismiss }: Props) {
     <section className="alerts">
       {urlProblems.map((p, i) => (
         // A repeated parameter can also have a bad value: two notices, one name.
-        <p key={`${i}-${p.param}`} className="alert" role="alert">URL parameter {p.message}</p>
+        <p key={`${i}-${p.param}`} className="alert" role="alert">
+          URL parameter {p.message}
+        </p>
       ))}
-      {linkProblem !== null && <p className="alert" role="alert">{linkProblem}</p>}
+      {linkProblem !== null && (
+        <p className="alert" role="alert">
+          {linkProblem}
+        </p>
+      )}
       {errors.map((e, i) => (
-        <p key={`${i}-${e}`} className="alert error" role="alert">{e}</p>
+        <p key={`${i}-${e}`} className="alert error" role="alert">
+          {e}
+        </p>
       ))}
-      {errors.length > 0 && <button type="button" onClick={onDismiss}>Dismiss errors</button>}
+      {errors.length > 0 && (
+        <button type="button" onClick={onDismiss}>
+          Dismiss errors
+        </button>
+      )}
     </section>
   );
 }

@@ -7,13 +7,20 @@ export function BackendBadge({ report }: { report: BackendReport | null }) {
   const a = report.adapter;
   return (
     <div className="backend">
-      <span className="badge">backend: {report.backend}{report.threads > 1 ? ` · ${report.threads} threads` : ''}</span>
+      <span className="badge">
+        backend: {report.backend}
+        {report.threads > 1 ? ` · ${report.threads} threads` : ''}
+      </span>
       {a && (
         <span className={a.software ? 'badge warn' : 'badge'}>
           adapter: {a.vendor} {a.architecture} ({a.software ? 'software' : 'hardware'})
         </span>
       )}
-      {report.measurement && <p className="notice" aria-label="Backend measurement">auto: {describeMeasurement(report.measurement)}</p>}
+      {report.measurement && (
+        <p className="notice" aria-label="Backend measurement">
+          auto: {describeMeasurement(report.measurement)}
+        </p>
+      )}
       {report.notice && <p className="notice">{report.notice}</p>}
     </div>
   );

@@ -21,13 +21,32 @@ interface Props {
 
 export function ConfigField({ path, config, errors, onChange, alsoErrorsOf, hint }: Props) {
   const f = field(path);
-  if (f.form === undefined) throw new Error(`config field "${path}" has no control on the page (no form label in the field table)`);
+  if (f.form === undefined)
+    throw new Error(`config field "${path}" has no control on the page (no form label in the field table)`);
   const { label, step, options } = f.form;
   const error = errors.get(path) ?? (alsoErrorsOf === undefined ? undefined : errors.get(alsoErrorsOf));
   const set = (v: unknown) => onChange((d) => setAt(d, path, v));
   const choices = options ?? (f.rule.kind === 'choice' ? f.rule.choices : null);
   if (choices !== null) {
-    return <SelectField label={label} value={valueAt(config, path) as string | number} options={choices} error={error} hint={hint} onChange={set} />;
+    return (
+      <SelectField
+        label={label}
+        value={valueAt(config, path) as string | number}
+        options={choices}
+        error={error}
+        hint={hint}
+        onChange={set}
+      />
+    );
   }
-  return <NumberField label={label} value={valueAt(config, path) as number} error={error} step={step} hint={hint} onChange={set} />;
+  return (
+    <NumberField
+      label={label}
+      value={valueAt(config, path) as number}
+      error={error}
+      step={step}
+      hint={hint}
+      onChange={set}
+    />
+  );
 }

@@ -55,7 +55,17 @@ function seedsHint(seeds: readonly number[]): string | undefined {
  * A collapsible group of fields (closed by default, to keep the form short); open whenever one of
  * its fields (paths starting with `fields`) has an error, so no message is ever hidden.
  */
-function Group({ title, fields, errors, children }: { title: string; fields: readonly string[]; errors: ReadonlyMap<string, string>; children: ReactNode }) {
+function Group({
+  title,
+  fields,
+  errors,
+  children,
+}: {
+  title: string;
+  fields: readonly string[];
+  errors: ReadonlyMap<string, string>;
+  children: ReactNode;
+}) {
   const failing = [...errors.keys()].some((k) => fields.some((f) => k.startsWith(f)));
   return (
     <details className="group" open={failing || undefined}>
@@ -65,7 +75,21 @@ function Group({ title, fields, errors, children }: { title: string; fields: rea
   );
 }
 
-export function Controls({ preset, config: c, seeds, workers, backend, errors, disabled, onPreset, onChange, onFirstSeed, onSeedCount, onWorkers, onBackend }: Props) {
+export function Controls({
+  preset,
+  config: c,
+  seeds,
+  workers,
+  backend,
+  errors,
+  disabled,
+  onPreset,
+  onChange,
+  onFirstSeed,
+  onSeedCount,
+  onWorkers,
+  onBackend,
+}: Props) {
   const err = (path: string) => errors.get(path);
   // What every config field's control takes besides its path (ConfigField reads the rest from the field table).
   const at = { config: c, errors, onChange };
@@ -73,48 +97,133 @@ export function Controls({ preset, config: c, seeds, workers, backend, errors, d
     <fieldset className="controls" disabled={disabled}>
       <legend>Experiment</legend>
       <div className="row">
-        <Hideable name="preset"><SelectField label="Scenario" value={preset} options={PRESET_NAMES} error={undefined} onChange={onPreset} /></Hideable>
-        <Hideable name="methods"><MethodsField runs={c.runs} errors={errors} onChange={(runs) => onChange((d) => (d.runs = runs))} /></Hideable>
-        <Hideable name="training"><NumberField label={SEED_FORM.label} value={c.seed} error={err('seed')} step={SEED_FORM.step} onChange={onFirstSeed} /></Hideable>
-        <Hideable name="training"><SelectField label="Seeds" value={seeds.length} options={SEED_COUNTS} error={undefined} hint={seedsHint(seeds)} onChange={onSeedCount} /></Hideable>
-        <Hideable name="training"><ConfigField path="steps" {...at} /></Hideable>
+        <Hideable name="preset">
+          <SelectField label="Scenario" value={preset} options={PRESET_NAMES} error={undefined} onChange={onPreset} />
+        </Hideable>
+        <Hideable name="methods">
+          <MethodsField runs={c.runs} errors={errors} onChange={(runs) => onChange((d) => (d.runs = runs))} />
+        </Hideable>
+        <Hideable name="training">
+          <NumberField
+            label={SEED_FORM.label}
+            value={c.seed}
+            error={err('seed')}
+            step={SEED_FORM.step}
+            onChange={onFirstSeed}
+          />
+        </Hideable>
+        <Hideable name="training">
+          <SelectField
+            label="Seeds"
+            value={seeds.length}
+            options={SEED_COUNTS}
+            error={undefined}
+            hint={seedsHint(seeds)}
+            onChange={onSeedCount}
+          />
+        </Hideable>
+        <Hideable name="training">
+          <ConfigField path="steps" {...at} />
+        </Hideable>
       </div>
       <div className="groups">
         <Group title="Data" fields={['data.']} errors={errors}>
-          <Hideable name="data"><ConfigField path="data.regime" {...at} /></Hideable>
-          <Hideable name="data"><ConfigField path="data.imageSize" {...at} /></Hideable>
-          <Hideable name="data"><ConfigField path="data.channels" {...at} /></Hideable>
-          <Hideable name="data"><ConfigField path="data.trainIds" {...at} /></Hideable>
+          <Hideable name="data">
+            <ConfigField path="data.regime" {...at} />
+          </Hideable>
+          <Hideable name="data">
+            <ConfigField path="data.imageSize" {...at} />
+          </Hideable>
+          <Hideable name="data">
+            <ConfigField path="data.channels" {...at} />
+          </Hideable>
+          <Hideable name="data">
+            <ConfigField path="data.trainIds" {...at} />
+          </Hideable>
         </Group>
         <Group title="Model and loss" fields={['model.', 'loss.']} errors={errors}>
-          <Hideable name="model"><ConfigField path="model.backbone" {...at} /></Hideable>
-          <Hideable name="objective"><ConfigField path="loss.type" {...at} /></Hideable>
-          <Hideable name="objective"><ConfigField path="loss.scale" {...at} /></Hideable>
-          <Hideable name="objective"><ConfigField path="loss.margin" {...at} /></Hideable>
+          <Hideable name="model">
+            <ConfigField path="model.backbone" {...at} />
+          </Hideable>
+          <Hideable name="objective">
+            <ConfigField path="loss.type" {...at} />
+          </Hideable>
+          <Hideable name="objective">
+            <ConfigField path="loss.scale" {...at} />
+          </Hideable>
+          <Hideable name="objective">
+            <ConfigField path="loss.margin" {...at} />
+          </Hideable>
         </Group>
         <Group title="Optimiser" fields={['optim.', 'batchSize']} errors={errors}>
-          <Hideable name="training"><ConfigField path="optim.lr" {...at} /></Hideable>
-          <Hideable name="training"><ConfigField path="batchSize" {...at} /></Hideable>
+          <Hideable name="training">
+            <ConfigField path="optim.lr" {...at} />
+          </Hideable>
+          <Hideable name="training">
+            <ConfigField path="batchSize" {...at} />
+          </Hideable>
         </Group>
         <Group title="Gallery and MASST" fields={['gallery.', 'masst.']} errors={errors}>
-          <Hideable name="gallery"><ConfigField path="gallery.queueSize" {...at} /></Hideable>
           <Hideable name="gallery">
-            <ConfigField path="gallery.alpha" hint={Number.isFinite(c.gallery.alpha) && c.gallery.alpha < 1 ? `averages ~${emaHorizon(c.gallery.alpha).toFixed(0)} updates` : undefined} {...at} />
+            <ConfigField path="gallery.queueSize" {...at} />
           </Hideable>
-          <Hideable name="masst"><ConfigField path="masst.agentUpdate" {...at} /></Hideable>
-          <Hideable name="masst"><ConfigField path="masst.agentAlpha" alsoErrorsOf="masst.agentAlphas" {...at} /></Hideable>
-          <Hideable name="masst"><ConfigField path="masst.agentInit" {...at} /></Hideable>
-          <Hideable name="masst"><ConfigField path="masst.queueMode" {...at} /></Hideable>
+          <Hideable name="gallery">
+            <ConfigField
+              path="gallery.alpha"
+              hint={
+                Number.isFinite(c.gallery.alpha) && c.gallery.alpha < 1
+                  ? `averages ~${emaHorizon(c.gallery.alpha).toFixed(0)} updates`
+                  : undefined
+              }
+              {...at}
+            />
+          </Hideable>
+          <Hideable name="masst">
+            <ConfigField path="masst.agentUpdate" {...at} />
+          </Hideable>
+          <Hideable name="masst">
+            <ConfigField path="masst.agentAlpha" alsoErrorsOf="masst.agentAlphas" {...at} />
+          </Hideable>
+          <Hideable name="masst">
+            <ConfigField path="masst.agentInit" {...at} />
+          </Hideable>
+          <Hideable name="masst">
+            <ConfigField path="masst.queueMode" {...at} />
+          </Hideable>
         </Group>
         <Group title="Analysis" fields={['eval.', 'analysis.']} errors={errors}>
-          <Hideable name="analysis"><ConfigField path="eval.every" {...at} /></Hideable>
-          <Hideable name="analysis"><ConfigField path="analysis.every" {...at} /></Hideable>
-          <Hideable name="analysis"><ConfigField path="analysis.landscapeEvery" {...at} /></Hideable>
-          <Hideable name="analysis"><ConfigField path="analysis.gridPoints" {...at} /></Hideable>
+          <Hideable name="analysis">
+            <ConfigField path="eval.every" {...at} />
+          </Hideable>
+          <Hideable name="analysis">
+            <ConfigField path="analysis.every" {...at} />
+          </Hideable>
+          <Hideable name="analysis">
+            <ConfigField path="analysis.landscapeEvery" {...at} />
+          </Hideable>
+          <Hideable name="analysis">
+            <ConfigField path="analysis.gridPoints" {...at} />
+          </Hideable>
         </Group>
         <Group title="Compute" fields={[]} errors={errors}>
-          <Hideable name="compute"><SelectField label="Backend" value={backend} options={BACKEND_CHOICES} error={undefined} onChange={onBackend} /></Hideable>
-          <Hideable name="compute"><SelectField label="Workers" value={workers === null ? 'auto' : String(workers)} options={WORKER_CHOICES} error={undefined} onChange={(v) => onWorkers(v === 'auto' ? null : Number(v))} /></Hideable>
+          <Hideable name="compute">
+            <SelectField
+              label="Backend"
+              value={backend}
+              options={BACKEND_CHOICES}
+              error={undefined}
+              onChange={onBackend}
+            />
+          </Hideable>
+          <Hideable name="compute">
+            <SelectField
+              label="Workers"
+              value={workers === null ? 'auto' : String(workers)}
+              options={WORKER_CHOICES}
+              error={undefined}
+              onChange={(v) => onWorkers(v === 'auto' ? null : Number(v))}
+            />
+          </Hideable>
         </Group>
       </div>
     </fieldset>

@@ -36,21 +36,45 @@ export function DatasetView({ summary, progress }: Props) {
       {summary && (
         <>
           <p>
-            {summary.folder !== null && <>Your faces, from the folder <strong>{summary.folder.root || '(dropped files)'}</strong> ({summary.folder.identities} identities, {summary.folder.images} images): </>}
-            {summary.trainIds} training identities, {summary.trainImages} images, {summary.testIds} held-out identities ·{' '}
+            {summary.folder !== null && (
+              <>
+                Your faces, from the folder <strong>{summary.folder.root || '(dropped files)'}</strong> (
+                {summary.folder.identities} identities, {summary.folder.images} images):{' '}
+              </>
+            )}
+            {summary.trainIds} training identities, {summary.trainImages} images, {summary.testIds} held-out identities
+            ·{' '}
             {summary.folder !== null
-              ? summary.folder.pairsFormat === null ? 'pairs sampled by the seed' : `pairs.txt (${summary.folder.pairsFormat === 'lfw-10-fold' ? "LFW's 10 folds" : 'folds dealt round-robin'})`
-              : summary.cached ? 'from cache' : `${(summary.imagesPerSecond ?? 0).toFixed(0)} images/s`}
+              ? summary.folder.pairsFormat === null
+                ? 'pairs sampled by the seed'
+                : `pairs.txt (${summary.folder.pairsFormat === 'lfw-10-fold' ? "LFW's 10 folds" : 'folds dealt round-robin'})`
+              : summary.cached
+                ? 'from cache'
+                : `${(summary.imagesPerSecond ?? 0).toFixed(0)} images/s`}
           </p>
           {summary.folder !== null && summary.folder.unreadable.length > 0 && (
             <details className="alert">
-              <summary>{summary.folder.unreadable.length} image{summary.folder.unreadable.length === 1 ? '' : 's'} could not be read and {summary.folder.unreadable.length === 1 ? 'was' : 'were'} left out</summary>
-              <ul>{summary.folder.unreadable.slice(0, 50).map((u) => <li key={u}>{u}</li>)}</ul>
+              <summary>
+                {summary.folder.unreadable.length} image{summary.folder.unreadable.length === 1 ? '' : 's'} could not be
+                read and {summary.folder.unreadable.length === 1 ? 'was' : 'were'} left out
+              </summary>
+              <ul>
+                {summary.folder.unreadable.slice(0, 50).map((u) => (
+                  <li key={u}>{u}</li>
+                ))}
+              </ul>
             </details>
           )}
           <div className="samples">
             {summary.samples.map((s) => (
-              <FaceCanvas key={s.id} pixels={s.pixels} count={s.count} size={summary.size} channels={summary.channels} label={`identity ${s.id}`} />
+              <FaceCanvas
+                key={s.id}
+                pixels={s.pixels}
+                count={s.count}
+                size={summary.size}
+                channels={summary.channels}
+                label={`identity ${s.id}`}
+              />
             ))}
           </div>
           <h3>Images per training identity</h3>

@@ -37,9 +37,12 @@ export function DownloadPanel({ store, session, preset, link, probeWeights }: Pr
       return;
     }
     const name = `${comparisonName(preset, s.seeds, s.config.steps)}.${kind}`;
-    const blob = kind === 'json'
-      ? new Blob([`${JSON.stringify(pageResults(store.get(), s, VERSIONS), null, 1)}\n`], { type: 'application/json' })
-      : new Blob([seriesCsv(store.get(), s.config)], { type: 'text/csv' });
+    const blob =
+      kind === 'json'
+        ? new Blob([`${JSON.stringify(pageResults(store.get(), s, VERSIONS), null, 1)}\n`], {
+            type: 'application/json',
+          })
+        : new Blob([seriesCsv(store.get(), s.config)], { type: 'text/csv' });
     downloadBlob(blob, name);
     setNote({ ok: true, text: `Downloaded ${name}.` });
   };
@@ -54,19 +57,37 @@ export function DownloadPanel({ store, session, preset, link, probeWeights }: Pr
   };
   const saveProbe = (run: ProbeRun) => {
     const s = session();
-    return s === null ? Promise.reject(new Error('there is no comparison yet: press Train or Step first')) : downloadProbe(probeWeights, s, run, preset);
+    return s === null
+      ? Promise.reject(new Error('there is no comparison yet: press Train or Step first'))
+      : downloadProbe(probeWeights, s, run, preset);
   };
   return (
     <section className="downloads" aria-label="Downloads">
-      <button type="button" onClick={() => save('json')}>Download results</button>{' '}
-      <button type="button" onClick={() => save('csv')}>Download CSV</button>{' '}
-      <button type="button" onClick={() => void copy()} disabled={link === null} title={link === null ? 'the configuration is too long for a link' : undefined}>Copy link</button>{' '}
+      <button type="button" onClick={() => save('json')}>
+        Download results
+      </button>{' '}
+      <button type="button" onClick={() => save('csv')}>
+        Download CSV
+      </button>{' '}
+      <button
+        type="button"
+        onClick={() => void copy()}
+        disabled={link === null}
+        title={link === null ? 'the configuration is too long for a link' : undefined}
+      >
+        Copy link
+      </button>{' '}
       <small>results.json as the runner writes it; CSV: a row per run and step; nothing leaves this browser</small>
       <ProbeDownloads store={store} onDownload={saveProbe} />
       {note !== null && (
         <p role={note.ok ? 'status' : 'alert'} className={note.ok ? undefined : 'alert'}>
           {note.text}
-          {note.url !== undefined && <> <input readOnly aria-label="Link" value={note.url} onFocus={(e) => e.currentTarget.select()} size={60} /></>}
+          {note.url !== undefined && (
+            <>
+              {' '}
+              <input readOnly aria-label="Link" value={note.url} onFocus={(e) => e.currentTarget.select()} size={60} />
+            </>
+          )}
         </p>
       )}
     </section>

@@ -23,16 +23,24 @@ export function ExportButton({ onExport }: { onExport: () => ExportOutcome }) {
   };
   return (
     <section className="export" aria-label="Export">
-      <button type="button" onClick={run} disabled={busy}>{busy ? 'Exporting…' : 'Export as PyTorch project'}</button>{' '}
-      <small>a zip of train.py, config.json and this comparison&apos;s faces, to train with PyTorch (docs/pytorch-export.md)</small>
+      <button type="button" onClick={run} disabled={busy}>
+        {busy ? 'Exporting…' : 'Export as PyTorch project'}
+      </button>{' '}
+      <small>
+        a zip of train.py, config.json and this comparison&apos;s faces, to train with PyTorch (docs/pytorch-export.md)
+      </small>
       {outcome !== null && outcome.ok && (
-        <p role="status">Downloaded {outcome.filename} ({(outcome.bytes / (1024 * 1024)).toFixed(1)} MB).</p>
+        <p role="status">
+          Downloaded {outcome.filename} ({(outcome.bytes / (1024 * 1024)).toFixed(1)} MB).
+        </p>
       )}
       {outcome !== null && !outcome.ok && (
         <div className="alert" role="alert">
           Cannot export this comparison as a PyTorch project:
           <ul>
-            {outcome.problems.map((p) => <li key={p}>{p}</li>)}
+            {outcome.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
           </ul>
         </div>
       )}

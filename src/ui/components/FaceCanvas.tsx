@@ -21,12 +21,23 @@ export function FaceCanvas({ pixels, count, size, channels, scale = 3, label }: 
         for (let x = 0; x < size; x++) {
           const src = ((n * size + y) * size + x) * channels;
           const dst = (y * size * count + n * size + x) * 4;
-          for (let c = 0; c < 3; c++) img.data[dst + c] = Math.round(255 * (pixels[src + (channels === 3 ? c : 0)] ?? 0));
+          for (let c = 0; c < 3; c++)
+            img.data[dst + c] = Math.round(255 * (pixels[src + (channels === 3 ? c : 0)] ?? 0));
           img.data[dst + 3] = 255;
         }
       }
     }
     ctx.putImageData(img, 0, 0);
   }, [pixels, count, size, channels]);
-  return <canvas ref={ref} width={size * count} height={size} style={{ width: size * count * scale, height: size * scale }} className="faces" aria-label={label} role="img" />;
+  return (
+    <canvas
+      ref={ref}
+      width={size * count}
+      height={size}
+      style={{ width: size * count * scale, height: size * scale }}
+      className="faces"
+      aria-label={label}
+      role="img"
+    />
+  );
 }

@@ -32,7 +32,11 @@ export function Field({ label, error, hint, helpId, children }: Props) {
         {children}
       </label>
       {hint !== undefined && <span className="field-hint">{hint}</span>}
-      {error && <span className="field-error" role="note">{error}</span>}
+      {error && (
+        <span className="field-error" role="note">
+          {error}
+        </span>
+      )}
       {helpId !== undefined && text !== undefined && <HelpTip id={helpId} text={text} />}
     </div>
   );
@@ -73,11 +77,23 @@ interface SelectProps<T extends string | number> {
   onChange: (value: T) => void;
 }
 
-export function SelectField<T extends string | number>({ label, value, options, error, hint, onChange }: SelectProps<T>) {
+export function SelectField<T extends string | number>({
+  label,
+  value,
+  options,
+  error,
+  hint,
+  onChange,
+}: SelectProps<T>) {
   const { helpId } = useHelp(label);
   return (
     <Field label={label} error={error} hint={hint} helpId={helpId}>
-      <select aria-label={label} aria-describedby={helpId} value={String(value)} onChange={(e) => onChange(options.find((o) => String(o) === e.target.value) ?? value)}>
+      <select
+        aria-label={label}
+        aria-describedby={helpId}
+        value={String(value)}
+        onChange={(e) => onChange(options.find((o) => String(o) === e.target.value) ?? value)}
+      >
         {options.map((o) => (
           <option key={String(o)} value={String(o)}>
             {String(o)}

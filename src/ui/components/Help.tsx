@@ -26,7 +26,9 @@ export function HelpHeading({ panel, children }: { panel: HideName; children: Re
       </h2>
       {text && (
         <>
-          <span className="help-icon" aria-hidden="true">?</span>
+          <span className="help-icon" aria-hidden="true">
+            ?
+          </span>
           <HelpTip id={id} text={text} />
         </>
       )}

@@ -40,7 +40,10 @@ export function ImportProbe({ store, probes, session }: Props) {
     try {
       const { sessionId: on, probe } = await evaluateInWorker(request.message);
       // Messages of a session that is no longer current are dropped, as the training workers' are.
-      if (store.get().sessionId !== on) setProblem('Import probe: the comparison changed while the probe was evaluated on the previous one: import it again.');
+      if (store.get().sessionId !== on)
+        setProblem(
+          'Import probe: the comparison changed while the probe was evaluated on the previous one: import it again.',
+        );
       else probes.add(on, probe);
     } catch (e) {
       setProblem(e instanceof Error ? e.message : String(e));
@@ -66,15 +69,24 @@ export function ImportProbe({ store, probes, session }: Props) {
           }}
         />
       </label>
-      <p className="caption">A probe zip from Download probe, or model.json with its weights file(s) (to_tfjs.py of the PyTorch export): evaluated on this comparison's held-out pairs, shown in the results table and the Embeddings view.</p>
+      <p className="caption">
+        A probe zip from Download probe, or model.json with its weights file(s) (to_tfjs.py of the PyTorch export):
+        evaluated on this comparison's held-out pairs, shown in the results table and the Embeddings view.
+      </p>
       {busy !== null && <p role="status">Evaluating {busy} on the held-out pairs…</p>}
-      {problem !== null && <p className="alert error" role="alert">{problem}</p>}
+      {problem !== null && (
+        <p className="alert error" role="alert">
+          {problem}
+        </p>
+      )}
       {current.length > 0 && (
         <ul className="ghosts" aria-label="Imported probes">
           {current.map((p) => (
             <li key={p.id}>
               {p.label} (on {p.result.backend}){' '}
-              <button type="button" aria-label={`Remove ${p.label}`} onClick={() => probes.remove(p.id)}>Remove</button>
+              <button type="button" aria-label={`Remove ${p.label}`} onClick={() => probes.remove(p.id)}>
+                Remove
+              </button>
             </li>
           ))}
         </ul>

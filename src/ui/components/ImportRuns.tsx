@@ -72,15 +72,25 @@ export function ImportRuns({ ghosts }: { ghosts: GhostStore }) {
           void take([...e.dataTransfer.files]);
         }}
       >
-        Drop run files here (results.json from Download results or the runner); they are drawn dashed beside the live runs.
+        Drop run files here (results.json from Download results or the runner); they are drawn dashed beside the live
+        runs.
       </div>
-      {refused.map((m, i) => <p key={`${i}-${m}`} className="alert error" role="alert">{m}</p>)}
+      {refused.map((m, i) => (
+        <p key={`${i}-${m}`} className="alert error" role="alert">
+          {m}
+        </p>
+      ))}
       {loaded.length > 0 && (
         <ul className="ghosts" aria-label="Imported runs">
           {loaded.map((g) => (
             <li key={g.id}>
-              {g.fileName}{fromPytorch(g.file) ? ' (PyTorch)' : ''}: {g.file.runs.length} runs, {configSteps(g.file)} steps{g.file.complete === false ? ' (partial)' : ''}{g.note === undefined ? '' : ` (${g.note})`}{' '}
-              <button type="button" aria-label={`Remove ${g.fileName}`} onClick={() => ghosts.remove(g.id)}>Remove</button>
+              {g.fileName}
+              {fromPytorch(g.file) ? ' (PyTorch)' : ''}: {g.file.runs.length} runs, {configSteps(g.file)} steps
+              {g.file.complete === false ? ' (partial)' : ''}
+              {g.note === undefined ? '' : ` (${g.note})`}{' '}
+              <button type="button" aria-label={`Remove ${g.fileName}`} onClick={() => ghosts.remove(g.id)}>
+                Remove
+              </button>
             </li>
           ))}
         </ul>

@@ -26,12 +26,39 @@ export function MethodsField({ runs, errors, onChange }: Props) {
   const k = useHelp('MASST agents K');
   const messages = [...errors.entries()].filter(([f]) => f.startsWith('runs')).map(([, m]) => m);
   return (
-    <div className={messages.length > 0 ? 'field has-help invalid' : 'field has-help'} role="group" aria-label="Methods" aria-describedby={group.helpId}>
+    <div
+      className={messages.length > 0 ? 'field has-help invalid' : 'field has-help'}
+      role="group"
+      aria-label="Methods"
+      aria-describedby={group.helpId}
+    >
       <span className="field-label">Methods</span>
-      <label><input type="checkbox" aria-describedby={conv.helpId} checked={has('conventional')} onChange={(e) => toggle('conventional', e.target.checked)} /> Conventional</label>
-      <label><input type="checkbox" aria-describedby={sst.helpId} checked={has('sst')} onChange={(e) => toggle('sst', e.target.checked)} /> SST</label>
       <label>
-        <input type="checkbox" aria-describedby={mas.helpId} checked={masst !== undefined} onChange={(e) => toggle('masst', e.target.checked, 4)} /> MASST K=
+        <input
+          type="checkbox"
+          aria-describedby={conv.helpId}
+          checked={has('conventional')}
+          onChange={(e) => toggle('conventional', e.target.checked)}
+        />{' '}
+        Conventional
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          aria-describedby={sst.helpId}
+          checked={has('sst')}
+          onChange={(e) => toggle('sst', e.target.checked)}
+        />{' '}
+        SST
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          aria-describedby={mas.helpId}
+          checked={masst !== undefined}
+          onChange={(e) => toggle('masst', e.target.checked, 4)}
+        />{' '}
+        MASST K=
         <input
           type="number"
           aria-label="MASST agents K"
@@ -39,14 +66,29 @@ export function MethodsField({ runs, errors, onChange }: Props) {
           className="narrow"
           value={masst?.agents ?? 4}
           disabled={masst === undefined}
-          onChange={(e) => onChange(runs.map((r, i) => (i === masstIndex ? { ...r, agents: Number(e.target.value) } : r)))}
+          onChange={(e) =>
+            onChange(runs.map((r, i) => (i === masstIndex ? { ...r, agents: Number(e.target.value) } : r)))
+          }
         />
       </label>
       {group.helpId && <HelpTip id={group.helpId} text={[group.text, k.text].join(' ')} />}
-      {[conv, sst, mas].map((h) => h.helpId && <span key={h.helpId} id={h.helpId} className="sr-only">{h.text}</span>)}
-      {k.helpId && <span id={k.helpId} className="sr-only">{k.text}</span>}
+      {[conv, sst, mas].map(
+        (h) =>
+          h.helpId && (
+            <span key={h.helpId} id={h.helpId} className="sr-only">
+              {h.text}
+            </span>
+          ),
+      )}
+      {k.helpId && (
+        <span id={k.helpId} className="sr-only">
+          {k.text}
+        </span>
+      )}
       {messages.map((m) => (
-        <span key={m} className="field-error" role="note">{m}</span>
+        <span key={m} className="field-error" role="note">
+          {m}
+        </span>
       ))}
     </div>
   );

@@ -19,7 +19,15 @@ const NO_ROWS: readonly PairedRow[] = [];
 function Row({ row, imported }: { row: PairedRow; imported: boolean }) {
   return (
     <tr className={imported ? 'ghost' : undefined}>
-      <th scope="row">{row.label}{imported && <> <span className="badge">imported</span></>}</th>
+      <th scope="row">
+        {row.label}
+        {imported && (
+          <>
+            {' '}
+            <span className="badge">imported</span>
+          </>
+        )}
+      </th>
       <td>{formatCell(row.accuracy)}</td>
       <td>{formatCell(row.auc)}</td>
     </tr>
@@ -30,7 +38,12 @@ export const PairedTable = memo(function PairedTable({ paired, totalSteps, ghost
   const live = paired?.rows ?? [];
   if (live.length === 0 && ghostRows.length === 0) return null;
   // Imported rows alone: their files' final evaluations.
-  const when = paired === null || live.length === 0 ? 'imported runs, after their last step' : paired.step === totalSteps ? 'after the last step' : `at step ${paired.step} of ${totalSteps}`;
+  const when =
+    paired === null || live.length === 0
+      ? 'imported runs, after their last step'
+      : paired.step === totalSteps
+        ? 'after the last step'
+        : `at step ${paired.step} of ${totalSteps}`;
   return (
     <table className="results paired" aria-label="Paired differences">
       <caption>Paired differences, by seed ({when}): mean ± sd of A − B over seeds · seeds where A − B &gt; 0</caption>
@@ -42,8 +55,12 @@ export const PairedTable = memo(function PairedTable({ paired, totalSteps, ghost
         </tr>
       </thead>
       <tbody>
-        {live.map((r) => <Row key={r.label} row={r} imported={false} />)}
-        {ghostRows.map((r) => <Row key={r.label} row={r} imported />)}
+        {live.map((r) => (
+          <Row key={r.label} row={r} imported={false} />
+        ))}
+        {ghostRows.map((r) => (
+          <Row key={r.label} row={r} imported />
+        ))}
       </tbody>
     </table>
   );

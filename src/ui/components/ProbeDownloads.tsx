@@ -25,14 +25,24 @@ export function ProbeDownloads({ store, onDownload }: Props) {
     setBusy(run.unit);
     onDownload(run)
       .then((text) => setNote({ ok: true, text }))
-      .catch((e: unknown) => setNote({ ok: false, text: `Cannot download the probe of ${run.name}: ${e instanceof Error ? e.message : String(e)}` }))
+      .catch((e: unknown) =>
+        setNote({
+          ok: false,
+          text: `Cannot download the probe of ${run.name}: ${e instanceof Error ? e.message : String(e)}`,
+        }),
+      )
       .finally(() => setBusy(null));
   };
   return (
     <div className="probe-downloads">
       {offers.map((o) => (
         <span key={o.unit}>
-          <button type="button" onClick={() => download(o)} disabled={o.reason !== null || busy !== null} title={o.reason ?? 'a TensorFlow.js graph model (model.json + weights.bin) in a zip'}>
+          <button
+            type="button"
+            onClick={() => download(o)}
+            disabled={o.reason !== null || busy !== null}
+            title={o.reason ?? 'a TensorFlow.js graph model (model.json + weights.bin) in a zip'}
+          >
             {busy === o.unit ? 'Packing…' : `Download probe: ${o.name}`}
           </button>{' '}
         </span>
@@ -40,10 +50,22 @@ export function ProbeDownloads({ store, onDownload }: Props) {
       <small>the trained net as a TensorFlow.js model for tf.loadGraphModel (docs/probe-export.md)</small>
       {offers.some((o) => o.reason !== null) && (
         <ul className="probe-reasons">
-          {offers.filter((o) => o.reason !== null).map((o) => <li key={o.unit}><small>{o.name}: {o.reason}</small></li>)}
+          {offers
+            .filter((o) => o.reason !== null)
+            .map((o) => (
+              <li key={o.unit}>
+                <small>
+                  {o.name}: {o.reason}
+                </small>
+              </li>
+            ))}
         </ul>
       )}
-      {note !== null && <p role={note.ok ? 'status' : 'alert'} className={note.ok ? undefined : 'alert'}>{note.text}</p>}
+      {note !== null && (
+        <p role={note.ok ? 'status' : 'alert'} className={note.ok ? undefined : 'alert'}>
+          {note.text}
+        </p>
+      )}
     </div>
   );
 }

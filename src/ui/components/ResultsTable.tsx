@@ -12,9 +12,14 @@ import type { ReportRow } from '../import/ghostTables';
 import type { EvalRun } from '../store/selectors';
 import type { MethodGroup } from '../store/views';
 
-const fmt = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : v.toFixed(3));
+const fmt = (v: number | null | undefined) =>
+  v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : v.toFixed(3);
 
-function cell(reports: ReadonlyArray<EvalReport | null>, value: (r: EvalReport) => number | null, withSe = false): string {
+function cell(
+  reports: ReadonlyArray<EvalReport | null>,
+  value: (r: EvalReport) => number | null,
+  withSe = false,
+): string {
   const have = reports.filter((r): r is EvalReport => r !== null);
   if (have.length === 0) return '…';
   // Seeds still waiting for their first evaluation are said, not silently left out.
@@ -55,10 +60,13 @@ const NO_ROWS: readonly ReportRow[] = [];
 
 export const ResultsTable = memo(function ResultsTable({ groups, untrained, ghostRows = NO_ROWS }: Props) {
   if (untrained.length === 0 && ghostRows.length === 0) return null;
-  const live: ReportRow[] = untrained.length === 0 ? [] : [
-    { label: 'Untrained probe', reports: untrained.map((u) => u.report) },
-    ...groups.map((g) => ({ label: g.label, reports: g.series.map((r) => r.latest) })),
-  ];
+  const live: ReportRow[] =
+    untrained.length === 0
+      ? []
+      : [
+          { label: 'Untrained probe', reports: untrained.map((u) => u.report) },
+          ...groups.map((g) => ({ label: g.label, reports: g.series.map((r) => r.latest) })),
+        ];
   const rows = [...live, ...ghostRows];
   const seeds = untrained.length;
   const fars = reportedFars(rows.flatMap((r) => r.reports));
@@ -76,18 +84,30 @@ export const ResultsTable = memo(function ResultsTable({ groups, untrained, ghos
           <th>Accuracy</th>
           <th>AUC</th>
           <th>Rank-1</th>
-          {fars.map((f) => <th key={f}>TAR@FAR={f}</th>)}
+          {fars.map((f) => (
+            <th key={f}>TAR@FAR={f}</th>
+          ))}
           <th>Look-alike rejection</th>
         </tr>
       </thead>
       <tbody>
         {rows.map(({ label, reports, imported }) => (
           <tr key={label} className={imported === undefined ? undefined : 'ghost'}>
-            <th scope="row">{label}{imported !== undefined && <> <span className="badge">imported</span></>}</th>
+            <th scope="row">
+              {label}
+              {imported !== undefined && (
+                <>
+                  {' '}
+                  <span className="badge">imported</span>
+                </>
+              )}
+            </th>
             <td>{cell(reports, (r) => r.accuracy, true)}</td>
             <td>{cell(reports, (r) => r.auc)}</td>
             <td>{cell(reports, (r) => r.rank1)}</td>
-            {fars.map((f) => <td key={f}>{cell(reports, (r) => r.tarAtFar[f] ?? null)}</td>)}
+            {fars.map((f) => (
+              <td key={f}>{cell(reports, (r) => r.tarAtFar[f] ?? null)}</td>
+            ))}
             <td>{cell(reports, (r) => r.lookalikeAccuracy)}</td>
           </tr>
         ))}
@@ -95,7 +115,9 @@ export const ResultsTable = memo(function ResultsTable({ groups, untrained, ghos
       {note !== null && (
         <tfoot>
           <tr>
-            <td colSpan={5 + fars.length} className="rank1-note">{note}</td>
+            <td colSpan={5 + fars.length} className="rank1-note">
+              {note}
+            </td>
           </tr>
         </tfoot>
       )}

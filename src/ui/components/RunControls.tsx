@@ -19,12 +19,30 @@ interface Props extends RunActions {
 }
 
 /** A button (its name unchanged) with its help text, described by it. */
-function HelpButton({ name, disabled, className, onClick }: { name: keyof typeof BUTTON_HELP & string; disabled?: boolean; className?: string; onClick: () => void }): ReactNode {
+function HelpButton({
+  name,
+  disabled,
+  className,
+  onClick,
+}: {
+  name: keyof typeof BUTTON_HELP & string;
+  disabled?: boolean;
+  className?: string;
+  onClick: () => void;
+}): ReactNode {
   const id = useId();
   const text = BUTTON_HELP[name];
   return (
     <span className="has-help">
-      <button type="button" className={className} disabled={disabled} aria-describedby={text ? id : undefined} onClick={onClick}>{name}</button>
+      <button
+        type="button"
+        className={className}
+        disabled={disabled}
+        aria-describedby={text ? id : undefined}
+        onClick={onClick}
+      >
+        {name}
+      </button>
       {text && <HelpTip id={id} text={text} />}
     </span>
   );

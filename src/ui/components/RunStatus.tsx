@@ -11,7 +11,11 @@ import { colorOf } from '../charts/colors';
 export const ANNOUNCE_MS = 5000;
 
 /** One sentence for the live region. */
-export function progressText(s: Pick<StatusSlice, 'phase' | 'playing' | 'step' | 'totalSteps' | 'progress'> & { runs: ReadonlyArray<Pick<RunSeries, 'diverged'>> }): string {
+export function progressText(
+  s: Pick<StatusSlice, 'phase' | 'playing' | 'step' | 'totalSteps' | 'progress'> & {
+    runs: ReadonlyArray<Pick<RunSeries, 'diverged'>>;
+  },
+): string {
   if (s.phase === 'idle') return '';
   const runs = `${s.runs.length} run${s.runs.length === 1 ? '' : 's'}`;
   if (s.phase === 'starting') {
@@ -45,11 +49,17 @@ export const RunStatus = memo(function RunStatus({ status }: { status: StatusSli
   const { seeds } = status;
   return (
     <div className="run-status-block">
-      <p className="sr-status" role="status">{announced}</p>
+      <p className="sr-status" role="status">
+        {announced}
+      </p>
       <ul className="run-status" aria-label="Runs">
         {status.runs.map((r) => (
           <li key={r.unit} style={{ borderColor: colorOf(r.spec, r.run) }}>
-            <strong>{r.label}{seeds > 1 ? ` · seed ${r.seed}` : ''}</strong>: step {r.step}
+            <strong>
+              {r.label}
+              {seeds > 1 ? ` · seed ${r.seed}` : ''}
+            </strong>
+            : step {r.step}
             {r.diverged !== null && ` · diverged at step ${r.diverged.step}, stopped`}
             {r.diverged === null && r.msPerStep > 0 && ` · ${r.msPerStep.toFixed(0)} ms/step`}
             {r.loss !== undefined && ` · loss ${r.loss.toFixed(3)}`}

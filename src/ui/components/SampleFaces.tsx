@@ -42,7 +42,15 @@ function Strip({ faces, size, channels }: { faces: readonly SampleFace[]; size: 
   return (
     <div className="sample-strip">
       {faces.map((f) => (
-        <FaceCanvas key={f.id} pixels={f.pixels} count={f.count} size={size} channels={channels} scale={Math.max(1, Math.round(48 / size))} label={`identity ${f.id}: ${photos(f.depth)}`} />
+        <FaceCanvas
+          key={f.id}
+          pixels={f.pixels}
+          count={f.count}
+          size={size}
+          channels={channels}
+          scale={Math.max(1, Math.round(48 / size))}
+          label={`identity ${f.id}: ${photos(f.depth)}`}
+        />
       ))}
     </div>
   );
@@ -55,15 +63,23 @@ export const SampleFaces = memo(function SampleFaces({ store, data, seed, folder
   const { dataset } = useStoreSelector(store, selectData);
   let body;
   if (folder) {
-    body = dataset?.folder
-      ? <Strip faces={dataset.samples.map((s) => ({ id: s.id, pixels: s.pixels, count: s.count, depth: s.count }))} size={dataset.size} channels={dataset.channels} />
-      : <p className="empty">The faces of your folder are shown here once a comparison has decoded them.</p>;
+    body = dataset?.folder ? (
+      <Strip
+        faces={dataset.samples.map((s) => ({ id: s.id, pixels: s.pixels, count: s.count, depth: s.count }))}
+        size={dataset.size}
+        channels={dataset.channels}
+      />
+    ) : (
+      <p className="empty">The faces of your folder are shown here once a comparison has decoded them.</p>
+    );
   } else if (!valid) {
     body = <p className="empty">The faces are drawn once the Data settings are valid.</p>;
   } else if (samples.status === 'ready') {
     body = (
       <>
-        <p className="caption">Seed {seed}: {facesCaption(samples.faces, data.trainIds)}.</p>
+        <p className="caption">
+          Seed {seed}: {facesCaption(samples.faces, data.trainIds)}.
+        </p>
         <Strip faces={samples.faces} size={samples.size} channels={samples.channels} />
       </>
     );

@@ -40,18 +40,32 @@ export function StoredData({ refresh, onCleared }: { refresh: unknown; onCleared
   }, [refresh, asked]);
   if (usage === null) return null;
   const clear = () => {
-    onCleared().then(() => Promise.all([clearStoredData(), clearComparison(), clearRunStore(), clearKeptBackendChoices()])).then(
-      () => setError(null),
-      (e: unknown) => setError(`Clearing the stored data failed: ${e instanceof Error ? e.message : String(e)}`),
-    ).finally(() => setAsked((n) => n + 1));
+    onCleared()
+      .then(() => Promise.all([clearStoredData(), clearComparison(), clearRunStore(), clearKeptBackendChoices()]))
+      .then(
+        () => setError(null),
+        (e: unknown) => setError(`Clearing the stored data failed: ${e instanceof Error ? e.message : String(e)}`),
+      )
+      .finally(() => setAsked((n) => n + 1));
   };
   return (
     <p className="stored-data">
-      Stored in this browser: {usage.datasets} dataset{usage.datasets === 1 ? '' : 's'} of faces, {mb(usage.bytes)} MB (at most{' '}
-      {mb(MAX_BYTES)} MB; the least recently used go first)
-      {usage.comparison.stored > 0 ? `, and ${usage.comparison.stored === 1 ? '1 comparison with its' : `${usage.comparison.stored} comparisons with their`} checkpoints, ${mb(usage.comparison.bytes)} MB` : ''}
-      {usage.runs.runs > 0 ? `, and ${usage.runs.runs} sweep run${usage.runs.runs === 1 ? '' : 's'} in the run store, ${mb(usage.runs.bytes)} MB` : ''}.{' '}
-      <button type="button" onClick={clear} disabled={usage.datasets === 0 && usage.comparison.stored === 0 && usage.runs.runs === 0}>Clear stored data</button>
+      Stored in this browser: {usage.datasets} dataset{usage.datasets === 1 ? '' : 's'} of faces, {mb(usage.bytes)} MB
+      (at most {mb(MAX_BYTES)} MB; the least recently used go first)
+      {usage.comparison.stored > 0
+        ? `, and ${usage.comparison.stored === 1 ? '1 comparison with its' : `${usage.comparison.stored} comparisons with their`} checkpoints, ${mb(usage.comparison.bytes)} MB`
+        : ''}
+      {usage.runs.runs > 0
+        ? `, and ${usage.runs.runs} sweep run${usage.runs.runs === 1 ? '' : 's'} in the run store, ${mb(usage.runs.bytes)} MB`
+        : ''}
+      .{' '}
+      <button
+        type="button"
+        onClick={clear}
+        disabled={usage.datasets === 0 && usage.comparison.stored === 0 && usage.runs.runs === 0}
+      >
+        Clear stored data
+      </button>
       {error !== null && <span role="alert"> {error}</span>}
     </p>
   );

@@ -34,16 +34,46 @@ export function YourFaces({ choice, onChoice, fitted, disabled }: Props) {
     e.preventDefault();
     setOver(false);
     if (disabled) return;
-    void droppedFiles(e.dataTransfer).then(take, (err: unknown) => setError(`Your faces: the dropped folder could not be read (${err instanceof Error ? err.message : String(err)}).`));
+    void droppedFiles(e.dataTransfer).then(take, (err: unknown) =>
+      setError(
+        `Your faces: the dropped folder could not be read (${err instanceof Error ? err.message : String(err)}).`,
+      ),
+    );
   };
   const l = choice?.listing;
   return (
     <section className="your-faces" aria-label="Your faces section">
       <h2>Faces</h2>
       <p>
-        {choice === null ? 'Synthetic faces generated from the seed.' : <>Your faces from <strong>{l?.root || 'the dropped files'}</strong>: {l?.identities.length} identities, {l?.imageCount} images; {choice.pairs ? `${choice.pairs.pairs.length} pairs from pairs.txt (${choice.pairs.format === 'lfw-10-fold' ? "LFW's 10 folds" : 'folds dealt round-robin'})` : 'no pairs.txt: pairs are sampled over held-out identities by the seed'}.</>}
-        {choice !== null && <> <button type="button" onClick={() => onChoice(null)} disabled={disabled}>Use synthetic faces</button></>}
-        {choice !== null && <><br /><small>The folder stays in this browser: Copy link carries the configuration, not the faces; whoever opens it picks their own folder.</small></>}
+        {choice === null ? (
+          'Synthetic faces generated from the seed.'
+        ) : (
+          <>
+            Your faces from <strong>{l?.root || 'the dropped files'}</strong>: {l?.identities.length} identities,{' '}
+            {l?.imageCount} images;{' '}
+            {choice.pairs
+              ? `${choice.pairs.pairs.length} pairs from pairs.txt (${choice.pairs.format === 'lfw-10-fold' ? "LFW's 10 folds" : 'folds dealt round-robin'})`
+              : 'no pairs.txt: pairs are sampled over held-out identities by the seed'}
+            .
+          </>
+        )}
+        {choice !== null && (
+          <>
+            {' '}
+            <button type="button" onClick={() => onChoice(null)} disabled={disabled}>
+              Use synthetic faces
+            </button>
+          </>
+        )}
+        {choice !== null && (
+          <>
+            <br />
+            <small>
+              The folder stays in this browser: Copy link carries the configuration, not the faces; whoever opens it
+              picks their own folder.
+            </small>
+          </>
+        )}
       </p>
       <label>
         Your faces{' '}
@@ -71,15 +101,25 @@ export function YourFaces({ choice, onChoice, fitted, disabled }: Props) {
         onDragLeave={() => setOver(false)}
         onDrop={drop}
       >
-        Drop a face folder here: Person_Name/Person_Name_0001.jpg (JPEG or PNG), optionally with LFW's pairs.txt. Images are decoded in this browser; nothing is uploaded.
+        Drop a face folder here: Person_Name/Person_Name_0001.jpg (JPEG or PNG), optionally with LFW's pairs.txt. Images
+        are decoded in this browser; nothing is uploaded.
       </div>
       {fitted !== null && <p role="status">Fitted to the folder: {fitted}.</p>}
-      {error !== null && <p role="alert" className="alert">{error}</p>}
+      {error !== null && (
+        <p role="alert" className="alert">
+          {error}
+        </p>
+      )}
       {choice !== null && choice.problems.length > 0 && (
         <details className="alert">
-          <summary>{choice.problems.length} file{choice.problems.length === 1 ? '' : 's'} or line{choice.problems.length === 1 ? '' : 's'} skipped</summary>
+          <summary>
+            {choice.problems.length} file{choice.problems.length === 1 ? '' : 's'} or line
+            {choice.problems.length === 1 ? '' : 's'} skipped
+          </summary>
           <ul>
-            {choice.problems.slice(0, SHOWN_PROBLEMS).map((p) => <li key={p}>{p}</li>)}
+            {choice.problems.slice(0, SHOWN_PROBLEMS).map((p) => (
+              <li key={p}>{p}</li>
+            ))}
             {choice.problems.length > SHOWN_PROBLEMS && <li>and {choice.problems.length - SHOWN_PROBLEMS} more</li>}
           </ul>
         </details>

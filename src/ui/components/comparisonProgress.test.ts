@@ -13,8 +13,14 @@ describe('the progress line of the run bar', () => {
   });
 
   it('says what happens before the first step', () => {
-    expect(progressLine({ ...ready, phase: 'idle' })).toEqual({ text: 'Not started: press Train or Step.', done: null });
-    expect(progressLine({ ...ready, phase: 'starting', progress: { phase: 'data', done: 50, total: 200 } })).toEqual({ text: 'Generating faces 50 / 200', done: 0.25 });
+    expect(progressLine({ ...ready, phase: 'idle' })).toEqual({
+      text: 'Not started: press Train or Step.',
+      done: null,
+    });
+    expect(progressLine({ ...ready, phase: 'starting', progress: { phase: 'data', done: 50, total: 200 } })).toEqual({
+      text: 'Generating faces 50 / 200',
+      done: 0.25,
+    });
     expect(progressLine({ ...ready, phase: 'starting' }).text).toBe('Preparing the runs…');
   });
 

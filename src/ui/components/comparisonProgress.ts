@@ -20,8 +20,10 @@ export function progressLine(s: ProgressSlice): { text: string; done: number | n
   if (s.phase === 'idle') return { text: 'Not started: press Train or Step.', done: null };
   if (s.phase === 'starting') {
     const p = s.progress;
-    if (p?.phase === 'data') return { text: `Generating faces ${p.done} / ${p.total}`, done: p.total > 0 ? p.done / p.total : null };
-    if (p?.phase === 'decode') return { text: `Decoding your faces ${p.done} / ${p.total}`, done: p.total > 0 ? p.done / p.total : null };
+    if (p?.phase === 'data')
+      return { text: `Generating faces ${p.done} / ${p.total}`, done: p.total > 0 ? p.done / p.total : null };
+    if (p?.phase === 'decode')
+      return { text: `Decoding your faces ${p.done} / ${p.total}`, done: p.total > 0 ? p.done / p.total : null };
     return { text: 'Preparing the runs…', done: null };
   }
   const at = `step ${s.step} / ${s.totalSteps}`;

@@ -21,20 +21,51 @@ export function AgentTimeline({ masst, agents, step }: Props) {
   const w = 70 + TIMELINE_STEPS * CELL;
   return (
     <figure className="agent-timeline" aria-label="Agent timeline">
-      <svg viewBox={`0 0 ${w} ${agents * CELL + 20}`} width={w} height={agents * CELL + 20} role="img" aria-label={`Steps ${from} to ${step}: agent k is paired with the probe at steps where t mod ${agents} = k; EMA ${masst.agentUpdate === 'all' ? 'of every started agent each step' : 'of the active agent only'}.`}>
+      <svg
+        viewBox={`0 0 ${w} ${agents * CELL + 20}`}
+        width={w}
+        height={agents * CELL + 20}
+        role="img"
+        aria-label={`Steps ${from} to ${step}: agent k is paired with the probe at steps where t mod ${agents} = k; EMA ${masst.agentUpdate === 'all' ? 'of every started agent each step' : 'of the active agent only'}.`}
+      >
         {Array.from({ length: agents }, (_, k) => (
-          <text key={k} x={0} y={k * CELL + 12} className="sub">Agent {k + 1}</text>
+          <text key={k} x={0} y={k * CELL + 12} className="sub">
+            Agent {k + 1}
+          </text>
         ))}
-        {step > 0 && steps.map((s, i) => (
-          <g key={s.step}>
-            <rect x={70 + i * CELL} y={s.active * CELL + 1} width={CELL - 2} height={CELL - 2} className="active-cell"><title>{`step ${s.step}: agent ${s.active + 1} paired with the probe`}</title></rect>
-            {s.ema.map((k) => <circle key={k} cx={70 + i * CELL + CELL / 2 - 1} cy={k * CELL + CELL / 2} r={2.5} className="ema-dot" />)}
-          </g>
-        ))}
-        <text x={70} y={agents * CELL + 14} className="sub">step {from}</text>
-        <text x={w - 2} y={agents * CELL + 14} textAnchor="end" className="sub">step {step}</text>
+        {step > 0 &&
+          steps.map((s, i) => (
+            <g key={s.step}>
+              <rect
+                x={70 + i * CELL}
+                y={s.active * CELL + 1}
+                width={CELL - 2}
+                height={CELL - 2}
+                className="active-cell"
+              >
+                <title>{`step ${s.step}: agent ${s.active + 1} paired with the probe`}</title>
+              </rect>
+              {s.ema.map((k) => (
+                <circle
+                  key={k}
+                  cx={70 + i * CELL + CELL / 2 - 1}
+                  cy={k * CELL + CELL / 2}
+                  r={2.5}
+                  className="ema-dot"
+                />
+              ))}
+            </g>
+          ))}
+        <text x={70} y={agents * CELL + 14} className="sub">
+          step {from}
+        </text>
+        <text x={w - 2} y={agents * CELL + 14} textAnchor="end" className="sub">
+          step {step}
+        </text>
       </svg>
-      <figcaption className="caption">Filled: the agent paired with the probe that step. Dot: the agent got the EMA of the probe’s weights.</figcaption>
+      <figcaption className="caption">
+        Filled: the agent paired with the probe that step. Dot: the agent got the EMA of the probe’s weights.
+      </figcaption>
     </figure>
   );
 }

@@ -32,7 +32,9 @@ export function QueueView({ queues, collisions, agents, perAgent }: Props) {
       <div className="toggle" role="radiogroup" aria-label="Colour slots by">
         Colour by{' '}
         {(['age', 'agent'] as const).map((v) => (
-          <label key={v}><input type="radio" name="queue-colour" checked={by === v} onChange={() => setBy(v)} /> {v}</label>
+          <label key={v}>
+            <input type="radio" name="queue-colour" checked={by === v} onChange={() => setBy(v)} /> {v}
+          </label>
         ))}
       </div>
       {queues.map((q, qi) => {
@@ -42,23 +44,60 @@ export function QueueView({ queues, collisions, agents, perAgent }: Props) {
         return (
           <div key={qi}>
             {perAgent && <h4>Agent {qi + 1}’s queue</h4>}
-            <svg viewBox={`0 0 ${COLS * CELL} ${rows * CELL}`} width={COLS * CELL} height={rows * CELL} role="img" aria-label={`${q.slotIds.length} slots, ${s.occupied} written, ${s.distinctIds} distinct identities, write pointer at slot ${q.pointer}`}>
+            <svg
+              viewBox={`0 0 ${COLS * CELL} ${rows * CELL}`}
+              width={COLS * CELL}
+              height={rows * CELL}
+              role="img"
+              aria-label={`${q.slotIds.length} slots, ${s.occupied} written, ${s.distinctIds} distinct identities, write pointer at slot ${q.pointer}`}
+            >
               {Array.from(q.slotIds, (_, i) => {
                 const age = s.ages[i] as number;
                 const writer = q.writer[i] as number;
-                const fill = by === 'age' ? ageColor(age, maxAge) : writer < 0 ? '#e9ecef' : (AGENT_COLORS[writer % AGENT_COLORS.length] as string);
-                return <rect key={i} x={(i % COLS) * CELL} y={Math.floor(i / COLS) * CELL} width={CELL - 1} height={CELL - 1} fill={fill}><title>{`slot ${i}: ${age < 0 ? 'random start' : `ID ${q.slotIds[i]}, written ${age} step(s) ago by agent ${writer + 1}`}`}</title></rect>;
+                const fill =
+                  by === 'age'
+                    ? ageColor(age, maxAge)
+                    : writer < 0
+                      ? '#e9ecef'
+                      : (AGENT_COLORS[writer % AGENT_COLORS.length] as string);
+                return (
+                  <rect
+                    key={i}
+                    x={(i % COLS) * CELL}
+                    y={Math.floor(i / COLS) * CELL}
+                    width={CELL - 1}
+                    height={CELL - 1}
+                    fill={fill}
+                  >
+                    <title>{`slot ${i}: ${age < 0 ? 'random start' : `ID ${q.slotIds[i]}, written ${age} step(s) ago by agent ${writer + 1}`}`}</title>
+                  </rect>
+                );
               })}
-              <rect className="queue-pointer" x={(q.pointer % COLS) * CELL - 1} y={Math.floor(q.pointer / COLS) * CELL - 1} width={CELL + 1} height={CELL + 1} />
+              <rect
+                className="queue-pointer"
+                x={(q.pointer % COLS) * CELL - 1}
+                y={Math.floor(q.pointer / COLS) * CELL - 1}
+                width={CELL + 1}
+                height={CELL + 1}
+              />
             </svg>
             <figcaption className="caption">
-              Step {q.step}: {s.occupied} of {q.slotIds.length} slots written, {s.distinctIds} distinct identities, write pointer at slot {q.pointer}
-              {by === 'age' ? ` (darkest: just written; palest: ${maxAge} steps old)` : agents > 1 ? ' (one colour per agent)' : ''}.
+              Step {q.step}: {s.occupied} of {q.slotIds.length} slots written, {s.distinctIds} distinct identities,
+              write pointer at slot {q.pointer}
+              {by === 'age'
+                ? ` (darkest: just written; palest: ${maxAge} steps old)`
+                : agents > 1
+                  ? ' (one colour per agent)'
+                  : ''}
+              .
             </figcaption>
           </div>
         );
       })}
-      <p className="caption">Batch identities already in the queue when scored: <strong>{collisions}</strong> (the sampler leaves queued identities out of the next epoch, so this stays 0: no sample is ever its own negative).</p>
+      <p className="caption">
+        Batch identities already in the queue when scored: <strong>{collisions}</strong> (the sampler leaves queued
+        identities out of the next epoch, so this stays 0: no sample is ever its own negative).
+      </p>
     </figure>
   );
 }

@@ -46,21 +46,48 @@ export function SlowStep({ trace, canStep, onStepSlowly, onStage }: Props) {
     <div className="slow-step">
       <div className="row">
         <span className="has-help">
-          <button type="button" disabled={!canStep} onClick={onStepSlowly} aria-describedby={`${helpId}-slow`}>Step slowly</button>
+          <button type="button" disabled={!canStep} onClick={onStepSlowly} aria-describedby={`${helpId}-slow`}>
+            Step slowly
+          </button>
           <HelpTip id={`${helpId}-slow`} text={BUTTON_HELP['Step slowly'] ?? ''} />
         </span>
         {trace && (
           <>
-            <button type="button" disabled={index === 0} onClick={() => { setPlaying(false); setIndex((i) => Math.max(0, i - 1)); }}>Previous stage</button>
-            <button type="button" disabled={index >= stages.length - 1} onClick={() => { setPlaying(false); setIndex((i) => Math.min(stages.length - 1, i + 1)); }}>Next stage</button>
-            <span className="caption">Step {trace.step} of {trace.method === 'conventional' ? 'Conventional' : trace.method.toUpperCase()}: the same iteration training runs.</span>
+            <button
+              type="button"
+              disabled={index === 0}
+              onClick={() => {
+                setPlaying(false);
+                setIndex((i) => Math.max(0, i - 1));
+              }}
+            >
+              Previous stage
+            </button>
+            <button
+              type="button"
+              disabled={index >= stages.length - 1}
+              onClick={() => {
+                setPlaying(false);
+                setIndex((i) => Math.min(stages.length - 1, i + 1));
+              }}
+            >
+              Next stage
+            </button>
+            <span className="caption">
+              Step {trace.step} of {trace.method === 'conventional' ? 'Conventional' : trace.method.toUpperCase()}: the
+              same iteration training runs.
+            </span>
           </>
         )}
       </div>
       {trace && (
         <ol className="stages">
           {stages.map((s, i) => (
-            <li key={s} aria-current={i === index ? 'step' : undefined} className={i === index ? 'current' : i < index ? 'done' : ''}>
+            <li
+              key={s}
+              aria-current={i === index ? 'step' : undefined}
+              className={i === index ? 'current' : i < index ? 'done' : ''}
+            >
               <strong>{STAGE_TITLES[s]}.</strong> {i <= index ? stageText(s, trace) : ''}
             </li>
           ))}

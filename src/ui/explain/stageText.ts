@@ -32,7 +32,10 @@ export function stageText(stage: Stage, t: SlowStepTrace): string {
         : `Slots ${t.queue.pointer}–${t.queue.pointer + t.queue.batch - 1} of ${t.queue.size} (the write pointer) are read as this batch's own identities, holding the other view's gallery features; the other ${t.queue.size - t.queue.batch} slots are negatives${replacedText(t.queue.replacedIds)}.`;
     case 'logits': {
       const what = t.logits.columns === 'classes' ? 'class' : 'slot';
-      const rows = t.logits.rows.map((r) => `#${r.id}: own ${f(r.ownCos)} → logit ${f(r.ownLogit, 2)}, best other ${what} ${r.bestOther} ${f(r.bestOtherCos)}`);
+      const rows = t.logits.rows.map(
+        (r) =>
+          `#${r.id}: own ${f(r.ownCos)} → logit ${f(r.ownLogit, 2)}, best other ${what} ${r.bestOther} ${f(r.bestOtherCos)}`,
+      );
       return `Scale ${t.logits.scale}; view 1, ${rows.join('; ')}.`;
     }
     case 'loss':
@@ -42,7 +45,11 @@ export function stageText(stage: Stage, t: SlowStepTrace): string {
     case 'ema':
       return t.ema === null
         ? 'Conventional has no agents.'
-        : t.ema.map((e) => `agent ${e.agent + 1}: θG ← ${e.alpha}·θG + ${f(1 - e.alpha, 3)}·θP, moved by ${f(e.change, 5)}`).join('; ') + '.';
+        : t.ema
+            .map(
+              (e) => `agent ${e.agent + 1}: θG ← ${e.alpha}·θG + ${f(1 - e.alpha, 3)}·θP, moved by ${f(e.change, 5)}`,
+            )
+            .join('; ') + '.';
     case 'enqueue':
       return t.enqueue === null
         ? 'Conventional has no queue.'
@@ -53,5 +60,8 @@ export function stageText(stage: Stage, t: SlowStepTrace): string {
 function replacedText(replaced: number[]): string {
   const held = replaced.filter((id) => id >= 0);
   if (held.length === 0) return '; those slots held their random start';
-  return `; they held identities ${held.slice(0, 4).map((id) => `#${id}`).join(', ')}${held.length > 4 ? '…' : ''} from an older batch`;
+  return `; they held identities ${held
+    .slice(0, 4)
+    .map((id) => `#${id}`)
+    .join(', ')}${held.length > 4 ? '…' : ''} from an older batch`;
 }

@@ -9,7 +9,10 @@ export function imageUrls(pixels: Float32Array, count: number, size: number, cha
   for (let n = 0; n < count; n++) {
     const img = ctx.createImageData(size, size);
     for (let i = 0; i < size * size; i++) {
-      for (let c = 0; c < 3; c++) img.data[i * 4 + c] = Math.round(255 * (pixels[(n * size * size + i) * channels + (channels === 3 ? c : 0)] ?? 0));
+      for (let c = 0; c < 3; c++)
+        img.data[i * 4 + c] = Math.round(
+          255 * (pixels[(n * size * size + i) * channels + (channels === 3 ? c : 0)] ?? 0),
+        );
       img.data[i * 4 + 3] = 255;
     }
     ctx.putImageData(img, 0, 0);

@@ -3,11 +3,23 @@ import { tinyConfig } from '../../test/tfCpu';
 import { reduce, startSession } from '../store/state';
 import { probeOffers } from './probeDownload';
 
-const config = tinyConfig({ runs: [{ method: 'conventional', agents: 1 }, { method: 'sst', agents: 1 }] });
+const config = tinyConfig({
+  runs: [
+    { method: 'conventional', agents: 1 },
+    { method: 'sst', agents: 1 },
+  ],
+});
 const stats = (units: number[]) => ({
   type: 'stats' as const,
   sessionId: 1,
-  batch: { worker: 0, units, steps: Int32Array.of(1), losses: units.map(() => Float32Array.of(2.5)), msPerStep: units.map(() => 1), stepsPerSecond: 1 },
+  batch: {
+    worker: 0,
+    units,
+    steps: Int32Array.of(1),
+    losses: units.map(() => Float32Array.of(2.5)),
+    msPerStep: units.map(() => 1),
+    stepsPerSecond: 1,
+  },
 });
 
 describe('probeOffers', () => {

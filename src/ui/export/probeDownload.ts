@@ -31,9 +31,12 @@ export function probeOffers(s: UiState): ProbeOffer[] {
     seed: r.seed,
     label: r.label,
     name: s.seeds.length > 1 ? `${r.label} · seed ${r.seed}` : r.label,
-    reason: r.diverged !== null
-      ? `it diverged at step ${r.diverged.step}`
-      : r.steps.length === 0 ? 'it has not trained yet: press Train or Step' : null,
+    reason:
+      r.diverged !== null
+        ? `it diverged at step ${r.diverged.step}`
+        : r.steps.length === 0
+          ? 'it has not trained yet: press Train or Step'
+          : null,
   }));
 }
 
@@ -48,7 +51,13 @@ export async function downloadProbe(
   const { config } = session;
   const arch = architectureFor(config.model.backbone, config.model.embedDim);
   const description = `${run.label} · seed ${run.seed}, step ${probe.step} of ${config.steps} (preset ${preset})`;
-  const input = { arch, imageSize: config.data.imageSize, channels: config.data.channels, state: probe.state, description };
+  const input = {
+    arch,
+    imageSize: config.data.imageSize,
+    channels: config.data.channels,
+    state: probe.state,
+    description,
+  };
   const made = probeZip(input, comparisonName(preset, session.seeds, config.steps), run.label, run.seed, new Date());
   downloadBlob(new Blob(made.chunks as BlobPart[], { type: 'application/zip' }), made.filename);
   return `Downloaded ${made.filename} (${Math.ceil(made.bytes / 1024)} kB, the probe after step ${probe.step}).`;

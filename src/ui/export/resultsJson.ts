@@ -71,7 +71,11 @@ function reportOf(e: EvalPoint, latest: EvalReport | null, last: boolean): EvalR
 /** One unit's series as a runner's RunResult. */
 export function runResult(r: RunSeries, config: ExperimentConfig): RunResult {
   const steps = config.steps;
-  const history = r.steps.map((step, i) => ({ step, loss: r.loss[i] as number, lr: learningRateAt(step - 1, steps, config.optim) }));
+  const history = r.steps.map((step, i) => ({
+    step,
+    loss: r.loss[i] as number,
+    lr: learningRateAt(step - 1, steps, config.optim),
+  }));
   const n = r.evals.length;
   const reports = r.evals.map((e, i) => ({ step: e.step, ...reportOf(e, r.latest, i === n - 1) }));
   // The runner keeps the evaluation after the last step apart, as `eval`.
@@ -94,7 +98,10 @@ export function runResult(r: RunSeries, config: ExperimentConfig): RunResult {
     analysis: {
       lipschitz: r.smoothness,
       landscape1d: r.landscape1d,
-      landscape2d: l2 !== null && rows.every((row) => row !== null) ? { step: l2.step, alphas: l2.alphas, betas: l2.betas, losses: rows as number[][] } : null,
+      landscape2d:
+        l2 !== null && rows.every((row) => row !== null)
+          ? { step: l2.step, alphas: l2.alphas, betas: l2.betas, losses: rows as number[][] }
+          : null,
       landscape1dHistory: [],
       agents: r.agents.map((a) => ({ step: a.step, distance: a.distance, featureCosine: a.featureCosine })),
     },
@@ -110,9 +117,16 @@ function withoutStep(e: { step: number } & EvalReport): EvalReport {
 /** The comparison as a results.json: the runs of the seeds that have begun, in the runner's order (seed-major). */
 export function pageResults(state: UiState, session: PageSession, versions: Record<string, string>): PageResultsFile {
   const { config } = session;
-  const begun = session.seeds.filter((seed) => state.runs.some((r) => r.seed === seed && (r.steps.length > 0 || r.diverged !== null)));
-  const runs = state.runs.filter((r) => begun.includes(r.seed)).sort((a, b) => a.unit - b.unit).map((r) => runResult(r, config));
-  const outcomes = runs.flatMap((r) => (r.eval === null ? [] : [{ label: r.label, seed: r.seed, accuracy: r.eval.accuracy, auc: r.eval.auc }]));
+  const begun = session.seeds.filter((seed) =>
+    state.runs.some((r) => r.seed === seed && (r.steps.length > 0 || r.diverged !== null)),
+  );
+  const runs = state.runs
+    .filter((r) => begun.includes(r.seed))
+    .sort((a, b) => a.unit - b.unit)
+    .map((r) => runResult(r, config));
+  const outcomes = runs.flatMap((r) =>
+    r.eval === null ? [] : [{ label: r.label, seed: r.seed, accuracy: r.eval.accuracy, auc: r.eval.auc }],
+  );
   const paired = pairedDifferences(outcomes, config.runs.map(runLabel));
   return {
     version: RESULTS_VERSION,
@@ -123,7 +137,9 @@ export function pageResults(state: UiState, session: PageSession, versions: Reco
     backend: state.backend?.backend ?? 'unknown',
     pool: { workers: state.workers.length, wallSeconds: 0 },
     runs,
-    untrained: begun.flatMap((seed) => state.untrained.filter((u) => u.seed === seed).map((u) => ({ seed, eval: u.report }))),
+    untrained: begun.flatMap((seed) =>
+      state.untrained.filter((u) => u.seed === seed).map((u) => ({ seed, eval: u.report })),
+    ),
     pairedDifferences: paired,
     summary: summarySentence(paired),
     source: 'page',
@@ -141,13 +157,17 @@ export { CSV_HEADER };
  * was evaluated gets a row with empty losses), `lr` from the session's schedule as in runResult.
  */
 export function seriesCsv(state: UiState, config: ExperimentConfig): string {
-  return runsCsv([...state.runs].sort((a, b) => a.unit - b.unit).map((r) => ({
-    label: r.label,
-    seed: r.seed,
-    steps: r.steps,
-    loss: r.loss,
-    smooth: r.smooth,
-    lr: r.steps.map((step) => learningRateAt(step - 1, config.steps, config.optim)),
-    evals: r.evals,
-  })));
+  return runsCsv(
+    [...state.runs]
+      .sort((a, b) => a.unit - b.unit)
+      .map((r) => ({
+        label: r.label,
+        seed: r.seed,
+        steps: r.steps,
+        loss: r.loss,
+        smooth: r.smooth,
+        lr: r.steps.map((step) => learningRateAt(step - 1, config.steps, config.optim)),
+        evals: r.evals,
+      })),
+  );
 }

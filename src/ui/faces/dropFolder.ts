@@ -26,7 +26,9 @@ async function walk(entry: FileSystemEntry, out: Array<{ path: string; file: Fil
 }
 
 export async function droppedFiles(transfer: DataTransfer): Promise<Array<{ path: string; file: File }>> {
-  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null);
+  const entries = [...transfer.items]
+    .map((item) => item.webkitGetAsEntry())
+    .filter((e): e is FileSystemEntry => e !== null);
   const out: Array<{ path: string; file: File }> = [];
   if (entries.length === 0) {
     for (const file of transfer.files) out.push({ path: file.name, file });

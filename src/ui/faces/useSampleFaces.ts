@@ -21,10 +21,13 @@ export function useSampleFaces(data: DataConfig | null, seed: number, ids: numbe
   const [state, setState] = useState<SampleFacesState>({ status: 'loading' });
   const worker = useRef<Worker | null>(null);
   const latest = useRef(0);
-  useEffect(() => () => {
-    worker.current?.terminate();
-    worker.current = null;
-  }, []);
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      worker.current = null;
+    },
+    [],
+  );
   // The request's identity: a new config object with the same data asks nothing again.
   const key = data === null ? null : JSON.stringify([data, seed, ids, perId]);
   useEffect(() => {
@@ -37,9 +40,14 @@ export function useSampleFaces(data: DataConfig | null, seed: number, ids: numbe
         w.onmessage = (e: MessageEvent<SampleFacesAnswer>) => {
           const a = e.data;
           if (a.request !== latest.current) return;
-          setState(a.ok ? { status: 'ready', size: a.size, channels: a.channels, faces: a.faces } : { status: 'failed', message: a.message });
+          setState(
+            a.ok
+              ? { status: 'ready', size: a.size, channels: a.channels, faces: a.faces }
+              : { status: 'failed', message: a.message },
+          );
         };
-        w.onerror = (e) => setState({ status: 'failed', message: `the faces worker failed: ${e.message || 'no message'}` });
+        w.onerror = (e) =>
+          setState({ status: 'failed', message: `the faces worker failed: ${e.message || 'no message'}` });
         worker.current = w;
       }
       worker.current.postMessage({ type: 'sampleFaces', request, data, seed, ids, perId } satisfies SampleFacesRequest);

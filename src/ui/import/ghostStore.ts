@@ -29,7 +29,15 @@ export class GhostStore {
 
   /** Adds a file already checked by parseRunFile; returns the ghost (its name made unique). */
   add(fileName: string, file: ResultsFile, note: string | null = null): Ghost {
-    const ghost: Ghost = { id: this.nextId++, fileName: uniqueName(fileName, this.ghosts.map((g) => g.fileName)), file, ...(note === null ? {} : { note }) };
+    const ghost: Ghost = {
+      id: this.nextId++,
+      fileName: uniqueName(
+        fileName,
+        this.ghosts.map((g) => g.fileName),
+      ),
+      file,
+      ...(note === null ? {} : { note }),
+    };
     this.set([...this.ghosts, ghost]);
     return ghost;
   }

@@ -24,8 +24,11 @@ export function ghostResultRows(ghost: Ghost): ReportRow[] {
   for (const r of ghostRuns(ghost)) byLabel.set(r.label, [...(byLabel.get(r.label) ?? []), r.latest]);
   const untrained = tolerantUntrained(ghost.file);
   const rows = [...byLabel.entries()].map(([label, reports]) => ({ label, reports }));
-  return [...(untrained.length > 0 ? [{ label: 'Untrained probe', reports: untrained }] : []), ...rows]
-    .map((row) => ({ ...row, label: `${ghost.fileName}: ${row.label}`, imported: ghost.fileName }));
+  return [...(untrained.length > 0 ? [{ label: 'Untrained probe', reports: untrained }] : []), ...rows].map((row) => ({
+    ...row,
+    label: `${ghost.fileName}: ${row.label}`,
+    imported: ghost.fileName,
+  }));
 }
 
 const num = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x);
@@ -38,7 +41,11 @@ function isCell(c: unknown): boolean {
 }
 
 const isPairedRow = (r: unknown): r is PairedRow =>
-  typeof r === 'object' && r !== null && typeof (r as PairedRow).label === 'string' && isCell((r as PairedRow).accuracy) && isCell((r as PairedRow).auc);
+  typeof r === 'object' &&
+  r !== null &&
+  typeof (r as PairedRow).label === 'string' &&
+  isCell((r as PairedRow).accuracy) &&
+  isCell((r as PairedRow).auc);
 
 /**
  * The file's own paired differences; a file without them (none, or rows that are not paired rows)
@@ -49,9 +56,13 @@ export function ghostPairedRows(ghost: Ghost): PairedRow[] {
   const { file } = ghost;
   const listed: unknown = file.pairedDifferences;
   const own = Array.isArray(listed) && listed.length > 0 && listed.every(isPairedRow) ? (listed as PairedRow[]) : null;
-  const rows = own ?? pairedDifferences(
-    file.runs.flatMap((r) => (r.eval === null ? [] : [{ label: r.label, seed: r.seed, accuracy: r.eval.accuracy, auc: r.eval.auc }])),
-    configRuns(file).map(runLabel),
-  );
+  const rows =
+    own ??
+    pairedDifferences(
+      file.runs.flatMap((r) =>
+        r.eval === null ? [] : [{ label: r.label, seed: r.seed, accuracy: r.eval.accuracy, auc: r.eval.auc }],
+      ),
+      configRuns(file).map(runLabel),
+    );
   return rows.map((r) => ({ ...r, label: `${ghost.fileName}: ${r.label}` }));
 }

@@ -8,7 +8,15 @@ import { reduce, startSession } from '../store/state';
 import { colorOf } from '../charts/colors';
 import type { Ghost } from './ghosts';
 import { ghostRuns, smoothed } from './ghosts';
-import { GHOST_DASH, ghostAccuracyLines, ghostAgentLines, ghostDifferenceLines, ghostLossLines, ghostProbeLines, ghostRocLines } from './ghostLines';
+import {
+  GHOST_DASH,
+  ghostAccuracyLines,
+  ghostAgentLines,
+  ghostDifferenceLines,
+  ghostLossLines,
+  ghostProbeLines,
+  ghostRocLines,
+} from './ghostLines';
 import { ghostPairedRows, ghostResultRows } from './ghostTables';
 import { parseRunFile } from './runFile';
 
@@ -17,16 +25,45 @@ const seeds = [7, 8];
 const R = config.runs.length;
 const units = Array.from({ length: R * seeds.length }, (_, u) => u);
 const report = (accuracy: number): EvalReport => ({
-  accuracy, accuracyStdErr: 0.01, auc: accuracy + 0.1, rank1: 0.3, tarAtFar: { '0.1': 0.4 }, lookalikeAccuracy: null, roc: { fpr: [0, 1], tpr: [0, 1] }, pairs: 20,
+  accuracy,
+  accuracyStdErr: 0.01,
+  auc: accuracy + 0.1,
+  rank1: 0.3,
+  tarAtFar: { '0.1': 0.4 },
+  lookalikeAccuracy: null,
+  roc: { fpr: [0, 1], tpr: [0, 1] },
+  pairs: 20,
 });
 
 /** A 4-step comparison on seeds 7 and 8, evaluated at steps 2 and 4, with losses that are not round in float32. */
 function trained(): UiState {
   let s = startSession(1, config, seeds, 1);
-  s = reduce(s, { type: 'ready', sessionId: 1, worker: 0, untrained: seeds.map((seed) => ({ seed, report: report(0.5) })), smoothnessCost: { forward: 1, backward: 1, every: 0 } });
+  s = reduce(s, {
+    type: 'ready',
+    sessionId: 1,
+    worker: 0,
+    untrained: seeds.map((seed) => ({ seed, report: report(0.5) })),
+    smoothnessCost: { forward: 1, backward: 1, every: 0 },
+  });
   for (const step of [1, 2, 3, 4]) {
-    s = reduce(s, { type: 'stats', sessionId: 1, batch: { worker: 0, units, steps: Int32Array.from([step]), losses: units.map((u) => Float32Array.from([10 / step + u / 7])), msPerStep: units.map(() => 5), stepsPerSecond: 3 } });
-    if (step % 2 === 0) s = reduce(s, { type: 'eval', sessionId: 1, result: { step, units, reports: units.map((u) => report(0.6 + step / 100 + u / 1000)) } });
+    s = reduce(s, {
+      type: 'stats',
+      sessionId: 1,
+      batch: {
+        worker: 0,
+        units,
+        steps: Int32Array.from([step]),
+        losses: units.map((u) => Float32Array.from([10 / step + u / 7])),
+        msPerStep: units.map(() => 5),
+        stepsPerSecond: 3,
+      },
+    });
+    if (step % 2 === 0)
+      s = reduce(s, {
+        type: 'eval',
+        sessionId: 1,
+        result: { step, units, reports: units.map((u) => report(0.6 + step / 100 + u / 1000)) },
+      });
   }
   return s;
 }
@@ -56,7 +93,9 @@ describe('ghost runs', () => {
 
   it('are named by file, method and seed, in the method colour of the file', () => {
     const runs = ghostRuns(imported(trained(), 'a.json', 3));
-    expect(runs.map((r) => r.name)).toEqual(seeds.flatMap((seed) => config.runs.map((_, i) => `a.json: ${runs[i]?.label ?? ''} seed ${seed}`)));
+    expect(runs.map((r) => r.name)).toEqual(
+      seeds.flatMap((seed) => config.runs.map((_, i) => `a.json: ${runs[i]?.label ?? ''} seed ${seed}`)),
+    );
     expect(runs.map((r) => r.color)).toEqual(seeds.flatMap(() => config.runs.map((spec, i) => colorOf(spec, i))));
     expect(new Set(runs.map((r) => r.key)).size).toBe(runs.length);
   });
@@ -93,7 +132,11 @@ describe('ghost lines', () => {
   it('draw each comparison of a file as the mean over its seeds of the paired accuracy difference', () => {
     const lines = ghostDifferenceLines(runs);
     const labels = config.runs.map((_, i) => runs[i]?.label ?? '');
-    expect(lines.map((l) => l.name)).toEqual([`smoke.json: ${labels[1]} − ${labels[0]}`, `smoke.json: ${labels[2]} − ${labels[1]}`, `smoke.json: ${labels[2]} − ${labels[0]}`]);
+    expect(lines.map((l) => l.name)).toEqual([
+      `smoke.json: ${labels[1]} − ${labels[0]}`,
+      `smoke.json: ${labels[2]} − ${labels[1]}`,
+      `smoke.json: ${labels[2]} − ${labels[0]}`,
+    ]);
     // Accuracy 0.6 + step/100 + unit/1000: SST − Conventional is 0.001 on both seeds at steps 2 and 4.
     expect(lines[0]?.xs).toEqual([2, 4]);
     for (const y of Array.from(lines[0]?.ys ?? [])) expect(y).toBeCloseTo(0.001, 12);
@@ -105,10 +148,25 @@ describe('ghost lines', () => {
   it('draw probes and agents when the file has them', () => {
     const [first] = runs;
     if (!first) throw new Error('no run');
-    const probe = { step: 2, beta: 3, lipschitz: 4, lossMin: 0, lossMax: 1, gradPredMin: 0, gradPredMax: 1 } as GhostRunProbe;
-    const withData = { ...first, smoothness: [probe], agents: [{ step: 2, distance: [0.1, 0.2], featureCosine: [1, 1] }] };
+    const probe = {
+      step: 2,
+      beta: 3,
+      lipschitz: 4,
+      lossMin: 0,
+      lossMax: 1,
+      gradPredMin: 0,
+      gradPredMax: 1,
+    } as GhostRunProbe;
+    const withData = {
+      ...first,
+      smoothness: [probe],
+      agents: [{ step: 2, distance: [0.1, 0.2], featureCosine: [1, 1] }],
+    };
     expect(ghostProbeLines([withData], (p) => p.lipschitz)[0]?.ys).toEqual([4]);
-    expect(ghostAgentLines([withData]).map((l) => [l.name, l.ys])).toEqual([[`${first.name} agent 0`, [0.1]], [`${first.name} agent 1`, [0.2]]]);
+    expect(ghostAgentLines([withData]).map((l) => [l.name, l.ys])).toEqual([
+      [`${first.name} agent 0`, [0.1]],
+      [`${first.name} agent 1`, [0.2]],
+    ]);
   });
 });
 
@@ -120,7 +178,10 @@ describe('ghost table rows', () => {
 
   it('list the untrained probe and each method with its seeds, named by file', () => {
     const rows = ghostResultRows(ghost);
-    expect(rows.map((r) => r.label)).toEqual(['b.json: Untrained probe', ...config.runs.map((_, i) => `b.json: ${state.runs[i]?.label ?? ''}`)]);
+    expect(rows.map((r) => r.label)).toEqual([
+      'b.json: Untrained probe',
+      ...config.runs.map((_, i) => `b.json: ${state.runs[i]?.label ?? ''}`),
+    ]);
     expect(rows.every((r) => r.imported === 'b.json' && r.reports.length === seeds.length)).toBe(true);
     expect(rows[1]?.reports).toEqual([state.runs[0]?.latest, state.runs[R]?.latest]);
   });
@@ -130,7 +191,10 @@ describe('ghost table rows', () => {
     expect(own.map((r) => r.label)).toEqual(ghost.file.pairedDifferences.map((r) => `b.json: ${r.label}`));
     const bare = { ...ghost, file: { ...ghost.file, pairedDifferences: [] } };
     expect(ghostPairedRows(bare)).toEqual(own);
-    const broken = { ...ghost, file: { ...ghost.file, pairedDifferences: [{ label: 'x' }] as unknown as typeof ghost.file.pairedDifferences } };
+    const broken = {
+      ...ghost,
+      file: { ...ghost.file, pairedDifferences: [{ label: 'x' }] as unknown as typeof ghost.file.pairedDifferences },
+    };
     expect(ghostPairedRows(broken)).toEqual(own);
   });
 });

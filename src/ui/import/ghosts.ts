@@ -63,7 +63,10 @@ export { smoothed };
 function evalPoint(step: number, report: EvalReport): EvalPoint {
   const e = tolerantReport(report);
   return {
-    step, accuracy: e.accuracy, stdErr: e.accuracyStdErr, auc: e.auc,
+    step,
+    accuracy: e.accuracy,
+    stdErr: e.accuracyStdErr,
+    auc: e.auc,
     more: { rank1: e.rank1, tarAtFar: e.tarAtFar, lookalikeAccuracy: e.lookalikeAccuracy, pairs: e.pairs },
   };
 }
@@ -92,7 +95,8 @@ export function ghostRuns(ghost: Ghost): GhostRun[] {
       loss,
       smooth: smoothed(loss),
       evals,
-      latest: r.eval !== null ? tolerantReport(r.eval) : lastPeriodic === undefined ? null : tolerantReport(lastPeriodic),
+      latest:
+        r.eval !== null ? tolerantReport(r.eval) : lastPeriodic === undefined ? null : tolerantReport(lastPeriodic),
       ...tolerantAnalysis(r),
     };
   });

@@ -11,10 +11,23 @@ import { importRequest } from './probeImportClient';
 import { ProbeImports, probeEmbeddingPanels, probeResultRows } from './probeImports';
 
 const report = (accuracy: number) => ({ accuracy }) as EvalReport;
-const view = (step: number) => ({ step, ids: [0], coords: new Float32Array(4), explained: [0.5, 0.2] as [number, number] });
+const view = (step: number) => ({
+  step,
+  ids: [0],
+  coords: new Float32Array(4),
+  explained: [0.5, 0.2] as [number, number],
+});
 
 function result(source: ImportedProbeResult['source'], title: string): ImportedProbeResult {
-  return { title, source, backend: 'cpu', seeds: [{ seed: 4, report: report(0.7), view: view(1) }, { seed: 5, report: report(0.6), view: view(2) }] };
+  return {
+    title,
+    source,
+    backend: 'cpu',
+    seeds: [
+      { seed: 4, report: report(0.7), view: view(1) },
+      { seed: 5, report: report(0.6), view: view(2) },
+    ],
+  };
 }
 
 describe('ProbeImports', () => {
@@ -46,17 +59,44 @@ describe('importRequest', () => {
   const files = [new File(['{}'], 'model.json')];
 
   it('says to start a comparison, or to wait for its faces, naming the seeds', () => {
-    expect(importRequest(null, 1, files, 'wasm')).toEqual({ ok: false, why: expect.stringContaining('no comparison yet: press Train or Step first') as unknown as string });
-    const waiting = importRequest({ config, seeds: [4, 5, 6], faces: new Map([[5, new ArrayBuffer(8)]]), folder: null }, 1, files, 'wasm');
-    expect(waiting).toEqual({ ok: false, why: 'Import probe: the faces of seed 4, 6 are still being made: import once the comparison shows step 0' });
+    expect(importRequest(null, 1, files, 'wasm')).toEqual({
+      ok: false,
+      why: expect.stringContaining('no comparison yet: press Train or Step first') as unknown as string,
+    });
+    const waiting = importRequest(
+      { config, seeds: [4, 5, 6], faces: new Map([[5, new ArrayBuffer(8)]]), folder: null },
+      1,
+      files,
+      'wasm',
+    );
+    expect(waiting).toEqual({
+      ok: false,
+      why: 'Import probe: the faces of seed 4, 6 are still being made: import once the comparison shows step 0',
+    });
   });
 
-  it('sends the comparison\'s config and every seed\'s faces in seed order', () => {
+  it("sends the comparison's config and every seed's faces in seed order", () => {
     const a = new ArrayBuffer(8);
     const b = new ArrayBuffer(16);
-    const made = importRequest({ config, seeds: [5, 4], faces: new Map([[4, a], [5, b]]), folder: null }, 7, files, 'webgl');
+    const made = importRequest(
+      {
+        config,
+        seeds: [5, 4],
+        faces: new Map([
+          [4, a],
+          [5, b],
+        ]),
+        folder: null,
+      },
+      7,
+      files,
+      'webgl',
+    );
     if (!made.ok) throw new Error(made.why);
-    expect(made.message.faces).toEqual([{ seed: 5, bytes: b }, { seed: 4, bytes: a }]);
+    expect(made.message.faces).toEqual([
+      { seed: 5, bytes: b },
+      { seed: 4, bytes: a },
+    ]);
     expect(made.message.config).toBe(config);
     expect(made.message.backend).toBe('webgl');
     expect(made.message.sessionId).toBe(7);

@@ -36,7 +36,10 @@ export class ProbeImports {
   };
 
   add(sessionId: number, result: ImportedProbeResult): ImportedProbe {
-    const label = uniqueName(probeLabel(result), this.probes.map((p) => p.label));
+    const label = uniqueName(
+      probeLabel(result),
+      this.probes.map((p) => p.label),
+    );
     const probe: ImportedProbe = { id: this.nextId++, label, sessionId, result };
     this.set([...this.probes, probe]);
     return probe;
@@ -54,14 +57,26 @@ export class ProbeImports {
 }
 
 /** The imports evaluated on session `sessionId`. */
-export const ofSession = (probes: readonly ImportedProbe[], sessionId: number): ImportedProbe[] => probes.filter((p) => p.sessionId === sessionId);
+export const ofSession = (probes: readonly ImportedProbe[], sessionId: number): ImportedProbe[] =>
+  probes.filter((p) => p.sessionId === sessionId);
 
 /** One results-table row per probe of session `sessionId`: its report on each seed, marked imported. */
 export function probeResultRows(probes: readonly ImportedProbe[], sessionId: number): ReportRow[] {
-  return ofSession(probes, sessionId).map((p) => ({ label: p.label, reports: p.result.seeds.map((s) => s.report), imported: p.label }));
+  return ofSession(probes, sessionId).map((p) => ({
+    label: p.label,
+    reports: p.result.seeds.map((s) => s.report),
+    imported: p.label,
+  }));
 }
 
 /** The Embeddings view's ghost panels of session `sessionId`: each probe on the first seed, as the runs' panels. */
-export function probeEmbeddingPanels(probes: readonly ImportedProbe[], sessionId: number): Array<{ label: string; view: EmbeddingView | null; ghost: true }> {
-  return ofSession(probes, sessionId).map((p) => ({ label: p.label, view: p.result.seeds[0]?.view ?? null, ghost: true }));
+export function probeEmbeddingPanels(
+  probes: readonly ImportedProbe[],
+  sessionId: number,
+): Array<{ label: string; view: EmbeddingView | null; ghost: true }> {
+  return ofSession(probes, sessionId).map((p) => ({
+    label: p.label,
+    view: p.result.seeds[0]?.view ?? null,
+    ghost: true,
+  }));
 }

@@ -13,6 +13,9 @@ export async function readSweepFile(f: File): Promise<SweepFileResult> {
   try {
     return parseSweepFile(f.name, await f.text());
   } catch (e) {
-    return { ok: false, message: `${clipText(f.name)}: the browser could not read it (${clipText(e instanceof Error ? e.message : String(e))}).` };
+    return {
+      ok: false,
+      message: `${clipText(f.name)}: the browser could not read it (${clipText(e instanceof Error ? e.message : String(e))}).`,
+    };
   }
 }

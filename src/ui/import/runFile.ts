@@ -27,20 +27,34 @@ export function parseRunFile(name: string, text: string): RunFileResult {
     data = JSON.parse(text);
   } catch (e) {
     const detail = clipText(e instanceof Error ? e.message : String(e));
-    return refuse(/end of JSON input|Unterminated|Expected/.test(detail) && text.trim().length > 0 && !/[}\]]\s*$/.test(text)
-      ? `it ends early (${text.length} characters): the file looks truncated.`
-      : `it is not JSON (${detail}).`);
+    return refuse(
+      /end of JSON input|Unterminated|Expected/.test(detail) && text.trim().length > 0 && !/[}\]]\s*$/.test(text)
+        ? `it ends early (${text.length} characters): the file looks truncated.`
+        : `it is not JSON (${detail}).`,
+    );
   }
-  if (!isObject(data)) return refuse('it is JSON but not a run file: expected an object with version, config and runs.');
+  if (!isObject(data))
+    return refuse('it is JSON but not a run file: expected an object with version, config and runs.');
   const version = data.version;
   const readable = `versions ${OLDEST_READABLE} to ${RESULTS_VERSION}`;
-  if (version === undefined) return refuse('it has no version field: expected a results.json written by the playground page or the runner.');
-  if (typeof version !== 'number' || !Number.isInteger(version)) return refuse(`its version is ${quoteValue(version, text)}: expected a whole number, one of ${readable}.`);
-  if (version > RESULTS_VERSION) return refuse(`it is from a newer version (${version}); this page reads ${readable}. Reload a newer build of the playground to read it.`);
-  if (version < OLDEST_READABLE) return refuse(`it is from version ${version}, older than this page reads (${OLDEST_READABLE} to ${RESULTS_VERSION}).`);
+  if (version === undefined)
+    return refuse('it has no version field: expected a results.json written by the playground page or the runner.');
+  if (typeof version !== 'number' || !Number.isInteger(version))
+    return refuse(`its version is ${quoteValue(version, text)}: expected a whole number, one of ${readable}.`);
+  if (version > RESULTS_VERSION)
+    return refuse(
+      `it is from a newer version (${version}); this page reads ${readable}. Reload a newer build of the playground to read it.`,
+    );
+  if (version < OLDEST_READABLE)
+    return refuse(
+      `it is from version ${version}, older than this page reads (${OLDEST_READABLE} to ${RESULTS_VERSION}).`,
+    );
   if (!isObject(data.config)) return refuse('it has no config.');
   if (!Array.isArray(data.runs) || data.runs.length === 0) return refuse('it has no runs.');
-  if (data.runs.length > MAX_FILE_RUNS) return refuse(`it has ${data.runs.length} runs: this page draws at most ${MAX_FILE_RUNS} runs of one file. Nothing of it was loaded.`);
+  if (data.runs.length > MAX_FILE_RUNS)
+    return refuse(
+      `it has ${data.runs.length} runs: this page draws at most ${MAX_FILE_RUNS} runs of one file. Nothing of it was loaded.`,
+    );
   const runs: unknown[] = data.runs;
   const seeds = new Set(runs.map((r) => (isObject(r) ? r.seed : undefined))).size;
   const problems = [

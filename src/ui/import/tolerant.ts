@@ -23,7 +23,12 @@ const numbers = (x: unknown): x is number[] => Array.isArray(x) && x.every(isNum
 function coverageOf(x: unknown): Rank1Coverage | null {
   if (!isObject(x) || !isNum(x.identities) || !isNum(x.testIdentities) || !isNum(x.probes)) return null;
   if (x.notApplicable !== null && typeof x.notApplicable !== 'string') return null;
-  return { identities: x.identities, testIdentities: x.testIdentities, probes: x.probes, notApplicable: x.notApplicable };
+  return {
+    identities: x.identities,
+    testIdentities: x.testIdentities,
+    probes: x.probes,
+    notApplicable: x.notApplicable,
+  };
 }
 
 /** A report with the accuracy and AUC parseRunFile checked; the other metrics as far as present (NaN, "n/a" in the tables). */
@@ -32,16 +37,20 @@ export function tolerantReport(e: { accuracy: number; auc: number }): EvalReport
   const far = isObject(x.tarAtFar) ? x.tarAtFar : {};
   const coverage = coverageOf(x.rank1Coverage);
   // A file's ROC may hold a point per pair: drawn from at most MAX_DRAWN of them, as a loss history.
-  const roc = isObject(x.roc) && numbers(x.roc.fpr) && numbers(x.roc.tpr) && x.roc.fpr.length === x.roc.tpr.length
-    ? { fpr: thinned(x.roc.fpr), tpr: thinned(x.roc.tpr) }
-    : { fpr: [], tpr: [] };
+  const roc =
+    isObject(x.roc) && numbers(x.roc.fpr) && numbers(x.roc.tpr) && x.roc.fpr.length === x.roc.tpr.length
+      ? { fpr: thinned(x.roc.fpr), tpr: thinned(x.roc.tpr) }
+      : { fpr: [], tpr: [] };
   return {
     accuracy: e.accuracy,
     accuracyStdErr: numOr(x.accuracyStdErr, NaN),
     auc: e.auc,
     rank1: numOr(x.rank1, NaN),
     ...(coverage === null ? {} : { rank1Coverage: coverage }),
-    tarAtFar: Object.fromEntries(Object.entries(far).filter(([, v]) => v === null || isNum(v))) as Record<string, number | null>,
+    tarAtFar: Object.fromEntries(Object.entries(far).filter(([, v]) => v === null || isNum(v))) as Record<
+      string,
+      number | null
+    >,
     lookalikeAccuracy: numOr(x.lookalikeAccuracy, null),
     roc,
     pairs: numOr(x.pairs, 0),
@@ -51,12 +60,20 @@ export function tolerantReport(e: { accuracy: number; auc: number }): EvalReport
 const PROBE_KEYS = ['step', 'lossMin', 'lossMax', 'gradPredMin', 'gradPredMax', 'beta', 'lipschitz'] as const;
 
 /** The smoothness probes and agent distances of a run, the well-formed points only. */
-export function tolerantAnalysis(r: RunResult): { smoothness: LipschitzPoint[]; agents: RunResult['analysis']['agents'] } {
+export function tolerantAnalysis(r: RunResult): {
+  smoothness: LipschitzPoint[];
+  agents: RunResult['analysis']['agents'];
+} {
   const a: unknown = (r as unknown as Record<string, unknown>).analysis;
   if (!isObject(a)) return { smoothness: [], agents: [] };
-  const smoothness = Array.isArray(a.lipschitz) ? a.lipschitz.filter((p): p is LipschitzPoint => isObject(p) && PROBE_KEYS.every((k) => isNum(p[k]))) : [];
+  const smoothness = Array.isArray(a.lipschitz)
+    ? a.lipschitz.filter((p): p is LipschitzPoint => isObject(p) && PROBE_KEYS.every((k) => isNum(p[k])))
+    : [];
   const agents = Array.isArray(a.agents)
-    ? a.agents.filter((p): p is RunResult['analysis']['agents'][number] => isObject(p) && isNum(p.step) && numbers(p.distance) && numbers(p.featureCosine))
+    ? a.agents.filter(
+        (p): p is RunResult['analysis']['agents'][number] =>
+          isObject(p) && isNum(p.step) && numbers(p.distance) && numbers(p.featureCosine),
+      )
     : [];
   return { smoothness, agents };
 }
@@ -65,7 +82,11 @@ export function tolerantAnalysis(r: RunResult): { smoothness: LipschitzPoint[]; 
 export function tolerantUntrained(file: ResultsFile): EvalReport[] {
   const u: unknown = file.untrained;
   if (!Array.isArray(u)) return [];
-  return u.flatMap((x) => (isObject(x) && isObject(x.eval) && isNum(x.eval.accuracy) && isNum(x.eval.auc) ? [tolerantReport(x.eval as { accuracy: number; auc: number })] : []));
+  return u.flatMap((x) =>
+    isObject(x) && isObject(x.eval) && isNum(x.eval.accuracy) && isNum(x.eval.auc)
+      ? [tolerantReport(x.eval as { accuracy: number; auc: number })]
+      : [],
+  );
 }
 
 export const METHODS: ReadonlyArray<RunSpec['method']> = ['conventional', 'sst', 'masst'];
@@ -74,7 +95,9 @@ export const METHODS: ReadonlyArray<RunSpec['method']> = ['conventional', 'sst',
 export function configRuns(file: ResultsFile): RunSpec[] {
   const runs: unknown = file.config.runs;
   if (!Array.isArray(runs)) return [];
-  return runs.filter((s): s is RunSpec => isObject(s) && METHODS.some((m) => m === s.method) && Number.isInteger(s.agents));
+  return runs.filter(
+    (s): s is RunSpec => isObject(s) && METHODS.some((m) => m === s.method) && Number.isInteger(s.agents),
+  );
 }
 
 /** The steps the file's comparison was set to train; without them, its last step. */
@@ -82,6 +105,8 @@ export function configSteps(file: ResultsFile): number {
   const steps: unknown = file.config.steps;
   if (Number.isInteger(steps)) return steps as number;
   // parseRunFile checked that the steps increase: each run's last history and eval step are its largest.
-  return maxOf(file.runs.flatMap((r) => [r.history[r.history.length - 1]?.step ?? 0, r.evals[r.evals.length - 1]?.step ?? 0]), 0);
+  return maxOf(
+    file.runs.flatMap((r) => [r.history[r.history.length - 1]?.step ?? 0, r.evals[r.evals.length - 1]?.step ?? 0]),
+    0,
+  );
 }
-

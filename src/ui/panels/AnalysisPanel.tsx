@@ -25,7 +25,13 @@ export const AnalysisPanel = memo(function AnalysisPanel({ store, ghosts, band, 
   const { runs, smoothnessCost, busy } = useStoreSelector(store, selectAnalysis);
   const ghostRuns = useGhostRuns(ghosts);
   // The landscape's slices are the live runs' only: a file keeps the final slice, not the ones drawn while training.
-  const probeGhosts = useMemo(() => ({ beta: ghostProbeLines(ghostRuns, (p) => p.beta), lipschitz: ghostProbeLines(ghostRuns, (p) => p.lipschitz) }), [ghostRuns]);
+  const probeGhosts = useMemo(
+    () => ({
+      beta: ghostProbeLines(ghostRuns, (p) => p.beta),
+      lipschitz: ghostProbeLines(ghostRuns, (p) => p.lipschitz),
+    }),
+    [ghostRuns],
+  );
   const agentGhosts = useMemo(() => ghostAgentLines(ghostRuns), [ghostRuns]);
   const groups = useMemo(() => methodGroups(runs), [runs]);
   // The agents of the first seed: each group's series are in seed order.
@@ -36,7 +42,9 @@ export const AnalysisPanel = memo(function AnalysisPanel({ store, ghosts, band, 
         <HelpHeading panel="smoothness">
           Smoothness of the loss{' '}
           {smoothnessCost && smoothnessCost.every > 0 && (
-            <span className="badge">+{smoothnessCost.forward} forward, +{smoothnessCost.backward} backward every {smoothnessCost.every} steps</span>
+            <span className="badge">
+              +{smoothnessCost.forward} forward, +{smoothnessCost.backward} backward every {smoothnessCost.every} steps
+            </span>
           )}
         </HelpHeading>
         <SmoothnessCharts groups={groups} band={band} ghosts={probeGhosts} />

@@ -22,7 +22,13 @@ export const ComparisonPanel = memo(function ComparisonPanel({ store, ghosts }: 
   // The verdict's place is kept from the start, so the sentence appears where the eye already is.
   return (
     <section className="verdict" aria-label="Verdict">
-      {finished ? paired && <Summary rows={paired.rows} /> : <p className="empty verdict-pending">The verdict appears here once every run has finished: which method beat which, by how much, on how many seeds.</p>}
+      {finished ? (
+        paired && <Summary rows={paired.rows} />
+      ) : (
+        <p className="empty verdict-pending">
+          The verdict appears here once every run has finished: which method beat which, by how much, on how many seeds.
+        </p>
+      )}
       <PairedTable paired={paired} totalSteps={slice.totalSteps} ghostRows={ghostRows} />
     </section>
   );

@@ -7,5 +7,13 @@ import type { Store } from '../store/store';
 
 export function ControlsPanel({ store, canTrain, ...actions }: RunActions & { store: Store; canTrain: boolean }) {
   const { playing, hasSession, stepsPerSecond } = useStoreSelector(store, selectControls);
-  return <RunControls {...actions} playing={playing} canTrain={canTrain} hasSession={hasSession} stepsPerSecond={stepsPerSecond} />;
+  return (
+    <RunControls
+      {...actions}
+      playing={playing}
+      canTrain={canTrain}
+      hasSession={hasSession}
+      stepsPerSecond={stepsPerSecond}
+    />
+  );
 }

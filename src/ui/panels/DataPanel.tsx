@@ -9,7 +9,13 @@ import { useStoreSelector } from '../store/select';
 import { selectData } from '../store/selectors';
 import type { Store } from '../store/store';
 
-export const DataPanel = memo(function DataPanel({ store, onCleared }: { store: Store; onCleared: () => Promise<void> }) {
+export const DataPanel = memo(function DataPanel({
+  store,
+  onCleared,
+}: {
+  store: Store;
+  onCleared: () => Promise<void>;
+}) {
   const { dataset, progress, sessionId, phase, playing } = useStoreSelector(store, selectData);
   return (
     <>

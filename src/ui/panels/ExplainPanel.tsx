@@ -53,9 +53,13 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
   const [speed, setSpeed] = useState<number | null>(null);
   const helpId = useId();
   // Default: the first MASST run, else SST, else the first.
-  const fallback = s.runs.find((r) => r.spec.method === 'masst') ?? s.runs.find((r) => r.spec.method === 'sst') ?? s.runs[0];
+  const fallback =
+    s.runs.find((r) => r.spec.method === 'masst') ?? s.runs.find((r) => r.spec.method === 'sst') ?? s.runs[0];
   const shown = s.runs.find((r) => r.unit === chosen) ?? fallback;
-  const views = useMemo(() => (s.sample ? imageUrls(s.sample.pixels, 2, s.sample.size, s.sample.channels) : []), [s.sample]);
+  const views = useMemo(
+    () => (s.sample ? imageUrls(s.sample.pixels, 2, s.sample.size, s.sample.channels) : []),
+    [s.sample],
+  );
   useEffect(() => setStage(null), [shown?.unit]);
   const speedControl = (
     <label className="field has-help">
@@ -71,7 +75,11 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
           onSpeed(v);
         }}
       >
-        {SPEEDS.map((o) => <option key={o.label} value={o.value === null ? 'full' : String(o.value)}>{o.label}</option>)}
+        {SPEEDS.map((o) => (
+          <option key={o.label} value={o.value === null ? 'full' : String(o.value)}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -79,7 +87,8 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
     // No comparison yet: the method drawn from the configuration alone, at step 0 (queue empty,
     // agent 1 active), for the method picked among the form's (MASST first, as for runs).
     const specs = config.runs;
-    const pick = specs[chosenSpec] ?? specs.find((r) => r.method === 'masst') ?? specs.find((r) => r.method === 'sst') ?? specs[0];
+    const pick =
+      specs[chosenSpec] ?? specs.find((r) => r.method === 'masst') ?? specs.find((r) => r.method === 'sst') ?? specs[0];
     return (
       <section className="explain" aria-labelledby="panel-overview">
         <HelpHeading panel="overview">How one iteration works</HelpHeading>
@@ -88,8 +97,17 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
             <label className="field has-help">
               <span className="field-label">Run shown</span>
               <HelpTip id={`${helpId}-run`} text={FIELD_HELP['Run shown'] ?? ''} />
-              <select aria-label="Run shown" aria-describedby={`${helpId}-run`} value={specs.indexOf(pick)} onChange={(e) => setChosenSpec(Number(e.target.value))}>
-                {specs.map((r, i) => <option key={runLabel(r)} value={i}>{runLabel(r)}</option>)}
+              <select
+                aria-label="Run shown"
+                aria-describedby={`${helpId}-run`}
+                value={specs.indexOf(pick)}
+                onChange={(e) => setChosenSpec(Number(e.target.value))}
+              >
+                {specs.map((r, i) => (
+                  <option key={runLabel(r)} value={i}>
+                    {runLabel(r)}
+                  </option>
+                ))}
               </select>
             </label>
           )}
@@ -130,11 +148,20 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
     <section className="explain" aria-labelledby="panel-overview">
       <HelpHeading panel="overview">How one iteration works</HelpHeading>
       <div className="row">
- <label className="field has-help">
+        <label className="field has-help">
           <span className="field-label">Run shown</span>
           <HelpTip id={`${helpId}-run`} text={FIELD_HELP['Run shown'] ?? ''} />
-          <select aria-label="Run shown" aria-describedby={`${helpId}-run`} value={shown.unit} onChange={(e) => setChosen(Number(e.target.value))}>
-            {s.runs.map((r) => <option key={r.unit} value={r.unit}>{r.label}</option>)}
+          <select
+            aria-label="Run shown"
+            aria-describedby={`${helpId}-run`}
+            value={shown.unit}
+            onChange={(e) => setChosen(Number(e.target.value))}
+          >
+            {s.runs.map((r) => (
+              <option key={r.unit} value={r.unit}>
+                {r.label}
+              </option>
+            ))}
           </select>
         </label>
         {speedControl}
@@ -157,14 +184,24 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
         <SlowStep trace={trace} canStep={canStep} onStepSlowly={() => onStepSlowly(shown.unit)} onStage={setStage} />
       </Hideable>
       <div className="explain-views">
-        {shown.queue && <Hideable name="queue"><QueueView queues={shown.queue.queues} collisions={shown.queue.collisions} agents={k} perAgent={perAgent} /></Hideable>}
-        {method === 'masst' && <Hideable name="timeline"><AgentTimeline masst={config.masst} agents={k} step={shown.step} /></Hideable>}
+        {shown.queue && (
+          <Hideable name="queue">
+            <QueueView queues={shown.queue.queues} collisions={shown.queue.collisions} agents={k} perAgent={perAgent} />
+          </Hideable>
+        )}
+        {method === 'masst' && (
+          <Hideable name="timeline">
+            <AgentTimeline masst={config.masst} agents={k} step={shown.step} />
+          </Hideable>
+        )}
       </div>
       <Hideable name="embeddings">
-        <EmbeddingsView panels={[
-          ...s.runs.map((r) => ({ label: r.label, view: r.embeddings })),
-          ...probeEmbeddingPanels(imported.current, imported.sessionId),
-        ]} />
+        <EmbeddingsView
+          panels={[
+            ...s.runs.map((r) => ({ label: r.label, view: r.embeddings })),
+            ...probeEmbeddingPanels(imported.current, imported.sessionId),
+          ]}
+        />
       </Hideable>
     </section>
   );

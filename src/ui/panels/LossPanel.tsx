@@ -11,7 +11,15 @@ import { ghostLossLines } from '../import/ghostLines';
 import type { GhostStore } from '../import/ghostStore';
 import { useGhostRuns } from '../import/useGhosts';
 
-export const LossPanel = memo(function LossPanel({ store, ghosts, band }: { store: Store; ghosts: GhostStore; band: BandKind }) {
+export const LossPanel = memo(function LossPanel({
+  store,
+  ghosts,
+  band,
+}: {
+  store: Store;
+  ghosts: GhostStore;
+  band: BandKind;
+}) {
   const { runs } = useStoreSelector(store, selectLoss);
   const groups = useMemo(() => methodGroups(runs), [runs]);
   const ghostRuns = useGhostRuns(ghosts);

@@ -10,10 +10,21 @@ import { probeResultRows } from '../import/probeImports';
 import { useCurrentProbes } from '../import/useProbeImports';
 import { useEvalGroups } from './useEvalGroups';
 
-export const ResultsPanel = memo(function ResultsPanel({ store, ghosts, probes }: { store: Store; ghosts: GhostStore; probes: ProbeImports }) {
+export const ResultsPanel = memo(function ResultsPanel({
+  store,
+  ghosts,
+  probes,
+}: {
+  store: Store;
+  ghosts: GhostStore;
+  probes: ProbeImports;
+}) {
   const { groups, untrained } = useEvalGroups(store);
   const loaded = useGhosts(ghosts);
   const { sessionId, current } = useCurrentProbes(probes, store);
-  const ghostRows = useMemo(() => [...probeResultRows(current, sessionId), ...loaded.flatMap(ghostResultRows)], [current, sessionId, loaded]);
+  const ghostRows = useMemo(
+    () => [...probeResultRows(current, sessionId), ...loaded.flatMap(ghostResultRows)],
+    [current, sessionId, loaded],
+  );
   return <ResultsTable groups={groups} untrained={untrained} ghostRows={ghostRows} />;
 });

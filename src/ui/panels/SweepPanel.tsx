@@ -58,14 +58,30 @@ interface Props {
 }
 
 /** The sweep of the form and the setup, or every problem expandSweep names. */
-function planOf(preset: PresetName, config: ExperimentConfig, seeds: readonly number[], setup: PageSweepSetup): { plan: SweepPlan } | { problems: string[] } {
+function planOf(
+  preset: PresetName,
+  config: ExperimentConfig,
+  seeds: readonly number[],
+  setup: PageSweepSetup,
+): { plan: SweepPlan } | { problems: string[] } {
   if (setup.axes.length === 0) return { problems: [] };
-  const spec: SweepSpec = { preset, set: overridesOf(preset, config), axes: setup.axes, methods: setup.methods ?? encodeRuns(config.runs), seeds: setup.seeds ?? [...seeds] };
+  const spec: SweepSpec = {
+    preset,
+    set: overridesOf(preset, config),
+    axes: setup.axes,
+    methods: setup.methods ?? encodeRuns(config.runs),
+    seeds: setup.seeds ?? [...seeds],
+  };
   try {
     return { plan: expandSweep(spec) };
   } catch (e) {
     const text = e instanceof Error ? e.message : String(e);
-    return { problems: text.split('\n').slice(1).map((l) => l.replace(/^\s*- /, '')) };
+    return {
+      problems: text
+        .split('\n')
+        .slice(1)
+        .map((l) => l.replace(/^\s*- /, '')),
+    };
   }
 }
 
@@ -112,79 +128,139 @@ export function SweepPanel(props: Props) {
     setSelected(null);
     sweep.train(plan, props.backend, props.workers);
   };
-  const file = shown?.kind === 'imported' ? shown.file : shown?.kind === 'trained' ? (sweep.outcome?.file ?? null) : null;
+  const file =
+    shown?.kind === 'imported' ? shown.file : shown?.kind === 'trained' ? (sweep.outcome?.file ?? null) : null;
   const pairs = file === null ? [] : pairLabels(file.methods);
   const activePair = pairs.includes(pair) ? pair : (pairs[0] ?? '');
   const select = (index: number) => {
     setSelected(index);
     const o = sweep.outcome;
-    if (shown?.kind === 'trained' && o !== null && sweep.plan !== null) props.onShow(cellState(sweep.plan, o.runs, index, o.records));
+    if (shown?.kind === 'trained' && o !== null && sweep.plan !== null)
+      props.onShow(cellState(sweep.plan, o.runs, index, o.records));
   };
   return (
-    <section className="sweep" aria-labelledby="sweep-heading" onDragOver={(e) => {
-      if (!e.dataTransfer.types.includes('Files')) return;
-      e.preventDefault();
-      setOver(true);
-    }} onDragLeave={() => setOver(false)} onDrop={drop}>
+    <section
+      className="sweep"
+      aria-labelledby="sweep-heading"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={drop}
+    >
       <h2 id="sweep-heading">Sweep</h2>
       <p>
-        Pick up to two axes, the methods and the seeds, then Train sweep: it trains on this page&apos;s workers, with the form&apos;s settings as its base,
-        each distinct run once, and reuses the runs this browser already has. Or import a sweep.json of <code>npm run sweep</code>.
+        Pick up to two axes, the methods and the seeds, then Train sweep: it trains on this page&apos;s workers, with
+        the form&apos;s settings as its base, each distinct run once, and reuses the runs this browser already has. Or
+        import a sweep.json of <code>npm run sweep</code>.
       </p>
-      <SweepForm base={props.config} setup={setup} methods={encodeRuns(props.config.runs)} seeds={props.seeds} disabled={locked || sweep.running} onSetup={props.onSetup} />
+      <SweepForm
+        base={props.config}
+        setup={setup}
+        methods={encodeRuns(props.config.runs)}
+        seeds={props.seeds}
+        disabled={locked || sweep.running}
+        onSetup={props.onSetup}
+      />
       {'problems' in planned && planned.problems.length > 0 && (
         <div className="alert error" role="alert" aria-label="Sweep problems">
           <p>This sweep is not allowed:</p>
-          <ul>{planned.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+          <ul>
+            {planned.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
         </div>
       )}
       {'plan' in planned && counts !== null && (
         <p>
-          {planned.plan.cells.length} cells × {planned.plan.methods.length} methods × {planned.plan.spec.seeds.length} seeds = {planned.plan.cells.length * planned.plan.methods.length * planned.plan.spec.seeds.length} runs,
-          {' '}{counts.slots.length * planned.plan.spec.seeds.length} distinct by run key.{planned.plan.notes.map((n) => ` Note: ${n}.`).join('')}
+          {planned.plan.cells.length} cells × {planned.plan.methods.length} methods × {planned.plan.spec.seeds.length}{' '}
+          seeds = {planned.plan.cells.length * planned.plan.methods.length * planned.plan.spec.seeds.length} runs,{' '}
+          {counts.slots.length * planned.plan.spec.seeds.length} distinct by run key.
+          {planned.plan.notes.map((n) => ` Note: ${n}.`).join('')}
         </p>
       )}
       <p>
-        <button type="button" disabled={!('plan' in planned) || sweep.running || busy !== null} onClick={() => 'plan' in planned && train(planned.plan)}>Train sweep</button>{' '}
-        <button type="button" disabled={!sweep.running} onClick={sweep.stop}>Stop sweep</button>
+        <button
+          type="button"
+          disabled={!('plan' in planned) || sweep.running || busy !== null}
+          onClick={() => 'plan' in planned && train(planned.plan)}
+        >
+          Train sweep
+        </button>{' '}
+        <button type="button" disabled={!sweep.running} onClick={sweep.stop}>
+          Stop sweep
+        </button>
         {busy !== null && <small> {busy}</small>}
       </p>
       {sweep.running && sweep.outcome !== null && <SweepProgressLine progress={sweep.outcome.progress} />}
       {!sweep.running && sweep.outcome !== null && shown?.kind === 'trained' && <SweepStatus outcome={sweep.outcome} />}
-      {sweep.error !== null && <p className="alert error" role="alert">{sweep.error}</p>}
-      {sweep.outcome?.notes.map((n) => <p key={n} className="alert">Note: {n}.</p>)}
+      {sweep.error !== null && (
+        <p className="alert error" role="alert">
+          {sweep.error}
+        </p>
+      )}
+      {sweep.outcome?.notes.map((n) => (
+        <p key={n} className="alert">
+          Note: {n}.
+        </p>
+      ))}
       {usage !== null && (
         <p className="stored-runs">
-          Run store in this browser: {usage.runs} run{usage.runs === 1 ? '' : 's'}, {mb(usage.bytes)} MB (at most {mb(RUN_STORE_BOUNDS.maxBytes)} MB and {RUN_STORE_BOUNDS.maxEntries} runs; the least recently used go first; Clear stored data empties it).
+          Run store in this browser: {usage.runs} run{usage.runs === 1 ? '' : 's'}, {mb(usage.bytes)} MB (at most{' '}
+          {mb(RUN_STORE_BOUNDS.maxBytes)} MB and {RUN_STORE_BOUNDS.maxEntries} runs; the least recently used go first;
+          Clear stored data empties it).
         </p>
       )}
       <label className={over ? 'import-pick dropzone over' : 'import-pick'}>
         Import sweep{' '}
-        <input type="file" accept=".json,application/json" aria-label="Import sweep" onChange={(e) => {
-          const f = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          void take(f);
-        }} />
-        {' '}(or drop it on this section)
+        <input
+          type="file"
+          accept=".json,application/json"
+          aria-label="Import sweep"
+          onChange={(e) => {
+            const f = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            void take(f);
+          }}
+        />{' '}
+        (or drop it on this section)
       </label>
-      {refused !== null && <p className="alert error" role="alert">{refused}</p>}
+      {refused !== null && (
+        <p className="alert error" role="alert">
+          {refused}
+        </p>
+      )}
       {file !== null && shown !== null && (
         <>
           <p>
-            {shown.kind === 'imported' ? `${shown.name}: ` : 'Trained here: '}{file.cells.length} cells × {file.methods.length} methods × {file.spec.seeds.length} seeds ({file.spec.seeds.join(', ')}), preset {file.spec.preset}, {file.backend};
-            {' '}{file.runs.distinct} distinct runs ({file.runs.trained} trained, {file.runs.reused} reused).
+            {shown.kind === 'imported' ? `${shown.name}: ` : 'Trained here: '}
+            {file.cells.length} cells × {file.methods.length} methods × {file.spec.seeds.length} seeds (
+            {file.spec.seeds.join(', ')}), preset {file.spec.preset}, {file.backend}; {file.runs.distinct} distinct runs
+            ({file.runs.trained} trained, {file.runs.reused} reused).
             {file.notes.map((n) => ` Note: ${n}.`).join('')}
           </p>
           <label>
             Colour by{' '}
             <select value={activePair} onChange={(e) => setPair(e.currentTarget.value)}>
-              {pairs.map((p) => <option key={p} value={p}>{p}</option>)}
+              {pairs.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
             </select>
           </label>
           <SweepHeatmap file={file} pair={activePair} selected={selected} onSelect={select} />
-          {selected === null
-            ? <p>Click a cell (or Tab to it and press Enter) for its paired table{shown.kind === 'trained' ? ' and its comparison in the charts' : ''}.</p>
-            : <CellNote kind={shown.kind} label={file.cells[selected]?.label ?? ''} />}
+          {selected === null ? (
+            <p>
+              Click a cell (or Tab to it and press Enter) for its paired table
+              {shown.kind === 'trained' ? ' and its comparison in the charts' : ''}.
+            </p>
+          ) : (
+            <CellNote kind={shown.kind} label={file.cells[selected]?.label ?? ''} />
+          )}
           {selected !== null && <SweepDetails file={file} index={selected} />}
         </>
       )}
@@ -194,7 +270,17 @@ export function SweepPanel(props: Props) {
 
 function CellNote({ kind, label }: { kind: 'trained' | 'imported'; label: string }) {
   if (kind === 'trained') {
-    return <p role="status">The charts above (loss, accuracy, paired differences, smoothness, results) now show cell {label} from its stored runs, nothing retrained; Train starts the form&apos;s comparison again.</p>;
+    return (
+      <p role="status">
+        The charts above (loss, accuracy, paired differences, smoothness, results) now show cell {label} from its stored
+        runs, nothing retrained; Train starts the form&apos;s comparison again.
+      </p>
+    );
   }
-  return <p>An imported sweep.json holds each run&apos;s final numbers, not its per-step series: the table below is what it can show. Train the same sweep on this page to see its charts.</p>;
+  return (
+    <p>
+      An imported sweep.json holds each run&apos;s final numbers, not its per-step series: the table below is what it
+      can show. Train the same sweep on this page to see its charts.
+    </p>
+  );
 }

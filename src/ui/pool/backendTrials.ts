@@ -20,7 +20,10 @@ const START_LIMIT_MS = 20_000;
 const WASM_LIMIT_MS = 120_000;
 
 type Answer = Extract<FromWorker, { type: 'trialResult' }>;
-type Outcome = { kind: 'answer'; answer: Answer; trialMs: number } | { kind: 'late' | 'noStart' } | { kind: 'error'; message: string };
+type Outcome =
+  | { kind: 'answer'; answer: Answer; trialMs: number }
+  | { kind: 'late' | 'noStart' }
+  | { kind: 'error'; message: string };
 
 /** Starts, watches and ends the trial workers (the pool, which also ends them on a reset). */
 export interface TrialHost {
@@ -29,7 +32,11 @@ export interface TrialHost {
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-function runOne(host: TrialHost, request: Extract<ToWorker, { type: 'trialBackend' }>, limitMs: number): Promise<Outcome> {
+function runOne(
+  host: TrialHost,
+  request: Extract<ToWorker, { type: 'trialBackend' }>,
+  limitMs: number,
+): Promise<Outcome> {
   return new Promise((resolve) => {
     const worker = host.spawn();
     let started = 0;
@@ -45,7 +52,8 @@ function runOne(host: TrialHost, request: Extract<ToWorker, { type: 'trialBacken
         started = performance.now();
         clearTimeout(timer);
         timer = setTimeout(() => done({ kind: 'late' }), limitMs);
-      } else if (msg.type === 'trialResult') done({ kind: 'answer', answer: msg, trialMs: started > 0 ? performance.now() - started : 0 });
+      } else if (msg.type === 'trialResult')
+        done({ kind: 'answer', answer: msg, trialMs: started > 0 ? performance.now() - started : 0 });
       else if (msg.type === 'error') done({ kind: 'error', message: msg.message });
     };
     worker.onerror = (e) => done({ kind: 'error', message: e.message || 'the worker failed to load' });
@@ -71,10 +79,20 @@ function resultOf(backend: BackendName, outcome: Outcome, budgetMs: number): Tri
  * device and shape. Throws when even the wasm trial's worker gave no answer (the caller then
  * chooses by the adapters' names).
  */
-export async function measureBackends(host: TrialHost, sessionId: number, config: ExperimentConfig, threads: number, kept: KeptChoice[]): Promise<BackendMeasurement> {
+export async function measureBackends(
+  host: TrialHost,
+  sessionId: number,
+  config: ExperimentConfig,
+  threads: number,
+  kept: KeptChoice[],
+): Promise<BackendMeasurement> {
   const start = performance.now();
   const wasmBudget = nextBudget(TRIAL_BUDGET_MS, 0, TRIAL_ORDER.length);
-  const first = await runOne(host, { type: 'trialBackend', sessionId, backend: 'wasm', config, threads, budgetMs: wasmBudget, kept }, WASM_LIMIT_MS);
+  const first = await runOne(
+    host,
+    { type: 'trialBackend', sessionId, backend: 'wasm', config, threads, budgetMs: wasmBudget, kept },
+    WASM_LIMIT_MS,
+  );
   if (first.kind !== 'answer') {
     const failed = resultOf('wasm', first, wasmBudget);
     throw new Error(failed.ok ? 'no answer' : `wasm: ${failed.reason}`);
@@ -85,13 +103,22 @@ export async function measureBackends(host: TrialHost, sessionId: number, config
   const others = TRIAL_ORDER.filter((b) => b !== 'wasm' && answer.available.includes(b));
   for (const [i, backend] of others.entries()) {
     const budgetMs = Math.max(nextBudget(TRIAL_BUDGET_MS, performance.now() - start, others.length - i), first.trialMs);
-    const outcome = await runOne(host, { type: 'trialBackend', sessionId, backend, config, threads, budgetMs, kept: [] }, budgetMs);
+    const outcome = await runOne(
+      host,
+      { type: 'trialBackend', sessionId, backend, config, threads, budgetMs, kept: [] },
+      budgetMs,
+    );
     results.push(resultOf(backend, outcome, budgetMs));
   }
   const best = fastest(results);
   const chosen = best ?? fallbackBackend(answer.available);
   return {
-    chosen, source: 'measured', results, device: answer.device, shape: answer.shape, totalMs: performance.now() - start,
+    chosen,
+    source: 'measured',
+    results,
+    device: answer.device,
+    shape: answer.shape,
+    totalMs: performance.now() - start,
     fallback: best === null ? `No trial finished, so training runs on ${chosen}.` : null,
   };
 }

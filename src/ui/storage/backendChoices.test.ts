@@ -18,8 +18,13 @@ function fakeStorage(): Storage {
 }
 
 const measured = (shape: string): BackendMeasurement => ({
-  chosen: 'wasm', source: 'measured', results: [{ backend: 'wasm', ok: true, msPerStep: 81, steps: 3, warmupMs: 200 }],
-  device: 'swiftshader · 2 cores', shape, totalMs: 3100, fallback: null,
+  chosen: 'wasm',
+  source: 'measured',
+  results: [{ backend: 'wasm', ok: true, msPerStep: 81, steps: 3, warmupMs: 200 }],
+  device: 'swiftshader · 2 cores',
+  shape,
+  totalMs: 3100,
+  fallback: null,
 });
 
 describe('kept backend choices', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { keysToDrop, MAX_KEPT } from './comparisonStore';
 
 describe('the stored comparisons kept', () => {
-  it('are the tab\'s own and the newest others, MAX_KEPT in all; malformed ones (no time) go first', () => {
+  it("are the tab's own and the newest others, MAX_KEPT in all; malformed ones (no time) go first", () => {
     expect(MAX_KEPT).toBe(3);
     const records = [
       { key: 'comparison:a', savedAt: 100 },
@@ -16,6 +16,14 @@ describe('the stored comparisons kept', () => {
   });
 
   it('drops nothing while there are fewer', () => {
-    expect(keysToDrop([{ key: 'comparison:a', savedAt: 1 }, { key: 'comparison:b', savedAt: 2 }], 'comparison:new')).toEqual([]);
+    expect(
+      keysToDrop(
+        [
+          { key: 'comparison:a', savedAt: 1 },
+          { key: 'comparison:b', savedAt: 2 },
+        ],
+        'comparison:new',
+      ),
+    ).toEqual([]);
   });
 });

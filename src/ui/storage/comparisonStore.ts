@@ -62,7 +62,8 @@ export function removeComparison(key: string): Promise<void> {
 }
 
 function checkpointList(record: unknown): WorkerCheckpoint[] {
-  const list = typeof record === 'object' && record !== null ? (record as { checkpoints?: unknown }).checkpoints : undefined;
+  const list =
+    typeof record === 'object' && record !== null ? (record as { checkpoints?: unknown }).checkpoints : undefined;
   return Array.isArray(list) ? (list as WorkerCheckpoint[]) : [];
 }
 
@@ -70,9 +71,16 @@ function checkpointList(record: unknown): WorkerCheckpoint[] {
  * The page state under `key`, and with it the checkpoints that arrived in the same batch; the
  * checkpoints of workers not in the batch stay as stored (one transaction: read, merge, put).
  */
-export function saveComparison(key: string, setup: SavedSetup, state: UiState, checkpoints: readonly WorkerCheckpoint[]): Promise<void> {
+export function saveComparison(
+  key: string,
+  setup: SavedSetup,
+  state: UiState,
+  checkpoints: readonly WorkerCheckpoint[],
+): Promise<void> {
   return inStore('readwrite', async (store) => {
-    const kept = checkpointList(await value(store.get(key))).filter((ck) => !checkpoints.some((c) => c.worker === ck.worker));
+    const kept = checkpointList(await value(store.get(key))).filter(
+      (ck) => !checkpoints.some((c) => c.worker === ck.worker),
+    );
     const merged = [...kept, ...checkpoints].sort((a, b) => a.worker - b.worker);
     store.put({ savedAt: Date.now(), setup, state, checkpoints: merged } satisfies SavedComparison, key);
   });
@@ -102,7 +110,10 @@ async function rawRecords(store: IDBObjectStore): Promise<Map<string, unknown>> 
   const checkpoints: unknown[] = [];
   for (const k of legacy.filter((k) => k.startsWith(LEGACY_CHECKPOINT))) checkpoints.push(await value(store.get(k)));
   // A session record of another shape is reported as such, not merged into an object.
-  records.set(LEGACY, typeof session === 'object' && session !== null && !Array.isArray(session) ? { ...session, checkpoints } : session);
+  records.set(
+    LEGACY,
+    typeof session === 'object' && session !== null && !Array.isArray(session) ? { ...session, checkpoints } : session,
+  );
   return records;
 }
 
@@ -111,7 +122,9 @@ async function rawRecords(store: IDBObjectStore): Promise<Map<string, unknown>> 
  * MAX_KEPT − 1 others remain: the oldest go first, those without a time (malformed) before any.
  */
 export function keysToDrop(records: ReadonlyArray<{ key: string; savedAt: number | null }>, keep: string): string[] {
-  const others = records.filter((r) => r.key !== keep).sort((a, b) => (b.savedAt ?? -Infinity) - (a.savedAt ?? -Infinity));
+  const others = records
+    .filter((r) => r.key !== keep)
+    .sort((a, b) => (b.savedAt ?? -Infinity) - (a.savedAt ?? -Infinity));
   return others.slice(Math.max(0, MAX_KEPT - 1)).map((r) => r.key);
 }
 
@@ -133,7 +146,12 @@ export async function loadComparisons(): Promise<StoredComparison[]> {
   }
   const list: StoredComparison[] = [...records.entries()].map(([key, raw]) => {
     if (key === LEGACY && raw === undefined) {
-      return { key, ok: false, savedAt: null, problems: ['checkpoints are stored without their comparison (its session record is missing)'] };
+      return {
+        key,
+        ok: false,
+        savedAt: null,
+        problems: ['checkpoints are stored without their comparison (its session record is missing)'],
+      };
     }
     const checked = checkSaved(raw);
     return checked.ok ? { key, ...checked } : { key, ok: false, savedAt: savedAtOf(raw), problems: checked.problems };
@@ -145,13 +163,28 @@ export async function loadComparisons(): Promise<StoredComparison[]> {
 /** How many comparisons are stored, and about how many bytes their checkpoints and states take. */
 export async function comparisonUsage(): Promise<{ stored: number; bytes: number }> {
   const list = await loadComparisons();
-  const bytes = list.reduce((a, s) => a + (s.ok ? s.saved.checkpoints.reduce((b, ck) => b + ck.groups.reduce((c, g) => c + g.bytes.byteLength, 0), 0) + stateBytes(s.saved.state) : 0), 0);
+  const bytes = list.reduce(
+    (a, s) =>
+      a +
+      (s.ok
+        ? s.saved.checkpoints.reduce((b, ck) => b + ck.groups.reduce((c, g) => c + g.bytes.byteLength, 0), 0) +
+          stateBytes(s.saved.state)
+        : 0),
+    0,
+  );
   return { stored: list.length, bytes };
 }
 
 /** About what the state's series take (8 bytes a number); the dataset view's thumbnails included. */
 function stateBytes(state: UiState): number {
-  const numbers = state.runs.reduce((a, r) => a + 3 * r.steps.length + 4 * r.evals.length + 7 * r.smoothness.length + (r.landscape2d?.rows.length ?? 0) ** 2, 0);
-  const pixels = state.dataset ? state.dataset.samples.reduce((a, s) => a + s.pixels.length, 0) + state.dataset.pairs.reduce((a, p) => a + p.pixels.length, 0) : 0;
+  const numbers = state.runs.reduce(
+    (a, r) =>
+      a + 3 * r.steps.length + 4 * r.evals.length + 7 * r.smoothness.length + (r.landscape2d?.rows.length ?? 0) ** 2,
+    0,
+  );
+  const pixels = state.dataset
+    ? state.dataset.samples.reduce((a, s) => a + s.pixels.length, 0) +
+      state.dataset.pairs.reduce((a, p) => a + p.pixels.length, 0)
+    : 0;
   return numbers * 8 + pixels * 4;
 }

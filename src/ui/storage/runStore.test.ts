@@ -13,10 +13,18 @@ const record = (key: string, points = 4): StoredRun => ({
   savedAt: 0,
   untrained: report(0.5),
   data: {
-    seed: 1, spec: { method: 'sst', agents: 1 }, label: 'SST', msPerStep: 2,
-    steps: Array.from({ length: points }, (_, i) => i + 1), loss: Array(points).fill(1), smooth: Array(points).fill(1),
-    evals: [{ step: points, accuracy: 0.7, stdErr: 0, auc: 0.75 }], latest: report(0.7),
-    smoothness: [{ step: points, lossMin: 0, lossMax: 1, gradPredMin: 0, gradPredMax: 1, beta: 2, lipschitz: 4 }], agents: [], diverged: null,
+    seed: 1,
+    spec: { method: 'sst', agents: 1 },
+    label: 'SST',
+    msPerStep: 2,
+    steps: Array.from({ length: points }, (_, i) => i + 1),
+    loss: Array(points).fill(1),
+    smooth: Array(points).fill(1),
+    evals: [{ step: points, accuracy: 0.7, stdErr: 0, auc: 0.75 }],
+    latest: report(0.7),
+    smoothness: [{ step: points, lossMin: 0, lossMax: 1, gradPredMin: 0, gradPredMax: 1, beta: 2, lipschitz: 4 }],
+    agents: [],
+    diverged: null,
   },
 });
 
@@ -55,18 +63,27 @@ describe('the page run store', () => {
     await store.put(record('run-a'));
     (runs.records.get('run-a') as { data: { evals: unknown } }).data.evals = [{ step: 1 }];
     const taken = await store.take('run-a');
-    expect(taken).toEqual({ kind: 'corrupt', note: 'stored run run-a was corrupt (data.evals is an array of 1: expected a list of {step, accuracy, auc}): dropped, it is trained again' });
+    expect(taken).toEqual({
+      kind: 'corrupt',
+      note: 'stored run run-a was corrupt (data.evals is an array of 1: expected a list of {step, accuracy, auc}): dropped, it is trained again',
+    });
     expect(runs.records.has('run-a')).toBe(false);
     expect(await store.take('run-a')).toEqual({ kind: 'miss' });
   });
 
   it('checks version, key and the series', () => {
     expect(checkStoredRun(record('run-a'), 'run-a')).toEqual([]);
-    expect(checkStoredRun({ ...record('run-a'), version: 0 }, 'run-a')).toEqual([`version is 0: expected ${PAGE_RUN_STORE_VERSION}`]);
-    expect(checkStoredRun(record('run-a'), 'run-b')).toEqual(['key is "run-a": expected "run-b", the key it is stored under']);
+    expect(checkStoredRun({ ...record('run-a'), version: 0 }, 'run-a')).toEqual([
+      `version is 0: expected ${PAGE_RUN_STORE_VERSION}`,
+    ]);
+    expect(checkStoredRun(record('run-a'), 'run-b')).toEqual([
+      'key is "run-a": expected "run-b", the key it is stored under',
+    ]);
     const short = record('run-a');
     short.data.loss = [1];
-    expect(checkStoredRun(short, 'run-a')).toEqual(['data.loss has 1 and data.smooth 4 points: expected 4, one per step of data.steps']);
+    expect(checkStoredRun(short, 'run-a')).toEqual([
+      'data.loss has 1 and data.smooth 4 points: expected 4, one per step of data.steps',
+    ]);
     expect(checkStoredRun('x', 'run-a')).toEqual(['the record is "x": expected an object']);
   });
 

@@ -49,7 +49,10 @@ export class PageRunStore {
     const problems = checkStoredRun(found, key);
     if (problems.length > 0) {
       await this.backend.remove([key]);
-      return { kind: 'corrupt', note: `stored run ${key} was corrupt (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}): dropped, it is trained again` };
+      return {
+        kind: 'corrupt',
+        note: `stored run ${key} was corrupt (${problems.slice(0, 3).join('; ')}${problems.length > 3 ? `; and ${problems.length - 3} more` : ''}): dropped, it is trained again`,
+      };
     }
     const run = found as StoredRun;
     const entries = await this.backend.entries();

@@ -64,8 +64,10 @@ export function shown(value: unknown): string {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isInt = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
-const bad = (field: string, value: unknown, allowed: string) => `${field} = ${shown(value)} is not allowed: expected ${allowed}`;
+const isInt = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const bad = (field: string, value: unknown, allowed: string) =>
+  `${field} = ${shown(value)} is not allowed: expected ${allowed}`;
 
 /** Every nested section of a preset's config must be there, of the same kind, before validate() reads it. */
 function shapeProblems(stored: Record<string, unknown>, reference: Record<string, unknown>, path: string): string[] {
@@ -94,16 +96,25 @@ function configProblems(config: unknown): string[] {
 }
 
 function setupProblems(setup: unknown): string[] {
-  if (!isObject(setup)) return [bad('setup', setup, 'the comparison’s setup (preset, config, seeds, backend, workers)')];
+  if (!isObject(setup))
+    return [bad('setup', setup, 'the comparison’s setup (preset, config, seeds, backend, workers)')];
   const problems: string[] = [];
-  if (!(PRESET_NAMES as readonly unknown[]).includes(setup.preset)) problems.push(bad('setup.preset', setup.preset, `one of ${PRESET_NAMES.join(', ')}`));
+  if (!(PRESET_NAMES as readonly unknown[]).includes(setup.preset))
+    problems.push(bad('setup.preset', setup.preset, `one of ${PRESET_NAMES.join(', ')}`));
   problems.push(...configProblems(setup.config));
   const seeds = setup.seeds;
-  if (!Array.isArray(seeds) || seedListProblem(seeds) !== null) problems.push(bad('setup.seeds', seeds, `a list of ${SEEDS_RULE}`));
-  if (!(BACKEND_CHOICES as readonly unknown[]).includes(setup.backend)) problems.push(bad('setup.backend', setup.backend, `one of ${BACKEND_CHOICES.join(', ')}`));
-  if (!isInt(setup.workers, 1, MAX_WORKERS)) problems.push(bad('setup.workers', setup.workers, `an integer from 1 to ${MAX_WORKERS}`));
+  if (!Array.isArray(seeds) || seedListProblem(seeds) !== null)
+    problems.push(bad('setup.seeds', seeds, `a list of ${SEEDS_RULE}`));
+  if (!(BACKEND_CHOICES as readonly unknown[]).includes(setup.backend))
+    problems.push(bad('setup.backend', setup.backend, `one of ${BACKEND_CHOICES.join(', ')}`));
+  if (!isInt(setup.workers, 1, MAX_WORKERS))
+    problems.push(bad('setup.workers', setup.workers, `an integer from 1 to ${MAX_WORKERS}`));
   const folder = setup.folder;
-  if (folder !== undefined && folder !== null && !(isObject(folder) && typeof folder.key === 'string' && Array.isArray(folder.files))) {
+  if (
+    folder !== undefined &&
+    folder !== null &&
+    !(isObject(folder) && typeof folder.key === 'string' && Array.isArray(folder.files))
+  ) {
     problems.push(bad('setup.folder', folder, 'none, or a face folder (its key and files)'));
   }
   return problems;
@@ -123,35 +134,54 @@ function stateProblems(state: unknown, units: number): string[] {
     if (run.unit !== i) return [bad(`${field}.unit`, run.unit, String(i))];
     for (const key of SERIES) if (!Array.isArray(run[key])) return [bad(`${field}.${key}`, run[key], 'a list')];
     const n = (run.steps as unknown[]).length;
-    if (!(run.steps as unknown[]).every((s) => isInt(s, 1, Number.MAX_SAFE_INTEGER))) return [bad(`${field}.steps`, run.steps, 'a list of steps ≥ 1')];
-    for (const key of ['loss', 'smooth'] as const) if ((run[key] as unknown[]).length !== n) return [bad(`${field}.${key}`, run[key], `${n} values, one per step`)];
+    if (!(run.steps as unknown[]).every((s) => isInt(s, 1, Number.MAX_SAFE_INTEGER)))
+      return [bad(`${field}.steps`, run.steps, 'a list of steps ≥ 1')];
+    for (const key of ['loss', 'smooth'] as const)
+      if ((run[key] as unknown[]).length !== n) return [bad(`${field}.${key}`, run[key], `${n} values, one per step`)];
     for (const key of ['evals', 'smoothness', 'agents'] as const) {
-      if (!(run[key] as unknown[]).every((p) => isObject(p) && typeof p.step === 'number')) return [bad(`${field}.${key}`, run[key], 'a list of points, each with its step')];
+      if (!(run[key] as unknown[]).every((p) => isObject(p) && typeof p.step === 'number'))
+        return [bad(`${field}.${key}`, run[key], 'a list of points, each with its step')];
     }
-    for (const key of OPTIONAL_AT_STEP) if (run[key] !== undefined && run[key] !== null && !isObject(run[key])) return [bad(`${field}.${key}`, run[key], 'none or an object')];
+    for (const key of OPTIONAL_AT_STEP)
+      if (run[key] !== undefined && run[key] !== null && !isObject(run[key]))
+        return [bad(`${field}.${key}`, run[key], 'none or an object')];
   }
-  for (const key of ['untrained', 'workers', 'errors'] as const) if (!Array.isArray(state[key])) return [bad(`state.${key}`, state[key], 'a list')];
+  for (const key of ['untrained', 'workers', 'errors'] as const)
+    if (!Array.isArray(state[key])) return [bad(`state.${key}`, state[key], 'a list')];
   const d = state.dataset;
-  if (d !== null && d !== undefined && !(isObject(d) && Array.isArray(d.samples) && Array.isArray(d.pairs))) return [bad('state.dataset', d, 'none or a dataset view (samples and pairs)')];
+  if (d !== null && d !== undefined && !(isObject(d) && Array.isArray(d.samples) && Array.isArray(d.pairs)))
+    return [bad('state.dataset', d, 'none or a dataset view (samples and pairs)')];
   return [];
 }
 
 /** One checkpoint: its shape, then its bytes decoded with the codec's own checks (magic, bounds, version). */
 function checkpointProblems(ck: unknown, field: string, steps: number, workers: number): string[] {
   if (!isObject(ck)) return [bad(field, ck, 'a worker’s checkpoint (an object)')];
-  if (!isInt(ck.worker, 0, workers - 1)) return [bad(`${field}.worker`, ck.worker, `an integer from 0 to ${workers - 1}`)];
+  if (!isInt(ck.worker, 0, workers - 1))
+    return [bad(`${field}.worker`, ck.worker, `an integer from 0 to ${workers - 1}`)];
   if (!isInt(ck.step, 0, steps)) return [bad(`${field}.step`, ck.step, `an integer from 0 to ${steps}`)];
-  if (!Array.isArray(ck.groups) || ck.groups.length === 0) return [bad(`${field}.groups`, ck.groups, 'a list of at least one seed’s runs')];
+  if (!Array.isArray(ck.groups) || ck.groups.length === 0)
+    return [bad(`${field}.groups`, ck.groups, 'a list of at least one seed’s runs')];
   for (const [gi, g] of ck.groups.entries()) {
     const at = `${field}.groups[${gi}]`;
     if (!isObject(g)) return [bad(at, g, 'an object')];
-    if (!Array.isArray(g.units) || g.units.length === 0 || !g.units.every((u) => isInt(u, 0, Number.MAX_SAFE_INTEGER))) return [bad(`${at}.units`, g.units, 'a list of unit numbers')];
-    if (!Array.isArray(g.active) || g.active.length !== g.units.length) return [bad(`${at}.active`, g.active, `${g.units.length} flags, one per unit`)];
+    if (!Array.isArray(g.units) || g.units.length === 0 || !g.units.every((u) => isInt(u, 0, Number.MAX_SAFE_INTEGER)))
+      return [bad(`${at}.units`, g.units, 'a list of unit numbers')];
+    if (!Array.isArray(g.active) || g.active.length !== g.units.length)
+      return [bad(`${at}.active`, g.active, `${g.units.length} flags, one per unit`)];
     if (!(g.bytes instanceof ArrayBuffer)) return [bad(`${at}.bytes`, g.bytes, 'the checkpoint’s bytes')];
     try {
       const decoded = decodeCheckpoint(g.bytes, `${at}.bytes`);
-      if (decoded.step !== ck.step) return [bad(`${at}.bytes`, g.bytes, `a checkpoint at step ${ck.step}, its worker’s step (it is at step ${decoded.step})`)];
-      if (decoded.runs.length !== g.units.length) return [bad(`${at}.bytes`, g.bytes, `${g.units.length} runs (it holds ${decoded.runs.length})`)];
+      if (decoded.step !== ck.step)
+        return [
+          bad(
+            `${at}.bytes`,
+            g.bytes,
+            `a checkpoint at step ${ck.step}, its worker’s step (it is at step ${decoded.step})`,
+          ),
+        ];
+      if (decoded.runs.length !== g.units.length)
+        return [bad(`${at}.bytes`, g.bytes, `${g.units.length} runs (it holds ${decoded.runs.length})`)];
     } catch (e) {
       return [e instanceof Error ? e.message : String(e)];
     }
@@ -164,18 +194,25 @@ function checkpointProblems(ck: unknown, field: string, steps: number, workers: 
  * the same setup plans with the same units (else the pool would silently start them from 0).
  */
 export function checkSaved(raw: unknown): Checked {
-  if (!isObject(raw)) return { ok: false, problems: [bad('the stored comparison', raw, 'an object with savedAt, setup, state and checkpoints')] };
+  if (!isObject(raw))
+    return {
+      ok: false,
+      problems: [bad('the stored comparison', raw, 'an object with savedAt, setup, state and checkpoints')],
+    };
   const problems: string[] = [];
-  if (!(typeof raw.savedAt === 'number' && Number.isFinite(raw.savedAt) && raw.savedAt > 0)) problems.push(bad('savedAt', raw.savedAt, 'a time (ms since 1970)'));
+  if (!(typeof raw.savedAt === 'number' && Number.isFinite(raw.savedAt) && raw.savedAt > 0))
+    problems.push(bad('savedAt', raw.savedAt, 'a time (ms since 1970)'));
   const setup = setupProblems(raw.setup);
   problems.push(...setup);
   if (setup.length > 0) return { ok: false, problems };
   const s = raw.setup as unknown as SavedSetup;
   const units = s.seeds.length * s.config.runs.length;
   problems.push(...stateProblems(raw.state, units));
-  if (!Array.isArray(raw.checkpoints)) problems.push(bad('checkpoints', raw.checkpoints, 'a list (empty when no checkpoint was taken)'));
+  if (!Array.isArray(raw.checkpoints))
+    problems.push(bad('checkpoints', raw.checkpoints, 'a list (empty when no checkpoint was taken)'));
   else {
-    for (const [i, ck] of raw.checkpoints.entries()) problems.push(...checkpointProblems(ck, `checkpoints[${i}]`, s.config.steps, s.workers));
+    for (const [i, ck] of raw.checkpoints.entries())
+      problems.push(...checkpointProblems(ck, `checkpoints[${i}]`, s.config.steps, s.workers));
   }
   if (problems.length > 0) return { ok: false, problems };
   const saved = raw as unknown as SavedComparison;
@@ -183,13 +220,32 @@ export function checkSaved(raw: unknown): Checked {
   const held = new Set<number>();
   const workers = new Set<number>();
   for (const [i, ck] of saved.checkpoints.entries()) {
-    if (workers.has(ck.worker)) return { ok: false, problems: [bad(`checkpoints[${i}].worker`, ck.worker, 'one checkpoint per worker (this worker has two)')] };
+    if (workers.has(ck.worker))
+      return {
+        ok: false,
+        problems: [bad(`checkpoints[${i}].worker`, ck.worker, 'one checkpoint per worker (this worker has two)')],
+      };
     workers.add(ck.worker);
     const planned = plans[ck.worker]?.units.map((u) => u.unit).join(',') ?? 'none';
     const stored = ck.groups.flatMap((g) => g.units).join(',');
-    if (stored !== planned) return { ok: false, problems: [bad(`checkpoints[${i}] (worker ${ck.worker + 1}) units`, stored, `the units this setup plans for that worker, ${planned}`)] };
+    if (stored !== planned)
+      return {
+        ok: false,
+        problems: [
+          bad(
+            `checkpoints[${i}] (worker ${ck.worker + 1}) units`,
+            stored,
+            `the units this setup plans for that worker, ${planned}`,
+          ),
+        ],
+      };
     for (const g of ck.groups) for (const u of g.units) held.add(u);
   }
-  const unresumable = saved.state.runs.filter((r) => r.steps.length > 0 && !held.has(r.unit)).map((r) => `${runLabel(s.config.runs[r.unit % s.config.runs.length] ?? r.spec)} · seed ${s.seeds[Math.floor(r.unit / s.config.runs.length)] ?? '?'}`);
+  const unresumable = saved.state.runs
+    .filter((r) => r.steps.length > 0 && !held.has(r.unit))
+    .map(
+      (r) =>
+        `${runLabel(s.config.runs[r.unit % s.config.runs.length] ?? r.spec)} · seed ${s.seeds[Math.floor(r.unit / s.config.runs.length)] ?? '?'}`,
+    );
   return { ok: true, saved, unresumable };
 }

@@ -36,8 +36,18 @@ export interface StoredRun {
 /** A finished run's series, trimmed to what is stored. */
 export function runData(series: RunSeries): RunData {
   return {
-    seed: series.seed, spec: series.spec, label: series.label, steps: series.steps, loss: series.loss, smooth: series.smooth,
-    msPerStep: series.msPerStep, evals: series.evals, latest: series.latest, smoothness: series.smoothness, agents: series.agents, diverged: series.diverged,
+    seed: series.seed,
+    spec: series.spec,
+    label: series.label,
+    steps: series.steps,
+    loss: series.loss,
+    smooth: series.smooth,
+    msPerStep: series.msPerStep,
+    evals: series.evals,
+    latest: series.latest,
+    smoothness: series.smoothness,
+    agents: series.agents,
+    diverged: series.diverged,
   };
 }
 
@@ -69,19 +79,39 @@ function dataProblems(d: unknown): string[] {
   const out = specProblems(d.spec);
   if (typeof d.label !== 'string') out.push(`data.label is ${shown(d.label)}: expected text`);
   if (!Number.isInteger(d.seed)) out.push(`data.seed is ${shown(d.seed)}: expected an integer`);
-  for (const k of ['steps', 'loss', 'smooth'] as const) if (!numbers(d[k])) out.push(`data.${k} is ${shown(d[k])}: expected a list of numbers`);
-  if (numbers(d.steps) && numbers(d.loss) && numbers(d.smooth) && (d.loss.length !== d.steps.length || d.smooth.length !== d.steps.length)) {
-    out.push(`data.loss has ${d.loss.length} and data.smooth ${d.smooth.length} points: expected ${d.steps.length}, one per step of data.steps`);
+  for (const k of ['steps', 'loss', 'smooth'] as const)
+    if (!numbers(d[k])) out.push(`data.${k} is ${shown(d[k])}: expected a list of numbers`);
+  if (
+    numbers(d.steps) &&
+    numbers(d.loss) &&
+    numbers(d.smooth) &&
+    (d.loss.length !== d.steps.length || d.smooth.length !== d.steps.length)
+  ) {
+    out.push(
+      `data.loss has ${d.loss.length} and data.smooth ${d.smooth.length} points: expected ${d.steps.length}, one per step of data.steps`,
+    );
   }
-  if (!Array.isArray(d.evals) || !d.evals.every((e) => isObject(e) && isNumber(e.step) && isNumber(e.accuracy) && isNumber(e.auc))) {
+  if (
+    !Array.isArray(d.evals) ||
+    !d.evals.every((e) => isObject(e) && isNumber(e.step) && isNumber(e.accuracy) && isNumber(e.auc))
+  ) {
     out.push(`data.evals is ${shown(d.evals)}: expected a list of {step, accuracy, auc}`);
   }
-  if (!Array.isArray(d.smoothness) || !d.smoothness.every((p) => isObject(p) && isNumber(p.step) && typeof p.lipschitz === 'number' && typeof p.beta === 'number')) {
+  if (
+    !Array.isArray(d.smoothness) ||
+    !d.smoothness.every(
+      (p) => isObject(p) && isNumber(p.step) && typeof p.lipschitz === 'number' && typeof p.beta === 'number',
+    )
+  ) {
     out.push(`data.smoothness is ${shown(d.smoothness)}: expected a list of {step, lipschitz, beta, …}`);
   }
   if (!Array.isArray(d.agents)) out.push(`data.agents is ${shown(d.agents)}: expected a list`);
-  if (d.latest !== null && !(isObject(d.latest) && isNumber(d.latest.accuracy))) out.push(`data.latest is ${shown(d.latest)}: expected an evaluation report or null`);
-  if (d.diverged !== null && !(isObject(d.diverged) && isNumber(d.diverged.step) && typeof d.diverged.message === 'string')) {
+  if (d.latest !== null && !(isObject(d.latest) && isNumber(d.latest.accuracy)))
+    out.push(`data.latest is ${shown(d.latest)}: expected an evaluation report or null`);
+  if (
+    d.diverged !== null &&
+    !(isObject(d.diverged) && isNumber(d.diverged.step) && typeof d.diverged.message === 'string')
+  ) {
     out.push(`data.diverged is ${shown(d.diverged)}: expected null or {step, message}`);
   }
   if (!isNumber(d.msPerStep)) out.push(`data.msPerStep is ${shown(d.msPerStep)}: expected a number`);
@@ -91,13 +121,16 @@ function dataProblems(d: unknown): string[] {
 /** Every problem of a record read back under `key` (empty: it is a StoredRun). */
 export function checkStoredRun(x: unknown, key: string): string[] {
   if (!isObject(x)) return [`the record is ${shown(x)}: expected an object`];
-  if (x.version !== PAGE_RUN_STORE_VERSION) return [`version is ${shown(x.version)}: expected ${PAGE_RUN_STORE_VERSION}`];
+  if (x.version !== PAGE_RUN_STORE_VERSION)
+    return [`version is ${shown(x.version)}: expected ${PAGE_RUN_STORE_VERSION}`];
   const out: string[] = [];
   if (x.key !== key) out.push(`key is ${shown(x.key)}: expected "${key}", the key it is stored under`);
-  if (!isObject(x.input) || !isObject(x.input.fields)) out.push(`input is ${shown(x.input)}: expected the run key's input`);
+  if (!isObject(x.input) || !isObject(x.input.fields))
+    out.push(`input is ${shown(x.input)}: expected the run key's input`);
   if (!isNumber(x.seconds) || x.seconds < 0) out.push(`seconds is ${shown(x.seconds)}: expected a number ≥ 0`);
   if (!isNumber(x.savedAt)) out.push(`savedAt is ${shown(x.savedAt)}: expected ms since the epoch`);
-  if (!isObject(x.untrained) || !isNumber(x.untrained.accuracy)) out.push(`untrained is ${shown(x.untrained)}: expected an evaluation report`);
+  if (!isObject(x.untrained) || !isNumber(x.untrained.accuracy))
+    out.push(`untrained is ${shown(x.untrained)}: expected an evaluation report`);
   out.push(...dataProblems(x.data));
   return out;
 }

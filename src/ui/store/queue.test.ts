@@ -7,15 +7,38 @@ import { MAX_POINTS, reduce, startSession } from './state';
 import type { UiState } from './state';
 import { Store } from './store';
 
-const config = { ...presetConfig('smoke'), runs: [{ method: 'sst' as const, agents: 1 }, { method: 'masst' as const, agents: 4 }] };
-const report = (accuracy: number): EvalReport => ({ accuracy, accuracyStdErr: 0.01, auc: 0.6, rank1: 0.1, tarAtFar: {}, lookalikeAccuracy: null, roc: { fpr: [], tpr: [] }, pairs: 20 });
+const config = {
+  ...presetConfig('smoke'),
+  runs: [
+    { method: 'sst' as const, agents: 1 },
+    { method: 'masst' as const, agents: 4 },
+  ],
+};
+const report = (accuracy: number): EvalReport => ({
+  accuracy,
+  accuracyStdErr: 0.01,
+  auc: 0.6,
+  rank1: 0.1,
+  tarAtFar: {},
+  lookalikeAccuracy: null,
+  roc: { fpr: [], tpr: [] },
+  pairs: 20,
+});
 const smoothnessCost = { forward: 8, backward: 8, every: 10 };
 
 /** One step of a worker's two units; `ms` tells the batches apart. */
 function stats(worker: number, units: number[], step: number, ms = 10): FromWorker {
   return {
-    type: 'stats', sessionId: 3,
-    batch: { worker, units, steps: Int32Array.of(step), losses: units.map((u) => Float32Array.of(1 / (step + u))), msPerStep: units.map(() => ms + step), stepsPerSecond: step },
+    type: 'stats',
+    sessionId: 3,
+    batch: {
+      worker,
+      units,
+      steps: Int32Array.of(step),
+      losses: units.map((u) => Float32Array.of(1 / (step + u))),
+      msPerStep: units.map(() => ms + step),
+      stepsPerSecond: step,
+    },
   };
 }
 
@@ -23,7 +46,14 @@ function stats(worker: number, units: number[], step: number, ms = 10): FromWork
 const W0 = [0, 3];
 const W1 = [1, 2];
 const ready: UiState = [0, 1].reduce<UiState>(
-  (s, worker) => reduce(s, { type: 'ready', sessionId: 3, worker, untrained: [{ seed: 7 + worker, report: report(0.6) }], smoothnessCost }),
+  (s, worker) =>
+    reduce(s, {
+      type: 'ready',
+      sessionId: 3,
+      worker,
+      untrained: [{ seed: 7 + worker, report: report(0.6) }],
+      smoothnessCost,
+    }),
   startSession(3, config, [7, 8], 2),
 );
 
@@ -32,7 +62,15 @@ function training(steps: number): FromWorker[] {
   return Array.from({ length: steps }, (_, i) => i + 1).flatMap((step) => [
     stats(0, W0, step),
     stats(1, W1, step),
-    ...(step % 10 === 0 ? [{ type: 'eval' as const, sessionId: 3, result: { step, units: [0, 1, 2, 3], reports: [0, 1, 2, 3].map((u) => report(0.6 + u / 100)) } }] : []),
+    ...(step % 10 === 0
+      ? [
+          {
+            type: 'eval' as const,
+            sessionId: 3,
+            result: { step, units: [0, 1, 2, 3], reports: [0, 1, 2, 3].map((u) => report(0.6 + u / 100)) },
+          },
+        ]
+      : []),
   ]);
 }
 
@@ -59,7 +97,12 @@ describe('the store queue', () => {
     const paused: FromWorker = { type: 'state', sessionId: 3, worker: 0, phase: 'ready', step: 1 };
     const messages = [stats(0, W0, 1), stats(1, W1, 1), paused, stats(0, W0, 2), stats(1, W1, 2)];
     const queue = queued(messages);
-    expect(queue.map((m) => (m.type === 'stats' ? `stats ${m.batch.worker}` : m.type))).toEqual(['stats 0', 'stats 1', 'state', 'stats 0']);
+    expect(queue.map((m) => (m.type === 'stats' ? `stats ${m.batch.worker}` : m.type))).toEqual([
+      'stats 0',
+      'stats 1',
+      'state',
+      'stats 0',
+    ]);
     expect(queue.reduce(reduce, ready)).toEqual(messages.reduce(reduce, ready));
     const diverged: FromWorker = { type: 'diverged', sessionId: 3, unit: 3, step: 1, message: 'diverged' };
     expect(queued([stats(0, W0, 1), diverged, stats(0, W0, 2)])).toHaveLength(3);
@@ -71,7 +114,9 @@ describe('the store queue', () => {
     expect(mustApplyNow(queued(training(MAX_QUEUED_LOSSES / 4)))).toBe(false);
     expect(mustApplyNow(queued(training(MAX_QUEUED_LOSSES / 4 + 1)))).toBe(true);
     const rows: FromWorker[] = Array.from({ length: MAX_QUEUED + 1 }, (_, index) => ({
-      type: 'landscape', sessionId: 3, row: { run: 0, dims: 2, step: 1, alphas: [], betas: [], index, losses: [] },
+      type: 'landscape',
+      sessionId: 3,
+      row: { run: 0, dims: 2, step: 1, alphas: [], betas: [], index, losses: [] },
     }));
     expect(mustApplyNow(rows.slice(0, MAX_QUEUED))).toBe(false);
     expect(mustApplyNow(rows)).toBe(true);

@@ -22,10 +22,20 @@ type StatsMessage = Extract<FromWorker, { type: 'stats' }>;
  */
 function independent(m: FromWorker, batch: StatsBatch): boolean {
   switch (m.type) {
-    case 'eval': case 'smoothness': case 'agents': case 'landscape': case 'progress': case 'dataset': case 'backend':
-    case 'queue': case 'embeddings': case 'trace':
+    case 'eval':
+    case 'smoothness':
+    case 'agents':
+    case 'landscape':
+    case 'progress':
+    case 'dataset':
+    case 'backend':
+    case 'queue':
+    case 'embeddings':
+    case 'trace':
       return true;
-    case 'stats': case 'state': case 'ready':
+    case 'stats':
+    case 'state':
+    case 'ready':
       return (m.type === 'stats' ? m.batch.worker : m.worker) !== batch.worker;
     case 'diverged':
       return !batch.units.includes(m.unit);
@@ -41,14 +51,17 @@ function concat<T extends Int32Array | Float32Array>(a: T, b: T, make: (n: numbe
   return out;
 }
 
-const sameUnits = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((u, i) => u === b[i]);
+const sameUnits = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && a.every((u, i) => u === b[i]);
 
 /** `a` then `b` of one worker as one batch; the speeds are the later batch's, as if both were applied in turn. */
 export function mergeStats(a: StatsBatch, b: StatsBatch): StatsBatch {
   return {
     ...b,
     steps: concat(a.steps, b.steps, (n) => new Int32Array(n)),
-    losses: b.losses.map((l, k) => concat(a.losses[k] ?? new Float32Array(a.steps.length).fill(NaN), l, (n) => new Float32Array(n))),
+    losses: b.losses.map((l, k) =>
+      concat(a.losses[k] ?? new Float32Array(a.steps.length).fill(NaN), l, (n) => new Float32Array(n)),
+    ),
   };
 }
 

@@ -6,24 +6,93 @@ import { checkpointSteps, restoredState } from './restore';
 import { reduce, startSession } from './state';
 import type { UiState } from './state';
 
-const config = { ...presetConfig('smoke'), runs: [{ method: 'sst' as const, agents: 1 }, { method: 'masst' as const, agents: 4 }] };
-const report = (accuracy: number): EvalReport => ({ accuracy, accuracyStdErr: 0.01, auc: 0.6, rank1: 0.1, tarAtFar: {}, lookalikeAccuracy: null, roc: { fpr: [], tpr: [] }, pairs: 20 });
-const stats = (worker: number, units: number[], steps: number[], losses: number[][]): FromWorker => ({
-  type: 'stats', sessionId: 1, batch: { worker, units, steps: Int32Array.from(steps), losses: losses.map((l) => Float32Array.from(l)), msPerStep: units.map(() => 5), stepsPerSecond: 4 },
+const config = {
+  ...presetConfig('smoke'),
+  runs: [
+    { method: 'sst' as const, agents: 1 },
+    { method: 'masst' as const, agents: 4 },
+  ],
+};
+const report = (accuracy: number): EvalReport => ({
+  accuracy,
+  accuracyStdErr: 0.01,
+  auc: 0.6,
+  rank1: 0.1,
+  tarAtFar: {},
+  lookalikeAccuracy: null,
+  roc: { fpr: [], tpr: [] },
+  pairs: 20,
 });
-const ck = (worker: number, step: number, units: number[]): WorkerCheckpoint => ({ worker, step, groups: [{ seed: 7, units, active: units.map(() => true), bytes: new ArrayBuffer(4) }] });
+const stats = (worker: number, units: number[], steps: number[], losses: number[][]): FromWorker => ({
+  type: 'stats',
+  sessionId: 1,
+  batch: {
+    worker,
+    units,
+    steps: Int32Array.from(steps),
+    losses: losses.map((l) => Float32Array.from(l)),
+    msPerStep: units.map(() => 5),
+    stepsPerSecond: 4,
+  },
+});
+const ck = (worker: number, step: number, units: number[]): WorkerCheckpoint => ({
+  worker,
+  step,
+  groups: [{ seed: 7, units, active: units.map(() => true), bytes: new ArrayBuffer(4) }],
+});
 
 describe('a restored comparison', () => {
   // Units 0..3 (2 methods × seeds 7, 8) on 2 workers: worker 0 trains 0 and 3, worker 1 trains 1 and 2.
   let saved: UiState = startSession(1, config, [7, 8], 2);
-  saved = reduce(saved, stats(0, [0, 3], [1, 2, 3, 4], [[4, 3, 2, 1], [5, 4, 3, 2]]));
-  saved = reduce(saved, stats(1, [1, 2], [1, 2], [[6, 5], [7, 6]]));
-  saved = reduce(saved, { type: 'eval', sessionId: 1, result: { step: 2, units: [0, 3], reports: [report(0.6), report(0.61)] } });
-  saved = reduce(saved, { type: 'eval', sessionId: 1, result: { step: 4, units: [0, 3], reports: [report(0.7), report(0.71)] } });
-  saved = reduce(saved, { type: 'diverged', sessionId: 1, unit: 3, step: 4, message: 'MASST K=4 · seed 8 diverged at step 4' });
-  saved = reduce(saved, { type: 'smoothness', sessionId: 1, run: 0, point: { step: 4, lossMin: 1, lossMax: 2, gradPredMin: 0, gradPredMax: 1, beta: 1, lipschitz: 1 } });
+  saved = reduce(
+    saved,
+    stats(
+      0,
+      [0, 3],
+      [1, 2, 3, 4],
+      [
+        [4, 3, 2, 1],
+        [5, 4, 3, 2],
+      ],
+    ),
+  );
+  saved = reduce(
+    saved,
+    stats(
+      1,
+      [1, 2],
+      [1, 2],
+      [
+        [6, 5],
+        [7, 6],
+      ],
+    ),
+  );
+  saved = reduce(saved, {
+    type: 'eval',
+    sessionId: 1,
+    result: { step: 2, units: [0, 3], reports: [report(0.6), report(0.61)] },
+  });
+  saved = reduce(saved, {
+    type: 'eval',
+    sessionId: 1,
+    result: { step: 4, units: [0, 3], reports: [report(0.7), report(0.71)] },
+  });
+  saved = reduce(saved, {
+    type: 'diverged',
+    sessionId: 1,
+    unit: 3,
+    step: 4,
+    message: 'MASST K=4 · seed 8 diverged at step 4',
+  });
+  saved = reduce(saved, {
+    type: 'smoothness',
+    sessionId: 1,
+    run: 0,
+    point: { step: 4, lossMin: 1, lossMax: 2, gradPredMin: 0, gradPredMax: 1, beta: 1, lipschitz: 1 },
+  });
 
-  it('is cut back to each worker\'s checkpoint step; units without one start at 0', () => {
+  it("is cut back to each worker's checkpoint step; units without one start at 0", () => {
     // Worker 0 checkpointed at step 3, worker 1 never.
     const r = restoredState(saved, 9, 2, [ck(0, 3, [0, 3])]);
     expect(checkpointSteps(4, [ck(0, 3, [0, 3])])).toEqual([3, 0, 0, 3]);
@@ -31,7 +100,10 @@ describe('a restored comparison', () => {
     expect(r.phase).toBe('starting');
     expect(r.playing).toBe(false);
     expect(r.errors).toEqual([]);
-    expect(r.workers.map((w) => [w.ready, w.step])).toEqual([[false, 3], [false, 0]]);
+    expect(r.workers.map((w) => [w.ready, w.step])).toEqual([
+      [false, 3],
+      [false, 0],
+    ]);
     expect(r.step).toBe(0);
     expect(r.runs.map((x) => x.steps)).toEqual([[1, 2, 3], [], [], [1, 2, 3]]);
     expect(r.runs[0]?.loss).toEqual([4, 3, 2]);

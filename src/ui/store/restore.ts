@@ -39,11 +39,20 @@ function cutRun(r: RunSeries, step: number): RunSeries {
 }
 
 /** The saved state as a new session `sessionId` whose workers are being built from the checkpoints. */
-export function restoredState(saved: UiState, sessionId: number, workers: number, checkpoints: readonly WorkerCheckpoint[]): UiState {
+export function restoredState(
+  saved: UiState,
+  sessionId: number,
+  workers: number,
+  checkpoints: readonly WorkerCheckpoint[],
+): UiState {
   const steps = checkpointSteps(saved.runs.length, checkpoints);
   const runs = saved.runs.map((r) => cutRun(r, steps[r.unit] ?? 0));
   const building: WorkerState[] = Array.from({ length: workers }, (_, i) => ({
-    ready: false, phase: 'building', playing: false, step: checkpoints.find((c) => c.worker === i)?.step ?? 0, stepsPerSecond: 0,
+    ready: false,
+    phase: 'building',
+    playing: false,
+    step: checkpoints.find((c) => c.worker === i)?.step ?? 0,
+    stepsPerSecond: 0,
   }));
   return {
     ...saved,

@@ -34,7 +34,10 @@ function same(a: unknown, b: unknown, depth: number): boolean {
 export const sameSelection = (a: unknown, b: unknown): boolean => same(a, b, 3);
 
 /** `select` that returns its previous result while `equal` finds the new one the same. */
-export function cachedSelector<S, T>(select: (state: S) => T, equal: (a: T, b: T) => boolean = sameSelection): (state: S) => T {
+export function cachedSelector<S, T>(
+  select: (state: S) => T,
+  equal: (a: T, b: T) => boolean = sameSelection,
+): (state: S) => T {
   let last: { state: S; value: T } | null = null;
   return (state) => {
     if (last !== null && last.state === state) return last.value;
@@ -46,7 +49,11 @@ export function cachedSelector<S, T>(select: (state: S) => T, equal: (a: T, b: T
 }
 
 /** The slice `select` takes of the store's state. Pass a selector defined once (module level), not a new function per render. */
-export function useStoreSelector<T>(store: Store, select: (state: UiState) => T, equal: (a: T, b: T) => boolean = sameSelection): T {
+export function useStoreSelector<T>(
+  store: Store,
+  select: (state: UiState) => T,
+  equal: (a: T, b: T) => boolean = sameSelection,
+): T {
   const cached = useMemo(() => cachedSelector(select, equal), [select, equal]);
   return useSyncExternalStore(store.subscribe, () => cached(store.get()));
 }

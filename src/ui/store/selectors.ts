@@ -32,7 +32,11 @@ export interface EvalSlice {
   totalSteps: number;
 }
 
-export const selectEval = (s: UiState): EvalSlice => ({ runs: s.runs.map((r) => pick(r, EVAL)), untrained: s.untrained, totalSteps: s.totalSteps });
+export const selectEval = (s: UiState): EvalSlice => ({
+  runs: s.runs.map((r) => pick(r, EVAL)),
+  untrained: s.untrained,
+  totalSteps: s.totalSteps,
+});
 
 export interface AnalysisSlice {
   runs: AnalysisRun[];
@@ -41,10 +45,17 @@ export interface AnalysisSlice {
   busy: boolean;
 }
 
-export const selectAnalysis = (s: UiState): AnalysisSlice => ({ runs: s.runs.map((r) => pick(r, ANALYSIS)), smoothnessCost: s.smoothnessCost, busy: s.phase !== 'ready' });
+export const selectAnalysis = (s: UiState): AnalysisSlice => ({
+  runs: s.runs.map((r) => pick(r, ANALYSIS)),
+  smoothnessCost: s.smoothnessCost,
+  busy: s.phase !== 'ready',
+});
 
 /** One line of the list of runs. */
-export interface StatusRun extends Pick<RunSeries, 'unit' | 'run' | 'seed' | 'spec' | 'label' | 'msPerStep' | 'diverged'> {
+export interface StatusRun extends Pick<
+  RunSeries,
+  'unit' | 'run' | 'seed' | 'spec' | 'label' | 'msPerStep' | 'diverged'
+> {
   /** The run's last step with a loss (0 before the first). */
   step: number;
   loss: number | undefined;
@@ -76,10 +87,18 @@ export interface ControlsSlice {
   stepsPerSecond: number;
 }
 
-export const selectControls = (s: UiState): ControlsSlice => ({ playing: s.playing, hasSession: s.phase !== 'idle', stepsPerSecond: s.playing ? s.stepsPerSecond : 0 });
+export const selectControls = (s: UiState): ControlsSlice => ({
+  playing: s.playing,
+  hasSession: s.phase !== 'idle',
+  stepsPerSecond: s.playing ? s.stepsPerSecond : 0,
+});
 
 export const selectData = (s: UiState): Pick<UiState, 'dataset' | 'progress' | 'sessionId' | 'phase' | 'playing'> => ({
-  dataset: s.dataset, progress: s.progress, sessionId: s.sessionId, phase: s.phase, playing: s.playing,
+  dataset: s.dataset,
+  progress: s.progress,
+  sessionId: s.sessionId,
+  phase: s.phase,
+  playing: s.playing,
 });
 
 /** What the page itself (header, alerts, form, band toggle) reads. */
@@ -87,10 +106,19 @@ export interface PageSlice extends Pick<UiState, 'phase' | 'playing' | 'errors' 
   seeds: number;
 }
 
-export const selectPage = (s: UiState): PageSlice => ({ phase: s.phase, playing: s.playing, errors: s.errors, backend: s.backend, seeds: s.seeds.length });
+export const selectPage = (s: UiState): PageSlice => ({
+  phase: s.phase,
+  playing: s.playing,
+  errors: s.errors,
+  backend: s.backend,
+  seeds: s.seeds.length,
+});
 
 /** A run as the explanations (model overview, queue, agents, embeddings) see it: the first seed's only. */
-export interface ExplainRun extends Pick<RunSeries, 'unit' | 'run' | 'spec' | 'label' | 'queue' | 'embeddings' | 'diverged'> {
+export interface ExplainRun extends Pick<
+  RunSeries,
+  'unit' | 'run' | 'spec' | 'label' | 'queue' | 'embeddings' | 'diverged'
+> {
   loss: number | null;
   step: number;
 }
@@ -109,17 +137,26 @@ export const selectExplain = (s: UiState): ExplainSlice => {
   return {
     phase: s.phase,
     playing: s.playing,
-    runs: s.runs.filter((r) => r.seed === s.seeds[0]).map((r) => ({
-      ...pick(r, ['unit', 'run', 'spec', 'label', 'queue', 'embeddings', 'diverged']),
-      loss: r.loss[r.loss.length - 1] ?? null,
-      step: r.steps[r.steps.length - 1] ?? 0,
-    })),
+    runs: s.runs
+      .filter((r) => r.seed === s.seeds[0])
+      .map((r) => ({
+        ...pick(r, ['unit', 'run', 'spec', 'label', 'queue', 'embeddings', 'diverged']),
+        loss: r.loss[r.loss.length - 1] ?? null,
+        step: r.steps[r.steps.length - 1] ?? 0,
+      })),
     sample: first && s.dataset ? { pixels: first.pixels, size: s.dataset.size, channels: s.dataset.channels } : null,
     trace: s.trace,
   };
 };
 
 /** The run bar's progress line (components/comparisonProgress.ts). */
-export const selectProgress = (s: UiState): Pick<UiState, 'phase' | 'playing' | 'step' | 'totalSteps' | 'stepsPerSecond' | 'progress'> => ({
-  phase: s.phase, playing: s.playing, step: s.step, totalSteps: s.totalSteps, stepsPerSecond: s.stepsPerSecond, progress: s.progress,
+export const selectProgress = (
+  s: UiState,
+): Pick<UiState, 'phase' | 'playing' | 'step' | 'totalSteps' | 'stepsPerSecond' | 'progress'> => ({
+  phase: s.phase,
+  playing: s.playing,
+  step: s.step,
+  totalSteps: s.totalSteps,
+  stepsPerSecond: s.stepsPerSecond,
+  progress: s.progress,
 });

@@ -11,7 +11,16 @@ import type { QueueSnapshot } from '../../core/analysis/queueView';
 import type { EmbeddingView } from '../../core/analysis/embeddingView';
 import type { SlowStepTrace } from '../../core/train/trace';
 import { SMOOTHING } from '../../core/stats/smoothing';
-import type { AgentPoint, BackendReport, DatasetSummary, FromWorker, LandscapeRow, SmoothnessCost, ProgressPhase, RunPhase } from '../../worker/protocol';
+import type {
+  AgentPoint,
+  BackendReport,
+  DatasetSummary,
+  FromWorker,
+  LandscapeRow,
+  SmoothnessCost,
+  ProgressPhase,
+  RunPhase,
+} from '../../worker/protocol';
 
 export const MAX_POINTS = 2000;
 /** EMA factor of the smoothed loss line (core: the runner's CSV smooths the same way). */
@@ -113,17 +122,46 @@ export const initialState: UiState = {
 
 export function emptyRun(unit: number, seed: number, run: number, spec: RunSpec): RunSeries {
   return {
-    unit, seed, run, spec, label: runLabel(spec), steps: [], loss: [], smooth: [], msPerStep: 0, evals: [], latest: null,
-    smoothness: [], agents: [], landscape1d: null, landscape2d: null, diverged: null, queue: null, embeddings: null,
+    unit,
+    seed,
+    run,
+    spec,
+    label: runLabel(spec),
+    steps: [],
+    loss: [],
+    smooth: [],
+    msPerStep: 0,
+    evals: [],
+    latest: null,
+    smoothness: [],
+    agents: [],
+    landscape1d: null,
+    landscape2d: null,
+    diverged: null,
+    queue: null,
+    embeddings: null,
   };
 }
 
 /** A new session: one empty series per unit, every worker not yet ready. */
-export function startSession(sessionId: number, config: ExperimentConfig, seeds: readonly number[], workers: number): UiState {
-  const runs = seeds.flatMap((seed, s) => config.runs.map((spec, run) => emptyRun(s * config.runs.length + run, seed, run, spec)));
+export function startSession(
+  sessionId: number,
+  config: ExperimentConfig,
+  seeds: readonly number[],
+  workers: number,
+): UiState {
+  const runs = seeds.flatMap((seed, s) =>
+    config.runs.map((spec, run) => emptyRun(s * config.runs.length + run, seed, run, spec)),
+  );
   const idle: WorkerState = { ready: false, phase: 'building', playing: false, step: 0, stepsPerSecond: 0 };
   return {
-    ...initialState, sessionId, phase: 'starting', totalSteps: config.steps, methods: config.runs, seeds: [...seeds], runs,
+    ...initialState,
+    sessionId,
+    phase: 'starting',
+    totalSteps: config.steps,
+    methods: config.runs,
+    seeds: [...seeds],
+    runs,
     workers: Array.from({ length: workers }, () => ({ ...idle })),
   };
 }
@@ -148,11 +186,22 @@ function appendLoss(run: RunSeries, steps: Int32Array, losses: Float32Array, ms:
   });
   const keep = s.length > MAX_POINTS;
   const active = run.diverged === null;
-  return { ...run, steps: keep ? decimate(s) : s, loss: keep ? decimate(l) : l, smooth: keep ? decimate(sm) : sm, msPerStep: active ? ms : run.msPerStep };
+  return {
+    ...run,
+    steps: keep ? decimate(s) : s,
+    loss: keep ? decimate(l) : l,
+    smooth: keep ? decimate(sm) : sm,
+    msPerStep: active ? ms : run.msPerStep,
+  };
 }
 
 /** Applies `change` to the series of each listed unit; `at(k)` gives the k-th unit's payload. */
-function updateUnits<T>(state: UiState, units: readonly number[], at: (k: number) => T | undefined, change: (r: RunSeries, v: T) => RunSeries): UiState {
+function updateUnits<T>(
+  state: UiState,
+  units: readonly number[],
+  at: (k: number) => T | undefined,
+  change: (r: RunSeries, v: T) => RunSeries,
+): UiState {
   const index = new Map(units.map((u, k) => [u, k]));
   return {
     ...state,
@@ -185,7 +234,10 @@ function withWorkers(state: UiState, workers: WorkerState[]): UiState {
 }
 
 function setWorker(state: UiState, index: number, change: Partial<WorkerState>): UiState {
-  return withWorkers(state, state.workers.map((w, i) => (i === index ? { ...w, ...change } : w)));
+  return withWorkers(
+    state,
+    state.workers.map((w, i) => (i === index ? { ...w, ...change } : w)),
+  );
 }
 
 export function reduce(state: UiState, msg: FromWorker): UiState {
@@ -202,51 +254,110 @@ export function reduce(state: UiState, msg: FromWorker): UiState {
     case 'probeWeights':
       return state;
     case 'queue':
-      return updateUnits(state, [msg.unit], () => msg, (r, q) => ({ ...r, queue: { queues: q.queues, collisions: q.collisions } }));
+      return updateUnits(
+        state,
+        [msg.unit],
+        () => msg,
+        (r, q) => ({ ...r, queue: { queues: q.queues, collisions: q.collisions } }),
+      );
     case 'embeddings':
-      return updateUnits(state, [msg.unit], () => msg.view, (r, view) => ({ ...r, embeddings: view }));
+      return updateUnits(
+        state,
+        [msg.unit],
+        () => msg.view,
+        (r, view) => ({ ...r, embeddings: view }),
+      );
     case 'trace':
       return { ...state, trace: { unit: msg.unit, trace: msg.trace } };
     case 'ready': {
-      const untrained = [...state.untrained.filter((u) => !msg.untrained.some((m) => m.seed === u.seed)), ...msg.untrained]
-        .sort((a, b) => state.seeds.indexOf(a.seed) - state.seeds.indexOf(b.seed));
+      const untrained = [
+        ...state.untrained.filter((u) => !msg.untrained.some((m) => m.seed === u.seed)),
+        ...msg.untrained,
+      ].sort((a, b) => state.seeds.indexOf(a.seed) - state.seeds.indexOf(b.seed));
       const next = setWorker({ ...state, untrained, smoothnessCost: msg.smoothnessCost }, msg.worker, { ready: true });
       const all = next.workers.every((w) => w.ready);
       return { ...next, phase: all ? 'ready' : next.phase, progress: all ? null : next.progress };
     }
     case 'smoothness':
-      return updateUnits(state, [msg.run], () => msg.point, (r, p) => ({ ...r, smoothness: [...r.smoothness, p] }));
+      return updateUnits(
+        state,
+        [msg.run],
+        () => msg.point,
+        (r, p) => ({ ...r, smoothness: [...r.smoothness, p] }),
+      );
     case 'agents':
-      return updateUnits(state, [msg.run], () => msg.point, (r, p) => ({ ...r, agents: [...r.agents, p] }));
+      return updateUnits(
+        state,
+        [msg.run],
+        () => msg.point,
+        (r, p) => ({ ...r, agents: [...r.agents, p] }),
+      );
     case 'landscape':
       return updateUnits(state, [msg.row.run], () => msg.row, withLandscapeRow);
     case 'stats': {
       const b = msg.batch;
-      const next = updateUnits(state, b.units, (k) => k, (r, k) => appendLoss(r, b.steps, b.losses[k] ?? new Float32Array(), b.msPerStep[k] ?? 0));
+      const next = updateUnits(
+        state,
+        b.units,
+        (k) => k,
+        (r, k) => appendLoss(r, b.steps, b.losses[k] ?? new Float32Array(), b.msPerStep[k] ?? 0),
+      );
       const last = b.steps[b.steps.length - 1];
       return last === undefined ? next : setWorker(next, b.worker, { step: last, stepsPerSecond: b.stepsPerSecond });
     }
     case 'eval': {
       const { step, units, reports } = msg.result;
-      return updateUnits(state, units, (k) => reports[k], (r, rep) => ({
-        ...r, latest: rep, evals: [...r.evals, {
-          step, accuracy: rep.accuracy, stdErr: rep.accuracyStdErr, auc: rep.auc,
-          more: { rank1: rep.rank1, tarAtFar: rep.tarAtFar, lookalikeAccuracy: rep.lookalikeAccuracy, pairs: rep.pairs },
-        }],
-      }));
+      return updateUnits(
+        state,
+        units,
+        (k) => reports[k],
+        (r, rep) => ({
+          ...r,
+          latest: rep,
+          evals: [
+            ...r.evals,
+            {
+              step,
+              accuracy: rep.accuracy,
+              stdErr: rep.accuracyStdErr,
+              auc: rep.auc,
+              more: {
+                rank1: rep.rank1,
+                tarAtFar: rep.tarAtFar,
+                lookalikeAccuracy: rep.lookalikeAccuracy,
+                pairs: rep.pairs,
+              },
+            },
+          ],
+        }),
+      );
     }
     case 'state': {
       const playing = msg.phase === 'training';
-      return setWorker(state, msg.worker, { phase: msg.phase, playing, step: msg.step, ...(playing ? {} : { stepsPerSecond: 0 }) });
+      return setWorker(state, msg.worker, {
+        phase: msg.phase,
+        playing,
+        step: msg.step,
+        ...(playing ? {} : { stepsPerSecond: 0 }),
+      });
     }
     case 'diverged':
       return {
-        ...updateUnits(state, [msg.unit], () => msg, (r, d) => ({ ...r, diverged: { step: d.step, message: d.message } })),
+        ...updateUnits(
+          state,
+          [msg.unit],
+          () => msg,
+          (r, d) => ({ ...r, diverged: { step: d.step, message: d.message } }),
+        ),
         errors: [...state.errors, msg.message],
       };
     case 'error': {
       const workers = state.workers.map((w) => ({ ...w, playing: false }));
-      return { ...withWorkers(state, workers), phase: state.phase === 'starting' ? 'idle' : state.phase, errors: [...state.errors, msg.message] };
+      return {
+        ...withWorkers(state, workers),
+        phase: state.phase === 'starting' ? 'idle' : state.phase,
+        errors: [...state.errors, msg.message],
+      };
     }
     default:
       return state;

@@ -55,7 +55,13 @@ export function pairedAtCommonStep(state: { runs: readonly PairedRun[] }): { ste
     const e = r.evals.find((x) => x.step === step);
     return e ? [{ label: r.label, seed: r.seed, accuracy: e.accuracy, auc: e.auc }] : [];
   });
-  return { step, rows: pairedDifferences(outcomes, methodGroups(state.runs).map((g) => g.label)) };
+  return {
+    step,
+    rows: pairedDifferences(
+      outcomes,
+      methodGroups(state.runs).map((g) => g.label),
+    ),
+  };
 }
 
 /** Every healthy unit trained all its steps and was evaluated after the last one. */
@@ -65,5 +71,7 @@ export function isFinished(state: { totalSteps: number; runs: readonly PairedRun
 
 /** Evaluation accuracy over steps of one method, by seed (for differenceSeries). */
 export function accuracyBySeed(group: MethodGroup<PairedRun> | undefined): Map<number, Series> {
-  return new Map((group?.series ?? []).map((r) => [r.seed, { x: r.evals.map((e) => e.step), y: r.evals.map((e) => e.accuracy) }]));
+  return new Map(
+    (group?.series ?? []).map((r) => [r.seed, { x: r.evals.map((e) => e.step), y: r.evals.map((e) => e.accuracy) }]),
+  );
 }

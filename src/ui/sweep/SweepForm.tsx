@@ -14,7 +14,19 @@ import { MAX_SEEDS } from '../../core/seeds';
 
 const AXIS_NAMES = ['rows', 'columns'] as const;
 
-function AxisEditor({ n, axis, fields, disabled, onChange }: { n: number; axis: SweepAxis | null; fields: readonly SweepField[]; disabled: boolean; onChange: (axis: SweepAxis | null) => void }) {
+function AxisEditor({
+  n,
+  axis,
+  fields,
+  disabled,
+  onChange,
+}: {
+  n: number;
+  axis: SweepAxis | null;
+  fields: readonly SweepField[];
+  disabled: boolean;
+  onChange: (axis: SweepAxis | null) => void;
+}) {
   const field = axis === null ? undefined : fields.find((f) => f.path === axis.path);
   const pick = (path: string) => {
     const next = fields.find((f) => f.path === path);
@@ -27,7 +39,11 @@ function AxisEditor({ n, axis, fields, disabled, onChange }: { n: number; axis: 
         Sweep axis {n} ({AXIS_NAMES[n - 1]}){' '}
         <select value={axis?.path ?? ''} disabled={disabled} onChange={(e) => pick(e.currentTarget.value)}>
           <option value="">(none)</option>
-          {fields.map((f) => <option key={f.path} value={f.path}>{f.path}</option>)}
+          {fields.map((f) => (
+            <option key={f.path} value={f.path}>
+              {f.path}
+            </option>
+          ))}
         </select>
       </label>
       {axis !== null && field !== undefined && field.choices !== null && (
@@ -41,16 +57,21 @@ function AxisEditor({ n, axis, fields, disabled, onChange }: { n: number; axis: 
                 onChange={(e) => {
                   const on = e.currentTarget.checked;
                   // Kept in the order the field lists them, so a link does not depend on the clicks.
-                  onChange({ ...axis, values: (field.choices ?? []).filter((v) => (v === c ? on : axis.values.includes(v))) });
+                  onChange({
+                    ...axis,
+                    values: (field.choices ?? []).filter((v) => (v === c ? on : axis.values.includes(v))),
+                  });
                 }}
-              />{' '}{c}
+              />{' '}
+              {c}
             </label>
           ))}
         </fieldset>
       )}
       {axis !== null && field !== undefined && field.choices === null && (
         <label>
-          {' '}Values of axis {n}{' '}
+          {' '}
+          Values of axis {n}{' '}
           <input
             type="text"
             value={axis.values.join(',')}
@@ -71,8 +92,11 @@ function AxisEditor({ n, axis, fields, disabled, onChange }: { n: number; axis: 
 /** "1,2,3" as seeds, or what is wrong with it. */
 export function parseSeeds(text: string): { seeds: number[] } | { problem: string } {
   const parts = text.split(',').map((p) => p.trim());
-  if (parts.every((p) => /^\d+$/.test(p) && Number(p) <= 0xffffffff) && parts.length <= MAX_SEEDS) return { seeds: parts.map(Number) };
-  return { problem: `Sweep seeds "${text}" is not allowed: expected 1 to ${MAX_SEEDS} integers from 0 to 4294967295, comma-separated (e.g. 1,2,3).` };
+  if (parts.every((p) => /^\d+$/.test(p) && Number(p) <= 0xffffffff) && parts.length <= MAX_SEEDS)
+    return { seeds: parts.map(Number) };
+  return {
+    problem: `Sweep seeds "${text}" is not allowed: expected 1 to ${MAX_SEEDS} integers from 0 to 4294967295, comma-separated (e.g. 1,2,3).`,
+  };
 }
 
 interface Props {
@@ -96,11 +120,30 @@ export function SweepForm({ base, setup, methods, seeds, disabled, onSetup }: Pr
   };
   return (
     <div className="sweep-form">
-      <AxisEditor n={1} axis={setup.axes[0] ?? null} fields={fields} disabled={disabled} onChange={(a) => setAxis(0, a)} />
-      {setup.axes.length > 0 && <AxisEditor n={2} axis={setup.axes[1] ?? null} fields={fields} disabled={disabled} onChange={(a) => setAxis(1, a)} />}
+      <AxisEditor
+        n={1}
+        axis={setup.axes[0] ?? null}
+        fields={fields}
+        disabled={disabled}
+        onChange={(a) => setAxis(0, a)}
+      />
+      {setup.axes.length > 0 && (
+        <AxisEditor
+          n={2}
+          axis={setup.axes[1] ?? null}
+          fields={fields}
+          disabled={disabled}
+          onChange={(a) => setAxis(1, a)}
+        />
+      )}
       <label>
         Sweep methods{' '}
-        <input type="text" value={setup.methods ?? methods} disabled={disabled} onChange={(e) => onSetup({ ...setup, methods: e.currentTarget.value })} />
+        <input
+          type="text"
+          value={setup.methods ?? methods}
+          disabled={disabled}
+          onChange={(e) => onSetup({ ...setup, methods: e.currentTarget.value })}
+        />
         <small> e.g. sst,masst2,masst4 (the first is the baseline; the list is the K axis)</small>
       </label>{' '}
       <label>
@@ -120,7 +163,11 @@ export function SweepForm({ base, setup, methods, seeds, disabled, onSetup }: Pr
           }}
         />
       </label>
-      {seedProblem !== null && <p className="alert error" role="alert">{seedProblem}</p>}
+      {seedProblem !== null && (
+        <p className="alert error" role="alert">
+          {seedProblem}
+        </p>
+      )}
     </div>
   );
 }

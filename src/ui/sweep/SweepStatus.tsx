@@ -11,8 +11,8 @@ export function SweepProgressLine({ progress: p }: { progress: SweepProgress }) 
   const left = p.steps > 0 ? (p.seconds * (p.totalSteps - p.steps)) / p.steps : null;
   return (
     <p className="sweep-progress">
-      <progress aria-label="Sweep progress" max={Math.max(1, p.totalSteps)} value={p.steps} />{' '}
-      Training: {p.trained} of {p.toTrain} runs trained, {p.reused} reused · cells {p.cellsDone}/{p.cells} complete · {secs(p.seconds)}
+      <progress aria-label="Sweep progress" max={Math.max(1, p.totalSteps)} value={p.steps} /> Training: {p.trained} of{' '}
+      {p.toTrain} runs trained, {p.reused} reused · cells {p.cellsDone}/{p.cells} complete · {secs(p.seconds)}
       {left !== null ? `, about ${secs(left)} left` : ''}
     </p>
   );
@@ -24,8 +24,8 @@ export function SweepStatus({ outcome }: { outcome: SweepOutcome }) {
   if (outcome.stopped === null && file.complete) return <p role="status">Sweep finished: {counts}.</p>;
   return (
     <p role="status">
-      Sweep stopped ({outcome.stopped ?? 'not every run finished'}): {counts}; {p.cellsDone} of {p.cells} cells complete. The finished runs are in the run
-      store: Train sweep again trains only the rest.
+      Sweep stopped ({outcome.stopped ?? 'not every run finished'}): {counts}; {p.cellsDone} of {p.cells} cells
+      complete. The finished runs are in the run store: Train sweep again trains only the rest.
     </p>
   );
 }

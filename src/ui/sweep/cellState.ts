@@ -11,7 +11,12 @@ import type { RunSeries, UiState } from '../store/state';
 import { emptyRun, initialState } from '../store/state';
 import type { StoredRun } from '../storage/storedRun';
 
-export function cellState(plan: SweepPlan, runs: DistinctRuns, index: number, records: ReadonlyMap<string, StoredRun>): UiState {
+export function cellState(
+  plan: SweepPlan,
+  runs: DistinctRuns,
+  index: number,
+  records: ReadonlyMap<string, StoredRun>,
+): UiState {
   const cell = plan.cells[index];
   if (cell === undefined) throw new Error(`sweep cell ${index} is not allowed: expected 0 to ${plan.cells.length - 1}`);
   const methods = plan.methods;
@@ -25,7 +30,17 @@ export function cellState(plan: SweepPlan, runs: DistinctRuns, index: number, re
       const record = records.get(slot.keys[s] as string);
       if (record === undefined) return emptyRun(unit, seed, r, spec);
       found.push(record);
-      return { ...record.data, unit, run: r, seed, spec, queue: null, embeddings: null, landscape1d: null, landscape2d: null };
+      return {
+        ...record.data,
+        unit,
+        run: r,
+        seed,
+        spec,
+        queue: null,
+        embeddings: null,
+        landscape1d: null,
+        landscape2d: null,
+      };
     }),
   );
   const untrained = seeds.flatMap((seed) => {
@@ -34,7 +49,8 @@ export function cellState(plan: SweepPlan, runs: DistinctRuns, index: number, re
   });
   const steps = cell.config.steps;
   // Every run finished: the cell is at its last step (a diverged run's series just ends earlier).
-  const reached = found.length === series.length ? steps : Math.min(...series.map((r) => r.steps[r.steps.length - 1] ?? 0));
+  const reached =
+    found.length === series.length ? steps : Math.min(...series.map((r) => r.steps[r.steps.length - 1] ?? 0));
   return {
     ...initialState,
     phase: 'ready',

@@ -43,7 +43,14 @@ export class MemoryRuns implements RunStoreBackend {
 }
 
 export const report = (accuracy: number): EvalReport => ({
-  accuracy, accuracyStdErr: 0, auc: accuracy, rank1: null, tarAtFar: {}, lookalikeAccuracy: null, roc: { fpr: [0, 1], tpr: [0, 1] }, pairs: 10,
+  accuracy,
+  accuracyStdErr: 0,
+  auc: accuracy,
+  rank1: null,
+  tarAtFar: {},
+  lookalikeAccuracy: null,
+  roc: { fpr: [0, 1], tpr: [0, 1] },
+  pairs: 10,
 });
 
 /** Final accuracy of a job: SST 0.70 + seed/100; MASST K=k 0.72 + seed/100, +0.05 with horizonMatched. */
@@ -80,14 +87,40 @@ export class FakePool implements SweepPool {
   private train(sessionId: number, round: number, job: PoolJob, worker: number, sink: RoundSink): void {
     const post = (msg: FromWorker) => sink.receive(msg);
     const steps = job.config.steps;
-    post({ type: 'ready', sessionId, worker, untrained: [{ seed: job.seed, report: report(0.5) }], smoothnessCost: { forward: 1, backward: 1, every: steps } });
+    post({
+      type: 'ready',
+      sessionId,
+      worker,
+      untrained: [{ seed: job.seed, report: report(0.5) }],
+      smoothnessCost: { forward: 1, backward: 1, every: steps },
+    });
     post({ type: 'state', sessionId, worker, phase: 'training', step: 0 });
     const at = Int32Array.from({ length: steps }, (_, i) => i + 1);
-    post({ type: 'stats', sessionId, batch: { worker, units: [worker], steps: at, losses: [Float32Array.from(at, (s) => 1 / s)], msPerStep: [1], stepsPerSecond: 100 } });
+    post({
+      type: 'stats',
+      sessionId,
+      batch: {
+        worker,
+        units: [worker],
+        steps: at,
+        losses: [Float32Array.from(at, (s) => 1 / s)],
+        msPerStep: [1],
+        stepsPerSecond: 100,
+      },
+    });
     if (!this.finishes(round, worker)) return;
-    post({ type: 'eval', sessionId, result: { step: steps, units: [worker], reports: [report(fakeAccuracy(job.config, job.seed))] } });
+    post({
+      type: 'eval',
+      sessionId,
+      result: { step: steps, units: [worker], reports: [report(fakeAccuracy(job.config, job.seed))] },
+    });
     const l = fakeLipschitz(job.config);
-    post({ type: 'smoothness', sessionId, run: worker, point: { step: steps, lossMin: 0, lossMax: 1, gradPredMin: 0, gradPredMax: 1, beta: l / 2, lipschitz: l } });
+    post({
+      type: 'smoothness',
+      sessionId,
+      run: worker,
+      point: { step: steps, lossMin: 0, lossMax: 1, gradPredMin: 0, gradPredMax: 1, beta: l / 2, lipschitz: l },
+    });
     post({ type: 'state', sessionId, worker, phase: 'finished', step: steps });
   }
 

@@ -8,9 +8,19 @@ import type { SweepOutcome } from './sweepTrainer';
 import { SweepTrainer } from './sweepTrainer';
 
 /** 2 cells (agentAlpha) × SST, MASST K=2 × seeds 1, 2: 8 runs in the grid, 6 distinct (SST once per seed). */
-const plan: SweepPlan = expandSweep({ preset: 'smoke', set: ['steps=4', 'eval.every=4', 'analysis.every=4', 'analysis.landscapeEvery=0'], axes: [{ path: 'masst.agentAlpha', values: ['shared', 'horizonMatched'] }], methods: 'sst,masst2', seeds: [1, 2] });
+const plan: SweepPlan = expandSweep({
+  preset: 'smoke',
+  set: ['steps=4', 'eval.every=4', 'analysis.every=4', 'analysis.landscapeEvery=0'],
+  axes: [{ path: 'masst.agentAlpha', values: ['shared', 'horizonMatched'] }],
+  methods: 'sst,masst2',
+  seeds: [1, 2],
+});
 
-async function train(pool: FakePool, store: PageRunStore, workers = 2): Promise<{ final: SweepOutcome; updates: SweepOutcome[] }> {
+async function train(
+  pool: FakePool,
+  store: PageRunStore,
+  workers = 2,
+): Promise<{ final: SweepOutcome; updates: SweepOutcome[] }> {
   const updates: SweepOutcome[] = [];
   const trainer = new SweepTrainer(plan, pool, store, (o) => updates.push(o));
   const final = await trainer.run('cpu', workers);
@@ -22,8 +32,17 @@ describe('SweepTrainer', () => {
     const pool = new FakePool();
     const { final, updates } = await train(pool, new PageRunStore(new MemoryRuns()));
     expect(pool.rounds.map((r) => r.length)).toEqual([2, 2, 2]);
-    expect(pool.rounds.flat().map((j) => `${j.config.runs[0]?.method}${j.config.runs[0]?.agents}:${j.config.masst.agentAlpha}:${j.seed}`)).toEqual([
-      'sst1:shared:1', 'sst1:shared:2', 'masst2:shared:1', 'masst2:shared:2', 'masst2:horizonMatched:1', 'masst2:horizonMatched:2',
+    expect(
+      pool.rounds
+        .flat()
+        .map((j) => `${j.config.runs[0]?.method}${j.config.runs[0]?.agents}:${j.config.masst.agentAlpha}:${j.seed}`),
+    ).toEqual([
+      'sst1:shared:1',
+      'sst1:shared:2',
+      'masst2:shared:1',
+      'masst2:shared:2',
+      'masst2:horizonMatched:1',
+      'masst2:horizonMatched:2',
     ]);
     expect(final.file.complete).toBe(true);
     expect(final.stopped).toBeNull();
@@ -38,7 +57,9 @@ describe('SweepTrainer', () => {
     // Lipschitz MASST − SST: 3 − 5 on both seeds.
     expect(horizon?.pairs[0]?.lipschitz?.perSeed).toEqual([-2, -2]);
     // The SST run of seed 1 is the same run (same key) in both cells.
-    expect(shared?.runs.find((r) => r.label === 'SST' && r.seed === 1)?.key).toBe(horizon?.runs.find((r) => r.label === 'SST' && r.seed === 1)?.key);
+    expect(shared?.runs.find((r) => r.label === 'SST' && r.seed === 1)?.key).toBe(
+      horizon?.runs.find((r) => r.label === 'SST' && r.seed === 1)?.key,
+    );
     // The cells filled as runs finished: the first update has no runs, a later one part of them.
     expect(updates[0]?.progress.trained).toBe(0);
     expect(updates.some((u) => u.progress.trained === 3 && !u.file.complete)).toBe(true);
@@ -60,7 +81,9 @@ describe('SweepTrainer', () => {
     const third = new FakePool();
     const { final } = await train(third, store);
     expect(third.rounds.flat()).toHaveLength(1);
-    expect(final.notes).toEqual([expect.stringContaining(`stored run ${key} was corrupt (data.loss is "not a list": expected a list of numbers)`)]);
+    expect(final.notes).toEqual([
+      expect.stringContaining(`stored run ${key} was corrupt (data.loss is "not a list": expected a list of numbers)`),
+    ]);
     expect(final.file.runs).toEqual({ grid: 8, distinct: 6, trained: 1, reused: 5 });
     expect(final.file.cells.map((c) => c.pairs)).toEqual(first.final.file.cells.map((c) => c.pairs));
   });
@@ -102,7 +125,12 @@ describe('SweepTrainer', () => {
   it("a cell's state holds its methods × seeds, seed-major, from the stored series", async () => {
     const { final } = await train(new FakePool(), new PageRunStore(new MemoryRuns()));
     const state = cellState(plan, final.runs, 1, final.records);
-    expect(state.runs.map((r) => `${r.unit}:${r.label}:${r.seed}`)).toEqual(['0:SST:1', '1:MASST K=2:1', '2:SST:2', '3:MASST K=2:2']);
+    expect(state.runs.map((r) => `${r.unit}:${r.label}:${r.seed}`)).toEqual([
+      '0:SST:1',
+      '1:MASST K=2:1',
+      '2:SST:2',
+      '3:MASST K=2:2',
+    ]);
     expect(state.runs[1]?.evals.at(-1)?.accuracy).toBeCloseTo(0.78, 12);
     expect(state.runs[1]?.loss).toEqual([1, 0.5, 1 / 3, 0.25].map((x) => Math.fround(x)));
     expect(state.untrained.map((u) => u.seed)).toEqual([1, 2]);

@@ -113,15 +113,19 @@ export class SweepTrainer {
     this.started = this.now();
     const backend = choice === 'auto' ? await this.pool.resolveBackend('auto') : choice;
     const sweepBackend = SWEEP_BACKENDS.find((b) => b === backend);
-    if (sweepBackend === undefined) throw new Error(`backend ${backend} is not allowed for a sweep: expected one of ${SWEEP_BACKENDS.join(', ')}`);
+    if (sweepBackend === undefined)
+      throw new Error(`backend ${backend} is not allowed for a sweep: expected one of ${SWEEP_BACKENDS.join(', ')}`);
     const runs = distinctRuns(this.plan, backend);
     const jobs = await this.lookUp(runs);
     const totalSteps = jobs.reduce((n, j) => n + j.config.steps, 0);
-    const outcome = (complete: boolean, steps: number): SweepOutcome => this.outcome(runs, sweepBackend, complete, { steps, totalSteps, toTrain: jobs.length });
+    const outcome = (complete: boolean, steps: number): SweepOutcome =>
+      this.outcome(runs, sweepBackend, complete, { steps, totalSteps, toTrain: jobs.length });
     this.onUpdate(outcome(jobs.length === 0, 0));
     const size = Math.max(1, workers);
     for (let at = 0; at < jobs.length && !this.abort.signal.aborted; at += size) {
-      await this.round(jobs.slice(at, at + size), backend, (steps) => this.onUpdate(outcome(false, this.stepsBefore + steps)));
+      await this.round(jobs.slice(at, at + size), backend, (steps) =>
+        this.onUpdate(outcome(false, this.stepsBefore + steps)),
+      );
       this.stepsBefore += jobs.slice(at, at + size).reduce((n, j) => n + j.config.steps, 0);
     }
     const final = outcome(this.trained === jobs.length, this.stepsBefore);
@@ -136,7 +140,10 @@ export class SweepTrainer {
       for (const [i, seed] of this.plan.spec.seeds.entries()) {
         const key = slot.keys[i] as string;
         const config = slotConfig(this.plan, slot, seed);
-        const taken = await this.store.take(key).catch((e: unknown) => ({ kind: 'corrupt' as const, note: `the run store could not be read (${e instanceof Error ? e.message : String(e)}): ${key} is trained` }));
+        const taken = await this.store.take(key).catch((e: unknown) => ({
+          kind: 'corrupt' as const,
+          note: `the run store could not be read (${e instanceof Error ? e.message : String(e)}): ${key} is trained`,
+        }));
         if (taken.kind === 'hit') {
           this.keep(taken.run, config.steps, true);
           this.reused += 1;
@@ -221,19 +228,44 @@ export class SweepTrainer {
     };
     this.keep(record, job.config.steps, false);
     this.trained += 1;
-    this.store.put(record).catch((e: unknown) => this.notes.push(`run store: ${job.key} not stored (${e instanceof Error ? e.message : String(e)}); it will be trained again next time`));
+    this.store
+      .put(record)
+      .catch((e: unknown) =>
+        this.notes.push(
+          `run store: ${job.key} not stored (${e instanceof Error ? e.message : String(e)}); it will be trained again next time`,
+        ),
+      );
   }
 
-  private outcome(runs: DistinctRuns, backend: SweepBackend, complete: boolean, p: { steps: number; totalSteps: number; toTrain: number }): SweepOutcome {
+  private outcome(
+    runs: DistinctRuns,
+    backend: SweepBackend,
+    complete: boolean,
+    p: { steps: number; totalSteps: number; toTrain: number },
+  ): SweepOutcome {
     const seconds = (this.now() - this.started) / 1000;
     const file = sweepFileOf(this.plan, runs, summarizeCells(this.plan, runs, this.done), {
-      backend, complete, runStore: PAGE_RUN_STORE_VERSION, trained: this.trained, reused: this.reused, wallSeconds: seconds,
+      backend,
+      complete,
+      runStore: PAGE_RUN_STORE_VERSION,
+      trained: this.trained,
+      reused: this.reused,
+      wallSeconds: seconds,
     });
     return {
       file,
       records: new Map(this.records),
       runs,
-      progress: { trained: this.trained, toTrain: p.toTrain, reused: this.reused, cellsDone: cellsDone(this.plan, runs, this.done), cells: this.plan.cells.length, steps: p.steps, totalSteps: p.totalSteps, seconds },
+      progress: {
+        trained: this.trained,
+        toTrain: p.toTrain,
+        reused: this.reused,
+        cellsDone: cellsDone(this.plan, runs, this.done),
+        cells: this.plan.cells.length,
+        steps: p.steps,
+        totalSteps: p.totalSteps,
+        seconds,
+      },
       notes: [...this.notes],
       stopped: this.stopped,
     };

@@ -41,10 +41,13 @@ export function useSweep(pool: SweepPool): SweepTraining {
       setOutcome(null);
       setError(null);
       setRunning(true);
-      t.run(backend, workers).then(
-        () => undefined,
-        (e: unknown) => trainer.current === t && setError(`The sweep failed: ${e instanceof Error ? e.message : String(e)}`),
-      ).finally(() => trainer.current === t && setRunning(false));
+      t.run(backend, workers)
+        .then(
+          () => undefined,
+          (e: unknown) =>
+            trainer.current === t && setError(`The sweep failed: ${e instanceof Error ? e.message : String(e)}`),
+        )
+        .finally(() => trainer.current === t && setRunning(false));
     },
     stop: () => trainer.current?.stop(),
   };
