@@ -7,26 +7,23 @@
  * itself; each panel subscribes to its own slice, so a batch of losses renders the loss chart and
  * the list of runs, not the page.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { ExperimentConfig } from '../core/config';
 import type { PresetName } from '../core/presets';
 import { presetConfig } from '../core/presets';
-import { consecutiveSeeds, defaultSeeds, encodePageParams } from '../core/seeds';
+import { consecutiveSeeds, defaultSeeds } from '../core/seeds';
 import { seedListProblem, withSeeds } from '../core/seedList';
 import type { BandKind } from '../core/stats/bands';
-import { encodeConfig } from '../core/urlCodec';
-import { checkQuery } from '../core/urlLength';
 import type { PageQuery } from '../core/pageQuery';
 import { decodePage } from '../core/urlParams';
 import { validate } from '../core/validate';
-import { encodeCheckpointEvery } from '../core/checkpointEvery';
-import { encodeHiddenSeries } from '../core/hiddenSeries';
 import { HiddenSeriesContext, HiddenSeriesStore } from './charts/hiddenSeriesStore';
 import type { PageSweepSetup } from '../core/sweep/sweepQuery';
-import { encodeSweepQuery } from '../core/sweep/sweepQuery';
-import type { SavedComparison, StoredComparison } from './storage/comparisonStore';
-import { clearComparison, loadComparisons, removeComparison } from './storage/comparisonStore';
-import { heldKeys, tabComparisonKey } from './comparisonKey';
+import type { SavedComparison } from './storage/comparisonStore';
+import { tabComparisonKey } from './comparisonKey';
+import { useStoredComparisons } from './useStoredComparisons';
+import { usePageLifecycle } from './usePageLifecycle';
+import { usePageLink } from './usePageLink';
 import type { BackendChoice } from '../core/backends';
 import { PanelBoundary } from './boundary/PanelBoundary';
 import { Alerts } from './components/Alerts';
@@ -99,62 +96,30 @@ export function App({ query }: { query: PageQuery }) {
   // The config the current session trains (the form may be edited after a Pause): what the overview draws.
   const [sessionConfig, setSessionConfig] = useState<ExperimentConfig | null>(null);
   // The comparisons previous visits kept (checked; malformed ones too), offered until one is restored or another starts.
-  const [stored, setStored] = useState<StoredComparison[]>([]);
-  // Keys of stored comparisons that another open tab keeps (Web Locks) when the page loaded.
-  const [openElsewhere, setOpenElsewhere] = useState<ReadonlySet<string>>(new Set());
+  const offer = useStoredComparisons();
   const [folder, setFolder] = useState<FolderChoice | null>(null);
   const [fitted, setFitted] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void Promise.all([loadComparisons(), heldKeys()]).then(([kept, held]) => {
-      if (!live) return;
-      setStored(kept);
-      setOpenElsewhere(held);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
   const errors = useMemo(() => new Map(validate(config).map((i) => [i.field, i.message])), [config]);
   const training = useTraining(checkpointEvery);
   const { store } = training;
-  // A hidden page may be closed or discarded without another event: checkpoint what trains now.
-  const { hidden } = training;
-  useEffect(() => {
-    const onVisibility = () => document.visibilityState === 'hidden' && hidden();
-    document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('pagehide', hidden);
-    return () => {
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', hidden);
-    };
-  }, [hidden]);
   // Imported run files, drawn as ghosts: kept across Reset and new sessions, until removed.
   const [ghosts] = useState(() => new GhostStore());
   // Probes brought in with "Import probe", each shown while the comparison it was evaluated on is current.
   const [probes] = useState(() => new ProbeImports());
   const page = useStoreSelector(store, selectPage);
+  usePageLifecycle(page.playing, training.hidden);
 
-  // A reload or a closed tab would end the comparison: ask first while it trains.
-  useEffect(() => {
-    if (!page.playing) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [page.playing]);
-
-  const link = useMemo(() => {
-    const next = encodeConfig(preset, config, backend);
-    encodePageParams(next, preset, config.seed, seeds, workers, teacher);
-    encodeCheckpointEvery(next, checkpointEvery);
-    encodeHiddenSeries(next, hiddenSeries);
-    encodeSweepQuery(next, sweepSetup);
-    return checkQuery(next);
-  }, [preset, config, seeds, workers, backend, teacher, checkpointEvery, hiddenSeries, sweepSetup]);
-  useEffect(() => {
-    // A query too long for servers is never written: the address keeps the last link that loads.
-    if (link.ok) window.history.replaceState(null, '', `?${link.query}`);
-  }, [link]);
+  const link = usePageLink({
+    preset,
+    config,
+    backend,
+    seeds,
+    workers,
+    teacher,
+    checkpointEvery,
+    hiddenSeries,
+    sweep: sweepSetup,
+  });
 
   const edit = (change: (draft: ExperimentConfig) => void) => {
     const next = structuredClone(form);
@@ -182,7 +147,7 @@ export function App({ query }: { query: PageQuery }) {
     if (fit !== null) edit((d) => Object.assign(d.data, fit));
   };
   const start = (c: ExperimentConfig, then: 'play' | 'step' | 'none', list = seeds) => {
-    setStored([]);
+    offer.dismiss();
     setSessionConfig(c);
     training.start(setup(c, list), then);
   };
@@ -193,11 +158,6 @@ export function App({ query }: { query: PageQuery }) {
     setForm(d.url.config);
     setSeeds(d.page.seeds);
   };
-  // Every stored comparison, for the restore prompt's own error box: a record that breaks the prompt breaks it on every load.
-  const discardAllStored = () => {
-    setStored([]);
-    void clearComparison();
-  };
   const restore = (kept: SavedComparison, key: string) => {
     const { preset: p, config: c, seeds: list, backend: b, workers: w } = kept.setup;
     setPreset(p);
@@ -205,7 +165,7 @@ export function App({ query }: { query: PageQuery }) {
     setSeeds(list);
     setBackend(b);
     setWorkers(w);
-    setStored([]);
+    offer.dismiss();
     setSessionConfig(c);
     setFolder(kept.setup.folder ? choiceFromSource(kept.setup.folder) : null);
     setFitted(null);
@@ -227,25 +187,23 @@ export function App({ query }: { query: PageQuery }) {
               <BackendBadge report={page.backend} />
             </PanelBoundary>
           </header>
-          {stored.length > 0 && page.phase === 'idle' && (
+          {offer.stored.length > 0 && page.phase === 'idle' && (
             // A stored comparison of the wrong shape could fail here on every load: Try again cannot help, Discard can.
             <PanelBoundary
               name="restore prompt"
               actions={
-                <button type="button" onClick={discardAllStored}>
+                // Every stored comparison: a record that breaks the prompt breaks it on every load.
+                <button type="button" onClick={offer.discardAll}>
                   Discard stored comparisons
                 </button>
               }
             >
               <RestorePrompt
-                stored={stored}
+                stored={offer.stored}
                 own={ownStored}
-                openElsewhere={openElsewhere}
+                openElsewhere={offer.openElsewhere}
                 onRestore={restore}
-                onDiscard={(key) => {
-                  setStored((list) => list.filter((s) => s.key !== key));
-                  void removeComparison(key);
-                }}
+                onDiscard={offer.discard}
               />
             </PanelBoundary>
           )}
