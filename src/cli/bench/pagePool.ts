@@ -4,10 +4,10 @@
  * Train to the summary, with the main thread's task time over the same span (Chrome DevTools
  * Protocol `Performance.getMetrics` TaskDuration: CPU time of the page's rendering and message
  * handling, not wall time a busy core stretches), and the main thread's long tasks (longTasks.ts).
- * The faces are generated once by a warm-up page and then come from IndexedDB, so every timed run
- * trains the same way. A baseline build (an older commit's page, `--page-baseline DIR`) is served
- * at /baseline/ of the same origin and timed in turns with the current one, so a change to the page
- * is measured side by side in one run.
+ * The faces are generated once per build by a warm-up run and then come from IndexedDB, so every
+ * timed run trains the same way. A baseline build (an older commit's page, `--page-baseline DIR`)
+ * is served at /baseline/ of the same origin, in a browser context of its own, and timed in turns
+ * with the current one, so a change to the page is measured side by side in one run.
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { withPreviewBrowser } from './chromium';
@@ -73,21 +73,34 @@ export function measurePagePool(
   log: (line: string) => void,
 ): Promise<PagePoolTime[]> {
   return withPreviewBrowser(4191, async (base, browser) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await recordLongTasks(page);
     const url = (build: PagePoolTime['build'], workers: number, n: number, live = false) =>
       `${base}${build === 'baseline' ? BASELINE_PATH : ''}?preset=demo&steps=${n}&evalEvery=${live ? LIVE_EVERY : n}&smoothEvery=${live ? LIVE_EVERY : 0}&workers=${workers}`;
-    log('page pool: generating the demo faces once (warm-up)…');
-    await timeRun(page, url('current', Math.max(...workerCounts), 1), 15 * 60_000);
     const builds: Array<PagePoolTime['build']> = baseline ? ['baseline', 'current'] : ['current'];
+    // One browser context (so one IndexedDB) per build: the two builds share an origin, and a build
+    // whose database version is older cannot open the newer one's, so in a shared context it would
+    // keep no comparison and cache no faces (measured: the baseline then regenerates its faces in
+    // every run and skips the saves whose cost the current build pays).
+    const pages = new Map<PagePoolTime['build'], Page>();
+    for (const build of builds) {
+      const page = await (await browser.newContext()).newPage();
+      await recordLongTasks(page);
+      log(`page pool: generating the demo faces once (warm-up${build === 'baseline' ? ', baseline build' : ''})…`);
+      await timeRun(page, url(build, Math.max(...workerCounts), 1), 15 * 60_000);
+      pages.set(build, page);
+    }
+    const pageOf = (build: PagePoolTime['build']): Page => pages.get(build) as Page;
     const out: PagePoolTime[] = [];
     for (const workers of workerCounts) {
       for (const build of builds) {
         log(
           `page pool: demo × ${steps} steps on ${workers} worker(s)${build === 'baseline' ? ' (baseline build)' : ''}…`,
         );
-        out.push({ workers, build, live: false, ...(await timeRun(page, url(build, workers, steps), 30 * 60_000)) });
+        out.push({
+          workers,
+          build,
+          live: false,
+          ...(await timeRun(pageOf(build), url(build, workers, steps), 30 * 60_000)),
+        });
       }
     }
     const workers = workerCounts.includes(2) ? 2 : (workerCounts[0] ?? 1);
@@ -95,9 +108,14 @@ export function measurePagePool(
       log(
         `page pool: demo × ${steps} steps on ${workers} worker(s), evaluations and probes every ${LIVE_EVERY} steps${build === 'baseline' ? ' (baseline build)' : ''}…`,
       );
-      out.push({ workers, build, live: true, ...(await timeRun(page, url(build, workers, steps, true), 30 * 60_000)) });
+      out.push({
+        workers,
+        build,
+        live: true,
+        ...(await timeRun(pageOf(build), url(build, workers, steps, true), 30 * 60_000)),
+      });
     }
-    await context.close();
+    for (const page of pages.values()) await page.context().close();
     return out;
   });
 }
