@@ -91,8 +91,8 @@ export async function editStore(page: Page, edits: StoreEdit[]): Promise<void> {
         if (edit.breakage === 'string-checkpoint') record.checkpoints = ['abc'];
         if (edit.breakage === 'no-checkpoints') record.checkpoints = [];
         if (edit.breakage === 'empty-checkpoint') {
-          const ck = record.checkpoints[0] as { groups: Array<{ bytes: ArrayBuffer }> };
-          ck.groups = ck.groups.map((g) => ({ ...g, bytes: new ArrayBuffer(0) }));
+          const ck = record.checkpoints[0] as { groups: Array<{ bytes: Blob }> };
+          ck.groups = ck.groups.map((g) => ({ ...g, bytes: new Blob([]) }));
         }
         store.put(record, edit.key);
       }

@@ -3,8 +3,9 @@
  * the key of this tab's comparison (comparisonKey.ts; a new one for each comparison started or
  * restored, so another tab's saves never land in it). Each checkpoint a worker sends is saved
  * together with the page state of the same applied batch, which holds every loss point before it
- * (a worker flushes before it checkpoints); while nothing trains,
- * the state alone is saved at most every SAVE_MS (slices and probes taken while paused). Saves run
+ * (a worker flushes before it checkpoints), and with every other worker's latest checkpoint, kept
+ * here so that a save never reads the record back; while nothing trains, the state is saved at
+ * most every SAVE_MS (slices and probes taken while paused). Saves run
  * one after another, so an older state never overwrites a newer one. A failed save is reported
  * once per comparison; training goes on. When the page is hidden, a state waiting for its timer is
  * saved at once (flushNow).
@@ -25,6 +26,8 @@ export class Persister {
   /** Releases the Web Lock that tells other tabs this page keeps `key` open. */
   private release: () => void = () => undefined;
   private sessionId = -1;
+  /** Each worker's latest checkpoint for the comparison under `key`, by worker. */
+  private checkpoints = new Map<number, WorkerCheckpoint>();
   private chain: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private latest: UiState | null = null;
@@ -52,6 +55,7 @@ export class Persister {
     this.setup = setup;
     this.sessionId = sessionId;
     this.failed = false;
+    this.checkpoints = new Map((from?.saved.checkpoints ?? []).map((ck) => [ck.worker, ck]));
     this.cancelTimer();
     rememberTabComparison(key);
     this.enqueue(async () => {
@@ -65,7 +69,7 @@ export class Persister {
   flushNow(): void {
     if (this.timer === null) return;
     this.cancelTimer();
-    if (this.latest !== null) this.save(this.latest, []);
+    if (this.latest !== null) this.save(this.latest);
   }
 
   /**
@@ -90,8 +94,9 @@ export class Persister {
       m.type === 'checkpoint' && m.sessionId === this.sessionId ? [m.checkpoint] : [],
     );
     if (checkpoints.length > 0) {
+      for (const ck of checkpoints) this.checkpoints.set(ck.worker, ck);
       this.cancelTimer();
-      this.save(state, checkpoints);
+      this.save(state);
       return;
     }
     // While training, a state saved between checkpoints would be cut back to the last checkpoint
@@ -100,14 +105,15 @@ export class Persister {
     this.latest = state;
     this.timer ??= setTimeout(() => {
       this.timer = null;
-      if (this.latest !== null) this.save(this.latest, []);
+      if (this.latest !== null) this.save(this.latest);
     }, SAVE_MS);
   }
 
-  private save(state: UiState, checkpoints: WorkerCheckpoint[]): void {
+  private save(state: UiState): void {
     const { setup, key } = this;
     if (setup === null || key === null) return;
     this.latest = null;
+    const checkpoints = [...this.checkpoints.values()].sort((a, b) => a.worker - b.worker);
     this.enqueue(() => saveComparison(key, setup, state, checkpoints));
   }
 

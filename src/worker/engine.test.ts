@@ -130,7 +130,7 @@ describe('pool engine checkpoints', () => {
       cmp: c.cmp,
       analysis: new AnalysisStream(c.cmp, [4, 5], 1, post, () => true),
     };
-    const from = restoreGroups([group], saved?.checkpoint as WorkerCheckpoint);
+    const from = await restoreGroups([group], saved?.checkpoint as WorkerCheckpoint);
     const d = new PoolEngine([group], 6, 0, 1, post, from);
     while (d.steps < 6) await d.advance();
     await d.flush();

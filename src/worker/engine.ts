@@ -120,7 +120,7 @@ export class PoolEngine implements Engine {
     if (due.checkpoint) await this.checkpoint();
   }
 
-  /** Flushes, then posts every group's state at this step (transferred, not copied). */
+  /** Flushes, then posts every group's state at this step, each as a Blob (GroupCheckpoint.bytes says why). */
   async checkpoint(): Promise<void> {
     await this.flush();
     // Training stopped (or a periodic checkpoint): the queue view shows this very step.
@@ -128,7 +128,7 @@ export class PoolEngine implements Engine {
     const groups: GroupCheckpoint[] = [];
     for (const [gi, g] of this.groups.entries()) {
       const at = this.offset(gi);
-      const bytes = encodeCheckpoint(await g.cmp.checkpoint());
+      const bytes = new Blob([encodeCheckpoint(await g.cmp.checkpoint())]);
       groups.push({
         seed: g.seed,
         units: [...g.units],
@@ -136,10 +136,11 @@ export class PoolEngine implements Engine {
         bytes,
       });
     }
-    this.post(
-      { type: 'checkpoint', sessionId: this.sessionId, checkpoint: { worker: this.worker, step: this.t, groups } },
-      groups.map((g) => g.bytes),
-    );
+    this.post({
+      type: 'checkpoint',
+      sessionId: this.sessionId,
+      checkpoint: { worker: this.worker, step: this.t, groups },
+    });
   }
 
   private isActive(g: Group, run: number): boolean {

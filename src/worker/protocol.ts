@@ -36,7 +36,12 @@ export interface GroupCheckpoint {
   units: number[];
   /** Per unit: still training (false once diverged). */
   active: boolean[];
-  bytes: ArrayBuffer;
+  /**
+   * The encoded checkpoint as a Blob, made by the worker: the page posts it on and IndexedDB keeps
+   * it by reference, where an ArrayBuffer of the same 1–3 MB cost the page's main thread 25–45 ms
+   * to serialize on every save (docs/performance.md, "A page that stays responsive").
+   */
+  bytes: Blob;
 }
 
 /** Everything one worker needs to continue where it was: all its groups at one lock-step step. */

@@ -127,7 +127,7 @@ export class Session {
     }
     let from: { step: number; active: boolean[] } | null = null;
     try {
-      from = msg.resume === null ? null : restoreGroups(groups, msg.resume);
+      from = msg.resume === null ? null : await restoreGroups(groups, msg.resume);
     } catch (e) {
       for (const g of groups) g.cmp.dispose();
       throw e;
@@ -187,7 +187,10 @@ export class Session {
  * Restores each group from the checkpoint's group of the same seed and units; returns the step and
  * the per-unit active flags (flattened over the groups) the engine continues from.
  */
-export function restoreGroups(groups: readonly Group[], ck: WorkerCheckpoint): { step: number; active: boolean[] } {
+export async function restoreGroups(
+  groups: readonly Group[],
+  ck: WorkerCheckpoint,
+): Promise<{ step: number; active: boolean[] }> {
   const active: boolean[] = [];
   for (const g of groups) {
     const saved = ck.groups.find((s) => s.seed === g.seed);
@@ -196,7 +199,7 @@ export function restoreGroups(groups: readonly Group[], ck: WorkerCheckpoint): {
         `the checkpoint of worker ${ck.worker + 1} does not hold seed ${g.seed}'s runs ${g.labels.join(', ')}: restore with the same number of workers`,
       );
     }
-    const restored = decodeCheckpoint(saved.bytes, `the stored checkpoint of seed ${g.seed}`);
+    const restored = decodeCheckpoint(await saved.bytes.arrayBuffer(), `the stored checkpoint of seed ${g.seed}`);
     if (restored.step !== ck.step)
       throw new Error(
         `the stored checkpoint of seed ${g.seed} is at step ${restored.step}, its worker's at ${ck.step}`,

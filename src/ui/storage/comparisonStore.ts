@@ -61,15 +61,10 @@ export function removeComparison(key: string): Promise<void> {
   return inStore('readwrite', (store) => deleteRecord(store, key));
 }
 
-function checkpointList(record: unknown): WorkerCheckpoint[] {
-  const list =
-    typeof record === 'object' && record !== null ? (record as { checkpoints?: unknown }).checkpoints : undefined;
-  return Array.isArray(list) ? (list as WorkerCheckpoint[]) : [];
-}
-
 /**
- * The page state under `key`, and with it the checkpoints that arrived in the same batch; the
- * checkpoints of workers not in the batch stay as stored (one transaction: read, merge, put).
+ * The page state under `key` with every worker's latest checkpoint (the Persister keeps them), in
+ * one put: nothing is read back, so a save costs the main thread only the state's serialization
+ * (the checkpoints are Blobs, kept by reference).
  */
 export function saveComparison(
   key: string,
@@ -77,12 +72,9 @@ export function saveComparison(
   state: UiState,
   checkpoints: readonly WorkerCheckpoint[],
 ): Promise<void> {
-  return inStore('readwrite', async (store) => {
-    const kept = checkpointList(await value(store.get(key))).filter(
-      (ck) => !checkpoints.some((c) => c.worker === ck.worker),
-    );
-    const merged = [...kept, ...checkpoints].sort((a, b) => a.worker - b.worker);
-    store.put({ savedAt: Date.now(), setup, state, checkpoints: merged } satisfies SavedComparison, key);
+  return inStore('readwrite', (store) => {
+    const record: SavedComparison = { savedAt: Date.now(), setup, state, checkpoints: [...checkpoints] };
+    store.put(record, key);
   });
 }
 
@@ -144,20 +136,23 @@ export async function loadComparisons(): Promise<StoredComparison[]> {
   } catch {
     return [];
   }
-  const list: StoredComparison[] = [...records.entries()].map(([key, raw]) => {
-    if (key === LEGACY && raw === undefined) {
-      return {
-        key,
-        ok: false,
-        savedAt: null,
-        problems: ['checkpoints are stored without their comparison (its session record is missing)'],
-      };
-    }
-    const checked = checkSaved(raw);
-    return checked.ok ? { key, ...checked } : { key, ok: false, savedAt: savedAtOf(raw), problems: checked.problems };
-  });
+  const list: StoredComparison[] = [];
+  for (const [key, raw] of records) list.push(await checkedRecord(key, raw));
   const time = (s: StoredComparison) => (s.ok ? s.saved.savedAt : s.savedAt) ?? -Infinity;
   return list.sort((a, b) => time(b) - time(a));
+}
+
+async function checkedRecord(key: string, raw: unknown): Promise<StoredComparison> {
+  if (key === LEGACY && raw === undefined) {
+    return {
+      key,
+      ok: false,
+      savedAt: null,
+      problems: ['checkpoints are stored without their comparison (its session record is missing)'],
+    };
+  }
+  const checked = await checkSaved(raw);
+  return checked.ok ? { key, ...checked } : { key, ok: false, savedAt: savedAtOf(raw), problems: checked.problems };
 }
 
 /** How many comparisons are stored, and about how many bytes their checkpoints and states take. */
@@ -167,7 +162,7 @@ export async function comparisonUsage(): Promise<{ stored: number; bytes: number
     (a, s) =>
       a +
       (s.ok
-        ? s.saved.checkpoints.reduce((b, ck) => b + ck.groups.reduce((c, g) => c + g.bytes.byteLength, 0), 0) +
+        ? s.saved.checkpoints.reduce((b, ck) => b + ck.groups.reduce((c, g) => c + g.bytes.size, 0), 0) +
           stateBytes(s.saved.state)
         : 0),
     0,

@@ -2,9 +2,10 @@
  * A stored comparison read back from IndexedDB is checked like an imported file before anything
  * renders or restores it: a record of the wrong shape (written by an older build, a browser
  * extension, a half-written transaction, a hand edit) must never reach code that assumes the
- * shape, which would blank the page on every reload. checkSaved is pure: it returns the comparison
- * typed, with the runs no checkpoint holds (they restart from step 0, which the prompt says), or
- * the problems, each naming the field, its value and what is allowed.
+ * shape, which would blank the page on every reload. checkSaved writes nothing (it is async only
+ * to read the checkpoints' Blobs): it returns the comparison typed, with the runs no checkpoint
+ * holds (they restart from step 0, which the prompt says), or the problems, each naming the field,
+ * its value and what is allowed.
  *
  * A checkpoint that is present but unusable (not an object, no groups, bytes this build cannot
  * decode, units its worker would not train again) makes the whole record unusable: it is offered
@@ -21,7 +22,7 @@ import { decodeCheckpoint } from '../../core/train/checkpointCodec';
 import { validate } from '../../core/validate';
 import type { UiState } from '../store/state';
 import { planPool } from '../pool/plan';
-import type { WorkerCheckpoint } from '../../worker/protocol';
+import type { GroupCheckpoint, WorkerCheckpoint } from '../../worker/protocol';
 import type { BackendChoice } from '../../core/backends';
 import { BACKEND_CHOICES } from '../../core/backends';
 import type { FolderSource } from '../../core/faces/source';
@@ -59,6 +60,7 @@ export function shown(value: unknown): string {
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (value instanceof ArrayBuffer) return `${value.byteLength} bytes`;
+  if (value instanceof Blob) return `${value.size} bytes`;
   if (typeof value === 'object' && value !== null) return 'an object';
   return String(value);
 }
@@ -154,46 +156,70 @@ function stateProblems(state: unknown, units: number): string[] {
   return [];
 }
 
-/** One checkpoint: its shape, then its bytes decoded with the codec's own checks (magic, bounds, version). */
-function checkpointProblems(ck: unknown, field: string, steps: number, workers: number): string[] {
-  if (!isObject(ck)) return [bad(field, ck, 'a worker’s checkpoint (an object)')];
+/**
+ * A group's stored bytes: a Blob (this build's layout), or the ArrayBuffer that builds before it
+ * stored inline, read back the same way; anything else is not a checkpoint.
+ */
+async function storedBytes(value: unknown): Promise<ArrayBuffer | null> {
+  if (value instanceof ArrayBuffer) return value;
+  if (value instanceof Blob) return value.arrayBuffer();
+  return null;
+}
+
+/**
+ * One checkpoint: its shape, then its bytes decoded with the codec's own checks (magic, bounds,
+ * version). Returns the problems, or the checkpoint with its bytes as a Blob (an old inline
+ * ArrayBuffer is wrapped, so the rest of the page sees one layout).
+ */
+async function checkCheckpoint(
+  ck: unknown,
+  field: string,
+  steps: number,
+  workers: number,
+): Promise<{ problems: string[] } | { checkpoint: WorkerCheckpoint }> {
+  const fail = (problem: string) => ({ problems: [problem] });
+  if (!isObject(ck)) return fail(bad(field, ck, 'a worker’s checkpoint (an object)'));
   if (!isInt(ck.worker, 0, workers - 1))
-    return [bad(`${field}.worker`, ck.worker, `an integer from 0 to ${workers - 1}`)];
-  if (!isInt(ck.step, 0, steps)) return [bad(`${field}.step`, ck.step, `an integer from 0 to ${steps}`)];
+    return fail(bad(`${field}.worker`, ck.worker, `an integer from 0 to ${workers - 1}`));
+  if (!isInt(ck.step, 0, steps)) return fail(bad(`${field}.step`, ck.step, `an integer from 0 to ${steps}`));
   if (!Array.isArray(ck.groups) || ck.groups.length === 0)
-    return [bad(`${field}.groups`, ck.groups, 'a list of at least one seed’s runs')];
+    return fail(bad(`${field}.groups`, ck.groups, 'a list of at least one seed’s runs'));
+  const groups: GroupCheckpoint[] = [];
   for (const [gi, g] of ck.groups.entries()) {
     const at = `${field}.groups[${gi}]`;
-    if (!isObject(g)) return [bad(at, g, 'an object')];
+    if (!isObject(g)) return fail(bad(at, g, 'an object'));
     if (!Array.isArray(g.units) || g.units.length === 0 || !g.units.every((u) => isInt(u, 0, Number.MAX_SAFE_INTEGER)))
-      return [bad(`${at}.units`, g.units, 'a list of unit numbers')];
+      return fail(bad(`${at}.units`, g.units, 'a list of unit numbers'));
     if (!Array.isArray(g.active) || g.active.length !== g.units.length)
-      return [bad(`${at}.active`, g.active, `${g.units.length} flags, one per unit`)];
-    if (!(g.bytes instanceof ArrayBuffer)) return [bad(`${at}.bytes`, g.bytes, 'the checkpoint’s bytes')];
+      return fail(bad(`${at}.active`, g.active, `${g.units.length} flags, one per unit`));
+    const bytes = await storedBytes(g.bytes);
+    if (bytes === null) return fail(bad(`${at}.bytes`, g.bytes, 'the checkpoint’s bytes'));
     try {
-      const decoded = decodeCheckpoint(g.bytes, `${at}.bytes`);
+      const decoded = decodeCheckpoint(bytes, `${at}.bytes`);
       if (decoded.step !== ck.step)
-        return [
+        return fail(
           bad(
             `${at}.bytes`,
             g.bytes,
             `a checkpoint at step ${ck.step}, its worker’s step (it is at step ${decoded.step})`,
           ),
-        ];
+        );
       if (decoded.runs.length !== g.units.length)
-        return [bad(`${at}.bytes`, g.bytes, `${g.units.length} runs (it holds ${decoded.runs.length})`)];
+        return fail(bad(`${at}.bytes`, g.bytes, `${g.units.length} runs (it holds ${decoded.runs.length})`));
     } catch (e) {
-      return [e instanceof Error ? e.message : String(e)];
+      return fail(e instanceof Error ? e.message : String(e));
     }
+    const blob = g.bytes instanceof Blob ? g.bytes : new Blob([bytes]);
+    groups.push({ ...(g as unknown as GroupCheckpoint), bytes: blob });
   }
-  return [];
+  return { checkpoint: { ...(ck as unknown as WorkerCheckpoint), groups } };
 }
 
 /**
  * The stored record `raw`, checked. A usable record's checkpoints must each belong to a worker that
  * the same setup plans with the same units (else the pool would silently start them from 0).
  */
-export function checkSaved(raw: unknown): Checked {
+export async function checkSaved(raw: unknown): Promise<Checked> {
   if (!isObject(raw))
     return {
       ok: false,
@@ -210,12 +236,16 @@ export function checkSaved(raw: unknown): Checked {
   problems.push(...stateProblems(raw.state, units));
   if (!Array.isArray(raw.checkpoints))
     problems.push(bad('checkpoints', raw.checkpoints, 'a list (empty when no checkpoint was taken)'));
-  else {
-    for (const [i, ck] of raw.checkpoints.entries())
-      problems.push(...checkpointProblems(ck, `checkpoints[${i}]`, s.config.steps, s.workers));
+  const checkpoints: WorkerCheckpoint[] = [];
+  if (Array.isArray(raw.checkpoints)) {
+    for (const [i, ck] of raw.checkpoints.entries()) {
+      const checked = await checkCheckpoint(ck, `checkpoints[${i}]`, s.config.steps, s.workers);
+      if ('problems' in checked) problems.push(...checked.problems);
+      else checkpoints.push(checked.checkpoint);
+    }
   }
   if (problems.length > 0) return { ok: false, problems };
-  const saved = raw as unknown as SavedComparison;
+  const saved = { ...(raw as unknown as SavedComparison), checkpoints };
   const plans = planPool(s.config, s.seeds, s.workers);
   const held = new Set<number>();
   const workers = new Set<number>();

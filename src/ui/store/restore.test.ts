@@ -38,7 +38,7 @@ const stats = (worker: number, units: number[], steps: number[], losses: number[
 const ck = (worker: number, step: number, units: number[]): WorkerCheckpoint => ({
   worker,
   step,
-  groups: [{ seed: 7, units, active: units.map(() => true), bytes: new ArrayBuffer(4) }],
+  groups: [{ seed: 7, units, active: units.map(() => true), bytes: new Blob([new ArrayBuffer(4)]) }],
 });
 
 describe('a restored comparison', () => {
