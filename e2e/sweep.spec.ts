@@ -12,48 +12,11 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
+import { tinySweep } from '../src/test/tinySweep';
 
 const runner = fileURLToPath(new URL('../dist-cli/sweep.js', import.meta.url));
 
-/** Smoke shrunk to seconds on cpu, as src/cli/sweep.test.ts, on 2 seeds. */
-const TINY = [
-  '--preset',
-  'smoke',
-  '--backend',
-  'cpu',
-  '--workers',
-  '2',
-  '--set',
-  'analysis.every=4',
-  '--set',
-  'analysis.landscapeEvery=0',
-  '--set',
-  'analysis.slice2d=false',
-  '--set',
-  'batchSize=4',
-  '--set',
-  'data.trainIds=24',
-  '--set',
-  'data.testIds=10',
-  '--set',
-  'data.pairs=60',
-  '--set',
-  'gallery.queueSize=8',
-  '--set',
-  'data.imageSize=8',
-  '--set',
-  'data.augment.shiftPx=1',
-  '--set',
-  'steps=8',
-  '--set',
-  'eval.every=4',
-  '--axis',
-  'masst.agentAlpha=shared,horizonMatched',
-  '--methods',
-  'sst,masst2',
-  '--seeds',
-  '1,2',
-];
+const TINY = tinySweep('1,2');
 
 interface Cell {
   label: string;

@@ -16,7 +16,7 @@ import { decodeCheckpoint } from '../core/train/checkpointCodec';
 import { checkpointPaths } from './checkpointFiles';
 import type { ResultsFile } from '../core/results/resultsFile';
 import { RESULTS_VERSION } from '../core/results/resultsFile';
-import { until } from '../test/runnerProcess';
+import { TINY_CPU as TINY_CPU_SMOKE, until } from '../test/runnerProcess';
 
 const runner = fileURLToPath(new URL('../../dist-cli/experiment.js', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -57,43 +57,8 @@ const SHORT = [
   'analysis.slice2d=false',
 ];
 
-/** Smoke shrunk to seconds on cpu (8 px, 24 IDs, batch 4): SST then MASST K=2, 8 steps each, on one worker. */
-const TINY_CPU = [
-  '--preset',
-  'smoke',
-  '--backend',
-  'cpu',
-  '--smooth-every',
-  '0',
-  '--slice-every',
-  '0',
-  '--set',
-  'analysis.slice2d=false',
-  '--set',
-  'batchSize=4',
-  '--set',
-  'data.trainIds=24',
-  '--set',
-  'data.testIds=10',
-  '--set',
-  'data.pairs=60',
-  '--set',
-  'gallery.queueSize=8',
-  '--set',
-  'data.imageSize=8',
-  '--set',
-  'data.augment.shiftPx=1',
-  '--steps',
-  '8',
-  '--eval-every',
-  '4',
-  '--methods',
-  'sst,masst2',
-  '--seeds',
-  '1',
-  '--workers',
-  '1',
-];
+/** runnerProcess's tiny cpu smoke (SST then MASST K=2, one worker), 8 steps each with an evaluation at 4 and 8. */
+const TINY_CPU = [...TINY_CPU_SMOKE, '--steps', '8', '--eval-every', '4'];
 
 /** Every file under `dir` with its bytes, to show that a refused resume changed nothing. */
 async function snapshot(dir: string): Promise<Map<string, string>> {

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SweepFile } from './sweepFiles';
 import { until } from '../test/runnerProcess';
+import { tinySweep } from '../test/tinySweep';
 
 const runner = fileURLToPath(new URL('../../dist-cli/sweep.js', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,45 +35,7 @@ async function sweep(
   return { code: await exit, stdout, stderr };
 }
 
-/** Smoke shrunk to seconds on cpu (8 px, 24 IDs, batch 4, 8 steps, probes every 4). */
-const TINY = [
-  '--preset',
-  'smoke',
-  '--backend',
-  'cpu',
-  '--workers',
-  '2',
-  '--set',
-  'analysis.every=4',
-  '--set',
-  'analysis.landscapeEvery=0',
-  '--set',
-  'analysis.slice2d=false',
-  '--set',
-  'batchSize=4',
-  '--set',
-  'data.trainIds=24',
-  '--set',
-  'data.testIds=10',
-  '--set',
-  'data.pairs=60',
-  '--set',
-  'gallery.queueSize=8',
-  '--set',
-  'data.imageSize=8',
-  '--set',
-  'data.augment.shiftPx=1',
-  '--set',
-  'steps=8',
-  '--set',
-  'eval.every=4',
-  '--axis',
-  'masst.agentAlpha=shared,horizonMatched',
-  '--methods',
-  'sst,masst2',
-  '--seeds',
-  '1',
-];
+const TINY = tinySweep('1');
 
 /** The cells' numbers, without whether a run was reused. */
 const numbers = (f: SweepFile) => f.cells.map((c) => ({ ...c, runs: c.runs.map(({ reused: _, ...r }) => r) }));
