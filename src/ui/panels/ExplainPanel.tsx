@@ -56,10 +56,13 @@ export const ExplainPanel = memo(function ExplainPanel({ store, config, onStepSl
   const fallback =
     s.runs.find((r) => r.spec.method === 'masst') ?? s.runs.find((r) => r.spec.method === 'sst') ?? s.runs[0];
   const shown = s.runs.find((r) => r.unit === chosen) ?? fallback;
-  const views = useMemo(
-    () => (s.sample ? imageUrls(s.sample.pixels, 2, s.sample.size, s.sample.channels) : []),
-    [s.sample],
-  );
+  // Keyed on the pixels, not on `s.sample`: the slice is rebuilt with every loss batch, and two
+  // PNG encodes per batch were the page's costliest script while training (~3 s of toDataURL in a
+  // 60-step demo on 2 workers, CPU profile).
+  const pixels = s.sample?.pixels ?? null;
+  const size = s.sample?.size ?? 0;
+  const channels = s.sample?.channels ?? 1;
+  const views = useMemo(() => (pixels ? imageUrls(pixels, 2, size, channels) : []), [pixels, size, channels]);
   useEffect(() => setStage(null), [shown?.unit]);
   const speedControl = (
     <label className="field has-help">
