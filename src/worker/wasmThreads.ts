@@ -55,10 +55,14 @@ function instantiateReportingCores(cores: number, fail: (error: unknown) => void
     if (typeof env?.emscripten_num_logical_cores !== 'function')
       throw new Error('the threaded wasm module has no env.emscripten_num_logical_cores import to override');
     env.emscripten_num_logical_cores = () => cores;
-    WebAssembly.instantiateStreaming(fetch(wasmThreadedUrl, { credentials: 'same-origin' }), imports).then(
-      ({ instance, module }) => receive(instance, module),
-      fail,
-    );
+    // From bytes, not instantiateStreaming: a host that serves .wasm without application/wasm still works (435 kB).
+    fetch(wasmThreadedUrl, { credentials: 'same-origin' })
+      .then((response) => {
+        if (!response.ok) throw new Error(`${wasmThreadedUrl} answered HTTP ${response.status}`);
+        return response.arrayBuffer();
+      })
+      .then((bytes) => WebAssembly.instantiate(bytes, imports))
+      .then(({ instance, module }) => receive(instance, module), fail);
     return {};
   };
 }
