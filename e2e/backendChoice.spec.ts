@@ -1,8 +1,9 @@
 /**
  * 'auto' chooses the backend by measuring it: on this machine's SwiftShader the timings, not the
  * adapter's name, pick wasm, and the page shows them; the choice is kept for the device and shape,
- * so the same comparison after a reload says "measured earlier". The threaded wasm build trains
- * the same losses as the single-threaded one (bench.html's one-run mode, a few smoke steps).
+ * so the same comparison after a reload says "measured earlier". The threaded wasm build runs
+ * XNNPACK on the 2 threads asked and trains the same losses as the single-threaded one
+ * (bench.html's one-run mode, a few smoke steps).
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
@@ -25,12 +26,15 @@ test('auto measures the backends, shows the timings, picks wasm, and keeps the c
   await expect(measurement(page)).toContainText('→ wasm (measured earlier)', { timeout: 120_000 });
 });
 
-async function oneRun(page: Page, threads: number): Promise<{ threadedBuild: boolean; losses: number[] }> {
+async function oneRun(
+  page: Page,
+  threads: number,
+): Promise<{ threadedBuild: boolean; threads: number; losses: number[] }> {
   await page.goto(`/bench.html?oneRun=smoke&threads=${threads}&steps=4`);
   const handle = await page.waitForFunction(() => window.benchReply ?? null, null, { timeout: 180_000, polling: 250 });
   const reply = (await handle.jsonValue()) as NonNullable<Window['benchReply']>;
   if (reply.type !== 'oneRun') throw new Error(`one run failed: ${JSON.stringify(reply)}`);
-  return { threadedBuild: reply.threadedBuild, losses: reply.times.losses };
+  return { threadedBuild: reply.threadedBuild, threads: reply.threads, losses: reply.times.losses };
 }
 
 test('the threaded wasm build trains the same losses as one thread', async ({ page }) => {
@@ -38,6 +42,8 @@ test('the threaded wasm build trains the same losses as one thread', async ({ pa
   const threaded = await oneRun(page, 2);
   expect(single.threadedBuild).toBe(false);
   expect(threaded.threadedBuild).toBe(true);
+  // XNNPACK's own count: tfjs caps it at half the logical cores unless wasmThreads.ts says otherwise.
+  expect(threaded.threads).toBe(2);
   expect(threaded.losses).toHaveLength(4);
   for (const [i, loss] of threaded.losses.entries()) {
     const reference = single.losses[i] as number;

@@ -5,6 +5,14 @@
  * this registers the 'wasm' backend with a factory that starts the threaded module from
  * same-origin files: the factory's own script (`?url`, unbundled) and the pthread worker script.
  * Emscripten starts a pool of 8 pthread workers whatever the count; XNNPACK uses `threads` of them.
+ *
+ * tfjs caps that count at half the logical cores (tfjs 4.22 backend.cc: `num_cores =
+ * emscripten_num_logical_cores() / 2`, "many x86-64 processors have 2 threads per core", and
+ * init_with_threads_count(n) creates a pthreadpool of min(n, 8, num_cores)). On a 2-core machine
+ * (navigator.hardwareConcurrency 2) every count became 1: measured, 8 pthread workers loaded and
+ * `getThreadsCount()` read 1 after setThreadsCount(2). The count asked here was already chosen
+ * from the cores (ui/pool/plan.ts wasmThreads), so the module is told of 2 × threads logical
+ * cores, which makes tfjs's cap the count asked.
  */
 import * as wasmBackend from '@tensorflow/tfjs-backend-wasm';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
@@ -31,6 +39,34 @@ export async function threadsSupported(): Promise<boolean> {
   );
 }
 
+type Instantiate = (
+  imports: WebAssembly.Imports,
+  receive: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+) => object;
+
+/**
+ * Emscripten's instantiateWasm hook: instantiates the threaded .wasm itself with the import that
+ * reports the logical cores replaced (read once, by backend.cc's static initialiser, on this
+ * worker's thread), and hands the compiled module on for the pthreads. `fail` gets a load error.
+ */
+function instantiateReportingCores(cores: number, fail: (error: unknown) => void): Instantiate {
+  return (imports, receive) => {
+    const env = imports.env as Record<string, unknown> | undefined;
+    if (typeof env?.emscripten_num_logical_cores !== 'function')
+      throw new Error('the threaded wasm module has no env.emscripten_num_logical_cores import to override');
+    env.emscripten_num_logical_cores = () => cores;
+    // From bytes, not instantiateStreaming: a host that serves .wasm without application/wasm still works (435 kB).
+    fetch(wasmThreadedUrl, { credentials: 'same-origin' })
+      .then((response) => {
+        if (!response.ok) throw new Error(`${wasmThreadedUrl} answered HTTP ${response.status}`);
+        return response.arrayBuffer();
+      })
+      .then((bytes) => WebAssembly.instantiate(bytes, imports))
+      .then(({ instance, module }) => receive(instance, module), fail);
+    return {};
+  };
+}
+
 /** Replaces the 'wasm' backend's factory by the threaded one on `threads` threads; call before the backend starts. */
 export function registerThreadedWasm(threads: number): void {
   wasmBackend.setThreadsCount(threads);
@@ -38,15 +74,23 @@ export function registerThreadedWasm(threads: number): void {
   tf.registerBackend(
     'wasm',
     async () => {
-      const module = await threadedFactory({
-        mainScriptUrlOrBlob: new URL(threadedScriptUrl, self.location.href).href,
-        locateFile: (path: string) =>
-          path.endsWith('.worker.js')
-            ? new URL(pthreadWorkerUrl, self.location.href).href
-            : path.endsWith('.wasm')
-              ? wasmThreadedUrl
-              : path,
+      let failLoad: (error: unknown) => void = () => undefined;
+      const loadFailed = new Promise<never>((_resolve, reject) => {
+        failLoad = (error) => reject(new Error(`the threaded wasm module did not load: ${String(error)}`));
       });
+      const module = await Promise.race([
+        threadedFactory({
+          mainScriptUrlOrBlob: new URL(threadedScriptUrl, self.location.href).href,
+          locateFile: (path: string) =>
+            path.endsWith('.worker.js')
+              ? new URL(pthreadWorkerUrl, self.location.href).href
+              : path.endsWith('.wasm')
+                ? wasmThreadedUrl
+                : path,
+          instantiateWasm: instantiateReportingCores(2 * threads, failLoad),
+        }),
+        loadFailed,
+      ]);
       // The bridge tfjs's own init() adds (backend_wasm.js), which BackendWasm calls.
       const cwrap = (module as unknown as { cwrap: (name: string, ret: string | null, args: string[]) => never }).cwrap;
       module.tfjs = {
