@@ -33,6 +33,7 @@ import { im2colTransposed } from './im2col';
 import { fusedBnKernels } from './wasmFusedBn';
 import { fusedUpdateKernels } from './wasmFusedUpdates';
 import { gatherKernels } from './wasmGather';
+import { matMulKernels } from './wasmMatMulT';
 import { sharedCopyKernels } from './wasmSharedCopies';
 
 type ConvInfo = backend_util.Conv2DInfo;
@@ -191,12 +192,19 @@ const configs: KernelConfig[] = [
 /**
  * Installs the wasm backend's training kernels once: both conv gradients (replacing the backend's
  * Conv2DBackpropInput), the copy-free Identity and Cast (wasmSharedCopies.ts), the row-copy
- * GatherV2 (wasmGather.ts) and the fused
+ * GatherV2 (wasmGather.ts), BatchMatMul's transposeA through XNNPACK (wasmMatMulT.ts) and the fused
  * training kernels of src/core/fused/names.ts (wasmFused*.ts). The entry
  * points that pick a backend (src/worker/backend.ts, src/cli/backend-node.ts) call this.
  */
 export function registerWasmConvGrads(): void {
-  for (const config of [...configs, ...sharedCopyKernels, ...gatherKernels, ...fusedUpdateKernels, ...fusedBnKernels]) {
+  for (const config of [
+    ...configs,
+    ...sharedCopyKernels,
+    ...gatherKernels,
+    ...matMulKernels,
+    ...fusedUpdateKernels,
+    ...fusedBnKernels,
+  ]) {
     const current = getKernel(config.kernelName, 'wasm');
     if (current?.kernelFunc === config.kernelFunc) continue;
     if (current) unregisterKernel(config.kernelName, 'wasm');
