@@ -96,23 +96,3 @@ export function scatterPhase(
     }
   }
 }
-
-/** Zeroes the dx pixels of the phases that got no convolution (no taps, or dy out of reach). */
-export function zeroUncovered(dx: Float32Array, info: ConvInfo, rowPhases: Phase[], colPhases: Phase[]): void {
-  const { batchSize: b, inHeight: h, inWidth: w, inChannels: cin } = info;
-  const empty = (p: Phase): boolean => p.taps === 0 || p.outSize <= 0;
-  for (const rows of rowPhases) {
-    for (const cols of colPhases) {
-      if (!empty(rows) && !empty(cols)) continue;
-      for (let n = 0; n < b; n++) {
-        for (let u = rows.first; u < rows.end; u++) {
-          const y = rows.s * u + rows.r - rows.pad;
-          for (let v = cols.first; v < cols.end; v++) {
-            const dst = ((n * h + y) * w + cols.s * v + cols.r - cols.pad) * cin;
-            dx.fill(0, dst, dst + cin);
-          }
-        }
-      }
-    }
-  }
-}

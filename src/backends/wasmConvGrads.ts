@@ -28,10 +28,12 @@ import {
   unregisterKernel,
 } from '@tensorflow/tfjs-core';
 import type { Phase } from './convLayouts';
-import { phaseFilter, phases, scatterPhase, zeroUncovered } from './convLayouts';
+import { phaseFilter, phases, scatterPhase } from './convLayouts';
 import { im2colTransposed } from './im2col';
 import { fusedBnKernels } from './wasmFusedBn';
 import { fusedUpdateKernels } from './wasmFusedUpdates';
+import { gatherKernels } from './wasmGather';
+import { matMulKernels } from './wasmMatMulT';
 import { sharedCopyKernels } from './wasmSharedCopies';
 
 type ConvInfo = backend_util.Conv2DInfo;
@@ -143,14 +145,20 @@ const inputGrad = (({ inputs, backend, attrs }) => {
   );
   const rowPhases = phases(info.inHeight, info.filterHeight, info.strideHeight, info.padInfo.top, info.outHeight);
   const colPhases = phases(info.inWidth, info.filterWidth, info.strideWidth, info.padInfo.left, info.outWidth);
+  // A phase without taps (kernel smaller than the stride) or outside dy's reach leaves its pixels
+  // of dx at 0. Then dx is cleared once before the scatters: one native fill, where zeroing those
+  // pixels one by one cost ~0.5 ms for the demo's 1×1 stride-2 projection (13,824 fills of 8 values).
+  const covered = !rowPhases.some(isEmpty) && !colPhases.some(isEmpty);
+  const output = (): TensorInfo => {
+    const out = wasm.makeOutput([...a.inputShape], 'float32');
+    if (!covered) heap(wasm, out).fill(0);
+    return out;
+  };
   let dx: TensorInfo | undefined;
-  let covered = true;
   for (const rows of rowPhases) {
+    if (isEmpty(rows)) continue;
     for (const cols of colPhases) {
-      if (rows.taps === 0 || cols.taps === 0 || rows.outSize <= 0 || cols.outSize <= 0) {
-        covered = false;
-        continue;
-      }
+      if (isEmpty(cols)) continue;
       const f = wasm.makeOutput([rows.taps, cols.taps, info.outChannels, info.inChannels], 'float32');
       phaseFilter(heap(wasm, filter), heap(wasm, f), info, rows, cols);
       const out = conv2d(wasm, dy, f, [1, 1], [rows.padBefore, rows.padAfter, cols.padBefore, cols.padAfter]);
@@ -158,16 +166,18 @@ const inputGrad = (({ inputs, backend, attrs }) => {
       if (rowPhases.length === 1 && colPhases.length === 1 && isWhole(out, a.inputShape, rows, cols)) {
         return { ...out, shape: [...a.inputShape] };
       }
-      dx ??= wasm.makeOutput([...a.inputShape], 'float32');
+      dx ??= output();
       scatterPhase(heap(wasm, out), out.shape as Shape4, heap(wasm, dx), info, rows, cols);
       wasm.disposeData(out.dataId);
     }
   }
-  dx ??= wasm.makeOutput([...a.inputShape], 'float32');
-  // Pixels of a phase without taps (kernel smaller than the stride) or outside dy's reach.
-  if (!covered) zeroUncovered(heap(wasm, dx), info, rowPhases, colPhases);
-  return dx;
+  return dx ?? output();
 }) as KernelFunc;
+
+/** A phase that gets no convolution: no taps, or dy out of its reach. */
+function isEmpty(p: Phase): boolean {
+  return p.taps === 0 || p.outSize <= 0;
+}
 
 /** The single stride-1 output already is dx: same shape, first row/column at y = x = 0. */
 function isWhole(out: TensorInfo, inputShape: Shape4, rows: Phase, cols: Phase): boolean {
@@ -181,12 +191,20 @@ const configs: KernelConfig[] = [
 
 /**
  * Installs the wasm backend's training kernels once: both conv gradients (replacing the backend's
- * Conv2DBackpropInput), the copy-free Identity and Cast (wasmSharedCopies.ts) and the fused
+ * Conv2DBackpropInput), the copy-free Identity and Cast (wasmSharedCopies.ts), the row-copy
+ * GatherV2 (wasmGather.ts), BatchMatMul's transposeA through XNNPACK (wasmMatMulT.ts) and the fused
  * training kernels of src/core/fused/names.ts (wasmFused*.ts). The entry
  * points that pick a backend (src/worker/backend.ts, src/cli/backend-node.ts) call this.
  */
 export function registerWasmConvGrads(): void {
-  for (const config of [...configs, ...sharedCopyKernels, ...fusedUpdateKernels, ...fusedBnKernels]) {
+  for (const config of [
+    ...configs,
+    ...sharedCopyKernels,
+    ...gatherKernels,
+    ...matMulKernels,
+    ...fusedUpdateKernels,
+    ...fusedBnKernels,
+  ]) {
     const current = getKernel(config.kernelName, 'wasm');
     if (current?.kernelFunc === config.kernelFunc) continue;
     if (current) unregisterKernel(config.kernelName, 'wasm');
