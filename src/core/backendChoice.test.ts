@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendMeasurement, TrialResult } from './backendChoice';
-import { describeMeasurement, deviceKey, fallbackBackend, fastest, nextBudget, shapeKey } from './backendChoice';
+import {
+  chosenThreads,
+  describeMeasurement,
+  deviceKey,
+  fallbackBackend,
+  fastest,
+  nextBudget,
+  shapeKey,
+} from './backendChoice';
 import { keptFor, MAX_KEPT, parseKept, withKept } from './backendChoiceCache';
 import { presetConfig } from './presets';
 
@@ -35,6 +43,32 @@ describe('the choice from the timings', () => {
     expect(fallbackBackend(['webgl', 'wasm'])).toBe('wasm');
     expect(fallbackBackend(['webgl'])).toBe('webgl');
     expect(fallbackBackend([])).toBe('cpu');
+  });
+
+  it('keeps the threads of the faster wasm trial, and says them', () => {
+    const m: BackendMeasurement = {
+      chosen: 'wasm',
+      source: 'measured',
+      results: [{ ...ok('wasm', 54), threads: 2 }, ok('wasm', 42), ok('webgl', 900)],
+      device: 'd',
+      shape: 's',
+      totalMs: 3100,
+      fallback: null,
+    };
+    expect(chosenThreads(m)).toBe(1);
+    expect(describeMeasurement(m)).toBe(
+      'wasm on 2 threads 54.0 ms/step, wasm 42.0 ms/step, webgl 900 ms/step → wasm (measured in 3.1 s)',
+    );
+    const threaded = { ...m, results: [{ ...ok('wasm', 230), threads: 2 }, ok('wasm', 294)] };
+    expect(chosenThreads(threaded)).toBe(2);
+    expect(describeMeasurement(threaded)).toMatch(/→ wasm on 2 threads \(measured in 3\.1 s\)$/);
+    // A GPU backend chosen: its trial has no threads, so the workers' wasm (unused) keeps one.
+    expect(chosenThreads({ ...m, chosen: 'webgl' })).toBe(1);
+    // A kept entry with a threads count that is not a positive integer is dropped.
+    const entry = (threads: unknown) =>
+      JSON.stringify([{ device: 'd', shape: 's', chosen: 'wasm', results: [{ ...ok('wasm', 5), threads }] }]);
+    expect(parseKept(entry(2))).toHaveLength(1);
+    expect(parseKept(entry(0))).toHaveLength(0);
   });
 
   it('shares what is left of the budget among the trials still to come', () => {

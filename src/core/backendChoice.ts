@@ -18,10 +18,14 @@ export const TRIAL_BUDGET_MS = 3000;
 /** Timed steps after the warm-up step, at most. */
 export const TRIAL_STEPS = 3;
 
-/** One backend's trial: ms per lock-step of the comparison's runs, or why it has none. */
-export type TrialResult =
+/**
+ * One backend's trial: ms per lock-step of the comparison's runs, or why it has none. `threads`:
+ * the wasm threads it ran on, where more than one (absent: one thread, or a GPU backend).
+ */
+export type TrialResult = (
   | { backend: BackendName; ok: true; msPerStep: number; steps: number; warmupMs: number }
-  | { backend: BackendName; ok: false; reason: string };
+  | { backend: BackendName; ok: false; reason: string }
+) & { threads?: number };
 
 /** What 'auto' chose, how, and on what; carried to the page in the backend report. */
 export interface BackendMeasurement {
@@ -57,6 +61,20 @@ export function fastest(results: readonly TrialResult[]): BackendName | null {
   return best?.backend ?? null;
 }
 
+/**
+ * The wasm threads to train on after `m`: those of the chosen backend's fastest trial. With threads
+ * to spare, wasm is timed on them and on one (measured here: 2 threads 0.78× one for a demo run,
+ * XNNPACK's per-kernel hand-off outweighing its tiny products; 1.27× for the shallow preset's).
+ */
+export function chosenThreads(m: BackendMeasurement): number {
+  let best: { threads: number; ms: number } | null = null;
+  for (const r of m.results) {
+    if (r.backend === m.chosen && r.ok && (best === null || r.msPerStep < best.ms))
+      best = { threads: r.threads ?? 1, ms: r.msPerStep };
+  }
+  return best?.threads ?? 1;
+}
+
 /** When every trial failed: the first backend that was able to start, in the order of the name-based choice; wasm if none. */
 export function fallbackBackend(available: readonly BackendName[]): BackendName {
   return available.includes('wasm') ? 'wasm' : (available[0] ?? 'cpu');
@@ -66,13 +84,20 @@ const ms = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
 /** One result as the page says it: "webgpu 38 ms/step" or "webgl: warm-up took over its 1.2 s budget". */
 export function describeResult(r: TrialResult): string {
-  return r.ok ? `${r.backend} ${ms(r.msPerStep)} ms/step` : `${r.backend}: ${r.reason}`;
+  const name = onThreads(r.backend, r.threads ?? 1);
+  return r.ok ? `${name} ${ms(r.msPerStep)} ms/step` : `${name}: ${r.reason}`;
 }
 
-/** "wasm 81 ms/step, webgl: …, webgpu 38 ms/step → webgpu", plus "(measured earlier)" for a kept choice. */
+const onThreads = (backend: BackendName, threads: number): string =>
+  threads > 1 ? `${backend} on ${threads} threads` : backend;
+
+/**
+ * "wasm 81 ms/step, webgl: …, webgpu 38 ms/step → webgpu" ("wasm on 2 threads 54 ms/step, wasm
+ * 42 ms/step, … → wasm"), plus "(measured earlier)" for a kept choice.
+ */
 export function describeMeasurement(m: BackendMeasurement): string {
   const timings = m.results.map(describeResult).join(', ');
-  const head = `${timings || 'no backend measured'} → ${m.chosen}`;
+  const head = `${timings || 'no backend measured'} → ${onThreads(m.chosen, chosenThreads(m))}`;
   const tail = m.source === 'earlier' ? ' (measured earlier)' : ` (measured in ${(m.totalMs / 1000).toFixed(1)} s)`;
   return `${head}${tail}${m.fallback ? `. ${m.fallback}` : ''}`;
 }

@@ -23,6 +23,8 @@ function isResult(v: unknown): v is TrialResult {
   if (typeof v !== 'object' || v === null) return false;
   const r = v as Record<string, unknown>;
   if (!isName(r.backend)) return false;
+  if (r.threads !== undefined && !(typeof r.threads === 'number' && Number.isInteger(r.threads) && r.threads >= 1))
+    return false;
   if (r.ok === true)
     return [r.msPerStep, r.steps, r.warmupMs].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0);
   return r.ok === false && typeof r.reason === 'string';

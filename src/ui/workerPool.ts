@@ -25,7 +25,7 @@ export interface Resume {
 }
 import { planPool, wasmThreads } from './pool/plan';
 import type { BackendMeasurement } from '../core/backendChoice';
-import { shapeKey } from '../core/backendChoice';
+import { chosenThreads, shapeKey } from '../core/backendChoice';
 import { keepMeasurement, readKept } from './storage/backendChoices';
 import { measureBackends } from './pool/backendTrials';
 import type { WorkerPlan } from './pool/plan';
@@ -181,9 +181,11 @@ export class WorkerPool {
       measurement: BackendMeasurement | null,
       trialFailure: string | null,
     ): void => {
+      // 'auto' timed wasm on the spare threads and on one: the faster count is kept.
+      const workerThreads = measurement ? chosenThreads(measurement) : threads;
       this.plans.forEach((plan, i) => {
         const checkpoint = usable.find((c) => c.worker === i) ?? null;
-        this.worker(i, threads).postMessage({
+        this.worker(i, workerThreads).postMessage({
           type: 'init',
           sessionId: this.sessionId,
           worker: i,
@@ -191,7 +193,7 @@ export class WorkerPool {
           backend: chosen,
           measurement,
           trialFailure,
-          wasmThreads: threads,
+          wasmThreads: workerThreads,
           units: plan.units,
           makes: plan.makes,
           shownSeed: seeds[0] ?? config.seed,

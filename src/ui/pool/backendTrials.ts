@@ -75,8 +75,8 @@ function resultOf(backend: BackendName, outcome: Outcome, budgetMs: number): Tri
 }
 
 /**
- * Measures the backends for `config` (wasm on `threads`), or takes the kept choice for this
- * device and shape. Throws when even the wasm trial's worker gave no answer (the caller then
+ * Measures the backends for `config` (wasm on `threads`, and on one thread where `threads` > 1),
+ * or takes the kept choice for this device and shape. Throws when even the wasm trial's worker gave no answer (the caller then
  * chooses by the adapters' names).
  */
 export async function measureBackends(
@@ -99,7 +99,16 @@ export async function measureBackends(
   }
   const { answer } = first;
   if (answer.earlier) return answer.earlier;
-  const results: TrialResult[] = [resultOf('wasm', first, wasmBudget)];
+  const results: TrialResult[] = [{ ...resultOf('wasm', first, wasmBudget), ...(threads > 1 ? { threads } : {}) }];
+  if (threads > 1) {
+    // wasm on one thread too: XNNPACK's threads slow small nets down (core/backendChoice.ts chosenThreads).
+    const single = await runOne(
+      host,
+      { type: 'trialBackend', sessionId, backend: 'wasm', config, threads: 1, budgetMs: wasmBudget, kept: [] },
+      WASM_LIMIT_MS,
+    );
+    results.push(resultOf('wasm', single, wasmBudget));
+  }
   const others = TRIAL_ORDER.filter((b) => b !== 'wasm' && answer.available.includes(b));
   for (const [i, backend] of others.entries()) {
     const budgetMs = Math.max(nextBudget(TRIAL_BUDGET_MS, performance.now() - start, others.length - i), first.trialMs);
