@@ -4,7 +4,7 @@
  * the page. Refusals come back as lines naming the option, with the form field that sets it.
  */
 import { torchProjectZip } from '../core/export/torchZip';
-import type { SessionData } from './workerPool';
+import type { SessionData } from './pool/types';
 import { downloadBlob } from './export/download';
 
 export type ExportOutcome = { ok: true; filename: string; bytes: number } | { ok: false; problems: string[] };

@@ -10,7 +10,7 @@ import type { SavedComparison, SavedSetup } from './storage/comparisonStore';
 import { Persister } from './persist';
 import { Store } from './store/store';
 import type { ProbeWeights } from '../worker/protocol';
-import type { SessionData } from './workerPool';
+import type { SessionData } from './pool/types';
 import { WorkerPool } from './workerPool';
 import type { SweepPool } from './sweep/sweepTrainer';
 import type { UiState } from './store/state';

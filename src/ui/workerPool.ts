@@ -9,20 +9,14 @@
  * Each worker's wasm backend gets the cores the pool leaves idle as threads (pool/plan.ts); a
  * worker started with another count is replaced, since the count is fixed when its backend starts.
  */
-import type { FolderSource } from '../core/faces/source';
 import type { ExperimentConfig } from '../core/config';
 import type { BackendChoice } from '../core/backends';
-import type { BackendReport, FromWorker, ProbeWeights, ToWorker, WorkerCheckpoint } from '../worker/protocol';
+import type { BackendReport, FromWorker, ProbeWeights, ToWorker } from '../worker/protocol';
 import { MAX_CHECKPOINT_EVERY } from '../core/checkpointEvery';
 import { canonicalJson } from '../core/data/cache';
 import { restoredState } from './store/restore';
-import type { UiState } from './store/state';
-
-/** A saved comparison to continue: its state is cut back to the checkpoints' steps (store/restore.ts). */
-export interface Resume {
-  state: UiState;
-  checkpoints: WorkerCheckpoint[];
-}
+import type { PoolJob, Resume, RoundSink, SessionData } from './pool/types';
+import type { FolderSource } from '../core/faces/source';
 import { planPool, wasmThreads } from './pool/plan';
 import type { BackendMeasurement } from '../core/backendChoice';
 import { chosenThreads, shapeKey } from '../core/backendChoice';
@@ -30,29 +24,6 @@ import { keepMeasurement, readKept } from './storage/backendChoices';
 import { measureBackends } from './pool/backendTrials';
 import type { WorkerPlan } from './pool/plan';
 import type { Store } from './store/store';
-
-/** One job of a sweep's round: one run (`config.runs` is its one method) on one seed, in a worker of its own. */
-export interface PoolJob {
-  config: ExperimentConfig;
-  seed: number;
-}
-
-/** Where a sweep's round sends its workers' messages instead of the page's comparison store. */
-export interface RoundSink {
-  receive(msg: FromWorker): void;
-  /** The pool was taken for something else (a comparison, another round) before the round ended. */
-  interrupted(): void;
-}
-
-/** What the current session trains, and the faces its workers made so far, for the PyTorch export. */
-export interface SessionData {
-  config: ExperimentConfig;
-  seeds: readonly number[];
-  /** Each seed's serialized faces (core/data/cache.ts layout), as its maker posted them. */
-  faces: ReadonlyMap<number, ArrayBuffer>;
-  /** "Your faces": the folder the session trains on; null: synthetic faces. */
-  folder: FolderSource | null;
-}
 
 export class WorkerPool {
   private readonly workers: Worker[] = [];

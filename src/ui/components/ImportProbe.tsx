@@ -7,7 +7,7 @@
  * read gets an alert naming what is wrong, and nothing else changes. Files stay in this browser.
  */
 import { useState } from 'react';
-import type { SessionData } from '../workerPool';
+import type { SessionData } from '../pool/types';
 import { evaluateInWorker, importRequest } from '../import/probeImportClient';
 import type { ProbeImports } from '../import/probeImports';
 import { useCurrentProbes } from '../import/useProbeImports';

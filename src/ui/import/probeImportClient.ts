@@ -5,7 +5,7 @@
  */
 import type { BackendChoice } from '../../core/backends';
 import type { ImportedProbeMessage, ImportedProbeResult, ImportProbeMessage } from '../../worker/protocol';
-import type { SessionData } from '../workerPool';
+import type { SessionData } from '../pool/types';
 
 /** The message for the worker, or why the current comparison cannot evaluate a probe yet. */
 export function importRequest(

@@ -10,7 +10,7 @@ import type { EvalReport } from '../../core/eval/report';
 import type { FromWorker } from '../../worker/protocol';
 import type { RunStoreBackend } from '../storage/runStore';
 import type { StoredRun } from '../storage/storedRun';
-import type { PoolJob, RoundSink } from '../workerPool';
+import type { PoolJob, RoundSink } from '../pool/types';
 import type { SweepPool } from './sweepTrainer';
 
 export class MemoryRuns implements RunStoreBackend {

@@ -23,7 +23,7 @@ import { emptyRun, initialState, reduce } from '../store/state';
 import type { PageRunStore } from '../storage/runStore';
 import type { StoredRun } from '../storage/storedRun';
 import { PAGE_RUN_STORE_VERSION, recordView, runData } from '../storage/storedRun';
-import type { PoolJob, RoundSink } from '../workerPool';
+import type { PoolJob, RoundSink } from '../pool/types';
 
 /** The page's worker pool as a sweep uses it (useTraining.ts). */
 export interface SweepPool {
