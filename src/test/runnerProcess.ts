@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResultsFile } from '../core/results/resultsFile';
+import { TINY_SETS } from './tinySweep';
 
 export const RUNNER = fileURLToPath(new URL('../../dist-cli/experiment.js', import.meta.url));
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -83,20 +84,7 @@ export const TINY_CPU = [
   '0',
   '--set',
   'analysis.slice2d=false',
-  '--set',
-  'batchSize=4',
-  '--set',
-  'data.trainIds=24',
-  '--set',
-  'data.testIds=10',
-  '--set',
-  'data.pairs=60',
-  '--set',
-  'gallery.queueSize=8',
-  '--set',
-  'data.imageSize=8',
-  '--set',
-  'data.augment.shiftPx=1',
+  ...TINY_SETS,
   '--methods',
   'sst,masst2',
   '--seeds',
