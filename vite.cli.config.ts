@@ -4,8 +4,10 @@
  */
 import { defineConfig } from 'vite';
 import { tfjsNodeAliases } from './vite.shared.ts';
+import { watModules } from './vite.wat.ts';
 
 export default defineConfig({
+  plugins: [watModules()],
   resolve: { alias: tfjsNodeAliases(import.meta.dirname) },
   ssr: { noExternal: [/@tensorflow\//] },
   build: {

@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { CONTENT_SECURITY_POLICY_HEADER, cspMeta } from './vite.csp.ts';
 import { tfjsNodeAliases } from './vite.shared.ts';
 import { tfjsPthreadWorker } from './vite.wasmThreads.ts';
+import { watModules } from './vite.wat.ts';
 import { vulkanEnvForChildren } from './src/cli/vulkan-env.ts';
 
 // COOP/COEP make the page crossOriginIsolated (SharedArrayBuffer for threaded WASM later).
@@ -13,7 +14,7 @@ const isolation = {
 };
 
 export default defineConfig({
-  plugins: [react(), cspMeta(), tfjsPthreadWorker()],
+  plugins: [react(), cspMeta(), tfjsPthreadWorker(), watModules()],
   server: { headers: isolation },
   // Pre-bundle every tfjs entry the worker imports in one pass: found one by one, they are
   // optimised separately and tfjs-core ends up twice ("Cannot evaluate flag").
@@ -35,8 +36,8 @@ export default defineConfig({
   build: { rolldownOptions: { input: { main: 'index.html', bench: 'bench.html' } } },
   worker: {
     format: 'es',
-    // The threaded wasm backend's pthread script (src/worker/wasmThreads.ts).
-    plugins: () => [tfjsPthreadWorker()],
+    // The threaded wasm backend's pthread script (src/worker/wasmThreads.ts) and our own wasm kernels.
+    plugins: () => [tfjsPthreadWorker(), watModules()],
     // Vite 8 repeats licence comments per module: ~1 MB of a tfjs worker chunk (docs/decisions.md).
     rolldownOptions: { output: { comments: { legal: false } } },
   },

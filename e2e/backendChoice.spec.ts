@@ -36,12 +36,17 @@ test('auto measures the backends, shows the timings, picks wasm, and keeps the c
 async function oneRun(
   page: Page,
   threads: number,
-): Promise<{ threadedBuild: boolean; threads: number; losses: number[] }> {
+): Promise<{ threadedBuild: boolean; threads: number; simdKernels: boolean; losses: number[] }> {
   await page.goto(`/bench.html?oneRun=smoke&threads=${threads}&steps=4`);
   const handle = await page.waitForFunction(() => window.benchReply ?? null, null, { timeout: 180_000, polling: 250 });
   const reply = (await handle.jsonValue()) as NonNullable<Window['benchReply']>;
   if (reply.type !== 'oneRun') throw new Error(`one run failed: ${JSON.stringify(reply)}`);
-  return { threadedBuild: reply.threadedBuild, threads: reply.threads, losses: reply.times.losses };
+  return {
+    threadedBuild: reply.threadedBuild,
+    threads: reply.threads,
+    simdKernels: reply.simdKernels,
+    losses: reply.times.losses,
+  };
 }
 
 test('the threaded wasm build trains the same losses as one thread', async ({ page }) => {
@@ -51,6 +56,9 @@ test('the threaded wasm build trains the same losses as one thread', async ({ pa
   expect(threaded.threadedBuild).toBe(true);
   // XNNPACK's own count: tfjs caps it at half the logical cores unless wasmThreads.ts says otherwise.
   expect(threaded.threads).toBe(2);
+  // Our SIMD kernels link to either build's memory (a plain one, and the threaded build's shared one).
+  expect(single.simdKernels).toBe(true);
+  expect(threaded.simdKernels).toBe(true);
   expect(threaded.losses).toHaveLength(4);
   for (const [i, loss] of threaded.losses.entries()) {
     const reference = single.losses[i] as number;

@@ -5,6 +5,9 @@
  * the wasm backend on the threads asked for (a fresh worker per request: the count is fixed when
  * the backend starts).
  */
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { hasSimdKernels } from '../backends/filterGradSimd';
+import * as tf from '../core/tf';
 import { configureWasm, selectBackend } from '../worker/backend';
 import { measureBackend } from './measure';
 import { timeOneRun } from './oneRun';
@@ -30,6 +33,7 @@ async function handle(request: BenchRequest): Promise<void> {
       type: 'oneRun',
       threadedBuild,
       threads: report.threads,
+      simdKernels: hasSimdKernels(tf.backend() as BackendWasm),
       times: await timeOneRun(request.preset, request.steps),
     });
     return;

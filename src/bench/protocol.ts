@@ -16,7 +16,8 @@ export type BenchReply =
   | { type: 'result'; backend: BackendName; adapter: string; times: BackendTimes }
   /**
    * `threadedBuild`: the threaded wasm build was started (asked for more than one thread, and the
-   * browser can); `threads`: the threads XNNPACK reports it runs on.
+   * browser can); `threads`: the threads XNNPACK reports it runs on; `simdKernels`: our own
+   * WebAssembly SIMD kernels (src/backends/simd) run on that build's memory.
    */
-  | { type: 'oneRun'; threadedBuild: boolean; threads: number; times: OneRunTimes }
+  | { type: 'oneRun'; threadedBuild: boolean; threads: number; simdKernels: boolean; times: OneRunTimes }
   | { type: 'error'; message: string };
