@@ -1,9 +1,13 @@
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { KernelConfig } from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/backend-node';
 import { bnActFused, bnActTrain } from '../core/fused/bnAct';
 import { BN_EPSILON } from '../core/model/architecture';
 import { createRng } from '../core/rng';
 import * as tf from '../core/tf';
+import { bnLoops } from './bnSimd';
+import { fusedBnKernelConfigs } from './wasmFusedBn';
 
 function values(shape: number[], seed: number, offset = 0): Float32Array {
   const rng = createRng(seed);
@@ -133,6 +137,57 @@ describe('fused BN (+ residual, PReLU) kernels on wasm', () => {
         const ref = cpu.out[i] as Float32Array;
         const scale = ref.reduce((m, r) => Math.max(m, Math.abs(r)), 1);
         expect(maxDiff(t, ref) / scale).toBeLessThan(2e-5);
+      });
+    });
+  }
+});
+
+describe('the fused BN kernels’ SIMD loops (bnSimd.ts)', () => {
+  afterAll(() => useNodeBackend('cpu'));
+
+  /** Runs `v` on wasm with the kernels of `configs` registered in place of the installed ones. */
+  async function withKernels(configs: KernelConfig[], v: Variant): Promise<Float32Array[]> {
+    await useNodeBackend('wasm');
+    const installed = configs.map((k) => tf.getKernel(k.kernelName, 'wasm') as KernelConfig);
+    const swap = (to: KernelConfig[]) => {
+      for (const k of to) {
+        tf.unregisterKernel(k.kernelName, 'wasm');
+        tf.registerKernel(k);
+      }
+    };
+    swap(configs);
+    try {
+      return (await run('wasm', v)).out;
+    } finally {
+      swap(installed);
+    }
+  }
+
+  it('run on the Node wasm backend', async () => {
+    await useNodeBackend('wasm');
+    expect(bnLoops(tf.backend() as BackendWasm)).not.toBeNull();
+  });
+
+  const variants: Variant[] = [
+    { shape: [32, 24, 24, 8], prelu: true, residual: false, groups: 2 },
+    { shape: [32, 12, 12, 16], prelu: false, residual: false, groups: 2 },
+    { shape: [32, 6, 6, 32], prelu: true, residual: true, groups: 2 },
+    { shape: [16, 12, 12, 16], prelu: true, residual: true, groups: 1 },
+    { shape: [3, 5, 7, 2], prelu: true, residual: true, groups: 1 },
+    { shape: [32, 32], prelu: false, residual: false, groups: 2 },
+    // an odd channel count stays on the JS loops
+    { shape: [4, 3, 3, 5], prelu: true, residual: false, groups: 2 },
+  ];
+  for (const v of variants) {
+    it(`${v.shape.join('×')}${v.residual ? ' + residual' : ''}${v.prelu ? ' + PReLU' : ''}, ${v.groups} group(s): bit for bit the JS loops`, async () => {
+      const simd = await withKernels(fusedBnKernelConfigs(true), v);
+      const js = await withKernels(fusedBnKernelConfigs(false), v);
+      expect(simd.map((t) => t.length)).toEqual(js.map((t) => t.length));
+      simd.forEach((t, i) => {
+        const ref = js[i] as Float32Array;
+        let differing = 0;
+        for (let j = 0; j < t.length; j++) if (!Object.is(t[j], ref[j])) differing++;
+        expect(differing).toBe(0);
       });
     });
   }
