@@ -6,29 +6,19 @@
 ;; Layout [rows, C], channel fastest: a pair's values are 8 bytes at $x, then every $stride bytes
 ;; (C·4). $res / $dres are read / written only with $residual ≠ 0, $alpha only with $prelu ≠ 0.
 ;; Scalars come in per lane (…0 for the first channel, …1 for the second); results that JS reads
-;; back are stored as float64 at $out.
+;; back are stored as float64 at $out. Loads, stores and lane pairs are written out in place: V8
+;; does not inline calls between wasm functions (measured: helpers made the loops 1.7× slower).
 (module
   (import "env" "memory" (memory 1))
-
-  ;; Two float32 at $p as float64 lanes.
-  (func $load2 (param $p i32) (result v128)
-    (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (local.get $p))))
-
-  ;; Two float64 lanes stored as float32 at $p (rounded to nearest, as a Float32Array store).
-  (func $store2 (param $p i32) (param $v v128)
-    (v128.store64_lane align=4 0 (local.get $p) (f32x4.demote_f64x2_zero (local.get $v))))
-
-  (func $pair (param $a f64) (param $b f64) (result v128)
-    (f64x2.replace_lane 1 (f64x2.splat (local.get $a)) (local.get $b)))
 
   ;; moments: d = x − x[first row]; Σd and Σd² per lane → $out [Σd0, Σd1, Σd²0, Σd²1].
   (func (export "sums") (param $x i32) (param $rows i32) (param $stride i32) (param $out i32)
     (local $shift v128) (local $d v128) (local $sum v128) (local $sq v128)
-    (local.set $shift (call $load2 (local.get $x)))
+    (local.set $shift (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (local.get $x))))
     (block $done
       (loop $row
         (br_if $done (i32.eqz (local.get $rows)))
-        (local.set $d (f64x2.sub (call $load2 (local.get $x)) (local.get $shift)))
+        (local.set $d (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (local.get $x))) (local.get $shift)))
         (local.set $sum (f64x2.add (local.get $sum) (local.get $d)))
         (local.set $sq (f64x2.add (local.get $sq) (f64x2.mul (local.get $d) (local.get $d))))
         (local.set $x (i32.add (local.get $x) (local.get $stride)))
@@ -46,27 +36,27 @@
     (param $prelu i32) (param $residual i32)
     (local $m v128) (local $s v128) (local $b v128) (local $a v128) (local $z v128) (local $p v128)
     (local $r v128) (local $off i32)
-    (local.set $m (call $pair (local.get $m0) (local.get $m1)))
-    (local.set $s (call $pair (local.get $s0) (local.get $s1)))
-    (local.set $b (call $pair (local.get $b0) (local.get $b1)))
-    (local.set $a (call $pair (local.get $a0) (local.get $a1)))
+    (local.set $m (f64x2.replace_lane 1 (f64x2.splat (local.get $m0)) (local.get $m1)))
+    (local.set $s (f64x2.replace_lane 1 (f64x2.splat (local.get $s0)) (local.get $s1)))
+    (local.set $b (f64x2.replace_lane 1 (f64x2.splat (local.get $b0)) (local.get $b1)))
+    (local.set $a (f64x2.replace_lane 1 (f64x2.splat (local.get $a0)) (local.get $a1)))
     (block $done
       (loop $row
         (br_if $done (i32.eqz (local.get $rows)))
         (local.set $r (f64x2.splat (f64.const 0)))
         (if (local.get $residual)
-          (then (local.set $r (call $load2 (i32.add (local.get $res) (local.get $off))))))
+          (then (local.set $r (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $res) (local.get $off)))))))
         (local.set $z
           (f64x2.add
             (f64x2.add
-              (f64x2.mul (f64x2.sub (call $load2 (i32.add (local.get $x) (local.get $off))) (local.get $m)) (local.get $s))
+              (f64x2.mul (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $x) (local.get $off)))) (local.get $m)) (local.get $s))
               (local.get $b))
             (local.get $r)))
         (if (local.get $prelu)
           (then
             (local.set $p (f64x2.mul (f64x2.splat (f64.const 0.5)) (f64x2.add (local.get $z) (f64x2.abs (local.get $z)))))
             (local.set $z (f64x2.add (local.get $p) (f64x2.mul (local.get $a) (f64x2.sub (local.get $z) (local.get $p)))))))
-        (call $store2 (i32.add (local.get $y) (local.get $off)) (local.get $z))
+        (v128.store64_lane align=4 0 (i32.add (local.get $y) (local.get $off)) (f32x4.demote_f64x2_zero (local.get $z)))
         (local.set $off (i32.add (local.get $off) (local.get $stride)))
         (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
         (br $row))))
@@ -84,21 +74,21 @@
     (local $m v128) (local $s v128) (local $b v128) (local $a v128) (local $inv v128)
     (local $d v128) (local $g v128) (local $z v128) (local $r v128)
     (local $sumG v128) (local $sumGx v128) (local $sumA v128) (local $off i32)
-    (local.set $m (call $pair (local.get $m0) (local.get $m1)))
-    (local.set $s (call $pair (local.get $s0) (local.get $s1)))
-    (local.set $b (call $pair (local.get $b0) (local.get $b1)))
-    (local.set $a (call $pair (local.get $a0) (local.get $a1)))
-    (local.set $inv (call $pair (local.get $i0) (local.get $i1)))
+    (local.set $m (f64x2.replace_lane 1 (f64x2.splat (local.get $m0)) (local.get $m1)))
+    (local.set $s (f64x2.replace_lane 1 (f64x2.splat (local.get $s0)) (local.get $s1)))
+    (local.set $b (f64x2.replace_lane 1 (f64x2.splat (local.get $b0)) (local.get $b1)))
+    (local.set $a (f64x2.replace_lane 1 (f64x2.splat (local.get $a0)) (local.get $a1)))
+    (local.set $inv (f64x2.replace_lane 1 (f64x2.splat (local.get $i0)) (local.get $i1)))
     (block $done
       (loop $row
         (br_if $done (i32.eqz (local.get $rows)))
-        (local.set $d (f64x2.sub (call $load2 (i32.add (local.get $x) (local.get $off))) (local.get $m)))
-        (local.set $g (call $load2 (i32.add (local.get $dy) (local.get $off))))
+        (local.set $d (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $x) (local.get $off)))) (local.get $m)))
+        (local.set $g (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $dy) (local.get $off)))))
         (if (local.get $prelu)
           (then
             (local.set $r (f64x2.splat (f64.const 0)))
             (if (local.get $residual)
-              (then (local.set $r (call $load2 (i32.add (local.get $res) (local.get $off))))))
+              (then (local.set $r (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $res) (local.get $off)))))))
             (local.set $z (f64x2.add (f64x2.add (f64x2.mul (local.get $d) (local.get $s)) (local.get $b)) (local.get $r)))
             (local.set $sumA
               (f64x2.add (local.get $sumA)
@@ -111,9 +101,9 @@
                   (f64x2.mul
                     (f64x2.sub (f64x2.splat (f64.const 1)) (local.get $a))
                     (v128.and (f64x2.gt (local.get $z) (f64x2.splat (f64.const 0))) (f64x2.splat (f64.const 1)))))))))
-        (call $store2 (i32.add (local.get $dx) (local.get $off)) (local.get $g))
+        (v128.store64_lane align=4 0 (i32.add (local.get $dx) (local.get $off)) (f32x4.demote_f64x2_zero (local.get $g)))
         (if (local.get $residual)
-          (then (call $store2 (i32.add (local.get $dres) (local.get $off)) (local.get $g))))
+          (then (v128.store64_lane align=4 0 (i32.add (local.get $dres) (local.get $off)) (f32x4.demote_f64x2_zero (local.get $g)))))
         (local.set $sumG (f64x2.add (local.get $sumG) (local.get $g)))
         (local.set $sumGx (f64x2.add (local.get $sumGx) (f64x2.mul (f64x2.mul (local.get $g) (local.get $d)) (local.get $inv))))
         (local.set $off (i32.add (local.get $off) (local.get $stride)))
@@ -131,21 +121,20 @@
     (param $g0 f64) (param $g1 f64) (param $gx0 f64) (param $gx1 f64)
     (local $m v128) (local $inv v128) (local $coef v128) (local $sumG v128) (local $sumGx v128)
     (local $xhat v128) (local $off i32) (local $p i32)
-    (local.set $m (call $pair (local.get $m0) (local.get $m1)))
-    (local.set $inv (call $pair (local.get $i0) (local.get $i1)))
-    (local.set $coef (call $pair (local.get $c0) (local.get $c1)))
-    (local.set $sumG (call $pair (local.get $g0) (local.get $g1)))
-    (local.set $sumGx (call $pair (local.get $gx0) (local.get $gx1)))
+    (local.set $m (f64x2.replace_lane 1 (f64x2.splat (local.get $m0)) (local.get $m1)))
+    (local.set $inv (f64x2.replace_lane 1 (f64x2.splat (local.get $i0)) (local.get $i1)))
+    (local.set $coef (f64x2.replace_lane 1 (f64x2.splat (local.get $c0)) (local.get $c1)))
+    (local.set $sumG (f64x2.replace_lane 1 (f64x2.splat (local.get $g0)) (local.get $g1)))
+    (local.set $sumGx (f64x2.replace_lane 1 (f64x2.splat (local.get $gx0)) (local.get $gx1)))
     (block $done
       (loop $row
         (br_if $done (i32.eqz (local.get $rows)))
-        (local.set $xhat (f64x2.mul (f64x2.sub (call $load2 (i32.add (local.get $x) (local.get $off))) (local.get $m)) (local.get $inv)))
+        (local.set $xhat (f64x2.mul (f64x2.sub (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $x) (local.get $off)))) (local.get $m)) (local.get $inv)))
         (local.set $p (i32.add (local.get $dx) (local.get $off)))
-        (call $store2 (local.get $p)
-          (f64x2.mul (local.get $coef)
+        (v128.store64_lane align=4 0 (local.get $p) (f32x4.demote_f64x2_zero (f64x2.mul (local.get $coef)
             (f64x2.sub
-              (f64x2.sub (f64x2.mul (f64x2.splat (local.get $n)) (call $load2 (local.get $p))) (local.get $sumG))
-              (f64x2.mul (local.get $xhat) (local.get $sumGx)))))
+              (f64x2.sub (f64x2.mul (f64x2.splat (local.get $n)) (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (local.get $p)))) (local.get $sumG))
+              (f64x2.mul (local.get $xhat) (local.get $sumGx))))))
         (local.set $off (i32.add (local.get $off) (local.get $stride)))
         (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
         (br $row))))
