@@ -75,6 +75,8 @@ describe('the SIMD filter gradient (wasm)', () => {
     ['stage 2 projection', [32, 12, 12, 16], [1, 1, 16, 32], 2, 'same'],
     // RGB stem (1-channel tiles), 4-wide output tiles, odd sizes, 'valid', stride 3, 5×5
     ['RGB stem', [2, 9, 7, 3], [3, 3, 3, 8], 1, 'same'],
+    ['RGB stem, 16 outputs (1×16 tiles)', [2, 9, 7, 3], [3, 3, 3, 16], 1, 'same'],
+    ['the reference step’s first layer', [4, 32, 32, 3], [3, 3, 3, 16], 1, 'same'],
     ['Cout 12', [2, 8, 8, 4], [3, 3, 4, 12], 2, 'same'],
     ['Cin 6, Cout 4', [3, 7, 5, 6], [2, 3, 6, 4], 1, 'valid'],
     ['5×5, stride 3', [1, 13, 11, 8], [5, 5, 8, 8], 3, 'same'],

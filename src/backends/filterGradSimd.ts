@@ -6,8 +6,8 @@
  * the demo's layers). Bit for bit that product: see the .wat file.
  *
  * Tiles: per tap, 4 consecutive input channels (1 when Cin is not a multiple of 4, as in the grey
- * or RGB stem) × 8 output channels (4 when Cout is a multiple of 4 only). Other Cout stay on the
- * im2col path (supportsSimd).
+ * or RGB stem) × 8 output channels (4 when Cout is a multiple of 4 only; 16 with one input
+ * channel where Cout allows). Other Cout stay on the im2col path (supportsSimd).
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { backend_util } from '@tensorflow/tfjs-core';
@@ -38,6 +38,7 @@ type Tile = (
 
 interface Tiles {
   tile4x8: Tile;
+  tile1x16: Tile;
   tile1x8: Tile;
   tile4x4: Tile;
   tile1x4: Tile;
@@ -84,9 +85,19 @@ export function filterGradSimd(wasm: BackendWasm, info: ConvInfo, x: number, dy:
   const dyCol = cout * f;
   const dwRow = cout * f;
   const rowsOf = cin % 4 === 0 ? 4 : 1;
-  const colsOf = cout % 8 === 0 ? 8 : 4;
+  // One input channel at a time loads x once per output position for 1 multiply a lane group:
+  // 16 output channels share that load where Cout allows (the RGB stem of the reference step).
+  const colsOf = rowsOf === 1 && cout % 16 === 0 ? 16 : cout % 8 === 0 ? 8 : 4;
   const tile =
-    rowsOf === 4 ? (colsOf === 8 ? tiles.tile4x8 : tiles.tile4x4) : colsOf === 8 ? tiles.tile1x8 : tiles.tile1x4;
+    rowsOf === 4
+      ? colsOf === 8
+        ? tiles.tile4x8
+        : tiles.tile4x4
+      : colsOf === 16
+        ? tiles.tile1x16
+        : colsOf === 8
+          ? tiles.tile1x8
+          : tiles.tile1x4;
   for (let ky = 0; ky < kh; ky++) {
     const [r0, r1] = validRange(ho, h, sh, ky - info.padInfo.top);
     for (let kx = 0; kx < kw; kx++) {

@@ -2,7 +2,8 @@
 ;; read straight from x and dy in NHWC: no patch matrix, and no packed copy of dy (XNNPACK packs its
 ;; second operand on every call, ~3.4 ns a value). Driven per tap and tile by filterGradSimd.ts.
 ;;
-;; One call sums one tile: R input channels (4 consecutive, or 1) × 8 or 4 output channels, over
+;; One call sums one tile: R input channels (4 consecutive, or 1) × 8 or 4 output channels (16 for
+;; one input channel, whose tile has the fewest products per load), over
 ;; the tap's valid output positions n = (image, row, column), in that order, as f32 products added
 ;; to one f32 accumulator per output value starting at +0: the order and rounding of XNNPACK's
 ;; GEMM over an im2col matrix, whose padding entries add exact zeros (skipped here).
@@ -125,6 +126,52 @@
         (br $image)))
     (v128.store align=4 (local.get $dw) (local.get $a0))
     (v128.store offset=16 align=4 (local.get $dw) (local.get $a1)))
+
+  (func (export "tile1x16")
+    (param $x i32) (param $dy i32) (param $dw i32) (param $dwRow i32)
+    (param $images i32) (param $rows i32) (param $cols i32)
+    (param $xImage i32) (param $xRow i32) (param $xCol i32)
+    (param $dyImage i32) (param $dyRow i32) (param $dyCol i32)
+    (local $b i32) (local $r i32) (local $c i32)
+    (local $xr i32) (local $dr i32) (local $xp i32) (local $dp i32)
+    (local $s v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local.set $b (local.get $images))
+    (block $imagesDone
+      (loop $image
+        (br_if $imagesDone (i32.eqz (local.get $b)))
+        (local.set $xr (local.get $x))
+        (local.set $dr (local.get $dy))
+        (local.set $r (local.get $rows))
+        (block $rowsDone
+          (loop $row
+            (br_if $rowsDone (i32.eqz (local.get $r)))
+            (local.set $xp (local.get $xr))
+            (local.set $dp (local.get $dr))
+            (local.set $c (local.get $cols))
+            (block $colsDone
+              (loop $col
+                (br_if $colsDone (i32.eqz (local.get $c)))
+                (local.set $s (v128.load32_splat align=4 (local.get $xp)))
+                (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $s) (v128.load align=4 (local.get $dp)))))
+                (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $s) (v128.load offset=16 align=4 (local.get $dp)))))
+                (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $s) (v128.load offset=32 align=4 (local.get $dp)))))
+                (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $s) (v128.load offset=48 align=4 (local.get $dp)))))
+                (local.set $xp (i32.add (local.get $xp) (local.get $xCol)))
+                (local.set $dp (i32.add (local.get $dp) (local.get $dyCol)))
+                (local.set $c (i32.sub (local.get $c) (i32.const 1)))
+                (br $col)))
+            (local.set $xr (i32.add (local.get $xr) (local.get $xRow)))
+            (local.set $dr (i32.add (local.get $dr) (local.get $dyRow)))
+            (local.set $r (i32.sub (local.get $r) (i32.const 1)))
+            (br $row)))
+        (local.set $x (i32.add (local.get $x) (local.get $xImage)))
+        (local.set $dy (i32.add (local.get $dy) (local.get $dyImage)))
+        (local.set $b (i32.sub (local.get $b) (i32.const 1)))
+        (br $image)))
+    (v128.store align=4 (local.get $dw) (local.get $a0))
+    (v128.store offset=16 align=4 (local.get $dw) (local.get $a1))
+    (v128.store offset=32 align=4 (local.get $dw) (local.get $a2))
+    (v128.store offset=48 align=4 (local.get $dw) (local.get $a3)))
 
   (func (export "tile4x4")
     (param $x i32) (param $dy i32) (param $dw i32) (param $dwRow i32)
