@@ -32,6 +32,7 @@ import type { Phase } from './convLayouts';
 import { phaseFilter, phases, scatterPhase } from './convLayouts';
 import { filterGradSimd, supportsSimd } from './filterGradSimd';
 import { im2colTransposed } from './im2col';
+import { scatterPhaseSimd } from './scatterSimd';
 import { fusedBnKernels } from './wasmFusedBn';
 import { fusedUpdateKernels } from './wasmFusedUpdates';
 import { gatherKernels } from './wasmGather';
@@ -164,6 +165,7 @@ const inputGrad = (({ inputs, backend, attrs }) => {
     if (!covered) heap(wasm, out).fill(0);
     return out;
   };
+  const at = (t: TensorInfo): number => wasm.getMemoryOffset(t.dataId);
   let dx: TensorInfo | undefined;
   for (const rows of rowPhases) {
     if (isEmpty(rows)) continue;
@@ -177,7 +179,9 @@ const inputGrad = (({ inputs, backend, attrs }) => {
         return { ...out, shape: [...a.inputShape] };
       }
       dx ??= output();
-      scatterPhase(heap(wasm, out), out.shape as Shape4, heap(wasm, dx), info, rows, cols);
+      if (!scatterPhaseSimd(wasm, at(out), out.shape, at(dx), info, rows, cols)) {
+        scatterPhase(heap(wasm, out), out.shape as Shape4, heap(wasm, dx), info, rows, cols);
+      }
       wasm.disposeData(out.dataId);
     }
   }
