@@ -2,12 +2,12 @@
  * A per-step profile of one run's training step (issue 23): how many kernels a step runs, the
  * time spent inside them against the step's time (the rest is tfjs's per-op bookkeeping:
  * dispatch, the gradient tape, tidy, tensor creation), the costliest kernels, and what a step
- * allocates. Kernel times come from tf.profile, which asks the backend's time(f) around each
- * kernel call. With a `clock` (the runner passes the process's CPU time) both the steps and the
- * kernels are timed on it, so a machine loaded by other jobs inflates neither: time(f) is
- * swapped for one on that clock while profiling (wasm's and cpu's time(f) are synchronous
- * wrappers of performance.now()). The step's time is measured on unprofiled steps, so
- * profiling's own cost is not in it.
+ * allocates. Kernel times come from every registered kernel of the backend wrapped in a timer
+ * for the timed steps (tf.profile's own timing, a promise and a timer object per kernel, cost
+ * more than the demo's small kernels and made "the rest" come out negative); the counts come from
+ * one step under tf.profile, which are exact. With a `clock` (the runner passes the process's CPU
+ * time) the steps and the kernels are timed on it, so a machine loaded by other jobs inflates
+ * neither. The step's time is measured on unwrapped steps, so the timers' cost is not in it.
  */
 import * as tf from '../core/tf';
 
@@ -53,7 +53,8 @@ function isKernel(name: string, backend: string): boolean {
 
 /**
  * Profiles `step` (one training step that returns its loss, which this disposes): `warmup`
- * unprofiled steps, `reps` timed unprofiled steps, then `profiled` steps under tf.profile.
+ * untimed steps, `reps` timed steps, one step under tf.profile for the counts, then `profiled`
+ * steps with every kernel timed.
  */
 export async function profileStep(
   step: () => tf.Scalar,
@@ -79,77 +80,93 @@ export async function profileStep(
     walls.push(performance.now() - t);
   }
   const backend = tf.getBackend();
-  const engineBackend = tf.backend() as unknown as { time(f: () => void): Promise<{ kernelMs: number }> };
-  const time = engineBackend.time;
-  if (clock !== null) {
-    engineBackend.time = async (f) => {
-      const start = clock();
-      f();
-      return { kernelMs: clock() - start };
-    };
-  }
-  const checks = tf.env().getBool('CHECK_COMPUTATION_FOR_ERRORS');
-  tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', false);
-  const totals: number[] = [];
+  const counts = await countKernels(step, backend);
   const perName = new Map<string, { calls: number; ms: number[] }>();
-  let kernels = 0;
-  let allocTensors = 0;
-  let allocBytes = 0;
-  let keptTensors = 0;
-  let keptBytes = 0;
-  try {
+  const totals: number[] = [];
+  await withKernelTimers(backend, now, async (spent) => {
     for (let p = 0; p < profiled; p++) {
-      const info = await tf.profile(() => step());
-      const loss = info.result as tf.Scalar;
-      keptTensors = info.newTensors - 1;
-      keptBytes = info.newBytes - loss.size * 4;
-      loss.dispose();
-      const rows = info.kernels.filter((k) => isKernel(k.name, backend));
+      spent.clear();
+      await run();
       let total = 0;
-      const stepMs = new Map<string, number>();
-      let tensors = 0;
-      let bytes = 0;
-      for (const k of rows) {
-        const ms = typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
-        total += ms;
-        stepMs.set(k.name, (stepMs.get(k.name) ?? 0) + ms);
-        if (p === 0) {
-          const entry = perName.get(k.name) ?? { calls: 0, ms: [] };
-          entry.calls += 1;
-          perName.set(k.name, entry);
-        }
-        for (const shape of k.outputShapes) {
-          tensors += 1;
-          // float32 and int32 alike: 4 bytes a value.
-          bytes += (shape ?? []).reduce((a, b) => a * b, 1) * 4;
-        }
+      for (const [name, k] of spent) {
+        total += k.ms;
+        const entry = perName.get(name) ?? { calls: k.calls, ms: [] };
+        entry.ms.push(k.ms);
+        perName.set(name, entry);
       }
-      for (const [name, ms] of stepMs) perName.get(name)?.ms.push(ms);
       totals.push(total);
-      kernels = rows.length;
-      allocTensors = tensors;
-      allocBytes = bytes;
     }
-  } finally {
-    tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', checks);
-    engineBackend.time = time;
-  }
+  });
   const wallMs = median(walls);
   const stepMs = median(steps);
   const kernelMs = median(totals);
   const byKernel = [...perName.entries()]
     .map(([name, e]) => ({ name, calls: e.calls, ms: median(e.ms) }))
     .sort((a, b) => b.ms - a.ms);
-  return {
-    wallMs,
-    stepMs,
-    kernels,
-    kernelMs,
-    otherMs: stepMs - kernelMs,
-    byKernel,
-    allocTensors,
-    allocBytes,
-    keptTensors,
-    keptBytes,
+  return { wallMs, stepMs, kernelMs, otherMs: stepMs - kernelMs, byKernel, ...counts };
+}
+
+type Counts = Pick<StepProfile, 'kernels' | 'allocTensors' | 'allocBytes' | 'keptTensors' | 'keptBytes'>;
+
+/** One step under tf.profile: its registered kernels, their outputs, and what it leaves alive. */
+async function countKernels(step: () => tf.Scalar, backend: string): Promise<Counts> {
+  const checks = tf.env().getBool('CHECK_COMPUTATION_FOR_ERRORS');
+  tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', false);
+  try {
+    const info = await tf.profile(() => step());
+    const loss = info.result as tf.Scalar;
+    const keptTensors = info.newTensors - 1;
+    const keptBytes = info.newBytes - loss.size * 4;
+    loss.dispose();
+    const rows = info.kernels.filter((k) => isKernel(k.name, backend));
+    const shapes = rows.flatMap((k) => k.outputShapes);
+    return {
+      kernels: rows.length,
+      allocTensors: shapes.length,
+      // float32 and int32 alike: 4 bytes a value.
+      allocBytes: shapes.reduce((sum, shape) => sum + (shape ?? []).reduce((a, b) => a * b, 1) * 4, 0),
+      keptTensors,
+      keptBytes,
+    };
+  } finally {
+    tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', checks);
+  }
+}
+
+/**
+ * Runs `body` with every kernel registered for `backend` timed on `now`: `spent` gathers each
+ * kernel's calls and ms until the body clears it. The kernels are registered back as they were.
+ */
+async function withKernelTimers(
+  backend: string,
+  now: () => number,
+  body: (spent: Map<string, { calls: number; ms: number }>) => Promise<void>,
+): Promise<void> {
+  const spent = new Map<string, { calls: number; ms: number }>();
+  const originals = tf.getKernelsForBackend(backend);
+  const swap = (configs: readonly tf.KernelConfig[]): void => {
+    for (const config of configs) {
+      tf.unregisterKernel(config.kernelName, backend);
+      tf.registerKernel(config);
+    }
   };
+  swap(
+    originals.map((config) => ({
+      ...config,
+      kernelFunc: ((args: Parameters<tf.KernelFunc>[0]) => {
+        const start = now();
+        const out = config.kernelFunc(args);
+        const entry = spent.get(config.kernelName) ?? { calls: 0, ms: 0 };
+        entry.calls += 1;
+        entry.ms += now() - start;
+        spent.set(config.kernelName, entry);
+        return out;
+      }) as tf.KernelFunc,
+    })),
+  );
+  try {
+    await body(spent);
+  } finally {
+    swap(originals);
+  }
 }

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useNodeBackend } from '../cli/backend-node';
+import * as tf from '../core/tf';
+import { profileStep } from './stepProfile';
+
+describe('profileStep', () => {
+  beforeAll(() => useNodeBackend('cpu'));
+  afterAll(() => useNodeBackend('cpu'));
+
+  it('counts the kernels, their outputs and what is kept, times each kernel, and puts the kernels back', async () => {
+    const a = tf.tensor2d([1, 2, 3, 4], [2, 2]);
+    const b = tf.tensor2d([5, 6, 7, 8], [2, 2]);
+    // Multiply [2, 2] and Sum → a scalar: 2 kernels, 2 outputs of 4 + 1 values.
+    const step = () => tf.tidy(() => tf.sum(tf.mul(a, b)));
+    const multiply = tf.getKernel('Multiply', 'cpu')?.kernelFunc;
+    let ticks = 0;
+    // A clock that advances 1 ms a reading: each kernel spans exactly one tick.
+    const p = await profileStep(step, 1, 2, 3, () => ticks++);
+    expect(p.kernels).toBe(2);
+    expect(p.allocTensors).toBe(2);
+    expect(p.allocBytes).toBe((4 + 1) * 4);
+    expect(p.keptTensors).toBe(0);
+    expect(p.byKernel.map((k) => [k.name, k.calls, k.ms]).sort()).toEqual([
+      ['Multiply', 1, 1],
+      ['Sum', 1, 1],
+    ]);
+    expect(p.kernelMs).toBe(2);
+    expect(tf.getKernel('Multiply', 'cpu')?.kernelFunc).toBe(multiply);
+    tf.dispose([a, b]);
+  });
+});
