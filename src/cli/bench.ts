@@ -18,7 +18,7 @@ import { useNodeBackend } from './backend-node';
 import { BENCH_COMMAND, parseBenchArgs } from './bench/args';
 import { measureInChromium } from './bench/chromium';
 import { longTaskLine } from './bench/longTasks';
-import { BASELINE_PATH, LIVE_EVERY, measurePagePool } from './bench/pagePool';
+import { BASELINE_PATH, LIVE_EVERY, measurePageDemo, measurePagePool } from './bench/pagePool';
 import { measurePool } from './bench/pool';
 import { measureWasmProfile, wasmProfileLines } from './bench/profile';
 import { measureRendering } from './bench/rendering';
@@ -97,6 +97,19 @@ async function main(): Promise<void> {
     return;
   }
   if (args.pageBaseline !== null) await placeBaseline(args.pageBaseline);
+  if (args.pageDemo > 0) {
+    const runs = await measurePageDemo(args.pageDemo, args.pageBaseline !== null, (line) =>
+      process.stderr.write(terminalSafeLines(`${line}\n`)),
+    );
+    await mkdir('bench', { recursive: true });
+    await writeFile('bench/pageDemo.json', `${JSON.stringify({ loadAverage: loadavg(), runs }, null, 1)}\n`);
+    const lines = runs.map(
+      (r) =>
+        `page demo${r.build === 'baseline' ? ' (baseline build)' : ''}, round ${r.turn + 1}: ${r.seconds.toFixed(1)} s Train → summary; main thread busy ${(100 * r.mainThreadBusy).toFixed(0)} %, ${r.longTasks.count} long tasks`,
+    );
+    process.stdout.write(terminalSafeLines(`${[...lines, 'wrote bench/pageDemo.json'].join('\n')}\n`));
+    return;
+  }
   const nodeBackends = args.node ?? (await defaultNodeBackends());
   const adapters: Record<string, string> = {};
   if (nodeBackends.includes('webgpu')) {

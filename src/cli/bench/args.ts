@@ -23,6 +23,8 @@ export interface BenchArgs {
   sweepSteps: number | null;
   /** Steps of the one run timed on 1 and on 2 wasm threads in Chromium; 0 = skip it; null = 5 quick, 20 full. */
   threadsSteps: number | null;
+  /** Runs per build of the page's demo as a user runs it, and nothing else (0: not this mode). */
+  pageDemo: number;
   /** A page built with `--base /baseline/`, measured in turns with dist/ (null: none). */
   pageBaseline: string | null;
   node: NodeBackend[] | null;
@@ -89,8 +91,16 @@ const FLAGS = {
     default: null,
     defaultText: '5 with --quick, else 20',
   }),
+  '--page-demo': intFlag({
+    meaning:
+      "Only the page's demo as a user runs it (?preset=demo: 600 steps, its evaluations, the default pool), Train to summary, N runs per build, in turns with --page-baseline; writes bench/pageDemo.json.",
+    min: 0,
+    allowed: 'an integer ≥ 0 (0: the full bench instead)',
+    default: 0,
+    defaultText: '0',
+  }),
   '--page-baseline': pathFlag({
-    meaning: 'A page built elsewhere, measured in turns with dist/ in the page comparison.',
+    meaning: 'A page built elsewhere, measured in turns with dist/ in the page comparison (or --page-demo).',
     metavar: 'DIR',
     allowed: `the folder of a page built with --base /${BASELINE_PATH}`,
     default: null,
@@ -114,6 +124,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     poolSteps: v['--pool-steps'],
     pagePoolSteps: v['--page-pool-steps'],
     sweepSteps: v['--sweep-steps'],
+    pageDemo: v['--page-demo'],
     pageBaseline: v['--page-baseline'],
     threadsSteps: v['--threads-steps'],
     node: v['--node'],

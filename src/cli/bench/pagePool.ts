@@ -9,7 +9,7 @@
  * is served at /baseline/ of the same origin, in a browser context of its own, and timed in turns
  * with the current one, so a change to the page is measured side by side in one run.
  */
-import type { CDPSession, Page } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
 import { withPreviewBrowser } from './chromium';
 import type { LongTaskSummary } from './longTasks';
 import { pageNow, readLongTasks, recordLongTasks, summariseLongTasks } from './longTasks';
@@ -61,6 +61,61 @@ async function timeRun(
   return { seconds, mainThreadBusy, longTasks };
 }
 
+/** The pages of each build, in a browser context of their own, after a one-step warm-up that caches the faces. */
+async function buildPages(
+  browser: Browser,
+  builds: ReadonlyArray<PagePoolTime['build']>,
+  warmUpUrl: (build: PagePoolTime['build']) => string,
+  log: (line: string) => void,
+): Promise<Map<PagePoolTime['build'], Page>> {
+  // One browser context (so one IndexedDB) per build: the two builds share an origin, and a build
+  // whose database version is older cannot open the newer one's, so in a shared context it would
+  // keep no comparison and cache no faces (measured: the baseline then regenerates its faces in
+  // every run and skips the saves whose cost the current build pays).
+  const pages = new Map<PagePoolTime['build'], Page>();
+  for (const build of builds) {
+    const page = await (await browser.newContext()).newPage();
+    await recordLongTasks(page);
+    log(`page: generating the demo faces once (warm-up${build === 'baseline' ? ', baseline build' : ''})…`);
+    await timeRun(page, warmUpUrl(build), 15 * 60_000);
+    pages.set(build, page);
+  }
+  return pages;
+}
+
+export interface PageDemoTime extends Omit<PagePoolTime, 'workers' | 'live'> {
+  /** Turn of this build's run (0 first). */
+  turn: number;
+}
+
+/**
+ * The page's demo as a user runs it: `?preset=demo` and nothing else (its 600 steps, evaluations
+ * and probes, the default pool), Train to summary, with the faces already cached. With
+ * `baseline`, the two builds in turns, `rounds` runs each (baseline first in odd rounds, second
+ * in even ones, so neither always runs on a fresher machine).
+ */
+export function measurePageDemo(
+  rounds: number,
+  baseline: boolean,
+  log: (line: string) => void,
+): Promise<PageDemoTime[]> {
+  return withPreviewBrowser(4191, async (base, browser) => {
+    const prefix = (build: PagePoolTime['build']) => `${base}${build === 'baseline' ? BASELINE_PATH : ''}`;
+    const builds: Array<PagePoolTime['build']> = baseline ? ['baseline', 'current'] : ['current'];
+    const pages = await buildPages(browser, builds, (build) => `${prefix(build)}?preset=demo&steps=1`, log);
+    const out: PageDemoTime[] = [];
+    for (let turn = 0; turn < rounds; turn++) {
+      for (const build of turn % 2 === 0 ? builds : [...builds].reverse()) {
+        log(`page demo, as a user runs it${build === 'baseline' ? ' (baseline build)' : ''}, round ${turn + 1}…`);
+        const page = pages.get(build) as Page;
+        out.push({ build, turn, ...(await timeRun(page, `${prefix(build)}?preset=demo`, 30 * 60_000)) });
+      }
+    }
+    for (const page of pages.values()) await page.context().close();
+    return out;
+  });
+}
+
 /**
  * With `baseline`, each pool size is measured on the baseline build, then on the current one, in
  * turns. Last, a live run on two workers (or the one count given) for the long tasks of a page
@@ -76,18 +131,7 @@ export function measurePagePool(
     const url = (build: PagePoolTime['build'], workers: number, n: number, live = false) =>
       `${base}${build === 'baseline' ? BASELINE_PATH : ''}?preset=demo&steps=${n}&evalEvery=${live ? LIVE_EVERY : n}&smoothEvery=${live ? LIVE_EVERY : 0}&workers=${workers}`;
     const builds: Array<PagePoolTime['build']> = baseline ? ['baseline', 'current'] : ['current'];
-    // One browser context (so one IndexedDB) per build: the two builds share an origin, and a build
-    // whose database version is older cannot open the newer one's, so in a shared context it would
-    // keep no comparison and cache no faces (measured: the baseline then regenerates its faces in
-    // every run and skips the saves whose cost the current build pays).
-    const pages = new Map<PagePoolTime['build'], Page>();
-    for (const build of builds) {
-      const page = await (await browser.newContext()).newPage();
-      await recordLongTasks(page);
-      log(`page pool: generating the demo faces once (warm-up${build === 'baseline' ? ', baseline build' : ''})…`);
-      await timeRun(page, url(build, Math.max(...workerCounts), 1), 15 * 60_000);
-      pages.set(build, page);
-    }
+    const pages = await buildPages(browser, builds, (build) => url(build, Math.max(...workerCounts), 1), log);
     const pageOf = (build: PagePoolTime['build']): Page => pages.get(build) as Page;
     const out: PagePoolTime[] = [];
     for (const workers of workerCounts) {

@@ -128,7 +128,7 @@ describe('one parser for every command', () => {
     );
     expect(() => parseSweepArgs(['--seed', '1'])).toThrow('Did you mean --seeds?');
     expect(() => parseBenchArgs(['quick'])).toThrow(
-      'flag "quick" is not allowed: expected one of --quick, --profile-only, --node, --chromium, --chromium-minutes, --pool-steps, --page-pool-steps, --sweep-steps, --threads-steps, --page-baseline. Did you mean --quick?',
+      'flag "quick" is not allowed: expected one of --quick, --profile-only, --node, --chromium, --chromium-minutes, --pool-steps, --page-pool-steps, --sweep-steps, --threads-steps, --page-demo, --page-baseline. Did you mean --quick?',
     );
     expect(() => parseRunnerArgs(['--grid', '1'])).not.toThrow('Did you mean');
     expect(nearestFlag(['--steps', '--seeds'], '--zzz')).toBeNull();
@@ -157,6 +157,7 @@ describe('one parser for every command', () => {
       pagePoolSteps: null,
       sweepSteps: null,
       threadsSteps: null,
+      pageDemo: 0,
       pageBaseline: null,
       node: ['wasm', 'cpu'],
       chromium: [],
@@ -164,6 +165,10 @@ describe('one parser for every command', () => {
     });
     expect(parseBenchArgs([]).chromium).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
     expect(parseBenchArgs(['--profile-only']).profileOnly).toBe(true);
+    expect(parseBenchArgs(['--page-demo', '2']).pageDemo).toBe(2);
+    expect(() => parseBenchArgs(['--page-demo', '-1'])).toThrow(
+      '--page-demo "-1" is not allowed: expected an integer ≥ 0 (0: the full bench instead).',
+    );
     expect(() => parseBenchArgs(['--node', 'metal'])).toThrow(
       '--node "metal" is not allowed: expected a comma-separated list of wasm, cpu, webgpu, or none.',
     );
