@@ -88,16 +88,7 @@ export function filterGradSimd(wasm: BackendWasm, info: ConvInfo, x: number, dy:
   // One input channel at a time loads x once per output position for 1 multiply a lane group:
   // 16 output channels share that load where Cout allows (the RGB stem of the reference step).
   const colsOf = rowsOf === 1 && cout % 16 === 0 ? 16 : cout % 8 === 0 ? 8 : 4;
-  const tile =
-    rowsOf === 4
-      ? colsOf === 8
-        ? tiles.tile4x8
-        : tiles.tile4x4
-      : colsOf === 16
-        ? tiles.tile1x16
-        : colsOf === 8
-          ? tiles.tile1x8
-          : tiles.tile1x4;
+  const tile = tiles[`tile${rowsOf}x${colsOf}` as keyof Tiles];
   for (let ky = 0; ky < kh; ky++) {
     const [r0, r1] = validRange(ho, h, sh, ky - info.padInfo.top);
     for (let kx = 0; kx < kw; kx++) {

@@ -11,7 +11,7 @@ describe('profileStep', () => {
     const a = tf.tensor2d([1, 2, 3, 4], [2, 2]);
     const b = tf.tensor2d([5, 6, 7, 8], [2, 2]);
     // Multiply [2, 2] and Sum → a scalar: 2 kernels, 2 outputs of 4 + 1 values.
-    const step = () => tf.tidy(() => tf.sum(tf.mul(a, b)));
+    const step = (): tf.Scalar => tf.tidy(() => tf.sum(tf.mul(a, b))) as tf.Scalar;
     const multiply = tf.getKernel('Multiply', 'cpu')?.kernelFunc;
     let ticks = 0;
     // A clock that advances 1 ms a reading: each kernel spans exactly one tick.
