@@ -2,12 +2,13 @@
  * A per-step profile of one run's training step (issue 23): how many kernels a step runs, the
  * time spent inside them against the step's time (the rest is tfjs's per-op bookkeeping:
  * dispatch, the gradient tape, tidy, tensor creation), the costliest kernels, and what a step
- * allocates. Kernel times come from every registered kernel of the backend wrapped in a timer
- * for the timed steps (tf.profile's own timing, a promise and a timer object per kernel, cost
- * more than the demo's small kernels and made "the rest" come out negative); the counts come from
- * one step under tf.profile, which are exact. With a `clock` (the runner passes the process's CPU
- * time) the steps and the kernels are timed on it, so a machine loaded by other jobs inflates
- * neither. The step's time is measured on unwrapped steps, so the timers' cost is not in it.
+ * allocates. Kernel times come from every registered kernel of the backend wrapped in a wall-time
+ * timer for the profiled steps, and "the rest" is each such step's wall time less its kernels'
+ * (tf.profile's own timing, a promise and a timer object per kernel, cost more than the demo's
+ * small kernels and made the rest come out negative); the counts come from one step under
+ * tf.profile, which are exact. With a `clock` (the runner passes the process's CPU time) the
+ * step's own time is also measured on it, on unwrapped steps, so a machine loaded by other jobs
+ * inflates it less; the kernel split is wall time and wants a quiet machine.
  */
 import * as tf from '../core/tf';
 
@@ -26,9 +27,9 @@ export interface StepProfile {
   stepMs: number;
   /** Registered kernels run per step (customGrad scopes are not counted: their inner kernels are). */
   kernels: number;
-  /** Time inside those kernels per step, ms (median over the profiled steps). */
+  /** Wall time inside those kernels per step, ms (median over the profiled steps). */
   kernelMs: number;
-  /** stepMs − kernelMs: everything that is not a kernel. */
+  /** A profiled step's wall time less its kernels' (median): everything that is not a kernel. */
   otherMs: number;
   /** Every kernel name, costliest first. */
   byKernel: KernelCost[];
@@ -83,10 +84,13 @@ export async function profileStep(
   const counts = await countKernels(step, backend);
   const perName = new Map<string, { calls: number; ms: number[] }>();
   const totals: number[] = [];
-  await withKernelTimers(backend, now, async (spent) => {
+  const others: number[] = [];
+  await withKernelTimers(backend, async (spent) => {
     for (let p = 0; p < profiled; p++) {
       spent.clear();
+      const start = performance.now();
       await run();
+      const wall = performance.now() - start;
       let total = 0;
       for (const [name, k] of spent) {
         total += k.ms;
@@ -95,6 +99,7 @@ export async function profileStep(
         perName.set(name, entry);
       }
       totals.push(total);
+      others.push(wall - total);
     }
   });
   const wallMs = median(walls);
@@ -103,7 +108,7 @@ export async function profileStep(
   const byKernel = [...perName.entries()]
     .map(([name, e]) => ({ name, calls: e.calls, ms: median(e.ms) }))
     .sort((a, b) => b.ms - a.ms);
-  return { wallMs, stepMs, kernelMs, otherMs: stepMs - kernelMs, byKernel, ...counts };
+  return { wallMs, stepMs, kernelMs, otherMs: median(others), byKernel, ...counts };
 }
 
 type Counts = Pick<StepProfile, 'kernels' | 'allocTensors' | 'allocBytes' | 'keptTensors' | 'keptBytes'>;
@@ -134,12 +139,13 @@ async function countKernels(step: () => tf.Scalar, backend: string): Promise<Cou
 }
 
 /**
- * Runs `body` with every kernel registered for `backend` timed on `now`: `spent` gathers each
+ * Runs `body` with every kernel registered for `backend` timed in wall time: `spent` gathers each
  * kernel's calls and ms until the body clears it. The kernels are registered back as they were.
+ * Not on the CPU clock: process.cpuUsage costs ~2 µs a reading (measured), more than many of the
+ * demo's kernels, and two readings a kernel made the kernels add up to more than the step.
  */
 async function withKernelTimers(
   backend: string,
-  now: () => number,
   body: (spent: Map<string, { calls: number; ms: number }>) => Promise<void>,
 ): Promise<void> {
   const spent = new Map<string, { calls: number; ms: number }>();
@@ -154,11 +160,11 @@ async function withKernelTimers(
     originals.map((config) => ({
       ...config,
       kernelFunc: ((args: Parameters<tf.KernelFunc>[0]) => {
-        const start = now();
+        const start = performance.now();
         const out = config.kernelFunc(args);
         const entry = spent.get(config.kernelName) ?? { calls: 0, ms: 0 };
         entry.calls += 1;
-        entry.ms += now() - start;
+        entry.ms += performance.now() - start;
         spent.set(config.kernelName, entry);
         return out;
       }) as tf.KernelFunc,
