@@ -46,7 +46,7 @@ const ms = (x: number): string => x.toFixed(x >= 100 ? 0 : 1);
 /** The profile as text lines: one summary row per run, then each run's ten costliest kernels. */
 export function profileLines(profiles: readonly RunProfile[]): string[] {
   const lines = [
-    'demo step profile (wasm, one thread; ms per step, medians; step, kernels and other in CPU time):',
+    'demo step profile (wasm, one thread; ms per step, medians; step in CPU time, kernels and the rest in wall time):',
     `${'run'.padEnd(14)}${'wall'.padStart(8)}${'step'.padStart(8)}${'kernels'.padStart(9)}${'in kernels'.padStart(12)}${'other'.padStart(8)}${'µs/kernel other'.padStart(17)}${'outputs'.padStart(9)}${'MB alloc'.padStart(10)}${'kept'.padStart(6)}`,
     ...profiles.map(
       (p) =>
