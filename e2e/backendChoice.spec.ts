@@ -8,6 +8,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import type { SimdKernelStatus } from '../src/backends/simdStatus';
 
 const measurement = (page: Page) => page.getByLabel('Backend measurement');
 
@@ -36,7 +37,7 @@ test('auto measures the backends, shows the timings, picks wasm, and keeps the c
 async function oneRun(
   page: Page,
   threads: number,
-): Promise<{ threadedBuild: boolean; threads: number; simdKernels: boolean; losses: number[] }> {
+): Promise<{ threadedBuild: boolean; threads: number; simdKernels: SimdKernelStatus; losses: number[] }> {
   await page.goto(`/bench.html?oneRun=smoke&threads=${threads}&steps=4`);
   const handle = await page.waitForFunction(() => window.benchReply ?? null, null, { timeout: 180_000, polling: 250 });
   const reply = (await handle.jsonValue()) as NonNullable<Window['benchReply']>;
@@ -57,8 +58,9 @@ test('the threaded wasm build trains the same losses as one thread', async ({ pa
   // XNNPACK's own count: tfjs caps it at half the logical cores unless wasmThreads.ts says otherwise.
   expect(threaded.threads).toBe(2);
   // Our SIMD kernels link to either build's memory (a plain one, and the threaded build's shared one).
-  expect(single.simdKernels).toBe(true);
-  expect(threaded.simdKernels).toBe(true);
+  const all = { filterGrad: true, batchNorm: true, scatter: true };
+  expect(single.simdKernels).toEqual(all);
+  expect(threaded.simdKernels).toEqual(all);
   expect(threaded.losses).toHaveLength(4);
   for (const [i, loss] of threaded.losses.entries()) {
     const reference = single.losses[i] as number;

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useNodeBackend } from '../cli/backend-node';
 import { createRng } from '../core/rng';
 import * as tf from '../core/tf';
-import { hasSimdKernels, supportsSimd } from './filterGradSimd';
+import { supportsSimd } from './filterGradSimd';
+import { simdKernelStatus } from './simdStatus';
 import { im2colTransposed } from './im2col';
 
 type Shape4 = [number, number, number, number];
@@ -18,8 +19,9 @@ function values(n: number, seed: number): Float32Array {
  * The SIMD filter gradient (the registered kernel) against the product it replaces, on the same
  * backend: patchesᵀ [K, N] (im2col) · dy [N, Cout] by XNNPACK. Every value must be the same float.
  */
-async function bothWays(xs: Shape4, fs: Shape4, stride: number, pad: 'same' | 'valid') {
-  const info = backend_util.computeConv2DInfo(xs, fs, stride, 1, pad);
+async function bothWays(xs: Shape4, fs: Shape4, stride: number | [number, number], pad: 'same' | 'valid') {
+  const strides: [number, number] = typeof stride === 'number' ? [stride, stride] : stride;
+  const info = backend_util.computeConv2DInfo(xs, fs, strides, 1, pad);
   const x = tf.tensor4d(
     values(
       xs.reduce((a, b) => a * b),
@@ -36,7 +38,7 @@ async function bothWays(xs: Shape4, fs: Shape4, stride: number, pad: 'same' | 'v
     dyShape,
   );
   const kernel = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, {
-    strides: [stride, stride],
+    strides,
     pad,
     dataFormat: 'NHWC',
     dimRoundingMode: undefined,
@@ -60,11 +62,11 @@ describe('the SIMD filter gradient (wasm)', () => {
   beforeAll(() => useNodeBackend('wasm'));
   afterAll(() => useNodeBackend('cpu'));
 
-  it('runs on the Node wasm backend', () => {
-    expect(hasSimdKernels(tf.backend() as BackendWasm)).toBe(true);
+  it('runs on the Node wasm backend, with the BN loops and the scatter', () => {
+    expect(simdKernelStatus(tf.backend() as BackendWasm)).toEqual({ filterGrad: true, batchNorm: true, scatter: true });
   });
 
-  const cases: Array<[string, Shape4, Shape4, number, 'same' | 'valid']> = [
+  const cases: Array<[string, Shape4, Shape4, number | [number, number], 'same' | 'valid']> = [
     // the demo's seven layers (batch 32: both views)
     ['stem, grey', [32, 24, 24, 1], [3, 3, 1, 8], 1, 'same'],
     ['stage 1, stride 2', [32, 24, 24, 8], [3, 3, 8, 16], 2, 'same'],
@@ -81,11 +83,14 @@ describe('the SIMD filter gradient (wasm)', () => {
     ['Cin 6, Cout 4', [3, 7, 5, 6], [2, 3, 6, 4], 1, 'valid'],
     ['5×5, stride 3', [1, 13, 11, 8], [5, 5, 8, 8], 3, 'same'],
     ['5×5 valid, stride 2', [2, 11, 8, 4], [5, 3, 4, 16], 2, 'valid'],
+    // unequal strides and padding on a non-square input (rows and columns not swapped)
+    ['strides 2 × 1', [2, 9, 6, 4], [3, 3, 4, 8], [2, 1], 'same'],
+    ['strides 1 × 3, valid', [2, 7, 11, 8], [2, 3, 8, 8], [1, 3], 'valid'],
     // taps that never land inside a 2×2 image read nothing and give zeros
     ['kernel larger than the image', [2, 2, 2, 4], [5, 5, 4, 8], 1, 'same'],
   ];
   for (const [name, xs, fs, stride, pad] of cases) {
-    it(`equals the im2col product bit for bit: ${name} (x ${xs.join('×')}, w ${fs.join('×')}, stride ${stride}, ${pad})`, async () => {
+    it(`equals the im2col product bit for bit: ${name} (x ${xs.join('×')}, w ${fs.join('×')}, stride ${String(stride)}, ${pad})`, async () => {
       const { simd, kernel, product } = await bothWays(xs, fs, stride, pad);
       expect(simd).toBe(true);
       expect(kernel.length).toBe(product.length);

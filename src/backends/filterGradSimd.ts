@@ -3,7 +3,8 @@
  * dy: dW [kh, kw, Cin, Cout] = Σ over the output positions n of x at the tap's input · dy[n].
  * It replaces an im2col gather (K·N values written in JS at ~1.2 ns each) and XNNPACK's product,
  * which packs dy as its weights on every call (~3.4 ns a value: more than the product itself for
- * the demo's layers). Bit for bit that product: see the .wat file.
+ * the demo's layers). Bit for bit that product for finite x and dy: see the .wat file. (Dilated
+ * convolutions never get here: tfjs-core's Conv2D gradient refuses dilation > 1.)
  *
  * Tiles: per tap, 4 consecutive input channels (1 when Cin is not a multiple of 4, as in the grey
  * or RGB stem) × 8 output channels (4 when Cout is a multiple of 4 only; 16 with one input
@@ -53,14 +54,14 @@ function tilesFor(wasm: BackendWasm): Tiles | null {
   return instances.get(module) ?? null;
 }
 
-/** True when our SIMD kernels run on this wasm backend (bench.worker.ts reports it; the tests assert it). */
-export function hasSimdKernels(wasm: BackendWasm): boolean {
+/** True when the tiles run on this wasm backend (simdStatus.ts). */
+export function filterGradSimdLoaded(wasm: BackendWasm): boolean {
   return tilesFor(wasm) !== null;
 }
 
 /** True when the SIMD kernel can compute this gradient here. */
 export function supportsSimd(wasm: BackendWasm, info: ConvInfo): boolean {
-  return info.outChannels % 4 === 0 && info.dilationHeight === 1 && info.dilationWidth === 1 && tilesFor(wasm) !== null;
+  return info.outChannels % 4 === 0 && tilesFor(wasm) !== null;
 }
 
 /** The output indices i (of `outSize`) whose tap at `shift` lands inside the input (size n): [lo, hi). */

@@ -35,6 +35,11 @@ function scatterFor(wasm: BackendWasm): Scatter | null {
   return instances.get(module) ?? null;
 }
 
+/** True when the SIMD copy runs on this wasm backend (simdStatus.ts). */
+export function scatterSimdLoaded(wasm: BackendWasm): boolean {
+  return scatterFor(wasm) !== null;
+}
+
 /**
  * Copies a phase's output [B, OH, OW, Cin] at byte address `out` into dx at `dx` (the pixels of
  * scatterPhase); false, copying nothing, where the SIMD copy does not apply.
@@ -50,7 +55,8 @@ export function scatterPhaseSimd(
 ): boolean {
   const kernel = scatterFor(wasm);
   const [, oh = 0, ow = 0, cin = 0] = outShape;
-  if (kernel === null || cin % 4 !== 0) return false;
+  // The copy moves 16 bytes at least once a pixel: Cin 0 (nothing to copy) stays in JS too.
+  if (kernel === null || cin === 0 || cin % 4 !== 0) return false;
   // A phase whose pixels all lie outside dx has nothing to copy.
   if (rows.end <= rows.first || cols.end <= cols.first) return true;
   const { batchSize: b, inHeight: h, inWidth: w } = info;

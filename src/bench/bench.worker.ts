@@ -6,7 +6,7 @@
  * the backend starts).
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { hasSimdKernels } from '../backends/filterGradSimd';
+import { simdKernelStatus } from '../backends/simdStatus';
 import * as tf from '../core/tf';
 import { configureWasm, selectBackend } from '../worker/backend';
 import { measureBackend } from './measure';
@@ -33,7 +33,7 @@ async function handle(request: BenchRequest): Promise<void> {
       type: 'oneRun',
       threadedBuild,
       threads: report.threads,
-      simdKernels: hasSimdKernels(tf.backend() as BackendWasm),
+      simdKernels: simdKernelStatus(tf.backend() as BackendWasm),
       times: await timeOneRun(request.preset, request.steps),
     });
     return;

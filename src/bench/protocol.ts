@@ -1,4 +1,5 @@
 /** Messages between the benchmark page (page.ts) and its worker (bench.worker.ts). */
+import type { SimdKernelStatus } from '../backends/simdStatus';
 import type { BackendName } from '../core/backends';
 import type { PresetName } from '../core/presets';
 import type { BackendTimes } from './measure';
@@ -16,8 +17,8 @@ export type BenchReply =
   | { type: 'result'; backend: BackendName; adapter: string; times: BackendTimes }
   /**
    * `threadedBuild`: the threaded wasm build was started (asked for more than one thread, and the
-   * browser can); `threads`: the threads XNNPACK reports it runs on; `simdKernels`: our own
-   * WebAssembly SIMD kernels (src/backends/simd) run on that build's memory.
+   * browser can); `threads`: the threads XNNPACK reports it runs on; `simdKernels`: which of our
+   * own WebAssembly SIMD kernels (src/backends/simd) run on that build's memory.
    */
-  | { type: 'oneRun'; threadedBuild: boolean; threads: number; simdKernels: boolean; times: OneRunTimes }
+  | { type: 'oneRun'; threadedBuild: boolean; threads: number; simdKernels: SimdKernelStatus; times: OneRunTimes }
   | { type: 'error'; message: string };

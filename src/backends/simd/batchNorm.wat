@@ -24,8 +24,8 @@
         (local.set $x (i32.add (local.get $x) (local.get $stride)))
         (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
         (br $row)))
-    (v128.store (local.get $out) (local.get $sum))
-    (v128.store offset=16 (local.get $out) (local.get $sq)))
+    (v128.store align=8 (local.get $out) (local.get $sum))
+    (v128.store offset=16 align=8 (local.get $out) (local.get $sq)))
 
   ;; y = z, or PReLU(z) = p + α·(z − p) with p = (z + |z|)/2, for z = (x − m)·scale + β + r,
   ;; r the residual or +0.
@@ -109,9 +109,9 @@
         (local.set $off (i32.add (local.get $off) (local.get $stride)))
         (local.set $rows (i32.sub (local.get $rows) (i32.const 1)))
         (br $row)))
-    (v128.store (local.get $out) (local.get $sumGx))
-    (v128.store offset=16 (local.get $out) (local.get $sumG))
-    (v128.store offset=32 (local.get $out) (local.get $sumA)))
+    (v128.store align=8 (local.get $out) (local.get $sumGx))
+    (v128.store offset=16 align=8 (local.get $out) (local.get $sumG))
+    (v128.store offset=32 align=8 (local.get $out) (local.get $sumA)))
 
   ;; Backward, pass 2: dx = coef·(n·g − Σg − x̂·Σg·x̂), x̂ = (x − m)·inv, g the float32 of pass 1.
   (func (export "gradApply")

@@ -6,7 +6,8 @@
 ;; one input channel, whose tile has the fewest products per load), over
 ;; the tap's valid output positions n = (image, row, column), in that order, as f32 products added
 ;; to one f32 accumulator per output value starting at +0: the order and rounding of XNNPACK's
-;; GEMM over an im2col matrix, whose padding entries add exact zeros (skipped here).
+;; GEMM over an im2col matrix, whose padding entries add exact zeros (skipped here): bit for bit
+;; for finite x and dy (an infinite dy met by padding gave NaN there, a number here).
 ;;
 ;; Arguments (byte addresses and byte steps on the backend's heap):
 ;;   $x   x at the tile's first channel and the tap's first valid position of image 0
@@ -15,8 +16,8 @@
 ;;   $images, $rows, $cols: the valid positions per image (rows × cols)
 ;;   $xImage, $xRow, $xCol: x's step to the next image, valid row (sh·W·Cin·4), column (sw·Cin·4)
 ;;   $dyImage, $dyRow, $dyCol: the same for dy (Ho·Wo·Cout·4, Wo·Cout·4, Cout·4)
-;; The memory is imported: the tfjs backend's own (shared in its threaded build: module.ts swaps
-;; the import for "(memory 1 65536 shared)").
+;; The memory is imported: the tfjs backend's own (shared in its threaded build: vite.wat.ts
+;; assembles a second binary whose import is "(memory 1 65536 shared)").
 (module
   (import "env" "memory" (memory 1))
 

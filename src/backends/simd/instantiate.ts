@@ -22,9 +22,9 @@ function isShared(memory: WebAssembly.Memory): boolean {
 
 /**
  * The kernel's exports on `backend`'s memory, or null where that cannot be had: no memory found,
- * an engine without WebAssembly SIMD (tfjs then runs its own non-SIMD build), or a memory the
- * module cannot link to. Callers keep a path without the kernel for null; hasSimdKernels
- * (filterGradSimd.ts) tells which path runs. The modules are a few kB: compiling them
+ * an engine without WebAssembly SIMD (tfjs then runs its own non-SIMD build), or a module that
+ * cannot compile or link (a warning says so). Callers keep a path without the kernel for null;
+ * simdStatus.ts tells which paths run. The modules are a few kB: compiling them
  * synchronously is allowed on any thread.
  */
 export function instantiateKernel<T>(
@@ -38,7 +38,8 @@ export function instantiateKernel<T>(
   try {
     return new WebAssembly.Instance(new WebAssembly.Module(code), { env: { memory } }).exports as T;
   } catch (e) {
-    if (e instanceof WebAssembly.LinkError) return null;
-    throw e;
+    // Training goes on on the old path; the warning says why it is slower (and simdStatus.ts tells).
+    console.warn(`a WebAssembly SIMD kernel could not start, so its JS/XNNPACK path runs instead: ${String(e)}`);
+    return null;
   }
 }

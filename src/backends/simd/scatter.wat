@@ -3,7 +3,7 @@
 ;; bytes apart (stride × C·4). A copy, value for value; the JS loop it replaces moved ~1.2 ns a
 ;; value (3 of the 9 ms of the reference step's second input gradient).
 ;;
-;; $bytes = C·4, a multiple of 16 (scatterSimd.ts checks); the source advances $bytes a column,
+;; $bytes = C·4, a positive multiple of 16 (scatterSimd.ts checks: the loop copies once before it tests); the source advances $bytes a column,
 ;; $srcRow a row, $srcImage an image; the destination $dstCol, $dstRow, $dstImage.
 (module
   (import "env" "memory" (memory 1))
