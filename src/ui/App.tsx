@@ -38,11 +38,7 @@ import { exportTorchProject } from './exportTorch';
 import type { EvalChart } from './panels/EvalCharts';
 import { EvalCharts } from './panels/EvalCharts';
 import { ComparisonProgress } from './components/ComparisonProgress';
-import { SampleFaces } from './components/SampleFaces';
-import { ExplainPanel } from './panels/ExplainPanel';
-import { LossPanel } from './panels/LossPanel';
-import { ComparisonPanel } from './panels/ComparisonPanel';
-import { BandToggle } from './components/BandToggle';
+import { Stage } from './components/Stage';
 import { ResultsPanel } from './panels/ResultsPanel';
 import { StatusPanel } from './panels/StatusPanel';
 import { SweepPanel } from './panels/SweepPanel';
@@ -55,8 +51,7 @@ import { useTraining } from './useTraining';
 import { useExperimentSetup } from './useExperimentSetup';
 import { Hideable, TeacherContext } from './teacher';
 
-// The accuracy-difference chart stays in view beside the loss; accuracy and ROC follow the verdict.
-const STAGE_CHARTS: readonly EvalChart[] = ['difference'];
+// Accuracy and ROC follow the verdict, under the stage (the difference chart is in it).
 const MORE_CHARTS: readonly EvalChart[] = ['accuracy', 'roc'];
 
 // This tab's comparison before a reload (read before this page's first comparison takes the slot).
@@ -237,68 +232,20 @@ export function App({ query }: { query: PageQuery }) {
                   <ComparisonProgress store={store} />
                 </PanelBoundary>
               </div>
-              {/*
-        Before a comparison starts the method and the faces come first; once it has started the
-        charts and the verdict do, and the method follows them. Keyed, so React moves these blocks
-        without remounting them (the overview keeps its speed and run choice).
-      */}
-              <div className="stage">
-                {(page.phase === 'idle' ? ['method', 'charts', 'verdict'] : ['charts', 'verdict', 'method']).map(
-                  (block) => {
-                    if (block === 'method') {
-                      return (
-                        <div key="method" className="stage-method">
-                          <Hideable name="overview">
-                            <PanelBoundary name="How one iteration works section">
-                              <ExplainPanel
-                                store={store}
-                                config={sessionConfig ?? config}
-                                onStepSlowly={training.stepSlowly}
-                                onSpeed={training.setSpeed}
-                                probes={probes}
-                              />
-                            </PanelBoundary>
-                          </Hideable>
-                          <Hideable name="dataset">
-                            <PanelBoundary name="sample faces">
-                              <SampleFaces
-                                store={store}
-                                data={(sessionConfig ?? config).data}
-                                seed={seeds[0] ?? config.seed}
-                                folder={setup.folder !== null}
-                              />
-                            </PanelBoundary>
-                          </Hideable>
-                        </div>
-                      );
-                    }
-                    if (block === 'charts') {
-                      return (
-                        <section key="charts" className="charts stage-charts" aria-label="Live charts">
-                          <PanelBoundary name="band toggle">
-                            <BandToggle band={band} seeds={page.seeds} onChange={setBand} />
-                          </PanelBoundary>
-                          <Hideable name="loss">
-                            <PanelBoundary name="loss chart">
-                              <LossPanel store={store} ghosts={ghosts} band={band} />
-                            </PanelBoundary>
-                          </Hideable>
-                          <PanelBoundary name="difference chart">
-                            <EvalCharts store={store} ghosts={ghosts} band={band} charts={STAGE_CHARTS} />
-                          </PanelBoundary>
-                        </section>
-                      );
-                    }
-                    return (
-                      <Hideable key="verdict" name="paired">
-                        <PanelBoundary name="paired differences">
-                          <ComparisonPanel store={store} ghosts={ghosts} />
-                        </PanelBoundary>
-                      </Hideable>
-                    );
-                  },
-                )}
-              </div>
+              <Stage
+                store={store}
+                phase={page.phase}
+                shown={sessionConfig ?? config}
+                seed={seeds[0] ?? config.seed}
+                folder={setup.folder !== null}
+                band={band}
+                runSeeds={page.seeds}
+                onBand={setBand}
+                ghosts={ghosts}
+                probes={probes}
+                onStepSlowly={training.stepSlowly}
+                onSpeed={training.setSpeed}
+              />
               <div className="results-column">
                 <Hideable name="status">
                   <PanelBoundary name="list of runs">
