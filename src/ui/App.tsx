@@ -7,33 +7,25 @@
  * itself; each panel subscribes to its own slice, so a batch of losses renders the loss chart and
  * the list of runs, not the page.
  */
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import type { ExperimentConfig } from '../core/config';
-import type { PresetName } from '../core/presets';
-import { presetConfig } from '../core/presets';
-import { consecutiveSeeds, defaultSeeds } from '../core/seeds';
-import { seedListProblem, withSeeds } from '../core/seedList';
+import { withSeeds } from '../core/seedList';
 import type { BandKind } from '../core/stats/bands';
 import type { PageQuery } from '../core/pageQuery';
 import { decodePage } from '../core/urlParams';
-import { validate } from '../core/validate';
 import { HiddenSeriesContext, HiddenSeriesStore } from './charts/hiddenSeriesStore';
-import type { PageSweepSetup } from '../core/sweep/sweepQuery';
 import type { SavedComparison } from './storage/comparisonStore';
 import { tabComparisonKey } from './comparisonKey';
 import { useStoredComparisons } from './useStoredComparisons';
 import { usePageLifecycle } from './usePageLifecycle';
 import { usePageLink } from './usePageLink';
-import type { BackendChoice } from '../core/backends';
 import { PanelBoundary } from './boundary/PanelBoundary';
 import { Alerts } from './components/Alerts';
 import { BackendBadge } from './components/BackendBadge';
-import { BandToggle } from './components/BandToggle';
 import { Controls } from './components/Controls';
 import { GuidedScenarios } from './components/GuidedScenarios';
 import { HowItWorks } from './components/HowItWorks';
 import { AnalysisPanel } from './panels/AnalysisPanel';
-import { ComparisonPanel } from './panels/ComparisonPanel';
 import { ControlsPanel } from './panels/ControlsPanel';
 import { DataPanel } from './panels/DataPanel';
 import { DownloadPanel } from './components/DownloadPanel';
@@ -46,9 +38,7 @@ import { exportTorchProject } from './exportTorch';
 import type { EvalChart } from './panels/EvalCharts';
 import { EvalCharts } from './panels/EvalCharts';
 import { ComparisonProgress } from './components/ComparisonProgress';
-import { SampleFaces } from './components/SampleFaces';
-import { ExplainPanel } from './panels/ExplainPanel';
-import { LossPanel } from './panels/LossPanel';
+import { Stage } from './components/Stage';
 import { ResultsPanel } from './panels/ResultsPanel';
 import { StatusPanel } from './panels/StatusPanel';
 import { SweepPanel } from './panels/SweepPanel';
@@ -56,16 +46,12 @@ import { RestorePrompt } from './components/RestorePrompt';
 import { defaultWorkers } from './pool/plan';
 import { useStoreSelector } from './store/select';
 import { selectPage } from './store/selectors';
-import type { FolderChoice } from './faces/folderChoice';
-import { choiceFromSource, fitToFolder, fittedText } from './faces/folderChoice';
 import { YourFaces } from './components/YourFaces';
-import type { SessionSetup } from './useTraining';
 import { useTraining } from './useTraining';
-import type { Scenario } from './scenarios';
+import { useExperimentSetup } from './useExperimentSetup';
 import { Hideable, TeacherContext } from './teacher';
 
-// The accuracy-difference chart stays in view beside the loss; accuracy and ROC follow the verdict.
-const STAGE_CHARTS: readonly EvalChart[] = ['difference'];
+// Accuracy and ROC follow the verdict, under the stage (the difference chart is in it).
 const MORE_CHARTS: readonly EvalChart[] = ['accuracy', 'roc'];
 
 // This tab's comparison before a reload (read before this page's first comparison takes the slot).
@@ -75,31 +61,19 @@ const ownStored = tabComparisonKey();
 export function App({ query }: { query: PageQuery }) {
   const [decoded] = useState(() => decodePage(query.params));
   const [urlProblems] = useState(() => [...query.problems, ...decoded.problems]);
-  const initial = decoded.url;
-  const initialPage = decoded.page;
   const checkpointEvery = decoded.checkpointEvery;
   // The series hidden from the charts' legends (hideSeries=): each chart subscribes to its own, the link to all.
   const [chartSeries] = useState(() => new HiddenSeriesStore(decoded.hiddenSeries));
   const hiddenSeries = useSyncExternalStore(chartSeries.subscribe, chartSeries.snapshot);
   // Teacher mode (hide=, lock=1) is the link's, kept as it is in every link the page writes.
-  const teacher = initialPage.teacher;
-  const [preset, setPreset] = useState<PresetName>(initial.preset);
-  // The form's settings and the seeds; config.seed is the first seed, derived, never set by hand.
-  const [form, setForm] = useState<ExperimentConfig>(initial.config);
-  const [seeds, setSeeds] = useState<number[]>(initialPage.seeds);
-  const config = useMemo(() => withSeeds(form, seeds), [form, seeds]);
-  const [workers, setWorkers] = useState<number | null>(initialPage.workers);
-  const [backend, setBackend] = useState<BackendChoice>(initial.backend);
+  const teacher = decoded.page.teacher;
+  const setup = useExperimentSetup(decoded);
+  const { preset, config, seeds, workers, backend } = setup;
   const [band, setBand] = useState<BandKind>('sd');
-  // The Sweep section's setup (axes, methods, seeds), kept in the link like the form.
-  const [sweepSetup, setSweepSetup] = useState<PageSweepSetup>(decoded.sweep);
   // The config the current session trains (the form may be edited after a Pause): what the overview draws.
   const [sessionConfig, setSessionConfig] = useState<ExperimentConfig | null>(null);
   // The comparisons previous visits kept (checked; malformed ones too), offered until one is restored or another starts.
   const offer = useStoredComparisons();
-  const [folder, setFolder] = useState<FolderChoice | null>(null);
-  const [fitted, setFitted] = useState<string | null>(null);
-  const errors = useMemo(() => new Map(validate(config).map((i) => [i.field, i.message])), [config]);
   const training = useTraining(checkpointEvery);
   const { store } = training;
   // Imported run files, drawn as ghosts: kept across Reset and new sessions, until removed.
@@ -118,57 +92,19 @@ export function App({ query }: { query: PageQuery }) {
     teacher,
     checkpointEvery,
     hiddenSeries,
-    sweep: sweepSetup,
+    sweep: setup.sweep,
   });
 
-  const edit = (change: (draft: ExperimentConfig) => void) => {
-    const next = structuredClone(form);
-    change(next);
-    setForm(next);
-  };
-  // The Seed field: the others follow the first as consecutive seeds; a value that is no seed is kept
-  // as it is, so validate() names it (consecutiveSeeds would wrap it into one).
-  const setFirstSeed = (first: number) =>
-    setSeeds(seedListProblem([first]) === null ? consecutiveSeeds(first, seeds.length) : [first, ...seeds.slice(1)]);
-  const canTrain = errors.size === 0;
-  const setup = (c: ExperimentConfig, list = seeds): SessionSetup => ({
-    preset,
-    config: c,
-    seeds: list,
-    backend,
-    workers: workers ?? defaultWorkers(navigator.hardwareConcurrency, backend),
-    folder: folder?.source ?? null,
-  });
-  // A chosen folder lowers the identity counts the form asks for to what the folder offers.
-  const chooseFolder = (choice: FolderChoice | null) => {
-    setFolder(choice);
-    const fit = choice === null ? null : fitToFolder(choice, config.data);
-    setFitted(fit === null ? null : fittedText(config.data, fit));
-    if (fit !== null) edit((d) => Object.assign(d.data, fit));
-  };
+  const canTrain = setup.errors.size === 0;
   const start = (c: ExperimentConfig, then: 'play' | 'step' | 'none', list = seeds) => {
     offer.dismiss();
     setSessionConfig(c);
-    training.start(setup(c, list), then);
-  };
-  // A scenario sets the form as its link would: its query decoded by decodePage.
-  const loadScenario = (s: Scenario) => {
-    const d = decodePage(new URLSearchParams(s.query));
-    setPreset(d.url.preset);
-    setForm(d.url.config);
-    setSeeds(d.page.seeds);
+    training.start(setup.sessionSetup(c, list), then);
   };
   const restore = (kept: SavedComparison, key: string) => {
-    const { preset: p, config: c, seeds: list, backend: b, workers: w } = kept.setup;
-    setPreset(p);
-    setForm(c);
-    setSeeds(list);
-    setBackend(b);
-    setWorkers(w);
+    setup.applySaved(kept.setup);
     offer.dismiss();
-    setSessionConfig(c);
-    setFolder(kept.setup.folder ? choiceFromSource(kept.setup.folder) : null);
-    setFitted(null);
+    setSessionConfig(kept.setup.config);
     training.restore(kept, key);
   };
 
@@ -232,7 +168,7 @@ export function App({ query }: { query: PageQuery }) {
                 <PanelBoundary name="guided scenarios">
                   <GuidedScenarios
                     disabled={teacher.lock || page.playing || page.phase === 'starting'}
-                    onLoad={loadScenario}
+                    onLoad={setup.loadScenario}
                   />
                 </PanelBoundary>
               </Hideable>
@@ -244,31 +180,26 @@ export function App({ query }: { query: PageQuery }) {
                     seeds={seeds}
                     workers={workers}
                     backend={backend}
-                    errors={errors}
+                    errors={setup.errors}
                     // From Train until the workers train, and while they do, the form cannot change what the
                     // session runs: an edit then would show settings that are not the ones trained.
                     // lock=1: a teacher's link shows exactly its configuration.
                     disabled={teacher.lock || page.playing || page.phase === 'starting'}
-                    onPreset={(name) => {
-                      const next = presetConfig(name);
-                      setPreset(name);
-                      setForm(next);
-                      setSeeds(defaultSeeds(name, next.seed));
-                    }}
-                    onChange={edit}
-                    onFirstSeed={setFirstSeed}
-                    onSeedCount={(n) => setSeeds(consecutiveSeeds(config.seed, n))}
-                    onWorkers={setWorkers}
-                    onBackend={setBackend}
+                    onPreset={setup.choosePreset}
+                    onChange={setup.edit}
+                    onFirstSeed={setup.setFirstSeed}
+                    onSeedCount={setup.setSeedCount}
+                    onWorkers={setup.setWorkers}
+                    onBackend={setup.setBackend}
                   />
                 </PanelBoundary>
               </Hideable>
               <Hideable name="data">
                 <PanelBoundary name="Your faces panel">
                   <YourFaces
-                    choice={folder}
-                    onChoice={chooseFolder}
-                    fitted={fitted}
+                    choice={setup.folder}
+                    onChoice={setup.chooseFolder}
+                    fitted={setup.fitted}
                     disabled={teacher.lock || page.playing || page.phase === 'starting'}
                   />
                 </PanelBoundary>
@@ -282,14 +213,16 @@ export function App({ query }: { query: PageQuery }) {
                     <ControlsPanel
                       store={store}
                       canTrain={canTrain}
-                      onTrain={() => (training.isCurrent(setup(config)) ? training.play() : start(config, 'play'))}
+                      onTrain={() =>
+                        training.isCurrent(setup.sessionSetup(config)) ? training.play() : start(config, 'play')
+                      }
                       onPause={training.pause}
-                      onStep={() => (training.isCurrent(setup(config)) ? training.step() : start(config, 'step'))}
+                      onStep={() =>
+                        training.isCurrent(setup.sessionSetup(config)) ? training.step() : start(config, 'step')
+                      }
                       onReset={() => start(config, 'none')}
                       onNewSeed={() => {
-                        // The next seeds after every current one, so no seed repeats.
-                        const list = consecutiveSeeds((Math.max(...seeds) + 1) >>> 0, seeds.length);
-                        setSeeds(list);
+                        const list = setup.newSeeds();
                         if (page.phase !== 'idle') start(withSeeds(config, list), 'none', list);
                       }}
                     />
@@ -299,68 +232,20 @@ export function App({ query }: { query: PageQuery }) {
                   <ComparisonProgress store={store} />
                 </PanelBoundary>
               </div>
-              {/*
-        Before a comparison starts the method and the faces come first; once it has started the
-        charts and the verdict do, and the method follows them. Keyed, so React moves these blocks
-        without remounting them (the overview keeps its speed and run choice).
-      */}
-              <div className="stage">
-                {(page.phase === 'idle' ? ['method', 'charts', 'verdict'] : ['charts', 'verdict', 'method']).map(
-                  (block) => {
-                    if (block === 'method') {
-                      return (
-                        <div key="method" className="stage-method">
-                          <Hideable name="overview">
-                            <PanelBoundary name="How one iteration works section">
-                              <ExplainPanel
-                                store={store}
-                                config={sessionConfig ?? config}
-                                onStepSlowly={training.stepSlowly}
-                                onSpeed={training.setSpeed}
-                                probes={probes}
-                              />
-                            </PanelBoundary>
-                          </Hideable>
-                          <Hideable name="dataset">
-                            <PanelBoundary name="sample faces">
-                              <SampleFaces
-                                store={store}
-                                data={(sessionConfig ?? config).data}
-                                seed={seeds[0] ?? config.seed}
-                                folder={folder !== null}
-                              />
-                            </PanelBoundary>
-                          </Hideable>
-                        </div>
-                      );
-                    }
-                    if (block === 'charts') {
-                      return (
-                        <section key="charts" className="charts stage-charts" aria-label="Live charts">
-                          <PanelBoundary name="band toggle">
-                            <BandToggle band={band} seeds={page.seeds} onChange={setBand} />
-                          </PanelBoundary>
-                          <Hideable name="loss">
-                            <PanelBoundary name="loss chart">
-                              <LossPanel store={store} ghosts={ghosts} band={band} />
-                            </PanelBoundary>
-                          </Hideable>
-                          <PanelBoundary name="difference chart">
-                            <EvalCharts store={store} ghosts={ghosts} band={band} charts={STAGE_CHARTS} />
-                          </PanelBoundary>
-                        </section>
-                      );
-                    }
-                    return (
-                      <Hideable key="verdict" name="paired">
-                        <PanelBoundary name="paired differences">
-                          <ComparisonPanel store={store} ghosts={ghosts} />
-                        </PanelBoundary>
-                      </Hideable>
-                    );
-                  },
-                )}
-              </div>
+              <Stage
+                store={store}
+                phase={page.phase}
+                shown={sessionConfig ?? config}
+                seed={seeds[0] ?? config.seed}
+                folder={setup.folder !== null}
+                band={band}
+                runSeeds={page.seeds}
+                onBand={setBand}
+                ghosts={ghosts}
+                probes={probes}
+                onStepSlowly={training.stepSlowly}
+                onSpeed={training.setSpeed}
+              />
               <div className="results-column">
                 <Hideable name="status">
                   <PanelBoundary name="list of runs">
@@ -415,8 +300,8 @@ export function App({ query }: { query: PageQuery }) {
                       seeds={seeds}
                       backend={backend}
                       workers={workers ?? defaultWorkers(navigator.hardwareConcurrency, backend)}
-                      setup={sweepSetup}
-                      onSetup={setSweepSetup}
+                      setup={setup.sweep}
+                      onSetup={setup.setSweep}
                       pool={training.sweepPool}
                       onShow={training.show}
                       busy={
