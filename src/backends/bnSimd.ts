@@ -4,9 +4,8 @@
  * so the results are bit for bit theirs (wasmFusedBn.test.ts runs both). JS keeps the per-channel
  * scalars (means, scales, coefficients), computed once per channel as before.
  */
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { plain, shared } from './simd/batchNorm.wat';
-import { instantiateKernel } from './simd/instantiate';
+import { kernelLoader } from './simd/instantiate';
 
 /** Byte addresses on the backend's heap, row strides in bytes; per-lane scalars as (…0, …1). */
 export interface BnLoops {
@@ -71,11 +70,5 @@ export interface BnLoops {
   ): void;
 }
 
-const instances = new WeakMap<object, BnLoops | null>();
-
-/** The loops on this backend's memory, or null (no SIMD here: the JS loops run). */
-export function bnLoops(wasm: BackendWasm): BnLoops | null {
-  const module = wasm.wasm as object;
-  if (!instances.has(module)) instances.set(module, instantiateKernel<BnLoops>(wasm, { plain, shared }));
-  return instances.get(module) ?? null;
-}
+/** The loops on a backend's memory, or null (no SIMD here: the JS loops run). */
+export const bnLoops = kernelLoader<BnLoops>({ plain, shared });

@@ -13,7 +13,7 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { backend_util } from '@tensorflow/tfjs-core';
 import { plain, shared } from './simd/filterGrad.wat';
-import { instantiateKernel } from './simd/instantiate';
+import { kernelLoader } from './simd/instantiate';
 
 type ConvInfo = backend_util.Conv2DInfo;
 
@@ -45,14 +45,7 @@ interface Tiles {
   tile1x4: Tile;
 }
 
-const instances = new WeakMap<object, Tiles | null>();
-
-/** The tiles on this backend's memory (null: no SIMD kernel here). */
-function tilesFor(wasm: BackendWasm): Tiles | null {
-  const module = wasm.wasm as object;
-  if (!instances.has(module)) instances.set(module, instantiateKernel<Tiles>(wasm, { plain, shared }));
-  return instances.get(module) ?? null;
-}
+const tilesFor = kernelLoader<Tiles>({ plain, shared });
 
 /** True when the tiles run on this wasm backend (simdStatus.ts). */
 export function filterGradSimdLoaded(wasm: BackendWasm): boolean {

@@ -7,7 +7,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { backend_util } from '@tensorflow/tfjs-core';
 import type { Phase } from './convLayouts';
 import { plain, shared } from './simd/scatter.wat';
-import { instantiateKernel } from './simd/instantiate';
+import { kernelLoader } from './simd/instantiate';
 
 type ConvInfo = backend_util.Conv2DInfo;
 
@@ -27,13 +27,7 @@ interface Scatter {
   ): void;
 }
 
-const instances = new WeakMap<object, Scatter | null>();
-
-function scatterFor(wasm: BackendWasm): Scatter | null {
-  const module = wasm.wasm as object;
-  if (!instances.has(module)) instances.set(module, instantiateKernel<Scatter>(wasm, { plain, shared }));
-  return instances.get(module) ?? null;
-}
+const scatterFor = kernelLoader<Scatter>({ plain, shared });
 
 /** True when the SIMD copy runs on this wasm backend (simdStatus.ts). */
 export function scatterSimdLoaded(wasm: BackendWasm): boolean {

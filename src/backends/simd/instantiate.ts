@@ -43,3 +43,20 @@ export function instantiateKernel<T>(
     return null;
   }
 }
+
+/**
+ * The kernel's exports for a backend, instantiated once per backend module (a re-initialised
+ * backend, or the threaded build beside the plain one, gets its own): `null` where
+ * instantiateKernel gives none.
+ */
+export function kernelLoader<T>(bytes: {
+  plain: Uint8Array<ArrayBuffer>;
+  shared: Uint8Array<ArrayBuffer>;
+}): (backend: BackendWasm) => T | null {
+  const instances = new WeakMap<object, T | null>();
+  return (backend) => {
+    const module = backend.wasm as object;
+    if (!instances.has(module)) instances.set(module, instantiateKernel<T>(backend, bytes));
+    return instances.get(module) ?? null;
+  };
+}
