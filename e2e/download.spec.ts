@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { RESULTS_VERSION } from '../src/core/results/resultsFile';
 import type { ResultsFile } from '../src/core/results/resultsFile';
-import { trainUntilStep } from './runs';
+import { trainToEnd } from './runs';
 
 async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const download = page.waitForEvent('download');
@@ -27,7 +27,7 @@ test('downloads a smoke comparison as results.json, CSV and a chart, and copies 
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto('/?preset=smoke&steps=5&evalEvery=5&smoothEvery=0&sliceEvery=0');
-  await trainUntilStep(page, 5);
+  await trainToEnd(page, 5);
 
   const json = await downloaded(page, () => page.getByRole('button', { name: 'Download results' }).click());
   expect(json.name).toMatch(/^masst-smoke-seed-\d+-5-steps\.json$/);

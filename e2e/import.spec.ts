@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { runItems, trainUntilStep } from './runs';
+import { runItems, trainToEnd } from './runs';
 
 const resultsTable = (page: Page) => page.getByRole('table', { name: /^Verification on held-out identities/ });
 const legendOf = (page: Page, chart: string) =>
@@ -27,7 +27,7 @@ test('a downloaded comparison imports as a ghost beside the live runs, a broken 
     if (!r.url().startsWith('data:') && new URL(r.url()).hostname !== '127.0.0.1') offsite.push(r.url());
   });
   await page.goto('/?preset=smoke&steps=5&evalEvery=5&smoothEvery=0&sliceEvery=0');
-  await trainUntilStep(page, 5);
+  await trainToEnd(page, 5);
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download results' }).click();

@@ -1,4 +1,4 @@
-/** What several specs do with the run list: find it, and train until every run shows a step. */
+/** What several specs do with the run list: find it, and train until every run shows a step (or finishes). */
 import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 
@@ -18,4 +18,14 @@ export async function trainUntilStep(page: Page, steps: number, runs = 3): Promi
       { timeout: 180_000 },
     )
     .toBe(true);
+}
+
+/**
+ * trainUntilStep, then until the summary shows, which it does once every run has finished: each
+ * run's last evaluation has then arrived, so a download holds the whole comparison (a download
+ * right at the last step raced those evaluations and could lack some).
+ */
+export async function trainToEnd(page: Page, steps: number, runs = 3): Promise<void> {
+  await trainUntilStep(page, steps, runs);
+  await expect(page.getByRole('region', { name: 'What the comparison found' })).toBeVisible({ timeout: 120_000 });
 }
